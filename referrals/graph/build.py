@@ -1,0 +1,551 @@
+"""Building the team graph from plain tuples, and updating it in place.
+
+Nodes are ids, never ORM objects:
+
+* a person is its (positive) person id, with attributes ``name``, ``company``, ``dnc``
+  (do not contact, bool) and ``roles`` (frozenset of str);
+* a group is the NEGATIVE of its group id (see :func:`group_node`), with attributes
+  ``name``, ``gkind`` (association, event, company) and ``size`` (its number of members).
+
+The graph is an undirected simple :class:`networkx.Graph`. A pair of people may have several
+relationships; their edge keeps the strongest one: ``strength`` (in (0, 1]), ``cost``
+(``-log(strength)``, so the warmest path is the shortest), ``kind`` (the relationship kind,
+``"teammate"``, or ``"member"`` for a person-group edge) and, when the relationship has a
+date of last interaction, ``last`` (its ``date.toordinal()``, an int, to keep edges small).
+Equal strengths are settled by a fixed order of kinds, then the latest date, so a graph
+updated in place is always equal to one rebuilt from the same data.
+
+``G.graph`` holds ``version`` (bumped by every update function here: indexes built over the
+graph check it and rebuild lazily), ``today`` and ``params`` (the defaults for updates) and
+``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
+any other means, call :func:`touch` afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+
+import networkx as nx
+
+from referrals.graph.tie import (
+    DEFAULT_PARAMS,
+    GROUP_KINDS,
+    TEAMMATE,
+    TIE_KINDS,
+    TieParams,
+    membership_strength,
+    tie_strength,
+)
+
+__all__ = [
+    "MEMBER",
+    "add_member",
+    "build_graph",
+    "group_id",
+    "group_node",
+    "is_group",
+    "remove_group",
+    "remove_member",
+    "remove_person",
+    "set_pair_ties",
+    "touch",
+    "upsert_group",
+    "upsert_person",
+]
+
+#: Edge kind of a person-group edge.
+MEMBER = "member"
+
+# Equal strengths: the kind listed first wins (fixed, so rebuild == in-place update).
+_KIND_RANK = {kind: -i for i, kind in enumerate(TIE_KINDS)}
+
+PersonRow = tuple[int, str, "str | None", bool, Iterable[str]]
+TieRow = tuple[int, int, str, int, "date | None"]
+GroupRow = tuple[int, str, str]
+
+
+def group_node(gid: int) -> int:
+    """Node key of group ``gid``: its id negated, so it never collides with a person id.
+
+    Examples
+    --------
+    >>> group_node(7)
+    -7
+    """
+    _check_id(gid, "group id")
+    return -gid
+
+
+def is_group(node: int) -> bool:
+    """True for a group node (negative key).
+
+    Examples
+    --------
+    >>> is_group(-7), is_group(7)
+    (True, False)
+    """
+    return node < 0
+
+
+def group_id(node: int) -> int:
+    """Group id of a group node.
+
+    Examples
+    --------
+    >>> group_id(-7)
+    7
+    """
+    if node >= 0:
+        raise ValueError(f"{node!r} is not a group node")
+    return -node
+
+
+def touch(G: nx.Graph) -> int:
+    """Bump ``G.graph["version"]`` so cached indexes rebuild; returns the new version.
+
+    Examples
+    --------
+    >>> G = nx.Graph(version=3)
+    >>> touch(G)
+    4
+    """
+    version = G.graph.get("version", 0) + 1
+    G.graph["version"] = version
+    return version
+
+
+def _check_id(value: object, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"{what} must be a positive int, not {value!r}")
+
+
+# Edge attribute values are shared between edges with the same inputs: millions of edges
+# hold only a few thousand distinct (strength, cost) floats, which saves ~50 bytes an edge.
+def _strength_cost(strength: float, memo: dict[float, tuple[float, float]]) -> tuple[float, float]:
+    found = memo.get(strength)
+    if found is None:
+        found = memo[strength] = (strength, -math.log(strength))
+    return found
+
+
+def _best_tie(
+    ties: Iterable[tuple[str, int, date | None]],
+    teammates: bool,
+    today: date,
+    params: TieParams,
+) -> tuple[float, str, int | None] | None:
+    """(strength, kind, last ordinal) of the strongest tie of a pair, or None for none."""
+    best: tuple[float, int, int, str, int | None] | None = None
+    candidates = list(ties)
+    if teammates:
+        candidates.append((TEAMMATE, params.teammate_rating, None))
+    for kind, rating, last in candidates:
+        strength = tie_strength(kind, rating, last, today=today, params=params)
+        ordinal = last.toordinal() if last is not None else None
+        rank = (*_rank(strength, kind, ordinal), kind, ordinal)
+        if best is None or rank[:3] > best[:3]:
+            best = rank
+    if best is None:
+        return None
+    return best[0], best[3], best[4]
+
+
+def _rank(strength: float, kind: str, last: int | None) -> tuple[float, int, int]:
+    """Order of ties of one pair: strongest, then the kind listed first, then the latest."""
+    return (strength, _KIND_RANK[kind], last if last is not None else -1)
+
+
+def _offer(
+    adj: dict,
+    a: int,
+    b: int,
+    strength: float,
+    kind: str,
+    last: int | None,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """Make (strength, kind, last) the edge a-b unless the pair already has a stronger tie."""
+    old = adj[a].get(b)
+    if old is not None and _rank(old["strength"], old["kind"], old.get("last")) >= _rank(
+        strength, kind, last
+    ):
+        return
+    attrs = _edge_attrs(strength, kind, last, memo)
+    adj[a][b] = attrs
+    adj[b][a] = attrs
+
+
+def _edge_attrs(
+    strength: float, kind: str, last: int | None, memo: dict[float, tuple[float, float]]
+) -> dict[str, object]:
+    strength, cost = _strength_cost(strength, memo)
+    attrs: dict[str, object] = {"cost": cost, "strength": strength, "kind": kind}
+    if last is not None:
+        attrs["last"] = last
+    return attrs
+
+
+def build_graph(
+    people: Iterable[PersonRow],
+    ties: Iterable[TieRow],
+    groups: Iterable[GroupRow],
+    memberships: Iterable[tuple[int, int]],
+    *,
+    teammates: Iterable[int] = (),
+    today: date,
+    params: TieParams = DEFAULT_PARAMS,
+) -> nx.Graph:
+    """Build the team graph from plain tuples.
+
+    Parameters
+    ----------
+    people : iterable of (id, name, company, do_not_contact, roles)
+        Ids are positive ints; a repeated id keeps its last row.
+    ties : iterable of (person_a, person_b, kind, rating, last_interaction)
+        Relationships. A tie naming a person not in ``people``, or a person with themself, is
+        ignored (the data may change between the reads); a bad kind or rating raises
+        ValueError.
+    groups : iterable of (id, name, kind)
+        Groups; kind is association, event or company.
+    memberships : iterable of (group_id, person_id)
+        Memberships naming an unknown group or person are ignored, as are repeats.
+    teammates : iterable of int
+        Person ids of the team's users. Each pair of them is joined by an implicit
+        ``teammate`` tie (rated ``params.teammate_rating``, no date) unless an explicit tie
+        of theirs is stronger. Ids not in ``people`` get their ties if added later (upsert_person).
+    today : date
+        Day used for the decay of ties.
+    params : TieParams
+        Constants of the tie-strength model.
+
+    Returns
+    -------
+    networkx.Graph
+        See the module docstring for the node and edge attributes.
+
+    Examples
+    --------
+    >>> G = build_graph(
+    ...     [(1, "Ana Ruiz", "Acme", False, ["advocate"]), (2, "Mike Kincaid", None, False, [])],
+    ...     [(1, 2, "acquaintance", 2, None), (2, 1, "customer", 5, None)],
+    ...     [(9, "Ohio Manufacturers Association", "association")],
+    ...     [(9, 1), (9, 2), (9, 3)],
+    ...     today=date(2024, 6, 1),
+    ... )
+    >>> G.edges[1, 2]["kind"], G.edges[1, 2]["strength"]
+    ('customer', 0.9)
+    >>> G.nodes[group_node(9)]["size"]
+    2
+    """
+    G = nx.Graph()
+    G.graph.update(version=0, today=today, params=params, teammates=frozenset())
+    node_data = G._node
+    adj = G._adj
+    role_sets: dict[frozenset[str], frozenset[str]] = {}  # a handful of distinct role sets
+    for row in people:
+        pid, name, company, dnc, roles = row
+        _check_id(pid, "person id")
+        roles = frozenset(roles)
+        roles = role_sets.setdefault(roles, roles)
+        if pid in node_data:
+            node_data[pid].update(name=name, company=company, dnc=bool(dnc), roles=roles)
+        else:
+            G.add_node(pid, name=name, company=company, dnc=bool(dnc), roles=roles)
+    # One int object per node, reused as every adjacency key: saves ~28 bytes per edge end.
+    canon = {pid: pid for pid in node_data}
+    # All of them are kept: a teammate added later as a person gets the ties then.
+    G.graph["teammates"] = frozenset(teammates)
+    mates = [pid for pid in G.graph["teammates"] if pid in canon]
+
+    # Write each tie straight into the adjacency, keeping the strongest per pair: no big
+    # temporary dict of pairs, whose ~200 MB at a million ties would fragment the heap.
+    # (kind, rating, date) -> (strength, ordinal): one shared int per date, not per edge.
+    tie_memo: dict[tuple[str, int, date | None], tuple[float, int | None]] = {}
+    memo: dict[float, tuple[float, float]] = {}
+    for a, b, kind, rating, last in ties:
+        a = canon.get(a)
+        b = canon.get(b)
+        if a is None or b is None or a == b:
+            continue
+        found = tie_memo.get((kind, rating, last))
+        if found is None:
+            strength = tie_strength(kind, rating, last, today=today, params=params)
+            found = (strength, last.toordinal() if last is not None else None)
+            tie_memo[(kind, rating, last)] = found
+        _offer(adj, a, b, found[0], kind, found[1], memo)
+    if len(mates) > 1:
+        mate_strength = tie_strength(
+            TEAMMATE, params.teammate_rating, None, today=today, params=params
+        )
+        ordered = sorted(canon[pid] for pid in mates)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                _offer(adj, a, b, mate_strength, TEAMMATE, None, memo)
+
+    for gid, name, gkind in groups:
+        _check_id(gid, "group id")
+        if gkind not in GROUP_KINDS:
+            raise ValueError(f"unknown group kind {gkind!r}")
+        node = -gid
+        if node in node_data:
+            node_data[node].update(name=name, gkind=gkind)
+        else:
+            G.add_node(node, name=name, gkind=gkind, size=0)
+    members: dict[int, set[int]] = {}
+    for gid, pid in memberships:
+        node = -gid
+        person = canon.get(pid)
+        if person is None or node not in node_data or node >= 0:
+            continue
+        members.setdefault(node, set()).add(person)
+    for node in node_data:
+        if node < 0:
+            _link_members(G, node, members.get(node, set()), params, memo)
+    return G
+
+
+def _link_members(
+    G: nx.Graph,
+    node: int,
+    people: Iterable[int],
+    params: TieParams,
+    memo: dict[float, tuple[float, float]] | None = None,
+) -> None:
+    """(Re)write the edges of group ``node`` to exactly ``people``, sized to their number."""
+    people = set(people)
+    data = G._node[node]
+    adj = G._adj
+    for gone in set(adj[node]) - people:
+        del adj[gone][node]
+        del adj[node][gone]
+    data["size"] = len(people)
+    if not people:
+        return
+    strength = membership_strength(data["gkind"], len(people), params)
+    memo = {} if memo is None else memo
+    for pid in people:
+        attrs = _edge_attrs(strength, MEMBER, None, memo)
+        adj[node][pid] = attrs
+        adj[pid][node] = attrs
+
+
+def _defaults(G: nx.Graph, today: date | None, params: TieParams | None) -> tuple[date, TieParams]:
+    return (
+        today if today is not None else G.graph.get("today", date.today()),
+        params if params is not None else G.graph.get("params", DEFAULT_PARAMS),
+    )
+
+
+def _require_person(G: nx.Graph, pid: int) -> None:
+    if pid not in G._node or pid < 0:
+        raise nx.NodeNotFound(f"person {pid!r} is not in the graph")
+
+
+def _require_group(G: nx.Graph, gid: int) -> int:
+    _check_id(gid, "group id")
+    if -gid not in G._node:
+        raise nx.NodeNotFound(f"group {gid!r} is not in the graph")
+    return -gid
+
+
+def upsert_person(
+    G: nx.Graph,
+    person_id: int,
+    name: str,
+    company: str | None,
+    dnc: bool,
+    roles: Iterable[str],
+    *,
+    today: date | None = None,
+    params: TieParams | None = None,
+) -> None:
+    """Add a person or replace their attributes, in place.
+
+    A new person who is one of ``G.graph["teammates"]`` gets the implicit teammate ties
+    (``today`` and ``params`` default to the graph's own).
+
+    Examples
+    --------
+    >>> G = build_graph([], [], [], [], today=date(2024, 6, 1))
+    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect"})
+    >>> G.nodes[5]["roles"], G.graph["version"]
+    (frozenset({'prospect'}), 1)
+    """
+    _check_id(person_id, "person id")
+    attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": frozenset(roles)}
+    if person_id in G._node:
+        G._node[person_id].update(attrs)
+    else:
+        G.add_node(person_id, **attrs)
+        mates = G.graph.get("teammates", frozenset())
+        if person_id in mates:
+            today, params = _defaults(G, today, params)
+            for other in sorted(mates):
+                if other != person_id and other in G._node:
+                    _write_pair(G, person_id, other, [], today, params)
+    touch(G)
+
+
+def remove_person(G: nx.Graph, person_id: int) -> None:
+    """Remove a person, their ties and memberships (their groups shrink), in place.
+
+    Examples
+    --------
+    >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())],
+    ...                 [(1, 2, "friend", 4, None)], [], [], today=date(2024, 6, 1))
+    >>> remove_person(G, 2)
+    >>> list(G.edges)
+    []
+    """
+    _require_person(G, person_id)
+    groups = [n for n in G._adj[person_id] if n < 0]
+    G.remove_node(person_id)
+    params = G.graph.get("params", DEFAULT_PARAMS)
+    for node in groups:
+        _link_members(G, node, G._adj[node], params)
+    touch(G)
+
+
+def _write_pair(
+    G: nx.Graph,
+    a: int,
+    b: int,
+    ties: list[tuple[str, int, date | None]],
+    today: date,
+    params: TieParams,
+) -> None:
+    mates = G.graph.get("teammates", frozenset())
+    best = _best_tie(ties, a in mates and b in mates, today, params)
+    if best is None:
+        if G.has_edge(a, b):
+            G.remove_edge(a, b)
+        return
+    attrs = _edge_attrs(best[0], best[1], best[2], {})
+    G._adj[a][b] = attrs
+    G._adj[b][a] = attrs
+
+
+def set_pair_ties(
+    G: nx.Graph,
+    a: int,
+    b: int,
+    ties: list[tuple[str, int, date | None]],
+    *,
+    today: date | None = None,
+    params: TieParams | None = None,
+) -> None:
+    """Recompute the edge of a pair from ALL its current relationships, in place.
+
+    ``ties`` is every (kind, rating, last_interaction) the pair has now; an empty list
+    removes the edge (unless both are teammates, who keep their implicit tie).
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If either person is not in the graph.
+    ValueError
+        If ``a == b`` or a tie has a bad kind or rating.
+
+    Examples
+    --------
+    >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())], [], [], [],
+    ...                 today=date(2024, 6, 1))
+    >>> set_pair_ties(G, 1, 2, [("friend", 5, None), ("acquaintance", 5, None)])
+    >>> G.edges[1, 2]["kind"]
+    'friend'
+    >>> set_pair_ties(G, 1, 2, [])
+    >>> G.has_edge(1, 2)
+    False
+    """
+    _require_person(G, a)
+    _require_person(G, b)
+    if a == b:
+        raise ValueError("a person has no tie with themself")
+    today, params = _defaults(G, today, params)
+    _write_pair(G, a, b, list(ties), today, params)
+    touch(G)
+
+
+def upsert_group(
+    G: nx.Graph, group_id: int, name: str, kind: str, *, params: TieParams | None = None
+) -> None:
+    """Add a group or change its name or kind (a new kind re-weighs its members), in place.
+
+    Examples
+    --------
+    >>> G = build_graph([], [], [], [], today=date(2024, 6, 1))
+    >>> upsert_group(G, 3, "Spring Fabrication Expo", "event")
+    >>> G.nodes[group_node(3)]
+    {'name': 'Spring Fabrication Expo', 'gkind': 'event', 'size': 0}
+    """
+    _check_id(group_id, "group id")
+    if kind not in GROUP_KINDS:
+        raise ValueError(f"unknown group kind {kind!r}")
+    node = -group_id
+    _, params = _defaults(G, None, params)
+    if node in G._node:
+        data = G._node[node]
+        changed = data["gkind"] != kind
+        data.update(name=name, gkind=kind)
+        if changed:
+            _link_members(G, node, G._adj[node], params)
+    else:
+        G.add_node(node, name=name, gkind=kind, size=0)
+    touch(G)
+
+
+def remove_group(G: nx.Graph, group_id: int) -> None:
+    """Remove a group and its memberships, in place.
+
+    Examples
+    --------
+    >>> G = build_graph([], [], [(3, "Expo", "event")], [], today=date(2024, 6, 1))
+    >>> remove_group(G, 3)
+    >>> len(G)
+    0
+    """
+    node = _require_group(G, group_id)
+    G.remove_node(node)
+    touch(G)
+
+
+def add_member(
+    G: nx.Graph, group_id: int, person_id: int, *, params: TieParams | None = None
+) -> None:
+    """Add a person to a group, in place; every member's edge is re-weighed for the new size.
+
+    Examples
+    --------
+    >>> G = build_graph([(1, "A", None, False, ())], [], [(3, "Expo", "event")], [],
+    ...                 today=date(2024, 6, 1))
+    >>> add_member(G, 3, 1)
+    >>> G.nodes[-3]["size"], G.edges[1, -3]["kind"]
+    (1, 'member')
+    """
+    node = _require_group(G, group_id)
+    _require_person(G, person_id)
+    _, params = _defaults(G, None, params)
+    _link_members(G, node, set(G._adj[node]) | {person_id}, params)
+    touch(G)
+
+
+def remove_member(
+    G: nx.Graph, group_id: int, person_id: int, *, params: TieParams | None = None
+) -> None:
+    """Remove a person from a group (no-op if not a member), in place; members are re-weighed.
+
+    Examples
+    --------
+    >>> G = build_graph([(1, "A", None, False, ())], [], [(3, "Expo", "event")], [(3, 1)],
+    ...                 today=date(2024, 6, 1))
+    >>> remove_member(G, 3, 1)
+    >>> G.nodes[-3]["size"]
+    0
+    """
+    node = _require_group(G, group_id)
+    _require_person(G, person_id)
+    _, params = _defaults(G, None, params)
+    _link_members(G, node, set(G._adj[node]) - {person_id}, params)
+    touch(G)

@@ -1,0 +1,236 @@
+"""Geometry for pictures of the network: which nodes to draw, and where. No drawing here.
+
+The app renders SVG itself from the positions returned; all positions are deterministic (the
+same graph gives the same picture), in pixels, inside ``width x height``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import networkx as nx
+import numpy as np
+
+from referrals.graph.index import INF, QSCALE, get_index
+from referrals.graph.paths import Path
+
+__all__ = ["layout", "path_layout", "strongest_ego"]
+
+MARGIN = 24.0
+
+
+def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int = 150) -> nx.Graph:
+    """The strongest part of the network around ``center``.
+
+    Keeps the ``max_nodes`` nodes (center included) with the warmest best path of at most
+    ``radius`` hops from the center, and every edge among them. Like warm paths, the best
+    paths never pass through a do-not-contact person (who may still appear, at the edge).
+    Never builds the full ego graph, so it stays fast around hubs.
+
+    Node attributes are copied from ``G`` and extended with ``warmth`` (of the best path
+    from the center, 1 for the center), ``hops`` and ``via`` (the node before it on that
+    path, None for the center). Edge attributes are copied.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``center`` is not in the graph.
+    ValueError
+        If ``radius`` is not 1..4 or ``max_nodes`` is not a positive int.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from referrals.graph.build import build_graph
+    >>> people = [(i, f"P{i}", None, False, ()) for i in range(1, 6)]
+    >>> ties = [(1, 2, "family", 5, None), (1, 3, "acquaintance", 1, None),
+    ...         (2, 4, "friend", 5, None), (4, 5, "friend", 5, None)]
+    >>> G = build_graph(people, ties, [], [], today=date(2024, 6, 1))
+    >>> H = strongest_ego(G, 1, max_nodes=3)
+    >>> sorted(H), H.nodes[4]["via"], H.nodes[4]["hops"]
+    ([1, 2, 4], 2, 2)
+    """
+    if center not in G._node:
+        raise nx.NodeNotFound(f"node {center!r} is not in the graph")
+    if isinstance(radius, bool) or not isinstance(radius, int) or not 1 <= radius <= 4:
+        raise ValueError(f"radius must be an int from 1 to 4, not {radius!r}")
+    if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
+        raise ValueError(f"max_nodes must be a positive int, not {max_nodes!r}")
+    ix = get_index(G)
+    st = ix.state(center)
+    best, _ = st.layer(radius)
+    reached = np.flatnonzero(best < INF)
+    if len(reached) > max_nodes:
+        # the max_nodes least keys; on a tie at the cut, the smallest node ids
+        keys = best[reached]
+        cut = np.partition(keys, max_nodes - 1)[max_nodes - 1]
+        below = reached[keys < cut]
+        at_cut = reached[keys == cut][: max_nodes - len(below)]
+        reached = np.concatenate([below, at_cut])
+    # the node before each on its best path: read from its own row, in one go
+    _, before = st.last_step(radius, reached)
+    chosen = {int(ix.nodes[i]): int(i) for i in reached}
+    via = {int(i): int(p) for i, p in zip(reached.tolist(), before.tolist(), strict=True)}
+    H = nx.Graph()
+    for node, i in sorted(chosen.items()):
+        key = int(best[i])
+        H.add_node(
+            node,
+            **G._node[node],
+            warmth=math.exp(-(key >> 3) / QSCALE),
+            hops=key & 7,
+            via=None if via[i] < 0 else int(ix.nodes[via[i]]),
+        )
+    adj = G._adj
+    members = set(chosen)
+    for u in chosen:
+        nbrs = adj[u]
+        # walk the shorter side: a hub's 9,000 neighbours vs at most max_nodes members
+        if len(nbrs) <= len(members):
+            others = (v for v in nbrs if v in members)
+        else:
+            others = (v for v in members if v in nbrs)
+        for v in others:
+            if u < v:
+                H.add_edge(u, v, **nbrs[v])
+    return H
+
+
+def _fit(
+    points: dict[int, tuple[float, float]], width: float, height: float
+) -> dict[int, tuple[float, float]]:
+    """Scale points from [-1, 1]^2 into the box, keeping a margin and the aspect ratio."""
+    half = max(min(width, height) / 2 - MARGIN, 1.0)
+    cx, cy = width / 2, height / 2
+    return {n: (round(cx + x * half, 2), round(cy + y * half, 2)) for n, (x, y) in points.items()}
+
+
+def layout(
+    H: nx.Graph, center: int, *, width: float, height: float
+) -> dict[int, tuple[float, float]]:
+    """Radial positions: the center in the middle, each hop distance on its own ring.
+
+    Nodes on a ring are grouped under the neighbour that links them most strongly to the
+    ring inside (so a person's contacts sit behind them), warmest first, each group taking
+    a share of the circle proportional to its size. Nodes not connected to the center go
+    on an outer ring. Deterministic: no randomness at all.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``center`` is not in ``H``.
+    ValueError
+        If the box is not positive.
+
+    Examples
+    --------
+    >>> H = nx.Graph([(1, 2, {"strength": 0.9}), (1, 3, {"strength": 0.5})])
+    >>> pos = layout(H, 1, width=200, height=200)
+    >>> pos[1]
+    (100.0, 100.0)
+    >>> layout(H, 1, width=200, height=200) == pos
+    True
+    """
+    if center not in H:
+        raise nx.NodeNotFound(f"node {center!r} is not in the graph")
+    if not (width > 0 and height > 0):
+        raise ValueError("width and height must be positive")
+
+    def strength(u: int, v: int) -> float:
+        return float(H.edges[u, v].get("strength", 0.0))
+
+    # The tree to draw: the warmest-path tree that strongest_ego recorded ("via", "hops"),
+    # where present; other nodes hang from their strongest neighbour one ring further in.
+    depth: dict[int, int] = {center: 0}
+    parent: dict[int, int | None] = {center: None}
+    marked = [n for n in H if n != center and "hops" in H.nodes[n]]
+    for node in sorted(marked, key=lambda n: (H.nodes[n]["hops"], n)):
+        via = H.nodes[node].get("via")
+        if via in depth and H.nodes[node]["hops"] == depth[via] + 1 and H.has_edge(via, node):
+            depth[node] = depth[via] + 1
+            parent[node] = via
+    level = 0
+    while True:
+        ring = [u for u, d in depth.items() if d == level]
+        if not ring and level > max(depth.values()):
+            break
+        found: dict[int, int] = {}
+        for u in ring:
+            for v in H[u]:
+                if v not in depth and (
+                    v not in found or (-strength(u, v), u) < (-strength(found[v], v), found[v])
+                ):
+                    found[v] = u
+        for v, u in found.items():
+            depth[v] = level + 1
+            parent[v] = u
+        level += 1
+    far = max(depth.values()) + 1
+    for node in H:
+        if node not in depth:
+            depth[node] = far
+            parent[node] = None
+    rings = max(max(depth.values()), 1)
+
+    children: dict[int | None, list[int]] = {}
+    for node, par in parent.items():
+        if node != center:
+            children.setdefault(par, []).append(node)
+
+    def warm(node: int) -> float:
+        par = parent[node]
+        return strength(par, node) if par is not None else 0.0
+
+    leaves: dict[int, int] = {}
+
+    def weight(node: int) -> int:
+        if node not in leaves:
+            leaves[node] = max(1, sum(weight(c) for c in children.get(node, [])))
+        return leaves[node]
+
+    points: dict[int, tuple[float, float]] = {center: (0.0, 0.0)}
+
+    def place(nodes: list[int], start: float, span: float) -> None:
+        nodes = sorted(nodes, key=lambda n: (-warm(n), n))
+        total = sum(weight(n) for n in nodes)
+        angle = start
+        for node in nodes:
+            share = span * weight(node) / total
+            mid = angle + share / 2
+            r = depth[node] / rings
+            points[node] = (r * math.cos(mid), r * math.sin(mid))
+            if children.get(node):
+                place(children[node], angle, share)
+            angle += share
+
+    # start at the top (-pi/2) so the warmest contact sits at twelve o'clock
+    place(children.get(center, []), -math.pi / 2, 2 * math.pi)
+    orphans = children.get(None, [])
+    if orphans:
+        place(orphans, -math.pi / 2, 2 * math.pi)
+    return _fit(points, width, height)
+
+
+def path_layout(
+    path: Path | Sequence[int], width: float, height: float
+) -> dict[int, tuple[float, float]]:
+    """Left-to-right positions for a path picture: evenly spaced on the middle line.
+
+    Examples
+    --------
+    >>> path_layout([1, -4, 2], 300, 100)
+    {1: (24.0, 50.0), -4: (150.0, 50.0), 2: (276.0, 50.0)}
+    """
+    nodes = list(path.nodes if isinstance(path, Path) else path)
+    if not nodes:
+        raise ValueError("a path needs at least one node")
+    if not (width > 0 and height > 0):
+        raise ValueError("width and height must be positive")
+    left = min(MARGIN, width / 4)
+    usable = width - 2 * left
+    y = round(height / 2, 2)
+    if len(nodes) == 1:
+        return {nodes[0]: (round(width / 2, 2), y)}
+    step = usable / (len(nodes) - 1)
+    return {node: (round(left + i * step, 2), y) for i, node in enumerate(nodes)}

@@ -1,0 +1,283 @@
+"""Building the graph from tuples, and in-place updates that must equal a full rebuild."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referrals.graph import build as gb
+from referrals.graph.paths import DoNotContact, best_path, warm_paths
+from referrals.graph.tie import TieParams, membership_strength, tie_strength
+
+TODAY = date(2024, 6, 1)
+
+
+def test_nodes_and_edges_carry_the_documented_attributes():
+    G = gb.build_graph(
+        [(1, "Ana Ruiz", "Acme", False, ["advocate", "customer"]), (2, "Mike", None, True, [])],
+        [(1, 2, "friend", 4, date(2024, 1, 1))],
+        [(5, "Ohio Manufacturers Association", "association")],
+        [(5, 1), (5, 2)],
+        today=TODAY,
+    )
+    assert G.nodes[1] == {
+        "name": "Ana Ruiz",
+        "company": "Acme",
+        "dnc": False,
+        "roles": frozenset({"advocate", "customer"}),
+    }
+    assert G.nodes[2]["dnc"] is True
+    assert G.nodes[-5] == {
+        "name": "Ohio Manufacturers Association",
+        "gkind": "association",
+        "size": 2,
+    }
+    edge = G.edges[1, 2]
+    strength = tie_strength("friend", 4, date(2024, 1, 1), today=TODAY)
+    assert edge == {
+        "strength": strength,
+        "cost": -math.log(strength),
+        "kind": "friend",
+        "last": date(2024, 1, 1).toordinal(),
+    }
+    member = G.edges[1, -5]
+    assert member["kind"] == "member" and "last" not in member
+    assert member["strength"] == membership_strength("association", 2)
+    assert G.graph["version"] == 0 and type(G) is nx.Graph
+
+
+def test_strongest_of_several_relationships_wins_in_any_order():
+    ties = [(1, 2, "acquaintance", 5, None), (2, 1, "family", 2, None), (1, 2, "friend", 5, None)]
+    people = [(1, "A", None, False, ()), (2, "B", None, False, ())]
+    forward = gb.build_graph(people, ties, [], [], today=TODAY)
+    backward = gb.build_graph(people, ties[::-1], [], [], today=TODAY)
+    assert forward.edges[1, 2] == backward.edges[1, 2]
+    assert forward.edges[1, 2]["kind"] == "friend"
+
+
+def test_unknown_people_self_ties_and_bad_memberships_are_ignored():
+    G = gb.build_graph(
+        [(1, "A", None, False, ())],
+        [(1, 99, "friend", 5, None), (1, 1, "friend", 5, None)],
+        [(3, "Expo", "event")],
+        [(3, 99), (4, 1), (3, 1), (3, 1)],
+        teammates=[1, 42],
+        today=TODAY,
+    )
+    assert sorted(G.edges) == [(1, -3)]
+    assert G.nodes[-3]["size"] == 1
+    assert G.graph["teammates"] == frozenset({1, 42})
+
+
+@pytest.mark.parametrize(
+    "people, ties, groups",
+    [
+        ([(0, "A", None, False, ())], [], []),
+        ([(-1, "A", None, False, ())], [], []),
+        ([(True, "A", None, False, ())], [], []),
+        ([(1, "A", None, False, ()), (2, "B", None, False, ())], [(1, 2, "enemy", 3, None)], []),
+        ([(1, "A", None, False, ()), (2, "B", None, False, ())], [(1, 2, "friend", 9, None)], []),
+        ([], [], [(1, "G", "club")]),
+        ([], [], [(-2, "G", "event")]),
+    ],
+)
+def test_bad_input_raises(people, ties, groups):
+    with pytest.raises(ValueError):
+        gb.build_graph(people, ties, groups, [], today=TODAY)
+
+
+def test_teammates_get_implicit_ties_unless_stronger_exist():
+    G = gb.build_graph(
+        [(i, f"P{i}", None, False, ()) for i in (1, 2, 3)],
+        [(1, 2, "family", 5, None)],
+        [],
+        [],
+        teammates=[1, 2, 3],
+        today=TODAY,
+    )
+    assert G.edges[1, 2]["kind"] == "family"
+    assert G.edges[1, 3]["kind"] == G.edges[2, 3]["kind"] == "teammate"
+    # a weak explicit tie does not hide the teammate tie
+    gb.set_pair_ties(G, 1, 3, [("acquaintance", 1, None)])
+    assert G.edges[1, 3]["kind"] == "teammate"
+    gb.set_pair_ties(G, 1, 2, [])
+    assert G.edges[1, 2]["kind"] == "teammate"
+
+
+def test_update_functions_check_their_input():
+    G = gb.build_graph([(1, "A", None, False, ())], [], [(3, "Expo", "event")], [], today=TODAY)
+    with pytest.raises(nx.NodeNotFound):
+        gb.set_pair_ties(G, 1, 2, [])
+    with pytest.raises(ValueError):
+        gb.set_pair_ties(G, 1, 1, [])
+    with pytest.raises(nx.NodeNotFound):
+        gb.remove_person(G, 2)
+    with pytest.raises(nx.NodeNotFound):
+        gb.add_member(G, 4, 1)
+    with pytest.raises(nx.NodeNotFound):
+        gb.add_member(G, 3, 2)
+    with pytest.raises(nx.NodeNotFound):
+        gb.remove_group(G, 4)
+    with pytest.raises(ValueError):
+        gb.upsert_group(G, 3, "Expo", "party")
+    with pytest.raises(ValueError):
+        gb.upsert_person(G, 0, "Nobody", None, False, ())
+    assert gb.group_id(gb.group_node(12)) == 12 and gb.is_group(-12) and not gb.is_group(12)
+    with pytest.raises(ValueError):
+        gb.group_id(5)
+
+
+# ------------------------------------------------------- in-place updates == full rebuild
+
+
+class Model:
+    """The database, as plain data, from which a full rebuild is made."""
+
+    def __init__(self, params: TieParams) -> None:
+        self.params = params
+        self.people: dict[int, tuple] = {}
+        self.ties: dict[tuple[int, int], list[tuple]] = {}
+        self.groups: dict[int, tuple[str, str]] = {}
+        self.members: set[tuple[int, int]] = set()
+        self.teammates = [1, 2]
+
+    def rebuild(self) -> nx.Graph:
+        return gb.build_graph(
+            [(pid, *row) for pid, row in sorted(self.people.items())],
+            [(a, b, *t) for (a, b), ts in self.ties.items() for t in ts],
+            [(gid, *row) for gid, row in self.groups.items()],
+            sorted(self.members),
+            teammates=self.teammates,
+            today=TODAY,
+            params=self.params,
+        )
+
+
+KINDS = ["customer", "friend", "family", "acquaintance", "former_colleague"]
+LASTS = [None, date(2024, 5, 1), date(2020, 1, 1)]
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("person"), st.integers(1, 7), st.booleans()),
+        st.tuples(st.just("remove_person"), st.integers(1, 7)),
+        st.tuples(
+            st.just("pair"),
+            st.integers(1, 7),
+            st.integers(1, 7),
+            st.lists(
+                st.tuples(st.sampled_from(KINDS), st.integers(1, 5), st.sampled_from(LASTS)),
+                max_size=3,
+            ),
+        ),
+        st.tuples(
+            st.just("group"),
+            st.integers(1, 3),
+            st.sampled_from(["association", "event", "company"]),
+        ),
+        st.tuples(st.just("remove_group"), st.integers(1, 3)),
+        st.tuples(st.just("add_member"), st.integers(1, 3), st.integers(1, 7)),
+        st.tuples(st.just("remove_member"), st.integers(1, 3), st.integers(1, 7)),
+    ),
+    max_size=25,
+)
+
+
+def apply(G: nx.Graph, model: Model, op: tuple) -> None:
+    """Apply one change to the database model and, the way the app's cache does, to G."""
+    name = op[0]
+    if name == "person":
+        _, pid, dnc = op
+        model.people[pid] = (f"P{pid}", None, dnc, ("prospect",) if pid > 4 else ())
+        gb.upsert_person(G, pid, *model.people[pid])
+    elif name == "remove_person" and op[1] in model.people:
+        pid = op[1]
+        del model.people[pid]
+        model.ties = {k: v for k, v in model.ties.items() if pid not in k}
+        model.members = {m for m in model.members if m[1] != pid}
+        gb.remove_person(G, pid)
+    elif name == "pair" and op[1] != op[2] and op[1] in model.people and op[2] in model.people:
+        a, b = sorted(op[1:3])
+        model.ties[(a, b)] = list(op[3])
+        gb.set_pair_ties(G, a, b, list(op[3]))
+    elif name == "group":
+        _, gid, kind = op
+        model.groups[gid] = (f"G{gid}", kind)
+        gb.upsert_group(G, gid, *model.groups[gid])
+    elif name == "remove_group" and op[1] in model.groups:
+        del model.groups[op[1]]
+        model.members = {m for m in model.members if m[0] != op[1]}
+        gb.remove_group(G, op[1])
+    elif name == "add_member" and op[1] in model.groups and op[2] in model.people:
+        model.members.add((op[1], op[2]))
+        gb.add_member(G, op[1], op[2])
+    elif name == "remove_member" and op[1] in model.groups and op[2] in model.people:
+        model.members.discard((op[1], op[2]))
+        gb.remove_member(G, op[1], op[2])
+
+
+def assert_same_graph(G: nx.Graph, H: nx.Graph) -> None:
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert {frozenset(e): d for *e, d in G.edges(data=True)} == {
+        frozenset(e): d for *e, d in H.edges(data=True)
+    }
+
+
+def answers(G: nx.Graph) -> dict:
+    out = {}
+    people = sorted(n for n in G if n > 0)
+    for s in people:
+        for t in people:
+            if s != t:
+                try:
+                    out[s, t] = [p.nodes for p in warm_paths(G, s, t, k=3)]
+                except DoNotContact:
+                    out[s, t] = "dnc"
+    return out
+
+
+def quick(G: nx.Graph) -> dict:
+    """Best paths from persons 1 and 3: cheap enough to compare after every change."""
+    out = {}
+    for s in (1, 3):
+        for t in sorted(n for n in G if n > 0 and n != s and s in G):
+            try:
+                found = best_path(G, s, t)
+                out[s, t] = found.nodes if found else None
+            except DoNotContact:
+                out[s, t] = "dnc"
+    return out
+
+
+@settings(max_examples=120, deadline=None)
+@given(ops)
+def test_in_place_updates_equal_a_full_rebuild(changes):
+    model = Model(TieParams(half_life_days=200))
+    for pid in range(1, 7):
+        model.people[pid] = (f"P{pid}", None, False, ())
+    model.ties[(1, 4)] = [("friend", 3, None)]
+    model.groups[1] = ("G1", "event")
+    model.groups[2] = ("G2", "association")
+    model.members |= {(1, 1), (1, 2), (2, 3)}
+    G = model.rebuild()
+    for op in changes:
+        version = G.graph["version"]
+        apply(G, model, op)
+        # an index built before the change must not answer after it
+        assert quick(G) == quick(model.rebuild())
+        assert G.graph["version"] >= version
+    assert_same_graph(G, model.rebuild())
+    assert answers(G) == answers(model.rebuild())
+
+
+def test_new_teammate_person_gets_teammate_ties():
+    model = Model(TieParams())
+    model.people = {1: ("A", None, False, ()), 2: ("B", None, False, ())}
+    G = model.rebuild()
+    assert G.edges[1, 2]["kind"] == "teammate"
+    model.people[3] = ("C", None, False, ())
+    gb.upsert_person(G, 3, "C", None, False, ())
+    assert_same_graph(G, model.rebuild())
