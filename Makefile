@@ -1,0 +1,50 @@
+# referrals – the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PORT   ?= 5000
+FLASK   = $(BIN)/flask --app app
+
+.PHONY: run test install migrate seed serve lint bench clean
+
+$(BIN)/flask: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/flask
+
+migrate: install
+	$(FLASK) db upgrade
+
+seed: migrate
+	$(FLASK) seed-demo --if-empty
+
+run: seed
+	@echo ""
+	@echo "  referrals is starting on http://127.0.0.1:$(PORT)/login"
+	@echo "  Demo login: ana@demo.example / demo-password-123"
+	@echo ""
+	$(FLASK) run --port $(PORT)
+
+serve: migrate
+	$(BIN)/gunicorn --workers $${WORKERS:-4} --bind 0.0.0.0:$(PORT) app:app
+
+# The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+test: install
+	$(BIN)/pytest -q
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL: $$TEST_DATABASE_URL =="; \
+		$(BIN)/pytest -q -m "not graph" --ignore=referrals; \
+	fi
+
+lint: install
+	$(BIN)/ruff check referrals tests bench
+
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.paths --size small
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,98 @@
+"""The referrals application factory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from referrals.config import CONFIGS, development_secret_key, normalize_database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. `config` overrides settings (tests pass their database URL here)."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("REFERRALS_INSTANCE_PATH", str(ROOT / "instance")),
+        template_folder=str(ROOT / "templates"),
+        static_folder="static",
+    )
+    configure(app, config or {})
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_template_helpers(app)
+    return app
+
+
+def configure(app: Flask, overrides: dict[str, Any]) -> None:
+    env_name = overrides.get("ENV_NAME") or os.environ.get("REFERRALS_ENV", "development")
+    if env_name not in CONFIGS:
+        raise RuntimeError(f"REFERRALS_ENV must be one of {sorted(CONFIGS)}, not {env_name!r}")
+    app.config.from_object(CONFIGS[env_name])
+    app.config.update(overrides)
+    os.makedirs(app.instance_path, exist_ok=True)
+    url = app.config.get("SQLALCHEMY_DATABASE_URI") or os.environ.get("DATABASE_URL")
+    if not url:
+        url = "sqlite:///" + os.path.join(app.instance_path, "referrals.db")
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(url)
+    if not app.config.get("SECRET_KEY"):
+        if env_name != "development":
+            raise RuntimeError("SECRET_KEY must be set in the environment outside development.")
+        app.config["SECRET_KEY"] = development_secret_key(app.instance_path)
+    if env_name == "production" and app.debug:
+        raise RuntimeError("Refusing to run the production config with debug on.")
+
+
+def register_extensions(app: Flask) -> None:
+    from referrals import models  # noqa: F401  (registers the models and the ORM events)
+    from referrals.database import enable_sqlite_pragmas
+    from referrals.extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    with app.app_context():
+        enable_sqlite_pragmas(db.engine)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see that page."
+    login_manager.login_message_category = "info"
+
+
+def register_blueprints(app: Flask) -> None:
+    from referrals.api import bp as api_bp
+    from referrals.auth.views import bp as auth_bp
+    from referrals.extensions import csrf
+    from referrals.groups.views import bp as groups_bp
+    from referrals.main.views import bp as main_bp
+    from referrals.people.views import bp as people_bp
+    from referrals.relationships.views import bp as relationships_bp
+
+    for bp in (auth_bp, main_bp, people_bp, relationships_bp, groups_bp):
+        app.register_blueprint(bp)
+    csrf.exempt(api_bp)  # bearer tokens, not cookies: no cross-site forgery to guard against
+    app.register_blueprint(api_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from referrals.main.errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from referrals.cli import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from referrals.main.templating import register
+
+    register(app)

@@ -1,0 +1,1 @@
+"""Signing in: users, password hashing, sessions and API tokens."""

@@ -1,0 +1,139 @@
+"""Users, passwords and API tokens. Services take the session and never commit."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from referrals.errors import Conflict, ValidationFailed
+from referrals.models import ApiToken, Person, Team, User
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256
+
+_hashers = {
+    # Argon2id with the library's recommended (RFC 9106 low-memory) parameters.
+    False: PasswordHasher(),
+    # The tests hash hundreds of passwords; a cheap setting keeps the suite fast.
+    True: PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+}
+
+
+def hash_password(password: str, *, fast: bool = False) -> str:
+    return _hashers[fast].hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hashers[False].verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalize_email(email: str) -> str:
+    """Check the syntax and return the address lower-cased (raises ValidationFailed)."""
+    try:
+        result = validate_email(email.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationFailed("Invalid e-mail address.", {"email": [str(exc)]}) from exc
+    return result.normalized.lower()
+
+
+def check_password_policy(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            "Password too short.",
+            {"password": [f"Use at least {MIN_PASSWORD_LENGTH} characters."]},
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            "Password too long.",
+            {"password": [f"Use at most {MAX_PASSWORD_LENGTH} characters."]},
+        )
+
+
+def create_user(
+    session: Session,
+    email: str,
+    password: str,
+    *,
+    team_name: str,
+    name: str | None = None,
+    is_admin: bool = False,
+    fast_hash: bool = False,
+) -> User:
+    """Create a user, the team if it is new, and the user's own person in the team's graph."""
+    email = normalize_email(email)
+    check_password_policy(password)
+    team_name = team_name.strip()
+    if not team_name or len(team_name) > 120:
+        raise ValidationFailed("Invalid team name.", {"team": ["Give a team name of 1–120 characters."]})
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise Conflict("A user with that e-mail already exists.", {"email": ["Already in use."]})
+    team = session.scalar(select(Team).where(Team.name == team_name))
+    if team is None:
+        team = Team(name=team_name, settings={})
+        session.add(team)
+        session.flush()
+        is_admin = True  # whoever creates a team administers it
+    person = session.scalar(
+        select(Person).where(Person.team_id == team.id, func.lower(Person.email) == email)
+    )
+    if person is None:
+        display = name or email.split("@")[0].replace(".", " ").title()
+        person = Person(team_id=team.id, name=display, email=email, company=team.name)
+        session.add(person)
+        session.flush()
+    user = User(
+        team=team,
+        email=email,
+        password_hash=hash_password(password, fast=fast_hash),
+        person_id=person.id,
+        is_admin=is_admin,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The user with that e-mail and password, or None (same answer for both failures)."""
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        # Spend the same time as a real check so the answer does not reveal the address.
+        verify_password(_DUMMY_HASH, password)
+        return None
+    return user if verify_password(user.password_hash, password) else None
+
+
+_DUMMY_HASH = hash_password("not-a-real-password")
+
+
+def _digest(token: str) -> str:
+    # Tokens are 256 random bits, so a fast digest is enough: nothing to brute-force.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(session: Session, user: User, name: str = "") -> str:
+    """Create an API token for `user`; returns the token, which is stored only hashed."""
+    token = secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, token_hash=_digest(token), name=name[:120]))
+    session.flush()
+    return token
+
+
+def user_for_token(session: Session, token: str) -> User | None:
+    row = session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None))
+    )
+    if row is None:
+        return None
+    row.last_used_at = datetime.now(UTC)
+    return row.user

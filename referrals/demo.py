@@ -1,0 +1,185 @@
+"""A believable demo team, reproducible from a seed: `flask --app app seed-demo`."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from referrals.auth.services import create_user
+from referrals.models import Group, GroupMembership, Person, Relationship
+
+DEMO_TEAM = "Demo Industrial Sales"
+DEMO_PASSWORD = "demo-password-123"
+REPS = [
+    ("ana@demo.example", "Ana Ruiz"),
+    ("ben@demo.example", "Ben Okafor"),
+    ("chloe@demo.example", "Chloe Park"),
+]
+
+FIRST = (
+    "Mike Dana Mei Raj Laura Tom Priya Carlos Jen Sam Omar Grace Luis Hannah Victor Nina Derek "
+    "Aisha Paul Rosa Kevin Yuki Brian Fatima Greg Elena Marcus Tanya Frank Ingrid Jamal Olivia "
+    "Pete Sofia Wes Chen Maria Abdul Kate Hugo Lena Dmitri Beth Andre Carmen Ty Noor Ray Sue"
+).split()
+LAST = (
+    "Kincaid Alvarez Nakamura Patel Brennan Osei Schultz Romero Whitfield Lindqvist Haddad "
+    "Morrison Chen Delgado Fischer Okonkwo Baker Novak Reyes Sullivan Kowalski Tran Ibrahim "
+    "Carver Moreau Jensen Abbott Ferreira Grant Holloway"
+).split()
+COMPANIES = [
+    ("Quality Fabricators", "America/Chicago"), ("Harbor Foods", "America/New_York"),
+    ("Midwest Tool & Die", "America/Chicago"), ("Summit Plastics", "America/Denver"),
+    ("Blue Ridge Packaging", "America/New_York"), ("Lakeshore Logistics", "America/Chicago"),
+    ("Pacific Coatings", "America/Los_Angeles"), ("Ironwood Machining", "America/Detroit"),
+    ("Granite State Bakery", "America/New_York"), ("Cascade Electronics", "America/Los_Angeles"),
+    ("Prairie Feed Mills", "America/Chicago"), ("Keystone Castings", "America/New_York"),
+    ("Red Rock Brewing", "America/Denver"), ("Bayou Marine Supply", "America/Chicago"),
+    ("Northstar Robotics", "America/Chicago"), ("Copper Canyon Mining", "America/Phoenix"),
+    ("Evergreen Lumber", "America/Los_Angeles"), ("Tri-County Dairy", "America/New_York"),
+    ("Atlas Freight", "America/Chicago"), ("Sunbelt HVAC", "America/New_York"),
+    ("Riverbend Printing", "America/Chicago"), ("Highland Textiles", "America/New_York"),
+    ("Mesa Solar", "America/Phoenix"), ("Gulf Coast Chemicals", "America/Chicago"),
+    ("Pioneer Seed Co", "America/Chicago"), ("Silverline Medical", "America/New_York"),
+    ("Twin Rivers Paper", "America/Chicago"), ("Capitol Office Supply", "America/New_York"),
+    ("Frontier Auto Parts", "America/Denver"), ("Beacon Cold Storage", "America/New_York"),
+]
+TITLES = [
+    "Plant Manager", "Operations Director", "VP Operations", "Purchasing Manager", "CFO",
+    "Maintenance Supervisor", "Controller", "General Manager", "Production Lead",
+    "Supply Chain Manager", "Owner", "Quality Manager", "HR Director", "COO",
+]
+ASSOCIATIONS = [
+    ("Ohio Manufacturers Association", 60), ("Regional Food Processors Council", 35),
+    ("Supply Chain Leaders Network", 25),
+]
+EVENTS = [
+    ("Spring Fabrication Expo 2026", 30), ("Plant Managers Breakfast – March", 12),
+    ("Lean Operations Summit", 20),
+]
+KIND_WEIGHTS = {
+    "colleague": 30, "former_colleague": 15, "acquaintance": 25, "friend": 12,
+    "customer": 10, "referral": 5, "family": 3,
+}
+
+
+def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationships: int = 600) -> dict[str, Any]:
+    """Create the demo team: three reps, `people` contacts in 30 companies, ties and groups."""
+    rng = random.Random(seed)
+    today = date.today()
+    reps = [
+        create_user(session, email, DEMO_PASSWORD, team_name=DEMO_TEAM, name=name, is_admin=i == 0)
+        for i, (email, name) in enumerate(REPS)
+    ]
+    team_id = reps[0].team_id
+    for rep in reps:
+        rep.person.company = "Referrals Demo Co"
+        rep.person.title = "Account Executive"
+
+    contacts: list[Person] = []
+    used_names: set[str] = set()
+    while len(contacts) < people:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        if name in used_names:
+            continue
+        used_names.add(name)
+        company, tz = COMPANIES[len(contacts) % len(COMPANIES)]
+        roles = _roles(rng)
+        slug = name.lower().replace(" ", ".")
+        domain = company.lower().replace("&", "and").replace(" ", "").replace("-", "") + ".example"
+        contacts.append(
+            Person(
+                team_id=team_id, name=name, company=company, title=rng.choice(TITLES),
+                email=f"{slug}@{domain}", phone=f"+1-555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
+                timezone=tz, is_customer="customer" in roles, is_reference="reference" in roles,
+                is_advocate="advocate" in roles, is_prospect="prospect" in roles,
+                do_not_contact=rng.random() < 0.04,
+                deal_value=Decimal(rng.choice([1000, 2500, 5000, 10000, 25000, 60000])) if "prospect" in roles else None,
+                notes="",
+            )
+        )
+    session.add_all(contacts)
+    session.flush()
+
+    everyone = [rep.person for rep in reps] + contacts
+    by_company: dict[str, list[Person]] = {}
+    for person in contacts:
+        by_company.setdefault(person.company or "", []).append(person)
+
+    pairs: set[tuple[int, int, str]] = set()
+    ties: list[Relationship] = []
+
+    def tie(a: Person, b: Person, kind: str, rating: int | None = None) -> None:
+        low, high = sorted((a.id, b.id))
+        if low == high or (low, high, kind) in pairs:
+            return
+        pairs.add((low, high, kind))
+        rel = Relationship(
+            team_id=team_id, kind=kind, rating=rating or _rating(rng, kind), notes="",
+            last_interaction=today - timedelta(days=rng.randint(3, 900)) if rng.random() < 0.8 else None,
+            recorded_by_id=rng.choice(reps).id,
+        )
+        rel.set_people(a.id, b.id)
+        ties.append(rel)
+
+    # Each rep knows their own customers, references and advocates well, and a few others.
+    warm = [p for p in contacts if p.is_customer or p.is_advocate or p.is_reference]
+    for i, rep in enumerate(reps):
+        for person in warm[i::len(reps)]:
+            tie(rep.person, person, "customer", rng.choice([4, 5, 5]))
+        for person in rng.sample(contacts, 12):
+            tie(rep.person, person, rng.choice(["acquaintance", "friend", "former_colleague"]))
+    # Colleagues inside each company, then ties across companies, until the target count.
+    for staff in by_company.values():
+        for a, b in zip(staff, staff[1:]):
+            tie(a, b, "colleague")
+    kinds, weights = zip(*KIND_WEIGHTS.items())
+    while len(ties) < relationships:
+        a, b = rng.sample(contacts, 2)
+        tie(a, b, rng.choices(kinds, weights)[0])
+    session.add_all(ties)
+
+    groups: list[Group] = []
+    for name, size in ASSOCIATIONS:
+        groups.append(_group(session, rng, team_id, name, "association", size, everyone))
+    for name, size in EVENTS:
+        groups.append(_group(session, rng, team_id, name, "event", size, everyone))
+    session.flush()
+    return {
+        "team": DEMO_TEAM, "login": REPS[0][0], "people": len(everyone),
+        "relationships": len(ties), "groups": len(groups),
+    }
+
+
+def _roles(rng: random.Random) -> set[str]:
+    roll = rng.random()
+    if roll < 0.35:
+        return {"prospect"}
+    if roll < 0.55:
+        return {"customer"}
+    if roll < 0.67:
+        return {"customer", "reference"}
+    if roll < 0.75:
+        return {"customer", "reference", "advocate"}
+    if roll < 0.80:
+        return {"customer", "advocate"}
+    return set()
+
+
+def _rating(rng: random.Random, kind: str) -> int:
+    base = {"family": 5, "friend": 4, "customer": 4, "referral": 4, "colleague": 3,
+            "former_colleague": 3, "acquaintance": 2}[kind]
+    return max(1, min(5, base + rng.choice([-1, 0, 0, 1])))
+
+
+def _group(session: Session, rng: random.Random, team_id: int, name: str, kind: str,
+           size: int, everyone: list[Person]) -> Group:
+    group = Group(team_id=team_id, name=name, kind=kind, notes="")
+    session.add(group)
+    session.flush()
+    for person in rng.sample(everyone, min(size, len(everyone))):
+        session.add(GroupMembership(group_id=group.id, person_id=person.id, team_id=team_id))
+    return group

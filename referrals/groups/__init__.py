@@ -1,0 +1,1 @@
+"""Groups of the team's network: pages and services."""

@@ -1,0 +1,62 @@
+"""Friendly error pages for people, JSON errors for the API."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from referrals.errors import DomainError
+from referrals.extensions import db
+
+MESSAGES = {
+    400: "That request could not be understood.",
+    401: "Sign in first.",
+    403: "That isn't allowed.",
+    404: "There is nothing here.",
+    405: "That method isn't allowed here.",
+    409: "That conflicts with something already saved.",
+    413: "That upload is too large.",
+    415: "Send JSON with Content-Type: application/json.",
+    429: "Too many requests; wait a moment and try again.",
+    500: "Something went wrong on our side.",
+    501: "Not built yet.",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, message: str | None = None, fields: dict | None = None):
+    message = message or MESSAGES.get(status, "Error.")
+    if wants_json():
+        body: dict = {"error": message}
+        if fields:
+            body["fields"] = fields
+        return jsonify(body), status
+    return render_template("errors/error.html", status=status, message=message), status
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def handle_http(exc: HTTPException):
+        if exc.code == 500:
+            db.session.rollback()
+        message = MESSAGES.get(exc.code or 500)
+        if exc.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            message = f"The request body is larger than the {limit // (1024 * 1024)} MB limit."
+        if exc.code == 400 and exc.description and wants_json():
+            message = exc.description if len(exc.description) < 200 else message
+        return error_response(exc.code or 500, message)
+
+    @app.errorhandler(DomainError)
+    def handle_domain(exc: DomainError):
+        db.session.rollback()
+        return error_response(exc.status, exc.message, exc.fields)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(exc: Exception):
+        db.session.rollback()
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return error_response(InternalServerError.code)

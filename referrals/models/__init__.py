@@ -1,0 +1,35 @@
+"""Typed SQLAlchemy models; every row belongs to a team."""
+
+from referrals.base import Base
+from referrals.models.network import (
+    GROUP_KINDS,
+    RELATIONSHIP_KINDS,
+    ROLES,
+    Group,
+    GroupMembership,
+    Person,
+    Relationship,
+)
+from referrals.models.outreach import TOUCH_CHANNELS, TOUCH_OUTCOMES, Touch
+from referrals.models.team import ApiToken, Team, User
+
+__all__ = [
+    "GROUP_KINDS",
+    "RELATIONSHIP_KINDS",
+    "ROLES",
+    "ApiToken",
+    "Base",
+    "Group",
+    "GroupMembership",
+    "Person",
+    "Relationship",
+    "TOUCH_CHANNELS",
+    "TOUCH_OUTCOMES",
+    "Team",
+    "Touch",
+    "User",
+]
+
+from referrals.models.changes import GraphChange, bump_graph_version  # noqa: E402
+
+__all__ += ["GraphChange", "bump_graph_version"]

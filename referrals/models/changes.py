@@ -1,0 +1,101 @@
+"""The team's graph version and change log, written by the ORM on every flush.
+
+Each worker keeps the team's graph in memory. Every flush that touches people, ties,
+groups, memberships or team settings bumps `Team.graph_version` once and records what
+changed in `graph_changes`, so a worker that is a few versions behind replays those few
+changes in place and one that is far behind rebuilds – on any machine, on the next request.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, event, insert, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from referrals.extensions import db
+from referrals.base import Timestamp, utcnow
+from referrals.models.network import Group, GroupMembership, Person, Relationship
+from referrals.models.team import Team
+
+
+class GraphChange(db.Model):
+    __tablename__ = "graph_changes"
+    __table_args__ = (Index("ix_graph_changes_team_id_version", "team_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    entity: Mapped[str] = mapped_column(String(20))  # person, pair, group, member, settings
+    key1: Mapped[int | None]
+    key2: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+
+
+Change = tuple[str, int | None, int | None]
+
+
+def _changes_of(obj: Any, session: Session) -> list[tuple[int, Change]]:
+    """What a changed object means for the graph, as (team_id, change) pairs."""
+    if isinstance(obj, Person):
+        return [(obj.team_id, ("person", obj.id, None))]
+    if isinstance(obj, Relationship):
+        changes = [(obj.team_id, ("pair", obj.pair_low, obj.pair_high))]
+        history_low = db.inspect(obj).attrs.pair_low.history
+        history_high = db.inspect(obj).attrs.pair_high.history
+        if history_low.deleted or history_high.deleted:  # the tie moved to another pair
+            old_low = (history_low.deleted or [obj.pair_low])[0]
+            old_high = (history_high.deleted or [obj.pair_high])[0]
+            changes.append((obj.team_id, ("pair", old_low, old_high)))
+        return changes
+    if isinstance(obj, Group):
+        return [(obj.team_id, ("group", obj.id, None))]
+    if isinstance(obj, GroupMembership):
+        return [(obj.team_id, ("member", obj.group_id, obj.person_id))]
+    if isinstance(obj, Team) and db.inspect(obj).attrs.settings.history.has_changes():
+        return [(obj.id, ("settings", None, None))]
+    return []
+
+
+@event.listens_for(Session, "before_flush")
+def _collect_graph_changes(session: Session, flush_context: Any, instances: Any) -> None:
+    # Deleted and modified objects still hold their old values here; new ones lack ids
+    # until the flush, so they are collected again in after_flush.
+    pending = session.info.setdefault("graph_changes", defaultdict(set))
+    for obj in list(session.dirty) + list(session.deleted):
+        if obj in session.deleted or session.is_modified(obj):
+            for team_id, change in _changes_of(obj, session):
+                pending[team_id].add(change)
+    session.info["graph_new"] = list(session.new)
+
+
+@event.listens_for(Session, "after_flush")
+def _record_graph_changes(session: Session, flush_context: Any) -> None:
+    pending = session.info.pop("graph_changes", defaultdict(set))
+    for obj in session.info.pop("graph_new", []):
+        for team_id, change in _changes_of(obj, session):
+            pending[team_id].add(change)
+    for team_id, changes in pending.items():
+        if team_id is None:
+            continue
+        bump_graph_version(session, team_id, changes)
+
+
+def bump_graph_version(session: Session, team_id: int, changes: set[Change] | None = None) -> int:
+    """Bump the team's graph version and log `changes` (none logged means: rebuild)."""
+    connection = session.connection()
+    version = connection.execute(
+        update(Team.__table__)
+        .where(Team.__table__.c.id == team_id)
+        .values(graph_version=Team.__table__.c.graph_version + 1)
+        .returning(Team.__table__.c.graph_version)
+    ).scalar_one()
+    rows = [
+        {"team_id": team_id, "version": version, "entity": e, "key1": k1, "key2": k2,
+         "created_at": utcnow()}
+        for e, k1, k2 in sorted(changes or {("settings", None, None)}, key=str)
+    ]
+    connection.execute(insert(GraphChange.__table__), rows)
+    return version

@@ -1,0 +1,163 @@
+"""The rep's network: people, the relationships between them, and the groups they share."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from referrals.extensions import db
+from referrals.base import Timestamp, TimestampMixin, utcnow
+
+ROLES = ("customer", "reference", "advocate", "prospect")
+RELATIONSHIP_KINDS = (
+    "customer",
+    "referral",
+    "friend",
+    "family",
+    "colleague",
+    "former_colleague",
+    "acquaintance",
+)
+GROUP_KINDS = ("association", "event", "company")
+
+
+def _in_list(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Person(TimestampMixin, db.Model):
+    __tablename__ = "people"
+    __table_args__ = (
+        UniqueConstraint("team_id", "email"),
+        Index("ix_people_team_id_name", "team_id", "name"),
+        CheckConstraint("deal_value IS NULL OR deal_value >= 0", name="deal_value_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    company: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    is_customer: Mapped[bool] = mapped_column(default=False)
+    is_reference: Mapped[bool] = mapped_column(default=False)
+    is_advocate: Mapped[bool] = mapped_column(default=False)
+    is_prospect: Mapped[bool] = mapped_column(default=False)
+    do_not_contact: Mapped[bool] = mapped_column(default=False)
+    deal_value: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    memberships: Mapped[list[GroupMembership]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def roles(self) -> list[str]:
+        """The person's roles in the fixed order of `ROLES`."""
+        return [role for role in ROLES if getattr(self, f"is_{role}")]
+
+    @roles.setter
+    def roles(self, values: list[str] | tuple[str, ...] | set[str]) -> None:
+        unknown = set(values) - set(ROLES)
+        if unknown:
+            raise ValueError(f"unknown roles: {sorted(unknown)}")
+        for role in ROLES:
+            setattr(self, f"is_{role}", role in values)
+
+
+class Relationship(TimestampMixin, db.Model):
+    """How two people know each other. One row per unordered pair and kind.
+
+    `pair_low`/`pair_high` hold the two ids in order so the unique constraint covers the
+    pair regardless of which side was named first (SQLite and PostgreSQL have no portable
+    expression index for that); `set_people` keeps them in step.
+    """
+
+    __tablename__ = "relationships"
+    __table_args__ = (
+        UniqueConstraint("pair_low", "pair_high", "kind"),
+        CheckConstraint("pair_low < pair_high", name="no_self_loop"),
+        CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
+        CheckConstraint(_in_list("kind", RELATIONSHIP_KINDS), name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    person_a_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    person_b_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    pair_low: Mapped[int]
+    pair_high: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    rating: Mapped[int] = mapped_column(SmallInteger, default=3)
+    last_interaction: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+    person_a: Mapped[Person] = relationship(foreign_keys=[person_a_id])
+    person_b: Mapped[Person] = relationship(foreign_keys=[person_b_id])
+
+    def set_people(self, person_a_id: int, person_b_id: int) -> None:
+        self.person_a_id = person_a_id
+        self.person_b_id = person_b_id
+        self.pair_low, self.pair_high = sorted((person_a_id, person_b_id))
+
+    def other(self, person_id: int) -> Person:
+        """The person on the other side of the tie from `person_id`."""
+        return self.person_b if self.person_a_id == person_id else self.person_a
+
+
+class Group(TimestampMixin, db.Model):
+    """An association, an event or a company that people share."""
+
+    __tablename__ = "groups"
+    __table_args__ = (
+        UniqueConstraint("team_id", "name", "kind"),
+        CheckConstraint(_in_list("kind", GROUP_KINDS), name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    memberships: Mapped[list[GroupMembership]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class GroupMembership(db.Model):
+    __tablename__ = "group_memberships"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+
+    group: Mapped[Group] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship(back_populates="memberships")

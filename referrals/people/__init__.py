@@ -1,0 +1,1 @@
+"""People of the team's network: pages and services."""

@@ -1,0 +1,158 @@
+"""People of a team: queries and changes. Services take the session and never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from referrals.errors import Conflict, NotFound, ValidationFailed
+from referrals.models import ROLES, Group, GroupMembership, Person, Relationship, User
+
+PERSON_FIELDS = (
+    "name", "company", "title", "email", "phone", "timezone",
+    "roles", "do_not_contact", "deal_value", "notes",
+)
+
+
+@lru_cache(maxsize=1)
+def timezone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def is_valid_timezone(name: str) -> bool:
+    """True for an IANA zone name such as 'America/Chicago'.
+
+    >>> is_valid_timezone("America/Chicago"), is_valid_timezone("Mars/Olympus")
+    (True, False)
+    """
+    return name in timezone_names()
+
+
+def people_query(team_id: int, *, q: str | None = None, role: str | None = None) -> Select:
+    """People of the team, optionally matching `q` (name, company, e-mail) and a role."""
+    stmt = select(Person).where(Person.team_id == team_id)
+    if q:
+        # The pattern is a bound parameter; escape the LIKE wildcards so they match literally.
+        escaped = q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        stmt = stmt.where(
+            or_(
+                func.lower(Person.name).like(pattern, escape="\\"),
+                func.lower(Person.company).like(pattern, escape="\\"),
+                func.lower(Person.email).like(pattern, escape="\\"),
+            )
+        )
+    if role:
+        if role not in ROLES:
+            raise ValidationFailed("Unknown role.", {"role": [f"Choose one of: {', '.join(ROLES)}."]})
+        stmt = stmt.where(getattr(Person, f"is_{role}").is_(True))
+    return stmt
+
+
+def get_person(session: Session, team_id: int, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.team_id != team_id:
+        raise NotFound("No such person.")
+    return person
+
+
+def _check_email_free(session: Session, team_id: int, email: str | None, person_id: int | None) -> None:
+    if not email:
+        return
+    stmt = select(Person.id).where(Person.team_id == team_id, func.lower(Person.email) == email.lower())
+    if person_id is not None:
+        stmt = stmt.where(Person.id != person_id)
+    if session.scalar(stmt) is not None:
+        raise Conflict(
+            "Another person in this team has that e-mail.",
+            {"email": ["Another person in this team already has this e-mail address."]},
+        )
+
+
+def _apply(person: Person, data: Mapping[str, Any]) -> None:
+    for field in PERSON_FIELDS:
+        if field not in data:
+            continue
+        value = data[field]
+        if field in ("company", "title", "email", "phone", "timezone"):
+            value = (value or "").strip() or None
+        elif field == "name":
+            value = (value or "").strip()
+        elif field == "notes":
+            value = value or ""
+        elif field == "deal_value" and value is not None:
+            value = Decimal(str(value))
+        if field == "email" and value:
+            value = value.lower()
+        setattr(person, field, value)
+
+
+def _validate(data: Mapping[str, Any]) -> None:
+    """Checks that both the form and the API rely on (they validate types and lengths first)."""
+    fields: dict[str, list[str]] = {}
+    if "name" in data and not (data["name"] or "").strip():
+        fields["name"] = ["This field is required."]
+    if data.get("timezone") and not is_valid_timezone(data["timezone"].strip()):
+        fields["timezone"] = ["Use a time zone name such as America/Chicago."]
+    if "roles" in data and set(data["roles"] or ()) - set(ROLES):
+        fields["roles"] = [f"Roles are any of: {', '.join(ROLES)}."]
+    if fields:
+        raise ValidationFailed("Invalid person.", fields)
+
+
+def create_person(session: Session, team_id: int, data: Mapping[str, Any]) -> Person:
+    _validate({"name": "", **data})
+    _check_email_free(session, team_id, data.get("email"), None)
+    person = Person(team_id=team_id, notes="")
+    _apply(person, data)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def update_person(session: Session, person: Person, changes: Mapping[str, Any]) -> Person:
+    _validate(changes)
+    if "email" in changes:
+        _check_email_free(session, person.team_id, changes.get("email"), person.id)
+    _apply(person, changes)
+    session.flush()
+    return person
+
+
+def delete_person(session: Session, person: Person) -> None:
+    """Delete a person; their relationships and memberships go with them (ON DELETE CASCADE)."""
+    if session.scalar(select(User.id).where(User.person_id == person.id)) is not None:
+        raise ValidationFailed(
+            "This person is a user of the app.",
+            {"person": ["This is a rep's own record; it can't be deleted while the user exists."]},
+        )
+    session.delete(person)
+    session.flush()
+
+
+def relationships_of(session: Session, person: Person) -> list[Relationship]:
+    stmt = (
+        select(Relationship)
+        .where(
+            Relationship.team_id == person.team_id,
+            or_(Relationship.person_a_id == person.id, Relationship.person_b_id == person.id),
+        )
+        .order_by(Relationship.rating.desc(), Relationship.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def groups_of(session: Session, person: Person) -> list[Group]:
+    stmt = (
+        select(Group)
+        .join(GroupMembership, GroupMembership.group_id == Group.id)
+        .where(GroupMembership.person_id == person.id, Group.team_id == person.team_id)
+        .order_by(Group.kind, Group.name)
+    )
+    return list(session.scalars(stmt))

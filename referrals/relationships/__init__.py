@@ -1,0 +1,1 @@
+"""Relationships of the team's network: pages and services."""

@@ -1,0 +1,176 @@
+"""Fixtures in the flaskr style: `app`, `client`, `runner`, plus `auth`, `api` and factories.
+
+The schema comes from the Alembic migrations (as in production), applied once per test
+session to TEST_DATABASE_URL (PostgreSQL in CI) or to a temporary SQLite file. Every test
+starts from empty tables.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from referrals import create_app
+from referrals.extensions import db
+from referrals.models import Base
+from tests import factories
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
+
+
+@pytest.fixture(scope="session")
+def _migrated_app(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
+    app = create_app(
+        {
+            "ENV_NAME": "testing",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+        }
+    )
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _empty_all_tables() -> None:
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for name in tables:
+                conn.execute(text(f"DELETE FROM {name}"))
+
+
+@pytest.fixture
+def app(_migrated_app: Flask) -> Iterator[Flask]:
+    with _migrated_app.app_context():
+        yield _migrated_app
+        db.session.remove()
+        _empty_all_tables()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token_from(html: str) -> str:
+    match = CSRF_RE.search(html)
+    assert match, "no CSRF token in the page"
+    return match.group(1) or match.group(2)
+
+
+class AuthActions:
+    """Sign in through the real login form (CSRF included), as a browser would."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self._client = client
+
+    def login(self, email: str = factories.EMAIL, password: str = factories.PASSWORD):
+        page = self._client.get("/login")
+        token = csrf_token_from(page.get_data(as_text=True))
+        return self._client.post(
+            "/login", data={"email": email, "password": password, "csrf_token": token}
+        )
+
+    def logout(self):
+        page = self._client.get("/people/")
+        token = csrf_token_from(page.get_data(as_text=True))
+        return self._client.post("/logout", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+class Api:
+    """JSON calls with a bearer token."""
+
+    def __init__(self, client: FlaskClient, token: str) -> None:
+        self.client = client
+        self.token = token
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def get(self, url: str, **kw):
+        return self.client.get(url, headers=self._headers(), **kw)
+
+    def post(self, url: str, json=None, **kw):
+        return self.client.post(url, headers=self._headers(), json=json, **kw)
+
+    def patch(self, url: str, json=None, **kw):
+        return self.client.patch(url, headers=self._headers(), json=json, **kw)
+
+    def delete(self, url: str, **kw):
+        return self.client.delete(url, headers=self._headers(), **kw)
+
+
+@pytest.fixture
+def user(app: Flask):
+    """The signed-in rep of most tests: team 'Acme Sales', e-mail factories.EMAIL."""
+    u = factories.make_user(db.session)
+    db.session.commit()
+    return u
+
+
+@pytest.fixture
+def other_user(app: Flask):
+    """A rep of another team, whose data must never show through."""
+    u = factories.make_user(db.session, email="rival@example.org", team="Rival Co")
+    db.session.commit()
+    return u
+
+
+@pytest.fixture
+def api(client: FlaskClient, user) -> Api:
+    from referrals.auth.services import create_token
+
+    token = create_token(db.session, user, "tests")
+    db.session.commit()
+    return Api(client, token)
+
+
+@pytest.fixture
+def logged_in(auth: AuthActions, user):
+    response = auth.login()
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return user
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Graph tests and doctests need no database; the rest share one migrated database.
+    for item in items:
+        if Path(str(item.fspath)).name.startswith("test_graph_"):
+            item.add_marker(pytest.mark.graph)
