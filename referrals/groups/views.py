@@ -1,0 +1,133 @@
+"""Pages for groups – associations, events, companies – and who belongs to them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from referrals.errors import Conflict
+from referrals.extensions import db
+from referrals.groups import services
+from referrals.groups.forms import KIND_LABELS, FindMemberForm, GroupFilterForm, GroupForm
+from referrals.main.forms_util import ID, call_service, page_arg
+from referrals.models import Group, Person
+from referrals.people import services as people
+from referrals.people.views import network_labels
+
+bp = Blueprint("groups", __name__, url_prefix="/groups")
+bp.context_processor(network_labels)
+
+Page = str | tuple[str, int]
+SEARCH_LIMIT = 20
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    """Every page here is for signed-in reps only."""
+
+
+@bp.context_processor
+def _kind_labels() -> dict:
+    return {"group_kind_labels": KIND_LABELS}
+
+
+def _team_id() -> int:
+    return current_user.team_id
+
+
+@bp.route("/")
+def index() -> Page:
+    filters = GroupFilterForm(request.args)
+    filters.validate()  # a bad filter is shown beside its field and then ignored
+    q = None if filters.q.errors else filters.q.data
+    kind = None if filters.kind.errors else (filters.kind.data or None)
+    stmt = services.groups_query(_team_id(), kind=kind, q=q).order_by(Group.name, Group.id)
+    page = db.paginate(stmt, page=page_arg(),
+                       per_page=current_app.config["PEOPLE_PER_PAGE"])
+    counts = services.member_counts(db.session, [g.id for g in page.items])
+    return render_template("groups/index.html", page=page, counts=counts, filters=filters,
+                           q=q, kind=kind)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new() -> Page | Response:
+    form = GroupForm()
+    if form.validate_on_submit() and (
+        group := call_service(form, services.create_group, _team_id(), form.service_data())
+    ):
+        db.session.commit()
+        flash(f"Created {group.name}. Now add the people who belong to it.", "success")
+        return redirect(url_for(".detail", group_id=group.id))
+    return render_template("groups/form.html", form=form, group=None), 400 if form.errors else 200
+
+
+@bp.route(f"/<{ID}:group_id>")
+def detail(group_id: int) -> Page:
+    group = services.get_group(db.session, _team_id(), group_id)
+    search = FindMemberForm(request.args)
+    q = (search.q.data or "").strip() if search.validate() else ""
+    candidates: list[Person] = []
+    if q:
+        stmt = services.non_members_query(group, q=q).order_by(Person.name, Person.id)
+        candidates = list(db.session.scalars(stmt.limit(SEARCH_LIMIT + 1)))
+    members = db.paginate(services.members_query(group), page=page_arg(),
+                          per_page=current_app.config["PEOPLE_PER_PAGE"])
+    return render_template(
+        "groups/detail.html", group=group, members=members, search=search, q=q,
+        candidates=candidates[:SEARCH_LIMIT], more=len(candidates) > SEARCH_LIMIT,
+    ), 400 if search.errors else 200
+
+
+@bp.route(f"/<{ID}:group_id>/edit", methods=["GET", "POST"])
+def edit(group_id: int) -> Page | Response:
+    group = services.get_group(db.session, _team_id(), group_id)
+    form = GroupForm(obj=group)
+    if form.validate_on_submit() and call_service(form, services.update_group, group,
+                                                  form.service_data()):
+        db.session.commit()
+        flash(f"Saved {group.name}.", "success")
+        return redirect(url_for(".detail", group_id=group.id))
+    return render_template("groups/form.html", form=form, group=group), 400 if form.errors else 200
+
+
+@bp.route(f"/<{ID}:group_id>/delete", methods=["GET", "POST"])
+def delete(group_id: int) -> Page | Response:
+    """GET asks to confirm; POST deletes the group (its members stay in the network)."""
+    group = services.get_group(db.session, _team_id(), group_id)
+    if request.method == "GET":
+        count = services.member_counts(db.session, [group.id]).get(group.id, 0)
+        return render_template("groups/delete.html", group=group, member_count=count)
+    name = group.name
+    services.delete_group(db.session, group)
+    db.session.commit()
+    flash(f"Deleted the group {name}. Its members are still in your network.", "success")
+    return redirect(url_for(".index"))
+
+
+@bp.route(f"/<{ID}:group_id>/members/<{ID}:person_id>", methods=["POST"])
+def add_member(group_id: int, person_id: int) -> Response:
+    group = services.get_group(db.session, _team_id(), group_id)
+    person = people.get_person(db.session, _team_id(), person_id)
+    try:
+        with db.session.no_autoflush:
+            services.add_member(db.session, group, person.id)
+    except Conflict:
+        db.session.rollback()
+        flash(f"{person.name} is already a member of {group.name}.", "info")
+    else:
+        db.session.commit()
+        flash(f"Added {person.name} to {group.name}.", "success")
+    # Back to the same search, so the rep can add several people in a row.
+    return redirect(url_for(".detail", group_id=group.id, q=request.args.get("q") or None) + "#add")
+
+
+@bp.route(f"/<{ID}:group_id>/members/<{ID}:person_id>/remove", methods=["POST"])
+def remove_member(group_id: int, person_id: int) -> Response:
+    group = services.get_group(db.session, _team_id(), group_id)
+    person = people.get_person(db.session, _team_id(), person_id)
+    services.remove_member(db.session, group, person.id)
+    db.session.commit()
+    flash(f"Removed {person.name} from {group.name}.", "success")
+    return redirect(url_for(".detail", group_id=group.id))

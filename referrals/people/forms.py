@@ -1,0 +1,135 @@
+"""Forms for people: the person form, the list filters and adding a person to a group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DecimalField,
+    EmailField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TelField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
+
+from referrals.main.forms_util import MultiCheckboxField, no_nul
+from referrals.models import ROLES
+from referrals.people.services import is_valid_timezone, timezone_names
+
+ROLE_LABELS = {
+    "customer": "Customer",
+    "reference": "Reference",
+    "advocate": "Advocate",
+    "prospect": "Prospect",
+}
+MAX_DEAL_VALUE = 999_999_999_999.99  # Numeric(14, 2)
+NOTES_MAX = 20_000
+
+
+def valid_timezone(form: FlaskForm, field: StringField) -> None:
+    if field.data and not is_valid_timezone(field.data.strip()):
+        # A rep types the city ("Chicago", "new york"): point to the zone that ends with it.
+        city = "/" + field.data.strip().replace(" ", "_").lower()
+        matches = sorted(n for n in timezone_names() if n.lower().endswith(city))
+        hint = f"Did you mean {matches[0]}?" if matches else "Use a name such as America/Chicago."
+        raise ValidationError(f"Not a time zone name. {hint}")
+
+
+def finite_amount(form: FlaskForm, field: DecimalField) -> None:
+    # Decimal accepts "NaN" and "Infinity", which compare badly and mean nothing as money.
+    if field.data is not None and not field.data.is_finite():
+        raise StopValidation("Enter an amount such as 25000.")
+    if field.data is not None and field.data.as_tuple().exponent < -2:
+        raise StopValidation("Use at most 2 decimal places (cents).")
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+class PersonForm(FlaskForm):
+    name = StringField(
+        "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul]
+    )
+    company = StringField("Company", filters=[_strip], validators=[Length(max=200), no_nul])
+    title = StringField("Job title", filters=[_strip], validators=[Length(max=200), no_nul])
+    email = EmailField(
+        "E-mail",
+        filters=[_strip],
+        validators=[Optional(), Length(max=254), Email(message="Enter a valid e-mail address.")],
+    )
+    phone = TelField("Phone", filters=[_strip], validators=[Length(max=50), no_nul])
+    timezone = StringField(
+        "Time zone",
+        filters=[_strip],
+        validators=[Optional(), Length(max=64), valid_timezone],
+        description="Where they work, e.g. America/Chicago – so you call at a good hour.",
+        render_kw={"list": "timezones", "autocomplete": "off"},
+    )
+    roles = MultiCheckboxField("Roles", choices=[SelectChoice(r, ROLE_LABELS[r]) for r in ROLES])
+    do_not_contact = BooleanField("Do not contact")
+    deal_value = DecimalField(
+        "Deal value ($)",
+        places=2,
+        validators=[
+            Optional(),
+            finite_amount,
+            NumberRange(min=0, message="Enter an amount of 0 or more."),
+            NumberRange(max=MAX_DEAL_VALUE, message="That amount is too large."),
+        ],
+        description="What a sale to them is worth – it tells you how long to persist.",
+        render_kw={"inputmode": "decimal", "min": "0", "step": "0.01"},
+    )
+    notes = TextAreaField("Notes", validators=[Length(max=NOTES_MAX), no_nul])
+
+    def service_data(self) -> dict[str, Any]:
+        """The submitted values in the shape `create_person`/`update_person` take."""
+        return {
+            "name": self.name.data,
+            "company": self.company.data,
+            "title": self.title.data,
+            "email": self.email.data,
+            "phone": self.phone.data,
+            "timezone": self.timezone.data,
+            "roles": list(self.roles.data or []),
+            "do_not_contact": bool(self.do_not_contact.data),
+            "deal_value": self.deal_value.data,
+            "notes": self.notes.data or "",
+        }
+
+
+class PeopleFilterForm(FlaskForm):
+    """GET filters on the people list (changes nothing, so no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField("Search", validators=[Optional(), Length(max=200), no_nul],
+                    render_kw={"placeholder": "Name, company or e-mail", "type": "search"})
+    role = SelectField(
+        "Role",
+        choices=[SelectChoice("", "Everyone")]
+        + [SelectChoice(r, ROLE_LABELS[r] + "s") for r in ROLES],
+        validators=[Optional()],
+    )
+
+
+class AddToGroupForm(FlaskForm):
+    """Put the person into one of the team's groups (choices are filled in by the view)."""
+
+    group_id = SelectField(
+        "Group", coerce=int, validators=[DataRequired(message="Choose a group.")]
+    )

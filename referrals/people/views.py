@@ -1,0 +1,162 @@
+"""Pages for the people of the rep's network: list, search, profile, create, edit, delete."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+from wtforms import SelectChoice
+
+from referrals.errors import DomainError
+from referrals.extensions import db
+from referrals.groups import services as groups
+from referrals.main.forms_util import ID, call_service, page_arg
+from referrals.models import Group, Person
+from referrals.people import services
+from referrals.people.forms import ROLE_LABELS, AddToGroupForm, PeopleFilterForm, PersonForm
+
+bp = Blueprint("people", __name__, url_prefix="/people")
+
+Page = str | tuple[str, int]
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    """Every page here is for signed-in reps only."""
+
+
+@bp.context_processor
+def network_labels() -> dict:
+    """Role labels, and the ids of the team's reps' own people (marked "you"/"rep")."""
+    if not current_user.is_authenticated:  # e.g. the error page of a refused request
+        return {}
+    reps = {u.person_id for u in current_user.team.users if u.person_id is not None}
+    return {"role_labels": ROLE_LABELS, "reps": reps}
+
+
+def _team_id() -> int:
+    return current_user.team_id
+
+
+def _timezones() -> list[str]:
+    names = services.timezone_names()
+    return sorted(n for n in names if "/" in n and not n.startswith(("Etc/", "posix", "right/")))
+
+
+def _form_page(form: PersonForm, person: Person | None) -> Page:
+    return render_template(
+        "people/form.html", form=form, person=person, timezones=_timezones()
+    ), 400 if form.errors else 200
+
+
+@bp.route("/")
+def index() -> Page:
+    filters = PeopleFilterForm(request.args)
+    filters.validate()  # a bad filter is shown beside its field and then ignored
+    q = None if filters.q.errors else filters.q.data
+    role = None if filters.role.errors else (filters.role.data or None)
+    stmt = services.people_query(_team_id(), q=q, role=role).order_by(Person.name, Person.id)
+    page = db.paginate(stmt, page=page_arg(),
+                       per_page=current_app.config["PEOPLE_PER_PAGE"])
+    return render_template("people/index.html", page=page, filters=filters, q=q, role=role)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new() -> Page | Response:
+    form = PersonForm()
+    if form.validate_on_submit() and (
+        person := call_service(form, services.create_person, _team_id(), form.service_data())
+    ):
+        db.session.commit()
+        flash(f"Added {person.name}. Now note who they know.", "success")
+        return redirect(url_for(".detail", person_id=person.id))
+    return _form_page(form, None)
+
+
+def _group_form(member_of: list[Group]) -> AddToGroupForm:
+    """The add-to-group form, offering the team's groups the person is not in yet."""
+    form = AddToGroupForm()
+    joined = {g.id for g in member_of}
+    stmt = groups.groups_query(_team_id()).order_by(Group.kind, Group.name)
+    form.group_id.choices = [SelectChoice(0, "Choose a group…")] + [
+        SelectChoice(g.id, f"{g.name} ({g.kind})")
+        for g in db.session.scalars(stmt)
+        if g.id not in joined
+    ]
+    return form
+
+
+def _detail_page(person: Person, group_form: AddToGroupForm | None = None) -> Page:
+    member_of = services.groups_of(db.session, person)
+    group_form = group_form or _group_form(member_of)
+    return render_template(
+        "people/detail.html", person=person, member_of=member_of, group_form=group_form,
+        relationships=services.relationships_of(db.session, person),
+    ), 400 if group_form.errors else 200
+
+
+@bp.route(f"/<{ID}:person_id>")
+def detail(person_id: int) -> Page:
+    return _detail_page(services.get_person(db.session, _team_id(), person_id))
+
+
+@bp.route(f"/<{ID}:person_id>/edit", methods=["GET", "POST"])
+def edit(person_id: int) -> Page | Response:
+    person = services.get_person(db.session, _team_id(), person_id)
+    form = PersonForm(obj=person)
+    if form.validate_on_submit() and call_service(
+        form, services.update_person, person, form.service_data()
+    ):
+        db.session.commit()
+        flash(f"Saved the changes to {person.name}.", "success")
+        return redirect(url_for(".detail", person_id=person.id))
+    return _form_page(form, person)
+
+
+@bp.route(f"/<{ID}:person_id>/delete", methods=["GET", "POST"])
+def delete(person_id: int) -> Page | Response:
+    """GET asks to confirm (deleting also removes every tie); POST deletes."""
+    person = services.get_person(db.session, _team_id(), person_id)
+    if request.method == "GET":
+        return render_template(
+            "people/delete.html", person=person,
+            tie_count=len(services.relationships_of(db.session, person)),
+            group_count=len(services.groups_of(db.session, person)),
+        )
+    name = person.name
+    try:
+        services.delete_person(db.session, person)
+    except DomainError:
+        db.session.rollback()
+        flash("That's you – your own record stays as long as your account does."
+              if person_id == current_user.person_id
+              else f"{name} is a rep on your team, so their record can't be deleted.", "error")
+        return redirect(url_for(".detail", person_id=person_id))
+    db.session.commit()
+    flash(f"Deleted {name}, with their relationships and group memberships.", "success")
+    return redirect(url_for(".index"))
+
+
+@bp.route(f"/<{ID}:person_id>/groups", methods=["POST"])
+def add_group(person_id: int) -> Page | Response:
+    person = services.get_person(db.session, _team_id(), person_id)
+    form = _group_form(services.groups_of(db.session, person))
+    if form.validate_on_submit():
+        group = groups.get_group(db.session, _team_id(), form.group_id.data)
+        if call_service(form, groups.add_member, group, person.id,
+                        aliases={"person_id": "group_id"}):
+            db.session.commit()
+            flash(f"Added {person.name} to {group.name}.", "success")
+            return redirect(url_for(".detail", person_id=person.id) + "#groups")
+    return _detail_page(person, form)
+
+
+@bp.route(f"/<{ID}:person_id>/groups/<{ID}:group_id>/remove", methods=["POST"])
+def remove_group(person_id: int, group_id: int) -> Response:
+    person = services.get_person(db.session, _team_id(), person_id)
+    group = groups.get_group(db.session, _team_id(), group_id)
+    groups.remove_member(db.session, group, person.id)
+    db.session.commit()
+    flash(f"Removed {person.name} from {group.name}.", "success")
+    return redirect(url_for(".detail", person_id=person.id) + "#groups")

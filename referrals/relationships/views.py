@@ -1,0 +1,105 @@
+"""Pages for relationships: record how two people know each other, edit it, remove it."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from referrals.extensions import db
+from referrals.main.forms_util import ID, call_service, id_arg
+from referrals.models import Person, Relationship
+from referrals.people import services as people
+from referrals.people.views import network_labels
+from referrals.relationships import services
+from referrals.relationships.forms import FindPersonForm, RelationshipForm
+
+bp = Blueprint("relationships", __name__, url_prefix="/relationships")
+bp.context_processor(network_labels)
+
+Page = str | tuple[str, int]
+SEARCH_LIMIT = 20
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    """Every page here is for signed-in reps only."""
+
+
+def _person_arg(name: str) -> Person | None:
+    """The team's person named by a query argument; None if absent, 404 if not the team's."""
+    person_id = id_arg(name)
+    if person_id is None:
+        return None
+    return people.get_person(db.session, current_user.team_id, person_id)
+
+
+def _back_to(rel: Relationship) -> str:
+    """The profile the rep came from (`?person_id=`), or else the first person's."""
+    person_id = request.args.get("person_id", type=int)
+    if person_id not in (rel.person_a_id, rel.person_b_id):
+        person_id = rel.person_a_id
+    return url_for("people.detail", person_id=person_id) + "#relationships"
+
+
+def _pick_page(person: Person | None) -> Page:
+    """Step 1 of a new relationship, without JavaScript: search, then pick from the results."""
+    search = FindPersonForm(request.args)
+    q = (search.q.data or "").strip() if search.validate() else ""
+    results: list[Person] = []
+    if q:
+        stmt = people.people_query(current_user.team_id, q=q).order_by(Person.name, Person.id)
+        results = [p for p in db.session.scalars(stmt.limit(SEARCH_LIMIT + 2)) if p != person]
+    return render_template(
+        "relationships/pick.html", person=person, search=search, q=q,
+        results=results[:SEARCH_LIMIT], more=len(results) > SEARCH_LIMIT,
+    ), 400 if search.errors else 200
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new() -> Page | Response:
+    """`?person_id=` is whose profile the rep came from; `?other_id=` the person picked."""
+    person, other = _person_arg("person_id"), _person_arg("other_id")
+    if person is None or other is None:
+        if request.method == "POST":
+            abort(400)
+        return _pick_page(person)
+    form = RelationshipForm()
+    if form.validate_on_submit():
+        data = {**form.service_data(), "person_a": person.id, "person_b": other.id}
+        if call_service(form, services.create_relationship, current_user.team_id, data,
+                        recorded_by_id=current_user.id):
+            db.session.commit()
+            flash(f"Saved: {person.name} and {other.name} know each other.", "success")
+            return redirect(url_for("people.detail", person_id=person.id) + "#relationships")
+    return render_template(
+        "relationships/form.html", form=form, person=person, other=other, rel=None,
+        back=url_for("people.detail", person_id=person.id),
+    ), 400 if form.errors else 200
+
+
+@bp.route(f"/<{ID}:relationship_id>/edit", methods=["GET", "POST"])
+def edit(relationship_id: int) -> Page | Response:
+    rel = services.get_relationship(db.session, current_user.team_id, relationship_id)
+    form = RelationshipForm(obj=rel)
+    if form.validate_on_submit() and call_service(form, services.update_relationship, rel,
+                                                  form.service_data()):
+        db.session.commit()
+        flash(f"Saved the relationship between {rel.person_a.name} and {rel.person_b.name}.",
+              "success")
+        return redirect(_back_to(rel))
+    return render_template(
+        "relationships/form.html", form=form, person=rel.person_a, other=rel.person_b, rel=rel,
+        back=_back_to(rel),
+    ), 400 if form.errors else 200
+
+
+@bp.route(f"/<{ID}:relationship_id>/delete", methods=["POST"])
+def delete(relationship_id: int) -> Response:
+    rel = services.get_relationship(db.session, current_user.team_id, relationship_id)
+    names, back = (rel.person_a.name, rel.person_b.name), _back_to(rel)
+    services.delete_relationship(db.session, rel)
+    db.session.commit()
+    flash("Removed the relationship between {} and {}.".format(*names), "success")
+    return redirect(back)
