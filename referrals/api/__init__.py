@@ -1,0 +1,25 @@
+"""JSON API v1: one module per resource, authenticated by bearer tokens."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+# The modules register their routes (and the auth check) on `bp` when imported.
+from referrals.api import (  # noqa: E402
+    advocate_calls,
+    auth,
+    errors,
+    followups,
+    groups,
+    imports,
+    me,
+    openapi,
+    paths,
+    people,
+    relationships,
+)
+
+__all__ = [
+    "advocate_calls", "auth", "bp", "errors", "followups", "groups", "imports", "me",
+    "openapi", "paths", "people", "relationships",
+]

@@ -1,0 +1,293 @@
+"""The OpenAPI 3.1 document of API v1, served at GET /api/v1/openapi.json.
+
+Schemas come from the pydantic models in schemas.py; the paths come from OPERATIONS below,
+one entry per route. A test checks both ways that OPERATIONS and the routes agree and that
+real answers validate against the documented schemas: add a route, add its line here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from flask import jsonify
+from flask.typing import ResponseReturnValue
+from pydantic import BaseModel
+
+from referrals.api import bp
+from referrals.api import schemas as s
+from referrals.api.auth import public
+
+API_VERSION = "1.0.0"
+REF = "#/components/schemas/{model}"
+
+STATUS_TEXT = {
+    200: "OK.",
+    201: "Created; `Location` is the new object's URL.",
+    204: "Done; no content.",
+    400: "Malformed or invalid input; `fields` says what is wrong with each field.",
+    401: "No bearer token, or not a valid one.",
+    404: "No such object in your team (an id of another team looks exactly the same).",
+    409: "Conflicts with something already saved (a duplicate).",
+    413: "The request body is larger than the server accepts.",
+    415: "The body is not JSON (send Content-Type: application/json, UTF-8).",
+    501: "Not built yet.",
+}
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: Literal["GET", "POST", "PATCH", "DELETE"]
+    path: str  # relative to /api/v1, path parameters as {name}
+    endpoint: str  # the view function's name, used as the operationId
+    summary: str
+    tag: str
+    status: int  # the success status
+    response: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    body: type[BaseModel] | None = None
+    body_media_type: str = "application/json"
+    errors: tuple[int, ...] = ()  # beyond those implied (401, 404 for ids, 400/413/415 for input)
+    description: str = ""
+    public: bool = False
+
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("GET", "/openapi.json", "openapi", "This document", "meta", 200, public=True,
+              description="The OpenAPI 3.1 description of this API. Needs no token."),
+    Operation("GET", "/me", "get_me", "The token's user, their person and team", "me", 200, s.Me),
+    # people
+    Operation("GET", "/people", "list_people", "List people", "people", 200, s.PersonList,
+              query=s.PeopleQuery),
+    Operation("POST", "/people", "create_person", "Create a person", "people", 201, s.Person,
+              body=s.PersonCreate, errors=(409,)),
+    Operation("GET", "/people/{person_id}", "get_person", "Read a person", "people", 200,
+              s.Person),
+    Operation("PATCH", "/people/{person_id}", "update_person", "Change some of a person's fields",
+              "people", 200, s.Person, body=s.PersonUpdate, errors=(409,)),
+    Operation("DELETE", "/people/{person_id}", "delete_person", "Delete a person", "people", 204,
+              errors=(400,),
+              description="Their relationships and group memberships go with them. A rep's own "
+                          "person cannot be deleted (400)."),
+    # relationships
+    Operation("GET", "/relationships", "list_relationships", "List relationships",
+              "relationships", 200, s.RelationshipList, query=s.RelationshipsQuery),
+    Operation("POST", "/relationships", "create_relationship", "Record a relationship",
+              "relationships", 201, s.Relationship, body=s.RelationshipCreate, errors=(409,),
+              description="One relationship per pair of people and kind (409 for a second)."),
+    Operation("GET", "/relationships/{relationship_id}", "get_relationship",
+              "Read a relationship", "relationships", 200, s.Relationship),
+    Operation("PATCH", "/relationships/{relationship_id}", "update_relationship",
+              "Change some of a relationship's fields", "relationships", 200, s.Relationship,
+              body=s.RelationshipUpdate, errors=(409,)),
+    Operation("DELETE", "/relationships/{relationship_id}", "delete_relationship",
+              "Delete a relationship", "relationships", 204),
+    # groups
+    Operation("GET", "/groups", "list_groups", "List groups", "groups", 200, s.GroupList,
+              query=s.GroupsQuery),
+    Operation("POST", "/groups", "create_group", "Create a group", "groups", 201, s.Group,
+              body=s.GroupCreate, errors=(409,)),
+    Operation("GET", "/groups/{group_id}", "get_group", "Read a group", "groups", 200, s.Group),
+    Operation("PATCH", "/groups/{group_id}", "update_group", "Change some of a group's fields",
+              "groups", 200, s.Group, body=s.GroupUpdate, errors=(409,)),
+    Operation("DELETE", "/groups/{group_id}", "delete_group", "Delete a group", "groups", 204,
+              description="Its memberships go with it; the people stay."),
+    Operation("GET", "/groups/{group_id}/members", "list_members", "List a group's members",
+              "groups", 200, s.PersonList, query=s.ListQuery),
+    Operation("POST", "/groups/{group_id}/members", "add_member", "Add a person to a group",
+              "groups", 201, s.Membership, body=s.MemberAdd, errors=(409,)),
+    Operation("GET", "/groups/{group_id}/members/{person_id}", "get_member",
+              "Read a membership", "groups", 200, s.Membership),
+    Operation("DELETE", "/groups/{group_id}/members/{person_id}", "remove_member",
+              "Remove a person from a group", "groups", 204),
+    # warm paths
+    Operation("GET", "/people/{person_id}/paths", "person_paths",
+              "Warm paths to a person, best first", "paths", 200, s.PathList,
+              query=s.PathsQuery, errors=(501,),
+              description="From the rep (`from=me`) or another person to this one. `warmth` "
+                          "is the product of the path's tie strengths; no path gives "
+                          "`{\"paths\": []}`."),
+    Operation("GET", "/prospects/ranking", "prospect_ranking",
+              "The team's prospects, warmest first", "paths", 200, s.RankingList,
+              query=s.RankingQuery, errors=(501,),
+              description="Every prospect with its best warmth from the rep and the first "
+                          "step of that path."),
+    # advocates and follow-ups
+    Operation("GET", "/advocate-calls", "list_advocate_calls", "List advocate calls",
+              "advocates", 200, s.AdvocateCallList, query=s.ListQuery, errors=(501,)),
+    Operation("POST", "/advocate-calls", "create_advocate_call", "Log an advocate's call",
+              "advocates", 201, s.AdvocateCall, body=s.AdvocateCallCreate, errors=(501,),
+              description="A call an advocate made on the rep's behalf. Creating it creates "
+                          "its follow-ups (a thank-you and feedback to the advocate)."),
+    Operation("GET", "/followups", "list_followups", "List follow-ups", "advocates", 200,
+              s.FollowupList, query=s.FollowupsQuery, errors=(501,)),
+    Operation("POST", "/followups/{followup_id}/complete", "complete_followup",
+              "Mark a follow-up done", "advocates", 200, s.Followup, errors=(501,)),
+    # imports
+    Operation("POST", "/imports", "create_import", "Import contacts or ties from a file",
+              "imports", 200, s.ImportResult, body=s.ImportUpload,
+              body_media_type="multipart/form-data", errors=(501,),
+              description="CSV or vCard; the format is detected unless `format` is given. The "
+                          "counts are of the file's own objects (people for contacts, ties "
+                          "for a ties file); `row` is the line number as a spreadsheet shows it."),
+)
+
+RESPONSE_MODELS: tuple[type[BaseModel], ...] = (s.Error,) + tuple(
+    op.response for op in OPERATIONS if op.response is not None
+)
+REQUEST_MODELS: tuple[type[BaseModel], ...] = tuple(
+    op.body for op in OPERATIONS if op.body is not None
+)
+
+
+@bp.get("/openapi.json")
+@public
+def openapi() -> ResponseReturnValue:
+    return jsonify(document())
+
+
+@cache
+def document() -> dict[str, Any]:
+    """The whole OpenAPI document (built once per process)."""
+    paths: dict[str, dict[str, Any]] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method.lower()] = _operation(op)
+    return {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
+        "info": {
+            "title": "referrals API",
+            "version": API_VERSION,
+            "description": (
+                "JSON in and out, UTF-8. Authenticate with `Authorization: Bearer <token>` "
+                "(`flask --app app create-token EMAIL`). Every object belongs to your team; an "
+                "id of another team answers 404 exactly like one that does not exist. Errors "
+                "are `{\"error\": …, \"fields\": {field: [message]}}`. Lists are "
+                "`{\"items\": […], \"next\": url-or-null}` with `?limit=` (default 50, max "
+                "500); follow `next` for the next page. Timestamps are ISO 8601 with offset, "
+                "dates YYYY-MM-DD."
+            ),
+        },
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearerAuth": []}],
+        "tags": [{"name": tag} for tag in dict.fromkeys(op.tag for op in OPERATIONS)],
+        "paths": paths,
+        "components": {
+            "schemas": _component_schemas(),
+            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
+        },
+    }
+
+
+def _component_schemas() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+
+    def add(name: str, schema: dict[str, Any]) -> None:
+        if name in found and found[name] != schema:
+            raise RuntimeError(f"two different schemas are named {name!r}")
+        found[name] = schema
+
+    for models, mode in ((RESPONSE_MODELS, "serialization"), (REQUEST_MODELS, "validation")):
+        for model in models:
+            schema = model.model_json_schema(ref_template=REF, mode=mode)  # type: ignore[arg-type]
+            for name, sub in schema.pop("$defs", {}).items():
+                add(name, sub)
+            add(model.__name__, schema)
+    return dict(sorted(found.items()))
+
+
+def _ref(model: type[BaseModel]) -> dict[str, str]:
+    return {"$ref": REF.format(model=model.__name__)}
+
+
+def _operation(op: Operation) -> dict[str, Any]:
+    spec: dict[str, Any] = {
+        "operationId": op.endpoint,
+        "summary": op.summary,
+        "tags": [op.tag],
+    }
+    if op.description:
+        spec["description"] = op.description
+    if op.public:
+        spec["security"] = []
+    parameters = _path_parameters(op.path) + _query_parameters(op.query)
+    if parameters:
+        spec["parameters"] = parameters
+    if op.body is not None:
+        content = {op.body_media_type: {"schema": _ref(op.body)}}
+        spec["requestBody"] = {"required": True, "content": content}
+    spec["responses"] = _responses(op)
+    return spec
+
+
+def _path_parameters(path: str) -> list[dict[str, Any]]:
+    return [
+        {"name": name, "in": "path", "required": True,
+         "schema": {"type": "integer", "minimum": 1}}
+        for name in re.findall(r"{(\w+)}", path)
+    ]
+
+
+def _query_parameters(model: type[BaseModel] | None) -> list[dict[str, Any]]:
+    if model is None:
+        return []
+    schema = model.model_json_schema(ref_template=REF, mode="validation")
+    required = set(schema.get("required", []))
+    parameters = []
+    for name, prop in schema["properties"].items():
+        prop = _without_null(prop)
+        description = prop.pop("description", None)
+        prop.pop("title", None)
+        parameter: dict[str, Any] = {"name": name, "in": "query", "required": name in required,
+                                     "schema": prop}
+        if description:
+            parameter["description"] = description
+        parameters.append(parameter)
+    return parameters
+
+
+def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
+    """A query parameter is absent or a string, never null: drop `null` from `X | None`."""
+    prop = dict(prop)
+    if prop.get("default", "") is None:
+        del prop["default"]
+    options = [option for option in prop.get("anyOf", []) if option != {"type": "null"}]
+    if len(options) == 1:
+        del prop["anyOf"]
+        prop = {**options[0], **prop}
+    return prop
+
+
+def _responses(op: Operation) -> dict[str, Any]:
+    responses: dict[str, Any] = {}
+    success: dict[str, Any] = {"description": STATUS_TEXT[op.status]}
+    if op.endpoint == "openapi":
+        success["content"] = {"application/json": {"schema": {"type": "object"}}}
+    elif op.response is not None:
+        success["content"] = {"application/json": {"schema": _ref(op.response)}}
+    if op.status == 201:
+        success["headers"] = {
+            "Location": {"description": "The new object's URL.",
+                         "schema": {"type": "string", "format": "uri"}}
+        }
+    responses[str(op.status)] = success
+    errors = set(op.errors)
+    if not op.public:
+        errors.add(401)
+    if "{" in op.path:
+        errors.add(404)
+    if op.query is not None or op.body is not None:
+        errors.add(400)
+    if op.body is not None:
+        errors.update((413, 415))
+    for status in sorted(errors):
+        error: dict[str, Any] = {
+            "description": STATUS_TEXT[status],
+            "content": {"application/json": {"schema": _ref(s.Error)}},
+        }
+        if status == 401:
+            error["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}
+        responses[str(status)] = error
+    return responses

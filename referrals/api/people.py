@@ -1,0 +1,60 @@
+"""People of the caller's team: list, create, read, update, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from flask.typing import ResponseReturnValue
+
+from referrals.api import bp, lookups, schemas
+from referrals.api.auth import team_id
+from referrals.api.pagination import page
+from referrals.api.responses import created, no_content, to_json
+from referrals.api.validation import parse_body, parse_query
+from referrals.extensions import db
+from referrals.models import Person
+from referrals.people import services
+
+
+def _location(person: Person) -> str:
+    return url_for(".get_person", person_id=person.id, _external=True)
+
+
+@bp.get("/people")
+def list_people() -> dict[str, Any]:
+    query = parse_query(schemas.PeopleQuery)
+    stmt = services.people_query(team_id(), q=query.q, role=query.role)
+    items, next_url = page(stmt, Person.id, query)
+    return to_json(schemas.PersonList, {"items": items, "next": next_url})
+
+
+@bp.post("/people")
+def create_person() -> ResponseReturnValue:
+    data = parse_body(schemas.PersonCreate).model_dump()
+    with db.session.no_autoflush:
+        person = services.create_person(db.session, team_id(), data)
+    db.session.commit()
+    return created(to_json(schemas.Person, person), _location(person))
+
+
+@bp.get("/people/<int:person_id>")
+def get_person(person_id: int) -> dict[str, Any]:
+    return to_json(schemas.Person, lookups.person(person_id))
+
+
+@bp.patch("/people/<int:person_id>")
+def update_person(person_id: int) -> dict[str, Any]:
+    person = lookups.person(person_id)
+    changes = parse_body(schemas.PersonUpdate).model_dump(exclude_unset=True)
+    with db.session.no_autoflush:
+        services.update_person(db.session, person, changes)
+    db.session.commit()
+    return to_json(schemas.Person, person)
+
+
+@bp.delete("/people/<int:person_id>")
+def delete_person(person_id: int) -> ResponseReturnValue:
+    services.delete_person(db.session, lookups.person(person_id))
+    db.session.commit()
+    return no_content()

@@ -1,0 +1,503 @@
+"""Pydantic models of the API: what each request may send and what each response holds.
+
+Request models are strict (a JSON string is not a number, 1 is not `true`) and reject
+unknown fields; their limits mirror the database columns. Response models are what the views
+serialise through, so the OpenAPI document built from them describes the real answers.
+Class names are the component names in the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar, Literal
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from referrals.config import Config
+from referrals.models import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
+from referrals.people.services import is_valid_timezone
+
+# Ids are PostgreSQL `integer`s; anything outside this range cannot name a row.
+MAX_ID = 2**31 - 1
+MAX_DEAL_VALUE = Decimal("999999999999.99")  # Numeric(14, 2)
+NO_SUCH_PERSON = "No such person in your team."  # the services' words for an unknown person id
+
+Role = Literal["customer", "reference", "advocate", "prospect"]
+RelationshipKind = Literal[
+    "customer", "referral", "friend", "family", "colleague", "former_colleague", "acquaintance"
+]
+GroupKind = Literal["association", "event", "company"]
+assert set(Role.__args__) == set(ROLES)  # type: ignore[attr-defined]
+assert set(RelationshipKind.__args__) == set(RELATIONSHIP_KINDS)  # type: ignore[attr-defined]
+assert set(GroupKind.__args__) == set(GROUP_KINDS)  # type: ignore[attr-defined]
+
+
+# --- field types -------------------------------------------------------------------------
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
+    if "\x00" in value:
+        raise PydanticCustomError("nul_character", "Remove the NUL (\\u0000) character.")
+    return value
+
+
+def _blank_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _email(value: str) -> str:
+    try:
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise PydanticCustomError(
+            "email", "Enter a valid e-mail address: {reason}", {"reason": str(exc)}
+        ) from exc
+    return result.normalized.lower()
+
+
+def _timezone(value: str) -> str:
+    if not is_valid_timezone(value):
+        raise PydanticCustomError("timezone", "Use a time zone name such as America/Chicago.")
+    return value
+
+
+def _rating(value: int) -> int:
+    if not 1 <= value <= 5:
+        raise PydanticCustomError("rating", "Rate the tie from 1 (barely know) to 5 (close).")
+    return value
+
+
+def _person_id(value: int) -> int:
+    # Out of range is simply "no such person" – the same words as an id of another team.
+    if not 1 <= value <= MAX_ID:
+        raise PydanticCustomError("no_such_person", NO_SUCH_PERSON)
+    return value
+
+
+def _money(value: float) -> float:
+    amount = Decimal(repr(value))
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise PydanticCustomError("decimal_places", "Use at most 2 decimal places.")
+    return value
+
+
+def _utc_iso(value: datetime) -> str:
+    # SQLite hands back naive datetimes; every timestamp is stored in UTC.
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+def _line(max_length: int) -> Any:
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_no_nul)]
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_nul)]
+OptionalLine200 = Annotated[_line(200) | None, BeforeValidator(_blank_to_none)]
+Email = Annotated[
+    Annotated[
+        str, Field(max_length=254, json_schema_extra={"format": "email"}), AfterValidator(_email)
+    ]
+    | None,
+    BeforeValidator(_blank_to_none),
+]
+Phone = Annotated[_line(50) | None, BeforeValidator(_blank_to_none)]
+Timezone = Annotated[
+    Annotated[str, Field(max_length=64), AfterValidator(_timezone)] | None,
+    BeforeValidator(_blank_to_none),
+]
+DealValue = Annotated[
+    float,
+    Field(ge=0, le=float(MAX_DEAL_VALUE), allow_inf_nan=False),
+    AfterValidator(_money),
+]
+Rating = Annotated[
+    int, Field(json_schema_extra={"minimum": 1, "maximum": 5}), AfterValidator(_rating)
+]
+PersonRef = Annotated[
+    int, Field(json_schema_extra={"minimum": 1}, description="A person of your team."),
+    AfterValidator(_person_id),
+]
+Timestamp = Annotated[
+    datetime,
+    PlainSerializer(_utc_iso, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+
+
+def _drop_defaults(schema: dict[str, Any]) -> None:
+    # Partial updates: an absent field is left alone, so no field has a default to document.
+    for prop in schema.get("properties", {}).values():
+        prop.pop("default", None)
+
+
+class RequestModel(BaseModel):
+    """A JSON request body: strict types, no unknown fields, surrounding spaces dropped."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+    invalid_message: ClassVar[str] = "Some fields are invalid."
+
+
+class UpdateModel(RequestModel):
+    """A partial update: only the fields sent are changed; null clears optional fields."""
+
+    model_config = ConfigDict(json_schema_extra=_drop_defaults)
+
+
+class QueryModel(BaseModel):
+    """Query-string parameters: strings are converted (`?limit=10`), unknown names refused."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+
+
+class ResponseModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+# --- errors ------------------------------------------------------------------------------
+
+class Error(ResponseModel):
+    """Every error answer: a short message and, for invalid input, messages per field."""
+
+    error: str = Field(description="A short message for people.")
+    fields: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Messages per field; nested fields are joined with '.' (e.g. `roles.0`).",
+    )
+
+
+# --- lists -------------------------------------------------------------------------------
+
+def _limit() -> Any:
+    # The app's API_MAX_LIMIT is checked when paging (see pagination.py); these are the defaults.
+    return Field(
+        None,
+        ge=1,
+        description=f"Items per page, at most {Config.API_MAX_LIMIT}.",
+        json_schema_extra={"default": Config.API_DEFAULT_LIMIT, "maximum": Config.API_MAX_LIMIT},
+    )
+
+
+class ListQuery(QueryModel):
+    limit: int | None = _limit()
+    after: int | None = Field(
+        None, ge=0, le=MAX_ID,
+        description="Return items whose id is greater than this (the `next` link sets it).",
+    )
+
+
+NEXT_DESCRIPTION = "Absolute URL of the next page, keeping the filters; null on the last page."
+
+
+# --- me ----------------------------------------------------------------------------------
+
+class UserInfo(ResponseModel):
+    id: int
+    email: str
+    is_admin: bool
+
+
+class TeamInfo(ResponseModel):
+    id: int
+    name: str
+
+
+class Me(ResponseModel):
+    user: UserInfo
+    person_id: int | None = Field(description="The rep's own person: their node in the graph.")
+    team: TeamInfo
+
+
+# --- people ------------------------------------------------------------------------------
+
+class PersonCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid person."
+
+    name: Name
+    company: OptionalLine200 = None
+    title: OptionalLine200 = None
+    email: Email = None
+    phone: Phone = None
+    timezone: Timezone = Field(None, description="IANA time zone name, e.g. America/Chicago.")
+    roles: list[Role] = Field(default_factory=list)
+    do_not_contact: bool = False
+    deal_value: DealValue | None = None
+    notes: Text = ""
+
+
+class PersonUpdate(UpdateModel):
+    invalid_message: ClassVar[str] = "Invalid person."
+
+    name: Name = None  # type: ignore[assignment]  (absent: unchanged; null: refused)
+    company: OptionalLine200 = None
+    title: OptionalLine200 = None
+    email: Email = None
+    phone: Phone = None
+    timezone: Timezone = Field(None, description="IANA time zone name, e.g. America/Chicago.")
+    roles: list[Role] = None  # type: ignore[assignment]
+    do_not_contact: bool = None  # type: ignore[assignment]
+    deal_value: DealValue | None = None
+    notes: Text = None  # type: ignore[assignment]
+
+
+class Person(ResponseModel):
+    id: int
+    name: str
+    company: str | None
+    title: str | None
+    email: str | None
+    phone: str | None
+    timezone: str | None
+    roles: list[Role]
+    do_not_contact: bool
+    deal_value: float | None
+    notes: str
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class PersonList(ResponseModel):
+    items: list[Person]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class PeopleQuery(ListQuery):
+    role: Role | None = Field(None, description="Only people with this role.")
+    q: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+        None, description="Text found in the name, company or e-mail."
+    )
+
+
+# --- relationships -----------------------------------------------------------------------
+
+class RelationshipCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid relationship."
+
+    person_a: PersonRef
+    person_b: PersonRef
+    kind: RelationshipKind = Field(description="How the two know each other.")
+    rating: Rating = 3
+    last_interaction: date | None = Field(None, description="YYYY-MM-DD, not in the future.")
+    notes: Text = ""
+
+
+class RelationshipUpdate(UpdateModel):
+    invalid_message: ClassVar[str] = "Invalid relationship."
+
+    person_a: PersonRef = None  # type: ignore[assignment]
+    person_b: PersonRef = None  # type: ignore[assignment]
+    kind: RelationshipKind = None  # type: ignore[assignment]
+    rating: Rating = None  # type: ignore[assignment]
+    last_interaction: date | None = None
+    notes: Text = None  # type: ignore[assignment]
+
+
+class Relationship(ResponseModel):
+    id: int
+    person_a: int
+    person_b: int
+    kind: RelationshipKind
+    rating: int = Field(ge=1, le=5)
+    last_interaction: date | None
+    notes: str
+    tie_strength: float = Field(
+        gt=0, le=1, description="The model's strength of this tie, in (0, 1]."
+    )
+    recorded_by: int | None = Field(description="The user who recorded the tie.")
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class RelationshipList(ResponseModel):
+    items: list[Relationship]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class RelationshipsQuery(ListQuery):
+    person_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Only ties of this person (either side)."
+    )
+
+
+# --- groups ------------------------------------------------------------------------------
+
+class GroupCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid group."
+
+    name: Name
+    kind: GroupKind
+    notes: Text = ""
+
+
+class GroupUpdate(UpdateModel):
+    invalid_message: ClassVar[str] = "Invalid group."
+
+    name: Name = None  # type: ignore[assignment]
+    kind: GroupKind = None  # type: ignore[assignment]
+    notes: Text = None  # type: ignore[assignment]
+
+
+class Group(ResponseModel):
+    id: int
+    name: str
+    kind: GroupKind
+    notes: str
+    member_count: int = Field(ge=0)
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class GroupList(ResponseModel):
+    items: list[Group]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class GroupsQuery(ListQuery):
+    kind: GroupKind | None = Field(None, description="Only groups of this kind.")
+    q: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+        None, description="Text found in the name."
+    )
+
+
+class MemberAdd(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid member."
+
+    person_id: PersonRef
+
+
+class Membership(ResponseModel):
+    group_id: int
+    person_id: int
+    created_at: Timestamp
+
+
+# --- warm paths and the prospect ranking -------------------------------------------------
+
+class Step(ResponseModel):
+    type: Literal["person", "group"]
+    id: int
+    name: str
+
+
+class Tie(ResponseModel):
+    kind: str = Field(description="The relationship kind, or how a person belongs to a group.")
+    tie_strength: float = Field(gt=0, le=1)
+
+
+class WarmPath(ResponseModel):
+    warmth: float = Field(gt=0, le=1, description="The product of the path's tie strengths.")
+    hops: int = Field(ge=1)
+    steps: list[Step] = Field(description="From the source to the target.")
+    ties: list[Tie] = Field(description="`ties[i]` joins `steps[i]` and `steps[i+1]`.")
+    explanation: str
+    opener: str
+
+
+class PathList(ResponseModel):
+    paths: list[WarmPath] = Field(description="Best first; empty when there is no path.")
+
+
+class PathsQuery(QueryModel):
+    k: int = Field(3, ge=1, le=10, description="How many paths, at most.")
+    max_hops: int = Field(4, ge=1, le=6, description="The longest path to consider.")
+    from_: str = Field(
+        "me", alias="from", pattern=r"^(me|[1-9][0-9]{0,9})$",
+        description="`me` (the rep's own person) or the id of a person of your team.",
+    )
+
+
+class RankedProspect(ResponseModel):
+    prospect: Person
+    warmth: float | None = Field(description="Best warmth from the rep; null when unreachable.")
+    hops: int | None
+    first_step: Step | None = Field(description="Whom the best path goes through first.")
+
+
+class RankingList(ResponseModel):
+    items: list[RankedProspect] = Field(description="Warmest first.")
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class RankingQuery(QueryModel):
+    limit: int | None = _limit()
+
+
+# --- advocate calls and follow-ups -------------------------------------------------------
+
+class Followup(ResponseModel):
+    id: int
+    kind: str = Field(description="`thank_you`, `feedback`, …")
+    person_id: int
+    due_on: date
+    status: Literal["open", "done"]
+    reason: str
+
+
+class FollowupList(ResponseModel):
+    items: list[Followup]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class FollowupsQuery(ListQuery):
+    status: Literal["open", "done"] | None = None
+    due_before: date | None = Field(None, description="Only follow-ups due before this date.")
+
+
+class AdvocateCallCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid advocate call."
+
+    advocate_id: PersonRef
+    prospect_id: PersonRef
+    occurred_on: date
+    outcome: Annotated[str, Field(max_length=500), AfterValidator(_no_nul)] = ""
+    notes: Text = ""
+
+
+class AdvocateCall(ResponseModel):
+    id: int
+    advocate_id: int
+    prospect_id: int
+    occurred_on: date
+    outcome: str
+    notes: str
+    recorded_by: int | None
+    followups: list[Followup] = Field(description="The follow-ups the call created.")
+    created_at: Timestamp
+
+
+class AdvocateCallList(ResponseModel):
+    items: list[AdvocateCall]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+# --- imports -----------------------------------------------------------------------------
+
+class ImportUpload(BaseModel):
+    """multipart/form-data: the file, and its format when it should not be detected."""
+
+    file: bytes = Field(description="A CSV or vCard file of contacts, or a CSV file of ties.")
+    format: Literal["csv", "vcard"] | None = Field(None, description="Detected when absent.")
+
+
+class ImportRowError(ResponseModel):
+    row: int = Field(description="The line number in the file, as a spreadsheet shows it.")
+    message: str
+
+
+class ImportResult(ResponseModel):
+    created: int = Field(ge=0)
+    updated: int = Field(ge=0)
+    skipped: int = Field(ge=0)
+    errors: list[ImportRowError]
