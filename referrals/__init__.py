@@ -71,10 +71,11 @@ def register_blueprints(app: Flask) -> None:
     from referrals.extensions import csrf
     from referrals.groups.views import bp as groups_bp
     from referrals.main.views import bp as main_bp
+    from referrals.paths.views import bp as paths_bp
     from referrals.people.views import bp as people_bp
     from referrals.relationships.views import bp as relationships_bp
 
-    for bp in (auth_bp, main_bp, people_bp, relationships_bp, groups_bp):
+    for bp in (auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp):
         app.register_blueprint(bp)
     csrf.exempt(api_bp)  # bearer tokens, not cookies: no cross-site forgery to guard against
     app.register_blueprint(api_bp)

@@ -17,8 +17,6 @@ def api(api, app):
 @pytest.mark.parametrize(
     ("method", "url"),
     [
-        ("GET", "/api/v1/people/{person}/paths?k=3&max_hops=4&from=me"),
-        ("GET", "/api/v1/prospects/ranking?limit=10"),
         ("GET", "/api/v1/advocate-calls"),
         ("POST", "/api/v1/advocate-calls"),
         ("GET", "/api/v1/followups?status=open"),

@@ -92,7 +92,7 @@ def test_every_ref_resolves():
         ("/relationships", "GET", {"limit", "after", "person_id"}),
         ("/groups", "GET", {"limit", "after", "kind", "q"}),
         ("/people/{person_id}/paths", "GET", {"person_id", "k", "max_hops", "from"}),
-        ("/prospects/ranking", "GET", {"limit"}),
+        ("/prospects/ranking", "GET", {"limit", "offset", "max_hops"}),
         ("/followups", "GET", {"limit", "after", "status", "due_before"}),
     ],
 )

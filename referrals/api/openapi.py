@@ -105,13 +105,13 @@ OPERATIONS: tuple[Operation, ...] = (
     # warm paths
     Operation("GET", "/people/{person_id}/paths", "person_paths",
               "Warm paths to a person, best first", "paths", 200, s.PathList,
-              query=s.PathsQuery, errors=(501,),
+              query=s.PathsQuery,
               description="From the rep (`from=me`) or another person to this one. `warmth` "
                           "is the product of the path's tie strengths; no path gives "
                           "`{\"paths\": []}`."),
     Operation("GET", "/prospects/ranking", "prospect_ranking",
               "The team's prospects, warmest first", "paths", 200, s.RankingList,
-              query=s.RankingQuery, errors=(501,),
+              query=s.RankingQuery,
               description="Every prospect with its best warmth from the rep and the first "
                           "step of that path."),
     # advocates and follow-ups

@@ -2,17 +2,65 @@
 
 from __future__ import annotations
 
-from flask.typing import ResponseReturnValue
+from dataclasses import asdict
+from typing import Any
 
-from referrals.api import bp, lookups
-from referrals.api.responses import not_built
+from flask import request, url_for
+
+from referrals.api import bp, lookups, schemas
+from referrals.api.auth import current_user
+from referrals.api.pagination import resolve_limit
+from referrals.api.responses import to_json
+from referrals.api.validation import parse_query
+from referrals.extensions import db
+from referrals.paths import services
+
+
+def _path_json(found: services.WarmPath) -> dict[str, Any]:
+    return {
+        "warmth": found.warmth,
+        "hops": found.hops,
+        "steps": [{"type": s.type, "id": s.id, "name": s.name} for s in found.steps],
+        "ties": [asdict(t) for t in found.ties],
+        "explanation": found.explanation,
+        "opener": found.opener,
+    }
 
 
 @bp.get("/people/<int:person_id>/paths")
-def person_paths(person_id: int) -> ResponseReturnValue:
-    return not_built(lookups.person(person_id))
+def person_paths(person_id: int) -> dict[str, Any]:
+    target = lookups.person(person_id)
+    query = parse_query(schemas.PathsQuery)
+    source = None if query.from_ == "me" else lookups.person(int(query.from_))
+    found = services.find_warm_paths(
+        db.session, current_user(), target, k=query.k, max_hops=query.max_hops, source=source
+    )
+    return to_json(schemas.PathList, {"paths": [_path_json(p) for p in found]})
 
 
 @bp.get("/prospects/ranking")
-def prospect_ranking() -> ResponseReturnValue:
-    return not_built()
+def prospect_ranking() -> dict[str, Any]:
+    query = parse_query(schemas.RankingQuery)
+    limit = resolve_limit(query)
+    offset = query.offset or 0
+    rows = services.rank_prospects_for(
+        db.session, current_user(), max_hops=query.max_hops, limit=limit + 1, offset=offset
+    )
+    next_url = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        args = {**request.args.to_dict(), "offset": offset + limit}
+        next_url = url_for(".prospect_ranking", **args, _external=True)
+    items = [
+        {
+            "prospect": row.prospect,
+            "warmth": row.warmth,
+            "hops": row.hops,
+            "first_step": (
+                {"type": row.first_step.type, "id": row.first_step.id, "name": row.first_step.name}
+                if row.first_step else None
+            ),
+        }
+        for row in rows
+    ]
+    return to_json(schemas.RankingList, {"items": items, "next": next_url})

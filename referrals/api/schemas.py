@@ -432,6 +432,8 @@ class RankingList(ResponseModel):
 
 class RankingQuery(QueryModel):
     limit: int | None = _limit()
+    offset: int = Field(0, ge=0, le=1_000_000, description="Skip this many (the `next` link sets it).")
+    max_hops: int = Field(4, ge=1, le=6, description="The longest path to consider.")
 
 
 # --- advocate calls and follow-ups -------------------------------------------------------

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from referrals.errors import Conflict, ValidationFailed
-from referrals.models import ApiToken, Person, Team, User
+from referrals.models import ApiToken, Person, Team, User, bump_graph_version
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
@@ -100,6 +100,9 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    # A new teammate brings their whole network into every rep's warm paths: the cached
+    # graphs must rebuild (the teammate ties are set at build time), not replay.
+    bump_graph_version(session, team.id)
     return user
 
 

@@ -38,7 +38,16 @@ def money(value: Decimal | float | None) -> str:
     return "" if value is None else f"${value:,.0f}"
 
 
+def warmth_word(warmth: float) -> str:
+    """A path's warmth in a word a rep can act on (the number is shown beside it)."""
+    for floor, word in ((0.5, "Warm"), (0.25, "Fair"), (0.1, "Cool")):
+        if warmth >= floor:
+            return word
+    return "Cold"
+
+
 def register(app: Flask) -> None:
+    app.jinja_env.filters["warmth_word"] = warmth_word
     app.jinja_env.filters["ago"] = humanize_date
     app.jinja_env.filters["money"] = money
     app.jinja_env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.replace("_", " "))

@@ -12,6 +12,7 @@ from referrals.extensions import db
 from referrals.groups import services as groups
 from referrals.main.forms_util import ID, call_service, page_arg
 from referrals.models import Group, Person
+from referrals.paths.views import person_paths_context
 from referrals.people import services
 from referrals.people.forms import ROLE_LABELS, AddToGroupForm, PeopleFilterForm, PersonForm
 
@@ -93,6 +94,7 @@ def _detail_page(person: Person, group_form: AddToGroupForm | None = None) -> Pa
     return render_template(
         "people/detail.html", person=person, member_of=member_of, group_form=group_form,
         relationships=services.relationships_of(db.session, person),
+        **person_paths_context(person),
     ), 400 if group_form.errors else 200
 
 

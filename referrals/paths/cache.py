@@ -1,0 +1,194 @@
+"""The team's graph, built once from the database and kept in this process's memory.
+
+Every flush that changes people, ties, groups, memberships or settings bumps the team's
+`graph_version` and logs what changed (see `referrals.models.changes`). Before each use a
+worker reads that one integer: equal means the cached graph is current; a few versions
+behind means the logged changes are replayed in place; far behind (or settings changed, or
+a new day, since tie strength decays with time) means a rebuild. So every gunicorn worker, on
+any machine, sees a change on its very next request and rebuilds only when it must.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from referrals.graph import build as gb
+from referrals.graph.tie import TieParams
+from referrals.models import (
+    GraphChange,
+    Group,
+    GroupMembership,
+    Person,
+    Relationship,
+    Team,
+    User,
+)
+from referrals.settings import tie_params
+
+# Past this many logged changes a rebuild is cheaper than replaying them one by one.
+MAX_REPLAY = 500
+
+
+@dataclass
+class CachedGraph:
+    graph: nx.Graph
+    version: int
+    built_on: date
+    params: TieParams
+    rebuilds: int = 0
+    replays: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_cache: dict[int, CachedGraph] = {}
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget every cached graph (tests use it to play a fresh worker)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def cached_entry(team_id: int) -> CachedGraph | None:
+    return _cache.get(team_id)
+
+
+def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx.Graph:
+    """The team's current graph: from the cache, updated in place, or rebuilt."""
+    today = today or date.today()
+    version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    assert version is not None
+    entry = _cache.get(team.id)
+    if entry is not None and entry.version == version and entry.built_on == today:
+        return entry.graph
+    if entry is not None and entry.built_on == today and 0 < version - entry.version <= MAX_REPLAY:
+        with entry.lock:
+            if entry.version != version and _replay(session, team, entry, version):
+                return entry.graph
+    rebuilt = build_team_graph(session, team, today=today)
+    previous = _cache.get(team.id)
+    entry = CachedGraph(
+        graph=rebuilt, version=version, built_on=today, params=tie_params(team),
+        rebuilds=(previous.rebuilds + 1) if previous else 1,
+    )
+    with _cache_lock:
+        _cache[team.id] = entry
+    return rebuilt
+
+
+def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
+    """Read the team's people, ties and groups as plain tuples and build the graph."""
+    tid = team.id
+    people = session.execute(
+        select(
+            Person.id, Person.name, Person.company, Person.do_not_contact,
+            Person.is_customer, Person.is_reference, Person.is_advocate, Person.is_prospect,
+        ).where(Person.team_id == tid)
+    )
+    ties = session.execute(
+        select(
+            Relationship.pair_low, Relationship.pair_high, Relationship.kind,
+            Relationship.rating, Relationship.last_interaction,
+        ).where(Relationship.team_id == tid)
+    )
+    groups = session.execute(select(Group.id, Group.name, Group.kind).where(Group.team_id == tid))
+    members = session.execute(
+        select(GroupMembership.group_id, GroupMembership.person_id).where(GroupMembership.team_id == tid)
+    )
+    teammates = session.scalars(
+        select(User.person_id).where(User.team_id == tid, User.person_id.is_not(None))
+    )
+    return gb.build_graph(
+        (_person_tuple(row) for row in people),
+        ties,
+        groups,
+        members,
+        teammates=list(teammates),
+        today=today,
+        params=tie_params(team),
+    )
+
+
+def _roles(row) -> frozenset[str]:
+    flags = (("customer", row[4]), ("reference", row[5]), ("advocate", row[6]), ("prospect", row[7]))
+    return frozenset(role for role, on in flags if on)
+
+
+def _person_tuple(row) -> tuple:
+    return (row[0], row[1], row[2], bool(row[3]), _roles(row))
+
+
+def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> bool:
+    """Apply the logged changes after `entry.version` in place; False means: rebuild instead."""
+    changes = session.execute(
+        select(GraphChange.entity, GraphChange.key1, GraphChange.key2, GraphChange.version)
+        .where(GraphChange.team_id == team.id, GraphChange.version > entry.version,
+               GraphChange.version <= version)
+        .order_by(GraphChange.version, GraphChange.id)
+    ).all()
+    seen_versions = {row.version for row in changes}
+    if len(seen_versions) != version - entry.version or any(r.entity == "settings" for r in changes):
+        return False  # a gap in the log or a settings change: only a rebuild is safe
+    G, params, today = entry.graph, entry.params, entry.built_on
+    people = {r.key1 for r in changes if r.entity == "person"}
+    groups = {r.key1 for r in changes if r.entity == "group"}
+    members = {(r.key1, r.key2) for r in changes if r.entity == "member"}
+    pairs = {(r.key1, r.key2) for r in changes if r.entity == "pair"}
+    _replay_people(session, G, people)
+    _replay_groups(session, G, groups, params)
+    for gid, pid in sorted(members):
+        exists = session.get(GroupMembership, (gid, pid)) is not None
+        if exists and G.has_node(pid) and G.has_node(gb.group_node(gid)):
+            gb.add_member(G, gid, pid, params=params)
+        elif not exists and G.has_edge(gb.group_node(gid), pid):
+            gb.remove_member(G, gid, pid, params=params)
+    for low, high in sorted(pairs):
+        rows = session.execute(
+            select(Relationship.kind, Relationship.rating, Relationship.last_interaction)
+            .where(Relationship.pair_low == low, Relationship.pair_high == high)
+        ).all()
+        if G.has_node(low) and G.has_node(high):
+            gb.set_pair_ties(G, low, high, list(rows), today=today, params=params)
+    entry.version = version
+    entry.replays += 1
+    return True
+
+
+def _replay_people(session: Session, G: nx.Graph, ids: set[int]) -> None:
+    if not ids:
+        return
+    rows = {
+        row[0]: row
+        for row in session.execute(
+            select(
+                Person.id, Person.name, Person.company, Person.do_not_contact,
+                Person.is_customer, Person.is_reference, Person.is_advocate, Person.is_prospect,
+            ).where(Person.id.in_(ids))
+        )
+    }
+    for pid in sorted(ids):
+        if pid in rows:
+            gb.upsert_person(G, *_person_tuple(rows[pid]))
+        elif G.has_node(pid):
+            gb.remove_person(G, pid)
+
+
+def _replay_groups(session: Session, G: nx.Graph, ids: set[int], params: TieParams) -> None:
+    if not ids:
+        return
+    rows = {
+        row[0]: row
+        for row in session.execute(select(Group.id, Group.name, Group.kind).where(Group.id.in_(ids)))
+    }
+    for gid in sorted(ids):
+        if gid in rows:
+            gb.upsert_group(G, *rows[gid], params=params)
+        elif G.has_node(gb.group_node(gid)):
+            gb.remove_group(G, gid)

@@ -1,0 +1,149 @@
+"""What the SVG pictures of paths and networks draw: nodes, edges, labels, in pixels.
+
+The geometry comes from `referrals.graph.picture`; templates/paths/_svg.html draws it.
+Nothing here knows about Flask: links are built by the caller's `href(node)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from referrals.graph import build as gb
+from referrals.graph.paths import Path
+from referrals.graph.picture import layout, path_layout, strongest_ego
+from referrals.graph.tie import KIND_LABELS
+
+Href = Callable[[int], str | None]
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    r: float
+    label: str
+    title: str
+    css: str  # "you", "target", "group", "dnc", "prospect", "customer", "person"
+    href: str | None
+    label_below: bool = True
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    title: str
+    css: str  # "tie", "member", "path"
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Picture:
+    width: int
+    height: int
+    dots: list[Dot]
+    lines: list[Line]
+    title: str
+    shown: int  # nodes drawn
+    total: int  # nodes within reach, before trimming to the strongest
+
+
+def _short(name: str, limit: int = 18) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _css(G: nx.Graph, node: int, *, you: int | None, target: int | None) -> str:
+    data = G.nodes[node]
+    if node == you:
+        return "you"
+    if node == target:
+        return "target"
+    if gb.is_group(node):
+        return "group"
+    if data.get("dnc"):
+        return "dnc"
+    roles = data.get("roles") or ()
+    for role in ("prospect", "customer", "advocate", "reference"):
+        if role in roles:
+            return role
+    return "person"
+
+
+def _title(G: nx.Graph, node: int) -> str:
+    data = G.nodes[node]
+    if gb.is_group(node):
+        return f"{data.get('name', '')} ({KIND_LABELS.get(data.get('kind', ''), data.get('kind', ''))})"
+    company = data.get("company")
+    title = f"{data.get('name', '')}{' – ' + company if company else ''}"
+    return title + (" (do not contact)" if data.get("dnc") else "")
+
+
+def _edge_title(G: nx.Graph, u: int, v: int, data: dict) -> str:
+    kind = data.get("kind", "")
+    words = "member of" if kind == gb.MEMBER else KIND_LABELS.get(kind, kind)
+    return (f"{G.nodes[u].get('name', '')} – {G.nodes[v].get('name', '')}: {words}, "
+            f"strength {data.get('strength', 0):.2f}")
+
+
+def path_picture(G: nx.Graph, path: Path, href: Href, *, width: int = 640, height: int = 110) -> Picture:
+    """A left-to-right picture of one path, each link labelled with its kind and strength."""
+    pos = path_layout(path, width, height)
+    you, target = path.nodes[0], path.nodes[-1]
+    lines = []
+    for i, (u, v) in enumerate(zip(path.nodes, path.nodes[1:], strict=False)):
+        kind, strength = path.kinds[i], path.strengths[i]
+        label = "member" if kind == gb.MEMBER else KIND_LABELS.get(kind, kind)
+        lines.append(Line(
+            *pos[u], *pos[v], width=1.5 + 5 * strength, css="path",
+            title=_edge_title(G, u, v, G.edges[u, v]), label=f"{label} · {strength:.2f}",
+        ))
+    dots = [
+        Dot(*pos[n], r=13 if n in (you, target) else 10, label=_short(G.nodes[n].get("name", "")),
+            title=_title(G, n), css=_css(G, n, you=you, target=target), href=href(n),
+            label_below=True)
+        for n in path.nodes
+    ]
+    names = " → ".join(G.nodes[n].get("name", "") for n in path.nodes)
+    return Picture(width, height, dots, lines, f"Path: {names}", len(dots), len(dots))
+
+
+def network_picture(
+    G: nx.Graph, center: int, href: Href, *, you: int | None = None, width: int = 720,
+    height: int = 560, max_nodes: int = 60,
+) -> Picture:
+    """The strongest part of the 2-hop network around `center` (at most `max_nodes` drawn)."""
+    H = strongest_ego(G, center, radius=2, max_nodes=max_nodes)
+    reach = _reach_count(G, center)
+    pos = layout(H, center, width=width, height=height)
+    lines = [
+        Line(*pos[u], *pos[v], width=0.5 + 3 * d.get("strength", 0),
+             css="member" if d.get("kind") == gb.MEMBER else "tie", title=_edge_title(G, u, v, d))
+        for u, v, d in H.edges(data=True)
+    ]
+    dots = []
+    for n in H.nodes:
+        x, y = pos[n]
+        hops = H.nodes[n].get("hops", 0)
+        dots.append(Dot(
+            x, y, r=14 if n == center else (9 if hops == 1 else 6),
+            label=_short(G.nodes[n].get("name", ""), 16) if hops <= 1 else "",
+            title=_title(G, n), css=_css(G, n, you=you, target=center if center != you else None),
+            href=href(n),
+        ))
+    name = G.nodes[center].get("name", "")
+    return Picture(width, height, dots, lines, f"The network around {name}", len(dots), reach)
+
+
+def _reach_count(G: nx.Graph, center: int) -> int:
+    """Nodes within two hops of the center (counted, not drawn; a hub may have thousands)."""
+    first = set(G.adj[center])
+    second: set[int] = set()
+    for n in first:
+        second.update(G.adj[n])
+    return len(first | second | {center})

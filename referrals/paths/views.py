@@ -1,0 +1,115 @@
+"""Pages: warm paths on a person's page, the Warmest prospects ranking, how warmth works."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_required
+
+from referrals.extensions import db
+from referrals.graph import build as gb
+from referrals.graph.tie import describe_tie_model
+from referrals.main.forms_util import attach_errors, page_arg
+from referrals.models import Person
+from referrals.paths import pictures, services
+from referrals.paths.cache import team_graph
+from referrals.paths.forms import RankingFilterForm, tie_settings_data, tie_settings_form
+from referrals.errors import ValidationFailed
+from referrals.settings import reset_tie_params, tie_params, update_tie_params
+
+bp = Blueprint("paths", __name__)
+PER_PAGE = 50
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    return None
+
+
+def _href(node: int) -> str | None:
+    if gb.is_group(node):
+        return url_for("groups.detail", group_id=gb.group_id(node))
+    return url_for("people.detail", person_id=node)
+
+
+def intro_url(path: services.WarmPath) -> str | None:
+    """Where "ask for an introduction" goes: the request workflow when the app has it."""
+    via = path.first_ask
+    if via is None:
+        return None
+    if "introductions.new" in current_app.view_functions:
+        return url_for("introductions.new", prospect=path.target.id, via=via.id)
+    return url_for("people.detail", person_id=via.id)
+
+
+def person_paths_context(person: Person) -> dict[str, Any]:
+    """What the person page shows about paths: top 3 warm paths and the 2-hop picture."""
+    G = team_graph(db.session, current_user.team)
+    you = current_user.person_id
+    context: dict[str, Any] = {"warm_paths": [], "network_picture": None, "path_pictures": []}
+    if person.id in G:
+        context["network_picture"] = pictures.network_picture(G, person.id, _href, you=you)
+    if person.id != you:
+        found = services.find_warm_paths(db.session, current_user, person, k=3)
+        context["warm_paths"] = found
+        context["path_pictures"] = [pictures.path_picture(G, p.path, _href) for p in found]
+        context["intro_urls"] = [intro_url(p) for p in found]
+    return context
+
+
+@bp.route("/prospects")
+def ranking() -> ResponseReturnValue:
+    form = RankingFilterForm(request.args)
+    page = page_arg()
+    rows: list[services.RankingRow] = []
+    if form.validate():
+        rows = services.rank_prospects_for(
+            db.session, current_user,
+            role=form.role.data or None,
+            company=(form.company.data or "").strip() or None,
+            max_hops=form.max_hops.data or 4,
+            not_contacted=bool(form.not_contacted.data),
+            limit=PER_PAGE + 1,
+            offset=(page - 1) * PER_PAGE,
+        )
+    has_next = len(rows) > PER_PAGE
+    return render_template(
+        "paths/ranking.html", form=form, rows=rows[:PER_PAGE], page=page, has_next=has_next,
+        first_rank=(page - 1) * PER_PAGE + 1,
+    ), 400 if form.errors else 200
+
+
+@bp.route("/warmth", methods=["GET", "POST"])
+def warmth() -> ResponseReturnValue:
+    team = current_user.team
+    params = tie_params(team)
+    form = tie_settings_form(params, formdata=request.form if request.method == "POST" else None)
+    if request.method == "POST":
+        if not current_user.is_admin:
+            abort(403)
+        if form.validate():
+            try:
+                update_tie_params(db.session, team, tie_settings_data(form))
+            except ValidationFailed as exc:
+                attach_errors(form, exc)
+            else:
+                db.session.commit()
+                flash("Saved. Every warm path and the ranking now use these numbers.", "success")
+                return redirect(url_for(".warmth"))
+    return render_template(
+        "paths/warmth.html", sections=describe_tie_model(params), form=form,
+        customised=bool((team.settings or {}).get("tie")),
+    ), 400 if form.errors else 200
+
+
+@bp.post("/warmth/reset")
+def reset_warmth() -> ResponseReturnValue:
+    if not current_user.is_admin:
+        abort(403)
+    reset_tie_params(db.session, current_user.team)
+    db.session.commit()
+    flash("Back to the standard numbers.", "success")
+    return redirect(url_for(".warmth"))

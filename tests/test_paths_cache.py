@@ -1,0 +1,171 @@
+"""The per-process graph cache: current on the very next request, updated in place, rebuilt when it must."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import networkx as nx
+import pytest
+from sqlalchemy.orm import Session
+
+from referrals.extensions import db
+from referrals.groups.services import add_member, remove_member, update_group
+from referrals.models import GroupMembership, Person, Relationship, Team, bump_graph_version
+from referrals.paths import cache
+from referrals.paths.cache import build_team_graph, cached_entry, team_graph
+from referrals.people.services import delete_person, update_person
+from referrals.relationships.services import delete_relationship, update_relationship
+from referrals.settings import update_tie_params
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear_cache()
+    yield
+    cache.clear_cache()
+
+
+def _team(user) -> Team:
+    return db.session.get(Team, user.team_id)
+
+
+def _snapshot(G: nx.Graph) -> tuple:
+    nodes = sorted((n, tuple(sorted((k, repr(v)) for k, v in d.items()))) for n, d in G.nodes(data=True))
+    edges = sorted(
+        (min(u, v), max(u, v), tuple(sorted((k, repr(v2)) for k, v2 in d.items())))
+        for u, v, d in G.edges(data=True)
+    )
+    return nodes, edges
+
+
+def test_the_graph_is_built_once_then_served_from_memory(app, user):
+    factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    db.session.commit()
+    first = team_graph(db.session, _team(user))
+    again = team_graph(db.session, _team(user))
+    assert first is again
+    assert cached_entry(user.team_id).rebuilds == 1
+
+
+def test_a_change_committed_elsewhere_is_seen_on_the_next_read(app, user):
+    rep = db.session.get(Person, user.person_id)
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    db.session.commit()
+    G = team_graph(db.session, _team(user))
+    assert not G.has_edge(rep.id, mike.id)
+
+    # Another worker (or machine) writes through its own connection: all this process
+    # shares with it is the database, and the version stored there.
+    with Session(db.engine) as other:
+        factories.make_relationship(other, other.get(Person, rep.id), other.get(Person, mike.id),
+                                    kind="customer", rating=5)
+        other.commit()
+
+    db.session.expire_all()
+    G = team_graph(db.session, _team(user))
+    assert G.has_edge(rep.id, mike.id)
+    entry = cached_entry(user.team_id)
+    assert (entry.rebuilds, entry.replays) == (1, 1), "a small change is replayed in place"
+
+
+def test_a_settings_change_rebuilds(app, user):
+    a = factories.make_person(db.session, user.team_id, "A")
+    b = factories.make_person(db.session, user.team_id, "B")
+    factories.make_relationship(db.session, a, b, kind="friend", rating=4)
+    db.session.commit()
+    before = team_graph(db.session, _team(user))[a.id][b.id]["strength"]
+    update_tie_params(db.session, _team(user), {"friend": 0.2})
+    db.session.commit()
+    after = team_graph(db.session, _team(user))[a.id][b.id]["strength"]
+    assert after < before
+    assert cached_entry(user.team_id).rebuilds == 2
+
+
+def test_a_new_teammate_rebuilds_with_the_teammate_tie(app, user):
+    team_graph(db.session, _team(user))
+    ana = factories.make_user(db.session, "ana@example.com", team="Acme Sales", name="Ana")
+    db.session.commit()
+    G = team_graph(db.session, _team(user))
+    assert G.has_edge(user.person_id, ana.person_id)
+    assert G[user.person_id][ana.person_id]["kind"] == "teammate"
+
+
+def test_a_gap_in_the_change_log_rebuilds(app, user):
+    team_graph(db.session, _team(user))
+    bump_graph_version(db.session, user.team_id)  # no logged change: only a rebuild is safe
+    db.session.commit()
+    team_graph(db.session, _team(user))
+    assert cached_entry(user.team_id).rebuilds == 2
+
+
+def test_a_new_day_rebuilds_because_ties_decay(app, user):
+    team_graph(db.session, _team(user), today=date(2026, 1, 1))
+    G = team_graph(db.session, _team(user), today=date(2026, 1, 2))
+    assert G.graph["today"] == date(2026, 1, 2)
+    assert cached_entry(user.team_id).rebuilds == 2
+
+
+def test_other_teams_are_cached_apart(app, user, other_user):
+    factories.make_person(db.session, other_user.team_id, "Their Contact")
+    db.session.commit()
+    mine = team_graph(db.session, _team(user))
+    theirs = team_graph(db.session, _team(other_user))
+    assert other_user.person_id not in mine and user.person_id not in theirs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_replaying_random_changes_equals_a_rebuild(app, user, seed):
+    rng = random.Random(seed)
+    team = _team(user)
+    people = [factories.make_person(db.session, user.team_id, f"P{i}", company=f"Co{i % 3}")
+              for i in range(12)]
+    groups = [factories.make_group(db.session, user.team_id, f"G{i}", kind=k)
+              for i, k in enumerate(("association", "event"))]
+    db.session.commit()
+    team_graph(db.session, team)
+
+    for _ in range(40):
+        action = rng.choice(["tie", "tie", "retie", "untie", "member", "unmember",
+                             "person", "dnc", "group", "delete"])
+        alive = [p for p in people if db.session.get(Person, p.id) is not None]
+        a, b = rng.sample(alive, 2)
+        ties = db.session.query(Relationship).filter_by(team_id=user.team_id).all()
+        if action == "tie":
+            try:
+                with db.session.begin_nested():
+                    factories.make_relationship(db.session, a, b,
+                                                kind=rng.choice(["friend", "customer", "colleague"]),
+                                                rating=rng.randint(1, 5))
+            except Exception:
+                pass  # the pair already has that kind
+        elif action == "retie" and ties:
+            update_relationship(db.session, rng.choice(ties), {"rating": rng.randint(1, 5)})
+        elif action == "untie" and ties:
+            delete_relationship(db.session, rng.choice(ties))
+        elif action == "member":
+            group = rng.choice(groups)
+            if db.session.get(GroupMembership, (group.id, a.id)) is None:
+                add_member(db.session, group, a.id)
+        elif action == "unmember":
+            group = rng.choice(groups)
+            if db.session.get(GroupMembership, (group.id, a.id)) is not None:
+                remove_member(db.session, group, a.id)
+        elif action == "person":
+            update_person(db.session, a, {"name": f"{a.name}*", "company": "NewCo"})
+        elif action == "dnc":
+            update_person(db.session, a, {"do_not_contact": not a.do_not_contact})
+        elif action == "group":
+            update_group(db.session, rng.choice(groups), {"name": f"G{rng.randint(0, 99)}"})
+        elif action == "delete" and len(alive) > 4:
+            delete_person(db.session, a)
+        db.session.commit()
+        if rng.random() < 0.3:
+            team_graph(db.session, team)  # replay every few changes, as requests would
+
+    replayed = team_graph(db.session, team)
+    entry = cached_entry(user.team_id)
+    assert entry.rebuilds == 1 and entry.replays >= 1
+    rebuilt = build_team_graph(db.session, team, today=entry.built_on)
+    assert _snapshot(replayed) == _snapshot(rebuilt)
