@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import statistics
 import time
@@ -136,6 +137,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--queries", type=int, default=200, help="prospects per rep")
     parser.add_argument("--rx-queries", type=int, default=0, help="rustworkx samples (0: auto)")
+    parser.add_argument("--no-db", action="store_true",
+                        help="skip the database build and HTTP latency part (bench/paths_db.py)")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"),
+                        help="database for that part (default: a temporary SQLite file)")
     args = parser.parse_args()
     n_people, n_ties = SIZES[args.size]
     table = Table()
@@ -294,6 +299,12 @@ def main() -> None:
         "\n* rustworkx k-shortest gives the k-th shortest walk length (walks may repeat nodes),"
         "\n  not k simple paths; its best path and ranking ignore the hop limit."
     )
+    if not args.no_db:
+        del G, R
+        gc.collect()
+        from bench.paths_db import run
+
+        run(net, database_url=args.database_url, seed=args.seed)
 
 
 if __name__ == "__main__":
