@@ -182,7 +182,7 @@ def test_the_ranking_pages(client, network):
 def test_the_tie_model_is_explained_in_plain_words(client, network):
     words = text_of(client.get("/warmth").get_data(as_text=True))
     assert "What a tie strength is" in words and "days without contact" in words
-    assert "multiplied together" in words
+    assert "never routes through someone marked do-not-contact" in words
 
 
 def _settings(client) -> dict[str, str]:

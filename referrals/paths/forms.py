@@ -83,7 +83,7 @@ class RankingFilterForm(FlaskForm):
     )
     company = StringField("Company", validators=[Optional()])
     max_hops = IntegerField(
-        "At most", default=4, validators=[Optional(), NumberRange(min=1, max=6)],
-        description="introductions (hops) away",
+        "Steps away, at most", default=4, validators=[Optional(), NumberRange(min=1, max=6)],
+        render_kw={"inputmode": "numeric", "min": 1, "max": 6},
     )
     not_contacted = BooleanField("Not yet contacted")
