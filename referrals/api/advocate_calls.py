@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from flask import url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp
-from referrals.api.responses import not_built
+from referrals.advocates import services
+from referrals.api import bp, lookups, schemas
+from referrals.api.auth import current_user, team_id
+from referrals.api.pagination import page
+from referrals.api.responses import created, to_json
+from referrals.api.validation import parse_body, parse_query
+from referrals.extensions import db
+from referrals.models import AdvocateCall
 
 
 @bp.get("/advocate-calls")
-def list_advocate_calls() -> ResponseReturnValue:
-    return not_built()
+def list_advocate_calls() -> dict[str, Any]:
+    query = parse_query(schemas.ListQuery)
+    items, next_url = page(services.advocate_calls_query(team_id()), AdvocateCall.id, query)
+    return to_json(schemas.AdvocateCallList, {"items": items, "next": next_url})
 
 
 @bp.post("/advocate-calls")
 def create_advocate_call() -> ResponseReturnValue:
-    return not_built()
+    data = parse_body(schemas.AdvocateCallCreate).model_dump()
+    with db.session.no_autoflush:
+        call = services.log_advocate_call(db.session, current_user(), data)
+    db.session.commit()
+    location = url_for(".get_advocate_call", call_id=call.id, _external=True)
+    return created(to_json(schemas.AdvocateCall, call), location)
+
+
+@bp.get("/advocate-calls/<int:call_id>")
+def get_advocate_call(call_id: int) -> dict[str, Any]:
+    return to_json(schemas.AdvocateCall, lookups.advocate_call(call_id))

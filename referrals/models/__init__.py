@@ -33,3 +33,23 @@ __all__ = [
 from referrals.models.changes import GraphChange, bump_graph_version  # noqa: E402
 
 __all__ += ["GraphChange", "bump_graph_version"]
+
+from referrals.models.advocacy import (  # noqa: E402
+    FOLLOWUP_KINDS,
+    INTRO_STATUSES,
+    PROSPECT_OUTCOMES,
+    AdvocateCall,
+    CalendarFeed,
+    Followup,
+    FollowupEvent,
+    IntroductionRequest,
+    IntroductionStatusChange,
+    ReferenceAsk,
+)
+from referrals.models.network import COMPANY_SIZES  # noqa: E402
+
+__all__ += [
+    "COMPANY_SIZES", "FOLLOWUP_KINDS", "INTRO_STATUSES", "PROSPECT_OUTCOMES", "AdvocateCall",
+    "CalendarFeed", "Followup", "FollowupEvent", "IntroductionRequest",
+    "IntroductionStatusChange", "ReferenceAsk",
+]

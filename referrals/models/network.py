@@ -32,6 +32,8 @@ RELATIONSHIP_KINDS = (
     "acquaintance",
 )
 GROUP_KINDS = ("association", "event", "company")
+# Rough head counts, for matching a prospect with references from firms of a like size.
+COMPANY_SIZES = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+")
 
 
 def _in_list(column: str, values: tuple[str, ...]) -> str:
@@ -61,6 +63,10 @@ class Person(TimestampMixin, db.Model):
     do_not_contact: Mapped[bool] = mapped_column(default=False)
     deal_value: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Firmographics for reference matching (issue 5): like recommends like.
+    industry: Mapped[str | None] = mapped_column(String(100))
+    company_size: Mapped[str | None] = mapped_column(String(20))
+    region: Mapped[str | None] = mapped_column(String(100))
 
     memberships: Mapped[list[GroupMembership]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True

@@ -1,0 +1,1 @@
+"""Advocates: their calls, introduction requests, reference matching, follow-ups and care."""

@@ -1,0 +1,102 @@
+"""Forms for advocate calls, introductions, references, follow-ups and the team's ask cap."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from referrals.advocates.followups import MAX_SNOOZE_DAYS
+from referrals.advocates.services import STATUS_LABELS
+from referrals.main.forms_util import no_nul
+from referrals.models import INTRO_STATUSES
+
+OUTCOME_CHOICES = [
+    SelectChoice("meeting_set", "A meeting is set"),
+    SelectChoice("won", "Won"),
+    SelectChoice("lost", "Lost"),
+]
+CONFIRM_LABEL = "Ask anyway – I know they have been asked a lot lately"
+
+
+class AdvocateCallForm(FlaskForm):
+    """Log a call an advocate made on the rep's behalf (choices are filled in by the view)."""
+
+    advocate_id = SelectField("Advocate (who called)", coerce=int,
+                              validators=[DataRequired(message="Choose the advocate.")])
+    prospect_id = SelectField("Prospect (who they called)", coerce=int,
+                              validators=[DataRequired(message="Choose the prospect.")])
+    occurred_on = DateField("Date of the call",
+                            validators=[InputRequired(message="Enter the date of the call.")])
+    outcome = StringField(
+        "What came of it", validators=[Length(max=500), no_nul],
+        description="In a few words, e.g. “Dana expects your call on Thursday”.")
+    notes = TextAreaField("Notes", validators=[Length(max=20_000), no_nul])
+
+    def service_data(self) -> dict:
+        return {"advocate_id": self.advocate_id.data, "prospect_id": self.prospect_id.data,
+                "occurred_on": self.occurred_on.data, "outcome": self.outcome.data or "",
+                "notes": self.notes.data or ""}
+
+
+class IntroductionForm(FlaskForm):
+    status = SelectField("Where it stands", choices=[
+        SelectChoice("draft", "Draft – I haven't sent it yet"),
+        SelectChoice("asked", "Asked – I've sent the request"),
+    ], default="draft")
+    ask_text = TextAreaField("Your ask (copy it into an e-mail)",
+                             validators=[Length(max=20_000), no_nul],
+                             render_kw={"rows": 14})
+    notes = TextAreaField("Notes", validators=[Length(max=20_000), no_nul])
+    confirm_over_cap = BooleanField(CONFIRM_LABEL)
+
+
+class IntroductionStatusForm(FlaskForm):
+    status = SelectField("New status", choices=[
+        SelectChoice(s, STATUS_LABELS[s]) for s in INTRO_STATUSES])
+    on = DateField("On", validators=[Optional()],
+                   description="Leave empty for today.")
+    note = StringField("Note", validators=[Length(max=2000), no_nul])
+    confirm_over_cap = BooleanField(CONFIRM_LABEL)
+
+
+class ProspectOutcomeForm(FlaskForm):
+    outcome = SelectField("What happened", choices=OUTCOME_CHOICES)
+    on = DateField("On", validators=[Optional()], description="Leave empty for today.")
+
+
+class ReferenceOfferForm(FlaskForm):
+    reference_id = HiddenField(validators=[DataRequired(message="Choose a reference.")])
+    reason = HiddenField(validators=[Length(max=2000), no_nul])
+    confirm_over_cap = BooleanField(CONFIRM_LABEL)
+
+
+class ReferencePhonedForm(FlaskForm):
+    phoned_on = DateField("Date they phoned", validators=[Optional()])
+
+
+class ActionForm(FlaskForm):
+    """A one-click POST (complete, rotate): only the CSRF token."""
+
+
+class SnoozeForm(FlaskForm):
+    days = IntegerField("Snooze for (days)", validators=[
+        InputRequired(message="Enter a number of days."),
+        NumberRange(min=1, max=MAX_SNOOZE_DAYS,
+                    message=f"Snooze for 1 to {MAX_SNOOZE_DAYS} days.")])
+
+
+class AskCapForm(FlaskForm):
+    ask_cap = IntegerField("Asks per helper", validators=[
+        InputRequired(), NumberRange(min=1, max=20, message="Use 1 to 20.")])
+    ask_window_days = IntegerField("Within (days)", validators=[
+        InputRequired(), NumberRange(min=7, max=365, message="Use 7 to 365 days.")])

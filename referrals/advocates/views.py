@@ -1,0 +1,222 @@
+"""Pages: the advocates ranking and ask cap, logging advocate calls, offering references,
+recording what came of a prospect, and the advocacy panel on a person's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+from wtforms import SelectChoice
+
+from referrals.advocates import followups as fu
+from referrals.advocates import services
+from referrals.advocates.forms import (
+    AdvocateCallForm,
+    AskCapForm,
+    ProspectOutcomeForm,
+    ReferenceOfferForm,
+    ReferencePhonedForm,
+)
+from referrals.errors import ValidationFailed
+from referrals.extensions import db
+from referrals.main.forms_util import ID, call_service, id_arg
+from referrals.models import Followup, IntroductionRequest, Person, User
+from referrals.people import services as people
+
+bp = Blueprint("advocates", __name__, url_prefix="/advocates")
+
+Page = str | tuple[str, int]
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    """Every page here is for signed-in reps only."""
+
+
+def _person(person_id: int) -> Person:
+    return people.get_person(db.session, current_user.team_id, person_id)
+
+
+# --- the advocates page ---------------------------------------------------------------------
+
+def _index_page(cap_form: AskCapForm | None = None) -> Page:
+    cap = services.ask_cap(current_user.team)
+    cap_form = cap_form or AskCapForm(
+        data={"ask_cap": cap.cap, "ask_window_days": cap.window_days})
+    helpers = services.advocate_care(db.session, current_user)
+    return render_template(
+        "advocates/index.html", helpers=helpers, cap=cap, cap_form=cap_form,
+        not_thanked=[h for h in helpers if h.thanks_outstanding],
+    ), 400 if cap_form.errors else 200
+
+
+@bp.route("/")
+def index() -> Page:
+    return _index_page()
+
+
+@bp.route("/settings", methods=["POST"])
+def settings() -> Page | Response:
+    form = AskCapForm()
+    if form.validate_on_submit() and call_service(
+        form, services.update_ask_cap, current_user.team, form.ask_cap.data,
+        form.ask_window_days.data,
+    ):
+        db.session.commit()
+        flash("Saved your team's limit on asks.", "success")
+        return redirect(url_for(".index"))
+    return _index_page(form)
+
+
+# --- advocate calls ---------------------------------------------------------------------------
+
+def _people_choices(placeholder: str) -> list[SelectChoice]:
+    reps = {u.person_id for u in current_user.team.users}
+    stmt = people.people_query(current_user.team_id).order_by(Person.name, Person.id)
+    return [SelectChoice(0, placeholder)] + [
+        SelectChoice(p.id, p.name + (f" ({p.company})" if p.company else ""))
+        for p in db.session.scalars(stmt) if p.id not in reps
+    ]
+
+
+@bp.route("/calls/new", methods=["GET", "POST"])
+def new_call() -> Page | Response:
+    """Log an advocate's call; `?prospect=` or `?advocate=` preselects one side."""
+    prospect_id, advocate_id = id_arg("prospect"), id_arg("advocate")
+    prospect = _person(prospect_id) if prospect_id else None
+    advocate = _person(advocate_id) if advocate_id else None
+    form = AdvocateCallForm()
+    form.advocate_id.choices = _people_choices("Choose the advocate…")
+    form.prospect_id.choices = _people_choices("Choose the prospect…")
+    if request.method == "GET":
+        form.advocate_id.data = advocate.id if advocate else 0
+        form.prospect_id.data = prospect.id if prospect else 0
+        form.occurred_on.data = fu.local_today(current_user)
+    if form.validate_on_submit() and (
+        call := call_service(form, services.log_advocate_call, current_user,
+                             form.service_data())
+    ):
+        db.session.commit()
+        thank_you = call.followups[0]
+        flash(f"Logged {call.advocate.name}'s call to {call.prospect.name}. Thank them by "
+              f"{thank_you.due_on:%A %d %B} – it's on your Today list.", "success")
+        return redirect(url_for("people.detail", person_id=call.prospect_id) + "#advocacy")
+    back = prospect or advocate
+    return render_template(
+        "advocates/call_form.html", form=form,
+        cancel=url_for("people.detail", person_id=back.id) if back else url_for(".index"),
+    ), 400 if form.errors else 200
+
+
+# --- what came of a prospect --------------------------------------------------------------------
+
+@bp.route(f"/prospects/<{ID}:person_id>/outcome", methods=["POST"])
+def prospect_outcome(person_id: int) -> Response:
+    prospect = _person(person_id)
+    form = ProspectOutcomeForm()
+    if form.validate_on_submit():
+        try:
+            moved = services.record_prospect_outcome(
+                db.session, current_user, prospect, form.outcome.data, form.on.data)
+        except ValidationFailed as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+        else:
+            db.session.commit()
+            flash(f"Recorded it. {moved} feedback follow-up{'s are' if moved != 1 else ' is'} "
+                  "now due – tell your helpers what came of their help.", "success")
+    else:
+        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+    return redirect(url_for("people.detail", person_id=prospect.id) + "#advocacy")
+
+
+# --- references ----------------------------------------------------------------------------------
+
+def _references_page(prospect: Person, offer_form: ReferenceOfferForm | None = None,
+                     warning: str | None = None) -> Page:
+    matches = services.match_references(db.session, current_user, prospect)
+    offers = [a for a in services.reference_asks_of(db.session, prospect)
+              if a.prospect_id == prospect.id]
+    return render_template(
+        "advocates/references.html", prospect=prospect, matches=matches, offers=offers,
+        offer_form=offer_form or ReferenceOfferForm(), phoned_form=ReferencePhonedForm(),
+        warning=warning,
+    ), 400 if offer_form is not None and offer_form.errors else 200
+
+
+@bp.route(f"/references/<{ID}:person_id>")
+def references(person_id: int) -> Page:
+    return _references_page(_person(person_id))
+
+
+@bp.route(f"/references/<{ID}:person_id>/offer", methods=["POST"])
+def offer_reference(person_id: int) -> Page | Response:
+    prospect = _person(person_id)
+    form = ReferenceOfferForm()
+    ref_id = form.reference_id.data or ""
+    if form.validate_on_submit() and ref_id.isdigit() and (
+        ask := call_service(form, services.offer_reference, current_user, prospect,
+                            int(ref_id), reason=form.reason.data or "",
+                            confirm_over_cap=bool(form.confirm_over_cap.data))
+    ):
+        db.session.commit()
+        flash(f"Logged: you offered {ask.reference.name} as a reference to {prospect.name}. "
+              "When they have talked, record it so the thank-you is not forgotten.", "success")
+        return redirect(url_for(".references", person_id=prospect.id))
+    if not ref_id.isdigit() and not form.errors:
+        form.form_errors.append("Choose a reference.")
+    warning = form.confirm_over_cap.errors[0] if form.confirm_over_cap.errors else None
+    return _references_page(prospect, form, warning)
+
+
+@bp.route(f"/references/asks/<{ID}:ask_id>/phoned", methods=["POST"])
+def reference_phoned(ask_id: int) -> Response:
+    ask = services.get_reference_ask(db.session, current_user.team_id, ask_id)
+    form = ReferencePhonedForm()
+    if form.validate_on_submit():
+        try:
+            services.reference_phoned(db.session, current_user, ask, form.phoned_on.data)
+        except ValidationFailed as exc:
+            db.session.rollback()
+            flash(" ".join(e for errs in exc.fields.values() for e in errs) or exc.message,
+                  "error")
+        else:
+            db.session.commit()
+            flash(f"Recorded. Thank {ask.reference.name} by the next business day.", "success")
+    else:
+        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+    return redirect(url_for(".references", person_id=ask.prospect_id))
+
+
+# --- the panel on a person's page ------------------------------------------------------------
+
+def advocacy_panel(person: Person) -> dict[str, Any]:
+    """What the person page shows about advocacy (a Jinja global, called by the include)."""
+    session = db.session
+    followups = [f for f in session.scalars(
+        fu.followups_query(person.team_id, status="open").where(
+            (Followup.person_id == person.id) | (Followup.prospect_id == person.id)
+        ).order_by(Followup.due_on))]
+    intros = list(session.scalars(services.introductions_query(
+        person.team_id, person_id=person.id).order_by(IntroductionRequest.id.desc())))
+    warning = services.over_ask_warning(session, current_user.team, person,
+                                        fu.local_today(current_user))
+    return {
+        "calls": services.calls_of(session, person),
+        "intros": intros,
+        "followups": followups,
+        "ask_warning": warning,
+        "outcome_form": ProspectOutcomeForm(formdata=None),
+        "is_rep": session.scalar(
+            select(User.id).where(User.person_id == person.id)) is not None,
+    }
+
+
+@bp.app_context_processor
+def _panel() -> dict[str, Any]:
+    return {"advocacy_panel": advocacy_panel}
+
