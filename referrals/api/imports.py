@@ -1,13 +1,54 @@
-"""Importing contacts or ties from a CSV or vCard file."""
+"""Importing contacts, ties, group memberships or a team export from an uploaded file."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from flask import request
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp
-from referrals.api.responses import not_built
+from referrals.api import bp, schemas
+from referrals.api.auth import current_user
+from referrals.api.responses import to_json
+from referrals.errors import ValidationFailed
+from referrals.extensions import db
+from referrals.main.errors import error_response
+from referrals.transfer import services
+
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
+API_FORMATS = ("csv", "vcard", "linkedin", "google", "outlook", "ties", "members", "team")
 
 
 @bp.post("/imports")
 def create_import() -> ResponseReturnValue:
-    return not_built()
+    if request.mimetype != "multipart/form-data":
+        return error_response(415, "Send the file as multipart/form-data in the field 'file'.")
+    upload = request.files.get("file")  # past MAX_CONTENT_LENGTH this raises 413
+    fmt, dry_run = _options()
+    if upload is None:
+        raise ValidationFailed("Send a file.", {"file": ["This field is required."]})
+    with db.session.no_autoflush:
+        parsed, plan = services.import_upload(db.session, current_user(), upload.read(), fmt,
+                                              dry_run=dry_run)
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    body: dict[str, Any] = {**plan.summary(), "format": parsed.format, "dry_run": dry_run}
+    return to_json(schemas.ImportResult, body)
+
+
+def _options() -> tuple[str | None, bool]:
+    fields: dict[str, list[str]] = {}
+    fmt = request.form.get("format") or None
+    if fmt is not None and fmt not in API_FORMATS:
+        fields["format"] = [f"Choose one of: {', '.join(API_FORMATS)}."]
+    dry_run = request.form.get("dry_run", "").strip().lower()
+    if dry_run not in TRUE + FALSE:
+        fields["dry_run"] = ["Use true or false."]
+    unknown = set(request.form) - {"format", "dry_run"} | set(request.files) - {"file"}
+    for name in unknown:
+        fields[name] = ["Unknown field."]
+    if fields:
+        raise ValidationFailed("Some fields are invalid.", fields)
+    return fmt, dry_run in TRUE

@@ -26,7 +26,7 @@ from wtforms.validators import (
 )
 
 from referrals.main.forms_util import MultiCheckboxField, no_nul
-from referrals.models import ROLES
+from referrals.models import COMPANY_SIZES, ROLES
 from referrals.people.services import is_valid_timezone, timezone_names
 
 ROLE_LABELS = {
@@ -94,6 +94,17 @@ class PersonForm(FlaskForm):
         render_kw={"inputmode": "decimal", "min": "0", "step": "0.01"},
     )
     notes = TextAreaField("Notes", validators=[Length(max=NOTES_MAX), no_nul])
+    # Issue 5: like recommends like – these match a prospect with references.
+    industry = StringField("Industry", filters=[_strip], validators=[Length(max=100), no_nul],
+                           description="E.g. metal fabrication, food distribution.")
+    company_size = SelectField(
+        "Company size",
+        choices=[SelectChoice("", "Not known")]
+        + [SelectChoice(size, f"{size} people") for size in COMPANY_SIZES],
+        validators=[Optional()],
+    )
+    region = StringField("Region", filters=[_strip], validators=[Length(max=100), no_nul],
+                         description="Where they do business, e.g. Ohio or the Midwest.")
 
     def service_data(self) -> dict[str, Any]:
         """The submitted values in the shape `create_person`/`update_person` take."""
@@ -108,6 +119,9 @@ class PersonForm(FlaskForm):
             "do_not_contact": bool(self.do_not_contact.data),
             "deal_value": self.deal_value.data,
             "notes": self.notes.data or "",
+            "industry": self.industry.data,
+            "company_size": self.company_size.data or None,
+            "region": self.region.data,
         }
 
 

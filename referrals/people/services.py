@@ -12,11 +12,12 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from referrals.errors import Conflict, NotFound, ValidationFailed
-from referrals.models import ROLES, Group, GroupMembership, Person, Relationship, User
+from referrals.models import COMPANY_SIZES, ROLES, Group, GroupMembership, Person, Relationship, User
 
 PERSON_FIELDS = (
     "name", "company", "title", "email", "phone", "timezone",
     "roles", "do_not_contact", "deal_value", "notes",
+    "industry", "company_size", "region",  # issue 5: for matching references
 )
 
 
@@ -80,7 +81,8 @@ def _apply(person: Person, data: Mapping[str, Any]) -> None:
         if field not in data:
             continue
         value = data[field]
-        if field in ("company", "title", "email", "phone", "timezone"):
+        if field in ("company", "title", "email", "phone", "timezone",
+                     "industry", "company_size", "region"):
             value = (value or "").strip() or None
         elif field == "name":
             value = (value or "").strip()
@@ -100,6 +102,8 @@ def _validate(data: Mapping[str, Any]) -> None:
         fields["name"] = ["This field is required."]
     if data.get("timezone") and not is_valid_timezone(data["timezone"].strip()):
         fields["timezone"] = ["Use a time zone name such as America/Chicago."]
+    if data.get("company_size") and data["company_size"] not in COMPANY_SIZES:
+        fields["company_size"] = [f"Choose one of: {', '.join(COMPANY_SIZES)}."]
     if "roles" in data and set(data["roles"] or ()) - set(ROLES):
         fields["roles"] = [f"Roles are any of: {', '.join(ROLES)}."]
     if fields:

@@ -1,0 +1,71 @@
+"""Forms of the import, export and merge pages."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, SelectChoice, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from referrals.main.forms_util import no_nul
+from referrals.transfer.csvfiles import FIELD_LABELS
+
+FORMAT_LABELS = {
+    "auto": "Detect it for me",
+    "linkedin": "LinkedIn connections (Connections.csv)",
+    "google": "Google Contacts (CSV)",
+    "outlook": "Outlook contacts (CSV)",
+    "vcard": "vCard (.vcf)",
+    "csv": "Other CSV of contacts (choose the columns next)",
+    "ties": "Relationships CSV (a_email, b_email, kind, rating, last_interaction)",
+    "members": "Group memberships CSV (group, group_kind, email)",
+    "team": "Team export (JSON from this app)",
+}
+
+
+class UploadForm(FlaskForm):
+    file = FileField("File", validators=[FileRequired("Choose a file to import.")],
+                     description="CSV, vCard or a team export from this app.")
+    format = SelectField("What is in it", choices=[SelectChoice(k, v)
+                                                   for k, v in FORMAT_LABELS.items()],
+                         default="auto")
+
+
+class ConfirmForm(FlaskForm):
+    """Import the previewed file; a generic CSV adds one `col_N` choice per column."""
+
+    upload = HiddenField()
+
+
+def mapping_form(columns: list[str], mapping: dict[int, str]) -> type[ConfirmForm]:
+    """A ConfirmForm with a field per column of the file, preset to `mapping`."""
+
+    class MappingForm(ConfirmForm):
+        pass
+
+    choices = [SelectChoice(k, v) for k, v in FIELD_LABELS.items()]
+    for index, column in enumerate(columns):
+        setattr(MappingForm, f"col_{index}", SelectField(
+            column or f"Column {index + 1}", choices=choices, default=mapping.get(index, ""),
+            validators=[Optional()]))
+    return MappingForm
+
+
+def mapping_from(form: ConfirmForm, columns: list[str]) -> dict[int, str]:
+    mapping = {}
+    for index in range(len(columns)):
+        value = getattr(form, f"col_{index}").data
+        if value:
+            mapping[index] = value
+    return mapping
+
+
+class FindPersonForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search
+
+    q = StringField("Find the duplicate", validators=[Optional(), Length(max=200), no_nul])
+
+
+class MergeForm(FlaskForm):
+    """Only the CSRF token: the people are in the URL."""

@@ -1,0 +1,127 @@
+"""Matching rows to people: duplicates, conflicts and repeats within a file (pure)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from referrals.models import ROLES
+from referrals.transfer.planning import Snapshot, plan_import
+from referrals.transfer.records import ContactRecord, ParsedFile, PersonRef, TieRecord
+
+TODAY = date(2026, 1, 15)
+
+
+def person(pid, name, company=None, email=None, **fields):
+    base = {"id": pid, "name": name, "company": company, "title": None, "email": email,
+            "phone": None, "timezone": None, "notes": "", "deal_value": None,
+            "do_not_contact": False, **{f"is_{r}": False for r in ROLES}}
+    return {**base, **fields}
+
+
+def contacts(*records, fmt="csv"):
+    return ParsedFile("contacts", fmt, contacts=list(records))
+
+
+def snapshot(*people, rep=None):
+    return Snapshot(people={p["id"]: p for p in people}, rep_person_id=rep)
+
+
+def test_same_email_in_another_case_updates_only_empty_fields():
+    snap = snapshot(person(1, "Dana Whitfield", email="dana@acme.example", title="CFO"))
+    record = ContactRecord(row=2, name="Dana Whitfield", company="Acme", title="CEO",
+                           emails=["DANA@Acme.example"], phones=["555"])
+    plan = plan_import(contacts(record), snap, today=TODAY)
+    assert plan.new_people == []
+    assert plan.person_updates == {1: {"company": "Acme", "phone": "555"}}
+    assert plan.outcomes[0].action == "update"
+
+
+def test_same_normalized_name_and_company_is_the_same_person():
+    snap = snapshot(person(1, "Zoë Ångström", company="Acme, Inc."))
+    record = ContactRecord(row=2, name="zoe  angstrom", company="ACME", emails=["z@acme.example"])
+    plan = plan_import(contacts(record), snap, today=TODAY)
+    assert plan.new_people == [] and plan.person_updates == {1: {"email": "z@acme.example"}}
+
+
+def test_email_of_someone_with_another_name_is_a_conflict_not_a_merge():
+    snap = snapshot(person(1, "Dana Whitfield", email="dana@acme.example"))
+    record = ContactRecord(row=7, name="Pat Jones", emails=["dana@acme.example"])
+    plan = plan_import(contacts(record), snap, today=TODAY)
+    assert not plan.writes_anything
+    assert plan.summary() == {"created": 0, "updated": 0, "skipped": 1, "errors": [
+        {"row": 7, "message": "The e-mail dana@acme.example belongs to Dana Whitfield, "
+                              "not Pat Jones; not merged."}]}
+
+
+def test_repeated_rows_count_once_and_merge_their_fields():
+    rows = [ContactRecord(row=2, name="Kim Lee", company="Umbrella"),
+            ContactRecord(row=3, name="Kim Lee", company="Umbrella", title="COO"),
+            ContactRecord(row=4, name="Kim Lee", company="Umbrella", emails=["kim@u.example"])]
+    plan = plan_import(contacts(*rows), snapshot(), today=TODAY)
+    assert plan.created == 1 and plan.skipped == 2 and plan.errors == []
+    assert plan.new_people[0]["title"] == "COO" and plan.new_people[0]["email"] == "kim@u.example"
+    assert plan.outcomes[1].message == "Same person as row 2."
+
+
+def test_existing_person_up_to_date_is_skipped():
+    snap = snapshot(person(1, "Kim Lee", company="Umbrella", email="kim@u.example"))
+    record = ContactRecord(row=2, name="Kim Lee", company="Umbrella", emails=["kim@u.example"])
+    plan = plan_import(contacts(record), snap, today=TODAY)
+    assert (plan.created, plan.updated, plan.skipped) == (0, 0, 1) and not plan.writes_anything
+
+
+def test_rows_without_name_or_with_bad_email_are_errors():
+    rows = [ContactRecord(row=2, name=" "), ContactRecord(row=3, name="A", emails=["not-mail"])]
+    plan = plan_import(contacts(*rows), snapshot(), today=TODAY)
+    assert [(e.row, e.message) for e in plan.errors] == [
+        (2, "This row has no name."), (3, "'not-mail' is not a valid e-mail address.")]
+
+
+def test_linkedin_links_each_connection_to_the_rep_once():
+    rep = person(1, "Rep", email="rep@x.example")
+    known = person(2, "Ann", email="ann@x.example")
+    snap = snapshot(rep, known, rep=1)
+    snap.ties[(1, 2, "friend")] = {"id": 9, "last_interaction": None, "notes": ""}
+    rows = [ContactRecord(row=5, name="Ann", emails=["ann@x.example"]),
+            ContactRecord(row=6, name="Ben"), ContactRecord(row=7, name="Ben")]
+    plan = plan_import(contacts(*rows, fmt="linkedin"), snap, today=TODAY)
+    assert [(t["person_a"], t["person_b"], t["kind"]) for t in plan.new_ties] == [
+        (1, -1, "acquaintance")]
+    assert plan.rep_ties == 1 and plan.created == 1
+
+
+def test_ties_to_missing_people_future_dates_and_unknown_kinds_are_errors():
+    snap = snapshot(person(1, "Ann", email="a@x.example"), person(2, "Ben", email="b@x.example"))
+    snap.ties[(1, 2, "friend")] = {"id": 5, "last_interaction": date(2025, 1, 1), "notes": ""}
+    ties = [
+        TieRecord(row=2, a=PersonRef(email="a@x.example"), b=PersonRef(email="zz@x.example"),
+                  kind="friend"),
+        TieRecord(row=3, a=PersonRef(email="a@x.example"), b=PersonRef(email="b@x.example"),
+                  kind="enemy"),
+        TieRecord(row=4, a=PersonRef(email="a@x.example"), b=PersonRef(email="b@x.example"),
+                  kind="friend", last_interaction=date(2027, 1, 1)),
+        TieRecord(row=5, a=PersonRef(email="b@x.example"), b=PersonRef(email="a@x.example"),
+                  kind="friend", last_interaction=date(2025, 6, 1)),
+        TieRecord(row=6, a=PersonRef(email="a@x.example"), b=PersonRef(email="b@x.example"),
+                  kind="friend"),
+        TieRecord(row=7, a=PersonRef(name="Ann"), b=PersonRef(name="Ben"), kind="colleague"),
+        TieRecord(row=8, a=PersonRef(email="a@x.example"), b=PersonRef(email="a@x.example"),
+                  kind="colleague"),
+    ]
+    plan = plan_import(ParsedFile("ties", "ties", ties=ties), snap, today=TODAY)
+    assert [(o.row, o.action) for o in plan.outcomes] == [
+        (2, "error"), (3, "error"), (4, "error"), (5, "update"), (6, "skip"), (7, "create"),
+        (8, "error")]
+    assert plan.errors[0].message == "No one in your team matches zz@x.example."
+    assert plan.tie_updates == {5: {"last_interaction": date(2025, 6, 1)}}
+    assert plan.new_ties[0]["kind"] == "colleague" and plan.new_ties[0]["rating"] == 3
+
+
+def test_firmographics_are_checked_where_the_schema_has_them():
+    from referrals.transfer.planning import COMPANY_SIZES, EXTRA_FIELDS
+
+    if "company_size" not in EXTRA_FIELDS or COMPANY_SIZES is None:
+        return
+    record = ContactRecord(row=2, name="Kim", extra={"company_size": "lots"})
+    plan = plan_import(contacts(record), snapshot(), today=TODAY)
+    assert plan.errors[0].message.startswith("'lots' is not a company size")
