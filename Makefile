@@ -28,8 +28,9 @@ run: seed
 	@echo ""
 	$(FLASK) run --port $(PORT)
 
+# Production-style: gunicorn (gunicorn.conf.py) against DATABASE_URL, WORKERS workers.
 serve: migrate
-	$(BIN)/gunicorn --workers $${WORKERS:-4} --bind 0.0.0.0:$(PORT) app:app
+	WORKERS=$${WORKERS:-4} PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py app:app
 
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 test: install

@@ -23,6 +23,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     configure(app, config or {})
     register_extensions(app)
+    register_operations(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -52,7 +53,7 @@ def configure(app: Flask, overrides: dict[str, Any]) -> None:
 def register_extensions(app: Flask) -> None:
     from referrals import models  # noqa: F401  (registers the models and the ORM events)
     from referrals.database import enable_sqlite_pragmas
-    from referrals.extensions import csrf, db, login_manager, migrate
+    from referrals.extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     with app.app_context():
@@ -63,9 +64,19 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
     login_manager.login_message_category = "info"
+    # "strong": a session cookie replayed from another address or browser is dropped.
+    login_manager.session_protection = "strong"
+    limiter.init_app(app)
+
+
+def register_operations(app: Flask) -> None:
+    from referrals.ops import register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    from referrals.account.views import bp as account_bp
     from referrals.api import bp as api_bp
     from referrals.auth.views import bp as auth_bp
     from referrals.extensions import csrf
@@ -75,7 +86,16 @@ def register_blueprints(app: Flask) -> None:
     from referrals.people.views import bp as people_bp
     from referrals.relationships.views import bp as relationships_bp
 
-    for bp in (auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp):
+    for bp in (auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp, account_bp):
+        app.register_blueprint(bp)
+    from referrals.transfer.views import bp as transfer_bp
+
+    app.register_blueprint(transfer_bp)
+    from referrals.advocates.followup_views import bp as followups_bp
+    from referrals.advocates.introductions import bp as introductions_bp
+    from referrals.advocates.views import bp as advocates_bp
+
+    for bp in (advocates_bp, introductions_bp, followups_bp):  # issue 5
         app.register_blueprint(bp)
     csrf.exempt(api_bp)  # bearer tokens, not cookies: no cross-site forgery to guard against
     app.register_blueprint(api_bp)

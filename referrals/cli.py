@@ -75,3 +75,11 @@ def seed_demo_command(seed: int, if_empty: bool) -> None:
 def register(app: Flask) -> None:
     for command in (create_user_command, create_token_command, seed_demo_command):
         app.cli.add_command(command)
+
+    from referrals.transfer.cli import import_file_command  # issue 6: imports
+
+    app.cli.add_command(import_file_command)
+
+    from referrals.advocates.cli import send_digest_command  # issue 5: the e-mail digest
+
+    app.cli.add_command(send_digest_command)

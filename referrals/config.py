@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -48,6 +49,37 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Sessions expire: a signed-in browser is good for a working day, "keep me signed in"
+    # for two weeks; "sign out everywhere" ends both at once (see User.session_token).
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=int(os.environ.get("SESSION_HOURS", "12")))
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("REMEMBER_DAYS", "14")))
+    # Login attempts are limited with Flask-Limiter. Several workers or machines must share
+    # the counters, so production points RATELIMIT_STORAGE_URI (or REDIS_URL) at Redis;
+    # memory:// counts per process and is only for development and tests.
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = (
+        os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "memory://"
+    )
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"  # failed sign-ins per e-mail address
+    LOGIN_LIMIT_PER_ADDRESS = "100 per 15 minutes"  # failed sign-ins per client IP (an office
+    # shares one address, so this is looser than the per-account limit)
+    MAIL_LIMIT_PER_ADDRESS = "10 per hour"  # password-reset requests per client IP
+    # Behind a load balancer: how many proxies set X-Forwarded-For/-Proto (0: trust none).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+    PASSWORD_RESET_MAX_AGE = 60 * 60  # seconds a reset link stays valid
+    INVITE_MAX_AGE = 7 * 24 * 60 * 60  # seconds an invitation stays valid
+    # Outgoing mail (password resets, invitations, digests). Without SMTP_HOST the message
+    # is written to the log instead, which is what development wants.
+    SMTP_HOST = os.environ.get("SMTP_HOST")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
+    SMTP_FROM = os.environ.get("SMTP_FROM", "referrals <no-reply@localhost>")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "1").lower() not in {"0", "false", "no", ""}
+    SMTP_TIMEOUT = 10
+    LOG_JSON = True  # one JSON object per log line, each with the request id
     PEOPLE_PER_PAGE = 25
     API_DEFAULT_LIMIT = 50
     API_MAX_LIMIT = 500
@@ -66,6 +98,13 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"
     PASSWORD_HASH_FAST = True
+    # The suite signs in hundreds of times from one address; the rate-limit tests lower these.
+    LOGIN_LIMIT_PER_ACCOUNT = "100000 per minute"
+    LOGIN_LIMIT_PER_ADDRESS = "100000 per minute"
+    MAIL_LIMIT_PER_ADDRESS = "100000 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
+    SMTP_HOST = None  # tests that send mail start their own SMTP server
+    LOG_JSON = False
 
 
 class ProductionConfig(Config):
@@ -74,6 +113,7 @@ class ProductionConfig(Config):
     ENV_NAME = "production"
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -6,10 +6,12 @@ argument nobody taught this test to make fails it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
+from referrals.advocates.services import log_advocate_call
 from referrals.extensions import db
 from tests import factories
 from tests.test_api_support import api_routes, fill, snapshot
@@ -39,20 +41,24 @@ def _world(user: Any, other_user: Any) -> dict[str, dict[str, int | None]]:
     their_group = factories.make_group(session, other_user.team_id, "Their Group",
                                        members=[theirs_a])
     their_tie = factories.make_relationship(session, theirs_a, theirs_b)
+    our_call = log_advocate_call(session, user, {
+        "advocate_id": ours_a.id, "prospect_id": ours_b.id, "occurred_on": date(2026, 1, 5)})
+    their_call = log_advocate_call(session, other_user, {
+        "advocate_id": theirs_a.id, "prospect_id": theirs_b.id, "occurred_on": date(2026, 1, 5)})
     session.commit()
     return {
         "person_id": {"ours": ours_a.id, "theirs": theirs_a.id},
         "group_id": {"ours": our_group.id, "theirs": their_group.id},
         "relationship_id": {"ours": our_tie.id, "theirs": their_tie.id},
-        # Follow-ups are not stored yet: every id is another team's or missing.
-        "followup_id": {"ours": None, "theirs": 1},
+        "followup_id": {"ours": our_call.followups[0].id, "theirs": their_call.followups[0].id},
+        "call_id": {"ours": our_call.id, "theirs": their_call.id},
     }
 
 
 def test_every_id_route_is_covered():
     assert CASES, "no route with an id?"
     assert {argument for _, _, argument in CASES} <= {
-        "person_id", "group_id", "relationship_id", "followup_id"
+        "person_id", "group_id", "relationship_id", "followup_id", "call_id"
     }
 
 

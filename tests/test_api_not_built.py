@@ -17,10 +17,6 @@ def api(api, app):
 @pytest.mark.parametrize(
     ("method", "url"),
     [
-        ("GET", "/api/v1/advocate-calls"),
-        ("POST", "/api/v1/advocate-calls"),
-        ("GET", "/api/v1/followups?status=open"),
-        ("POST", "/api/v1/imports"),
     ],
 )
 def test_not_built_yet(api, user, method, url):

@@ -7,6 +7,7 @@ a route with an id argument this module does not know how to fill fails loudly.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,15 +15,24 @@ from flask import url_for
 from sqlalchemy import select
 
 from referrals import create_app
+from referrals.advocates.services import (
+    create_introduction_request,
+    log_advocate_call,
+    offer_reference,
+)
 from referrals.api import bp as api_bp
+from referrals.auth.services import create_token
 from referrals.extensions import db
-from referrals.models import Base
+from referrals.models import ApiToken, Base
 from tests import factories
 from tests.conftest import csrf_token_from
 
 # Only the URL map is needed at collection time; this app never touches a database.
 _MAP_APP = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
-PUBLIC = {"static", "auth.login"}
+# Pages for signed-out visitors; their own tests are in test_security_auth.py.
+PUBLIC = {"static", "auth.login", "auth.forgot_password", "auth.reset_password",
+          "auth.accept_invite", "ops.healthz",
+          "followups.calendar"}  # the secret calendar feed: its token is the key (issue 5)
 PAGE_RULES = sorted(
     (
         rule
@@ -54,9 +64,21 @@ def make_world(team_user, names: tuple[str, str]) -> dict[str, int]:
     mike = factories.make_person(db.session, team_id, names[1], company="Quality Fabricators")
     rel = factories.make_relationship(db.session, dana, mike, kind="customer", rating=4)
     group = factories.make_group(db.session, team_id, members=[dana])
+    teammate = factories.make_user(db.session, email=f"mate-{team_id}@example.net",
+                                   team=team_user.team.name)
+    create_token(db.session, team_user, "laptop")
+    # Issue 5: an advocate call (with its follow-ups), an introduction request, a reference offer.
+    call = log_advocate_call(db.session, team_user, {
+        "advocate_id": mike.id, "prospect_id": dana.id, "occurred_on": date(2026, 1, 5)})
+    intro = create_introduction_request(db.session, team_user, dana.id, mike.id)
+    ask = offer_reference(db.session, team_user, dana, mike.id)
     db.session.commit()
+    token_id = db.session.scalar(
+        select(ApiToken.id).where(ApiToken.user_id == team_user.id).order_by(ApiToken.id.desc())
+    )
     return {"person_id": dana.id, "other_id": mike.id, "relationship_id": rel.id,
-            "group_id": group.id}
+            "group_id": group.id, "user_id": teammate.id, "token_id": token_id,
+            "followup_id": call.followups[0].id, "request_id": intro.id, "ask_id": ask.id}
 
 
 @pytest.fixture
@@ -96,6 +118,12 @@ def payload(endpoint: str, ids: dict[str, int]) -> dict[str, str]:
         return {"kind": "friend", "rating": "5", "last_interaction": "", "notes": "x"}
     if endpoint == "people.add_group":
         return {"group_id": str(ids["group_id"])}
+    if endpoint == "account.create_api_token":
+        return {"name": "CRM sync"}
+    if endpoint == "account.invite":
+        return {"email": "newcomer@example.com"}
+    if endpoint.startswith("account."):
+        return {}
     return {"name": "Renamed", "email": "renamed@example.com", "roles": "customer", "notes": ""}
 
 
@@ -136,7 +164,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, world, endpoint, method
 def test_every_page_renders_for_a_signed_in_rep(client, logged_in, world, endpoint):
     response = client.get(url(endpoint, world["own"]))
     if endpoint == "main.index":
-        assert response.status_code == 302 and response.headers["Location"] == "/people/"
+        assert response.status_code == 302 and response.headers["Location"] == "/today"
         return
     assert response.status_code == 200, response.get_data(as_text=True)
     html = response.get_data(as_text=True)

@@ -9,6 +9,7 @@ from referrals.api import (  # noqa: E402
     advocate_calls,
     auth,
     errors,
+    exports,
     followups,
     groups,
     imports,
@@ -20,6 +21,6 @@ from referrals.api import (  # noqa: E402
 )
 
 __all__ = [
-    "advocate_calls", "auth", "bp", "errors", "followups", "groups", "imports", "me",
+    "advocate_calls", "auth", "bp", "errors", "exports", "followups", "groups", "imports", "me",
     "openapi", "paths", "people", "relationships",
 ]

@@ -6,12 +6,14 @@ range) all raise the same `NotFound`, so the answer never tells them apart.
 
 from __future__ import annotations
 
+from referrals.advocates import followups
+from referrals.advocates import services as advocates
 from referrals.api.auth import team_id
 from referrals.api.schemas import MAX_ID
 from referrals.errors import NotFound
 from referrals.extensions import db
 from referrals.groups import services as groups
-from referrals.models import Group, GroupMembership, Person, Relationship
+from referrals.models import AdvocateCall, Followup, Group, GroupMembership, Person, Relationship
 from referrals.people import services as people
 from referrals.relationships import services as relationships
 
@@ -41,6 +43,9 @@ def membership(group_: Group, person_id: int) -> GroupMembership:
     return found
 
 
-def followup(followup_id: int) -> None:
-    # Follow-ups are not stored yet, so no id can belong to the team.
-    raise NotFound("No such follow-up.")
+def followup(followup_id: int) -> Followup:
+    return followups.get_followup(db.session, team_id(), _id(followup_id))
+
+
+def advocate_call(call_id: int) -> AdvocateCall:
+    return advocates.get_advocate_call(db.session, team_id(), _id(call_id))

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from referrals.api import bp
 from referrals.api import schemas as s
 from referrals.api.auth import public
+from referrals.transfer.teamdoc import TeamDocument
 
 API_VERSION = "1.0.0"
 REF = "#/components/schemas/{model}"
@@ -50,6 +51,7 @@ class Operation:
     body: type[BaseModel] | None = None
     body_media_type: str = "application/json"
     errors: tuple[int, ...] = ()  # beyond those implied (401, 404 for ids, 400/413/415 for input)
+    response_media_type: str = "application/json"  # exports answer CSV or vCard
     description: str = ""
     public: bool = False
 
@@ -116,22 +118,55 @@ OPERATIONS: tuple[Operation, ...] = (
                           "step of that path."),
     # advocates and follow-ups
     Operation("GET", "/advocate-calls", "list_advocate_calls", "List advocate calls",
-              "advocates", 200, s.AdvocateCallList, query=s.ListQuery, errors=(501,)),
+              "advocates", 200, s.AdvocateCallList, query=s.ListQuery),
     Operation("POST", "/advocate-calls", "create_advocate_call", "Log an advocate's call",
-              "advocates", 201, s.AdvocateCall, body=s.AdvocateCallCreate, errors=(501,),
-              description="A call an advocate made on the rep's behalf. Creating it creates "
-                          "its follow-ups (a thank-you and feedback to the advocate)."),
+              "advocates", 201, s.AdvocateCall, body=s.AdvocateCallCreate,
+              description="A call an advocate made on the rep's behalf (not in the future). "
+                          "Creating it marks the person an advocate, records a touch on the "
+                          "prospect and creates its follow-ups: a thank-you due the next "
+                          "business day and feedback due a week later (sooner when the "
+                          "prospect's outcome changes). Ids of people outside your team are "
+                          "field errors (400)."),
+    Operation("GET", "/advocate-calls/{call_id}", "get_advocate_call", "Read an advocate call",
+              "advocates", 200, s.AdvocateCall),
     Operation("GET", "/followups", "list_followups", "List follow-ups", "advocates", 200,
-              s.FollowupList, query=s.FollowupsQuery, errors=(501,)),
+              s.FollowupList, query=s.FollowupsQuery,
+              description="Your team's follow-ups in id order; `due_before` is exclusive."),
     Operation("POST", "/followups/{followup_id}/complete", "complete_followup",
-              "Mark a follow-up done", "advocates", 200, s.Followup, errors=(501,)),
+              "Mark a follow-up done", "advocates", 200, s.Followup,
+              description="It stays in the history; completing a done follow-up changes "
+                          "nothing."),
     # imports
     Operation("POST", "/imports", "create_import", "Import contacts or ties from a file",
               "imports", 200, s.ImportResult, body=s.ImportUpload,
-              body_media_type="multipart/form-data", errors=(501,),
-              description="CSV or vCard; the format is detected unless `format` is given. The "
-                          "counts are of the file's own objects (people for contacts, ties "
-                          "for a ties file); `row` is the line number as a spreadsheet shows it."),
+              body_media_type="multipart/form-data",
+              description="CSV (LinkedIn connections, Google or Outlook contacts, any CSV "
+                          "with a name column, ties, group memberships), vCard 3.0/4.0 or a "
+                          "team export; the format is detected unless `format` is given. "
+                          "Someone already there (same e-mail, or same name and company) "
+                          "only gets their empty fields filled; an e-mail of someone with "
+                          "another name is a row error. The counts are of the file's own "
+                          "objects (people for contacts, ties for a ties file); `row` is the "
+                          "line number as a spreadsheet shows it. Rows with errors are "
+                          "skipped, the rest is written in one transaction; `dry_run=true` "
+                          "writes nothing. Files above the request size limit (5 MB by "
+                          "default) get 413; an empty, binary or nameless file gets 400."),
+    # exports
+    Operation("GET", "/exports/people.csv", "export_people_csv", "People as CSV", "exports",
+              200, response_media_type="text/csv",
+              description="One row per person; the columns import back with `POST /imports`."),
+    Operation("GET", "/exports/people.vcf", "export_people_vcard", "People as vCards",
+              "exports", 200, response_media_type="text/vcard",
+              description="vCard 3.0, one card per person."),
+    Operation("GET", "/exports/relationships.csv", "export_relationships_csv",
+              "Relationships as CSV", "exports", 200, response_media_type="text/csv",
+              description="Both people's e-mail, name and company, then kind, rating, last "
+                          "interaction and notes; imports back with `POST /imports`."),
+    Operation("GET", "/exports/team.json", "export_team", "The whole team as one document",
+              "exports", 200, TeamDocument,
+              description="People, relationships, groups, memberships and touches; "
+                          "`POST /imports` "
+                          "reads it back into any team without loss (new ids)."),
 )
 
 RESPONSE_MODELS: tuple[type[BaseModel], ...] = (s.Error,) + tuple(
@@ -265,6 +300,8 @@ def _responses(op: Operation) -> dict[str, Any]:
     success: dict[str, Any] = {"description": STATUS_TEXT[op.status]}
     if op.endpoint == "openapi":
         success["content"] = {"application/json": {"schema": {"type": "object"}}}
+    elif op.response_media_type != "application/json":
+        success["content"] = {op.response_media_type: {"schema": {"type": "string"}}}
     elif op.response is not None:
         success["content"] = {"application/json": {"schema": _ref(op.response)}}
     if op.status == 201:

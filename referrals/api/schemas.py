@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from referrals.config import Config
-from referrals.models import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
+from referrals.models import COMPANY_SIZES, GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
 from referrals.people.services import is_valid_timezone
 
 # Ids are PostgreSQL `integer`s; anything outside this range cannot name a row.
@@ -34,6 +34,7 @@ MAX_DEAL_VALUE = Decimal("999999999999.99")  # Numeric(14, 2)
 NO_SUCH_PERSON = "No such person in your team."  # the services' words for an unknown person id
 
 Role = Literal["customer", "reference", "advocate", "prospect"]
+CompanySize = Literal["1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+"]
 RelationshipKind = Literal[
     "customer", "referral", "friend", "family", "colleague", "former_colleague", "acquaintance"
 ]
@@ -41,6 +42,7 @@ GroupKind = Literal["association", "event", "company"]
 assert set(Role.__args__) == set(ROLES)  # type: ignore[attr-defined]
 assert set(RelationshipKind.__args__) == set(RELATIONSHIP_KINDS)  # type: ignore[attr-defined]
 assert set(GroupKind.__args__) == set(GROUP_KINDS)  # type: ignore[attr-defined]
+assert CompanySize.__args__ == COMPANY_SIZES  # type: ignore[attr-defined]
 
 
 # --- field types -------------------------------------------------------------------------
@@ -114,6 +116,7 @@ Email = Annotated[
     BeforeValidator(_blank_to_none),
 ]
 Phone = Annotated[_line(50) | None, BeforeValidator(_blank_to_none)]
+OptionalLine100 = Annotated[_line(100) | None, BeforeValidator(_blank_to_none)]
 Timezone = Annotated[
     Annotated[str, Field(max_length=64), AfterValidator(_timezone)] | None,
     BeforeValidator(_blank_to_none),
@@ -235,6 +238,9 @@ class PersonCreate(RequestModel):
     do_not_contact: bool = False
     deal_value: DealValue | None = None
     notes: Text = ""
+    industry: OptionalLine100 = Field(None, description="For matching references.")
+    company_size: CompanySize | None = Field(None, description="Head count band.")
+    region: OptionalLine100 = Field(None, description="Where they do business.")
 
 
 class PersonUpdate(UpdateModel):
@@ -250,6 +256,9 @@ class PersonUpdate(UpdateModel):
     do_not_contact: bool = None  # type: ignore[assignment]
     deal_value: DealValue | None = None
     notes: Text = None  # type: ignore[assignment]
+    industry: OptionalLine100 = None
+    company_size: CompanySize | None = None
+    region: OptionalLine100 = None
 
 
 class Person(ResponseModel):
@@ -264,6 +273,9 @@ class Person(ResponseModel):
     do_not_contact: bool
     deal_value: float | None
     notes: str
+    industry: str | None
+    company_size: CompanySize | None
+    region: str | None
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -489,17 +501,27 @@ class AdvocateCallList(ResponseModel):
 class ImportUpload(BaseModel):
     """multipart/form-data: the file, and its format when it should not be detected."""
 
-    file: bytes = Field(description="A CSV or vCard file of contacts, or a CSV file of ties.")
-    format: Literal["csv", "vcard"] | None = Field(None, description="Detected when absent.")
+    file: bytes = Field(description="A CSV or vCard file of contacts, a CSV file of ties or of "
+                                    "group memberships, or a team export (JSON).")
+    format: Literal["csv", "vcard", "linkedin", "google", "outlook", "ties", "members",
+                    "team"] | None = Field(
+        None, description="Detected when absent. `csv` still tells LinkedIn, Google, Outlook, "
+                          "ties and memberships files apart by their header.")
+    dry_run: bool = Field(False, description="`true`: answer what the import would do and "
+                                             "write nothing (a preview).")
 
 
 class ImportRowError(ResponseModel):
-    row: int = Field(description="The line number in the file, as a spreadsheet shows it.")
+    row: int = Field(description="The line number in the file, as a spreadsheet shows it "
+                                 "(for a team export: the object's position in its list).")
     message: str
 
 
 class ImportResult(ResponseModel):
     created: int = Field(ge=0)
     updated: int = Field(ge=0)
-    skipped: int = Field(ge=0)
+    skipped: int = Field(ge=0, description="Rows already up to date, repeated in the file, "
+                                           "or with an error.")
     errors: list[ImportRowError]
+    format: str = Field(description="The layout the file was read as, e.g. `linkedin`.")
+    dry_run: bool = Field(description="True when nothing was written.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,6 +17,7 @@ from referrals.models import ApiToken, Person, Team, User, bump_graph_version
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 _hashers = {
     # Argon2id with the library's recommended (RFC 9106 low-memory) parameters.
@@ -113,7 +114,9 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
         # Spend the same time as a real check so the answer does not reveal the address.
         verify_password(_DUMMY_HASH, password)
         return None
-    return user if verify_password(user.password_hash, password) else None
+    if not verify_password(user.password_hash, password):
+        return None
+    return user if user.is_active else None  # removed from the team: no more sign-ins
 
 
 _DUMMY_HASH = hash_password("not-a-real-password")
@@ -136,7 +139,13 @@ def user_for_token(session: Session, token: str) -> User | None:
     row = session.scalar(
         select(ApiToken).where(ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None))
     )
-    if row is None:
+    if row is None or not row.user.is_active:
         return None
-    row.last_used_at = datetime.now(UTC)
+    now = datetime.now(UTC)
+    # "Last used" to the minute is plenty, and sparing the write keeps API reads read-only.
+    last = row.last_used_at
+    if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
+        last = last.replace(tzinfo=UTC)
+    if last is None or now - last > LAST_USED_PRECISION:
+        row.last_used_at = now
     return row.user

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
+import psycopg
 from flask import Flask, jsonify, render_template, request
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from referrals.errors import DomainError
@@ -18,6 +22,7 @@ MESSAGES = {
     413: "That upload is too large.",
     415: "Send JSON with Content-Type: application/json.",
     429: "Too many requests; wait a moment and try again.",
+    503: "The service is briefly unavailable; try again in a few seconds.",
     500: "Something went wrong on our side.",
     501: "Not built yet.",
 }
@@ -32,7 +37,9 @@ def error_response(status: int, message: str | None = None, fields: dict | None 
     if wants_json():
         body: dict = {"error": message}
         if fields:
-            body["fields"] = fields
+            # Keys come from the request (e.g. unknown form field names): always strings, so
+            # a malformed request (a nameless multipart part) can't turn a 400 into a 500.
+            body["fields"] = {"" if k is None else str(k): v for k, v in fields.items()}
         return jsonify(body), status
     return render_template("errors/error.html", status=status, message=message), status
 
@@ -55,8 +62,27 @@ def register(app: Flask) -> None:
         db.session.rollback()
         return error_response(exc.status, exc.message, exc.fields)
 
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    @app.errorhandler(psycopg.OperationalError)  # raw driver use (the graph cache streams rows)
+    @app.errorhandler(psycopg.InterfaceError)
+    def handle_database_unavailable(exc: Exception):
+        # The database is restarting, failing over or unreachable: a clean, retryable answer
+        # (the pool reconnects on its own; pool_pre_ping checks each connection it hands out).
+        with suppress(Exception):  # rolling back over a dead connection may fail too
+            db.session.rollback()
+        app.logger.warning("database unavailable on %s %s: %s", request.method, request.path,
+                           exc.__class__.__name__)
+        headers = {"Retry-After": "5"}
+        if wants_json():
+            return jsonify(error=MESSAGES[503]), 503, headers
+        # Not the site template: it would ask the database who is signed in.
+        page = f"<!doctype html><title>Unavailable · referrals</title><p>{MESSAGES[503]}</p>"
+        return page, 503, headers
+
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception):
-        db.session.rollback()
+        with suppress(Exception):  # the error may be the connection itself
+            db.session.rollback()
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
         return error_response(InternalServerError.code)

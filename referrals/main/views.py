@@ -1,4 +1,4 @@
-"""The landing page."""
+"""The landing page: the rep's Today list (follow-ups, call-backs, warm prospects)."""
 
 from flask import Blueprint, redirect, url_for
 from flask_login import login_required
@@ -10,4 +10,4 @@ bp = Blueprint("main", __name__)
 @bp.route("/")
 @login_required
 def index() -> Response:
-    return redirect(url_for("people.index"))
+    return redirect(url_for("followups.today"))

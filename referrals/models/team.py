@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -9,8 +10,13 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from referrals.extensions import db
 from referrals.base import Timestamp, utcnow
+from referrals.extensions import db
+
+
+def new_session_token() -> str:
+    return secrets.token_hex(16)
+
 
 if TYPE_CHECKING:
     from referrals.models.network import Person
@@ -43,12 +49,26 @@ class User(UserMixin, db.Model):
     )
     is_admin: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    # Part of the id kept in session and remember cookies: a new value signs the user out
+    # of every browser ("sign out everywhere", password reset, removal from the team).
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    # Set when a team admin removes the user: they can no longer sign in or use a token,
+    # but their person, ties and history stay in the team's graph.
+    deactivated_at: Mapped[datetime | None] = mapped_column(Timestamp())
 
     team: Mapped[Team] = relationship(back_populates="users")
     person: Mapped[Person | None] = relationship(foreign_keys=[person_id])
     tokens: Mapped[list[ApiToken]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses to sign in an inactive user
+        return self.deactivated_at is None
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the id and the current session token."""
+        return f"{self.id}.{self.session_token}"
 
 
 class ApiToken(db.Model):

@@ -96,7 +96,9 @@ class RankingRow:
 
 def penalties_for(session: Session, team: Team) -> Mapping[int, float]:
     """Factors in (0, 1] that lower paths through people the rep should spare."""
-    return {}
+    from referrals.advocates.services import ask_fatigue_penalties  # issue 5: over-asked helpers
+
+    return ask_fatigue_penalties(session, team.id)
 
 
 def _check(k: int, max_hops: int) -> None:

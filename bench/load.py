@@ -1,0 +1,472 @@
+"""Load and faults: gunicorn + PostgreSQL on loopback with the 10,000-person benchmark graph.
+
+    python -m bench.load [--clients 50] [--duration 60] [--workers 4] [--no-faults]
+
+Makes a fresh PostgreSQL database (dropped afterwards unless --keep-db), migrates it, loads
+bench/generate.py's network (bench/dbload.py), starts gunicorn with gunicorn.conf.py in the
+production config, and runs N clients for D seconds, each on its own keep-alive connection,
+mixing person pages (HTML, signed in), warm paths (GET /api/v1/people/{id}/paths), the ranking
+(GET /api/v1/prospects/ranking) and writes (POST /api/v1/advocate-calls, which creates the
+call's follow-ups; POST /api/v1/relationships where the advocates API is not built).
+
+Faults (unless --no-faults): a quarter of the way in one gunicorn worker is killed with
+SIGKILL; half way PostgreSQL is restarted (`pg_ctlcluster … restart`). Requests in
+flight may fail; afterwards every write the server acknowledged must be in the database and
+whole (an advocate call with its follow-ups), and the app must be answering again by itself.
+
+Reports throughput, p50/p95/p99 latency and errors per kind of request and per phase, and
+writes the figures to bench/out/load.json. Not a test: it needs PostgreSQL on 127.0.0.1:5432
+(user postgres) and takes about two minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PG = "postgresql://postgres@127.0.0.1:5432"
+TARGET_P95_MS = 300
+
+
+# --- set-up ---------------------------------------------------------------------------------
+
+def psql(sql: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql, "postgres"],
+                   check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare_database(url: str, size: int, seed: int):
+    """Migrate the fresh database and load the network; returns (loaded, people ids, prospects)."""
+    import logging
+
+    from flask_migrate import upgrade
+
+    from bench.dbload import load
+    from bench.generate import generate
+    from referrals import create_app
+    from referrals.extensions import db
+
+    os.environ.setdefault("REFERRALS_INSTANCE_PATH", str(OUT / "instance"))
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    net = generate(size, size * 10, seed=seed)
+    with app.app_context():
+        upgrade()
+        started = time.perf_counter()
+        loaded = load(db.session, net)
+        db.session.commit()
+        db.engine.dispose()
+    took = time.perf_counter() - started
+    print(f"  loaded {net.n:,} people, {len(net.a):,} ties in {took:.1f} s")
+    people = sorted(loaded.person_id.values())
+    prospects = [loaded.person_id[i + 1] for i in range(net.n)
+                 if net.prospect[i] and not net.dnc[i]]
+    return loaded, people, prospects
+
+
+def start_gunicorn(url: str, port: int, workers: int, log) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "REFERRALS_ENV": "production",
+        "DATABASE_URL": url,
+        "SECRET_KEY": "bench-" + "k" * 40,
+        "WORKERS": str(workers),
+        "PORT": str(port),
+        "BIND": f"127.0.0.1:{port}",
+        "REFERRALS_INSTANCE_PATH": str(OUT / "instance"),
+    }
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    return subprocess.Popen([gunicorn, "-c", "gunicorn.conf.py", "app:app"], cwd=ROOT, env=env,
+                            stdout=log, stderr=log, start_new_session=True)
+
+
+def wait_healthy(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit("gunicorn did not become healthy")
+
+
+def worker_pids(master: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+# --- clients --------------------------------------------------------------------------------
+
+@dataclass
+class Sample:
+    t: float  # seconds since the start, at the end of the request
+    kind: str
+    status: int  # 0: no answer (connection refused, reset, timeout)
+    ms: float
+
+
+@dataclass
+class Shared:
+    samples: list[Sample] = field(default_factory=list)
+    acked: set[str] = field(default_factory=set)  # markers of writes answered 201
+    sent: set[str] = field(default_factory=set)  # markers of every write sent
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Client:
+    """One user's browser/script: a keep-alive connection, a session cookie and a token."""
+
+    def __init__(self, port: int, email: str, password: str, token: str) -> None:
+        self.port, self.email, self.password, self.token = port, email, password, token
+        self.cookies: dict[str, str] = {}
+        self.conn: http.client.HTTPConnection | None = None
+        self.last_used = time.monotonic()
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, bytes, object]:
+        # gunicorn closes keep-alive connections idle for 5 s; reconnect before that, or a
+        # POST would race the close and count as an error the server never saw.
+        if self.conn is not None and time.monotonic() - self.last_used > 4:
+            self.conn.close()
+            self.conn = None
+        self.last_used = time.monotonic()
+        for attempt in (0, 1):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            all_headers = dict(headers or {})
+            if self.cookies:
+                all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            try:
+                self.conn.request(method, path, body=body, headers=all_headers)
+                response = self.conn.getresponse()
+                data = response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as exc:
+                self.conn.close()
+                self.conn = None
+                # A keep-alive connection the server closed while idle: retry once, but only
+                # if the request cannot have been processed (never retry a POST).
+                if attempt == 0 and method == "GET":
+                    continue
+                raise exc
+            except OSError:
+                self.conn.close()
+                self.conn = None
+                raise
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+            if response.getheader("Connection", "").lower() == "close":
+                self.conn.close()
+                self.conn = None
+            return response.status, data, response
+        raise AssertionError("unreachable")
+
+    def sign_in(self) -> None:
+        status, html, _ = self.request("GET", "/login")
+        token = re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+        body = urlencode({"email": self.email, "password": self.password,
+                          "csrf_token": token.decode()}).encode()
+        status, _, _ = self.request("POST", "/login", body,
+                                    {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 302, f"sign-in failed: {status}"
+
+    def api(self, method: str, path: str, payload: dict | None = None) -> int:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        body = None
+        if payload is not None:
+            body = json.dumps(payload).encode()
+            headers["Content-Type"] = "application/json"
+        return self.request(method, path, body, headers)[0]
+
+
+def run_client(number: int, client: Client, ctx: dict, shared: Shared, stop: threading.Event,
+               t0: float) -> None:
+    rng = random.Random(number)
+    people, prospects, advocates = ctx["people"], ctx["prospects"], ctx["advocates"]
+    writes = 0
+    while not stop.is_set():
+        roll = rng.random()
+        marker = None
+        started = time.perf_counter()
+        try:
+            w = ctx["write_share"]
+            if roll < 0.30 * (1 - w) / 0.8:
+                kind = "person page"
+                status = client.request("GET", f"/people/{rng.choice(people)}")[0]
+                if status == 302:  # the session was lost (e.g. a worker restarted): sign in
+                    client.cookies.clear()
+                    client.sign_in()
+            elif roll < 0.65 * (1 - w) / 0.8:
+                kind = "warm paths"
+                status = client.api("GET", f"/api/v1/people/{rng.choice(prospects)}/paths?k=3")
+            elif roll < 1 - w:
+                kind = "ranking"
+                status = client.api("GET", "/api/v1/prospects/ranking?limit=50")
+            else:
+                writes += 1
+                marker = f"load:{number}:{writes}"
+                with shared.lock:
+                    shared.sent.add(marker)
+                if ctx["advocates_api"]:
+                    kind = "advocate call (write)"
+                    a, p = rng.choice(advocates), rng.choice(prospects)
+                    status = client.api("POST", "/api/v1/advocate-calls", {
+                        "advocate_id": a, "prospect_id": p,
+                        "occurred_on": date.today().isoformat(),
+                        "outcome": "Left a voicemail", "notes": marker})
+                else:
+                    kind = "relationship (write)"
+                    a, b = rng.sample(people, 2)
+                    status = client.api("POST", "/api/v1/relationships", {
+                        "person_a": a, "person_b": b, "kind": "acquaintance", "rating": 2,
+                        "notes": marker})
+                    if status == 409:  # the pair already has that kind of tie: no write
+                        with shared.lock:
+                            shared.sent.discard(marker)
+        except (OSError, http.client.HTTPException, AssertionError):
+            status = 0
+        ms = (time.perf_counter() - started) * 1000
+        with shared.lock:
+            shared.samples.append(Sample(time.perf_counter() - t0, kind, status, ms))
+            if marker and status == 201:
+                shared.acked.add(marker)
+        if ctx["think"]:
+            stop.wait(rng.expovariate(1000 / ctx["think"]))
+
+
+# --- faults ---------------------------------------------------------------------------------
+
+def faults(master: int, duration: float, t0: float, events: list, stop: threading.Event,
+           pg_version: str) -> None:
+    def at(fraction: float) -> bool:
+        while time.perf_counter() - t0 < duration * fraction:
+            if stop.wait(0.1):
+                return False
+        return True
+
+    if at(1 / 4):
+        pids = worker_pids(master)
+        if pids:
+            victim = random.Random(1).choice(pids)
+            os.kill(victim, signal.SIGKILL)
+            events.append((time.perf_counter() - t0, f"killed gunicorn worker {victim}"))
+    if at(1 / 2):
+        started = time.perf_counter() - t0
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", pg_version, "main",
+                        "restart"], check=True, capture_output=True)
+        events.append((started, f"restarted PostgreSQL {pg_version} "
+                                f"({time.perf_counter() - t0 - started:.1f} s)"))
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
+
+
+def summarize(samples: list[Sample], seconds: float) -> dict:
+    ok = [s.ms for s in samples if 200 <= s.status < 500 and s.status != 429]
+    errors = [s for s in samples if not (200 <= s.status < 500) or s.status == 429]
+    return {
+        "requests": len(samples),
+        "per_second": round(len(samples) / seconds, 1),
+        "p50_ms": round(pct(ok, 50), 1),
+        "p95_ms": round(pct(ok, 95), 1),
+        "p99_ms": round(pct(ok, 99), 1),
+        "errors": len(errors),
+        "error_statuses": dict(sorted(defaultdict(int, {
+            str(k): sum(1 for e in errors if e.status == k) for k in {e.status for e in errors}
+        }).items())),
+        "statuses": {str(k): sum(1 for s in samples if s.status == k)
+                     for k in sorted({s.status for s in samples})},
+    }
+
+
+def verify_writes(url: str, shared: Shared, advocates_api: bool) -> dict:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        if advocates_api:
+            rows = conn.execute(
+                "SELECT c.notes, count(f.id) FROM advocate_calls c "
+                "LEFT JOIN followups f ON f.advocate_call_id = c.id "
+                "WHERE c.notes LIKE 'load:%' GROUP BY c.id, c.notes").fetchall()
+        else:
+            rows = conn.execute(
+                "SELECT notes, 1 FROM relationships WHERE notes LIKE 'load:%'").fetchall()
+    present = {notes for notes, _ in rows}
+    half_done = sorted(notes for notes, n in rows if n == 0)
+    duplicates = len(rows) - len(present)
+    return {
+        "acknowledged": len(shared.acked),
+        "in_database": len(present),
+        "lost (acknowledged, not in the database)": len(shared.acked - present),
+        "half-done (call without its follow-ups)": len(half_done),
+        "duplicated": duplicates,
+        "committed but unanswered (in flight at a fault)": len(present - shared.acked),
+        "sent but neither (refused or never arrived)": len(shared.sent - shared.acked - present),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--write-share", type=float, default=0.2,
+                        help="share of requests that write (default 0.2)")
+    parser.add_argument("--think-ms", type=float, default=0,
+                        help="mean pause between a client's requests (default 0: back to back)")
+    parser.add_argument("--no-faults", action="store_true")
+    parser.add_argument("--keep-db", action="store_true")
+    versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
+    parser.add_argument("--pg-version", default=(versions or ["15"])[-1])
+    args = parser.parse_args()
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    name = f"referrals_load_{os.getpid()}"
+    url = f"{PG}/{name}"
+    print(f"== load: {args.clients} clients, {args.duration:.0f} s, gunicorn {args.workers} "
+          f"workers, PostgreSQL database {name} ==")
+    psql(f"DROP DATABASE IF EXISTS {name}")
+    psql(f"CREATE DATABASE {name}")
+    server = None
+    try:
+        loaded, people, prospects = prepare_database(url, args.people, args.seed)
+        psql("CHECKPOINT")  # so the restart's shutdown checkpoint has little left to write
+        port = free_port()
+        log = open(OUT / "load-gunicorn.log", "w")
+        server = start_gunicorn(url, port, args.workers, log)
+        wait_healthy(port)
+
+        from bench.dbload import PASSWORD
+
+        clients = []
+        for i in range(args.clients):
+            email, _, token = loaded.users[i % len(loaded.users)]
+            client = Client(port, email, PASSWORD, token)
+            client.sign_in()
+            clients.append(client)
+        probe = clients[0].api("GET", "/api/v1/advocate-calls?limit=1")
+        rng = random.Random(args.seed)
+        ctx = {"people": people, "prospects": prospects,
+               "advocates": rng.sample([p for p in people if p not in set(prospects)], 200),
+               "advocates_api": probe == 200, "write_share": args.write_share,
+               "think": args.think_ms}
+        print(f"  writes: {'advocate calls' if ctx['advocates_api'] else 'relationships'}; "
+              "warming every worker's graph…")
+        for client in clients[: args.workers * 3]:
+            client.api("GET", "/api/v1/prospects/ranking?limit=5")
+
+        shared, stop, events = Shared(), threading.Event(), []
+        t0 = time.perf_counter()
+        threads = [threading.Thread(target=run_client, args=(i, c, ctx, shared, stop, t0))
+                   for i, c in enumerate(clients)]
+        if not args.no_faults:
+            threads.append(threading.Thread(target=faults, args=(
+                server.pid, args.duration, t0, events, stop, args.pg_version)))
+        for t in threads:
+            t.start()
+        time.sleep(args.duration)
+        stop.set()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - t0
+
+        samples = shared.samples
+        report: dict = {"clients": args.clients, "seconds": round(elapsed, 1),
+                        "workers": args.workers, "people": args.people,
+                        "events": [f"{t:.1f} s: {what}" for t, what in events]}
+        report["all"] = summarize(samples, elapsed)
+        report["by kind"] = {k: summarize([s for s in samples if s.kind == k], elapsed)
+                             for k in sorted({s.kind for s in samples})}
+        if events:
+            kill_t = events[0][0]
+            pg_t = events[-1][0]
+            phases = {
+                "steady (before the first fault)": (0, kill_t),
+                "after the worker kill": (kill_t, pg_t),
+                "after the database restart": (pg_t, elapsed),
+                "last 10 s (recovered?)": (elapsed - 10, elapsed),
+            }
+            report["by phase"] = {
+                name: summarize([s for s in samples if lo <= s.t < hi], max(hi - lo, 0.001))
+                for name, (lo, hi) in phases.items()
+            }
+        report["writes"] = verify_writes(url, shared, ctx["advocates_api"])
+        health = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        health.request("GET", "/healthz")
+        report["healthz after"] = health.getresponse().status
+        (OUT / "load.json").write_text(json.dumps(report, indent=2))
+        print_report(report)
+    finally:
+        if server is not None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        if not args.keep_db:
+            for _ in range(10):
+                try:
+                    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                    break
+                except subprocess.CalledProcessError:
+                    time.sleep(1)
+
+
+def print_report(report: dict) -> None:
+    def row(label: str, s: dict) -> None:
+        print(f"  {label:<34} {s['requests']:>7} {s['per_second']:>8} {s['p50_ms']:>8} "
+              f"{s['p95_ms']:>8} {s['p99_ms']:>8} {s['errors']:>6}  {s['error_statuses'] or ''}")
+
+    print(f"\n  {'':<34} {'reqs':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'errors':>6}")
+    row("all", report["all"])
+    for kind, s in report["by kind"].items():
+        row(kind, s)
+    for phase, s in report.get("by phase", {}).items():
+        row(phase, s)
+    for event in report["events"]:
+        print("  fault:", event)
+    print("  writes:", json.dumps(report["writes"], indent=None))
+    print("  /healthz after the run:", report["healthz after"])
+    p95 = report["all"]["p95_ms"]
+    print(f"  target p95 < {TARGET_P95_MS} ms: {'met' if p95 < TARGET_P95_MS else 'NOT met'} "
+          f"({p95} ms); details in bench/out/load.json")
+
+
+if __name__ == "__main__":
+    main()

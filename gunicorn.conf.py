@@ -1,0 +1,31 @@
+"""gunicorn settings for `make serve` and production: `gunicorn -c gunicorn.conf.py app:app`.
+
+Everything can be overridden from the environment (or on the command line). Each worker
+builds the app itself (no preload): the database pool and the graph cache belong to one
+process, and the cache follows the team's `graph_version` in the database, so a change made
+through one worker is seen by the next request to any other worker or machine.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '5000')}")
+workers = int(os.environ.get("WORKERS", min(2 * multiprocessing.cpu_count() + 1, 8)))
+# Threads let a worker answer other requests while one waits on PostgreSQL; the graph
+# cache takes a lock per team, so threads are safe. THREADS=1 gives plain sync workers.
+worker_class = "gthread"
+threads = int(os.environ.get("THREADS", "4"))
+timeout = int(os.environ.get("TIMEOUT", "60"))  # a stuck worker is killed and replaced
+graceful_timeout = 30
+keepalive = 5
+# Behind a load balancer: which addresses may set X-Forwarded-* (see also TRUSTED_PROXIES).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The app writes one JSON line per request itself (referrals.access, with the request id);
+# gunicorn only reports its own events on stderr.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info")
+# Recycle workers now and then so memory stays flat; the jitter keeps them from all
+# restarting (and rebuilding their graphs) at once.
+max_requests = int(os.environ.get("MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10

@@ -1,0 +1,252 @@
+"""The key journeys in a real browser: Playwright driving Debian's Chromium against a live
+server (werkzeug in a thread) over its own migrated SQLite database.
+
+Every page visited is saved at laptop (1280x800) and phone (390x844) size to
+tests/screenshots/ (ignored by git) – look at them after a layout change. Where Chromium is
+missing the tests skip, except in CI (`CI` set), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from werkzeug.serving import make_server
+
+from referrals import create_app
+from referrals.extensions import db
+from tests import factories
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must have Chromium at {CHROMIUM} (.ci/run installs it with apt)",
+                    pytrace=False)
+    pytest.skip(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` to run the "
+                "browser tests", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    url = "sqlite:///" + str(tmp_path_factory.mktemp("browser") / "browser.db")
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade()
+        user = factories.make_user(db.session, name="Rita Rep")
+        team_id = user.team_id
+        # The rep knows Carla well; Carla knows the prospect, Paul: a two-step warm path.
+        carla = factories.make_person(db.session, team_id, "Carla Customer",
+                                      company="Harbor Foods", roles=["customer", "advocate"])
+        factories.make_person(db.session, team_id, "Paul Prospect",
+                              company="Quality Fabricators", roles=["prospect"])
+        factories.make_relationship(db.session, user.person, carla, kind="customer", rating=5)
+        db.session.commit()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(live_app: Flask) -> Iterator[str]:
+    httpd = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
+            args=["--no-sandbox", "--disable-dev-shm-usage"],
+        )
+        yield chromium
+        chromium.close()
+
+
+class Journey:
+    """A signed-in page that records console errors and saves a screenshot per step."""
+
+    def __init__(self, page, base: str, name: str) -> None:
+        self.page, self.base, self.name, self.step = page, base, name, 0
+        self.errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _console(self, message) -> None:
+        # A 4xx answer is logged as "Failed to load resource"; the tests check statuses
+        # themselves. Everything else (script errors, CSP refusals) is a finding.
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            self.errors.append(message.text)
+
+    def go(self, path: str) -> None:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status < 400, (path, response and response.status)
+
+    def shot(self, label: str) -> None:
+        """Save the page at laptop and at phone width, and check it fits the phone."""
+        self.step += 1
+        SHOTS.mkdir(exist_ok=True)
+        stem = f"{self.name}-{self.step:02d}-{label}"
+        self.page.set_viewport_size(LAPTOP)
+        self.page.screenshot(path=str(SHOTS / f"{stem}-1280.png"), full_page=True)
+        self.page.set_viewport_size(PHONE)
+        self.page.screenshot(path=str(SHOTS / f"{stem}-390.png"), full_page=True)
+        overflow = self.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        self.page.set_viewport_size(LAPTOP)
+        assert overflow <= 1, f"{stem}: the page is {overflow}px wider than a phone"
+        assert not self.errors, f"{stem}: browser errors {self.errors}"  # e.g. CSP refusals
+
+    def sign_in(self) -> None:
+        self.go("/login")
+        self.shot("sign-in")
+        self.page.get_by_label("E-mail").fill(factories.EMAIL)
+        self.page.get_by_label("Password").fill(factories.PASSWORD)
+        self.page.get_by_role("button", name="Sign in").click()
+        sync_api.expect(self.page.locator(".flash").first).to_contain_text("Welcome back")
+
+
+@pytest.fixture
+def journey(browser, server, request) -> Iterator[Journey]:
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        yield Journey(page, server, request.node.name.removeprefix("test_"))
+    finally:
+        context.close()
+
+
+def test_sign_in_and_out(journey):
+    journey.sign_in()
+    expect = sync_api.expect
+    expect(journey.page.locator(".flash")).to_contain_text("Welcome back")
+    journey.shot("landing")
+    journey.page.get_by_role("button", name="Sign out").click()
+    expect(journey.page.locator(".flash")).to_contain_text("signed out")
+    journey.shot("signed-out")
+
+
+def test_a_wrong_password_is_refused(journey):
+    journey.go("/login")
+    journey.page.get_by_label("E-mail").fill(factories.EMAIL)
+    journey.page.get_by_label("Password").fill("not the password")
+    journey.page.get_by_role("button", name="Sign in").click()
+    sync_api.expect(journey.page.locator(".errors")).to_contain_text("don't match")
+    journey.shot("refused")
+    journey.page.get_by_role("link", name="Forgot your password?").click()
+    journey.page.get_by_label("E-mail").fill(factories.EMAIL)
+    journey.shot("forgot-password")
+    journey.page.get_by_role("button", name="Send the link").click()
+    sync_api.expect(journey.page.locator(".flash")).to_contain_text("on its way")
+
+
+def test_add_a_person_and_a_relationship(journey):
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/people/new")
+    journey.shot("new-person")
+    page.get_by_label("Name").fill("Nora Newcomer")
+    page.get_by_label("Company", exact=True).fill("Lakeside Tools")
+    page.get_by_role("button", name=re.compile("Save|Add")).first.click()
+    expect(page.locator("h1")).to_contain_text("Nora Newcomer")
+    journey.shot("person")
+    page.get_by_role("link", name="Add a relationship").first.click()
+    page.locator("main").get_by_label("Name, company or e-mail").fill("Carla")
+    page.get_by_role("button", name="Search").click()
+    journey.shot("pick")
+    page.get_by_role("link", name="Choose Carla Customer").click()
+    journey.shot("relationship-form")
+    page.get_by_label("How they know each other").select_option("friend")
+    page.get_by_role("button", name=re.compile("Save|Add")).first.click()
+    expect(page.locator(".flash")).to_be_visible()
+    expect(page.locator("#relationships")).to_contain_text("Carla Customer")
+    journey.shot("with-relationship")
+
+
+def test_find_a_warm_path(journey):
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/people/?q=Paul")
+    page.get_by_role("link", name="Paul Prospect").first.click()
+    journey.shot("prospect-no-path")
+    # Carla knows Paul: record it, and the prospect's page shows the way in.
+    page.get_by_role("link", name="Add a relationship").first.click()
+    page.locator("main").get_by_label("Name, company or e-mail").fill("Carla")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="Choose Carla Customer").click()
+    page.get_by_label("How they know each other").select_option("colleague")
+    page.get_by_role("button", name=re.compile("Save|Add")).first.click()
+    expect(page.locator("#warm-paths .path").first).to_be_visible()
+    expect(page.locator("#warm-paths")).to_contain_text("Carla Customer")
+    journey.shot("warm-path")
+    journey.go("/prospects")
+    expect(page.locator("main")).to_contain_text("Paul Prospect")
+    journey.shot("ranking")
+
+
+def test_settings_token_shown_once(journey):
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/settings")
+    page.get_by_label("Token name").fill("Browser test")
+    page.get_by_role("button", name="Create token").click()
+    expect(page.locator("#new-token")).to_be_visible()
+    journey.shot("token-created")
+    page.get_by_role("button", name="Revoke").first.click()
+    expect(page.locator(".flash")).to_contain_text("revoked")
+    journey.go("/team")
+    journey.shot("team")
+
+
+def _advocates_feature(live_app: Flask) -> None:
+    needed = {"advocates.new_call", "followups.today", "followups.complete"}
+    if not needed <= set(live_app.view_functions):
+        pytest.skip("advocates feature not present")
+
+
+def test_log_an_advocate_call_and_complete_the_thank_you(journey, live_app):
+    _advocates_feature(live_app)
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/people/?q=Paul")
+    page.get_by_role("link", name="Paul Prospect").first.click()
+    page.get_by_role("link", name="An advocate called Paul Prospect").click()
+    journey.shot("call-form")
+    advocate = page.get_by_label("Advocate (who called)")
+    carla = advocate.locator("option", has_text="Carla Customer").first.get_attribute("value")
+    advocate.select_option(carla)
+    page.get_by_label("What came of it").fill("Paul expects my call on Thursday")
+    page.get_by_role("button", name=re.compile("Log|Save|Record")).first.click()
+    expect(page.locator(".flash").first).to_contain_text("Logged Carla Customer's call")
+    journey.shot("call-logged")
+    journey.go("/today")
+    journey.shot("today")
+    journey.go("/followups/")  # the thank-you is due tomorrow: all open follow-ups
+    thank_you = page.locator("li.followup").filter(
+        has=page.locator("strong", has_text=re.compile(r"^Thank Carla Customer")))
+    expect(thank_you.first).to_be_visible()
+    journey.shot("followups")
+    thank_you.first.get_by_role("button", name="Done").click()
+    expect(page.locator(".flash").first).to_be_visible()
+    expect(thank_you).to_have_count(0)
+    journey.shot("thanked")
