@@ -83,3 +83,8 @@ def register(app: Flask) -> None:
     from referrals.advocates.cli import send_digest_command  # issue 5: the e-mail digest
 
     app.cli.add_command(send_digest_command)
+
+    from referrals.backup_cli import backup_command, restore_command  # production: backups
+
+    for command in (backup_command, restore_command):
+        app.cli.add_command(command)

@@ -1,0 +1,418 @@
+"""Backups and restores: each team's JSON export, a consistent SQLite copy and a manifest.
+
+Plain functions over an engine or a session; `referrals.backup_cli` wraps them in commands.
+A backup is one folder, `referrals-<UTC time>/`, holding `team-<id>-<slug>.json` per team
+(the document `GET /api/v1/exports/team.json` gives), `referrals.db` when the database is
+SQLite (made with SQLite's online backup API) and `manifest.json` describing it all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, func, inspect, select, text, update
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from referrals.errors import Conflict, ValidationFailed
+from referrals.models import Person, Team, bump_graph_version
+from referrals.transfer import services as transfer
+from referrals.transfer.exports import export_text
+from referrals.transfer.planning import Plan
+
+FORMAT = "referrals-backup"
+VERSION = 1
+MANIFEST = "manifest.json"
+DATABASE_FILE = "referrals.db"
+SQLITE_HEADER = b"SQLite format 3\x00"
+PG_NOTE = ("Note: on PostgreSQL this backup holds the team exports only; the full database "
+           "backup there is pg_dump (see README, Backups).")
+TEAMS_SQL = ("SELECT t.id, t.name, (SELECT count(*) FROM people p WHERE p.team_id = t.id) "
+             "FROM teams t ORDER BY t.id")
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def backup_name(now: datetime) -> str:
+    """The folder name of a backup made at `now`, in UTC.
+
+    >>> backup_name(datetime(2026, 12, 1, 18, 0, tzinfo=UTC))
+    'referrals-20261201T180000Z'
+    """
+    return "referrals-" + now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def slugify(name: str) -> str:
+    """A file-name-safe form of a team name.
+
+    >>> slugify("Café Olé Sales, Inc.")
+    'cafe-ole-sales-inc'
+    >>> slugify("***")
+    'team'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
+    return slug or "team"
+
+
+def team_file_name(team_id: int, name: str) -> str:
+    """The name of a team's export in a backup folder.
+
+    >>> team_file_name(3, "Acme Sales")
+    'team-3-acme-sales.json'
+    """
+    return f"team-{team_id}-{slugify(name)}.json"
+
+
+# --- making a backup -----------------------------------------------------------------------
+
+
+@dataclass
+class Backup:
+    folder: Path
+    manifest: dict[str, Any]
+
+
+def create_backup(engine: Engine, out_dir: Path, *, now: datetime | None = None) -> Backup:
+    """Write a backup folder under `out_dir` and return it with its manifest.
+
+    It is written under a hidden name and renamed when complete, so a folder named
+    `referrals-…` is never a half-written backup.
+    """
+    now = now or datetime.now(UTC)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / backup_name(now)
+    suffix = 1
+    while final.exists():  # two backups in one second
+        suffix += 1
+        final = out_dir / f"{backup_name(now)}-{suffix}"
+    partial = out_dir / f".{final.name}.partial"
+    partial.mkdir(mode=0o700)  # people's names, e-mails and notes: owner only
+    try:
+        manifest = _write_backup(engine, partial, now)
+        (partial / MANIFEST).write_text(
+            json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        partial.rename(final)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return Backup(final, manifest)
+
+
+def _write_backup(engine: Engine, folder: Path, now: datetime) -> dict[str, Any]:
+    dialect = engine.dialect.name
+    database_file = None
+    source = engine
+    if dialect == "sqlite":
+        copy_sqlite_database(engine, folder / DATABASE_FILE)
+        database_file = DATABASE_FILE
+        # The team files are read from the copy, so they and the copy are the same moment.
+        source = create_engine(f"sqlite:///{folder / DATABASE_FILE}", poolclass=NullPool)
+    try:
+        with read_snapshot(source) as session:
+            revision = database_revision(session.connection())
+            teams = [_write_team(session, folder, team_id, name)
+                     for team_id, name in session.execute(
+                         select(Team.id, Team.name).order_by(Team.id))]
+    finally:
+        if source is not engine:
+            source.dispose()
+    names = [t["file"] for t in teams] + ([database_file] if database_file else [])
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": now.astimezone(UTC).isoformat(timespec="seconds"),
+        "alembic_revision": revision,
+        "dialect": dialect,
+        "database_file": database_file,
+        "files": [file_entry(folder / name) for name in sorted(names)],
+        "teams": teams,
+    }
+
+
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Session]:
+    """A read-only session seeing one moment of the database (REPEATABLE READ on
+    PostgreSQL), so every team file of a backup agrees with the others."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with Session(bind=conn) as session:
+            yield session
+            session.rollback()
+
+
+def _write_team(session: Session, folder: Path, team_id: int, name: str) -> dict[str, Any]:
+    document = export_text(session, team_id, "team.json")
+    file_name = team_file_name(team_id, name)
+    (folder / file_name).write_text(document, encoding="utf-8")
+    doc = json.loads(document)
+    return {
+        "id": team_id,
+        "name": name,
+        "file": file_name,
+        "people": len(doc["people"]),
+        "relationships": len(doc["relationships"]),
+        "groups": len(doc["groups"]),
+        "memberships": sum(len(g["members"]) for g in doc["groups"]),
+        "touches": len(doc["touches"]),
+    }
+
+
+def copy_sqlite_database(engine: Engine, target: Path) -> None:
+    """Copy the live SQLite database to `target` with SQLite's online backup API.
+
+    Safe while the app writes: the backup reads one consistent state. A plain file copy of
+    a WAL database can miss commits still in the `-wal` file, or catch a page half-written.
+    """
+    raw = engine.raw_connection()
+    try:
+        with closing(sqlite3.connect(target)) as copy:
+            raw.driver_connection.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
+            check = copy.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        raw.close()
+    if check != "ok":
+        raise ValidationFailed("The database copy failed its integrity check.",
+                               {"database": [str(check)]})
+
+
+def database_revision(conn: Any) -> str | None:
+    """The Alembic revision the database is at (None before the first migration)."""
+    heads = sorted(MigrationContext.configure(conn).get_current_heads())
+    return ",".join(heads) or None
+
+
+def file_entry(path: Path) -> dict[str, Any]:
+    return {"name": path.name, "size": path.stat().st_size, "sha256": sha256_of(path)}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- reading a backup ----------------------------------------------------------------------
+
+
+def is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest of a backup folder; `ValidationFailed` when it is not one."""
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValidationFailed(f"{folder} is not a backup folder: it has no {MANIFEST}.",
+                               {"path": [f"No {MANIFEST}."]}) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationFailed(f"{path} is damaged.", {"path": [str(exc)]}) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ValidationFailed(f"{path} is not a referrals backup manifest.",
+                               {"path": [f"A manifest has \"format\": \"{FORMAT}\"."]})
+    return manifest
+
+
+def verified_file(folder: Path, manifest: dict[str, Any], name: str) -> Path:
+    """`folder/name`, once its size and SHA-256 match the manifest."""
+    entry = next((f for f in manifest.get("files", []) if f.get("name") == name), None)
+    path = folder / name
+    if entry is None or not path.is_file():
+        raise ValidationFailed(f"The backup has no {name}.", {"path": [f"No {name}."]})
+    if path.stat().st_size != entry.get("size") or sha256_of(path) != entry.get("sha256"):
+        raise ValidationFailed(f"{path} does not match the manifest's checksum: it is damaged "
+                               "or was changed after the backup.", {"path": ["Checksum."]})
+    return path
+
+
+def team_file(folder: Path, source_team_id: int) -> Path:
+    """The checked team export of team `source_team_id` in a backup folder."""
+    manifest = read_manifest(folder)
+    team = next((t for t in manifest.get("teams", []) if t.get("id") == source_team_id), None)
+    if team is None:
+        known = ", ".join(f"{t['id']} ({t['name']})" for t in manifest.get("teams", []))
+        raise ValidationFailed(f"The backup has no team {source_team_id}; it has: "
+                               f"{known or 'no teams'}.", {"source_team": ["Unknown team."]})
+    return verified_file(folder, manifest, team["file"])
+
+
+def database_file(path: Path) -> Path:
+    """The SQLite copy: `path` itself, or the checked copy inside a backup folder."""
+    if not path.is_dir():
+        return path
+    manifest = read_manifest(path)
+    if not manifest.get("database_file"):
+        raise ValidationFailed(
+            f"The backup {path.name} has no database copy (it was made on "
+            f"{manifest.get('dialect')}); restore a team from it with --source-team.",
+            {"path": ["No database copy."]})
+    return verified_file(path, manifest, manifest["database_file"])
+
+
+# --- restoring a team ----------------------------------------------------------------------
+
+
+@dataclass
+class _Importer:
+    """Who the import is recorded as. The team document carries no rep (its touches name
+    none), so none is credited: restored ties get no `recorded_by`, as touches get no rep,
+    and no rep is tied to the people (that is for LinkedIn imports only)."""
+
+    team_id: int
+    id: int | None = None
+    person_id: int | None = None
+
+
+@dataclass
+class TeamRestore:
+    team: Team
+    created_team: bool
+    plan: Plan
+
+
+def restore_team_document(session: Session, data: bytes, team_name: str, *,
+                          into_existing: bool = False) -> TeamRestore:
+    """Import a team export into team `team_name` (created if new) through the ordinary
+    team-document import. The team must have no people unless `into_existing`, when the
+    import's duplicate rules apply. The caller commits."""
+    parsed = transfer.read_upload(data, "team")  # refuses anything else, before any write
+    name = " ".join(team_name.split())
+    if not name or len(name) > 120:
+        raise ValidationFailed("Invalid team name.", {"team": ["Give 1–120 characters."]})
+    team = session.scalar(select(Team).where(func.lower(Team.name) == name.lower()))
+    created = team is None
+    if team is None:
+        team = Team(name=name, settings={})
+        session.add(team)
+        session.flush()
+    elif not into_existing:
+        people = session.scalar(select(func.count()).select_from(Person)
+                                .where(Person.team_id == team.id)) or 0
+        if people:
+            raise Conflict(f"Team {team.name!r} already has {people} people; a restore goes "
+                           "into a new or empty team.", {"team": ["Not empty."]})
+    plan = transfer.import_records(session, _Importer(team.id), parsed)  # type: ignore[arg-type]
+    return TeamRestore(team, created, plan)
+
+
+# --- restoring the whole SQLite database ---------------------------------------------------
+
+
+@dataclass
+class DatabaseBackup:
+    path: Path
+    revision: str
+    at_head: bool
+    teams: list[tuple[int, str, int]]  # id, name, people
+
+
+def check_database_backup(path: Path, dialect: str, script: ScriptDirectory) -> DatabaseBackup:
+    """Can the SQLite file at `path` (or in the backup folder `path`) replace the configured
+    database? `ValidationFailed` says why not: PostgreSQL configured, not a SQLite database,
+    damaged, or at a schema revision this code does not know (made by newer code)."""
+    if dialect != "sqlite":
+        raise ValidationFailed(
+            f"The configured database is {dialect}, not SQLite: a SQLite copy can't replace "
+            "it. Restore a pg_dump backup with pg_restore (see README, Backups), or one team "
+            "with --team and --source-team.", {"path": ["Not a SQLite database configured."]})
+    path = database_file(path)
+    if not path.is_file() or not is_sqlite_file(path):
+        raise ValidationFailed(f"{path} is not a SQLite database.", {"path": ["Not SQLite."]})
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                 "WHERE type = 'table'")}
+            revisions = ([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+                         if "alembic_version" in tables else [])
+            teams = list(conn.execute(TEAMS_SQL)) if {"teams", "people"} <= tables else []
+    except sqlite3.Error as exc:
+        raise ValidationFailed(f"{path} can't be read as a SQLite database: {exc}.",
+                               {"path": [str(exc)]}) from None
+    if check != "ok":
+        raise ValidationFailed(f"{path} is damaged: {check}.", {"path": [str(check)]})
+    if len(revisions) != 1 or "teams" not in tables:
+        raise ValidationFailed(f"{path} is not a referrals database (no schema revision).",
+                               {"path": ["No alembic_version."]})
+    revision = revisions[0]
+    try:
+        script.get_revision(revision)
+    except CommandError:
+        raise ValidationFailed(
+            f"{path} is at schema revision {revision}, which this code does not know: it was "
+            "made by a newer version of referrals. Restore it with that version.",
+            {"path": ["Unknown revision."]}) from None
+    return DatabaseBackup(path, revision, revision in set(script.get_heads()),
+                          [tuple(t) for t in teams])
+
+
+def current_teams(engine: Engine) -> list[tuple[int, str, int]]:
+    """(id, name, people) of each team in the configured database, empty before migrations."""
+    if not inspect(engine).has_table("teams"):
+        return []
+    with engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(text(TEAMS_SQL))]
+
+
+def restore_database(engine: Engine, backup: DatabaseBackup) -> None:
+    """Replace the configured SQLite database by the checked copy, through SQLite's backup
+    API into a connection of the live database (so running workers see the new content on
+    their next query; no file is swapped under them). The session must be closed first.
+
+    Each team's graph version is then moved past anything a worker may have cached, and a
+    rebuild logged, so no worker keeps serving the graph from before the restore.
+    """
+    before = _graph_versions(engine)
+    raw = engine.raw_connection()
+    try:
+        with closing(sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro",
+                                     uri=True)) as source:
+            source.backup(raw.driver_connection)
+    except sqlite3.Error as exc:
+        raise ValidationFailed(f"The restore failed: {exc}.", {"path": [str(exc)]}) from None
+    finally:
+        raw.close()
+    engine.dispose()  # pooled connections opened before the restore are not reused
+    if backup.at_head:  # an older schema gets `db upgrade` first; a restart clears caches
+        _force_graph_rebuild(engine, before)
+
+
+def _graph_versions(engine: Engine) -> dict[int, int]:
+    if not inspect(engine).has_table("teams"):
+        return {}
+    with engine.connect() as conn:
+        return {team_id: version for team_id, version
+                in conn.execute(select(Team.id, Team.graph_version))}
+
+
+def _force_graph_rebuild(engine: Engine, before: dict[int, int]) -> None:
+    table = Team.__table__
+    with Session(engine) as session:
+        for team_id, version in session.execute(select(Team.id, Team.graph_version)).all():
+            floor = max(version, before.get(team_id, 0))
+            session.execute(update(table).where(table.c.id == team_id)
+                            .values(graph_version=floor))
+            bump_graph_version(session, team_id)  # logged without changes: "rebuild"
+        session.commit()
