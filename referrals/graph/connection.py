@@ -1,0 +1,197 @@
+"""The kind of connection a warm path gives the rep, and the person whose name to say.
+
+Each kind of connection calls for a different opener (see :mod:`referrals.outreach.openers`):
+someone asked the rep to call, an advocate called ahead, a reference the prospect can phone,
+a teammate, a colleague, a mutual acquaintance, a shared association / event / company, an
+old contact to reconnect with, or -- never from a path -- a public hook the rep types in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import networkx as nx
+
+from referrals.graph.build import MEMBER
+from referrals.graph.paths import Path
+from referrals.graph.tie import TEAMMATE
+
+__all__ = ["CONNECTION_KINDS", "Connection", "classify"]
+
+#: Every kind of connection, warmest first. ``public_hook`` (the rep saw the prospect speak,
+#: or read about them) is a compliment, not a path: :func:`classify` never returns it.
+CONNECTION_KINDS: tuple[str, ...] = (
+    "asked_to_call",
+    "called_ahead",
+    "reference",
+    "teammate",
+    "colleague",
+    "mutual",
+    "association",
+    "event",
+    "company",
+    "reconnect",
+    "public_hook",
+)
+
+_COLLEAGUE_TIES = frozenset({"colleague", "former_colleague"})
+
+
+@dataclass(frozen=True)
+class Connection:
+    """How the rep is connected to a prospect, for the opener.
+
+    Attributes
+    ----------
+    kind : str
+        One of :data:`CONNECTION_KINDS`.
+    target : int
+        The prospect.
+    knower : int or None
+        The person the prospect knows, whose name the rep says: the person just before the
+        target, or, when the last link is a shared group, the person on the rep's side of
+        that group. None when the rep knows the prospect directly (one hop) or is the
+        group co-member.
+    group : int or None
+        The group node (negative) of the last link, when the last link is a shared group.
+    teammate : int or None
+        The rep's teammate at the start of the path (the first person after the rep, when
+        that person is one of ``G.graph["teammates"]`` or joined to the rep by a
+        ``"teammate"`` edge), so a page can say "ask Ana -- she knows Mike". None for a
+        one-hop path.
+    tie_kind : str or None
+        Kind of the knower-target edge (a relationship kind or ``"teammate"``); for a
+        one-hop path, the kind of the rep's own tie with the prospect; None through a group.
+    """
+
+    kind: str
+    target: int
+    knower: int | None
+    group: int | None
+    teammate: int | None
+    tie_kind: str | None
+
+
+def _edge_kind(G: nx.Graph, path: Path, i: int) -> str:
+    """Kind of the path's i-th edge, as the graph has it now (else as the path recorded)."""
+    data = G._adj[path.nodes[i]].get(path.nodes[i + 1])
+    if data is not None:
+        return data["kind"]
+    if i < len(path.kinds):
+        return path.kinds[i]
+    raise ValueError(f"no edge between {path.nodes[i]} and {path.nodes[i + 1]}")
+
+
+def classify(
+    G: nx.Graph,
+    path: Path,
+    *,
+    asked: Collection[int] = (),
+    called_ahead: Collection[int] = (),
+) -> Connection:
+    """The kind of connection ``path`` gives its source (the rep) to its target (the prospect).
+
+    The knower is the person the prospect knows: the node just before the target or, when
+    the last link is a shared group (person -> group -> target), the person before that
+    group. When the last link is a person, the first rule that holds decides the kind:
+
+    1. the knower is in ``asked``, or the knower-target tie is a ``"referral"``:
+       ``"asked_to_call"``;
+    2. the knower is in ``called_ahead``: ``"called_ahead"``;
+    3. the knower has the role ``"reference"``: ``"reference"``;
+    4. the knower is one of the team's reps (``G.graph["teammates"]``): ``"teammate"``;
+    5. the knower-target tie is ``"colleague"`` or ``"former_colleague"``: ``"colleague"``;
+    6. otherwise: ``"mutual"``.
+
+    When the last link is a group, the kind is the group's kind (``"association"``,
+    ``"event"`` or ``"company"``) and the knower is the person before the group, or None if
+    that person is the rep. A one-hop path is ``"reconnect"`` (no knower).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The team graph (see :mod:`referrals.graph.build`).
+    path : Path
+        A path from the rep to the prospect (:func:`~referrals.graph.paths.best_path`).
+    asked : collection of int
+        People known to have asked, or agreed, that the rep call this target (from
+        introduction requests).
+    called_ahead : collection of int
+        People who called, or will call, the target on the rep's behalf (from logged
+        advocate calls).
+
+    Returns
+    -------
+    Connection
+
+    Raises
+    ------
+    ValueError
+        If the path has fewer than two nodes, or starts or ends at a group.
+    networkx.NodeNotFound
+        If a node of the path is not in the graph.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from referrals.graph.build import build_graph
+    >>> from referrals.graph.paths import make_path
+    >>> people = [(1, "Sam Ortiz", None, False, ()),
+    ...           (2, "Mike Kincaid", "Quality Fabricators", False, ["customer"]),
+    ...           (3, "Dana Lee", "Harbor Foods", False, ["prospect"])]
+    >>> G = build_graph(people, [(1, 2, "customer", 5, None), (2, 3, "friend", 4, None)],
+    ...                 [(7, "Ohio Manufacturers Association", "association")],
+    ...                 [(7, 2), (7, 3)], today=date(2024, 6, 1))
+    >>> c = classify(G, make_path(G, [1, 2, 3]))
+    >>> c.kind, c.knower, c.tie_kind
+    ('mutual', 2, 'friend')
+    >>> classify(G, make_path(G, [1, 2, 3]), asked={2}).kind
+    'asked_to_call'
+    >>> c = classify(G, make_path(G, [1, 2, -7, 3]))
+    >>> c.kind, c.knower, c.group, c.tie_kind
+    ('association', 2, -7, None)
+    >>> classify(G, make_path(G, [1, 2])).kind
+    'reconnect'
+    """
+    nodes = tuple(path.nodes)
+    if len(nodes) < 2:
+        raise ValueError("a path needs at least two nodes")
+    for node in nodes:
+        if node not in G._node:
+            raise nx.NodeNotFound(f"node {node} is not in the graph")
+    source, target = nodes[0], nodes[-1]
+    if source < 0 or target < 0:
+        raise ValueError("a path starts and ends at a person, never at a group")
+    if len(nodes) == 2:
+        return Connection("reconnect", target, None, None, None, _edge_kind(G, path, 0))
+
+    mates = G.graph.get("teammates", frozenset())
+    first = nodes[1]
+    teammate = None
+    if first > 0 and (first in mates or _edge_kind(G, path, 0) == TEAMMATE):
+        teammate = first
+
+    before = nodes[-2]
+    if before < 0:  # the last link is a shared group
+        gkind = G._node[before].get("gkind", "association")
+        knower = nodes[-3] if len(nodes) > 3 else None
+        return Connection(gkind, target, knower, before, teammate, None)
+
+    tie_kind = _edge_kind(G, path, len(nodes) - 2)
+    if tie_kind == MEMBER:  # cannot happen between two people; be explicit rather than guess
+        raise ValueError(f"edge {before}-{target} is a membership, not a relationship")
+    knower = before
+    if knower in asked or tie_kind == "referral":
+        kind = "asked_to_call"
+    elif knower in called_ahead:
+        kind = "called_ahead"
+    elif "reference" in G._node[knower].get("roles", ()):
+        kind = "reference"
+    elif knower in mates:
+        kind = "teammate"
+    elif tie_kind in _COLLEAGUE_TIES:
+        kind = "colleague"
+    else:
+        kind = "mutual"
+    return Connection(kind, target, knower, None, teammate, tie_kind)

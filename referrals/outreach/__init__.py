@@ -1,0 +1,1 @@
+"""Outreach: openers, voicemail scripts, the message check, touches and cadence."""

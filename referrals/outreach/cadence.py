@@ -1,0 +1,446 @@
+"""Cadence: turn a prospect's logged touches into advice on when, how and whether to try again.
+
+Pure (standard library and zoneinfo). The craft: at most ``voicemail_limit`` voicemails in
+``window_days``, then lay off ``layoff_days``; after ``switch_after`` unanswered voicemails,
+e-mail and offer a phone appointment; call off-hours in the prospect's own zone; persist in
+proportion to the deal's value. A response on any touch ends a lay-off and resets every count.
+The team-settable numbers live in :class:`CadenceRules`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+# Mirrors of referrals.models.outreach (a pure module must not import models); a test keeps
+# them in step.
+CHANNELS = ("call", "voicemail", "email", "letter", "card", "postcard", "fax", "visit",
+            "social", "advocate_call")
+OUTCOMES = ("no_answer", "voicemail_left", "spoke", "callback_received", "meeting_set")
+#: Outcomes that mean the prospect engaged: they end a lay-off and reset every count.
+RESPONSES = frozenset({"spoke", "callback_received", "meeting_set"})
+#: An advocate's call is made for the rep, not by the rep: it spends none of the rep's budget.
+ADVOCATE_CALL = "advocate_call"
+#: After this many unanswered attempts the silence is a symptom (no reason, no need, no trust),
+#: whatever the deal is worth: the prospect needs a different approach, not more of the same.
+STALL_AFTER = 3
+
+BOUNDS: dict[str, tuple[int, int]] = {
+    "voicemail_limit": (1, 10), "window_days": (1, 60), "layoff_days": (0, 365),
+    "switch_after": (1, 10), "base_attempts": (1, 100), "base_value": (1, 1_000_000_000),
+    "attempts_per_tenfold": (0, 20), "min_attempts": (1, 100), "max_attempts": (1, 100),
+    "default_attempts": (1, 100),
+}
+
+
+@dataclass(frozen=True)
+class CadenceRules:
+    """The team's cadence settings; the defaults are the craft's.
+
+    Bad values raise ``ValueError({field: [message]})``, built directly or by ``from_dict``.
+
+    Examples
+    --------
+    >>> CadenceRules.from_dict({"layoff_days": 21, "colour": "red"}).layoff_days
+    21
+    >>> CadenceRules.from_dict(CadenceRules().to_dict()) == CadenceRules()
+    True
+    """
+
+    voicemail_limit: int = 3  # voicemails ...
+    window_days: int = 10  # ... in this many days, then
+    layoff_days: int = 30  # lay off this long from the last of them
+    switch_after: int = 2  # unanswered voicemails before e-mail and a phone appointment
+    base_attempts: int = 3  # attempts a deal of base_value dollars is worth
+    base_value: int = 1000
+    attempts_per_tenfold: int = 4  # more attempts for each tenfold of deal value
+    min_attempts: int = 2
+    max_attempts: int = 20
+    default_attempts: int = 5  # when the deal value is unknown
+
+    def __post_init__(self) -> None:
+        errors = _rule_errors(self)
+        if errors:
+            raise ValueError(errors)
+
+    def to_dict(self) -> dict[str, int]:
+        """Every setting as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> CadenceRules:
+        """Validated rules from a partial mapping (None or {} gives the defaults).
+
+        Unknown keys are ignored. Raises ``ValueError`` whose ``args[0]`` is
+        ``{field: [message]}`` for every bad field.
+
+        Examples
+        --------
+        >>> try:
+        ...     CadenceRules.from_dict({"window_days": 0, "min_attempts": "two"})
+        ... except ValueError as exc:
+        ...     exc.args[0]
+        {'window_days': ['Must be from 1 to 60.'], 'min_attempts': ['Must be a whole number.']}
+        """
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping):
+            raise ValueError({"__all__": ["Settings must be an object of named whole numbers."]})
+        known = {f.name for f in fields(cls)}
+        # JSON may carry 3 as 3.0; a whole float is the same setting.
+        return cls(**{
+            name: int(v) if isinstance(v, float) and v.is_integer() else v
+            for name, v in data.items() if name in known
+        })
+
+
+def _rule_errors(rules: CadenceRules) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for name, (low, high) in BOUNDS.items():
+        value = getattr(rules, name)
+        # bool is an int subclass, but true/false is never a count of days or attempts.
+        if isinstance(value, bool) or not isinstance(value, int):
+            errors[name] = ["Must be a whole number."]
+        elif not low <= value <= high:
+            errors[name] = [f"Must be from {low:,} to {high:,}."]
+    if errors.keys() & {"min_attempts", "max_attempts"}:
+        return errors
+    low, high = rules.min_attempts, rules.max_attempts
+    if low > high:
+        errors["min_attempts"] = [f"Must be at most the maximum attempts ({high})."]
+        return errors
+    for name in ("base_attempts", "default_attempts"):
+        if name not in errors and not low <= getattr(rules, name) <= high:
+            errors[name] = [f"Must be between the minimum ({low}) and maximum ({high}) attempts."]
+    return errors
+
+
+DEFAULT_RULES = CadenceRules()
+
+
+@dataclass(frozen=True)
+class TouchFact:
+    """One logged touch: when (timezone-aware), by which channel, and what came of it."""
+
+    at: datetime
+    channel: str
+    outcome: str | None = None
+
+    def __post_init__(self) -> None:
+        _require_aware(self.at, "at")
+        if self.channel not in CHANNELS:
+            raise ValueError(f"unknown channel {self.channel!r}")
+        if self.outcome is not None and self.outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {self.outcome!r}")
+
+
+def _require_aware(moment: datetime, name: str) -> None:
+    if not isinstance(moment, datetime):
+        raise TypeError(f"{name} must be a datetime, not {moment!r}")
+    if moment.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware, not naive: {moment!r}")
+
+
+def _utc(moment: datetime) -> datetime:
+    # Aware datetimes sharing a tzinfo compare by wall clock, which is wrong across DST;
+    # in UTC every comparison and subtraction is an honest one.
+    return moment.astimezone(UTC)
+
+
+def is_voicemail(t: TouchFact) -> bool:
+    """True for the channel ``voicemail`` or the outcome ``voicemail_left``.
+
+    Examples
+    --------
+    >>> now = datetime(2024, 1, 8, 9, tzinfo=UTC)
+    >>> is_voicemail(TouchFact(now, "call", "voicemail_left")), is_voicemail(TouchFact(now, "fax"))
+    (True, False)
+    """
+    return t.channel == "voicemail" or t.outcome == "voicemail_left"
+
+
+def _since_response(
+    touches: Sequence[TouchFact], now: datetime
+) -> tuple[list[TouchFact], TouchFact | None]:
+    """Touches up to ``now`` after the latest response, oldest first; and that response."""
+    cutoff = _utc(now)
+    past = sorted((t for t in touches if _utc(t.at) <= cutoff), key=lambda t: _utc(t.at))
+    responses = [t for t in past if t.outcome in RESPONSES]
+    if not responses:
+        return past, None
+    latest = responses[-1]
+    return [t for t in past if _utc(t.at) > _utc(latest.at)], latest
+
+
+def _rep_voicemails(touches: Sequence[TouchFact]) -> list[TouchFact]:
+    # An advocate's message is in the advocate's voice, so it is not one of the rep's three.
+    return [t for t in touches if is_voicemail(t) and t.channel != ADVOCATE_CALL]
+
+
+def attempt_budget(
+    deal_value: Decimal | float | int | None, rules: CadenceRules = DEFAULT_RULES
+) -> int:
+    """How many attempts a deal is worth.
+
+    ``round(base_attempts + attempts_per_tenfold * log10(value / base_value))`` (halves round
+    up), kept within ``min_attempts``..``max_attempts``; ``default_attempts`` when the value is
+    unknown (None, 0 or negative).
+
+    Examples
+    --------
+    >>> [attempt_budget(v) for v in (100, 1000, 10_000, 100_000, None)]
+    [2, 3, 7, 11, 5]
+    """
+    if deal_value is None:
+        return rules.default_attempts
+    if isinstance(deal_value, bool) or not isinstance(deal_value, int | float | Decimal):
+        raise TypeError(f"deal value must be a number, not {deal_value!r}")
+    if deal_value != deal_value:  # NaN is the only value unequal to itself
+        raise ValueError("deal value must not be NaN")
+    if deal_value <= 0:
+        return rules.default_attempts
+    # Decimal.log10 stays finite where a float would overflow or underflow; the cap keeps an
+    # infinite value finite (it is past max_attempts anyway) so that 0 x it is not NaN.
+    log = float(deal_value.log10()) if isinstance(deal_value, Decimal) else math.log10(deal_value)
+    log = min(log, 1e6)
+    raw = rules.base_attempts + rules.attempts_per_tenfold * (log - math.log10(rules.base_value))
+    return min(rules.max_attempts, max(rules.min_attempts, math.floor(raw + 0.5)))
+
+
+@dataclass(frozen=True)
+class VoicemailVerdict:
+    """May the rep leave a voicemail now? ``reason`` says why not, in plain words."""
+
+    allowed: bool
+    reason: str | None
+    in_window: int  # voicemails in the last window_days
+    layoff_until: datetime | None  # end of the lay-off, while one is running
+
+
+def voicemail_verdict(
+    touches: Sequence[TouchFact], now: datetime, rules: CadenceRules = DEFAULT_RULES
+) -> VoicemailVerdict:
+    """Whether one more voicemail keeps to the cadence, counting since the latest response.
+
+    ``in_window`` counts voicemails later than ``now - window_days``; at ``voicemail_limit`` a
+    new one is refused. Once ``voicemail_limit`` voicemails fall less than ``window_days``
+    apart, a lay-off runs ``layoff_days`` from the last of them. Touches after ``now`` are
+    ignored; ``layoff_until`` is given in ``now``'s time zone.
+
+    Examples
+    --------
+    >>> t0 = datetime(2024, 1, 1, 9, tzinfo=UTC)
+    >>> vms = [TouchFact(t0 + timedelta(days=d), "voicemail") for d in (0, 2, 4)]
+    >>> v = voicemail_verdict(vms, t0 + timedelta(days=5))
+    >>> v.allowed, v.in_window, v.layoff_until.date()
+    (False, 3, datetime.date(2024, 2, 4))
+    >>> print(v.reason)
+    That would be the 4th voicemail in 10 days, and 3 is the limit; lay off until 4 Feb.
+    >>> voicemail_verdict(vms, t0 + timedelta(days=34)).allowed
+    True
+    """
+    _require_aware(now, "now")
+    recent, _ = _since_response(touches, now)
+    sent = [_utc(t.at) for t in _rep_voicemails(recent)]
+    window, limit, cutoff = timedelta(days=rules.window_days), rules.voicemail_limit, _utc(now)
+    in_window = sum(1 for at in sent if at > cutoff - window)
+    until = None
+    for first, last in zip(sent, sent[limit - 1 :], strict=False):  # every run of `limit`
+        if last - first < window:
+            until = last + timedelta(days=rules.layoff_days)  # sorted, so the latest wins
+    layoff = until.astimezone(now.tzinfo) if until is not None and until > cutoff else None
+    days = _plural(rules.window_days, "day")
+    if in_window >= limit:
+        tail = f"; lay off until {_day(layoff, now)}." if layoff else "."
+        reason = f"That would be the {_ordinal(in_window + 1)} voicemail in {days}, and "
+        return VoicemailVerdict(False, f"{reason}{limit} is the limit{tail}", in_window, layoff)
+    if layoff:
+        reason = (
+            f"You're laying off until {_day(layoff, now)}: {_plural(limit, 'voicemail')} within "
+            f"{days} earn {_plural(rules.layoff_days, 'day')} of quiet."
+        )
+        return VoicemailVerdict(False, reason, in_window, layoff)
+    return VoicemailVerdict(True, None, in_window, None)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _day(moment: datetime, now: datetime) -> str:
+    year = f" {moment.year}" if moment.year != now.astimezone(moment.tzinfo).year else ""
+    return f"{moment.day} {moment:%b}{year}"
+
+
+@dataclass(frozen=True)
+class Window:
+    """An off-hours calling window, in the prospect's time zone."""
+
+    start: datetime
+    end: datetime
+    label: str
+
+
+# When people answer their own phone: before the day starts, over lunch, after it ends.
+_SLOTS = (
+    (time(7, 30), time(8, 30), "before 8:30"),
+    (time(12, 0), time(13, 0), "over lunch"),
+    (time(17, 30), time(18, 30), "after 17:30"),
+)
+
+
+def _wall(day: date, at: time, tz: tzinfo) -> datetime:
+    # A wall time inside a DST gap does not exist; the round trip through UTC moves it to
+    # the real instant, so every window is a time the prospect's clock actually shows.
+    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC).astimezone(tz)
+
+
+def off_hours_windows(now: datetime, tz: ZoneInfo, *, count: int = 3) -> list[Window]:
+    """The next ``count`` weekday off-hours windows in the prospect's zone ``tz``.
+
+    A window already running at ``now`` is included, from its real start.
+
+    Examples
+    --------
+    >>> friday_evening = datetime(2024, 3, 8, 23, 45, tzinfo=UTC)  # 18:45 in New York
+    >>> ws = off_hours_windows(friday_evening, ZoneInfo("America/New_York"), count=2)
+    >>> [(f"{w.start:%a %H:%M %Z}", w.label) for w in ws]
+    [('Mon 07:30 EDT', 'before 8:30'), ('Mon 12:00 EDT', 'over lunch')]
+    """
+    _require_aware(now, "now")
+    if count < 0:
+        raise ValueError(f"count must be 0 or more, not {count}")
+    cutoff, day, found = _utc(now), now.astimezone(tz).date(), []
+    while len(found) < count:
+        if day.weekday() < 5:
+            for start, end, label in _SLOTS:
+                window = Window(_wall(day, start, tz), _wall(day, end, tz), label)
+                if _utc(window.end) > cutoff and len(found) < count:
+                    found.append(window)
+        day += timedelta(days=1)
+    return found
+
+
+@dataclass(frozen=True)
+class CadenceAdvice:
+    """Where a prospect's cadence stands, and one sentence on what to do now."""
+
+    attempts: int  # the rep's touches since the latest response
+    budget: int
+    budget_spent: bool
+    unanswered_voicemails: int
+    voicemail: VoicemailVerdict
+    suggest_email: bool
+    responded: bool  # the latest response comes after the rep's latest attempt
+    windows: list[Window]
+    next_step: str
+    stalled: bool
+
+
+_AFTER_RESPONSE = {
+    "meeting_set": "A meeting is set: confirm it in writing and prepare for it.",
+    "callback_received": "They called you back, so they're interested: book the meeting now.",
+    "spoke": "You've spoken: send what you promised and book the meeting.",
+}
+
+
+def advise(
+    touches: Sequence[TouchFact],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    deal_value: Decimal | float | int | None = None,
+    rules: CadenceRules = DEFAULT_RULES,
+) -> CadenceAdvice:
+    """Cadence advice for one prospect from their touches; ``tz`` is the prospect's zone.
+
+    ``next_step`` puts a response first, then a spent budget, then e-mail after unanswered
+    voicemails, then a running lay-off, then a call in the next off-hours window.
+
+    Examples
+    --------
+    >>> t0 = datetime(2024, 1, 8, 14, tzinfo=UTC)
+    >>> touches = [TouchFact(t0, "call", "voicemail_left"),
+    ...            TouchFact(t0 + timedelta(days=2), "voicemail")]
+    >>> a = advise(touches, now=t0 + timedelta(days=3), tz=ZoneInfo("Europe/Berlin"),
+    ...            deal_value=10_000)
+    >>> a.attempts, a.budget, a.unanswered_voicemails, a.suggest_email, a.stalled
+    (2, 7, 2, True, False)
+    >>> print(a.next_step)
+    Switch to e-mail and offer a phone appointment, say Thu 11 Jan at 17:30 their time.
+    """
+    _require_aware(now, "now")
+    recent, response = _since_response(touches, now)
+    attempts = [t for t in recent if t.channel != ADVOCATE_CALL and t.outcome not in RESPONSES]
+    voicemails = _rep_voicemails(recent)
+    emailed = bool(voicemails) and any(
+        t.channel == "email" and _utc(t.at) >= _utc(voicemails[-1].at) for t in recent
+    )
+    n, budget = len(attempts), attempt_budget(deal_value, rules)
+    spent, responded = n >= budget, response is not None and not attempts
+    verdict = voicemail_verdict(touches, now.astimezone(tz), rules)
+    windows = off_hours_windows(now, tz)
+    suggest = len(voicemails) >= rules.switch_after and not emailed
+    w = windows[0]
+    slot = f"{w.start:%a} {w.start.day} {w.start:%b} at {w.start:%H:%M} their time"
+    when = f"{w.label}, {slot}"
+    if response is not None and responded:
+        step = _AFTER_RESPONSE[str(response.outcome)]
+    elif spent:
+        step = (f"You've made {n} of {budget} attempts with no reply: stop repeating yourself and "
+                "change the approach (an advocate, a referral, a new reason).")
+    elif suggest:
+        step = f"Switch to e-mail and offer a phone appointment, say {slot}."
+    elif verdict.layoff_until is not None:
+        until = _day(verdict.layoff_until, now)
+        step = f"Give them quiet until {until}, then come back with something new to offer."
+    elif not verdict.allowed:
+        step = f"Call {when}, but don't leave a voicemail if they don't pick up."
+    else:
+        step = f"Call {when}; if you reach voicemail, give them a new reason to call back."
+    stalled = not responded and (n >= STALL_AFTER or spent)
+    return CadenceAdvice(n, budget, spent, len(voicemails), verdict, suggest, responded,
+                         windows, step, stalled)
+
+
+def describe_rules(rules: CadenceRules = DEFAULT_RULES) -> list[tuple[str, str]]:
+    """Headings and sentences explaining the team's cadence, with its numbers, for a sales rep.
+
+    Examples
+    --------
+    >>> lines = describe_rules()
+    >>> print(lines[0][1])
+    Leave at most 3 voicemails in 10 days, then lay off for 30 days from the last one.
+    >>> print(dict(lines)["How long to persist"].split(". ")[-1])
+    So a $1,000 deal gets 3 attempts, and a $10,000 deal gets 7.
+    """
+    r, days = rules, lambda n: _plural(n, "day")
+    small, big = attempt_budget(1000, r), attempt_budget(10_000, r)
+    return [
+        ("Voicemails", f"Leave at most {_plural(r.voicemail_limit, 'voicemail')} in "
+         f"{days(r.window_days)}, then lay off for {days(r.layoff_days)} from the last one."),
+        ("Switch to e-mail", f"After {_plural(r.switch_after, 'unanswered voicemail')}, send "
+         "an e-mail instead and offer a phone appointment at a set time."),
+        ("Call off-hours", "Call on weekdays before 8:30, over lunch (12:00 to 13:00) or after "
+         "17:30, in the prospect's own time zone: people are at their desks and pick up."),
+        ("How long to persist", f"A ${r.base_value:,} deal is worth "
+         f"{_plural(r.base_attempts, 'attempt')}, each tenfold in value adds "
+         f"{r.attempts_per_tenfold} more, from {r.min_attempts} to {r.max_attempts} in all "
+         f"({r.default_attempts} when the value is unknown). So a $1,000 deal gets "
+         f"{_plural(small, 'attempt')}, and a $10,000 deal gets {big}."),
+        ("What counts", "Every call, voicemail, e-mail, letter, card, fax, visit or social "
+         "message you make is an attempt; an advocate's call is not. When they speak with you, "
+         "call back or set a meeting, every count starts again and any lay-off ends."),
+        ("When it stalls", f"{STALL_AFTER} unanswered attempts are a symptom (no reason, no "
+         "need, no trust, no time): change the approach instead of repeating the message."),
+    ]
