@@ -304,7 +304,9 @@ def main() -> None:
         gc.collect()
         from bench.paths_db import run
 
-        run(net, database_url=args.database_url, seed=args.seed)
+        # the in-memory network was freed above; the seeded generator gives it back exactly
+        run(generate(n_people, n_ties, seed=args.seed), database_url=args.database_url,
+            seed=args.seed)
 
 
 if __name__ == "__main__":

@@ -77,25 +77,24 @@ def register_operations(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from referrals.account.views import bp as account_bp
+    from referrals.advocates.followup_views import bp as followups_bp
+    from referrals.advocates.introductions import bp as introductions_bp
+    from referrals.advocates.views import bp as advocates_bp
     from referrals.api import bp as api_bp
     from referrals.auth.views import bp as auth_bp
     from referrals.extensions import csrf
     from referrals.groups.views import bp as groups_bp
     from referrals.main.views import bp as main_bp
+    from referrals.outreach.views import bp as outreach_bp
     from referrals.paths.views import bp as paths_bp
     from referrals.people.views import bp as people_bp
     from referrals.relationships.views import bp as relationships_bp
-
-    for bp in (auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp, account_bp):
-        app.register_blueprint(bp)
     from referrals.transfer.views import bp as transfer_bp
 
-    app.register_blueprint(transfer_bp)
-    from referrals.advocates.followup_views import bp as followups_bp
-    from referrals.advocates.introductions import bp as introductions_bp
-    from referrals.advocates.views import bp as advocates_bp
-
-    for bp in (advocates_bp, introductions_bp, followups_bp):  # issue 5
+    for bp in (
+        auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp, account_bp,
+        transfer_bp, advocates_bp, introductions_bp, followups_bp, outreach_bp,
+    ):
         app.register_blueprint(bp)
     csrf.exempt(api_bp)  # bearer tokens, not cookies: no cross-site forgery to guard against
     app.register_blueprint(api_bp)

@@ -10,9 +10,12 @@ from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from referrals.advocates.services import log_advocate_call
 from referrals.extensions import db
+from referrals.models import Touch
+from referrals.outreach.library import create_value_item
 from tests import factories
 from tests.test_api_support import api_routes, fill, snapshot
 
@@ -45,6 +48,10 @@ def _world(user: Any, other_user: Any) -> dict[str, dict[str, int | None]]:
         "advocate_id": ours_a.id, "prospect_id": ours_b.id, "occurred_on": date(2026, 1, 5)})
     their_call = log_advocate_call(session, other_user, {
         "advocate_id": theirs_a.id, "prospect_id": theirs_b.id, "occurred_on": date(2026, 1, 5)})
+    our_item, their_item = (
+        create_value_item(session, u, {"title": f"{who} study", "kind": "research",
+                                        "pitch": "p", "issues": ["costs"]})
+        for u, who in ((user, "Our"), (other_user, "Their")))
     session.commit()
     return {
         "person_id": {"ours": ours_a.id, "theirs": theirs_a.id},
@@ -52,13 +59,21 @@ def _world(user: Any, other_user: Any) -> dict[str, dict[str, int | None]]:
         "relationship_id": {"ours": our_tie.id, "theirs": their_tie.id},
         "followup_id": {"ours": our_call.followups[0].id, "theirs": their_call.followups[0].id},
         "call_id": {"ours": our_call.id, "theirs": their_call.id},
+        # the advocate call's touch on the prospect (issue 4)
+        "touch_id": {"ours": _touch_of(ours_b), "theirs": _touch_of(theirs_b)},
+        "item_id": {"ours": our_item.id, "theirs": their_item.id},
     }
+
+
+def _touch_of(person: Any) -> int:
+    return db.session.scalar(select(Touch.id).where(Touch.person_id == person.id))
 
 
 def test_every_id_route_is_covered():
     assert CASES, "no route with an id?"
     assert {argument for _, _, argument in CASES} <= {
-        "person_id", "group_id", "relationship_id", "followup_id", "call_id"
+        "person_id", "group_id", "relationship_id", "followup_id", "call_id", "touch_id",
+        "item_id",
     }
 
 

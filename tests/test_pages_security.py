@@ -24,6 +24,8 @@ from referrals.api import bp as api_bp
 from referrals.auth.services import create_token
 from referrals.extensions import db
 from referrals.models import ApiToken, Base
+from referrals.outreach.library import create_value_item
+from referrals.outreach.wording import save_template
 from tests import factories
 from tests.conftest import csrf_token_from
 
@@ -72,13 +74,19 @@ def make_world(team_user, names: tuple[str, str]) -> dict[str, int]:
         "advocate_id": mike.id, "prospect_id": dana.id, "occurred_on": date(2026, 1, 5)})
     intro = create_introduction_request(db.session, team_user, dana.id, mike.id)
     ask = offer_reference(db.session, team_user, dana, mike.id)
+    # Issue 4: a value item and a team opener template.
+    item = create_value_item(db.session, team_user, {
+        "title": f"Study {team_id}", "kind": "research", "pitch": "p", "issues": ["costs"]})
+    template = save_template(db.session, team_user, {
+        "kind": "mutual", "label": f"Ours {team_id}", "source": "{{ knower.first }} says hi."})
     db.session.commit()
     token_id = db.session.scalar(
         select(ApiToken.id).where(ApiToken.user_id == team_user.id).order_by(ApiToken.id.desc())
     )
     return {"person_id": dana.id, "other_id": mike.id, "relationship_id": rel.id,
             "group_id": group.id, "user_id": teammate.id, "token_id": token_id,
-            "followup_id": call.followups[0].id, "request_id": intro.id, "ask_id": ask.id}
+            "followup_id": call.followups[0].id, "request_id": intro.id, "ask_id": ask.id,
+            "item_id": item.id, "template_id": template.id}
 
 
 @pytest.fixture

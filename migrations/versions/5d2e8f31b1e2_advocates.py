@@ -2,7 +2,7 @@
 history, calendar feeds; industry, company size and region on people (issue 5)
 
 Revision ID: 5d2e8f31b1e2
-Revises: 4c1b7e20a0d1
+Revises: 209754f42ec6
 Create Date: 2026-11-23 02:45:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5d2e8f31b1e2'
-down_revision = '4c1b7e20a0d1'
+down_revision = '209754f42ec6'
 branch_labels = None
 depends_on = None
 

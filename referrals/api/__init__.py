@@ -15,12 +15,15 @@ from referrals.api import (  # noqa: E402
     imports,
     me,
     openapi,
+    outreach,
     paths,
     people,
     relationships,
+    touches,
+    value_items,
 )
 
 __all__ = [
     "advocate_calls", "auth", "bp", "errors", "exports", "followups", "groups", "imports", "me",
-    "openapi", "paths", "people", "relationships",
+    "openapi", "outreach", "paths", "people", "relationships", "touches", "value_items",
 ]

@@ -13,7 +13,17 @@ from referrals.api.schemas import MAX_ID
 from referrals.errors import NotFound
 from referrals.extensions import db
 from referrals.groups import services as groups
-from referrals.models import AdvocateCall, Followup, Group, GroupMembership, Person, Relationship
+from referrals.models import (
+    AdvocateCall,
+    Followup,
+    Group,
+    GroupMembership,
+    Person,
+    Relationship,
+    Touch,
+    ValueItem,
+)
+from referrals.outreach import library, touches
 from referrals.people import services as people
 from referrals.relationships import services as relationships
 
@@ -49,3 +59,11 @@ def followup(followup_id: int) -> Followup:
 
 def advocate_call(call_id: int) -> AdvocateCall:
     return advocates.get_advocate_call(db.session, team_id(), _id(call_id))
+
+
+def touch(touch_id: int) -> Touch:
+    return touches.get_touch(db.session, team_id(), _id(touch_id))
+
+
+def value_item(item_id: int) -> ValueItem:
+    return library.get_value_item(db.session, team_id(), _id(item_id))

@@ -54,6 +54,7 @@ class Operation:
     response_media_type: str = "application/json"  # exports answer CSV or vCard
     description: str = ""
     public: bool = False
+    also: tuple[tuple[int, type[BaseModel]], ...] = ()  # other success answers (e.g. a preview)
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -136,6 +137,70 @@ OPERATIONS: tuple[Operation, ...] = (
               "Mark a follow-up done", "advocates", 200, s.Followup,
               description="It stays in the history; completing a done follow-up changes "
                           "nothing."),
+    # outreach: touches and cadence
+    Operation("GET", "/touches", "list_touches", "List touches", "outreach", 200, s.TouchList,
+              query=s.TouchesQuery),
+    Operation("POST", "/touches", "create_touch", "Log a touch", "outreach", 201, s.Touch,
+              body=s.TouchCreate, errors=(409,),
+              description="An outreach to a person of your team: channel, when, outcome, the "
+                          "value item that went with it. A voicemail that breaks the team's "
+                          "cadence (more than its limit in its window, or during a lay-off) "
+                          "answers 409 with the reason under `fields.confirm`; send "
+                          "`confirm: true` to log it anyway. A value item already used in a "
+                          "voicemail to the person is refused for another (400). A meeting "
+                          "set brings the helpers' feedback follow-ups forward."),
+    Operation("GET", "/touches/{touch_id}", "get_touch", "Read a touch", "outreach", 200,
+              s.Touch),
+    Operation("GET", "/people/{person_id}/cadence", "person_cadence",
+              "Where the rep stands with a prospect", "outreach", 200, s.Cadence,
+              description="Attempts against the budget the deal value is worth, the voicemail "
+                          "rule, whether to switch to e-mail, the next off-hours call windows "
+                          "in the prospect's time zone and the next step."),
+    # outreach: the value library
+    Operation("GET", "/value-items", "list_value_items", "List the value library", "outreach",
+              200, s.ValueItemList, query=s.ValueItemsQuery),
+    Operation("POST", "/value-items", "create_value_item", "Add to the value library",
+              "outreach", 201, s.ValueItem, body=s.ValueItemCreate, errors=(409,)),
+    Operation("GET", "/value-items/{item_id}", "get_value_item", "Read a value item",
+              "outreach", 200, s.ValueItem),
+    Operation("PATCH", "/value-items/{item_id}", "update_value_item",
+              "Change some of a value item's fields", "outreach", 200, s.ValueItem,
+              body=s.ValueItemUpdate, errors=(409,)),
+    Operation("DELETE", "/value-items/{item_id}", "delete_value_item", "Delete a value item",
+              "outreach", 204, description="Scripts and touches that used it keep their "
+                                           "words; their link to it is cleared."),
+    # outreach: openers, voicemail scripts, the message check, the call-back card
+    Operation("GET", "/people/{person_id}/openers", "person_openers",
+              "Openers for each warm path to a person", "outreach", 200, s.OpenersAnswer,
+              query=s.OpenersQuery,
+              description="Every variant of the team's templates for each path's kind of "
+                          "connection, naming the person the prospect knows; public-hook "
+                          "variants; and the opener saved last."),
+    Operation("POST", "/people/{person_id}/openers", "save_person_opener",
+              "Save the opener picked (and maybe edited) for a person", "outreach", 201,
+              s.SavedOpener, body=s.OpenerSave),
+    Operation("GET", "/people/{person_id}/voicemail-scripts", "list_voicemail_scripts",
+              "A person's voicemail scripts", "outreach", 200, s.VoicemailScriptList,
+              query=s.ListQuery),
+    Operation("POST", "/people/{person_id}/voicemail-scripts", "create_voicemail_script",
+              "Build and save a voicemail script", "outreach", 201, s.VoicemailScript,
+              body=s.VoicemailRequest,
+              also=((200, s.VoicemailDraft),),
+              description="One to three reasons (value items and pressing issues), the "
+                          "connection and one call to action make the script, unless `text` "
+                          "gives the rep's own. A value item already used in a voicemail to "
+                          "the person is refused (a series never repeats one). Over 30 "
+                          "seconds is refused unless `override`. `preview: true` answers the "
+                          "draft with its length and message-check flags (200, "
+                          "`VoicemailDraft`) and saves nothing."),
+    Operation("POST", "/message-checks", "create_message_check", "Check a voicemail or e-mail",
+              "outreach", 200, s.MessageCheck, body=s.MessageCheckRequest,
+              description="Flags a message that is only a name and number, gives no reason, "
+                          "blames, is all about the rep or runs too long – each with why and "
+                          "what to do instead. Writes nothing."),
+    Operation("GET", "/people/{person_id}/callback-card", "person_callback_card",
+              "Everything to have in front of you when a prospect calls back", "outreach",
+              200, s.CallbackCard),
     # imports
     Operation("POST", "/imports", "create_import", "Import contacts or ties from a file",
               "imports", 200, s.ImportResult, body=s.ImportUpload,
@@ -169,8 +234,10 @@ OPERATIONS: tuple[Operation, ...] = (
                           "reads it back into any team without loss (new ids)."),
 )
 
-RESPONSE_MODELS: tuple[type[BaseModel], ...] = (s.Error,) + tuple(
-    op.response for op in OPERATIONS if op.response is not None
+RESPONSE_MODELS: tuple[type[BaseModel], ...] = (
+    (s.Error,)
+    + tuple(op.response for op in OPERATIONS if op.response is not None)
+    + tuple(model for op in OPERATIONS for _, model in op.also)
 )
 REQUEST_MODELS: tuple[type[BaseModel], ...] = tuple(
     op.body for op in OPERATIONS if op.body is not None
@@ -310,6 +377,9 @@ def _responses(op: Operation) -> dict[str, Any]:
                          "schema": {"type": "string", "format": "uri"}}
         }
     responses[str(op.status)] = success
+    for status, model in op.also:
+        responses[str(status)] = {"description": STATUS_TEXT[status],
+                                  "content": {"application/json": {"schema": _ref(model)}}}
     errors = set(op.errors)
     if not op.public:
         errors.add(401)

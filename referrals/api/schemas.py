@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from referrals.config import Config
-from referrals.models import COMPANY_SIZES, GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
+from referrals.models import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 from referrals.people.services import is_valid_timezone
 
 # Ids are PostgreSQL `integer`s; anything outside this range cannot name a row.
@@ -39,10 +39,12 @@ RelationshipKind = Literal[
     "customer", "referral", "friend", "family", "colleague", "former_colleague", "acquaintance"
 ]
 GroupKind = Literal["association", "event", "company"]
+Issue = Literal["economy", "competitors", "loyalty", "profit", "productivity", "staffing", "costs"]
 assert set(Role.__args__) == set(ROLES)  # type: ignore[attr-defined]
 assert set(RelationshipKind.__args__) == set(RELATIONSHIP_KINDS)  # type: ignore[attr-defined]
 assert set(GroupKind.__args__) == set(GROUP_KINDS)  # type: ignore[attr-defined]
 assert CompanySize.__args__ == COMPANY_SIZES  # type: ignore[attr-defined]
+assert Issue.__args__ == ISSUES  # type: ignore[attr-defined]
 
 
 # --- field types -------------------------------------------------------------------------
@@ -241,6 +243,8 @@ class PersonCreate(RequestModel):
     industry: OptionalLine100 = Field(None, description="For matching references.")
     company_size: CompanySize | None = Field(None, description="Head count band.")
     region: OptionalLine100 = Field(None, description="Where they do business.")
+    pressing_issues: list[Issue] = Field(
+        default_factory=list, description="What is on their mind: picks the value to offer.")
 
 
 class PersonUpdate(UpdateModel):
@@ -259,6 +263,7 @@ class PersonUpdate(UpdateModel):
     industry: OptionalLine100 = None
     company_size: CompanySize | None = None
     region: OptionalLine100 = None
+    pressing_issues: list[Issue] = None  # type: ignore[assignment]
 
 
 class Person(ResponseModel):
@@ -276,6 +281,7 @@ class Person(ResponseModel):
     industry: str | None
     company_size: CompanySize | None
     region: str | None
+    pressing_issues: list[Issue]
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -525,3 +531,271 @@ class ImportResult(ResponseModel):
     errors: list[ImportRowError]
     format: str = Field(description="The layout the file was read as, e.g. `linkedin`.")
     dry_run: bool = Field(description="True when nothing was written.")
+
+
+# --- outreach: touches, value library, openers, voicemail scripts, message check, card --------
+
+Channel = Literal["call", "voicemail", "email", "letter", "card", "postcard", "fax", "visit",
+                  "social", "advocate_call"]
+Outcome = Literal["no_answer", "voicemail_left", "spoke", "callback_received", "meeting_set"]
+ValueKind = Literal["article", "research", "tip", "technique", "whitepaper", "case_study"]
+ConnectionKind = Literal["asked_to_call", "called_ahead", "reference", "teammate", "colleague",
+                         "mutual", "association", "event", "company", "reconnect",
+                         "public_hook"]
+CallToAction = Literal["call_back", "reply_email", "book_call", "expect_package"]
+ItemRef = Annotated[int, Field(json_schema_extra={"minimum": 1},
+                               description="An item of your team's value library.")]
+AwareTimestamp = Annotated[datetime, Field(description="ISO 8601 with its offset.")]
+
+
+class TouchCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid touch."
+
+    person_id: PersonRef
+    channel: Literal["call", "voicemail", "email", "letter", "card", "postcard", "fax", "visit",
+                     "social"] = Field(description="An advocate's call is an advocate call.")
+    occurred_at: AwareTimestamp | None = Field(None, description="Absent: now. Not in the "
+                                                                 "future; with its offset.")
+    outcome: Outcome | None = Field(None, description="A voicemail's is `voicemail_left`.")
+    value_item_id: ItemRef | None = None
+    script_id: Annotated[int, Field(json_schema_extra={"minimum": 1})] | None = Field(
+        None, description="The voicemail script that was left.")
+    notes: Text = ""
+    confirm: bool = Field(False, description="Log a voicemail that breaks the team's cadence "
+                                             "(without it: 409).")
+
+
+class Touch(ResponseModel):
+    id: int
+    person_id: int
+    user_id: int | None
+    channel: Channel
+    outcome: Outcome | None
+    occurred_at: Timestamp
+    value_item_id: int | None
+    script_id: int | None
+    notes: str
+    broke_cadence: bool = Field(description="Logged although it broke the team's cadence.")
+    created_at: Timestamp
+
+
+class TouchList(ResponseModel):
+    items: list[Touch]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class TouchesQuery(ListQuery):
+    person_id: int | None = Field(None, ge=1, le=MAX_ID, description="Only this person's.")
+
+
+class ValueItemCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid value item."
+
+    title: Name
+    kind: ValueKind
+    pitch: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_no_nul)] = Field(
+        description="One sentence on what's in it for the prospect; goes into voicemails.")
+    url: Annotated[_line(500) | None, BeforeValidator(_blank_to_none)] = None
+    issues: list[Issue] = Field(min_length=1, description="The issues it speaks to.")
+
+
+class ValueItemUpdate(UpdateModel):
+    invalid_message: ClassVar[str] = "Invalid value item."
+
+    title: Name = None  # type: ignore[assignment]
+    kind: ValueKind = None  # type: ignore[assignment]
+    pitch: Annotated[str, Field(min_length=1, max_length=500),
+                     AfterValidator(_no_nul)] = None  # type: ignore[assignment]
+    url: Annotated[_line(500) | None, BeforeValidator(_blank_to_none)] = None
+    issues: list[Issue] = Field(None, min_length=1)  # type: ignore[assignment]
+
+
+class ValueItem(ResponseModel):
+    id: int
+    title: str
+    kind: ValueKind
+    pitch: str
+    url: str | None
+    issues: list[Issue]
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ValueItemList(ResponseModel):
+    items: list[ValueItem]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class ValueItemsQuery(ListQuery):
+    issue: Issue | None = Field(None, description="Only items tagged with this issue.")
+    q: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+        None, description="Text found in the title.")
+
+
+class OpenerOption(ResponseModel):
+    key: str = Field(description="The template's key (`team.<id>` for a team's own).")
+    label: str
+    text: str | None = Field(description="The opener; null when the template failed.")
+    problem: str | None = Field(description="Why a team template could not be filled in.")
+
+
+class PathOpeners(ResponseModel):
+    path: WarmPath
+    kind: ConnectionKind
+    knower: Step | None = Field(description="The person the prospect knows, whose name the "
+                                            "rep says.")
+    teammate: Step | None = Field(description="A teammate to ask first, if the path runs "
+                                              "through one.")
+    options: list[OpenerOption]
+
+
+class SavedOpener(ResponseModel):
+    id: int
+    person_id: int
+    kind: ConnectionKind
+    template_key: str | None
+    via_id: int | None
+    text: str
+    created_at: Timestamp
+
+
+class OpenersAnswer(ResponseModel):
+    paths: list[PathOpeners] = Field(description="For each warm path, best first.")
+    public_hook: list[OpenerOption] = Field(description="Openers from a public hook (`hook`).")
+    saved: SavedOpener | None = Field(description="The latest opener saved for this person.")
+
+
+class OpenersQuery(QueryModel):
+    k: int = Field(3, ge=1, le=10, description="How many paths.")
+    hook: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+        None, description="A public hook for the `public_hook` openers, e.g. `your talk at "
+                          "the Expo`.")
+
+
+class OpenerSave(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid opener."
+
+    text: Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_no_nul)]
+    kind: ConnectionKind = "mutual"
+    template_key: _line(60) | None = None
+    via_id: PersonRef | None = Field(None, description="The person the opener names.")
+
+
+class Flag(ResponseModel):
+    code: Literal["only_name_number", "no_reason", "blames", "about_me", "too_long"]
+    message: str = Field(description="Why it is a problem.")
+    suggestion: str = Field(description="What to do instead.")
+    excerpt: str | None = Field(description="The phrase found, when there is one.")
+
+
+class SpokenLength(ResponseModel):
+    words: int = Field(ge=0)
+    seconds: float = Field(ge=0, description="At about 150 words a minute.")
+    level: Literal["ok", "warn", "too_long"] = Field(
+        description="`warn` past 20 seconds, `too_long` past 30.")
+    message: str | None
+
+
+class MessageCheckRequest(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid message."
+
+    text: Annotated[str, Field(min_length=1, max_length=5000), AfterValidator(_no_nul)]
+    channel: Literal["voicemail", "email"] = "voicemail"
+
+
+class MessageCheck(ResponseModel):
+    flags: list[Flag] = Field(description="Empty when the message passes.")
+    length: SpokenLength
+
+
+class VoicemailRequest(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid voicemail."
+
+    opener: Annotated[str, Field(max_length=1000), AfterValidator(_no_nul)] = Field(
+        "", description="The connection sentence (your saved opener, a path's opener…).")
+    value_item_ids: list[ItemRef] = Field(default_factory=list, max_length=3)
+    issues: list[Issue] = Field(default_factory=list, max_length=3,
+                                description="Reasons from the prospect's pressing issues.")
+    call_to_action: CallToAction = "call_back"
+    phone: Phone = Field(None, description="Absent: the rep's own person's phone.")
+    text: Annotated[str, Field(max_length=5000), AfterValidator(_no_nul)] = Field(
+        "", description="Your own edit of the script; absent: the app composes it.")
+    override: bool = Field(False, description="Save although it runs over 30 seconds.")
+    preview: bool = Field(False, description="Answer the draft (200) and save nothing.")
+
+
+class VoicemailDraft(ResponseModel):
+    text: str
+    length: SpokenLength
+    flags: list[Flag]
+    value_item_ids: list[int]
+    issues: list[Issue]
+    call_to_action: CallToAction
+    warnings: list[str]
+
+
+class VoicemailScript(ResponseModel):
+    id: int
+    person_id: int
+    text: str
+    call_to_action: CallToAction
+    words: int
+    seconds: float
+    over_length: bool = Field(description="Saved over 30 seconds with `override`.")
+    value_item_ids: list[int]
+    created_at: Timestamp
+
+
+class VoicemailScriptList(ResponseModel):
+    items: list[VoicemailScript]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class CallWindow(ResponseModel):
+    start: AwareTimestamp
+    end: AwareTimestamp
+    label: str
+
+
+class VoicemailRule(ResponseModel):
+    allowed: bool = Field(description="Whether another voicemail keeps the cadence.")
+    reason: str | None
+    in_window: int
+    layoff_until: AwareTimestamp | None
+
+
+class Cadence(ResponseModel):
+    attempts: int = Field(ge=0, description="The rep's attempts since the last response.")
+    budget: int = Field(ge=1, description="Attempts the deal value is worth.")
+    budget_spent: bool
+    unanswered_voicemails: int
+    voicemail: VoicemailRule
+    suggest_email: bool = Field(description="Switch to e-mail and offer a phone appointment.")
+    responded: bool
+    stalled: bool
+    windows: list[CallWindow] = Field(description="The next off-hours call windows, in the "
+                                                  "prospect's time zone.")
+    next_step: str
+
+
+class CallbackTouch(ResponseModel):
+    id: int
+    channel: Channel
+    outcome: Outcome | None
+    occurred_at: Timestamp
+    notes: str
+    value_item: str | None = Field(description="The title of what went with it.")
+    script: str | None = Field(description="The voicemail script that was left.")
+
+
+class CallbackCard(ResponseModel):
+    person: Person
+    local_time: AwareTimestamp = Field(description="The time where the prospect is.")
+    connection: WarmPath | None = Field(description="The best warm path from the rep.")
+    opener: str | None
+    last_messages: list[CallbackTouch] = Field(description="Latest first.")
+    offered: list[ValueItem] = Field(description="Everything offered so far, in order.")
+    open_followups: list[Followup]
+    cadence: Cadence
+    next_step: str
+    script: list[str] = Field(description="What to say, line by line.")

@@ -10,7 +10,19 @@ from referrals.models.network import (
     Person,
     Relationship,
 )
-from referrals.models.outreach import TOUCH_CHANNELS, TOUCH_OUTCOMES, Touch
+from referrals.models.outreach import (
+    ISSUES,
+    STALL_CAUSES,
+    TOUCH_CHANNELS,
+    TOUCH_OUTCOMES,
+    VALUE_KINDS,
+    OpenerTemplate,
+    SavedOpener,
+    StallReview,
+    Touch,
+    ValueItem,
+    VoicemailScript,
+)
 from referrals.models.team import ApiToken, Team, User
 
 __all__ = [
@@ -28,6 +40,8 @@ __all__ = [
     "Team",
     "Touch",
     "User",
+    "ISSUES", "STALL_CAUSES", "VALUE_KINDS", "OpenerTemplate", "SavedOpener", "StallReview",
+    "ValueItem", "VoicemailScript",
 ]
 
 from referrals.models.changes import GraphChange, bump_graph_version  # noqa: E402

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, event, insert, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from referrals.extensions import db
 from referrals.base import Timestamp, utcnow
+from referrals.extensions import db
 from referrals.models.network import Group, GroupMembership, Person, Relationship
 from referrals.models.team import Team
 
@@ -54,9 +54,20 @@ def _changes_of(obj: Any, session: Session) -> list[tuple[int, Change]]:
         return [(obj.team_id, ("group", obj.id, None))]
     if isinstance(obj, GroupMembership):
         return [(obj.team_id, ("member", obj.group_id, obj.person_id))]
-    if isinstance(obj, Team) and db.inspect(obj).attrs.settings.history.has_changes():
+    if isinstance(obj, Team) and _tie_settings_changed(obj):
         return [(obj.id, ("settings", None, None))]
     return []
+
+
+def _tie_settings_changed(team: Team) -> bool:
+    """Only the tie-strength constants shape the graph: other settings (cadence, the ask cap)
+    must not cost every worker a rebuild. An old value that was never loaded counts as {}."""
+    history = db.inspect(team).attrs.settings.history
+    if not history.has_changes():
+        return False
+    old = (history.deleted or [None])[0] or {}
+    new = (history.added or [None])[0] or {}
+    return old.get("tie") != new.get("tie")
 
 
 @event.listens_for(Session, "before_flush")

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -15,11 +16,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from referrals.extensions import db
 from referrals.base import Timestamp, TimestampMixin, utcnow
+from referrals.extensions import db
 
 ROLES = ("customer", "reference", "advocate", "prospect")
 RELATIONSHIP_KINDS = (
@@ -67,6 +69,10 @@ class Person(TimestampMixin, db.Model):
     industry: Mapped[str | None] = mapped_column(String(100))
     company_size: Mapped[str | None] = mapped_column(String(20))
     region: Mapped[str | None] = mapped_column(String(100))
+    # What keeps the prospect up at night (tags of outreach.ISSUES): picks the value to offer.
+    pressing_issues: Mapped[list[str]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
 
     memberships: Mapped[list[GroupMembership]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True

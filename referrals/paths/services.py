@@ -127,15 +127,16 @@ def step_of(G: nx.Graph, node: int) -> Step:
     return Step("person", node, data.get("name", ""), data.get("company"))
 
 
-def describe(G: nx.Graph, path: Path, *, today: date, source_is_user: bool = True) -> WarmPath:
-    """A graph path with its steps, ties, explanation and opener."""
+def describe(G: nx.Graph, path: Path, *, today: date, source_is_user: bool = True,
+             opener: str | None = None) -> WarmPath:
+    """A graph path with its steps, ties, explanation and opener (the basic one unless given)."""
     return WarmPath(
         warmth=path.warmth,
         hops=path.hops,
         steps=[step_of(G, n) for n in path.nodes],
         ties=[TieStep(k, s) for k, s in zip(path.kinds, path.strengths, strict=True)],
         explanation=explain_path(G, path, today=today, source_is_user=source_is_user),
-        opener=basic_opener(G, path),
+        opener=opener or basic_opener(G, path),
         path=path,
     )
 
@@ -166,7 +167,12 @@ def find_warm_paths(
     found = warm_paths(
         G, src, target.id, k=k, max_hops=max_hops, penalty=penalties_for(session, user.team)
     )
-    return [describe(G, p, today=today, source_is_user=source is None) for p in found]
+    if source is not None:  # another person's paths: plain words, not the rep's openers
+        return [describe(G, p, today=today, source_is_user=False) for p in found]
+    from referrals.outreach.wording import opener_context  # the team's opener templates
+
+    openers = opener_context(session, user, target)
+    return [describe(G, p, today=today, opener=openers.first(G, p)) for p in found]
 
 
 def rankable_ids(

@@ -26,7 +26,8 @@ from wtforms.validators import (
 )
 
 from referrals.main.forms_util import MultiCheckboxField, no_nul
-from referrals.models import COMPANY_SIZES, ROLES
+from referrals.models import COMPANY_SIZES, ISSUES, ROLES
+from referrals.outreach.labels import ISSUE_LABELS
 from referrals.people.services import is_valid_timezone, timezone_names
 
 ROLE_LABELS = {
@@ -105,6 +106,12 @@ class PersonForm(FlaskForm):
     )
     region = StringField("Region", filters=[_strip], validators=[Length(max=100), no_nul],
                          description="Where they do business, e.g. Ohio or the Midwest.")
+    # Issue 4: the issues on their mind pick the value items a voicemail offers them.
+    pressing_issues = MultiCheckboxField(
+        "Pressing issues", choices=[SelectChoice(i, ISSUE_LABELS[i]) for i in ISSUES],
+        description="What keeps them up at night – it decides which articles, research and "
+                    "tips you offer.",
+    )
 
     def service_data(self) -> dict[str, Any]:
         """The submitted values in the shape `create_person`/`update_person` take."""
@@ -122,6 +129,7 @@ class PersonForm(FlaskForm):
             "industry": self.industry.data,
             "company_size": self.company_size.data or None,
             "region": self.region.data,
+            "pressing_issues": list(self.pressing_issues.data or []),
         }
 
 

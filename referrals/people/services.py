@@ -12,12 +12,13 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from referrals.errors import Conflict, NotFound, ValidationFailed
-from referrals.models import COMPANY_SIZES, ROLES, Group, GroupMembership, Person, Relationship, User
+from referrals.models import COMPANY_SIZES, ISSUES, ROLES, Group, GroupMembership, Person, Relationship, User
 
 PERSON_FIELDS = (
     "name", "company", "title", "email", "phone", "timezone",
     "roles", "do_not_contact", "deal_value", "notes",
     "industry", "company_size", "region",  # issue 5: for matching references
+    "pressing_issues",  # issue 4: what value to offer them
 )
 
 
@@ -88,6 +89,8 @@ def _apply(person: Person, data: Mapping[str, Any]) -> None:
             value = (value or "").strip()
         elif field == "notes":
             value = value or ""
+        elif field == "pressing_issues":
+            value = [i for i in ISSUES if i in set(value or ())]  # a stable order, no repeats
         elif field == "deal_value" and value is not None:
             value = Decimal(str(value))
         if field == "email" and value:
@@ -106,6 +109,8 @@ def _validate(data: Mapping[str, Any]) -> None:
         fields["company_size"] = [f"Choose one of: {', '.join(COMPANY_SIZES)}."]
     if "roles" in data and set(data["roles"] or ()) - set(ROLES):
         fields["roles"] = [f"Roles are any of: {', '.join(ROLES)}."]
+    if "pressing_issues" in data and set(data["pressing_issues"] or ()) - set(ISSUES):
+        fields["pressing_issues"] = [f"Issues are any of: {', '.join(ISSUES)}."]
     if fields:
         raise ValidationFailed("Invalid person.", fields)
 

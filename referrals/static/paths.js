@@ -12,3 +12,27 @@ document.querySelectorAll("button.js-copy").forEach(function (button) {
     });
   });
 });
+
+// "Edit this one": copies a variant into the opener box to edit before saving.
+document.querySelectorAll("button.js-edit").forEach(function (button) {
+  var box = document.getElementById("text");
+  if (!box) { return; }
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    box.value = button.dataset.text;
+    document.getElementById("save-kind").value = button.dataset.kind;
+    document.getElementById("save-key").value = button.dataset.key;
+    document.getElementById("save-via").value = button.dataset.via;
+    box.focus();
+    box.scrollIntoView({block: "center"});
+  });
+});
+
+// "/" anywhere (outside a text box) jumps to the search box – the way to a call-back card.
+document.addEventListener("keydown", function (event) {
+  var target = event.target;
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) { return; }
+  var box = document.getElementById("jump-q");
+  if (box) { event.preventDefault(); box.focus(); box.select(); }
+});

@@ -1,0 +1,223 @@
+"""Touches – every outreach to a prospect – and the cadence they add up to. Services never
+commit; the cadence rules themselves are pure (`referrals.outreach.cadence`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from referrals.base import utcnow
+from referrals.errors import DomainError, NotFound, ValidationFailed
+from referrals.models import (
+    TOUCH_CHANNELS,
+    TOUCH_OUTCOMES,
+    Person,
+    Team,
+    Touch,
+    User,
+    ValueItem,
+    VoicemailScript,
+)
+from referrals.outreach.cadence import (
+    CadenceAdvice,
+    CadenceRules,
+    TouchFact,
+    VoicemailVerdict,
+    advise,
+    is_voicemail,
+    voicemail_verdict,
+)
+
+# What a rep logs by hand; an advocate's call is logged as an advocate call (issue 5).
+REP_CHANNELS = tuple(c for c in TOUCH_CHANNELS if c != "advocate_call")
+# A clock a few minutes fast on the rep's phone is not "the future".
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+class CadenceBroken(DomainError):
+    """Logging this voicemail would break the team's cadence; send `confirm` to log it anyway."""
+
+    status = 409
+
+    def __init__(self, verdict: VoicemailVerdict) -> None:
+        reason = verdict.reason or "This voicemail breaks your team's cadence."
+        super().__init__(reason, {"confirm": [
+            f"{reason} Tick \"log it anyway\" (API: \"confirm\": true) if you are sure."]})
+        self.verdict = verdict
+
+
+# --- the team's rules -----------------------------------------------------------------------
+
+def cadence_rules(team: Team) -> CadenceRules:
+    """The team's cadence constants (the defaults where the team set none)."""
+    return CadenceRules.from_dict((team.settings or {}).get("cadence"))
+
+
+def update_cadence_rules(session: Session, team: Team, data: Mapping[str, Any]) -> CadenceRules:
+    """Validate and store the team's cadence rules; ValidationFailed names each bad field."""
+    try:
+        rules = CadenceRules.from_dict(data)
+    except ValueError as exc:
+        fields = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
+        raise ValidationFailed("Invalid cadence settings.", fields) from exc
+    # A new dict, not an in-place edit: the JSON column only notices reassignment.
+    team.settings = {**(team.settings or {}), "cadence": rules.to_dict()}
+    session.flush()
+    return rules
+
+
+def reset_cadence_rules(session: Session, team: Team) -> CadenceRules:
+    team.settings = {k: v for k, v in (team.settings or {}).items() if k != "cadence"}
+    session.flush()
+    return CadenceRules()
+
+
+# --- reading ------------------------------------------------------------------------------
+
+def touches_query(team_id: int, *, person_id: int | None = None) -> Select:
+    stmt = select(Touch).where(Touch.team_id == team_id)
+    if person_id is not None:
+        stmt = stmt.where(Touch.person_id == person_id)
+    return stmt
+
+
+def get_touch(session: Session, team_id: int, touch_id: int) -> Touch:
+    touch = session.get(Touch, touch_id)
+    if touch is None or touch.team_id != team_id:
+        raise NotFound("No such touch.")
+    return touch
+
+
+def touches_of(session: Session, person: Person, *, limit: int | None = None) -> list[Touch]:
+    """The person's touches, latest first."""
+    stmt = touches_query(person.team_id, person_id=person.id).order_by(
+        Touch.occurred_at.desc(), Touch.id.desc())
+    return list(session.scalars(stmt.limit(limit) if limit else stmt))
+
+
+def aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every timestamp is stored in UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def facts(touches: Sequence[Touch]) -> list[TouchFact]:
+    return [TouchFact(aware(t.occurred_at), t.channel, t.outcome) for t in touches]
+
+
+def zone_of(person: Person | None) -> ZoneInfo:
+    """The person's time zone, UTC when it is not known."""
+    try:
+        return ZoneInfo(person.timezone) if person is not None and person.timezone else ZoneInfo(
+            "UTC")
+    except (KeyError, ValueError):  # pragma: no cover - zones are validated on input
+        return ZoneInfo("UTC")
+
+
+def cadence_for(session: Session, person: Person, *, now: datetime | None = None,
+                touches: Sequence[Touch] | None = None) -> CadenceAdvice:
+    """Where the rep stands with this prospect: attempts, budget, voicemails, next step."""
+    team = session.get(Team, person.team_id)
+    assert team is not None
+    found = touches if touches is not None else touches_of(session, person)
+    return advise(facts(found), now=now or utcnow(), tz=zone_of(person),
+                  deal_value=person.deal_value, rules=cadence_rules(team))
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def _team_row(session: Session, model: type, team_id: int, row_id: Any, field: str,
+              missing: str, fields: dict[str, list[str]]) -> Any:
+    if row_id is None:
+        return None
+    row = session.get(model, row_id) if isinstance(row_id, int) and row_id > 0 else None
+    if row is None or row.team_id != team_id:
+        fields[field] = [missing]
+        return None
+    return row
+
+
+def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
+              now: datetime | None = None) -> Touch:
+    """Record an outreach to a person of the team.
+
+    `data`: `person_id`, `channel`, `occurred_at` (aware datetime; absent means now),
+    `outcome`, `value_item_id`, `script_id`, `notes`, `confirm`. A voicemail that breaks the
+    team's cadence raises CadenceBroken unless `confirm` is true, and is then kept marked as
+    such; a value item already used in a voicemail to this person is refused for another one.
+    A meeting set tells everyone who helped (their feedback follow-ups come due).
+    """
+    now = now or utcnow()
+    fields: dict[str, list[str]] = {}
+    person = _team_row(session, Person, user.team_id, data.get("person_id"), "person_id",
+                       "No such person in your team.", fields)
+    if "person_id" not in data or data.get("person_id") is None:
+        fields["person_id"] = ["Choose whom you reached out to."]
+    channel = data.get("channel")
+    if channel not in REP_CHANNELS:
+        fields["channel"] = [f"Choose one of: {', '.join(REP_CHANNELS)}."
+                             + (" Log an advocate's call as an advocate call."
+                                if channel == "advocate_call" else "")]
+    outcome = data.get("outcome") or None
+    if outcome is not None and outcome not in TOUCH_OUTCOMES:
+        fields["outcome"] = [f"Choose one of: {', '.join(TOUCH_OUTCOMES)}."]
+    if channel == "voicemail" and outcome is None:
+        outcome = "voicemail_left"
+    elif channel == "voicemail" and outcome not in ("voicemail_left",):
+        fields["outcome"] = ["A voicemail's outcome is \"voicemail left\"; log a call that "
+                             "reached them as a call."]
+    if outcome == "voicemail_left" and channel not in ("call", "voicemail"):
+        fields["outcome"] = ["Only a call can leave a voicemail."]
+    at = data.get("occurred_at") or now
+    if not isinstance(at, datetime) or at.tzinfo is None:
+        fields["occurred_at"] = ["Give the date and time with its time zone."]
+    elif at > now + CLOCK_SKEW:
+        fields["occurred_at"] = ["That is in the future – log a touch once it has happened."]
+    item = _team_row(session, ValueItem, user.team_id, data.get("value_item_id"),
+                     "value_item_id", "No such item in your value library.", fields)
+    script = _team_row(session, VoicemailScript, user.team_id, data.get("script_id"),
+                       "script_id", "No such voicemail script.", fields)
+    if person is not None and person.do_not_contact:
+        fields["person_id"] = [f"{person.name} asked not to be contacted."]
+    if person is not None and script is not None and script.person_id != person.id:
+        fields["script_id"] = ["That script was written for someone else."]
+    if fields:
+        raise ValidationFailed("Invalid touch.", fields)
+    assert person is not None and isinstance(at, datetime)
+    touch = Touch(team_id=user.team_id, person_id=person.id, user_id=user.id, channel=channel,
+                  outcome=outcome, occurred_at=at.astimezone(UTC),
+                  notes=(data.get("notes") or "").strip(), value_item_id=item.id if item else None,
+                  script_id=script.id if script else None)
+    if is_voicemail(TouchFact(at, channel, outcome)):
+        _check_voicemail(session, person, touch, item, script, bool(data.get("confirm")))
+    session.add(touch)
+    session.flush()
+    if outcome == "meeting_set":
+        from referrals.advocates.services import record_prospect_outcome
+
+        record_prospect_outcome(session, user, person, "meeting_set", at.date())
+    return touch
+
+
+def _check_voicemail(session: Session, person: Person, touch: Touch, item: ValueItem | None,
+                     script: VoicemailScript | None, confirm: bool) -> None:
+    from referrals.outreach.library import voicemail_uses
+
+    if item is not None and (script is None or item not in script.value_items):
+        first = voicemail_uses(session, person).get(item.id)
+        if first is not None:
+            raise ValidationFailed("Invalid touch.", {"value_item_id": [
+                f"\"{item.title}\" already went into a voicemail to {person.name} on "
+                f"{aware(first).date().isoformat()}; each message should bring something new."]})
+    earlier = [t for t in touches_of(session, person) if aware(t.occurred_at) <= touch.occurred_at]
+    team = session.get(Team, person.team_id)
+    assert team is not None
+    verdict = voicemail_verdict(facts(earlier), aware(touch.occurred_at), cadence_rules(team))
+    if not verdict.allowed:
+        if not confirm:
+            raise CadenceBroken(verdict)
+        touch.broke_cadence = True

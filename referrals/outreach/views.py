@@ -1,0 +1,471 @@
+"""Pages: a prospect's outreach (touches and cadence), openers, the voicemail builder, the
+call-back card, stalled prospects, the value library, opener templates, cadence settings and
+the message check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+from wtforms import SelectChoice
+
+from referrals.errors import DomainError
+from referrals.extensions import db
+from referrals.graph.connection import CONNECTION_KINDS
+from referrals.main.forms_util import ID, attach_errors, call_service
+from referrals.models import ISSUES, Person
+from referrals.outreach import callback, library, touches, wording
+from referrals.outreach import openers as op
+from referrals.outreach.cadence import describe_rules
+from referrals.outreach.checks import check_message, spoken_length
+from referrals.outreach.forms import (
+    HookForm,
+    MessageCheckForm,
+    OpenerTemplateForm,
+    SaveOpenerForm,
+    StallForm,
+    TouchForm,
+    ValueItemForm,
+    VoicemailForm,
+    cadence_form,
+)
+from referrals.outreach.labels import (
+    CHANNEL_LABELS,
+    CONNECTION_LABELS,
+    ISSUE_LABELS,
+    OUTCOME_LABELS,
+    VALUE_KIND_LABELS,
+)
+from referrals.paths.cache import team_graph
+from referrals.paths.services import find_warm_paths
+from referrals.people import services as people
+
+bp = Blueprint("outreach", __name__)
+
+Page = str | tuple[str, int]
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    """Every page here is for signed-in reps only."""
+
+
+@bp.context_processor
+def labels() -> dict[str, Any]:
+    return {"issue_labels": ISSUE_LABELS, "value_kind_labels": VALUE_KIND_LABELS,
+            "connection_labels": CONNECTION_LABELS, "cause_labels": callback.CAUSE_LABELS}
+
+
+def _person(person_id: int) -> Person:
+    return people.get_person(db.session, current_user.team_id, person_id)
+
+
+def _status(*forms: Any) -> int:
+    return 400 if any(f is not None and f.errors for f in forms) else 200
+
+
+def _rep_zone():
+    return touches.zone_of(current_user.person)
+
+
+# --- a person's outreach --------------------------------------------------------------------
+
+def _item_choices(form: TouchForm) -> None:
+    items = library.list_value_items(db.session, current_user.team_id)
+    form.value_item_id.choices = [SelectChoice(0, "Nothing")] + [
+        SelectChoice(i.id, i.title) for i in items]
+
+
+def _touch_data(form: TouchForm, person: Person) -> dict[str, Any]:
+    at = form.occurred_at.data
+    if at is not None:  # a datetime-local input is the rep's own wall-clock time
+        at = at.replace(tzinfo=_rep_zone())
+    return {"person_id": person.id, "channel": form.channel.data, "occurred_at": at,
+            "outcome": form.outcome.data or None, "value_item_id": form.value_item_id.data or None,
+            "script_id": int(form.script_id.data) if (form.script_id.data or "").isdigit()
+            else None, "notes": form.notes.data, "confirm": bool(form.confirm.data)}
+
+
+def outreach_context(person: Person, form: TouchForm | None = None) -> dict[str, Any]:
+    """What a person's page shows about outreach: cadence, recent touches, the log form."""
+    found = touches.touches_of(db.session, person)
+    if form is None:
+        form = TouchForm(formdata=None)
+        _item_choices(form)
+    return {"touch_form": form, "touches": found,
+            "cadence": touches.cadence_for(db.session, person, touches=found),
+            "rep_zone": _rep_zone(), "person_zone": touches.zone_of(person)}
+
+
+@bp.route(f"/people/<{ID}:person_id>/outreach", methods=["GET", "POST"])
+def person_outreach(person_id: int) -> Page | Response:
+    person = _person(person_id)
+    form = TouchForm()
+    _item_choices(form)
+    needs_confirm = False
+    if form.validate_on_submit():
+        try:
+            with db.session.no_autoflush:
+                touches.log_touch(db.session, current_user, _touch_data(form, person))
+        except touches.CadenceBroken as exc:
+            db.session.rollback()
+            attach_errors(form, exc)
+            needs_confirm = True
+        except DomainError as exc:
+            db.session.rollback()
+            attach_errors(form, exc)
+        else:
+            db.session.commit()
+            flash(f"Logged: {form.channel.data.replace('_', ' ')} to {person.name}.", "success")
+            return redirect(url_for(".person_outreach", person_id=person.id))
+    if request.method == "GET":
+        form = TouchForm(formdata=None)
+        _item_choices(form)
+        _prefill_script(form, person)
+    context = outreach_context(person, form)
+    return render_template(
+        "outreach/person.html", person=person, needs_confirm=needs_confirm,
+        scripts=wording.scripts_of(db.session, person), **context,
+    ), _status(context["touch_form"])
+
+
+def _prefill_script(form: TouchForm, person: Person) -> None:
+    """Coming from the voicemail builder: log the script just saved as the voicemail left."""
+    script_id = request.args.get("script", type=int)
+    if not script_id:
+        return
+    try:
+        script = wording.get_script(db.session, current_user.team_id, script_id)
+    except DomainError:
+        return
+    if script.person_id == person.id:
+        form.channel.data, form.script_id.data = "voicemail", str(script.id)
+        form.value_item_id.data = script.value_items[0].id if script.value_items else 0
+        form.notes.data = "Left the voicemail script."
+
+
+# --- openers --------------------------------------------------------------------------------
+
+@bp.route(f"/people/<{ID}:person_id>/openers", methods=["GET", "POST"])
+def openers(person_id: int) -> Page | Response:
+    person = _person(person_id)
+    hook_form = HookForm(request.args)
+    hook_form.validate()
+    save_form = SaveOpenerForm()
+    if save_form.validate_on_submit():
+        data = {"text": save_form.text.data, "kind": save_form.kind.data or None,
+                "template_key": save_form.template_key.data or None,
+                "via_id": int(save_form.via_id.data) if (save_form.via_id.data or "").isdigit()
+                else None}
+        if call_service(save_form, wording.save_opener, current_user, person, data):
+            db.session.commit()
+            flash("Saved your opener – it is on the call-back card and in the voicemail "
+                  "builder.", "success")
+            return redirect(url_for(".openers", person_id=person.id))
+    ctx = wording.opener_context(db.session, current_user, person,
+                                 hook=None if hook_form.hook.errors else hook_form.hook.data)
+    G = team_graph(db.session, current_user.team)
+    found = []
+    for wp in find_warm_paths(db.session, current_user, person, k=3):
+        connection, rendered = ctx.render(G, wp.path)
+        found.append((wp, connection, rendered))
+    return render_template(
+        "outreach/openers.html", person=person, found=found, hooks=ctx.hooks(G, person),
+        hook_form=hook_form, save_form=save_form,
+        saved=wording.latest_saved_opener(db.session, current_user, person),
+    ), _status(save_form, hook_form)
+
+
+# --- the voicemail builder ------------------------------------------------------------------
+
+def _voicemail_form(person: Person, formdata: Any = None) -> VoicemailForm:
+    form = VoicemailForm(formdata=formdata)
+    items = library.list_value_items(db.session, current_user.team_id)
+    used = library.voicemail_uses(db.session, person)
+    ordered = library.suggested_items(items, person.pressing_issues or [], used)
+    form.value_item_ids.choices = [
+        SelectChoice(i.id, i.title + (f" – used {used[i.id]:%d %b}" if i.id in used else ""),
+                     render_kw={"disabled": True} if i.id in used else None)
+        for i in ordered]
+    if formdata is None:
+        saved = wording.latest_saved_opener(db.session, current_user, person)
+        if saved is not None:
+            form.opener.data = saved.text
+        else:
+            paths = find_warm_paths(db.session, current_user, person, k=1)
+            form.opener.data = paths[0].opener if paths else ""
+        fresh = [i for i in ordered if i.id not in used]
+        form.value_item_ids.data = [fresh[0].id] if fresh else []
+        if not fresh and person.pressing_issues:  # no library yet: speak to their issue
+            form.issues.data = person.pressing_issues[:1]
+        form.phone.data = current_user.person.phone if current_user.person else ""
+    return form
+
+
+def _voicemail_data(form: VoicemailForm, edited: bool) -> dict[str, Any]:
+    return {"opener": form.opener.data, "value_item_ids": list(form.value_item_ids.data or []),
+            "issues": list(form.issues.data or []), "call_to_action": form.call_to_action.data,
+            "phone": form.phone.data, "text": form.text.data if edited else "",
+            "override": bool(form.override.data)}
+
+
+@bp.route(f"/people/<{ID}:person_id>/voicemail", methods=["GET", "POST"])
+def voicemail(person_id: int) -> Page | Response:
+    """GET: the builder with a first draft. POST `compose`: rewrite from the parts; POST
+    `check`: re-check the rep's edit; POST `save`: save the script (and maybe log it)."""
+    person = _person(person_id)
+    form = _voicemail_form(person, request.form if request.method == "POST" else None)
+    action = request.form.get("action", "compose")
+    draft = None
+    if request.method == "GET":  # a first draft when there is enough to write one
+        try:
+            draft = wording.draft_voicemail(db.session, current_user, person,
+                                            _voicemail_data(form, edited=False))
+            form.text.data = draft.text
+        except DomainError:
+            draft = None  # no reason or no phone yet: the page says what to pick
+    elif form.validate_on_submit():
+        data = _voicemail_data(form, edited=action in ("check", "save"))
+        if action == "save" and request.method == "POST":
+            script = call_service(form, wording.save_voicemail, current_user, person, data)
+            if script is not None:
+                db.session.commit()
+                flash(f"Saved the voicemail script ({script.words} words, about "
+                      f"{script.seconds:.0f} seconds). Log it once you've left it.", "success")
+                return redirect(url_for(".person_outreach", person_id=person.id,
+                                        script=script.id) + "#log")
+        draft = call_service(form, wording.draft_voicemail, current_user, person, data)
+        if draft is not None:
+            form.text.data = draft.text
+    return render_template("outreach/voicemail.html", person=person, form=form, draft=draft,
+                           scripts=wording.scripts_of(db.session, person)), _status(form)
+
+
+# --- the call-back card ---------------------------------------------------------------------
+
+@bp.route(f"/people/<{ID}:person_id>/callback")
+def callback_card(person_id: int) -> Page:
+    person = _person(person_id)
+    card = callback.callback_card(db.session, current_user, person)
+    return render_template("outreach/callback.html", card=card, person=person,
+                           rep_zone=_rep_zone())
+
+
+@bp.route("/callback")
+def callback_find() -> Page | Response:
+    """Who is calling? A name, company, e-mail or phone number jumps to their card."""
+    q = (request.args.get("q") or "").strip()[:200]
+    matches = callback.find_caller(db.session, current_user.team_id, q) if q else []
+    if len(matches) == 1:
+        return redirect(url_for(".callback_card", person_id=matches[0].id))
+    return render_template("outreach/callback_find.html", q=q, matches=matches)
+
+
+# --- stalled prospects ----------------------------------------------------------------------
+
+@bp.route("/outreach/")
+def index() -> Page:
+    return render_template("outreach/index.html",
+                           stalled=callback.stalled_prospects(db.session, current_user))
+
+
+@bp.route(f"/people/<{ID}:person_id>/stalled", methods=["GET", "POST"])
+def stalled(person_id: int) -> Page | Response:
+    person = _person(person_id)
+    form = StallForm()
+    form.cause.choices = [SelectChoice(c, label) for c, label in callback.CAUSE_LABELS.items()]
+    advice = None
+    if form.validate_on_submit():
+        if call_service(form, callback.review_stall, current_user, person, form.cause.data):
+            db.session.commit()
+            return redirect(url_for(".stalled", person_id=person.id, cause=form.cause.data))
+    cause = request.args.get("cause")
+    if request.method == "GET" and cause in callback.CAUSE_LABELS:
+        form.cause.data = cause
+        advice = callback.different_approach(db.session, current_user, person, cause)
+    return render_template(
+        "outreach/stalled.html", person=person, form=form, advice=advice,
+        cadence=touches.cadence_for(db.session, person),
+    ), _status(form)
+
+
+# --- the value library ----------------------------------------------------------------------
+
+@bp.route("/outreach/library")
+def value_library() -> Page:
+    issue = request.args.get("issue")
+    if issue not in ISSUES:
+        issue = None
+    return render_template(
+        "outreach/library.html", issue=issue,
+        items=library.list_value_items(db.session, current_user.team_id, issue=issue))
+
+
+@bp.route("/outreach/library/new", methods=["GET", "POST"])
+def new_value_item() -> Page | Response:
+    form = ValueItemForm()
+    if form.validate_on_submit() and (
+            item := call_service(form, library.create_value_item, current_user,
+                                 form.service_data())):
+        db.session.commit()
+        flash(f"Added \"{item.title}\" to the library.", "success")
+        return redirect(url_for(".value_library"))
+    return render_template("outreach/value_form.html", form=form, item=None), _status(form)
+
+
+@bp.route(f"/outreach/library/<{ID}:item_id>/edit", methods=["GET", "POST"])
+def edit_value_item(item_id: int) -> Page | Response:
+    item = library.get_value_item(db.session, current_user.team_id, item_id)
+    form = ValueItemForm(obj=item)
+    if form.validate_on_submit() and call_service(form, library.update_value_item, item,
+                                                  form.service_data()):
+        db.session.commit()
+        flash(f"Saved \"{item.title}\".", "success")
+        return redirect(url_for(".value_library"))
+    return render_template("outreach/value_form.html", form=form, item=item), _status(form)
+
+
+@bp.post(f"/outreach/library/<{ID}:item_id>/delete")
+def delete_value_item(item_id: int) -> Response:
+    item = library.get_value_item(db.session, current_user.team_id, item_id)
+    title = item.title
+    library.delete_value_item(db.session, item)
+    db.session.commit()
+    flash(f"Removed \"{title}\" from the library; messages that used it keep their words.",
+          "success")
+    return redirect(url_for(".value_library"))
+
+
+# --- opener templates -----------------------------------------------------------------------
+
+def _template_form(row: Any = None) -> OpenerTemplateForm:
+    form = OpenerTemplateForm(obj=row)
+    form.kind.choices = [SelectChoice(k, CONNECTION_LABELS[k]) for k in CONNECTION_KINDS]
+    form.replaces.choices = [SelectChoice("", "Nothing – add a variant")] + [
+        SelectChoice(t.key, f"{CONNECTION_LABELS[t.kind]}: {t.label}") for t in op.BUILTIN]
+    return form
+
+
+def _template_data(form: OpenerTemplateForm) -> dict[str, Any]:
+    return {"kind": form.kind.data, "label": form.label.data, "source": form.source.data,
+            "replaces": form.replaces.data or None}
+
+
+def _admin_only() -> None:
+    if not current_user.is_admin:
+        abort(403)
+
+
+@bp.route("/outreach/openers", methods=["GET", "POST"])
+def opener_templates() -> Page | Response:
+    form = _template_form()
+    if request.method == "POST":
+        _admin_only()
+        if form.validate_on_submit() and call_service(form, wording.save_template, current_user,
+                                                      _template_data(form)):
+            db.session.commit()
+            flash("Saved the template; every rep sees it from now on.", "success")
+            return redirect(url_for(".opener_templates"))
+    if request.method == "GET" and request.args.get("copy"):
+        builtin = {t.key: t for t in op.BUILTIN}.get(request.args["copy"])
+        if builtin is not None:
+            form.kind.data, form.source.data = builtin.kind, builtin.source
+            form.replaces.data, form.label.data = builtin.key, builtin.label
+    return render_template(
+        "outreach/templates.html", form=form, builtin=op.BUILTIN, variables=op.VARIABLES,
+        rows=wording.team_template_rows(db.session, current_user.team_id),
+    ), _status(form)
+
+
+@bp.route(f"/outreach/openers/<{ID}:template_id>/edit", methods=["GET", "POST"])
+def edit_opener_template(template_id: int) -> Page | Response:
+    row = wording.get_template_row(db.session, current_user.team_id, template_id)
+    form = _template_form(row)
+    if request.method == "POST":
+        _admin_only()
+        if form.validate_on_submit() and call_service(form, wording.save_template, current_user,
+                                                      _template_data(form), row):
+            db.session.commit()
+            flash("Saved the template.", "success")
+            return redirect(url_for(".opener_templates"))
+    return render_template("outreach/template_form.html", form=form, row=row,
+                           variables=op.VARIABLES), _status(form)
+
+
+@bp.post(f"/outreach/openers/<{ID}:template_id>/delete")
+def delete_opener_template(template_id: int) -> Response:
+    row = wording.get_template_row(db.session, current_user.team_id, template_id)
+    _admin_only()
+    wording.delete_template(db.session, row)
+    db.session.commit()
+    flash("Deleted the template; the built-in wording is back where it stood in.", "success")
+    return redirect(url_for(".opener_templates"))
+
+
+# --- cadence settings -----------------------------------------------------------------------
+
+@bp.route("/outreach/cadence", methods=["GET", "POST"])
+def cadence() -> Page | Response:
+    team = current_user.team
+    rules = touches.cadence_rules(team)
+    form = cadence_form(rules, formdata=request.form if request.method == "POST" else None)
+    if request.method == "POST":
+        _admin_only()
+        if form.validate() and call_service(
+                form, touches.update_cadence_rules, team,
+                {name: form[name].data for name in rules.to_dict()}):
+            db.session.commit()
+            flash("Saved. Every prospect's cadence now follows these numbers.", "success")
+            return redirect(url_for(".cadence"))
+    return render_template("outreach/cadence.html", form=form, lines=describe_rules(rules),
+                           customised=bool((team.settings or {}).get("cadence"))), _status(form)
+
+
+@bp.post("/outreach/cadence/reset")
+def reset_cadence() -> Response:
+    _admin_only()
+    touches.reset_cadence_rules(db.session, current_user.team)
+    db.session.commit()
+    flash("Back to the standard cadence.", "success")
+    return redirect(url_for(".cadence"))
+
+
+# --- the message check ----------------------------------------------------------------------
+
+@bp.route("/outreach/check", methods=["GET", "POST"])
+def message_check() -> Page:
+    form = MessageCheckForm()
+    flags = length = None
+    if form.validate_on_submit():
+        flags = check_message(form.text.data, channel=form.channel.data)
+        length = spoken_length(form.text.data)
+    return render_template("outreach/check.html", form=form, flags=flags,
+                           length=length), _status(form)
+
+
+@bp.app_context_processor
+def outreach_globals() -> dict[str, Any]:
+    """For every page: the outreach panel of a person's page, and the vocabularies' words."""
+
+    def outreach_panel(person: Person) -> dict[str, Any]:
+        is_rep = any(u.person_id == person.id for u in current_user.team.users)
+        found = touches.touches_of(db.session, person)
+        return {"is_rep": is_rep, "touches": found[:3],
+                "cadence": touches.cadence_for(db.session, person, touches=found),
+                "rep_zone": _rep_zone(), "person_zone": touches.zone_of(person)}
+
+    return {"outreach_panel": outreach_panel, "channel_labels": CHANNEL_LABELS,
+            "outcome_labels": OUTCOME_LABELS}
+
+
+@bp.app_template_filter("aware")
+def aware_filter(value: Any) -> Any:
+    return touches.aware(value) if value is not None else value
+
+
+@bp.app_template_filter("issue_label")
+def issue_label(issue: str) -> str:
+    return ISSUE_LABELS.get(issue, issue)

@@ -1,0 +1,322 @@
+"""Openers for a prospect's warm paths, the team's own opener templates, and voicemail
+scripts. Services take the session and never commit; the words come from the pure modules
+`referrals.graph.connection`, `referrals.outreach.openers`, `.scripts` and `.checks`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from referrals.errors import Conflict, NotFound, ValidationFailed
+from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
+from referrals.graph.paths import Path
+from referrals.models import (
+    AdvocateCall,
+    IntroductionRequest,
+    OpenerTemplate,
+    Person,
+    SavedOpener,
+    User,
+    ValueItem,
+    VoicemailScript,
+)
+from referrals.outreach import openers as op
+from referrals.outreach.checks import Flag, Length, check_message, spoken_length
+from referrals.outreach.library import sent_by_other_channels, voicemail_uses
+from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, compose_voicemail
+
+# Introduction requests at these statuses mean the introducer said yes to the rep calling.
+ASKED_STATUSES = ("agreed", "introduced", "meeting_set", "won")
+MAX_REASONS = 3
+
+
+# --- the team's templates -------------------------------------------------------------------
+
+def _as_template(row: OpenerTemplate) -> op.OpenerTemplate:
+    return op.OpenerTemplate(kind=row.kind, key=f"team.{row.id}", label=row.label,
+                             source=row.source)
+
+
+def team_template_rows(session: Session, team_id: int) -> list[OpenerTemplate]:
+    return list(session.scalars(select(OpenerTemplate).where(OpenerTemplate.team_id == team_id)
+                                .order_by(OpenerTemplate.kind, OpenerTemplate.label)))
+
+
+def templates_for(session: Session, team_id: int) -> list[op.OpenerTemplate]:
+    """The built-in variants, each replaced by the team's own where it has one, then the
+    team's extra variants."""
+    rows = team_template_rows(session, team_id)
+    replacing = {row.replaces: row for row in rows if row.replaces}
+    found = [_as_template(replacing[t.key]) if t.key in replacing else t for t in op.BUILTIN]
+    return found + [_as_template(row) for row in rows if not row.replaces]
+
+
+def get_template_row(session: Session, team_id: int, template_id: int) -> OpenerTemplate:
+    row = session.get(OpenerTemplate, template_id)
+    if row is None or row.team_id != team_id:
+        raise NotFound("No such opener template.")
+    return row
+
+
+def _check_template_data(session: Session, team_id: int, data: Mapping[str, Any],
+                         row: OpenerTemplate | None) -> dict[str, Any]:
+    kind = data.get("kind", row.kind if row else None)
+    label = (data.get("label", row.label if row else "") or "").strip()
+    source = data.get("source", row.source if row else "") or ""
+    replaces = data.get("replaces", row.replaces if row else None) or None
+    fields: dict[str, list[str]] = {}
+    if kind not in CONNECTION_KINDS:
+        fields["kind"] = [f"Choose one of: {', '.join(CONNECTION_KINDS)}."]
+    if not label:
+        fields["label"] = ["Give the variant a short name."]
+    if not source.strip():
+        fields["source"] = ["Write the template."]
+    elif kind in CONNECTION_KINDS:
+        try:
+            op.check_template(source, kind)
+        except op.TemplateProblem as exc:
+            fields["source"] = [str(exc)]
+    builtin = {t.key: t for t in op.BUILTIN}
+    if replaces is not None and (replaces not in builtin or builtin[replaces].kind != kind):
+        fields["replaces"] = ["Pick a built-in variant of the same kind, or none."]
+    if fields:
+        raise ValidationFailed("Invalid opener template.", fields)
+    clash = select(OpenerTemplate.id).where(OpenerTemplate.team_id == team_id,
+                                            OpenerTemplate.kind == kind,
+                                            OpenerTemplate.label == label)
+    if row is not None:
+        clash = clash.where(OpenerTemplate.id != row.id)
+    if session.scalar(clash) is not None:
+        raise Conflict("Duplicate opener template.",
+                       {"label": ["This kind already has a variant with that name."]})
+    return {"kind": kind, "label": label, "source": source, "replaces": replaces}
+
+
+def save_template(session: Session, user: User, data: Mapping[str, Any],
+                  row: OpenerTemplate | None = None) -> OpenerTemplate:
+    """Create or change a team template; a template that does not render is refused."""
+    clean = _check_template_data(session, user.team_id, data, row)
+    if row is None:
+        row = OpenerTemplate(team_id=user.team_id, **clean)
+        session.add(row)
+    else:
+        for name, value in clean.items():
+            setattr(row, name, value)
+    session.flush()
+    return row
+
+
+def delete_template(session: Session, row: OpenerTemplate) -> None:
+    session.delete(row)
+    session.flush()
+
+
+# --- openers for a path ---------------------------------------------------------------------
+
+def helpers_of(session: Session, team_id: int, target_id: int) -> tuple[set[int], set[int]]:
+    """Who agreed the rep should call `target`, and who called `target` for the rep."""
+    asked = set(session.scalars(select(IntroductionRequest.via_id).where(
+        IntroductionRequest.team_id == team_id, IntroductionRequest.prospect_id == target_id,
+        IntroductionRequest.status.in_(ASKED_STATUSES))))
+    called = set(session.scalars(select(AdvocateCall.advocate_id).where(
+        AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id)))
+    return asked, called
+
+
+@dataclass(frozen=True)
+class OpenerContext:
+    """What the openers of one prospect's paths are rendered with (read once per page)."""
+
+    templates: Sequence[op.OpenerTemplate]
+    asked: set[int]
+    called: set[int]
+    rep: User
+    hook: str | None = None
+
+    def connection(self, G: nx.Graph, path: Path) -> Connection:
+        return classify(G, path, asked=self.asked, called_ahead=self.called)
+
+    def render(self, G: nx.Graph, path: Path) -> tuple[Connection, list[op.RenderedOpener]]:
+        connection = self.connection(G, path)
+        rendered = op.openers_for(G, path, connection, templates=self.templates,
+                                  **self._rep_context())
+        return connection, rendered
+
+    def first(self, G: nx.Graph, path: Path) -> str | None:
+        """The first variant that renders: what a path shows before the rep picks one."""
+        _, rendered = self.render(G, path)
+        return next((r.text for r in rendered if r.text), None)
+
+    def hooks(self, G: nx.Graph, target: Person) -> list[op.RenderedOpener]:
+        """The public-hook variants (they need no path), filled with the rep's hook."""
+        if target.id not in G:
+            return []
+        connection = Connection(kind="public_hook", target=target.id, knower=None, group=None,
+                                teammate=None, tie_kind=None)
+        return op.openers_for(G, None, connection, templates=self.templates,
+                              **self._rep_context())
+
+    def _rep_context(self) -> dict[str, Any]:
+        person = self.rep.person
+        return {"rep": self.rep.person_id, "rep_name": person.name if person else None,
+                "rep_company": person.company if person else None, "hook": self.hook}
+
+
+def opener_context(session: Session, user: User, target: Person,
+                   hook: str | None = None) -> OpenerContext:
+    asked, called = helpers_of(session, user.team_id, target.id)
+    return OpenerContext(templates_for(session, user.team_id), asked, called, user, hook)
+
+
+def latest_saved_opener(session: Session, user: User, person: Person) -> SavedOpener | None:
+    return session.scalar(select(SavedOpener).where(
+        SavedOpener.team_id == user.team_id, SavedOpener.person_id == person.id)
+        .order_by(SavedOpener.created_at.desc(), SavedOpener.id.desc()).limit(1))
+
+
+def save_opener(session: Session, user: User, person: Person,
+                data: Mapping[str, Any]) -> SavedOpener:
+    """Keep the opener the rep picked and maybe edited; the latest one is the prospect's."""
+    text = " ".join((data.get("text") or "").split())
+    fields: dict[str, list[str]] = {}
+    if not text:
+        fields["text"] = ["Write the opener first."]
+    elif len(text) > 1_000:
+        fields["text"] = ["Keep an opener under 1,000 characters – one or two sentences."]
+    kind = data.get("kind") or "mutual"
+    if kind not in CONNECTION_KINDS:
+        fields["kind"] = [f"Choose one of: {', '.join(CONNECTION_KINDS)}."]
+    via_id = data.get("via_id") or None
+    if via_id is not None:
+        via = session.get(Person, via_id) if isinstance(via_id, int) and via_id > 0 else None
+        if via is None or via.team_id != user.team_id:
+            fields["via_id"] = ["No such person in your team."]
+    if person.do_not_contact:
+        fields["text"] = [f"{person.name} asked not to be contacted."]
+    if fields:
+        raise ValidationFailed("Invalid opener.", fields)
+    saved = SavedOpener(team_id=user.team_id, person_id=person.id, user_id=user.id, kind=kind,
+                        template_key=(data.get("template_key") or None), via_id=via_id,
+                        text=text)
+    session.add(saved)
+    session.flush()
+    return saved
+
+
+# --- voicemail scripts ----------------------------------------------------------------------
+
+@dataclass
+class VoicemailDraft:
+    """A voicemail as the builder shows it: the text, its length and what the check found."""
+
+    text: str
+    length: Length
+    flags: list[Flag]
+    items: list[ValueItem]
+    issues: list[str]
+    call_to_action: str
+    composed: bool  # True when the app wrote the text, False when the rep edited it
+    warnings: list[str] = field(default_factory=list)
+
+
+def _pick_items(session: Session, user: User, person: Person, ids: Sequence[Any],
+                fields: dict[str, list[str]]) -> list[ValueItem]:
+    items: list[ValueItem] = []
+    for item_id in dict.fromkeys(ids):
+        item = session.get(ValueItem, item_id) if isinstance(item_id, int) and item_id > 0 \
+            else None
+        if item is None or item.team_id != user.team_id:
+            fields["value_item_ids"] = ["No such item in your value library."]
+            return []
+        items.append(item)
+    used = voicemail_uses(session, person)
+    repeats = [i for i in items if i.id in used]
+    if repeats:
+        names = ", ".join(f'"{i.title}" ({used[i.id].date().isoformat()})' for i in repeats)
+        fields["value_item_ids"] = [
+            f"Already used in a voicemail to {person.name}: {names}. Each message in a series "
+            "should bring something new – pick another item."]
+    return items
+
+
+def draft_voicemail(session: Session, user: User, person: Person,
+                    data: Mapping[str, Any]) -> VoicemailDraft:
+    """Build (or re-check the rep's edit of) a voicemail for `person`.
+
+    `data`: `opener` (the connection sentence), `value_item_ids` and `issues` (one to three
+    reasons between them), `call_to_action`, `phone` (defaults to the rep's), and `text` when
+    the rep edited the script. Raises ValidationFailed with a message per field.
+    """
+    fields: dict[str, list[str]] = {}
+    if person.do_not_contact:
+        raise ValidationFailed("Do not contact.", {"person_id": [
+            f"{person.name} asked not to be contacted."]})
+    items = _pick_items(session, user, person, data.get("value_item_ids") or [], fields)
+    issues = [i for i in dict.fromkeys(data.get("issues") or [])]
+    if any(i not in ISSUE_LINES for i in issues):
+        fields["issues"] = [f"Issues are any of: {', '.join(ISSUE_LINES)}."]
+    count = len(data.get("value_item_ids") or []) + len(issues)
+    if "value_item_ids" not in fields and "issues" not in fields and not 1 <= count <= MAX_REASONS:
+        fields["value_item_ids"] = [
+            "Pick one to three reasons for them to call back – value items or issues "
+            f"(you picked {count})."]
+    cta = data.get("call_to_action") or "call_back"
+    if cta not in CALLS_TO_ACTION:
+        fields["call_to_action"] = [f"Choose one of: {', '.join(CALLS_TO_ACTION)}."]
+    phone = (data.get("phone") or (user.person.phone if user.person else None) or "").strip()
+    if cta in CALLS_TO_ACTION and "{phone}" in CALLS_TO_ACTION[cta][1] and not phone:
+        fields["phone"] = ["Give the number they should call (or add it to your own person)."]
+    edited = (data.get("text") or "").strip()
+    if fields:
+        raise ValidationFailed("Invalid voicemail.", fields)
+    sent = sent_by_other_channels(session, person)
+    reasons = [Reason(i.pitch, title=i.title, sent_by=sent.get(i.id)) for i in items]
+    reasons += [Reason(ISSUE_LINES[i]) for i in issues]
+    rep = user.person
+    composed = compose_voicemail(
+        prospect_name=person.name, rep_name=rep.name if rep else user.email,
+        rep_company=rep.company if rep else None, opener=data.get("opener") or "",
+        reasons=reasons, call_to_action=cta, phone=phone or None)
+    text = edited or composed
+    draft = VoicemailDraft(text=text, length=spoken_length(text),
+                           flags=check_message(text, channel="voicemail"), items=items,
+                           issues=issues, call_to_action=cta, composed=not edited)
+    if draft.length.message:
+        draft.warnings.append(draft.length.message)
+    return draft
+
+
+def save_voicemail(session: Session, user: User, person: Person,
+                   data: Mapping[str, Any]) -> VoicemailScript:
+    """Save the script; one over 30 seconds only with `override`."""
+    draft = draft_voicemail(session, user, person, data)
+    if draft.length.level == "too_long" and not data.get("override"):
+        raise ValidationFailed("Too long.", {"text": [
+            f"{draft.length.message} To keep it as it is, tick \"save it although it runs "
+            "over 30 seconds\" (API: \"override\": true)."]})
+    script = VoicemailScript(team_id=user.team_id, person_id=person.id, user_id=user.id,
+                             text=draft.text, call_to_action=draft.call_to_action,
+                             words=draft.length.words, seconds=draft.length.seconds,
+                             over_length=draft.length.level == "too_long",
+                             value_items=draft.items)
+    session.add(script)
+    session.flush()
+    return script
+
+
+def scripts_of(session: Session, person: Person) -> list[VoicemailScript]:
+    return list(session.scalars(select(VoicemailScript).where(
+        VoicemailScript.team_id == person.team_id, VoicemailScript.person_id == person.id)
+        .order_by(VoicemailScript.created_at.desc(), VoicemailScript.id.desc())))
+
+
+def get_script(session: Session, team_id: int, script_id: int) -> VoicemailScript:
+    script = session.get(VoicemailScript, script_id)
+    if script is None or script.team_id != team_id:
+        raise NotFound("No such voicemail script.")
+    return script
