@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from referrals.auth.services import create_user
-from referrals.models import Group, GroupMembership, Person, Relationship
+from referrals.models import ISSUES, Group, GroupMembership, Person, Relationship, Touch, ValueItem
 
 DEMO_TEAM = "Demo Industrial Sales"
 DEMO_PASSWORD = "demo-password-123"
@@ -60,6 +60,21 @@ EVENTS = [
     ("Spring Fabrication Expo 2026", 30), ("Plant Managers Breakfast – March", 12),
     ("Lean Operations Summit", 20),
 ]
+# The value library: reasons a prospect has to call back (title, kind, issues, pitch).
+VALUE_ITEMS = [
+    ("Changeover time study", "research", ["productivity", "costs"],
+     "a two-page study shows plants like yours cutting changeover time by a fifth"),
+    ("Regional freight cost index", "research", ["costs", "economy"],
+     "our freight index shows where shippers in your region are paying too much this quarter"),
+    ("Keeping skilled operators", "whitepaper", ["staffing"],
+     "a short paper on how three local plants stopped losing their best operators"),
+    ("Five-minute maintenance checklist", "tip", ["productivity"],
+     "a checklist that saves maintenance crews an hour a shift"),
+    ("How Quality Fabricators held its margins", "case_study", ["profit", "competitors"],
+     "Quality Fabricators held its margins while competitors cut prices – here is how"),
+    ("Customer retention benchmark", "article", ["loyalty"],
+     "an article on what keeps industrial buyers loyal when a cheaper offer comes along"),
+]
 KIND_WEIGHTS = {
     "colleague": 30, "former_colleague": 15, "acquaintance": 25, "friend": 12,
     "customer": 10, "referral": 5, "family": 3,
@@ -75,9 +90,11 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
         for i, (email, name) in enumerate(REPS)
     ]
     team_id = reps[0].team_id
-    for rep in reps:
+    for i, rep in enumerate(reps):
         rep.person.company = "Referrals Demo Co"
         rep.person.title = "Account Executive"
+        rep.person.phone = f"+1-555-010-20{30 + i}"
+        rep.person.timezone = "America/Chicago"
 
     contacts: list[Person] = []
     used_names: set[str] = set()
@@ -99,6 +116,8 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
                 do_not_contact=rng.random() < 0.04,
                 deal_value=Decimal(rng.choice([1000, 2500, 5000, 10000, 25000, 60000])) if "prospect" in roles else None,
                 notes="",
+                pressing_issues=sorted(rng.sample(ISSUES, rng.randint(1, 2)),
+                                       key=ISSUES.index) if "prospect" in roles else [],
             )
         )
     session.add_all(contacts)
@@ -148,6 +167,7 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
     for name, size in EVENTS:
         groups.append(_group(session, rng, team_id, name, "event", size, everyone))
     session.flush()
+    _outreach(session, rng, reps[0], contacts)
     return {
         "team": DEMO_TEAM, "login": REPS[0][0], "people": len(everyone),
         "relationships": len(ties), "groups": len(groups),
@@ -183,3 +203,33 @@ def _group(session: Session, rng: random.Random, team_id: int, name: str, kind: 
     for person in rng.sample(everyone, min(size, len(everyone))):
         session.add(GroupMembership(group_id=group.id, person_id=person.id, team_id=team_id))
     return group
+
+
+def _outreach(session: Session, rng: random.Random, rep: Any, contacts: list[Person]) -> None:
+    """The value library, and a few weeks of the first rep's touches: one prospect who keeps
+    not calling back (stalled), one who called back, a few with a first voicemail left."""
+    from datetime import UTC, datetime, time
+
+    items = [ValueItem(team_id=rep.team_id, title=title, kind=kind, issues=issues, pitch=pitch,
+                       created_by_id=rep.id) for title, kind, issues, pitch in VALUE_ITEMS]
+    session.add_all(items)
+    session.flush()
+    prospects = [p for p in contacts if p.is_prospect and not p.do_not_contact]
+    now = datetime.now(UTC)
+
+    def touch(person: Person, days_ago: int, channel: str, outcome: str | None,
+              item: ValueItem | None = None, notes: str = "") -> None:
+        at = datetime.combine((now - timedelta(days=days_ago)).date(), time(14, 30), tzinfo=UTC)
+        session.add(Touch(team_id=rep.team_id, person_id=person.id, user_id=rep.id,
+                          channel=channel, outcome=outcome, occurred_at=at, notes=notes,
+                          value_item_id=item.id if item else None))
+
+    stalled, called_back, *fresh = prospects[:6]
+    touch(stalled, 12, "call", "no_answer")
+    touch(stalled, 9, "voicemail", "voicemail_left", items[0], "Mentioned the changeover study.")
+    touch(stalled, 5, "email", None, items[1], "Sent the freight index.")
+    touch(stalled, 2, "voicemail", "voicemail_left", items[1], "Said I'd e-mailed the index.")
+    touch(called_back, 6, "voicemail", "voicemail_left", items[4], "Left the margins story.")
+    touch(called_back, 1, "call", "callback_received", notes="Wants numbers for two plants.")
+    for person in fresh:
+        touch(person, rng.randint(1, 4), "voicemail", "voicemail_left", rng.choice(items))

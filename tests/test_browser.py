@@ -250,3 +250,36 @@ def test_log_an_advocate_call_and_complete_the_thank_you(journey, live_app):
     expect(page.locator(".flash").first).to_be_visible()
     expect(thank_you).to_have_count(0)
     journey.shot("thanked")
+
+
+def test_write_a_voicemail_log_it_and_open_the_callback_card(journey):
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/outreach/library/new")
+    page.get_by_label("Title").fill("Freight cost index")
+    page.get_by_label("Kind").select_option("research")
+    page.get_by_label("What's in it for the prospect").fill(
+        "our freight index shows where shippers like you pay too much this quarter")
+    page.get_by_label("Rising costs").check()
+    journey.shot("value-item")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("main")).to_contain_text("Freight cost index")
+    journey.go("/people/?q=Paul")
+    page.get_by_role("link", name="Paul Prospect").first.click()
+    page.get_by_role("link", name="Write a voicemail").click()
+    page.get_by_label("Your phone number").fill("555 010 2030")
+    page.get_by_role("button", name="Write it from these").click()
+    expect(page.locator("#text")).to_have_value(re.compile(r"^Hi Paul, this is Rita Rep"))
+    expect(page.locator(".length")).to_contain_text("seconds")
+    journey.shot("voicemail-builder")
+    page.get_by_role("button", name="Save the script").click()
+    expect(page.locator(".flash").first).to_contain_text("Saved the voicemail script")
+    journey.shot("log-the-voicemail")
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator(".flash").first).to_contain_text("Logged")
+    # Paul calls back: the search box in the top bar opens his call-back card.
+    page.locator("#jump-q").fill("Paul Prospect")
+    page.get_by_role("button", name="Call-back card").click()
+    expect(page.locator("h1")).to_contain_text("Paul Prospect is calling back")
+    expect(page.locator("main")).to_contain_text("Freight cost index")
+    journey.shot("callback-card")

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from referrals.demo import DEMO_PASSWORD, seed_demo
 from referrals.extensions import db
-from referrals.models import Group, Person, Relationship, User
+from referrals.models import Group, Person, Relationship, User, ValueItem
 
 
 def _snapshot() -> tuple:
@@ -32,6 +32,12 @@ def test_seed_demo_builds_a_believable_team(runner):
         assert db.session.scalar(select(func.count()).where(getattr(Person, f"is_{role}"))) > 5
     ratings = set(db.session.scalars(select(Relationship.rating)))
     assert ratings == {1, 2, 3, 4, 5} or len(ratings) >= 4
+    # Outreach (issue 4): a value library, and a stalled prospect to show the craft on.
+    from referrals.outreach.callback import stalled_prospects
+
+    assert count(ValueItem) >= 5
+    ana = db.session.scalar(select(User).where(User.email == "ana@demo.example"))
+    assert len(stalled_prospects(db.session, ana)) == 1
 
 
 def test_seed_demo_is_reproducible_from_its_seed(app):

@@ -211,7 +211,8 @@ def test_public_hook_builtins_use_the_hook():
 def sample(**changes):
     ctx = {
         "prospect": {"name": "Dana Lee", "first": "Dana", "company": "Harbor Foods"},
-        "knower": {"name": "Mike Kincaid", "first": "Mike", "company": None},
+        "knower": {"name": "Mike Kincaid", "first": "Mike", "company": None, "direct": True,
+                   "close": False},
         "group": None,
         "teammate": None,
         "rep": {"name": "Sam Ortiz", "first": "Sam", "company": "Acme Supply"},
@@ -437,7 +438,7 @@ def test_check_template_refuses_an_unknown_kind():
 def plain(value):
     if isinstance(value, dict):
         return all(isinstance(k, str) and plain(v) for k, v in value.items())
-    return value is None or isinstance(value, str)
+    return value is None or isinstance(value, (str, bool))
 
 
 def test_opener_context_is_plain_values_for_every_case():
@@ -458,6 +459,8 @@ def test_opener_context_fields():
         "name": "Mike Kincaid",
         "first": "Mike",
         "company": "Quality Fabricators",
+        "direct": True,  # the path goes through Ana, but the rep's own tie to Mike counts
+        "close": True,
     }
     assert ctx["group"] == {"name": "Ohio Manufacturers Association", "kind": "association"}
     assert ctx["teammate"] == {"name": "Ana Ruiz", "first": "Ana"}
@@ -540,3 +543,29 @@ def test_one_sandbox_with_strict_undefined_no_autoescape_and_no_globals():
     assert env.undefined is StrictUndefined and not env.autoescape
     assert env.globals == {}  # no range, lipsum, cycler, ...
     assert sorted(env.filters) == sorted(openers.FILTERS)
+
+
+@pytest.mark.parametrize(
+    ("direct", "close", "must", "must_not"),
+    [
+        (True, True, "someone I know well", "suggested"),
+        (True, False, "suggested I get in touch", "know well"),
+        (False, False, "suggested I get in touch", "know well"),
+    ],
+)
+def test_openers_claim_only_what_the_reps_own_tie_allows(direct, close, must, must_not):
+    works_with_you = next(t for t in BUILTIN if t.key == "colleague.works_with_you")
+    knower = {"name": "Mike Kincaid", "first": "Mike", "company": None, "direct": direct,
+              "close": close}
+    text = render_opener(works_with_you.source, sample(knower=knower, tie_kind="colleague"))
+    assert must in text and must_not not in text
+    if not direct:  # nothing that says the rep knows Mike
+        for template in BUILTIN:
+            if template.kind in ("colleague", "mutual", "association", "event", "company"):
+                rendered = render_opener(template.source, sample(
+                    knower=knower, tie_kind="colleague",
+                    group={"name": "OMA", "kind": template.kind}))
+                assert "I know" not in rendered and "friend of mine" not in rendered, (
+                    template.key)
+                assert "both know" not in rendered and "in common" not in rendered, (
+                    template.key)

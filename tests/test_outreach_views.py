@@ -105,7 +105,7 @@ def test_the_voicemail_builder_composes_checks_and_saves(client, network, logged
             "phone": "555 010 2030", "text": ""}
     composed = client.post(f"/people/{dana.id}/voicemail", data={**form, "action": "compose"})
     assert composed.status_code == 200
-    assert "words · about" in composed.get_data(as_text=True)
+    assert "seconds spoken" in composed.get_data(as_text=True)
     assert count(VoicemailScript) == 0
     edited = "Hi, this is Rita from Acme, call me back at 555 010 2030. Thanks."
     checked = client.post(f"/people/{dana.id}/voicemail",

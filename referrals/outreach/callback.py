@@ -89,7 +89,7 @@ def callback_card(session: Session, user: User, person: Person, *,
                   now: datetime | None = None) -> CallbackCard:
     """Who they are, how the rep is connected, what was last said and offered, what is open,
     the next step and a short script – for the moment the prospect calls back."""
-    from referrals.outreach.wording import latest_saved_opener
+    from referrals.outreach.wording import helpers_of, latest_saved_opener
 
     now = now or utcnow()
     touches = touches_of(session, person)
@@ -110,9 +110,14 @@ def callback_card(session: Session, user: User, person: Person, *,
         AdvocateCall.team_id == person.team_id, AdvocateCall.prospect_id == person.id)
         .order_by(AdvocateCall.occurred_on.desc(), AdvocateCall.id.desc()).limit(3)))
     advice = cadence_for(session, person, now=now, touches=touches)
-    knower = path.introducer.name if path and path.introducer else None
-    if knower is None and calls:
-        knower = calls[0].advocate.name
+    # Whom to name: an advocate who called them vouched for the rep; so did an introducer who
+    # agreed to the introduction. Anyone else on the path is only someone they know.
+    knower = path.introducer if path else None
+    endorsed = bool(calls)
+    name = calls[0].advocate.name if calls else (knower.name if knower else None)
+    if not calls and knower is not None:
+        asked, _ = helpers_of(session, user.team_id, person.id)
+        endorsed = knower.id in asked
     issue = (person.pressing_issues or [None])[0]
     return CallbackCard(
         person=person, local_time=now.astimezone(zone_of(person)), path=path,
@@ -120,8 +125,9 @@ def callback_card(session: Session, user: User, person: Person, *,
         touches=touches[:RECENT_TOUCHES], offered=offered, followups=followups,
         advocate_calls=calls, advice=advice,
         next_step=_callback_step(person, offered, followups),
-        script=callback_script(prospect_name=person.name, knower_name=knower,
-                               last_offer=offered[-1].title if offered else None, issue=issue),
+        script=callback_script(prospect_name=person.name, knower_name=name,
+                               last_offer=offered[-1].title if offered else None, issue=issue,
+                               endorsed=endorsed),
     )
 
 

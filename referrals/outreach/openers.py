@@ -53,6 +53,9 @@ __all__ = [
 
 #: Longest opener a template may produce, in characters (after whitespace is collapsed).
 MAX_OUTPUT = 1000
+#: The rep's tie to the knower at least this strong (the explanations' "strong") lets an
+#: opener say "someone I know well".
+CLOSE = 0.6
 #: Longest template source accepted, in characters.
 MAX_SOURCE = 5000
 # Raw output (before collapsing whitespace) beyond which rendering squeezes out whitespace
@@ -120,6 +123,14 @@ VARIABLES: dict[str, str] = {
     ),
     "knower.first": "The knower's first name.",
     "knower.company": "The knower's company. May be empty.",
+    "knower.direct": (
+        "True when the rep knows the knower personally (not only through a teammate or "
+        "someone else): test with {% if knower.direct %} before saying \"I know …\"."
+    ),
+    "knower.close": (
+        "True when the rep's own tie to the knower is strong: test with "
+        "{% if knower.close %} before saying \"someone I know well\" or \"a good friend\"."
+    ),
     "group.name": (
         "The association, event or company the prospect shares with the knower or the rep. "
         "Only for those kinds of connection."
@@ -596,9 +607,16 @@ def opener_context(
         mate = _person(G, connection.teammate)
         teammate = {"name": mate["name"], "first": mate["first"]}
     tie_kind = connection.tie_kind
+    knower = None
+    if connection.knower is not None:
+        # What the rep may claim: "I know Mike" needs a tie of the rep's own, "I know Mike
+        # well" a strong one – a path through a teammate or a friend of a friend has neither.
+        mine = G.adj[rep].get(connection.knower) if rep in G else None
+        knower = {**_person(G, connection.knower), "direct": mine is not None,
+                  "close": mine is not None and mine["strength"] >= CLOSE}
     return {
         "prospect": _person(G, connection.target),
-        "knower": _person(G, connection.knower) if connection.knower is not None else None,
+        "knower": knower,
         "group": group,
         "teammate": teammate,
         "rep": me,
@@ -621,8 +639,10 @@ def _sample(full: bool, **parts: Any) -> dict[str, Any]:
         "hook": None if full else "your talk at the spring conference",
         "tie_kind": None,
     }
-    mike = {"name": "Mike Kincaid", "first": "Mike", "company": company("Quality Fabricators")}
-    ana = {"name": "Ana Ruiz", "first": "Ana", "company": company("Acme Supply")}
+    mike = {"name": "Mike Kincaid", "first": "Mike", "company": company("Quality Fabricators"),
+            "direct": full, "close": full}
+    ana = {"name": "Ana Ruiz", "first": "Ana", "company": company("Acme Supply"),
+           "direct": True, "close": full}
     people = {"mike": mike, "ana": ana}
     for key, value in parts.items():
         ctx[key] = people[value] if isinstance(value, str) and value in people else value
@@ -797,57 +817,65 @@ BUILTIN: tuple[OpenerTemplate, ...] = (
         "{{ rep.company }}{% endif %}, and {{ knower.first }} suggested I reach out to you "
         "directly.",
     ),
-    # A colleague or former colleague of the prospect.
+    # A colleague or former colleague of the prospect. What the rep may claim about the
+    # knower depends on the rep's own tie: knower.direct ("I know …"), knower.close ("well").
     _t(
         "colleague",
         "works_with_you",
         "Works with you",
-        _KNOWER_AT + ", who " + _FORMER + "used to work{% else %}works{% endif %} with you, is "
-        "someone I know well, so I thought I'd reach out.",
+        _KNOWER_AT + ", who " + _FORMER + "used to work{% else %}works{% endif %} with you, "
+        "{% if knower.close %}is someone I know well, so I thought I'd reach out"
+        "{% else %}suggested I get in touch{% endif %}.",
     ),
     _t(
         "colleague",
         "your_colleague",
         "Your colleague",
-        "I know your " + _FORMER + "former {% endif %}colleague {{ knower.name }} well, and "
-        "thought it was time you and I spoke too.",
+        "{% if knower.direct %}I know your " + _FORMER + "former {% endif %}colleague "
+        "{{ knower.name }}{% if knower.close %} well{% endif %}, and thought it was time you "
+        "and I spoke too.{% else %}Your " + _FORMER + "former {% endif %}colleague "
+        "{{ knower.name }} thought it was time you and I spoke.{% endif %}",
     ),
     _t(
         "colleague",
         "go_back",
         "We go back",
         "You and {{ knower.first }} " + _FORMER + "worked{% else %}work{% endif %} together, "
-        "and since {{ knower.first }} and I go back a way, I wanted to say hello.",
+        "and {% if knower.close %}{{ knower.first }} and I go back a way{% else %}"
+        "{{ knower.first }} thought we should meet{% endif %}, so I wanted to say hello.",
     ),
     # Someone both know.
     _t(
         "mutual",
         "in_common",
         "A friend in common",
-        "We have a friend in common – " + _KNOWER_AT + " – so I thought it was time you and "
-        "I spoke.",
+        "{% if knower.direct %}We have a friend in common – " + _KNOWER_AT + " – so I thought "
+        "it was time you and I spoke.{% else %}" + _KNOWER_AT + " thought it was time you "
+        "and I spoke.{% endif %}",
     ),
     _t(
         "mutual",
         "both_know",
         "We both know",
-        "You and I both know {{ knower.name }}, and that seemed like a good reason to pick up "
-        "the phone.",
+        "{% if knower.direct %}You and I both know {{ knower.name }}{% else %}{{ knower.name }} "
+        "mentioned you{% endif %}, and that seemed like a good reason to pick up the phone.",
     ),
     _t(
         "mutual",
         "say_hello",
         "Say hello",
-        "{{ knower.first }}{% if knower.company %} over at {{ knower.company }}{% endif %} is "
-        "someone we both know, so I wanted to reach out and say hello, {{ prospect.first }}.",
+        "{{ knower.first }}{% if knower.company %} over at {{ knower.company }}{% endif %} "
+        "{% if knower.direct %}is someone we both know{% else %}thought we should talk"
+        "{% endif %}, so I wanted to reach out and say hello, {{ prospect.first }}.",
     ),
     # The same association.
     _t(
         "association",
         "fellow_member",
         "A fellow member",
-        "{% if knower %}{{ knower.name }}, who's with you in {{ group.name }}, is someone I "
-        "know well, so I thought I'd reach out.{% else %}We're both members of "
+        "{% if knower %}{{ knower.name }}, who's with you in {{ group.name }}, "
+        "{% if knower.close %}is someone I know well, so I thought I'd reach out{% else %}"
+        "suggested I get in touch{% endif %}.{% else %}We're both members of "
         "{{ group.name }}, so I thought it was time we spoke.{% endif %}",
     ),
     _t(
@@ -855,7 +883,8 @@ BUILTIN: tuple[OpenerTemplate, ...] = (
         "part_of",
         "Both part of it",
         "{% if knower %}You and {{ knower.first }} are both part of {{ group.name }}, and "
-        "{{ knower.first }} and I go back a way{% else %}As a fellow member of "
+        "{% if knower.close %}{{ knower.first }} and I go back a way{% else %}"
+        "{{ knower.first }} thought we should talk{% endif %}{% else %}As a fellow member of "
         "{{ group.name }}, I've wanted to get in touch for a while{% endif %}, so I thought "
         "I'd call.",
     ),
@@ -863,60 +892,67 @@ BUILTIN: tuple[OpenerTemplate, ...] = (
         "association",
         "say_hello",
         "Say hello",
-        "{% if knower %}{{ knower.first }}, a good friend of mine, is a fellow member of "
-        "{{ group.name }} with you, so I wanted to say hello.{% else %}I always enjoy meeting "
-        "fellow members of {{ group.name }}, so I wanted to say hello.{% endif %}",
+        "{% if knower %}{{ knower.first }}{% if knower.close %}, a good friend of mine,"
+        "{% endif %} is a fellow member of {{ group.name }} with you, so I wanted to say "
+        "hello.{% else %}I always enjoy meeting fellow members of {{ group.name }}, so I "
+        "wanted to say hello.{% endif %}",
     ),
     # The same event.
     _t(
         "event",
         "follow_up",
         "Follow up on the event",
-        "{% if knower %}" + _KNOWER_AT + " was at {{ group.name }} with you, and "
-        "{{ knower.first }} is someone I know well, so I wanted to reach out.{% else %}We "
-        "were both at {{ group.name }}, and I wanted to follow up while it's still fresh."
-        "{% endif %}",
+        "{% if knower %}" + _KNOWER_AT + " was at {{ group.name }} with you{% if knower.close %}"
+        ", and {{ knower.first }} is someone I know well, so I wanted to reach out{% else %} "
+        "and suggested I get in touch{% endif %}.{% else %}We were both at {{ group.name }}, "
+        "and I wanted to follow up while it's still fresh.{% endif %}",
     ),
     _t(
         "event",
         "what_you_made",
         "What you made of it",
-        "{% if knower %}I know {{ knower.name }}, who was at {{ group.name }} too, and I'd love "
-        "to hear what you made of it.{% else %}I saw you were at {{ group.name }} as well – "
-        "I'd love to hear what you made of it.{% endif %}",
+        "{% if knower %}{% if knower.direct %}I know {{ knower.name }}{% else %}"
+        "{{ knower.name }} mentioned you{% endif %} – you were both at {{ group.name }} – and "
+        "I'd love to hear what you made of it.{% else %}I saw you were at {{ group.name }} as "
+        "well – I'd love to hear what you made of it.{% endif %}",
     ),
     _t(
         "event",
         "quick_call",
         "A quick call",
-        "{% if knower %}You and {{ knower.first }} were both at {{ group.name }}, and since I "
-        "know {{ knower.first }} well, a quick call seemed in order.{% else %}Since we were "
-        "both at {{ group.name }}, a quick call seemed in order.{% endif %}",
+        "{% if knower %}You and {{ knower.first }} were both at {{ group.name }}, and "
+        "{% if knower.close %}since I know {{ knower.first }} well{% else %}since "
+        "{{ knower.first }} suggested it{% endif %}, a quick call seemed in order.{% else %}"
+        "Since we were both at {{ group.name }}, a quick call seemed in order.{% endif %}",
     ),
     # The same company.
     _t(
         "company",
         "both_work",
         "Both work there",
-        "{% if knower %}{{ knower.name }} and you both work at {{ group.name }}, and I know "
-        "{{ knower.first }} well, so I thought I'd reach out.{% else %}We share a connection "
-        "to {{ group.name }}, so I thought I'd reach out.{% endif %}",
+        "{% if knower %}{{ knower.name }} and you both work at {{ group.name }}, and "
+        "{% if knower.close %}I know {{ knower.first }} well{% else %}{{ knower.first }} "
+        "suggested I get in touch{% endif %}, so I thought I'd reach out.{% else %}We share a "
+        "connection to {{ group.name }}, so I thought I'd reach out.{% endif %}",
     ),
     _t(
         "company",
         "knows_you_from",
         "Knows you from there",
-        "{% if knower %}{{ knower.first }}, who knows you from {{ group.name }}, is a good "
-        "friend of mine, and I wanted to say hello.{% else %}We both have ties to "
+        "{% if knower %}{{ knower.first }}, who knows you from {{ group.name }}, "
+        "{% if knower.close %}is a good friend of mine{% else %}thought we should talk"
+        "{% endif %}, and I wanted to say hello.{% else %}We both have ties to "
         "{{ group.name }}, and I wanted to say hello.{% endif %}",
     ),
     _t(
         "company",
         "get_to_know",
         "Get to know you",
-        "{% if knower %}I've come to know {{ group.name }} through {{ knower.name }}, and I'd "
-        "like to get to know you too.{% else %}With {{ group.name }} in both our backgrounds, "
-        "I thought it was worth a quick call.{% endif %}",
+        "{% if knower %}{% if knower.direct %}I've come to know {{ group.name }} through "
+        "{{ knower.name }}{% else %}{{ knower.name }} told me about your work at "
+        "{{ group.name }}{% endif %}, and I'd like to get to know you too.{% else %}With "
+        "{{ group.name }} in both our backgrounds, I thought it was worth a quick call."
+        "{% endif %}",
     ),
     # The rep knows the prospect already.
     _t(

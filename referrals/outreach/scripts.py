@@ -171,6 +171,7 @@ def callback_script(
     knower_name: str | None,
     last_offer: str | None,
     issue: str | None,
+    endorsed: bool = False,
 ) -> list[str]:
     """What to say when the prospect calls back: thank, connect, offer, ask, propose.
 
@@ -181,6 +182,9 @@ def callback_script(
     prospect_name : str
     knower_name : str or None
         The person the prospect knows on the best path, if any.
+    endorsed : bool
+        The knower vouched for the rep (called ahead, or agreed to the introduction); else
+        the script only says the two know each other.
     last_offer : str or None
         The title of the last value item the rep offered.
     issue : str or None
@@ -189,17 +193,24 @@ def callback_script(
     Examples
     --------
     >>> for line in callback_script(prospect_name="Dana Lee", knower_name="Mike Kincaid",
-    ...                             last_offer="Changeover study", issue="costs"):
+    ...                             last_offer="Changeover study", issue="costs",
+    ...                             endorsed=True):
     ...     print(line)
     Thanks for calling me back, Dana – I appreciate it.
     Mike Kincaid thought we should talk, and I'm glad we finally connected.
     I'd mentioned "Changeover study" – did it reach you, and was any of it useful?
     How are rising costs hitting you this year?
     Would twenty minutes next week be worth it, to see whether we can help?
+    >>> callback_script(prospect_name="Dana Lee", knower_name="Mike Kincaid", last_offer=None,
+    ...                 issue=None)[1]
+    "I believe you know Mike Kincaid – small world, and I'm glad we finally connected."
     """
     lines = [f"Thanks for calling me back, {first_name(prospect_name)} – I appreciate it."]
-    if knower_name:
+    if knower_name and endorsed:
         lines.append(f"{knower_name} thought we should talk, and I'm glad we finally connected.")
+    elif knower_name:
+        lines.append(f"I believe you know {knower_name} – small world, and I'm glad we finally "
+                     "connected.")
     if last_offer:
         lines.append(f'I\'d mentioned "{last_offer}" – did it reach you, and was any of it useful?')
     question = _ISSUE_QUESTIONS.get(issue or "", "What's the biggest thing on your plate this "

@@ -187,9 +187,9 @@ def _voicemail_form(person: Person, formdata: Any = None) -> VoicemailForm:
     used = library.voicemail_uses(db.session, person)
     ordered = library.suggested_items(items, person.pressing_issues or [], used)
     form.value_item_ids.choices = [
-        SelectChoice(i.id, i.title + (f" – used {used[i.id]:%d %b}" if i.id in used else ""),
-                     render_kw={"disabled": True} if i.id in used else None)
+        SelectChoice(i.id, i.title + (f" – used {used[i.id]:%d %b}" if i.id in used else ""))
         for i in ordered]
+    form.used_ids = set(used)  # shown greyed out: a series never repeats an item
     if formdata is None:
         saved = wording.latest_saved_opener(db.session, current_user, person)
         if saved is not None:
