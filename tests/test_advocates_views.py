@@ -18,19 +18,10 @@ from referrals.models import (
     ReferenceAsk,
     Team,
 )
-from referrals.paths import cache
 from tests import factories
 from tests.conftest import csrf_token_from
 from tests.test_api_support import snapshot
 
-
-@pytest.fixture(autouse=True)
-def _fresh_graphs():
-    # Ids restart in every test (PostgreSQL TRUNCATE … RESTART IDENTITY): a graph cached by
-    # an earlier test for the same team id and version must not be reused.
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))

@@ -8,16 +8,8 @@ import pytest
 
 from referrals.extensions import db
 from referrals.models import Person, Touch
-from referrals.paths import cache
 from tests import factories
 from tests.test_api_support import CheckedApi
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 
 @pytest.fixture

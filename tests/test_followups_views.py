@@ -14,19 +14,10 @@ from referrals.advocates import followups as fu
 from referrals.advocates import reminders, services
 from referrals.extensions import db
 from referrals.models import Followup, Touch
-from referrals.paths import cache
 from tests import factories
 from tests.conftest import csrf_token_from
 from tests.test_api_support import snapshot
 
-
-@pytest.fixture(autouse=True)
-def _fresh_graphs():
-    # Ids restart in every test (PostgreSQL TRUNCATE … RESTART IDENTITY): a graph cached by
-    # an earlier test for the same team id and version must not be reused.
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 def _call(user, advocate, prospect, days_ago):
     call = services.log_advocate_call(db.session, user, {

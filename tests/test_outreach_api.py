@@ -9,16 +9,8 @@ import pytest
 
 from referrals.extensions import db
 from referrals.models import SavedOpener, Touch, ValueItem, VoicemailScript
-from referrals.paths import cache
 from tests import factories
 from tests.test_api_support import CheckedApi, count, snapshot
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graphs():
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 
 @pytest.fixture

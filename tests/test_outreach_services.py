@@ -13,18 +13,10 @@ from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, Team, Touch, VoicemailScript
 from referrals.outreach import callback, library, touches, wording
-from referrals.paths import cache
 from tests import factories
 from tests.test_api_support import count, snapshot
 
 NOW = datetime(2026, 11, 16, 15, 0, tzinfo=UTC)  # a Monday
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graphs():
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 
 @pytest.fixture

@@ -11,17 +11,9 @@ import pytest
 from referrals.extensions import db
 from referrals.models import OpenerTemplate, SavedOpener, Team, Touch, ValueItem, VoicemailScript
 from referrals.outreach import library
-from referrals.paths import cache
 from tests import factories
 from tests.conftest import csrf_token_from
 from tests.test_api_support import count, snapshot
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graphs():
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 
 @pytest.fixture

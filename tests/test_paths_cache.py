@@ -12,19 +12,11 @@ from sqlalchemy.orm import Session
 from referrals.extensions import db
 from referrals.groups.services import add_member, remove_member, update_group
 from referrals.models import GroupMembership, Person, Relationship, Team, bump_graph_version
-from referrals.paths import cache
 from referrals.paths.cache import build_team_graph, cached_entry, team_graph
 from referrals.people.services import delete_person, update_person
 from referrals.relationships.services import delete_relationship, update_relationship
 from referrals.settings import update_tie_params
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 
 def _team(user) -> Team:

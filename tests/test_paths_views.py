@@ -9,16 +9,8 @@ import pytest
 
 from referrals.extensions import db
 from referrals.models import Person, Team, Touch
-from referrals.paths import cache
 from tests import factories
 from tests.conftest import AuthActions, csrf_token_from
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear_cache()
-    yield
-    cache.clear_cache()
 
 
 @pytest.fixture

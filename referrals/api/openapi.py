@@ -34,7 +34,6 @@ STATUS_TEXT = {
     409: "Conflicts with something already saved (a duplicate).",
     413: "The request body is larger than the server accepts.",
     415: "The body is not JSON (send Content-Type: application/json, UTF-8).",
-    501: "Not built yet.",
 }
 
 

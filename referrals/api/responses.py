@@ -1,4 +1,4 @@
-"""Building answers: JSON through the response models, 201 with Location, 204, 501."""
+"""Building answers: JSON through the response models, 201 with Location, 204."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from typing import Any
 from flask import Response, jsonify
 from flask.typing import ResponseReturnValue
 from pydantic import BaseModel
-
-from referrals.main.errors import error_response
 
 
 def to_json(model: type[BaseModel], obj: Any) -> dict[str, Any]:
@@ -25,8 +23,3 @@ def created(body: dict[str, Any], location: str) -> ResponseReturnValue:
 
 def no_content() -> Response:
     return Response(status=204)
-
-
-def not_built(*checked: Any) -> ResponseReturnValue:
-    """501 for a route a later issue fills in; `checked` are the lookups that must pass first."""
-    return error_response(501)

@@ -24,7 +24,6 @@ MESSAGES = {
     429: "Too many requests; wait a moment and try again.",
     503: "The service is briefly unavailable; try again in a few seconds.",
     500: "Something went wrong on our side.",
-    501: "Not built yet.",
 }
 
 
