@@ -65,7 +65,8 @@ def run(net, *, database_url: str | None = None, requests: int = 200, seed: int 
                 conn.execute(text("CREATE SCHEMA public"))
         import logging
 
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+        for noisy in ("alembic", "werkzeug"):  # one line per migration and per request
+            logging.getLogger(noisy).setLevel(logging.WARNING)
         upgrade()
         start = time.perf_counter()
         loaded = load(db.session, net)

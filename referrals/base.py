@@ -16,6 +16,11 @@ NAMING_CONVENTION = {
 }
 
 
+# Ids are PostgreSQL `integer`s (SQLite refuses larger Python ints too): anything outside
+# 1..MAX_ID names no row, so it is "not found", never a database error.
+MAX_ID = 2**31 - 1
+
+
 def utcnow() -> datetime:
     """The current time, timezone-aware (evaluated per row, never at import)."""
     return datetime.now(UTC)

@@ -24,12 +24,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from referrals.base import MAX_ID
 from referrals.config import Config
 from referrals.models import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 from referrals.people.services import is_valid_timezone
 
-# Ids are PostgreSQL `integer`s; anything outside this range cannot name a row.
-MAX_ID = 2**31 - 1
 MAX_DEAL_VALUE = Decimal("999999999999.99")  # Numeric(14, 2)
 NO_SUCH_PERSON = "No such person in your team."  # the services' words for an unknown person id
 
@@ -543,8 +542,15 @@ ConnectionKind = Literal["asked_to_call", "called_ahead", "reference", "teammate
                          "mutual", "association", "event", "company", "reconnect",
                          "public_hook"]
 CallToAction = Literal["call_back", "reply_email", "book_call", "expect_package"]
+def _item_id(value: int) -> int:
+    if not 1 <= value <= MAX_ID:
+        raise PydanticCustomError("no_such_item", "No such item in your value library.")
+    return value
+
+
 ItemRef = Annotated[int, Field(json_schema_extra={"minimum": 1},
-                               description="An item of your team's value library.")]
+                               description="An item of your team's value library."),
+                    AfterValidator(_item_id)]
 AwareTimestamp = Annotated[datetime, Field(description="ISO 8601 with its offset.")]
 
 

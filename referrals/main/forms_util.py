@@ -11,6 +11,7 @@ from wtforms import SelectMultipleField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from referrals.base import MAX_ID
 from referrals.errors import DomainError
 from referrals.extensions import db
 
@@ -75,9 +76,6 @@ def call_service(
 
 # --- ids and page numbers from the URL ----------------------------------------------------
 
-# Ids are PostgreSQL `integer`s (and SQLite refuses larger Python ints): anything outside
-# this range names no row, so it is a 404 rather than a database error.
-MAX_ID = 2**31 - 1
 ID = f"int(min=1, max={MAX_ID})"  # the route converter for ids: `/<{ID}:person_id>`
 MAX_PAGE = 100_000
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from referrals.base import utcnow
+from referrals.base import MAX_ID, utcnow
 from referrals.errors import DomainError, NotFound, ValidationFailed
 from referrals.models import (
     TOUCH_CHANNELS,
@@ -134,7 +134,9 @@ def _team_row(session: Session, model: type, team_id: int, row_id: Any, field: s
               missing: str, fields: dict[str, list[str]]) -> Any:
     if row_id is None:
         return None
-    row = session.get(model, row_id) if isinstance(row_id, int) and row_id > 0 else None
+    # Past PostgreSQL's integer range no row can match: "no such", not a database error.
+    valid = isinstance(row_id, int) and not isinstance(row_id, bool) and 0 < row_id <= MAX_ID
+    row = session.get(model, row_id) if valid else None
     if row is None or row.team_id != team_id:
         fields[field] = [missing]
         return None

@@ -257,7 +257,8 @@ def callback_card(person_id: int) -> Page:
 @bp.route("/callback")
 def callback_find() -> Page | Response:
     """Who is calling? A name, company, e-mail or phone number jumps to their card."""
-    q = (request.args.get("q") or "").strip()[:200]
+    # PostgreSQL text can't hold NUL; a pasted one is noise, not part of a name or number.
+    q = (request.args.get("q") or "").replace("\x00", "").strip()[:200]
     matches = callback.find_caller(db.session, current_user.team_id, q) if q else []
     if len(matches) == 1:
         return redirect(url_for(".callback_card", person_id=matches[0].id))

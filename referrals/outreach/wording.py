@@ -12,6 +12,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from referrals.base import MAX_ID
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
 from referrals.graph.paths import Path
@@ -193,7 +194,8 @@ def save_opener(session: Session, user: User, person: Person,
         fields["kind"] = [f"Choose one of: {', '.join(CONNECTION_KINDS)}."]
     via_id = data.get("via_id") or None
     if via_id is not None:
-        via = session.get(Person, via_id) if isinstance(via_id, int) and via_id > 0 else None
+        valid = isinstance(via_id, int) and 0 < via_id <= MAX_ID
+        via = session.get(Person, via_id) if valid else None
         if via is None or via.team_id != user.team_id:
             fields["via_id"] = ["No such person in your team."]
     if person.do_not_contact:
@@ -228,8 +230,8 @@ def _pick_items(session: Session, user: User, person: Person, ids: Sequence[Any]
                 fields: dict[str, list[str]]) -> list[ValueItem]:
     items: list[ValueItem] = []
     for item_id in dict.fromkeys(ids):
-        item = session.get(ValueItem, item_id) if isinstance(item_id, int) and item_id > 0 \
-            else None
+        valid = isinstance(item_id, int) and 0 < item_id <= MAX_ID
+        item = session.get(ValueItem, item_id) if valid else None
         if item is None or item.team_id != user.team_id:
             fields["value_item_ids"] = ["No such item in your value library."]
             return []
