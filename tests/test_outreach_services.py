@@ -135,6 +135,10 @@ def test_nobody_logs_a_touch_to_someone_who_asked_not_to_be_contacted(user):
     with pytest.raises(ValidationFailed) as refused:
         touches.log_touch(db.session, user, {"person_id": dnc.id, "channel": "email"}, now=NOW)
     assert "asked not to be contacted" in refused.value.fields["person_id"][0]
+    # ... but when they call the rep, that is logged (their call-back card offers it).
+    inbound = touches.log_touch(db.session, user, {"person_id": dnc.id, "channel": "call",
+                                                   "outcome": "callback_received"}, now=NOW)
+    assert inbound.id is not None
 
 
 def test_a_meeting_set_brings_the_advocates_feedback_forward(user, dana):

@@ -36,7 +36,8 @@ def authenticate() -> ResponseReturnValue | None:
     user = user_for_token(db.session, token) if len(token) <= MAX_TOKEN_LENGTH else None
     if user is None:
         return _unauthorized("That API token is not valid.", "invalid_token")
-    db.session.commit()  # keep the token's last use even when the request itself fails
+    if db.session.dirty:  # the token's last use moved on: keep it even if the request fails
+        db.session.commit()  # (only then: a commit expires the user and costs a re-read)
     g.api_user = user
     return None
 

@@ -183,7 +183,8 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
                      "value_item_id", "No such item in your value library.", fields)
     script = _team_row(session, VoicemailScript, user.team_id, data.get("script_id"),
                        "script_id", "No such voicemail script.", fields)
-    if person is not None and person.do_not_contact:
+    if person is not None and person.do_not_contact and outcome != "callback_received":
+        # They may still call the rep (that is logged); the rep reaches out to them never.
         fields["person_id"] = [f"{person.name} asked not to be contacted."]
     if person is not None and script is not None and script.person_id != person.id:
         fields["script_id"] = ["That script was written for someone else."]

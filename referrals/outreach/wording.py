@@ -149,9 +149,19 @@ class OpenerContext:
         return connection, rendered
 
     def first(self, G: nx.Graph, path: Path) -> str | None:
-        """The first variant that renders: what a path shows before the rep picks one."""
-        _, rendered = self.render(G, path)
-        return next((r.text for r in rendered if r.text), None)
+        """The first variant that renders: what a path shows before the rep picks one.
+
+        Renders one template at a time (every warm path of every person page asks for it).
+        """
+        connection = self.connection(G, path)
+        context = op.opener_context(G, path, connection, **self._rep_context())
+        for template in self.templates:
+            if template.kind == connection.kind:
+                try:
+                    return op.render_opener(template.source, context)
+                except op.TemplateProblem:
+                    continue  # a broken team template: the next variant stands in
+        return None
 
     def hooks(self, G: nx.Graph, target: Person) -> list[op.RenderedOpener]:
         """The public-hook variants (they need no path), filled with the rep's hook."""

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.models import COMPANY_SIZES, ISSUES, ROLES, Group, GroupMembership, Person, Relationship, User
@@ -146,15 +146,21 @@ def delete_person(session: Session, person: Person) -> None:
 
 
 def relationships_of(session: Session, person: Person) -> list[Relationship]:
-    stmt = (
-        select(Relationship)
-        .where(
-            Relationship.team_id == person.team_id,
-            or_(Relationship.person_a_id == person.id, Relationship.person_b_id == person.id),
+    """The person's ties, closest first, each with the person on the other side loaded.
+
+    One query per side rather than an OR: each then uses its own column's index (an OR over
+    two columns scans the team's ties on SQLite), and the other person comes in the same
+    query instead of one query per row when the page lists them.
+    """
+    found: list[Relationship] = []
+    for mine, other in ((Relationship.person_a_id, Relationship.person_b),
+                        (Relationship.person_b_id, Relationship.person_a)):
+        found += session.scalars(
+            select(Relationship)
+            .where(mine == person.id, Relationship.team_id == person.team_id)
+            .options(joinedload(other))
         )
-        .order_by(Relationship.rating.desc(), Relationship.id)
-    )
-    return list(session.scalars(stmt))
+    return sorted(found, key=lambda rel: (-rel.rating, rel.id))
 
 
 def groups_of(session: Session, person: Person) -> list[Group]:
