@@ -161,3 +161,30 @@ def test_replaying_random_changes_equals_a_rebuild(app, user, seed):
     assert entry.rebuilds == 1 and entry.replays >= 1
     rebuilt = build_team_graph(db.session, team, today=entry.built_on)
     assert _snapshot(replayed) == _snapshot(rebuilt)
+
+
+def test_a_request_that_read_an_older_version_uses_the_newer_graph_not_a_rebuild(app, user):
+    # Threads of one worker: another request replayed to a newer version after this one read
+    # the version. The newer graph is served; rebuilding (seconds at 100k people) is wrong.
+    factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    db.session.commit()
+    G = team_graph(db.session, _team(user))
+    entry = cached_entry(user.team_id)
+    entry.version += 1  # as if replayed past what the database read below says
+    assert team_graph(db.session, _team(user)) is G
+    assert entry.rebuilds == 1
+
+
+def test_a_new_role_is_replayed_without_invalidating_the_index(app, user):
+    from referrals.graph.index import get_index
+
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    db.session.commit()
+    G = team_graph(db.session, _team(user))
+    index = get_index(G)
+    update_person(db.session, mike, {"roles": ["advocate"]})  # what a first advocate call does
+    db.session.commit()
+    G2 = team_graph(db.session, _team(user))
+    assert G2 is G and G.nodes[mike.id]["roles"] == frozenset({"advocate"})
+    assert get_index(G) is index  # same structure: the CSR index and rep layers stay
+    assert cached_entry(user.team_id).rebuilds == 1

@@ -20,8 +20,9 @@ thousands of distinct values: this saves about 250 MB and a second of build at 1
 people). Treat edge attribute dicts as read-only: the functions here replace an edge's
 dict, never change it in place, and so must any other code.
 
-``G.graph`` holds ``version`` (bumped by every update function here: indexes built over the
-graph check it and rebuild lazily), ``today`` and ``params`` (the defaults for updates) and
+``G.graph`` holds ``version`` (bumped by every update here that changes what an index reads
+– structure, costs, do-not-contact; not names or roles: indexes built over the graph check it
+and rebuild lazily), ``today`` and ``params`` (the defaults for updates) and
 ``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
 any other means, call :func:`touch` afterwards.
 """
@@ -412,11 +413,26 @@ def upsert_person(
     >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect"})
     >>> G.nodes[5]["roles"], G.graph["version"]
     (frozenset({'prospect'}), 1)
+
+    A new role leaves the version (and so every index) alone; do-not-contact bumps it:
+
+    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect", "advocate"})
+    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", True, {"prospect", "advocate"})
+    >>> sorted(G.nodes[5]["roles"]), G.graph["version"]
+    (['advocate', 'prospect'], 2)
     """
     _check_id(person_id, "person id")
     attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": frozenset(roles)}
     if person_id in G._node:
-        G._node[person_id].update(attrs)
+        node = G._node[person_id]
+        # Indexes read the structure, the costs and who may pass a path on (dnc) – not
+        # names or roles. A rename or a new role (every first advocate call gives one) must
+        # not cost every worker a rebuild of its index and of each rep's search layers.
+        changes_index = node.get("dnc", False) != attrs["dnc"]
+        node.update(attrs)
+        if changes_index:
+            touch(G)
+        return
     else:
         G.add_node(person_id, **attrs)
         mates = G.graph.get("teammates", frozenset())

@@ -1,8 +1,9 @@
 """Read-only acceleration structures over a team graph: a CSR copy and per-source layers.
 
 Nothing here changes the graph. An index is built lazily the first time a query needs it and
-rebuilt when ``G.graph["version"]`` (bumped by every update in :mod:`referrals.graph.build`)
-or the number of nodes has changed, so it is always consistent with the graph it serves.
+rebuilt when ``G.graph["version"]`` (bumped by every update in :mod:`referrals.graph.build`
+that changes the structure, a cost or who is do-not-contact) or the number of nodes has
+changed, so it is always consistent with the graph it serves.
 
 Costs are compared as exact integers ("keys"): ``key(edge) = round(cost * 2**32) * 8 + 1``.
 The low three bits count hops, so comparing keys compares (cost, hops) lexicographically
@@ -36,8 +37,23 @@ INF = np.int64(1 << 60)
 #: Bits of a key that count hops.
 HOP_BITS = 3
 HOP_MASK = (1 << HOP_BITS) - 1
-#: Per-source states kept per graph (each is a few MB at 100k people).
-MAX_SOURCES = 4
+#: Memory for the per-source states kept per graph. A state holds about a dozen arrays of
+#: one int64 per node (its hop layers), ~10 MB at 100,000 people and ~1 MB at 10,000: the
+#: budget keeps ~20 reps' states at the large size and every rep of a sales floor below it.
+STATE_BUDGET_BYTES = 192 * 2**20
+MIN_SOURCES, MAX_SOURCES = 4, 64
+
+
+def max_sources(n: int) -> int:
+    """How many per-source states an index of ``n`` nodes keeps (least recently used go).
+
+    Examples
+    --------
+    >>> max_sources(100_000), max_sources(10_000), max_sources(10)
+    (20, 64, 64)
+    """
+    per_state = max(1, n) * 8 * 12
+    return max(MIN_SOURCES, min(MAX_SOURCES, STATE_BUDGET_BYTES // per_state))
 _NONE = np.iinfo(np.int32).max
 _UNKNOWN = -2
 
@@ -133,6 +149,7 @@ class GraphIndex:
         self.is_group = self.nodes < 0
         self.lock = threading.RLock()
         self.states: OrderedDict[tuple, SourceState] = OrderedDict()
+        self.max_states = max_sources(n)
 
     def row(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -143,9 +160,13 @@ class GraphIndex:
         with self.lock:
             st = self.states.get(key)
             if st is None:
+                # A source's state for an older penalty (a helper's ask count moved on) is
+                # never asked for again: drop it rather than let it crowd out other reps.
+                for stale in [k for k in self.states if k[0] == source]:
+                    del self.states[stale]
                 st = SourceState(self, self.pos[source], penalty)
                 self.states[key] = st
-                while len(self.states) > MAX_SOURCES:
+                while len(self.states) > self.max_states:
                     self.states.popitem(last=False)
             else:
                 self.states.move_to_end(key)

@@ -70,11 +70,15 @@ def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx
     version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
     assert version is not None
     entry = _cache.get(team.id)
-    if entry is not None and entry.version == version and entry.built_on == today:
+    # At or past the version this request read: another thread of this worker may have
+    # replayed further than this request's snapshot – that graph is newer, not wrong.
+    if entry is not None and entry.version >= version and entry.built_on == today:
         return entry.graph
     if entry is not None and entry.built_on == today and 0 < version - entry.version <= MAX_REPLAY:
         with entry.lock:
-            if entry.version != version and _replay(session, team, entry, version):
+            if entry.version >= version:  # replayed by another thread while this one waited
+                return entry.graph
+            if _replay(session, team, entry, version):
                 return entry.graph
     rebuilt = build_team_graph(session, team, today=today)
     previous = _cache.get(team.id)
