@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, union_all
 from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
@@ -113,25 +113,23 @@ def fatigue_factor(asks: int, cap: int) -> float:
 
 # --- counting asks -------------------------------------------------------------------------
 
-def ask_dates(session: Session, team_id: int) -> dict[int, list[date]]:
+def ask_dates(session: Session, team_id: int, since: date | None = None) -> dict[int, list[date]]:
     """Every time the team leaned on someone, by person: introductions asked for (drafts
-    excluded), references offered to a prospect, and calls advocates made."""
+    excluded), references offered to a prospect, and calls advocates made – after `since`
+    when given. One query: every warm-path request reads it."""
+    asks = [
+        (IntroductionRequest.via_id, IntroductionRequest.asked_on, IntroductionRequest.team_id),
+        (ReferenceAsk.reference_id, ReferenceAsk.asked_on, ReferenceAsk.team_id),
+        (AdvocateCall.advocate_id, AdvocateCall.occurred_on, AdvocateCall.team_id),
+    ]
+    parts = []
+    for person, day, team in asks:
+        part = select(person.label("person_id"), day.label("day")).where(
+            team == team_id, day.is_not(None))
+        parts.append(part.where(day > since) if since is not None else part)
     found: dict[int, list[date]] = defaultdict(list)
-    for via_id, asked_on in session.execute(
-        select(IntroductionRequest.via_id, IntroductionRequest.asked_on).where(
-            IntroductionRequest.team_id == team_id, IntroductionRequest.asked_on.is_not(None))
-    ):
-        found[via_id].append(asked_on)
-    for ref_id, asked_on in session.execute(
-        select(ReferenceAsk.reference_id, ReferenceAsk.asked_on).where(
-            ReferenceAsk.team_id == team_id)
-    ):
-        found[ref_id].append(asked_on)
-    for adv_id, on in session.execute(
-        select(AdvocateCall.advocate_id, AdvocateCall.occurred_on).where(
-            AdvocateCall.team_id == team_id)
-    ):
-        found[adv_id].append(on)
+    for person_id, day in session.execute(union_all(*parts)):
+        found[person_id].append(day if isinstance(day, date) else date.fromisoformat(day))
     return found
 
 
@@ -158,7 +156,8 @@ def ask_fatigue_penalties(session: Session, team_id: int,
     cap = ask_cap(team)
     today = today or datetime.now(UTC).date()
     penalties = {}
-    for person_id, dates in ask_dates(session, team_id).items():
+    since = today - timedelta(days=cap.window_days)
+    for person_id, dates in ask_dates(session, team_id, since).items():
         factor = fatigue_factor(asks_within(dates, today, cap.window_days), cap.cap)
         if factor < 1:
             penalties[person_id] = factor
@@ -647,7 +646,8 @@ def advocate_care(session: Session, user: User, today: date | None = None) -> li
         c = care(ask.reference)
         c.meetings += ask.prospect_outcome in ("meeting_set", "won")
         c.won += ask.prospect_outcome == "won"
-    for person_id, dates in ask_dates(session, team_id).items():
+    since = today - timedelta(days=cap.window_days)
+    for person_id, dates in ask_dates(session, team_id, since).items():
         if person_id in helpers:
             helpers[person_id].asks_30 = asks_within(dates, today, 30)
             helpers[person_id].asks_90 = asks_within(dates, today, 90)

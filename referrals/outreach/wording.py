@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
 from referrals.base import MAX_ID
@@ -121,12 +121,17 @@ def delete_template(session: Session, row: OpenerTemplate) -> None:
 
 def helpers_of(session: Session, team_id: int, target_id: int) -> tuple[set[int], set[int]]:
     """Who agreed the rep should call `target`, and who called `target` for the rep."""
-    asked = set(session.scalars(select(IntroductionRequest.via_id).where(
-        IntroductionRequest.team_id == team_id, IntroductionRequest.prospect_id == target_id,
-        IntroductionRequest.status.in_(ASKED_STATUSES))))
-    called = set(session.scalars(select(AdvocateCall.advocate_id).where(
-        AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id)))
-    return asked, called
+    rows = session.execute(union_all(
+        select(IntroductionRequest.via_id, literal("asked")).where(
+            IntroductionRequest.team_id == team_id, IntroductionRequest.prospect_id == target_id,
+            IntroductionRequest.status.in_(ASKED_STATUSES)),
+        select(AdvocateCall.advocate_id, literal("called")).where(
+            AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id),
+    ))  # one query: every warm path of every person page reads it
+    found: dict[str, set[int]] = {"asked": set(), "called": set()}
+    for person_id, what in rows:
+        found[what].add(person_id)
+    return found["asked"], found["called"]
 
 
 @dataclass(frozen=True)
