@@ -106,10 +106,6 @@ class Relationship(TimestampMixin, db.Model):
         CheckConstraint("pair_low < pair_high", name="no_self_loop"),
         CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
         CheckConstraint(_in_list("kind", RELATIONSHIP_KINDS), name="kind_known"),
-        # A person's ties within the team: without these a planner that knows no statistics
-        # (SQLite before ANALYZE) picks the team index and reads every tie of the team.
-        Index("ix_relationships_team_id_person_a_id", "team_id", "person_a_id"),
-        Index("ix_relationships_team_id_person_b_id", "team_id", "person_b_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

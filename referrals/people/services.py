@@ -148,19 +148,18 @@ def delete_person(session: Session, person: Person) -> None:
 def relationships_of(session: Session, person: Person) -> list[Relationship]:
     """The person's ties, closest first, each with the person on the other side loaded.
 
-    One query per side rather than an OR: each then uses its own column's index (an OR over
-    two columns scans the team's ties on SQLite), and the other person comes in the same
-    query instead of one query per row when the page lists them.
+    One query per side, by that side's own index, and the other person in the same query
+    (not one query per row as the page lists them). The team is checked here, not in SQL:
+    a planner without statistics (SQLite before ANALYZE) would otherwise read the ties by
+    the team's index – every tie of the team – and a tie is always within one team anyway.
     """
     found: list[Relationship] = []
     for mine, other in ((Relationship.person_a_id, Relationship.person_b),
                         (Relationship.person_b_id, Relationship.person_a)):
         found += session.scalars(
-            select(Relationship)
-            .where(mine == person.id, Relationship.team_id == person.team_id)
-            .options(joinedload(other))
-        )
-    return sorted(found, key=lambda rel: (-rel.rating, rel.id))
+            select(Relationship).where(mine == person.id).options(joinedload(other)))
+    return sorted((rel for rel in found if rel.team_id == person.team_id),
+                  key=lambda rel: (-rel.rating, rel.id))
 
 
 def groups_of(session: Session, person: Person) -> list[Group]:
