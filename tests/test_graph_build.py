@@ -281,3 +281,16 @@ def test_new_teammate_person_gets_teammate_ties():
     model.people[3] = ("C", None, False, ())
     gb.upsert_person(G, 3, "C", None, False, ())
     assert_same_graph(G, model.rebuild())
+
+
+def test_a_date_given_as_iso_text_builds_the_same_graph():
+    # SQLite's raw rows carry dates as ISO text; the build parses them once per day.
+    from datetime import date as _date
+
+    people = [(1, "A", None, False, ()), (2, "B", None, False, ()), (3, "C", None, False, ())]
+    as_dates = [(1, 2, "friend", 4, _date(2024, 3, 1)), (2, 3, "colleague", 2, None)]
+    as_text = [(1, 2, "friend", 4, "2024-03-01"), (2, 3, "colleague", 2, None)]
+    built = [gb.build_graph(people, ties, [], [], today=_date(2024, 6, 1))
+             for ties in (as_dates, as_text)]
+    assert sorted(built[0].edges(data=True)) == sorted(built[1].edges(data=True))
+    assert built[1].edges[1, 2]["last"] == _date(2024, 3, 1).toordinal()

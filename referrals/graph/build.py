@@ -70,7 +70,7 @@ MEMBER = "member"
 _KIND_RANK = {kind: -i for i, kind in enumerate(TIE_KINDS)}
 
 PersonRow = tuple[int, str, "str | None", bool, Iterable[str]]
-TieRow = tuple[int, int, str, int, "date | None"]
+TieRow = tuple[int, int, str, int, "date | str | None"]  # a date, or its ISO text
 GroupRow = tuple[int, str, str]
 
 
@@ -297,7 +297,9 @@ def _build(
     # temporary dict of pairs, whose ~200 MB at a million ties would fragment the heap.
     # (kind, rating, date) -> (strength, ordinal): one shared int per date, not per edge.
     # (kind, rating, date) -> the edge attribute dict, shared by every edge with those inputs.
-    tie_memo: dict[tuple[str, int, date | None], dict[str, object]] = {}
+    # The date may come as its ISO text (SQLite's raw rows): it is keyed as it comes and
+    # parsed once per distinct (kind, rating, day), never once per tie.
+    tie_memo: dict[tuple[str, int, date | str | None], dict[str, object]] = {}
     memo: dict[float, tuple[float, float]] = {}
     for a, b, kind, rating, last in ties:
         a = canon.get(a)
@@ -306,8 +308,9 @@ def _build(
             continue
         attrs = tie_memo.get((kind, rating, last))
         if attrs is None:
-            strength = tie_strength(kind, rating, last, today=today, params=params)
-            attrs = _edge_attrs(strength, kind, last.toordinal() if last else None, memo)
+            day = date.fromisoformat(last) if isinstance(last, str) else last
+            strength = tie_strength(kind, rating, day, today=today, params=params)
+            attrs = _edge_attrs(strength, kind, day.toordinal() if day else None, memo)
             tie_memo[(kind, rating, last)] = attrs
         row = adj[a]
         if b in row:  # the pair's second relationship: keep the stronger (rare)

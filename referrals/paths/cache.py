@@ -11,7 +11,7 @@ any machine, sees a change on its very next request and rebuilds only when it mu
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
@@ -105,8 +105,8 @@ def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
         ).where(Person.team_id == tid).execution_options(yield_per=STREAM)
     )
     # The big reads skip the ORM's row processing (a second at a million ties): the driver's
-    # own tuples, and the date column raw – SQLite gives ISO text, parsed once per distinct
-    # day below; PostgreSQL's driver gives dates already.
+    # own tuples, and the date column raw – SQLite gives ISO text, which build_graph parses
+    # once per distinct day; PostgreSQL's driver gives dates already.
     ties = _raw(session, select(
         Relationship.pair_low, Relationship.pair_high, Relationship.kind,
         Relationship.rating, Relationship.last_interaction,
@@ -119,7 +119,7 @@ def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
     )
     return gb.build_graph(
         (_person_tuple(row) for row in people),
-        _tie_rows(ties),
+        ties,  # raw: SQLite's dates stay ISO text, which build_graph parses once per day
         groups,
         members,
         teammates=list(teammates),
@@ -146,17 +146,6 @@ def _raw(session: Session, stmt: Select) -> Iterator[Sequence[Any]]:
             yield from rows
     finally:
         cursor.close()
-
-
-def _tie_rows(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, int, str, int, date | None]]:
-    days: dict[Any, date] = {}
-    for a, b, kind, rating, last in rows:
-        if last is not None:
-            day = days.get(last)
-            if day is None:
-                day = days[last] = last if isinstance(last, date) else date.fromisoformat(last)
-            last = day
-        yield a, b, kind, rating, last
 
 
 ROLES = ("customer", "reference", "advocate", "prospect")
