@@ -33,11 +33,14 @@ serve: migrate
 	WORKERS=$${WORKERS:-4} PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py app:app
 
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+# Two processes (pytest-xdist), each with a database of its own; the PostgreSQL pass skips
+# what touches no database there (pure graph code, doctests, the browser's own SQLite).
 test: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $${TEST_PROCESSES:-2}
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL: $$TEST_DATABASE_URL =="; \
-		$(BIN)/pytest -q -m "not graph" --ignore=referrals; \
+		$(BIN)/pytest -q -n $${TEST_PROCESSES:-2} -m "not graph" --ignore=referrals \
+			--ignore=tests/test_browser.py; \
 	fi
 
 lint: install
