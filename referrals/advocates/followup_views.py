@@ -14,7 +14,7 @@ from referrals.advocates.forms import ActionForm, SnoozeForm
 from referrals.base import utcnow
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.main.forms_util import ID, page_arg
+from referrals.main.forms_util import ID, joined_messages, page_arg
 from referrals.models import Followup, Touch
 
 bp = Blueprint("followups", __name__)
@@ -119,13 +119,12 @@ def snooze(followup_id: int) -> WerkzeugResponse:
                                fu.local_today(current_user))
         except ValidationFailed as exc:
             db.session.rollback()
-            flash(" ".join(e for errs in exc.fields.values() for e in errs) or exc.message,
-                  "error")
+            flash(joined_messages(exc.fields, exc.message), "error")
         else:
             db.session.commit()
             flash(f"Snoozed until {followup.due_on:%A %d %B}.", "success")
     else:
-        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+        flash(joined_messages(form.errors), "error")
     return redirect(_back(url_for(".today")))
 
 

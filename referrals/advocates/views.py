@@ -22,7 +22,7 @@ from referrals.advocates.forms import (
 )
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.main.forms_util import ID, call_service, id_arg
+from referrals.main.forms_util import ID, call_service, id_arg, joined_messages
 from referrals.models import Followup, IntroductionRequest, Person, User
 from referrals.people import services as people
 
@@ -130,7 +130,7 @@ def prospect_outcome(person_id: int) -> Response:
             flash(f"Recorded it. {moved} feedback follow-up{'s are' if moved != 1 else ' is'} "
                   "now due – tell your helpers what came of their help.", "success")
     else:
-        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+        flash(joined_messages(form.errors), "error")
     return redirect(url_for("people.detail", person_id=prospect.id) + "#advocacy")
 
 
@@ -182,13 +182,12 @@ def reference_phoned(ask_id: int) -> Response:
             services.reference_phoned(db.session, current_user, ask, form.phoned_on.data)
         except ValidationFailed as exc:
             db.session.rollback()
-            flash(" ".join(e for errs in exc.fields.values() for e in errs) or exc.message,
-                  "error")
+            flash(joined_messages(exc.fields, exc.message), "error")
         else:
             db.session.commit()
             flash(f"Recorded. Thank {ask.reference.name} by the next business day.", "success")
     else:
-        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+        flash(joined_messages(form.errors), "error")
     return redirect(url_for(".references", person_id=ask.prospect_id))
 
 

@@ -52,6 +52,15 @@ def attach_errors(
         form.form_errors.append(exc.message)
 
 
+def joined_messages(fields: Mapping[str, list[str]], fallback: str = "") -> str:
+    """Every field message in one line, for a flash where the form is not on the page.
+
+    >>> joined_messages({"days": ["Snooze 1 to 30 days."], "x": ["Nope."]})
+    'Snooze 1 to 30 days. Nope.'
+    """
+    return " ".join(m for messages in fields.values() for m in messages) or fallback
+
+
 def call_service(
     form: FlaskForm,
     service: Callable[..., T],
