@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from referrals.base import utcnow
+from referrals.database import contains
 from referrals.errors import ValidationFailed
 from referrals.models import (
     STALL_CAUSES,
@@ -35,6 +36,7 @@ from referrals.outreach.touches import (
     touches_of,
     zone_of,
 )
+from referrals.outreach.wording import helpers_of, latest_saved_opener, scripts_of
 from referrals.paths.services import WarmPath, find_warm_paths
 
 CAUSE_LABELS = {
@@ -89,15 +91,13 @@ def callback_card(session: Session, user: User, person: Person, *,
                   now: datetime | None = None) -> CallbackCard:
     """Who they are, how the rep is connected, what was last said and offered, what is open,
     the next step and a short script – for the moment the prospect calls back."""
-    from referrals.outreach.wording import helpers_of, latest_saved_opener
-
     now = now or utcnow()
     touches = touches_of(session, person)
     paths = [] if person.id == user.person_id else find_warm_paths(session, user, person, k=1)
     path = paths[0] if paths else None
     saved = latest_saved_opener(session, user, person)
     offered_ids = [t.value_item_id for t in touches if t.value_item_id]
-    for script in _scripts(session, person):
+    for script in scripts_of(session, person):
         offered_ids += [i.id for i in script.value_items]
     items = {i.id: i for i in session.scalars(select(ValueItem).where(
         ValueItem.id.in_(offered_ids)))} if offered_ids else {}
@@ -134,10 +134,7 @@ def callback_card(session: Session, user: User, person: Person, *,
 def find_caller(session: Session, team_id: int, q: str, *, limit: int = 20) -> list[Person]:
     """People a caller might be: by name, company or e-mail, or by phone number when `q` has
     four digits or more (separators and a leading + are ignored on both sides)."""
-    escaped = q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
-    conditions = [func.lower(column).like(pattern, escape="\\")
-                  for column in (Person.name, Person.company, Person.email)]
+    conditions = [contains(column, q) for column in (Person.name, Person.company, Person.email)]
     digits = "".join(ch for ch in q if ch.isdigit())
     if len(digits) >= 4:
         bare = Person.phone
@@ -146,12 +143,6 @@ def find_caller(session: Session, team_id: int, q: str, *, limit: int = 20) -> l
         conditions.append(bare.like(f"%{digits}%"))
     stmt = select(Person).where(Person.team_id == team_id, or_(*conditions))
     return list(session.scalars(stmt.order_by(Person.name, Person.id).limit(limit)))
-
-
-def _scripts(session: Session, person: Person):
-    from referrals.outreach.wording import scripts_of
-
-    return scripts_of(session, person)
 
 
 def _callback_step(person: Person, offered: list[ValueItem], followups: list[Followup]) -> str:

@@ -89,13 +89,11 @@ def _touch_data(form: TouchForm, person: Person) -> dict[str, Any]:
             else None, "notes": form.notes.data, "confirm": bool(form.confirm.data)}
 
 
-def outreach_context(person: Person, form: TouchForm | None = None) -> dict[str, Any]:
-    """What a person's page shows about outreach: cadence, recent touches, the log form."""
+def outreach_facts(person: Person) -> dict[str, Any]:
+    """Where the rep stands with a person: their touches (latest first), the cadence advice
+    and both time zones – for the outreach page and the panel on the person's page."""
     found = touches.touches_of(db.session, person)
-    if form is None:
-        form = TouchForm(formdata=None)
-        _item_choices(form)
-    return {"touch_form": form, "touches": found,
+    return {"touches": found,
             "cadence": touches.cadence_for(db.session, person, touches=found),
             "rep_zone": _rep_zone(), "person_zone": touches.zone_of(person)}
 
@@ -125,11 +123,10 @@ def person_outreach(person_id: int) -> Page | Response:
         form = TouchForm(formdata=None)
         _item_choices(form)
         _prefill_script(form, person)
-    context = outreach_context(person, form)
     return render_template(
-        "outreach/person.html", person=person, needs_confirm=needs_confirm,
-        scripts=wording.scripts_of(db.session, person), **context,
-    ), _status(context["touch_form"])
+        "outreach/person.html", person=person, needs_confirm=needs_confirm, touch_form=form,
+        scripts=wording.scripts_of(db.session, person), **outreach_facts(person),
+    ), _status(form)
 
 
 def _prefill_script(form: TouchForm, person: Person) -> None:
@@ -452,11 +449,9 @@ def outreach_globals() -> dict[str, Any]:
     """For every page: the outreach panel of a person's page, and the vocabularies' words."""
 
     def outreach_panel(person: Person) -> dict[str, Any]:
-        is_rep = any(u.person_id == person.id for u in current_user.team.users)
-        found = touches.touches_of(db.session, person)
-        return {"is_rep": is_rep, "touches": found[:3],
-                "cadence": touches.cadence_for(db.session, person, touches=found),
-                "rep_zone": _rep_zone(), "person_zone": touches.zone_of(person)}
+        facts = outreach_facts(person)
+        return {**facts, "touches": facts["touches"][:3],
+                "is_rep": any(u.person_id == person.id for u in current_user.team.users)}
 
     return {"outreach_panel": outreach_panel, "channel_labels": CHANNEL_LABELS,
             "outcome_labels": OUTCOME_LABELS}
