@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import ColumnElement, event, func
 from sqlalchemy.engine import Engine
 
 
@@ -20,3 +20,13 @@ def enable_sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    """Case-insensitive "`column` contains `text`", for search boxes and filters.
+
+    The text is a bound parameter and its LIKE wildcards are escaped, so "50%" or "a_b"
+    match literally and nothing the user types changes the query.
+    """
+    escaped = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped}%", escape="\\")

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from referrals.database import contains
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.models import GROUP_KINDS, Group, GroupMembership, Person
 
@@ -21,8 +22,7 @@ def groups_query(team_id: int, *, kind: str | None = None, q: str | None = None)
             raise ValidationFailed("Unknown kind.", {"kind": [f"Choose one of: {', '.join(GROUP_KINDS)}."]})
         stmt = stmt.where(Group.kind == kind)
     if q:
-        escaped = q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(func.lower(Group.name).like(f"%{escaped}%", escape="\\"))
+        stmt = stmt.where(contains(Group.name, q))
     return stmt
 
 

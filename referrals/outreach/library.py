@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, select
+from sqlalchemy import Select, String, cast, select
 from sqlalchemy.orm import Session
 
+from referrals.database import contains
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.models import ISSUES, VALUE_KINDS, Person, Touch, User, ValueItem, VoicemailScript
 from referrals.models.outreach import script_value_items
@@ -20,8 +21,7 @@ VALUE_FIELDS = ("title", "kind", "pitch", "url", "issues")
 def value_items_query(team_id: int, *, issue: str | None = None, q: str | None = None) -> Select:
     stmt = select(ValueItem).where(ValueItem.team_id == team_id)
     if q:
-        escaped = q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(func.lower(ValueItem.title).like(f"%{escaped}%", escape="\\"))
+        stmt = stmt.where(contains(ValueItem.title, q))
     if issue is not None:
         if issue not in ISSUES:
             raise ValidationFailed("Unknown issue.", {"issue": [_choose(ISSUES)]})

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from referrals.database import contains
 from referrals.errors import ValidationFailed
 from referrals.graph import build as gb
 from referrals.graph.explain import basic_opener, explain_path
@@ -191,9 +192,7 @@ def rankable_ids(
             raise ValidationFailed("Invalid filter.", {"role": ["Choose a role from the list."]})
         stmt = stmt.where(getattr(Person, f"is_{role}").is_(True))
     if company:
-        pattern = "%" + company.lower().replace("\\", "\\\\").replace("%", "\\%").replace(
-            "_", "\\_") + "%"
-        stmt = stmt.where(func.lower(Person.company).like(pattern, escape="\\"))
+        stmt = stmt.where(contains(Person.company, company))
     if not_contacted:
         stmt = stmt.where(~exists().where(Touch.person_id == Person.id))
     if exclude:

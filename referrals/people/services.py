@@ -11,8 +11,18 @@ from zoneinfo import available_timezones
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from referrals.database import contains
 from referrals.errors import Conflict, NotFound, ValidationFailed
-from referrals.models import COMPANY_SIZES, ISSUES, ROLES, Group, GroupMembership, Person, Relationship, User
+from referrals.models import (
+    COMPANY_SIZES,
+    ISSUES,
+    ROLES,
+    Group,
+    GroupMembership,
+    Person,
+    Relationship,
+    User,
+)
 
 PERSON_FIELDS = (
     "name", "company", "title", "email", "phone", "timezone",
@@ -40,16 +50,8 @@ def people_query(team_id: int, *, q: str | None = None, role: str | None = None)
     """People of the team, optionally matching `q` (name, company, e-mail) and a role."""
     stmt = select(Person).where(Person.team_id == team_id)
     if q:
-        # The pattern is a bound parameter; escape the LIKE wildcards so they match literally.
-        escaped = q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        stmt = stmt.where(
-            or_(
-                func.lower(Person.name).like(pattern, escape="\\"),
-                func.lower(Person.company).like(pattern, escape="\\"),
-                func.lower(Person.email).like(pattern, escape="\\"),
-            )
-        )
+        stmt = stmt.where(or_(contains(Person.name, q), contains(Person.company, q),
+                              contains(Person.email, q)))
     if role:
         if role not in ROLES:
             raise ValidationFailed("Unknown role.", {"role": [f"Choose one of: {', '.join(ROLES)}."]})
