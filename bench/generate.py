@@ -7,7 +7,8 @@ groups whose sizes are log-uniform from 10 to 5,000. Two reps are picked: a typi
 (about 40 direct ties) and one with 2,000 direct ties (added to a chosen person), and a hub
 with many neighbours for the picture benchmark.
 
-Nothing is written to disk; :class:`Network` yields the tuples ``build_graph`` reads.
+Nothing is written to disk; :class:`Network` yields the tuples ``build_graph`` reads (ties
+plain, or coded as the database gives them).
 """
 
 from __future__ import annotations
@@ -75,6 +76,15 @@ class Network:
             strict=True,
         ):
             yield (a, b, KINDS[k], r, fromord(last) if last else None)
+
+    def coded_ties(self) -> Iterator[tuple[int, int, int]]:
+        """The ties as the database hands them to the build: (a, b, tie_code)."""
+        from referrals.graph.build import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS
+
+        index = np.array([TIE_CODE_KINDS[kind] for kind in KINDS], dtype=np.int64)
+        codes = (self.last.astype(np.int64) * RATING_SLOTS + self.rating) * KIND_SLOTS
+        codes += index[self.kind]
+        yield from zip(self.a.tolist(), self.b.tolist(), codes.tolist(), strict=True)
 
     def groups(self) -> Iterator[tuple[int, str, str]]:
         for g, k in enumerate(self.group_kind.tolist(), 1):

@@ -159,11 +159,12 @@ def main() -> None:
     gc.collect()
     before_build = rss_mb()
     start = time.perf_counter()
-    G = build_graph(
+    G = build_graph(  # the ties coded, as the database gives them (bench/paths_db.py)
         net.people(),
-        net.ties(),
+        (),
         net.groups(),
         net.memberships(),
+        coded_ties=net.coded_ties(),
         teammates=net.teammates,
         today=net.today,
     )

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from referrals.graph import build as gb
 from referrals.graph.paths import DoNotContact, best_path, warm_paths
-from referrals.graph.tie import TieParams, membership_strength, tie_strength
+from referrals.graph.tie import TIE_KINDS, TieParams, membership_strength, tie_strength
 
 TODAY = date(2024, 6, 1)
 
@@ -283,14 +283,40 @@ def test_new_teammate_person_gets_teammate_ties():
     assert_same_graph(G, model.rebuild())
 
 
-def test_a_date_given_as_iso_text_builds_the_same_graph():
-    # SQLite's raw rows carry dates as ISO text; the build parses them once per day.
-    from datetime import date as _date
+@given(
+    kind=st.sampled_from(TIE_KINDS),
+    rating=st.integers(1, 5),
+    last=st.none() | st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+)
+def test_a_tie_code_holds_its_kind_rating_and_date(kind, rating, last):
+    code = gb.tie_code(kind, rating, last)
+    assert gb.decode_tie(code) == (kind, rating, last)
+    assert code < 2**31  # PostgreSQL computes it in 32-bit integers
 
-    people = [(1, "A", None, False, ()), (2, "B", None, False, ()), (3, "C", None, False, ())]
-    as_dates = [(1, 2, "friend", 4, _date(2024, 3, 1)), (2, 3, "colleague", 2, None)]
-    as_text = [(1, 2, "friend", 4, "2024-03-01"), (2, 3, "colleague", 2, None)]
-    built = [gb.build_graph(people, ties, [], [], today=_date(2024, 6, 1))
-             for ties in (as_dates, as_text)]
-    assert sorted(built[0].edges(data=True)) == sorted(built[1].edges(data=True))
-    assert built[1].edges[1, 2]["last"] == _date(2024, 3, 1).toordinal()
+
+@pytest.mark.parametrize("code", [-1, 0, 6, 15, 16 * 6, True, None, "80", 80.0])
+def test_a_number_that_is_no_tie_code_raises(code):
+    with pytest.raises(ValueError):
+        gb.decode_tie(code)
+
+
+def test_coded_ties_build_the_same_graph_as_plain_ones():
+    people = [(i, f"P{i}", None, False, ()) for i in (1, 2, 3, 4)]
+    plain = [
+        (1, 2, "friend", 4, date(2024, 3, 1)),
+        (2, 1, "customer", 2, None),
+        (2, 3, "colleague", 2, None),
+        (3, 99, "friend", 5, None),  # unknown person: ignored either way
+    ]
+    coded = [(a, b, gb.tie_code(kind, rating, last)) for a, b, kind, rating, last in plain]
+    built = [
+        gb.build_graph(people, plain, [], [], teammates=[1, 4], today=TODAY),
+        gb.build_graph(people, [], [], [], coded_ties=coded, teammates=[1, 4], today=TODAY),
+        gb.build_graph(people, plain[:2], [], [], coded_ties=coded[2:], teammates=[1, 4],
+                       today=TODAY),
+    ]
+    for G in built[1:]:
+        assert sorted(G.edges(data=True)) == sorted(built[0].edges(data=True))
+    assert built[1].edges[1, 2]["last"] == date(2024, 3, 1).toordinal()
+    with pytest.raises(ValueError):
+        gb.build_graph(people, [], [], [], coded_ties=[(1, 2, 7)], today=TODAY)

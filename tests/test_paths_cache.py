@@ -188,3 +188,31 @@ def test_a_new_role_is_replayed_without_invalidating_the_index(app, user):
     assert G2 is G and G.nodes[mike.id]["roles"] == frozenset({"advocate"})
     assert get_index(G) is index  # same structure: the CSR index and rep layers stay
     assert cached_entry(user.team_id).rebuilds == 1
+
+
+def test_the_database_codes_each_tie_as_the_graph_code_does(app, user):
+    # The build reads each tie's kind, rating and date as one number computed in SQL (Julian
+    # days on SQLite, date arithmetic on PostgreSQL); it must be the pure tie_code exactly.
+    from sqlalchemy import select
+
+    from referrals.graph.build import tie_code
+    from referrals.models import RELATIONSHIP_KINDS
+    from referrals.paths.cache import tie_code_sql
+
+    days = [None, date(1, 1, 1), date(1582, 10, 15), date(1999, 12, 31), date(2024, 2, 29),
+            date(2025, 7, 4)]
+    rows_of = [factories.make_person(db.session, user.team_id, f"Day {j}") for j in range(7)]
+    kinds_of = [factories.make_person(db.session, user.team_id, f"Kind {i}")
+                for i in range(len(RELATIONSHIP_KINDS))]
+    for i, kind in enumerate(RELATIONSHIP_KINDS):
+        for j, day in enumerate(days):
+            factories.make_relationship(db.session, rows_of[j], kinds_of[i], kind=kind,
+                                        rating=1 + (i + j) % 5, last_interaction=day)
+    db.session.commit()
+    dialect = db.session.get_bind().dialect.name
+    rows = db.session.execute(select(
+        Relationship.kind, Relationship.rating, Relationship.last_interaction,
+        tie_code_sql(dialect),
+    ).where(Relationship.team_id == user.team_id)).all()
+    assert len(rows) > 30
+    assert [code for *_, code in rows] == [tie_code(k, r, d) for k, r, d, _ in rows]

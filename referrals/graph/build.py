@@ -34,6 +34,7 @@ import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from itertools import chain
 
 import networkx as nx
 
@@ -51,6 +52,7 @@ __all__ = [
     "MEMBER",
     "add_member",
     "build_graph",
+    "decode_tie",
     "group_id",
     "group_node",
     "is_group",
@@ -58,6 +60,7 @@ __all__ = [
     "remove_member",
     "remove_person",
     "set_pair_ties",
+    "tie_code",
     "touch",
     "upsert_group",
     "upsert_person",
@@ -70,8 +73,71 @@ MEMBER = "member"
 _KIND_RANK = {kind: -i for i, kind in enumerate(TIE_KINDS)}
 
 PersonRow = tuple[int, str, "str | None", bool, Iterable[str]]
-TieRow = tuple[int, int, str, int, "date | str | None"]  # a date, or its ISO text
+TieRow = tuple[int, int, str, int, "date | None"]
+CodedTieRow = tuple[int, int, int]  # (person_a, person_b, tie_code(kind, rating, last))
 GroupRow = tuple[int, str, str]
+
+#: Index of each kind in a tie code (see :func:`tie_code`); the database's SQL uses it too.
+TIE_CODE_KINDS = {kind: i for i, kind in enumerate(TIE_KINDS)}
+#: A tie code is ``(ordinal * RATING_SLOTS + rating) * KIND_SLOTS + kind index``.
+RATING_SLOTS = 8
+KIND_SLOTS = 16
+assert len(TIE_KINDS) <= KIND_SLOTS
+
+
+def tie_code(kind: str, rating: int, last: date | None) -> int:
+    """A relationship's (kind, rating, last interaction) as one int.
+
+    ``(ordinal * 8 + rating) * 16 + kind index``, where ordinal is ``last.toordinal()`` (0
+    for no date) and the kind index is :data:`TIE_CODE_KINDS`. The database computes the same
+    number in SQL (``referrals.paths.cache``), so a million ties reach Python as three ints
+    each, and the build memoises edge attributes on an int rather than on a tuple of strings.
+
+    Raises
+    ------
+    ValueError
+        For an unknown kind or a rating that is not an int from 1 to 5.
+
+    Examples
+    --------
+    >>> tie_code("customer", 5, None), tie_code("friend", 4, date(2024, 6, 1))
+    (80, 94596930)
+    >>> decode_tie(tie_code("friend", 4, date(2024, 6, 1)))
+    ('friend', 4, datetime.date(2024, 6, 1))
+    """
+    index = TIE_CODE_KINDS.get(kind)
+    if index is None:
+        raise ValueError(f"unknown relationship kind {kind!r}")
+    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
+        raise ValueError(f"rating must be an int from 1 to 5, not {rating!r}")
+    ordinal = last.toordinal() if last is not None else 0
+    return (ordinal * RATING_SLOTS + rating) * KIND_SLOTS + index
+
+
+def decode_tie(code: int) -> tuple[str, int, date | None]:
+    """The (kind, rating, last interaction) of a :func:`tie_code`.
+
+    Raises
+    ------
+    ValueError
+        If ``code`` is not one that :func:`tie_code` makes.
+
+    Examples
+    --------
+    >>> decode_tie(80)
+    ('customer', 5, None)
+    >>> decode_tie(7)
+    Traceback (most recent call last):
+    ...
+    ValueError: 7 is not a tie code
+    """
+    if isinstance(code, bool) or not isinstance(code, int) or code < 0:
+        raise ValueError(f"{code!r} is not a tie code")
+    rest, index = divmod(code, KIND_SLOTS)
+    ordinal, rating = divmod(rest, RATING_SLOTS)
+    if index >= len(TIE_KINDS) or not 1 <= rating <= 5:
+        raise ValueError(f"{code!r} is not a tie code")
+    return TIE_KINDS[index], rating, date.fromordinal(ordinal) if ordinal else None
 
 
 def group_node(gid: int) -> int:
@@ -201,6 +267,7 @@ def build_graph(
     groups: Iterable[GroupRow],
     memberships: Iterable[tuple[int, int]],
     *,
+    coded_ties: Iterable[CodedTieRow] = (),
     teammates: Iterable[int] = (),
     today: date,
     params: TieParams = DEFAULT_PARAMS,
@@ -215,6 +282,9 @@ def build_graph(
         Relationships. A tie naming a person not in ``people``, or a person with themself, is
         ignored (the data may change between the reads); a bad kind or rating raises
         ValueError.
+    coded_ties : iterable of (person_a, person_b, code)
+        More relationships, each with its kind, rating and date as one :func:`tie_code`
+        (what the database hands over: the fastest form). A bad code raises ValueError.
     groups : iterable of (id, name, kind)
         Groups; kind is association, event or company.
     memberships : iterable of (group_id, person_id)
@@ -250,7 +320,19 @@ def build_graph(
     # A million new dicts trigger the cyclic garbage collector over and over, each time
     # walking the growing graph: a third of the build time. Nothing here makes cycles.
     with _gc_paused():
-        return _build(people, ties, groups, memberships, teammates, today, params)
+        return _build(
+            people, chain(coded_ties, _coded(ties)), groups, memberships, teammates, today, params
+        )
+
+
+def _coded(ties: Iterable[TieRow]) -> Iterator[CodedTieRow]:
+    """Plain tie rows as coded ones (each distinct kind, rating and date coded once)."""
+    codes: dict[tuple[str, int, date | None], int] = {}
+    for a, b, kind, rating, last in ties:
+        code = codes.get((kind, rating, last))
+        if code is None:
+            code = codes[(kind, rating, last)] = tie_code(kind, rating, last)
+        yield a, b, code
 
 
 @contextmanager
@@ -266,7 +348,7 @@ def _gc_paused() -> Iterator[None]:
 
 def _build(
     people: Iterable[PersonRow],
-    ties: Iterable[TieRow],
+    ties: Iterable[CodedTieRow],
     groups: Iterable[GroupRow],
     memberships: Iterable[tuple[int, int]],
     teammates: Iterable[int],
@@ -283,47 +365,50 @@ def _build(
         _check_id(pid, "person id")
         roles = frozenset(roles)
         roles = role_sets.setdefault(roles, roles)
+        attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": roles}
         if pid in node_data:
-            node_data[pid].update(name=name, company=company, dnc=bool(dnc), roles=roles)
+            node_data[pid].update(attrs)
         else:
-            G.add_node(pid, name=name, company=company, dnc=bool(dnc), roles=roles)
-    # One int object per node, reused as every adjacency key: saves ~28 bytes per edge end.
-    canon = {pid: pid for pid in node_data}
+            node_data[pid] = attrs
+            adj[pid] = {}
+    # Each person's id and adjacency row, found by one lookup per tie end. The id object is
+    # the node's own, reused as every adjacency key: saves ~28 bytes per edge end.
+    ends = {pid: (pid, adj[pid]) for pid in node_data}
     # All of them are kept: a teammate added later as a person gets the ties then.
     G.graph["teammates"] = frozenset(teammates)
-    mates = [pid for pid in G.graph["teammates"] if pid in canon]
+    mates = [pid for pid in G.graph["teammates"] if pid in ends]
 
     # Write each tie straight into the adjacency, keeping the strongest per pair: no big
     # temporary dict of pairs, whose ~200 MB at a million ties would fragment the heap.
-    # (kind, rating, date) -> (strength, ordinal): one shared int per date, not per edge.
-    # (kind, rating, date) -> the edge attribute dict, shared by every edge with those inputs.
-    # The date may come as its ISO text (SQLite's raw rows): it is keyed as it comes and
-    # parsed once per distinct (kind, rating, day), never once per tie.
-    tie_memo: dict[tuple[str, int, date | str | None], dict[str, object]] = {}
+    # code -> the edge attribute dict, shared by every edge with the same kind, rating and
+    # date (a million ties hold only tens of thousands of distinct codes).
+    by_code: dict[int, dict[str, object]] = {}
     memo: dict[float, tuple[float, float]] = {}
-    for a, b, kind, rating, last in ties:
-        a = canon.get(a)
-        b = canon.get(b)
-        if a is None or b is None or a == b:
+    for a, b, code in ties:
+        end_a = ends.get(a)
+        end_b = ends.get(b)
+        if end_a is None or end_b is None or end_a is end_b:
             continue
-        attrs = tie_memo.get((kind, rating, last))
+        attrs = by_code.get(code)
         if attrs is None:
-            day = date.fromisoformat(last) if isinstance(last, str) else last
+            kind, rating, day = decode_tie(code)
             strength = tie_strength(kind, rating, day, today=today, params=params)
-            attrs = _edge_attrs(strength, kind, day.toordinal() if day else None, memo)
-            tie_memo[(kind, rating, last)] = attrs
-        row = adj[a]
-        if b in row:  # the pair's second relationship: keep the stronger (rare)
-            _offer(adj, a, b, attrs["strength"], kind, attrs.get("last"), memo)
+            attrs = by_code[code] = _edge_attrs(
+                strength, kind, day.toordinal() if day else None, memo
+            )
+        a, row_a = end_a
+        b, row_b = end_b
+        if b in row_a:  # the pair's second relationship: keep the stronger (rare)
+            _offer(adj, a, b, attrs["strength"], attrs["kind"], attrs.get("last"), memo)
             continue
         # The common case inline: a million function calls cost a second at 100,000 people.
-        row[b] = attrs
-        adj[b][a] = attrs
+        row_a[b] = attrs
+        row_b[a] = attrs
     if len(mates) > 1:
         mate_strength = tie_strength(
             TEAMMATE, params.teammate_rating, None, today=today, params=params
         )
-        ordered = sorted(canon[pid] for pid in mates)
+        ordered = sorted(ends[pid][0] for pid in mates)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 _offer(adj, a, b, mate_strength, TEAMMATE, None, memo)
@@ -337,16 +422,14 @@ def _build(
             node_data[node].update(name=name, gkind=gkind)
         else:
             G.add_node(node, name=name, gkind=gkind, size=0)
-    members: dict[int, set[int]] = {}
+    members: dict[int, set[int]] = {node: set() for node in node_data if node < 0}
     for gid, pid in memberships:
-        node = -gid
-        person = canon.get(pid)
-        if person is None or node not in node_data or node >= 0:
-            continue
-        members.setdefault(node, set()).add(person)
-    for node in node_data:
-        if node < 0:
-            _link_members(G, node, members.get(node, set()), params, memo)
+        found = members.get(-gid)
+        end = ends.get(pid)
+        if found is not None and end is not None:
+            found.add(end[0])
+    for node, people_in in members.items():
+        _link_members(G, node, people_in, params, memo)
     return G
 
 
