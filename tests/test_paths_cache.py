@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import random
+import weakref
+from dataclasses import replace
 from datetime import date
 
 import networkx as nx
@@ -12,6 +15,7 @@ from sqlalchemy.orm import Session
 from referrals.extensions import db
 from referrals.groups.services import add_member, remove_member, update_group
 from referrals.models import GroupMembership, Person, Relationship, Team, bump_graph_version
+from referrals.paths import cache
 from referrals.paths.cache import build_team_graph, cached_entry, team_graph
 from referrals.people.services import delete_person, update_person
 from referrals.relationships.services import delete_relationship, update_relationship
@@ -163,16 +167,19 @@ def test_replaying_random_changes_equals_a_rebuild(app, user, seed):
     assert _snapshot(replayed) == _snapshot(rebuilt)
 
 
-def test_a_request_that_read_an_older_version_uses_the_newer_graph_not_a_rebuild(app, user):
+def test_a_request_that_read_an_older_version_uses_the_newer_graph_not_a_rebuild(
+    app, user, monkeypatch
+):
     # Threads of one worker: another request replayed to a newer version after this one read
     # the version. The newer graph is served; rebuilding (seconds at 100k people) is wrong.
     factories.make_person(db.session, user.team_id, "Mike Kincaid")
     db.session.commit()
     G = team_graph(db.session, _team(user))
     entry = cached_entry(user.team_id)
-    entry.version += 1  # as if replayed past what the database read below says
+    # as if another thread had replayed past what the database read below says
+    monkeypatch.setitem(cache._cache, user.team_id, replace(entry, version=entry.version + 1))
     assert team_graph(db.session, _team(user)) is G
-    assert entry.rebuilds == 1
+    assert cached_entry(user.team_id).rebuilds == 1
 
 
 def test_a_new_role_is_replayed_without_invalidating_the_index(app, user):
@@ -185,8 +192,9 @@ def test_a_new_role_is_replayed_without_invalidating_the_index(app, user):
     update_person(db.session, mike, {"roles": ["advocate"]})  # what a first advocate call does
     db.session.commit()
     G2 = team_graph(db.session, _team(user))
-    assert G2 is G and G.nodes[mike.id]["roles"] == frozenset({"advocate"})
-    assert get_index(G) is index  # same structure: the CSR index and rep layers stay
+    assert G2.nodes[mike.id]["roles"] == frozenset({"advocate"})
+    assert G.nodes[mike.id]["roles"] == frozenset()  # a request holding G still sees its snapshot
+    assert get_index(G2) is index  # same structure: the CSR index and rep layers stay
     assert cached_entry(user.team_id).rebuilds == 1
 
 
@@ -216,3 +224,55 @@ def test_the_database_codes_each_tie_as_the_graph_code_does(app, user):
     ).where(Relationship.team_id == user.team_id)).all()
     assert len(rows) > 30
     assert [code for *_, code in rows] == [tie_code(k, r, d) for k, r, d, _ in rows]
+
+
+def test_a_replay_leaves_the_graph_a_request_holds_as_it_was(app, user):
+    # Threads of one worker: one request still renders from G while another replays a
+    # deletion and a new person with a tie. G must stay whole; the next read gets the new
+    # graph. On SQLite the new person takes the deleted one's id (the newest row's), and must
+    # not inherit the deleted person's ties.
+    rep = db.session.get(Person, user.person_id)
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    dana = factories.make_person(db.session, user.team_id, "Dana Lee")
+    factories.make_relationship(db.session, rep, mike, kind="customer", rating=5)
+    factories.make_relationship(db.session, mike, dana, kind="colleague", rating=4)
+    db.session.commit()
+    G = team_graph(db.session, _team(user))
+    before, dana_id = _snapshot(G), dana.id
+
+    delete_person(db.session, dana)
+    db.session.commit()
+    sam = factories.make_person(db.session, user.team_id, "Sam Ortiz")
+    factories.make_relationship(db.session, rep, sam, kind="friend", rating=3)
+    db.session.commit()
+    G2 = team_graph(db.session, _team(user))
+
+    assert cached_entry(user.team_id).replays == 1 and G2 is not G
+    assert _snapshot(G) == before and G.has_edge(mike.id, dana_id)
+    assert G2.nodes[sam.id]["name"] == "Sam Ortiz" and not G2.has_edge(mike.id, sam.id)
+    assert _snapshot(G2) == _snapshot(build_team_graph(db.session, _team(user), today=date.today()))
+
+    # Once its last reader lets go, the retired graph is freed at once, not at the next full
+    # garbage collection (each holds ~10 MB of top-level dicts at 100,000 people).
+    gone = weakref.ref(G)
+    gc.disable()
+    try:
+        del G
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
+def test_a_replay_reads_only_its_own_teams_rows(app, user, other_user):
+    # Ids are global: a change logged for this team must not pull in another team's rows.
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    db.session.commit()
+    G = team_graph(db.session, _team(user))
+    assert mike.id in G
+    delete_person(db.session, mike)
+    db.session.commit()
+    theirs = factories.make_person(db.session, other_user.team_id, "Not Ours")
+    db.session.commit()
+    G2 = team_graph(db.session, _team(user))
+    assert theirs.id not in G2 or G2.nodes[theirs.id]["name"] != "Not Ours"
+    assert _snapshot(G2) == _snapshot(build_team_graph(db.session, _team(user), today=date.today()))

@@ -225,6 +225,18 @@ def get_index(G: nx.Graph) -> GraphIndex:
         return idx
 
 
+def share_index(G: nx.Graph, H: nx.Graph) -> None:
+    """Let ``H`` (a :func:`~referrals.graph.build.fork` of ``G``) use ``G``'s index.
+
+    The index (and every source's layers in it) serves ``H`` only while ``H``'s stamp is the
+    one it was built for – a fork whose updates changed no structure, cost or do-not-contact
+    flag; otherwise :func:`get_index` rebuilds it for ``H`` as usual.
+    """
+    idx = _INDEXES.get(G)
+    if idx is not None and H not in _INDEXES:
+        _INDEXES[H] = idx
+
+
 class SourceState:
     """Hop layers from one source (with one penalty), computed lazily and kept."""
 

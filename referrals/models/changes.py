@@ -28,7 +28,8 @@ class GraphChange(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
     version: Mapped[int]
-    entity: Mapped[str] = mapped_column(String(20))  # person, pair, group, member, settings
+    # person, person_deleted, pair, group, group_deleted, member, settings
+    entity: Mapped[str] = mapped_column(String(20))
     key1: Mapped[int | None]
     key2: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
@@ -37,10 +38,14 @@ class GraphChange(db.Model):
 Change = tuple[str, int | None, int | None]
 
 
-def _changes_of(obj: Any, session: Session) -> list[tuple[int, Change]]:
-    """What a changed object means for the graph, as (team_id, change) pairs."""
+def _changes_of(obj: Any, session: Session, deleted: bool = False) -> list[tuple[int, Change]]:
+    """What a changed object means for the graph, as (team_id, change) pairs.
+
+    A deleted person or group is logged as such: on SQLite a new row may take the same id
+    before a worker replays, and the replay must not hand the old node's ties to it.
+    """
     if isinstance(obj, Person):
-        return [(obj.team_id, ("person", obj.id, None))]
+        return [(obj.team_id, ("person_deleted" if deleted else "person", obj.id, None))]
     if isinstance(obj, Relationship):
         changes = [(obj.team_id, ("pair", obj.pair_low, obj.pair_high))]
         history_low = db.inspect(obj).attrs.pair_low.history
@@ -51,7 +56,7 @@ def _changes_of(obj: Any, session: Session) -> list[tuple[int, Change]]:
             changes.append((obj.team_id, ("pair", old_low, old_high)))
         return changes
     if isinstance(obj, Group):
-        return [(obj.team_id, ("group", obj.id, None))]
+        return [(obj.team_id, ("group_deleted" if deleted else "group", obj.id, None))]
     if isinstance(obj, GroupMembership):
         return [(obj.team_id, ("member", obj.group_id, obj.person_id))]
     if isinstance(obj, Team) and _tie_settings_changed(obj):
@@ -75,8 +80,11 @@ def _collect_graph_changes(session: Session, flush_context: Any, instances: Any)
     # Deleted and modified objects still hold their old values here; new ones lack ids
     # until the flush, so they are collected again in after_flush.
     pending = session.info.setdefault("graph_changes", defaultdict(set))
-    for obj in list(session.dirty) + list(session.deleted):
-        if obj in session.deleted or session.is_modified(obj):
+    for obj in session.deleted:
+        for team_id, change in _changes_of(obj, session, deleted=True):
+            pending[team_id].add(change)
+    for obj in session.dirty:
+        if obj not in session.deleted and session.is_modified(obj):
             for team_id, change in _changes_of(obj, session):
                 pending[team_id].add(change)
     session.info["graph_new"] = list(session.new)

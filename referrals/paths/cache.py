@@ -6,13 +6,18 @@ worker reads that one integer: equal means the cached graph is current; a few ve
 behind means the logged changes are replayed in place; far behind (or settings changed, or
 a new day, since tie strength decays with time) means a rebuild. So every gunicorn worker, on
 any machine, sees a change on its very next request and rebuilds only when it must.
+
+A replay never changes a graph that requests may be reading: it changes a fork of it (which
+shares every row it does not touch) and then swaps the cache entry in one assignment. A
+request keeps the graph it got for as long as it holds it – a consistent snapshot, however
+many changes other threads replay meanwhile.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import product
 from typing import Any
@@ -32,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from referrals.graph import build as gb
+from referrals.graph.index import share_index
 from referrals.graph.tie import TieParams
 from referrals.models import (
     GraphChange,
@@ -49,8 +55,10 @@ MAX_REPLAY = 500
 STREAM = 50_000  # rows fetched at a time while building
 
 
-@dataclass
+@dataclass(frozen=True)
 class CachedGraph:
+    """One team's graph at one version. Never changed: a replay publishes a new entry."""
+
     graph: nx.Graph
     version: int
     built_on: date
@@ -86,10 +94,14 @@ def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx
         return entry.graph
     if entry is not None and entry.built_on == today and 0 < version - entry.version <= MAX_REPLAY:
         with entry.lock:
-            if entry.version >= version:  # replayed by another thread while this one waited
+            entry = _cache.get(team.id, entry)  # another thread may have replayed meanwhile
+            if entry.version >= version:
                 return entry.graph
-            if _replay(session, team, entry, version):
-                return entry.graph
+            replayed = _replay(session, team, entry, version)
+            if replayed is not None:
+                with _cache_lock:
+                    _cache[team.id] = replayed
+                return replayed.graph
     rebuilt = build_team_graph(session, team, today=today)
     previous = _cache.get(team.id)
     entry = CachedGraph(
@@ -186,8 +198,11 @@ def _person_tuple(row: Sequence[Any]) -> tuple:
     return (row[0], row[1], row[2], bool(row[3]), roles)
 
 
-def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> bool:
-    """Apply the logged changes after `entry.version` in place; False means: rebuild instead."""
+def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> CachedGraph | None:
+    """The entry with the changes logged after `entry.version` applied to a fork of its graph.
+
+    None means: rebuild instead (a gap in the log, or a settings change).
+    """
     changes = session.execute(
         select(GraphChange.entity, GraphChange.key1, GraphChange.key2, GraphChange.version)
         .where(GraphChange.team_id == team.id, GraphChange.version > entry.version,
@@ -196,14 +211,25 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> b
     ).all()
     seen_versions = {row.version for row in changes}
     if len(seen_versions) != version - entry.version or any(r.entity == "settings" for r in changes):
-        return False  # a gap in the log or a settings change: only a rebuild is safe
-    G, params, today = entry.graph, entry.params, entry.built_on
-    people = {r.key1 for r in changes if r.entity == "person"}
-    groups = {r.key1 for r in changes if r.entity == "group"}
+        return None  # a gap in the log or a settings change: only a rebuild is safe
+    # A fork: requests still holding entry.graph must see it unchanged.
+    G, params, today = gb.fork(entry.graph), entry.params, entry.built_on
+
+    def keys(entity: str) -> set[int]:
+        return {r.key1 for r in changes if r.entity == entity}
+
     members = {(r.key1, r.key2) for r in changes if r.entity == "member"}
     pairs = {(r.key1, r.key2) for r in changes if r.entity == "pair"}
-    _replay_people(session, G, people)
-    _replay_groups(session, G, groups, params)
+    # A deleted node goes first, with all its edges: on SQLite a new row may have taken its id
+    # since, and is then added afresh (its own ties and memberships are logged changes too).
+    for pid in sorted(keys("person_deleted")):
+        if G.has_node(pid):
+            gb.remove_person(G, pid)
+    for gid in sorted(keys("group_deleted")):
+        if G.has_node(gb.group_node(gid)):
+            gb.remove_group(G, gid)
+    _replay_people(session, team.id, G, keys("person") | keys("person_deleted"))
+    _replay_groups(session, team.id, G, keys("group") | keys("group_deleted"), params)
     for gid, pid in sorted(members):
         exists = session.get(GroupMembership, (gid, pid)) is not None
         if exists and G.has_node(pid) and G.has_node(gb.group_node(gid)):
@@ -213,16 +239,16 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> b
     for low, high in sorted(pairs):
         rows = session.execute(
             select(Relationship.kind, Relationship.rating, Relationship.last_interaction)
-            .where(Relationship.pair_low == low, Relationship.pair_high == high)
+            .where(Relationship.team_id == team.id, Relationship.pair_low == low,
+                   Relationship.pair_high == high)
         ).all()
         if G.has_node(low) and G.has_node(high):
             gb.set_pair_ties(G, low, high, list(rows), today=today, params=params)
-    entry.version = version
-    entry.replays += 1
-    return True
+    share_index(entry.graph, G)  # kept if the changes left the structure alone (names, roles)
+    return replace(entry, graph=G, version=version, replays=entry.replays + 1)
 
 
-def _replay_people(session: Session, G: nx.Graph, ids: set[int]) -> None:
+def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -> None:
     if not ids:
         return
     rows = {
@@ -231,7 +257,7 @@ def _replay_people(session: Session, G: nx.Graph, ids: set[int]) -> None:
             select(
                 Person.id, Person.name, Person.company, Person.do_not_contact,
                 Person.is_customer, Person.is_reference, Person.is_advocate, Person.is_prospect,
-            ).where(Person.id.in_(ids))
+            ).where(Person.id.in_(ids), Person.team_id == team_id)
         )
     }
     for pid in sorted(ids):
@@ -241,12 +267,17 @@ def _replay_people(session: Session, G: nx.Graph, ids: set[int]) -> None:
             gb.remove_person(G, pid)
 
 
-def _replay_groups(session: Session, G: nx.Graph, ids: set[int], params: TieParams) -> None:
+def _replay_groups(
+    session: Session, team_id: int, G: nx.Graph, ids: set[int], params: TieParams
+) -> None:
     if not ids:
         return
     rows = {
         row[0]: row
-        for row in session.execute(select(Group.id, Group.name, Group.kind).where(Group.id.in_(ids)))
+        for row in session.execute(
+            select(Group.id, Group.name, Group.kind)
+            .where(Group.id.in_(ids), Group.team_id == team_id)
+        )
     }
     for gid in sorted(ids):
         if gid in rows:
