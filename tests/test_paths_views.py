@@ -66,6 +66,17 @@ def test_the_page_shows_the_two_hop_network(client, network):
     assert "<script" not in figure
 
 
+def test_every_dot_of_a_small_network_picture_is_named(client, network):
+    # Dana's picture: the rep is two steps away (via Mike) and must not be an unnamed dot.
+    html = client.get(f"/people/{network['dana'].id}").get_data(as_text=True)
+    figure = html[html.index('id="network"'):]
+    figure = figure[:figure.index("</svg>")]
+    dots = figure.count("<circle") + figure.count("<rect")
+    names = re.findall(r'<text x="[^"]+" y="[^"]+" text-anchor="middle">([^<]+)</text>', figure)
+    assert dots >= 3 and len(names) == dots
+    assert "Rep" in names
+
+
 def test_a_group_path_is_drawn_with_the_group(client, network):
     html = client.get(f"/people/{network['sam'].id}").get_data(as_text=True)
     section = html[html.index('id="warm-paths"'):html.index('id="network"')]

@@ -113,6 +113,10 @@ def path_picture(G: nx.Graph, path: Path, href: Href, *, width: int = 640, heigh
     return Picture(width, height, dots, lines, f"Path: {names}", len(dots), len(dots))
 
 
+#: Up to this many dots, every one is named in the network picture.
+SMALL_PICTURE = 15
+
+
 def network_picture(
     G: nx.Graph, center: int, href: Href, *, you: int | None = None, width: int = 720,
     height: int = 560, max_nodes: int = 60,
@@ -127,12 +131,16 @@ def network_picture(
         for u, v, d in H.edges(data=True)
     ]
     dots = []
+    # Names for the center and its own ties; two steps out only in a small picture (where they
+    # fit) and for you, so an unnamed dot is never the rep themself.
+    small = len(H) <= SMALL_PICTURE
     for n in H.nodes:
         x, y = pos[n]
         hops = H.nodes[n].get("hops", 0)
+        named = hops <= 1 or small or n == you
         dots.append(Dot(
             x, y, r=14 if n == center else (9 if hops == 1 else 6),
-            label=_short(G.nodes[n].get("name", ""), 16) if hops <= 1 else "",
+            label=_short(G.nodes[n].get("name", ""), 16) if named else "",
             title=_title(G, n), css=_css(G, n, you=you, target=center if center != you else None),
             href=href(n),
         ))
