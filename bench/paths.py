@@ -34,7 +34,8 @@ from referrals.graph import (
     strongest_ego,
     warm_paths,
 )
-from referrals.graph.index import get_index
+from referrals.graph import build as gb
+from referrals.graph.index import get_index, share_index
 
 SIZES = {"small": (10_000, 100_000), "large": (100_000, 1_000_000)}
 
@@ -295,6 +296,26 @@ def main() -> None:
         p50p95(rx_pics),
         ratio(pct(pics, 50), pct(rx_pics, 50)),
     )
+
+    # A small change, as the cache replays it: a fork of the graph, the change, then the
+    # index patched from the fork's parent (only the changed rows are read).
+    table.header("one change, replayed (20 in a row, each into a fork of the last)")
+    prospects_n = len(prospects)
+    current, patch, fork_times = G, [], []
+    for i in range(20):
+        a, b = prospects[i % prospects_n], prospects[(7 * i + 3) % prospects_n]
+        if a == b:
+            continue
+        start = time.perf_counter()
+        H = gb.fork(current)
+        share_index(current, H)
+        gb.set_pair_ties(H, a, b, [("friend", 4, None)])
+        fork_times.append(time.perf_counter() - start)
+        patch.append(timed(lambda H=H: get_index(H)))
+        current = H
+    table.add("fork + one new tie", p50p95(fork_times))
+    table.add("then the index, patched (full build above)", p50p95(patch))
+    del current, H
 
     print(
         "\n* rustworkx k-shortest gives the k-th shortest walk length (walks may repeat nodes),"

@@ -1,11 +1,19 @@
-"""The index's cache of per-source states: sized by the graph, stale penalties dropped."""
+"""The index: its cache of per-source states (sized by the graph, stale penalties dropped), and
+patches that rebuild only the rows that changed."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referrals.graph import build as gb
 from referrals.graph.build import build_graph
-from referrals.graph.index import get_index
+from referrals.graph.index import GraphIndex, get_index, share_index
+from referrals.graph.tie import TieParams
+from tests.test_graph_build import apply, ops
 
 
 def _graph(n: int = 12):
@@ -29,3 +37,85 @@ def test_a_small_graph_keeps_every_reps_state():
     assert len(ix.states) == 40
     ix.state(1, ())  # the first rep's layers are still there, not rebuilt
     assert list(ix.states)[-1] == (1, ())
+
+
+# --- patching the index instead of rebuilding it ---------------------------------------------
+
+def _same_index(patched, full) -> None:
+    assert patched.stamp == full.stamp and patched.pos == full.pos
+    for name in ("nodes", "deg", "indptr", "indices", "keys", "ext", "is_group"):
+        got, want = getattr(patched, name), getattr(full, name)
+        assert got.dtype == want.dtype and np.array_equal(got, want), name
+
+
+def _model():
+    from tests.test_graph_build import Model
+
+    model = Model(TieParams(half_life_days=200))
+    for pid in range(1, 7):
+        model.people[pid] = (f"P{pid}", None, False, ())
+    model.ties[(1, 4)] = [("friend", 3, None)]
+    model.groups[1] = ("G1", "event")
+    model.groups[2] = ("G2", "association")
+    model.members |= {(1, 1), (1, 2), (2, 3)}
+    return model
+
+
+@settings(max_examples=150, deadline=None)
+@given(ops, st.lists(st.booleans(), min_size=25, max_size=25))
+def test_a_patched_index_has_the_arrays_of_a_full_build(changes, fork_before):
+    model = _model()
+    G = model.rebuild()
+    get_index(G)
+    for op, new_fork in zip(changes, fork_before, strict=False):
+        if new_fork:  # as the cache replays: into a fork that starts with its parent's index
+            H = gb.fork(G)
+            share_index(G, H)
+            G = H
+        before = get_index(G)
+        apply(G, model, op)
+        ix = get_index(G)
+        if ix is before:
+            continue  # the change left structure, costs and do-not-contact alone
+        assert ix.patched_rows is not None or before.n == 0
+        _same_index(ix, GraphIndex(G))
+
+
+def test_a_patch_reads_only_the_rows_that_changed():
+    G = _graph(200)
+    get_index(G)
+    gb.set_pair_ties(G, 3, 150, [("customer", 5, None)])
+    ix = get_index(G)
+    assert ix.patched_rows == 2
+    _same_index(ix, GraphIndex(G))
+    gb.remove_person(G, 100)  # its two neighbours' rows change; every position moves by one
+    ix = get_index(G)
+    assert ix.patched_rows == 2 and 100 not in ix.pos
+    _same_index(ix, GraphIndex(G))
+
+
+def test_a_change_by_other_means_rebuilds_the_index_in_full():
+    G = _graph(200)
+    get_index(G)
+    G.add_edge(3, 150, cost=0.1, strength=0.9, kind="friend")  # a row changed in place
+    gb.touch(G)
+    ix = get_index(G)
+    assert ix.patched_rows is None
+    _same_index(ix, GraphIndex(G))
+
+
+def test_a_change_by_other_means_without_touch_is_not_patched_wrongly():
+    G = _graph(200)
+    get_index(G)
+    G.add_edge(3, 500, cost=0.1, strength=0.9, kind="friend")  # row 3 changed in place
+    ix = get_index(G)  # the node count moved, the version did not
+    assert ix.patched_rows is None
+    _same_index(ix, GraphIndex(G))
+
+
+def test_many_changed_rows_rebuild_the_index_in_full():
+    G = _graph(2_000)
+    get_index(G)
+    for i in range(1, 600):
+        gb.set_pair_ties(G, i, i + 1000, [("friend", 2, None)])
+    assert get_index(G).patched_rows is None

@@ -27,10 +27,11 @@ and rebuild lazily), ``today`` and ``params`` (the defaults for updates) and
 ``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
 any other means, call :func:`touch` afterwards.
 
-A graph that other threads may be reading is never changed: :func:`fork` makes a new graph
-that shares its rows, and the update functions here copy a row (a node's neighbours) or a
-node's attributes before they change it in a fork – so a reader keeps a consistent snapshot
-for as long as it holds the old graph, with no locks.
+Rows (a node's neighbour dict) and node attribute dicts are never changed in place either:
+the update functions here replace them with changed copies. So a :func:`fork` – a new graph
+sharing every row – can be updated while other threads read the old graph, which stays a
+consistent snapshot with no locks; and an index can tell the rows that changed since it was
+built by their identity (``referrals.graph.index`` patches itself instead of rebuilding).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from itertools import chain
 
 import networkx as nx
@@ -185,14 +187,26 @@ def group_id(node: int) -> int:
 
 
 def touch(G: nx.Graph) -> int:
-    """Bump ``G.graph["version"]`` so cached indexes rebuild; returns the new version.
+    """Bump ``G.graph["version"]`` after changing ``G`` by other means; returns the new version.
+
+    Cached indexes of ``G`` then rebuild in full: changes made by other means may have
+    changed rows in place, which an index cannot see.
 
     Examples
     --------
     >>> G = nx.Graph(version=3)
     >>> touch(G)
     4
+    >>> G.graph["touched"]
+    4
     """
+    version = _bump(G)
+    G.graph["touched"] = version
+    return version
+
+
+def _bump(G: nx.Graph) -> int:
+    """Bump the version after a change made here (rows replaced, never changed in place)."""
     version = G.graph.get("version", 0) + 1
     G.graph["version"] = version
     return version
@@ -437,7 +451,7 @@ def _build(
         if found is not None and end is not None:
             found.add(end[0])
     for node, people_in in members.items():
-        _link_members(G, node, people_in, params, memo)
+        _link_members(G, node, people_in, params, memo, fresh=True)
     return G
 
 
@@ -447,12 +461,18 @@ def _link_members(
     people: Iterable[int],
     params: TieParams,
     memo: dict[float, tuple[float, float]] | None = None,
+    *,
+    fresh: bool = False,
 ) -> None:
-    """(Re)write the edges of group ``node`` to exactly ``people``, sized to their number."""
+    """(Re)write the edges of group ``node`` to exactly ``people``, sized to their number.
+
+    ``fresh``: a graph being built, whose rows nobody has seen yet – written in place.
+    """
     people = set(people)
-    own = _row(G, node)
+    row = G._adj.__getitem__ if fresh else partial(_row, G)
+    own = row(node)
     for gone in set(own) - people:
-        del _row(G, gone)[node]
+        del row(gone)[node]
         del own[gone]
     _set_attrs(G, node, size=len(people))
     if not people:
@@ -461,7 +481,7 @@ def _link_members(
     attrs = _edge_attrs(strength, MEMBER, None, {} if memo is None else memo)
     for pid in people:  # one attribute dict shared by all of the group's edges
         own[pid] = attrs
-        _row(G, pid)[node] = attrs
+        row(pid)[node] = attrs
 
 
 class TeamGraph(nx.Graph):
@@ -499,7 +519,7 @@ def fork(G: nx.Graph) -> nx.Graph:
     """A new graph equal to ``G`` that shares its rows, to update while others read ``G``.
 
     Only the two top-level dicts are copied (milliseconds at 100,000 people). The update
-    functions below copy a shared row or a node's attribute dict before they change it, so
+    functions below replace a row or a node's attribute dict rather than change it, so
     nothing a reader of ``G`` can see ever changes.
 
     Examples
@@ -516,26 +536,21 @@ def fork(G: nx.Graph) -> nx.Graph:
     H.graph.update(G.graph)
     H._node = dict(G._node)
     H._adj = dict(G._adj)
-    H._owned_rows = set()  # rows copied into H (or made new in it) – H's own to change
     return H
 
 
 def _row(G: nx.Graph, node: int) -> dict:
-    """``node``'s adjacency row, safe to change: in a fork, a copy the first time."""
-    owned: set[int] | None = getattr(G, "_owned_rows", None)
-    if owned is None or node in owned:
-        return G._adj[node]
+    """A copy of ``node``'s adjacency row, put in its place: change it, never the old one.
+
+    Call it once per node per change (a loop keeps the copy it got).
+    """
     row = G._adj[node] = dict(G._adj[node])
-    owned.add(node)
     return row
 
 
 def _add_node(G: nx.Graph, node: int, attrs: dict[str, object]) -> None:
     G._node[node] = attrs
     G._adj[node] = {}
-    owned: set[int] | None = getattr(G, "_owned_rows", None)
-    if owned is not None:
-        owned.add(node)
 
 
 def _set_attrs(G: nx.Graph, node: int, **attrs: object) -> None:
@@ -548,9 +563,6 @@ def _remove_node(G: nx.Graph, node: int) -> None:
         del _row(G, other)[node]
     del G._adj[node]
     del G._node[node]
-    owned: set[int] | None = getattr(G, "_owned_rows", None)
-    if owned is not None:
-        owned.discard(node)
 
 
 def _defaults(G: nx.Graph, today: date | None, params: TieParams | None) -> tuple[date, TieParams]:
@@ -612,7 +624,7 @@ def upsert_person(
         changes_index = node.get("dnc", False) != attrs["dnc"]
         _set_attrs(G, person_id, **attrs)
         if changes_index:
-            touch(G)
+            _bump(G)
         return
     else:
         _add_node(G, person_id, attrs)
@@ -622,7 +634,7 @@ def upsert_person(
             for other in sorted(mates):
                 if other != person_id and other in G._node:
                     _write_pair(G, person_id, other, [], today, params)
-    touch(G)
+    _bump(G)
 
 
 def remove_person(G: nx.Graph, person_id: int) -> None:
@@ -642,7 +654,7 @@ def remove_person(G: nx.Graph, person_id: int) -> None:
     params = G.graph.get("params", DEFAULT_PARAMS)
     for node in groups:
         _link_members(G, node, G._adj[node], params)
-    touch(G)
+    _bump(G)
 
 
 def _write_pair(
@@ -703,7 +715,7 @@ def set_pair_ties(
         raise ValueError("a person has no tie with themself")
     today, params = _defaults(G, today, params)
     _write_pair(G, a, b, list(ties), today, params)
-    touch(G)
+    _bump(G)
 
 
 def upsert_group(
@@ -730,7 +742,7 @@ def upsert_group(
             _link_members(G, node, G._adj[node], params)
     else:
         _add_node(G, node, {"name": name, "gkind": kind, "size": 0})
-    touch(G)
+    _bump(G)
 
 
 def remove_group(G: nx.Graph, group_id: int) -> None:
@@ -745,7 +757,7 @@ def remove_group(G: nx.Graph, group_id: int) -> None:
     """
     node = _require_group(G, group_id)
     _remove_node(G, node)
-    touch(G)
+    _bump(G)
 
 
 def add_member(
@@ -765,7 +777,7 @@ def add_member(
     _require_person(G, person_id)
     _, params = _defaults(G, None, params)
     _link_members(G, node, set(G._adj[node]) | {person_id}, params)
-    touch(G)
+    _bump(G)
 
 
 def remove_member(
@@ -785,4 +797,4 @@ def remove_member(
     _require_person(G, person_id)
     _, params = _defaults(G, None, params)
     _link_members(G, node, set(G._adj[node]) - {person_id}, params)
-    touch(G)
+    _bump(G)

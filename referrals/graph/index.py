@@ -24,7 +24,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Mapping
-from itertools import chain
+from itertools import chain, pairwise
 from operator import itemgetter
 
 import networkx as nx
@@ -112,44 +112,135 @@ def check_penalty(
 
 
 class GraphIndex:
-    """CSR arrays of one graph version, plus an LRU of per-source states."""
+    """CSR arrays of one graph version, plus an LRU of per-source states.
+
+    It keeps a reference to each node's row and attribute dict as it read them. The update
+    functions of :mod:`referrals.graph.build` replace a row or attribute dict that changes
+    (never change it in place), so :meth:`patched` finds the changed ones by identity and
+    rebuilds only those rows – tens of milliseconds at 100,000 people, not a second.
+    """
 
     def __init__(self, G: nx.Graph) -> None:
         adj = G._adj
         nodes = sorted(adj)
         n = len(nodes)
-        self.stamp = stamp_of(G)
-        self.n = n
-        self.nodes = np.array(nodes, dtype=np.int64)
-        self.pos: dict[int, int] = dict(zip(nodes, range(n), strict=True))
+        pos: dict[int, int] = dict(zip(nodes, range(n), strict=True))
         rows = [adj[u] for u in nodes]
         deg = np.fromiter(map(len, rows), dtype=np.int64, count=n)
-        nnz = int(deg.sum())
+        indices, keys = _entries(rows, pos, int(deg.sum()))
+        attrs = [G._node[u] for u in nodes]
+        # Who may pass a path on: groups always, people unless they asked not to be contacted.
+        ext = np.fromiter(
+            (u < 0 or not a.get("dnc", False) for u, a in zip(nodes, attrs, strict=True)),
+            dtype=bool, count=n,
+        )
+        self._set(G, np.array(nodes, dtype=np.int64), pos, rows, attrs, deg, indices, keys, ext)
+        self.patched_rows: int | None = None  # built in full
+
+    def _set(
+        self, G: nx.Graph, nodes: np.ndarray, pos: dict[int, int], rows: list[dict],
+        attrs: list[dict], deg: np.ndarray, indices: np.ndarray, keys: np.ndarray,
+        ext: np.ndarray,
+    ) -> None:
+        n = len(nodes)
+        self.stamp = stamp_of(G)
+        self.touched = G.graph.get("touched", -1)
+        self.n = n
+        self.nodes = nodes
+        self.pos = pos
+        self.rows = rows  # as read: their identity tells which rows changed since
+        self.attrs = attrs
         self.deg = deg
         self.indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(deg, out=self.indptr[1:])
-        # map/chain with C-level callables: ~2x faster than generator expressions here
-        self.indices = np.fromiter(
-            map(self.pos.__getitem__, chain.from_iterable(rows)), dtype=np.int32, count=nnz
-        )
-        cost = np.fromiter(
-            map(itemgetter("cost"), chain.from_iterable(map(dict.values, rows))),
-            dtype=np.float64,
-            count=nnz,
-        )
-        del rows
-        self.keys = np.rint(cost * QSCALE).astype(np.int64) * 8 + 1
-        del cost
-        self.nnz = nnz
-        node_data = G._node
-        # Who may pass a path on: groups always, people unless they asked not to be contacted.
-        self.ext = np.fromiter(
-            (u < 0 or not node_data[u].get("dnc", False) for u in nodes), dtype=bool, count=n
-        )
-        self.is_group = self.nodes < 0
+        self.indices = indices
+        self.keys = keys
+        self.nnz = len(indices)
+        self.ext = ext
+        self.is_group = nodes < 0
         self.lock = threading.RLock()
         self.states: OrderedDict[tuple, SourceState] = OrderedDict()
         self.max_states = max_sources(n)
+
+    def patched(self, G: nx.Graph) -> GraphIndex | None:
+        """The index of ``G``, a later version of this index's graph, from this one's arrays.
+
+        Only rows (and do-not-contact flags) that were replaced since are read from ``G``;
+        the others are copied as arrays. None when a patch is not safe or not worth it: ``G``
+        was changed by other means (:func:`~referrals.graph.build.touch`) since this index
+        was built, or more than :data:`PATCH_SHARE` of its rows changed. The result has the
+        very arrays a full build would give, and no per-source states (they are recomputed).
+        """
+        if G.graph.get("touched", -1) != self.touched or self.n == 0:
+            return None
+        if G.graph.get("version", 0) == self.stamp[0]:
+            return None  # only the node count moved: changed by other means, without touch
+        adj, node_data = G._adj, G._node
+        node_list = sorted(adj)
+        n = len(node_list)
+        nodes = np.array(node_list, dtype=np.int64)
+        if n == self.n and np.array_equal(nodes, self.nodes):
+            pos, old_of = self.pos, np.arange(n, dtype=np.int64)
+            found = np.ones(n, dtype=bool)
+            old_indices = self.indices
+        else:
+            pos = dict(zip(node_list, range(n), strict=True))
+            at = np.minimum(np.searchsorted(self.nodes, nodes), self.n - 1)
+            found = self.nodes[at] == nodes
+            old_of = np.where(found, at, 0)
+            new_of = np.full(self.n, -1, dtype=np.int64)
+            new_of[old_of[found]] = np.flatnonzero(found)
+            old_indices = new_of[self.indices]  # kept rows only name kept nodes
+        rows = list(map(adj.__getitem__, node_list))
+        attrs = list(map(node_data.__getitem__, node_list))
+        # Alive objects have distinct ids, and self.rows keeps the old rows alive.
+        kept = found & (_ids(self.rows)[old_of] == _ids(rows))
+        changed = np.flatnonzero(~kept)
+        if len(changed) > max(PATCH_MIN, PATCH_SHARE * n):
+            return None
+
+        changed_rows = [rows[i] for i in changed.tolist()]
+        changed_deg = np.fromiter(map(len, changed_rows), dtype=np.int64, count=len(changed))
+        new_indices, new_keys = _entries(changed_rows, pos, int(changed_deg.sum()))
+        deg = np.empty(n, dtype=np.int64)
+        deg[kept] = self.deg[old_of[kept]]
+        deg[changed] = changed_deg
+        # The new entries as slices, in row order: each run of kept rows that were also
+        # neighbours in the old layout is one slice of the old arrays (a memcpy), each changed
+        # row its own entries.
+        run_on = np.zeros(n, dtype=bool)
+        run_on[1:] = kept[1:] & kept[:-1] & (old_of[1:] == old_of[:-1] + 1)
+        bounds = [*np.flatnonzero(~run_on).tolist(), n]
+        offset = dict(zip(changed.tolist(), (np.cumsum(changed_deg) - changed_deg).tolist(),
+                          strict=True))
+        pieces: list[tuple[np.ndarray, np.ndarray]] = []
+        for start, end in pairwise(bounds):
+            if kept[start]:
+                lo, hi = self.indptr[old_of[start]], self.indptr[old_of[end - 1] + 1]
+                pieces.append((old_indices[lo:hi], self.keys[lo:hi]))
+            else:  # one changed row
+                lo = offset[start]
+                hi = lo + len(rows[start])
+                pieces.append((new_indices[lo:hi], new_keys[lo:hi]))
+        if pieces:
+            indices = np.concatenate([p[0] for p in pieces])
+            keys = np.concatenate([p[1] for p in pieces])
+            if old_indices is not self.indices and indices.size and indices.min() < 0:
+                return None  # a kept row names a removed node: changed in place, not here
+            indices = indices.astype(np.int32, copy=False)
+        else:
+            indices, keys = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
+
+        ext = np.empty(n, dtype=bool)
+        ext[found] = self.ext[old_of[found]]
+        same_attrs = found & (_ids(self.attrs)[old_of] == _ids(attrs))
+        for i in np.flatnonzero(~same_attrs).tolist():
+            ext[i] = node_list[i] < 0 or not attrs[i].get("dnc", False)
+
+        index = GraphIndex.__new__(GraphIndex)
+        index._set(G, nodes, pos, rows, attrs, deg, indices, keys, ext)
+        index.patched_rows = len(changed)
+        return index
 
     def row(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -202,6 +293,32 @@ class GraphIndex:
         return mins, best
 
 
+#: A patch is used while at most this share of the rows changed (or PATCH_MIN rows); past
+#: it a full build is about as fast.
+PATCH_SHARE = 0.5
+PATCH_MIN = 64
+
+
+def _entries(
+    rows: list[dict], pos: dict[int, int], nnz: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """CSR column indices (int32) and keys (int64) of ``rows``, concatenated."""
+    # map/chain with C-level callables: ~2x faster than generator expressions here
+    indices = np.fromiter(
+        map(pos.__getitem__, chain.from_iterable(rows)), dtype=np.int32, count=nnz
+    )
+    cost = np.fromiter(
+        map(itemgetter("cost"), chain.from_iterable(map(dict.values, rows))),
+        dtype=np.float64,
+        count=nnz,
+    )
+    return indices, np.rint(cost * QSCALE).astype(np.int64) * 8 + 1
+
+
+def _ids(objects: list[object]) -> np.ndarray:
+    return np.fromiter(map(id, objects), dtype=np.uint64, count=len(objects))
+
+
 def stamp_of(G: nx.Graph) -> tuple[int, int]:
     return (G.graph.get("version", 0), len(G._adj))
 
@@ -219,8 +336,11 @@ def get_index(G: nx.Graph) -> GraphIndex:
     with _LOCK:
         idx = _INDEXES.get(G)
         if idx is None or idx.stamp != stamp:
-            _INDEXES.pop(G, None)  # free the old arrays before building the new ones
-            idx = GraphIndex(G)
+            old = _INDEXES.pop(G, None)
+            idx = old.patched(G) if old is not None else None
+            if idx is None:
+                old = None  # free the old arrays before building the new ones
+                idx = GraphIndex(G)
             _INDEXES[G] = idx
         return idx
 
