@@ -252,9 +252,8 @@ def quick(G: nx.Graph) -> dict:
     return out
 
 
-@settings(max_examples=120, deadline=None)
-@given(ops)
-def test_in_place_updates_equal_a_full_rebuild(changes):
+def starting_model() -> Model:
+    """Six people, a tie, two groups with members: where the random change sequences start."""
     model = Model(TieParams(half_life_days=200))
     for pid in range(1, 7):
         model.people[pid] = (f"P{pid}", None, False, ())
@@ -262,6 +261,13 @@ def test_in_place_updates_equal_a_full_rebuild(changes):
     model.groups[1] = ("G1", "event")
     model.groups[2] = ("G2", "association")
     model.members |= {(1, 1), (1, 2), (2, 3)}
+    return model
+
+
+@settings(max_examples=120, deadline=None)
+@given(ops)
+def test_in_place_updates_equal_a_full_rebuild(changes):
+    model = starting_model()
     G = model.rebuild()
     for op in changes:
         version = G.graph["version"]
@@ -285,13 +291,7 @@ def test_updates_to_a_fork_leave_every_earlier_graph_as_it_was(changes, fork_bef
     # The cache replays into a fork while other threads still read the graph they got.
     from referrals.graph.index import share_index
 
-    model = Model(TieParams(half_life_days=200))
-    for pid in range(1, 7):
-        model.people[pid] = (f"P{pid}", None, False, ())
-    model.ties[(1, 4)] = [("friend", 3, None)]
-    model.groups[1] = ("G1", "event")
-    model.groups[2] = ("G2", "association")
-    model.members |= {(1, 1), (1, 2), (2, 3)}
+    model = starting_model()
     G = model.rebuild()
     readers = [(G, _frozen(G), quick(G))]
     for op, new_fork in zip(changes, fork_before, strict=False):

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from referrals.graph import build as gb
 from referrals.graph.build import build_graph
 from referrals.graph.index import GraphIndex, get_index, share_index
-from referrals.graph.tie import TieParams
-from tests.test_graph_build import apply, ops
+from tests.test_graph_build import apply, ops, starting_model
 
 
 def _graph(n: int = 12):
@@ -48,23 +47,10 @@ def _same_index(patched, full) -> None:
         assert got.dtype == want.dtype and np.array_equal(got, want), name
 
 
-def _model():
-    from tests.test_graph_build import Model
-
-    model = Model(TieParams(half_life_days=200))
-    for pid in range(1, 7):
-        model.people[pid] = (f"P{pid}", None, False, ())
-    model.ties[(1, 4)] = [("friend", 3, None)]
-    model.groups[1] = ("G1", "event")
-    model.groups[2] = ("G2", "association")
-    model.members |= {(1, 1), (1, 2), (2, 3)}
-    return model
-
-
 @settings(max_examples=150, deadline=None)
 @given(ops, st.lists(st.booleans(), min_size=25, max_size=25))
 def test_a_patched_index_has_the_arrays_of_a_full_build(changes, fork_before):
-    model = _model()
+    model = starting_model()
     G = model.rebuild()
     get_index(G)
     for op, new_fork in zip(changes, fork_before, strict=False):
