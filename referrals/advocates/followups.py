@@ -14,8 +14,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from referrals.base import utcnow
-from referrals.errors import NotFound, ValidationFailed
+from referrals.errors import ValidationFailed
 from referrals.models import Followup, FollowupEvent, Person, User
+from referrals.rows import get_team_row
 
 FEEDBACK_AFTER_DAYS = 7  # feedback is due a week after the help at the latest
 MAX_SNOOZE_DAYS = 60
@@ -257,10 +258,7 @@ def open_followups(session: Session, user: User) -> list[Followup]:
 
 
 def get_followup(session: Session, team_id: int, followup_id: int) -> Followup:
-    followup = session.get(Followup, followup_id)
-    if followup is None or followup.team_id != team_id:
-        raise NotFound("No such follow-up.")
-    return followup
+    return get_team_row(session, Followup, team_id, followup_id, "No such follow-up.")
 
 
 def complete_followup(session: Session, user: User | None, followup: Followup,

@@ -16,7 +16,7 @@ from sqlalchemy import Select, select, union_all
 from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
-from referrals.errors import NotFound, ValidationFailed
+from referrals.errors import ValidationFailed
 from referrals.models import (
     COMPANY_SIZES,
     INTRO_STATUSES,
@@ -30,6 +30,7 @@ from referrals.models import (
     Touch,
     User,
 )
+from referrals.rows import get_team_row, team_row
 
 DEFAULT_ASK_CAP = 2
 DEFAULT_ASK_WINDOW_DAYS = 90
@@ -47,8 +48,8 @@ STATUS_LABELS = {
 
 def _person(session: Session, team_id: int, person_id: int | None, field_name: str) -> Person:
     """A person of the team named in a request body: a field error, never another team's row."""
-    person = session.get(Person, person_id) if person_id else None
-    if person is None or person.team_id != team_id:
+    person = team_row(session, Person, team_id, person_id)
+    if person is None:
         raise ValidationFailed("Invalid request.", {field_name: [NO_SUCH_PERSON]})
     return person
 
@@ -252,10 +253,7 @@ def log_advocate_call(session: Session, user: User, data: Mapping[str, Any]) -> 
 
 
 def get_advocate_call(session: Session, team_id: int, call_id: int) -> AdvocateCall:
-    found = session.get(AdvocateCall, call_id)
-    if found is None or found.team_id != team_id:
-        raise NotFound("No such advocate call.")
-    return found
+    return get_team_row(session, AdvocateCall, team_id, call_id, "No such advocate call.")
 
 
 def advocate_calls_query(team_id: int, *, person_id: int | None = None) -> Select:
@@ -333,10 +331,7 @@ def draft_introduction_ask(rep: str, via: Person, prospect: Person) -> str:
 
 
 def get_introduction(session: Session, team_id: int, request_id: int) -> IntroductionRequest:
-    found = session.get(IntroductionRequest, request_id)
-    if found is None or found.team_id != team_id:
-        raise NotFound("No such introduction request.")
-    return found
+    return get_team_row(session, IntroductionRequest, team_id, request_id, "No such introduction request.")
 
 
 def introductions_query(team_id: int, *, person_id: int | None = None) -> Select:
@@ -554,10 +549,7 @@ def offer_reference(session: Session, user: User, prospect: Person, reference_id
 
 
 def get_reference_ask(session: Session, team_id: int, ask_id: int) -> ReferenceAsk:
-    found = session.get(ReferenceAsk, ask_id)
-    if found is None or found.team_id != team_id:
-        raise NotFound("No such reference offer.")
-    return found
+    return get_team_row(session, ReferenceAsk, team_id, ask_id, "No such reference offer.")
 
 
 def reference_phoned(session: Session, user: User, ask: ReferenceAsk,

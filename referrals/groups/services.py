@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from referrals.database import contains
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.models import GROUP_KINDS, Group, GroupMembership, Person
+from referrals.rows import get_team_row
 
 GROUP_FIELDS = ("name", "kind", "notes")
 
@@ -38,10 +39,7 @@ def member_counts(session: Session, group_ids: list[int]) -> dict[int, int]:
 
 
 def get_group(session: Session, team_id: int, group_id: int) -> Group:
-    group = session.get(Group, group_id)
-    if group is None or group.team_id != team_id:
-        raise NotFound("No such group.")
-    return group
+    return get_team_row(session, Group, team_id, group_id, "No such group.")
 
 
 def _validate(data: Mapping[str, Any]) -> None:

@@ -11,9 +11,10 @@ from sqlalchemy import Select, String, cast, select
 from sqlalchemy.orm import Session
 
 from referrals.database import contains
-from referrals.errors import Conflict, NotFound, ValidationFailed
+from referrals.errors import Conflict, ValidationFailed
 from referrals.models import ISSUES, VALUE_KINDS, Person, Touch, User, ValueItem, VoicemailScript
 from referrals.models.outreach import script_value_items
+from referrals.rows import get_team_row
 
 VALUE_FIELDS = ("title", "kind", "pitch", "url", "issues")
 
@@ -39,10 +40,7 @@ def list_value_items(session: Session, team_id: int, *, issue: str | None = None
 
 
 def get_value_item(session: Session, team_id: int, item_id: int) -> ValueItem:
-    item = session.get(ValueItem, item_id)
-    if item is None or item.team_id != team_id:
-        raise NotFound("No such value item.")
-    return item
+    return get_team_row(session, ValueItem, team_id, item_id, "No such value item.")
 
 
 def _choose(values: Sequence[str]) -> str:

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from referrals.base import MAX_ID, utcnow
-from referrals.errors import DomainError, NotFound, ValidationFailed
+from referrals.base import utcnow
+from referrals.errors import DomainError, ValidationFailed
 from referrals.models import (
     TOUCH_CHANNELS,
     TOUCH_OUTCOMES,
@@ -32,6 +32,7 @@ from referrals.outreach.cadence import (
     is_voicemail,
     voicemail_verdict,
 )
+from referrals.rows import get_team_row, team_row
 
 # What a rep logs by hand; an advocate's call is logged as an advocate call (issue 5).
 REP_CHANNELS = tuple(c for c in TOUCH_CHANNELS if c != "advocate_call")
@@ -87,10 +88,7 @@ def touches_query(team_id: int, *, person_id: int | None = None) -> Select:
 
 
 def get_touch(session: Session, team_id: int, touch_id: int) -> Touch:
-    touch = session.get(Touch, touch_id)
-    if touch is None or touch.team_id != team_id:
-        raise NotFound("No such touch.")
-    return touch
+    return get_team_row(session, Touch, team_id, touch_id, "No such touch.")
 
 
 def touches_of(session: Session, person: Person, *, limit: int | None = None) -> list[Touch]:
@@ -134,12 +132,9 @@ def _team_row(session: Session, model: type, team_id: int, row_id: Any, field: s
               missing: str, fields: dict[str, list[str]]) -> Any:
     if row_id is None:
         return None
-    # Past PostgreSQL's integer range no row can match: "no such", not a database error.
-    valid = isinstance(row_id, int) and not isinstance(row_id, bool) and 0 < row_id <= MAX_ID
-    row = session.get(model, row_id) if valid else None
-    if row is None or row.team_id != team_id:
+    row = team_row(session, model, team_id, row_id)
+    if row is None:
         fields[field] = [missing]
-        return None
     return row
 
 

@@ -12,8 +12,7 @@ import networkx as nx
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
-from referrals.base import MAX_ID
-from referrals.errors import Conflict, NotFound, ValidationFailed
+from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
 from referrals.graph.paths import Path
 from referrals.models import (
@@ -30,6 +29,7 @@ from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import sent_by_other_channels, voicemail_uses
 from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, compose_voicemail
+from referrals.rows import get_team_row, team_row
 
 # Introduction requests at these statuses mean the introducer said yes to the rep calling.
 ASKED_STATUSES = ("agreed", "introduced", "meeting_set", "won")
@@ -58,10 +58,7 @@ def templates_for(session: Session, team_id: int) -> list[op.OpenerTemplate]:
 
 
 def get_template_row(session: Session, team_id: int, template_id: int) -> OpenerTemplate:
-    row = session.get(OpenerTemplate, template_id)
-    if row is None or row.team_id != team_id:
-        raise NotFound("No such opener template.")
-    return row
+    return get_team_row(session, OpenerTemplate, team_id, template_id, "No such opener template.")
 
 
 def _check_template_data(session: Session, team_id: int, data: Mapping[str, Any],
@@ -208,11 +205,8 @@ def save_opener(session: Session, user: User, person: Person,
     if kind not in CONNECTION_KINDS:
         fields["kind"] = [f"Choose one of: {', '.join(CONNECTION_KINDS)}."]
     via_id = data.get("via_id") or None
-    if via_id is not None:
-        valid = isinstance(via_id, int) and 0 < via_id <= MAX_ID
-        via = session.get(Person, via_id) if valid else None
-        if via is None or via.team_id != user.team_id:
-            fields["via_id"] = ["No such person in your team."]
+    if via_id is not None and team_row(session, Person, user.team_id, via_id) is None:
+        fields["via_id"] = ["No such person in your team."]
     if person.do_not_contact:
         fields["text"] = [f"{person.name} asked not to be contacted."]
     if fields:
@@ -245,9 +239,8 @@ def _pick_items(session: Session, user: User, person: Person, ids: Sequence[Any]
                 fields: dict[str, list[str]]) -> list[ValueItem]:
     items: list[ValueItem] = []
     for item_id in dict.fromkeys(ids):
-        valid = isinstance(item_id, int) and 0 < item_id <= MAX_ID
-        item = session.get(ValueItem, item_id) if valid else None
-        if item is None or item.team_id != user.team_id:
+        item = team_row(session, ValueItem, user.team_id, item_id)
+        if item is None:
             fields["value_item_ids"] = ["No such item in your value library."]
             return []
         items.append(item)
@@ -333,7 +326,4 @@ def scripts_of(session: Session, person: Person) -> list[VoicemailScript]:
 
 
 def get_script(session: Session, team_id: int, script_id: int) -> VoicemailScript:
-    script = session.get(VoicemailScript, script_id)
-    if script is None or script.team_id != team_id:
-        raise NotFound("No such voicemail script.")
-    return script
+    return get_team_row(session, VoicemailScript, team_id, script_id, "No such voicemail script.")

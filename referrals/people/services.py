@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from referrals.database import contains
-from referrals.errors import Conflict, NotFound, ValidationFailed
+from referrals.errors import Conflict, ValidationFailed
 from referrals.models import (
     COMPANY_SIZES,
     ISSUES,
@@ -23,6 +23,7 @@ from referrals.models import (
     Relationship,
     User,
 )
+from referrals.rows import get_team_row
 
 PERSON_FIELDS = (
     "name", "company", "title", "email", "phone", "timezone",
@@ -60,10 +61,7 @@ def people_query(team_id: int, *, q: str | None = None, role: str | None = None)
 
 
 def get_person(session: Session, team_id: int, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.team_id != team_id:
-        raise NotFound("No such person.")
-    return person
+    return get_team_row(session, Person, team_id, person_id, "No such person.")
 
 
 def _check_email_free(session: Session, team_id: int, email: str | None, person_id: int | None) -> None:

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from referrals.errors import Conflict, NotFound, ValidationFailed
+from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.tie import tie_strength
 from referrals.models import RELATIONSHIP_KINDS, Person, Relationship, Team
+from referrals.rows import get_team_row
 from referrals.settings import tie_params
 
 EDITABLE_FIELDS = ("kind", "rating", "last_interaction", "notes")
@@ -27,10 +28,7 @@ def relationships_query(team_id: int, *, person_id: int | None = None) -> Select
 
 
 def get_relationship(session: Session, team_id: int, relationship_id: int) -> Relationship:
-    rel = session.get(Relationship, relationship_id)
-    if rel is None or rel.team_id != team_id:
-        raise NotFound("No such relationship.")
-    return rel
+    return get_team_row(session, Relationship, team_id, relationship_id, "No such relationship.")
 
 
 def strength_of(rel: Relationship, team: Team, *, today: date | None = None) -> float:
