@@ -292,7 +292,7 @@ class PersonList(ResponseModel):
 
 class PeopleQuery(ListQuery):
     role: Role | None = Field(None, description="Only people with this role.")
-    q: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+    q: _line(200) | None = Field(
         None, description="Text found in the name, company or e-mail."
     )
 
@@ -383,7 +383,7 @@ class GroupList(ResponseModel):
 
 class GroupsQuery(ListQuery):
     kind: GroupKind | None = Field(None, description="Only groups of this kind.")
-    q: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+    q: _line(200) | None = Field(
         None, description="Text found in the name."
     )
 
@@ -480,7 +480,7 @@ class AdvocateCallCreate(RequestModel):
     advocate_id: PersonRef
     prospect_id: PersonRef
     occurred_on: date
-    outcome: Annotated[str, Field(max_length=500), AfterValidator(_no_nul)] = ""
+    outcome: _line(500) = ""
     notes: Text = ""
 
 
@@ -634,7 +634,7 @@ class ValueItemList(ResponseModel):
 
 class ValueItemsQuery(ListQuery):
     issue: Issue | None = Field(None, description="Only items tagged with this issue.")
-    q: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+    q: _line(200) | None = Field(
         None, description="Text found in the title.")
 
 
@@ -673,7 +673,7 @@ class OpenersAnswer(ResponseModel):
 
 class OpenersQuery(QueryModel):
     k: int = Field(3, ge=1, le=10, description="How many paths.")
-    hook: Annotated[str, Field(max_length=200), AfterValidator(_no_nul)] | None = Field(
+    hook: _line(200) | None = Field(
         None, description="A public hook for the `public_hook` openers, e.g. `your talk at "
                           "the Expo`.")
 
@@ -717,14 +717,14 @@ class MessageCheck(ResponseModel):
 class VoicemailRequest(RequestModel):
     invalid_message: ClassVar[str] = "Invalid voicemail."
 
-    opener: Annotated[str, Field(max_length=1000), AfterValidator(_no_nul)] = Field(
+    opener: _line(1000) = Field(
         "", description="The connection sentence (your saved opener, a path's opener…).")
     value_item_ids: list[ItemRef] = Field(default_factory=list, max_length=3)
     issues: list[Issue] = Field(default_factory=list, max_length=3,
                                 description="Reasons from the prospect's pressing issues.")
     call_to_action: CallToAction = "call_back"
     phone: Phone = Field(None, description="Absent: the rep's own person's phone.")
-    text: Annotated[str, Field(max_length=5000), AfterValidator(_no_nul)] = Field(
+    text: _line(5000) = Field(
         "", description="Your own edit of the script; absent: the app composes it.")
     override: bool = Field(False, description="Save although it runs over 30 seconds.")
     preview: bool = Field(False, description="Answer the draft (200) and save nothing.")
