@@ -122,10 +122,7 @@ def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
     `tie_code` computed by the database – three ints a row, no strings or dates to make.
     """
     tid = team.id
-    people = _raw(session, select(
-        Person.id, Person.name, Person.company, Person.do_not_contact,
-        Person.is_customer, Person.is_reference, Person.is_advocate, Person.is_prospect,
-    ).where(Person.team_id == tid))
+    people = _raw(session, _people_select().where(Person.team_id == tid))
     dialect = session.get_bind().dialect.name
     ties = _raw(session, select(
         Relationship.pair_low, Relationship.pair_high, tie_code_sql(dialect),
@@ -193,6 +190,14 @@ _ROLE_SETS = {
 }
 
 
+def _people_select() -> Select:
+    """People's graph attributes, in the order `_person_tuple` reads them."""
+    return select(
+        Person.id, Person.name, Person.company, Person.do_not_contact,
+        Person.is_customer, Person.is_reference, Person.is_advocate, Person.is_prospect,
+    )
+
+
 def _person_tuple(row: Sequence[Any]) -> tuple:
     roles = _ROLE_SETS[(bool(row[4]), bool(row[5]), bool(row[6]), bool(row[7]))]
     return (row[0], row[1], row[2], bool(row[3]), roles)
@@ -254,10 +259,7 @@ def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -
     rows = {
         row[0]: row
         for row in session.execute(
-            select(
-                Person.id, Person.name, Person.company, Person.do_not_contact,
-                Person.is_customer, Person.is_reference, Person.is_advocate, Person.is_prospect,
-            ).where(Person.id.in_(ids), Person.team_id == team_id)
+            _people_select().where(Person.id.in_(ids), Person.team_id == team_id)
         )
     }
     for pid in sorted(ids):
