@@ -42,7 +42,7 @@ INTRO_OUTCOME = {"meeting_set": "meeting_set", "won": "won", "lost": "lost"}
 STATUS_LABELS = {
     "draft": "Draft", "asked": "Asked", "agreed": "Agreed",
     "introduced": "Introduced (or called ahead)", "meeting_set": "Meeting set", "won": "Won",
-    "lost": "Lost", "declined": "Declined",
+    "lost": "Lost", "declined": "Declined", "no_reply": "No reply",
 }
 
 

@@ -50,6 +50,7 @@ __all__ += ["GraphChange", "bump_graph_version"]
 
 from referrals.models.advocacy import (  # noqa: E402
     FOLLOWUP_KINDS,
+    INTRO_REPLIES,
     INTRO_STATUSES,
     PROSPECT_OUTCOMES,
     AdvocateCall,
@@ -63,7 +64,7 @@ from referrals.models.advocacy import (  # noqa: E402
 from referrals.models.network import COMPANY_SIZES  # noqa: E402
 
 __all__ += [
-    "COMPANY_SIZES", "FOLLOWUP_KINDS", "INTRO_STATUSES", "PROSPECT_OUTCOMES", "AdvocateCall",
+    "COMPANY_SIZES", "FOLLOWUP_KINDS", "INTRO_REPLIES", "INTRO_STATUSES", "PROSPECT_OUTCOMES", "AdvocateCall",
     "CalendarFeed", "Followup", "FollowupEvent", "IntroductionRequest",
     "IntroductionStatusChange", "ReferenceAsk",
 ]

@@ -15,9 +15,15 @@ from referrals.models.network import Person, _in_list
 PROSPECT_OUTCOMES = ("meeting_set", "won", "lost")
 INTRO_STATUSES = (
     "draft", "asked", "agreed", "introduced", "meeting_set", "won", "lost", "declined",
+    "no_reply",
 )
+# What a helper may answer through the reply link the rep sends with an ask.
+INTRO_REPLIES = ("introduced", "this_week", "not_a_fit")
 REFERENCE_ASK_STATUSES = ("offered", "phoned", "declined")
-FOLLOWUP_KINDS = ("thank_you", "feedback")
+# thank_you / feedback: owed to a helper; call: a call the rep promised ("they expect my call
+# Thursday"); custom: the rep's own reminder; keep_in_touch: someone gone quiet too long;
+# nudge: an ask that has had no answer.
+FOLLOWUP_KINDS = ("thank_you", "feedback", "call", "custom", "keep_in_touch", "nudge")
 FOLLOWUP_STATUSES = ("open", "done")
 FOLLOWUP_ACTIONS = ("created", "snoozed", "brought_forward", "completed")
 
@@ -80,6 +86,11 @@ class IntroductionRequest(db.Model):
     introduced_on: Mapped[date | None] = mapped_column(Date)
     ask_text: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The helper's reply link: a signed token carries this nonce; answering clears it, so a
+    # link works once, and a new link (a new nonce) retires the old one.
+    reply_nonce: Mapped[str | None] = mapped_column(String(43))
+    reply_answer: Mapped[str | None] = mapped_column(String(20))
+    replied_at: Mapped[datetime | None] = mapped_column(Timestamp())
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 

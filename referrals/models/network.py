@@ -48,6 +48,10 @@ class Person(TimestampMixin, db.Model):
         UniqueConstraint("team_id", "email"),
         Index("ix_people_team_id_name", "team_id", "name"),
         CheckConstraint("deal_value IS NULL OR deal_value >= 0", name="deal_value_not_negative"),
+        CheckConstraint(
+            "keep_in_touch_days IS NULL OR keep_in_touch_days BETWEEN 1 AND 3650",
+            name="keep_in_touch_days_range",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,6 +77,10 @@ class Person(TimestampMixin, db.Model):
     pressing_issues: Mapped[list[str]] = mapped_column(
         JSON, default=list, server_default=text("'[]'")
     )
+    # "Stay in touch every N days" (None: the team's default for the person's roles), and the
+    # day of the latest logged interaction with anyone on the team, which restarts the count.
+    keep_in_touch_days: Mapped[int | None] = mapped_column()
+    last_contact_on: Mapped[date | None] = mapped_column(Date)
 
     memberships: Mapped[list[GroupMembership]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
