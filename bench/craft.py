@@ -1,0 +1,179 @@
+"""How often the message check is right: precision and recall per flaw on a labelled corpus.
+
+    python -m bench.craft                  # both splits, the table for the closing note
+    python -m bench.craft --split tune --errors   # what to look at while tuning
+
+The corpus has two splits in ``tests/data/``:
+
+- ``craft_tune.jsonl`` (294 messages): looked at, message by message, while tuning. Ids
+  ``t…`` were written for tuning; ``h…`` and ``f…`` were written as held-out sets, scored
+  blind after the first and second rounds of tuning, then opened and tuned on in the third
+  round – so they are tuning data now.
+- ``craft_heldout.jsonl`` (200 messages, ids ``x…``): written after the second blind score
+  and before the third round of tuning, and never opened while tuning.
+
+``--errors`` prints the tune split's wrong verdicts and refuses the held-out's. Each line is
+one message: ``id``,
+``channel``, ``text``, ``flaws`` (the set of flaw codes; empty means a good message) and, for
+a message in a series, ``earlier`` (the earlier messages to the same person, oldest first).
+
+Targets on the held-out split: false alarms on at most 5% of good messages, recall of at least
+0.9 for every flaw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from referrals.outreach.checks import CODES, check_message
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+SPLITS = {"tune": DATA / "craft_tune.jsonl", "held-out": DATA / "craft_heldout.jsonl"}
+#: The split the targets are judged on: never looked at, message by message, while tuning.
+HELD_OUT = ("held-out",)
+MAX_FALSE_ALARMS = 0.05
+MIN_RECALL = 0.9
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    channel: str
+    text: str
+    flaws: frozenset[str]
+    earlier: tuple[str, ...] = ()
+
+
+def load(path: Path) -> list[Example]:
+    """The labelled messages of one split."""
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            unknown = set(row["flaws"]) - set(CODES)
+            if unknown:
+                raise ValueError(f"{row['id']}: unknown flaw {sorted(unknown)}")
+            examples.append(Example(row["id"], row["channel"], row["text"],
+                                    frozenset(row["flaws"]), tuple(row.get("earlier", ()))))
+    return examples
+
+
+@dataclass
+class Result:
+    split: str
+    examples: list[Example]
+    predicted: list[frozenset[str]]
+    seconds: list[float]
+
+    def counts(self, code: str) -> tuple[int, int, int, int]:
+        """(true positives, false positives, false negatives, positives) for one flaw."""
+        tp = fp = fn = 0
+        for ex, got in zip(self.examples, self.predicted, strict=True):
+            tp += code in ex.flaws and code in got
+            fp += code not in ex.flaws and code in got
+            fn += code in ex.flaws and code not in got
+        return tp, fp, fn, tp + fn
+
+    def false_alarms(self) -> tuple[int, int]:
+        good = [got for ex, got in zip(self.examples, self.predicted, strict=True)
+                if not ex.flaws]
+        return sum(bool(got) for got in good), len(good)
+
+
+def run(split: str, examples: Sequence[Example]) -> Result:
+    predicted, seconds = [], []
+    for ex in examples:
+        start = time.perf_counter()
+        flags = check_message(ex.text, channel=ex.channel, earlier=ex.earlier)
+        seconds.append(time.perf_counter() - start)
+        predicted.append(frozenset(f.code for f in flags))
+    return Result(split, list(examples), predicted, seconds)
+
+
+def _ratio(num: int, den: int) -> str:
+    return f"{num / den:.2f}" if den else "–"
+
+
+def table(results: Sequence[Result]) -> str:
+    """A Markdown table: one row per flaw, precision and recall (with counts) per split."""
+    head = "| flaw | " + " | ".join(
+        f"{r.split} precision | {r.split} recall" for r in results) + " |"
+    lines = [head, "|---|" + "---:|---:|" * len(results)]
+    for code in CODES:
+        cells = []
+        for r in results:
+            tp, fp, fn, pos = r.counts(code)
+            cells += [f"{_ratio(tp, tp + fp)} ({tp}/{tp + fp})", f"{_ratio(tp, pos)} ({tp}/{pos})"]
+        lines.append(f"| {code} | " + " | ".join(cells) + " |")
+    cells = []
+    for r in results:
+        alarms, good = r.false_alarms()
+        cells += [f"{alarms / good:.1%} ({alarms}/{good})" if good else "–", ""]
+    lines.append("| false alarms on good messages | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def verdict(result: Result) -> list[str]:
+    """What misses the targets on one split."""
+    misses = []
+    alarms, good = result.false_alarms()
+    if good and alarms / good > MAX_FALSE_ALARMS:
+        misses.append(f"false alarms {alarms}/{good} > {MAX_FALSE_ALARMS:.0%}")
+    for code in CODES:
+        tp, _, _, pos = result.counts(code)
+        if pos and tp / pos < MIN_RECALL:
+            misses.append(f"{code} recall {tp}/{pos} < {MIN_RECALL}")
+    return misses
+
+
+def errors(result: Result) -> str:
+    out = []
+    for ex, got in zip(result.examples, result.predicted, strict=True):
+        if got != ex.flaws:
+            missed, extra = sorted(ex.flaws - got), sorted(got - ex.flaws)
+            out.append(f"{ex.id} missed={missed} extra={extra}\n    {ex.text}")
+    return "\n".join(out) or "(none)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    parser.add_argument("--errors", action="store_true",
+                        help="print the tune split's wrong verdicts (never the held-out's)")
+    args = parser.parse_args(argv)
+    names = list(SPLITS) if args.split == "all" else [args.split]
+    results = [run(name, load(SPLITS[name])) for name in names]
+    print(f"message check on {', '.join(f'{r.split}: {len(r.examples)} messages' for r in results)}"
+          f" ({sum(len(r.examples) for r in results)} in all)\n")
+    print(table(results))
+    print()
+    for r in results:
+        ms = [s * 1000 for s in r.seconds]
+        print(f"{r.split}: {statistics.mean(ms):.2f} ms a message on average, "
+              f"max {max(ms):.2f} ms")
+        misses = verdict(r)
+        if r.split not in HELD_OUT:
+            print(f"{r.split}: (tuned on – its rates say little)")
+            continue
+        print(f"{r.split} targets (false alarms <= {MAX_FALSE_ALARMS:.0%}, recall >= "
+              f"{MIN_RECALL}): " + ("met" if not misses else "MISSED – " + "; ".join(misses)))
+    load1, load5, load15 = os.getloadavg()
+    print(f"load average: {load1:.2f} {load5:.2f} {load15:.2f} on {os.cpu_count()} cores")
+    if args.errors:
+        for r in results:
+            if r.split == "tune":
+                print("\ntune split, wrong verdicts:\n" + errors(r))
+            else:
+                print(f"\n({r.split}: errors not shown – it is not for tuning)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
