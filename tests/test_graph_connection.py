@@ -38,6 +38,11 @@ def team_graph(ties, memberships=(), *, roles=None, teammates=(REP, ANA)):
     return build_graph(people, ties, groups, memberships, teammates=teammates, today=TODAY)
 
 
+def core(c: Connection) -> tuple:
+    """The connection's kind and people, without the facts about the knower."""
+    return (c.kind, c.target, c.knower, c.group, c.teammate, c.tie_kind)
+
+
 def connect(G, nodes, **kwargs) -> Connection:
     return classify(G, make_path(G, nodes), **kwargs)
 
@@ -47,7 +52,7 @@ def connect(G, nodes, **kwargs) -> Connection:
 
 def test_one_hop_is_a_reconnect_with_no_knower():
     G = team_graph([(REP, DANA, "customer")])
-    assert connect(G, [REP, DANA]) == Connection("reconnect", DANA, None, None, None, "customer")
+    assert core(connect(G, [REP, DANA])) == ("reconnect", DANA, None, None, None, "customer")
 
 
 def test_one_hop_to_a_teammate_is_a_reconnect_without_a_teammate_named():
@@ -112,7 +117,7 @@ def test_rep_teammate_prospect_names_the_teammate_as_knower_and_teammate():
     G = team_graph([(ANA, DANA, "friend")])
     assert G.edges[REP, ANA]["kind"] == "teammate"
     c = connect(G, [REP, ANA, DANA])
-    assert c == Connection("teammate", DANA, ANA, None, ANA, "friend")
+    assert core(c) == ("teammate", DANA, ANA, None, ANA, "friend")
 
 
 def test_rep_teammate_mike_prospect_names_mike_and_ana():
@@ -164,7 +169,7 @@ def test_three_hop_rules_look_at_the_knower_only():
 )
 def test_rep_is_the_group_co_member(group, kind):
     G = team_graph([], [(-group, REP), (-group, DANA)])
-    assert connect(G, [REP, group, DANA]) == Connection(kind, DANA, None, group, None, None)
+    assert core(connect(G, [REP, group, DANA])) == (kind, DANA, None, group, None, None)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +178,7 @@ def test_rep_is_the_group_co_member(group, kind):
 def test_three_hops_through_a_group_names_the_person_on_the_reps_side(group, kind):
     G = team_graph([(REP, MIKE, "customer")], [(-group, MIKE), (-group, DANA)])
     c = connect(G, [REP, MIKE, group, DANA])
-    assert c == Connection(kind, DANA, MIKE, group, None, None)
+    assert core(c) == (kind, DANA, MIKE, group, None, None)
 
 
 def test_four_hops_through_a_group_names_mike_and_the_teammate():

@@ -121,11 +121,12 @@ def test_missing_node_raises():
 
 def test_opener_names_whom_the_prospect_knows():
     G, path = two_step("acquaintance")
-    assert (
-        basic_opener(G, path) == "Mike Kincaid at Quality Fabricators suggested I give you a call."
-    )
+    # The graph alone never holds an endorsement: the plain opener says only what it knows.
+    assert basic_opener(G, path) == "I believe you know Mike Kincaid at Quality Fabricators."
     G, path = two_step("friend")
-    assert basic_opener(G, path) == "Your friend Mike Kincaid suggested I give you a call."
+    assert basic_opener(G, path) == "I believe you know Mike Kincaid at Quality Fabricators."
+    G, path = two_step("former_colleague")
+    assert basic_opener(G, path) == "I believe you and Mike Kincaid used to work together."
     direct = make_path(G, [1, 2])
     opener = basic_opener(G, direct)
     assert "Quality Fabricators" in opener and "suggested" not in opener
@@ -145,5 +146,5 @@ def test_opener_through_a_group():
     )
     via = make_path(G, [1, 2, -8, 3])
     assert basic_opener(G, via) == (
-        "Mike Kincaid, whom you met at Spring Fabrication Expo, suggested I give you a call."
+        "I believe you and Mike Kincaid were both at Spring Fabrication Expo."
     )

@@ -212,7 +212,7 @@ def sample(**changes):
     ctx = {
         "prospect": {"name": "Dana Lee", "first": "Dana", "company": "Harbor Foods"},
         "knower": {"name": "Mike Kincaid", "first": "Mike", "company": None, "direct": True,
-                   "close": False},
+                   "close": False, "endorsed": False, "friend": False},
         "group": None,
         "teammate": None,
         "rep": {"name": "Sam Ortiz", "first": "Sam", "company": "Acme Supply"},
@@ -461,6 +461,8 @@ def test_opener_context_fields():
         "company": "Quality Fabricators",
         "direct": True,  # the path goes through Ana, but the rep's own tie to Mike counts
         "close": True,
+        "endorsed": False,
+        "friend": False,
     }
     assert ctx["group"] == {"name": "Ohio Manufacturers Association", "kind": "association"}
     assert ctx["teammate"] == {"name": "Ana Ruiz", "first": "Ana"}
@@ -546,26 +548,32 @@ def test_one_sandbox_with_strict_undefined_no_autoescape_and_no_globals():
 
 
 @pytest.mark.parametrize(
-    ("direct", "close", "must", "must_not"),
+    ("endorsed", "direct", "close", "must", "must_not"),
     [
-        (True, True, "someone I know well", "suggested"),
-        (True, False, "suggested I get in touch", "know well"),
-        (False, False, "suggested I get in touch", "know well"),
+        (True, True, False, "suggested I get in touch", "know"),
+        (True, False, False, "suggested I get in touch", "know"),
+        (False, True, True, "someone I know well", "suggested"),
+        (False, True, False, "someone I know,", "well"),
     ],
 )
-def test_openers_claim_only_what_the_reps_own_tie_allows(direct, close, must, must_not):
-    works_with_you = next(t for t in BUILTIN if t.key == "colleague.works_with_you")
+def test_openers_claim_only_what_the_data_holds(endorsed, direct, close, must, must_not):
+    fellow = next(t for t in BUILTIN if t.key == "association.fellow_member")
     knower = {"name": "Mike Kincaid", "first": "Mike", "company": None, "direct": direct,
-              "close": close}
-    text = render_opener(works_with_you.source, sample(knower=knower, tie_kind="colleague"))
-    assert must in text and must_not not in text
-    if not direct:  # nothing that says the rep knows Mike
+              "close": close, "endorsed": endorsed, "friend": False}
+    ctx = sample(knower=knower, tie_kind=None, group={"name": "OMA", "kind": "association"})
+    text = render_opener(fellow.source, ctx)
+    assert must in text and must_not not in text, text
+    if not endorsed:  # no built-in opener of a kind that may go unendorsed claims a word
         for template in BUILTIN:
-            if template.kind in ("colleague", "mutual", "association", "event", "company"):
+            if template.kind in ("reference", "teammate", "colleague", "mutual", "association",
+                                 "event", "company"):
                 rendered = render_opener(template.source, sample(
                     knower=knower, tie_kind="colleague",
                     group={"name": "OMA", "kind": template.kind}))
-                assert "I know" not in rendered and "friend of mine" not in rendered, (
-                    template.key)
-                assert "both know" not in rendered and "in common" not in rendered, (
-                    template.key)
+                for word in ("suggest", "asked", "recommend", "mentioned", "happy to tell",
+                             "thought we should", "referred", "in common"):
+                    assert word not in rendered, (template.key, rendered)
+                if not close:
+                    assert "well" not in rendered and "go back" not in rendered, rendered
+
+

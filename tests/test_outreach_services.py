@@ -211,6 +211,22 @@ def test_the_builder_says_what_went_by_another_channel(user, dana):
     assert draft.text.endswith("555 010 2030.")
 
 
+@pytest.mark.parametrize(("days", "said"), [(2, " this week."), (12, " last week."),
+                                            (30, '"Changeover study".')])
+def test_the_builder_says_when_it_went_no_more_recent_than_it_was(user, dana, days, said):
+    item = _item(user, "Changeover study")
+    touches.log_touch(db.session, user, {
+        "person_id": dana.id, "channel": "letter", "value_item_id": item.id,
+        "occurred_at": datetime.now(UTC) - timedelta(days=days, hours=1)})
+    db.session.commit()
+    draft = wording.draft_voicemail(db.session, user, dana, {
+        "opener": "", "value_item_ids": [item.id], "phone": "555 010 2030"})
+    sentence = draft.text[draft.text.index("I mailed you"):].split(" If ")[0]
+    assert sentence.endswith(said), sentence
+    if days > 6:
+        assert "this week" not in draft.text
+
+
 @pytest.mark.parametrize("count_", [0, 4])
 def test_a_voicemail_needs_one_to_three_reasons(user, dana, count_):
     items = [_item(user, f"Item {i}") for i in range(count_)]

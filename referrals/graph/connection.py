@@ -9,15 +9,25 @@ old contact to reconnect with, or -- never from a path -- a public hook the rep 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from referrals.graph.build import MEMBER
+from referrals.graph.explain import GOOD, STRONG
 from referrals.graph.paths import Path
 from referrals.graph.tie import TEAMMATE
 
-__all__ = ["CONNECTION_KINDS", "Connection", "classify"]
+__all__ = ["CONNECTION_KINDS", "STAGES", "Connection", "classify"]
+
+#: What the rep can do with a path, by what the data holds about its go-between:
+#: ``warm`` – the knower vouched (asked, agreed, introduced, called ahead, or referred the
+#: prospect while the rep knows them well): a warm opener may say so; ``known`` – the rep
+#: knows the knower (or needs none) but holds no endorsement: an opener says only what is
+#: known, and asking the knower first is warmer; ``ask`` – the rep has never met the knower,
+#: or has asked and is waiting for the answer: no prospect opener, the rep asks ``ask`` first;
+#: ``declined`` – the person to ask said no: don't name them.
+STAGES: tuple[str, ...] = ("warm", "known", "ask", "declined")
 
 #: Every kind of connection, warmest first. ``public_hook`` (the rep saw the prospect speak,
 #: or read about them) is a compliment, not a path: :func:`classify` never returns it.
@@ -63,6 +73,24 @@ class Connection:
     tie_kind : str or None
         Kind of the knower-target edge (a relationship kind or ``"teammate"``); for a
         one-hop path, the kind of the rep's own tie with the prospect; None through a group.
+    stage : str
+        One of :data:`STAGES`.
+    endorsed : bool
+        The knower vouched for the rep with this prospect (see :func:`classify`).
+    direct : bool
+        The rep has a tie of their own to the knower (True when there is no knower).
+    close : bool
+        The rep's own tie to the knower is strong.
+    friends : bool
+        The rep-knower and knower-prospect ties are both friendships.
+    good : bool
+        Both ends of the knower are at least "good" ties today (not cold, not gone stale):
+        what a call-back script needs before it names the knower.
+    ask : int or None
+        Whom the rep should ask first: the knower when the rep knows them, else the first
+        person on the path; None when there is no knower or the knower already vouched.
+    waiting : bool
+        The rep has asked ``ask`` and has no answer yet.
     """
 
     kind: str
@@ -71,6 +99,24 @@ class Connection:
     group: int | None
     teammate: int | None
     tie_kind: str | None
+    stage: str = "known"
+    endorsed: bool = False
+    direct: bool = True
+    close: bool = False
+    friends: bool = False
+    good: bool = False
+    ask: int | None = None
+    waiting: bool = False
+
+    @property
+    def facts(self) -> dict[str, bool]:
+        """What a sentence naming the knower may claim (see :mod:`referrals.truth`)."""
+        return {"endorsed": self.endorsed, "direct": self.direct, "close": self.close,
+                "friends": self.friends}
+
+
+def _tie(G: nx.Graph, u: int, v: int) -> dict | None:
+    return G._adj[u].get(v) if u in G._adj else None
 
 
 def _edge_kind(G: nx.Graph, path: Path, i: int) -> str:
@@ -89,6 +135,8 @@ def classify(
     *,
     asked: Collection[int] = (),
     called_ahead: Collection[int] = (),
+    pending: Collection[int] = (),
+    declined: Collection[int] = (),
 ) -> Connection:
     """The kind of connection ``path`` gives its source (the rep) to its target (the prospect).
 
@@ -96,8 +144,8 @@ def classify(
     the last link is a shared group (person -> group -> target), the person before that
     group. When the last link is a person, the first rule that holds decides the kind:
 
-    1. the knower is in ``asked``, or the knower-target tie is a ``"referral"``:
-       ``"asked_to_call"``;
+    1. the knower is in ``asked``, or the knower-target tie is a ``"referral"`` and the
+       rep's own tie to the knower is at least good: ``"asked_to_call"``;
     2. the knower is in ``called_ahead``: ``"called_ahead"``;
     3. the knower has the role ``"reference"``: ``"reference"``;
     4. the knower is one of the team's reps (``G.graph["teammates"]``): ``"teammate"``;
@@ -120,6 +168,17 @@ def classify(
     called_ahead : collection of int
         People who called, or will call, the target on the rep's behalf (from logged
         advocate calls).
+    pending : collection of int
+        People the rep has asked (or is about to ask) for this introduction, with no answer
+        yet: their path waits at the ``"ask"`` stage.
+    declined : collection of int
+        People who said no to introducing the rep to this target.
+
+    The knower is *endorsed* when they are in ``asked`` or ``called_ahead``, or referred the
+    target while the rep's own tie to them is at least good; only then may a sentence say
+    they asked, suggested or vouched (:mod:`referrals.truth`). A knower the rep has never
+    met, and who has not vouched, is not named to the prospect at all: the path's stage is
+    ``"ask"`` and ``ask`` is the first person on it.
 
     Returns
     -------
@@ -153,6 +212,14 @@ def classify(
     ('association', 2, -7, None)
     >>> classify(G, make_path(G, [1, 2])).kind
     'reconnect'
+    >>> c = classify(G, make_path(G, [1, 2, 3]))
+    >>> c.stage, c.endorsed, c.direct, c.ask
+    ('known', False, True, 2)
+    >>> c = classify(G, make_path(G, [1, 2, 3]), pending={2})
+    >>> c.stage, c.ask
+    ('ask', 2)
+    >>> classify(G, make_path(G, [1, 2, 3]), asked={2}).stage
+    'warm'
     """
     nodes = tuple(path.nodes)
     if len(nodes) < 2:
@@ -176,13 +243,19 @@ def classify(
     if before < 0:  # the last link is a shared group
         gkind = G._node[before].get("gkind", "association")
         knower = nodes[-3] if len(nodes) > 3 else None
-        return Connection(gkind, target, knower, before, teammate, None)
+        if knower is None:  # the rep shares the group with the prospect
+            return Connection(gkind, target, None, before, teammate, None)
+        endorsed = knower in asked or knower in called_ahead
+        return _with_facts(G, nodes, Connection(gkind, target, knower, before, teammate, None),
+                           endorsed, pending, declined)
 
     tie_kind = _edge_kind(G, path, len(nodes) - 2)
     if tie_kind == MEMBER:  # cannot happen between two people; be explicit rather than guess
         raise ValueError(f"edge {before}-{target} is a membership, not a relationship")
     knower = before
-    if knower in asked or tie_kind == "referral":
+    mine = _tie(G, source, knower)
+    referred = tie_kind == "referral" and mine is not None and mine["strength"] >= GOOD
+    if knower in asked or referred:
         kind = "asked_to_call"
     elif knower in called_ahead:
         kind = "called_ahead"
@@ -194,4 +267,32 @@ def classify(
         kind = "colleague"
     else:
         kind = "mutual"
-    return Connection(kind, target, knower, None, teammate, tie_kind)
+    endorsed = kind in ("asked_to_call", "called_ahead")
+    return _with_facts(G, nodes, Connection(kind, target, knower, None, teammate, tie_kind),
+                       endorsed, pending, declined)
+
+
+def _with_facts(G: nx.Graph, nodes: tuple[int, ...], c: Connection, endorsed: bool,
+                pending: Collection[int], declined: Collection[int]) -> Connection:
+    """``c`` with what the data holds about its knower, and the stage that follows."""
+    source, knower = nodes[0], c.knower
+    assert knower is not None
+    mine = _tie(G, source, knower)
+    theirs = _tie(G, knower, c.group if c.group is not None else c.target)
+    direct = mine is not None
+    close = direct and mine["strength"] >= STRONG
+    friends = (direct and c.tie_kind == "friend" and mine["kind"] == "friend")
+    good = (direct and mine["strength"] >= GOOD and theirs is not None
+            and theirs["strength"] >= GOOD)
+    first_person = next(n for n in nodes[1:] if n > 0)
+    ask = None if endorsed else (knower if direct else first_person)
+    if endorsed:
+        stage = "warm"
+    elif ask in declined:
+        stage = "declined"
+    elif not direct or ask in pending:
+        stage = "ask"
+    else:
+        stage = "known"
+    return replace(c, stage=stage, endorsed=endorsed, direct=direct, close=close,
+                   friends=friends, good=good, ask=ask, waiting=ask in pending)

@@ -206,21 +206,13 @@ def explain_path(G: nx.Graph, path: Path, *, today: date, source_is_user: bool =
     return sentence[:1].upper() + sentence[1:] + "."
 
 
-_KIND_NOUN = {
-    "friend": "friend",
-    "family": "family member",
-    "colleague": "colleague",
-    "former_colleague": "former colleague",
-    "customer": "business partner",
-}
-
-
 def basic_opener(G: nx.Graph, path: Path) -> str:
-    """One sentence the rep can say to the prospect, naming whom the prospect knows.
+    """One sentence the rep can say to the prospect, claiming only what the graph holds.
 
-    That is the node just before the target: a person ("Mike Kincaid at Quality Fabricators
-    suggested I give you a call" -- say it once Mike has agreed), or a group (named, with
-    the person who shares it). A one-hop path is a direct reconnect.
+    It names whom the prospect knows – the node just before the target: a person ("I believe
+    you know Mike Kincaid at Quality Fabricators"), or a group (named, with the person who
+    shares it). It never says that person asked or suggested anything: the graph alone
+    doesn't hold that (see :mod:`referrals.truth`). A one-hop path is a direct reconnect.
 
     Examples
     --------
@@ -232,7 +224,7 @@ def basic_opener(G: nx.Graph, path: Path) -> str:
     >>> ties = [(1, 2, "customer", 5, None), (2, 3, "acquaintance", 4, None)]
     >>> G = build_graph(people, ties, [], [], today=date(2024, 6, 1))
     >>> basic_opener(G, best_path(G, 1, 3))
-    'Mike Kincaid at Quality Fabricators suggested I give you a call.'
+    'I believe you know Mike Kincaid at Quality Fabricators.'
     >>> basic_opener(G, best_path(G, 1, 2))  # doctest: +ELLIPSIS
     "It's been a while since we last spoke, ... how things are going at Quality Fabricators."
     """
@@ -260,14 +252,16 @@ def basic_opener(G: nx.Graph, path: Path) -> str:
             return f"We're both members of {group}, so I thought I'd reach out."
         friend = _name(G, nodes[-3])
         if gkind == "event":
-            return f"{friend}, whom you met at {group}, suggested I give you a call."
+            return f"I believe you and {friend} were both at {group}."
         if gkind == "company":
-            return f"{friend}, who knows you from {group}, suggested I give you a call."
-        return f"{friend}, a fellow member of {group}, suggested I give you a call."
+            return f"I believe you and {friend} both have ties to {group}."
+        return f"I believe you and {friend} are both members of {group}."
     name = _name(G, before)
     company = G.nodes[before].get("company")
-    noun = _KIND_NOUN.get(G.edges[before, target]["kind"]) if G.has_edge(before, target) else None
-    if noun and noun != "business partner":
-        return f"Your {noun} {name} suggested I give you a call."
+    kind = G.edges[before, target]["kind"] if G.has_edge(before, target) else None
+    if kind == "colleague":
+        return f"I believe you and {name} work together."
+    if kind == "former_colleague":
+        return f"I believe you and {name} used to work together."
     at = f" at {company}" if company else ""
-    return f"{name}{at} suggested I give you a call."
+    return f"I believe you know {name}{at}."

@@ -36,7 +36,7 @@ from referrals.outreach.touches import (
     touches_of,
     zone_of,
 )
-from referrals.outreach.wording import helpers_of, latest_saved_opener, scripts_of
+from referrals.outreach.wording import latest_saved_opener, scripts_of
 from referrals.paths.services import WarmPath, find_warm_paths
 
 CAUSE_LABELS = {
@@ -111,13 +111,16 @@ def callback_card(session: Session, user: User, person: Person, *,
         .order_by(AdvocateCall.occurred_on.desc(), AdvocateCall.id.desc()).limit(3)))
     advice = cadence_for(session, person, now=now, touches=touches)
     # Whom to name: an advocate who called them vouched for the rep; so did an introducer who
-    # agreed to the introduction. Anyone else on the path is only someone they know.
-    knower = path.introducer if path else None
-    endorsed = bool(calls)
-    name = calls[0].advocate.name if calls else (knower.name if knower else None)
-    if not calls and knower is not None:
-        asked, _ = helpers_of(session, user.team_id, person.id)
-        endorsed = knower.id in asked
+    # agreed to or made the introduction. Anyone else is named only as someone they know,
+    # and only over a path that is neither cold nor stale – never someone the rep hasn't met.
+    name, endorsed = (calls[0].advocate.name, True) if calls else (None, False)
+    connection = path.connection if path else None
+    if not calls and connection is not None and connection.knower is not None:
+        knower = next(s for s in path.steps if s.type == "person" and s.id == connection.knower)
+        if connection.endorsed:
+            name, endorsed = knower.name, True
+        elif connection.stage == "known" and connection.good:
+            name = knower.name
     issue = (person.pressing_issues or [None])[0]
     return CallbackCard(
         person=person, local_time=now.astimezone(zone_of(person)), path=path,

@@ -143,15 +143,16 @@ def voicemail_uses(session: Session, person: Person) -> dict[int, datetime]:
     return used
 
 
-def sent_by_other_channels(session: Session, person: Person) -> dict[int, str]:
-    """Value item id -> the latest non-phone channel it went to `person` by (to mention it)."""
+def sent_by_other_channels(session: Session, person: Person) -> dict[int, tuple[str, datetime]]:
+    """Value item id -> the latest non-phone channel it went to `person` by, and when (so a
+    message can say what was sent, and say it truly: "this week" only if it was)."""
     rows = session.execute(
-        select(Touch.value_item_id, Touch.channel).where(
+        select(Touch.value_item_id, Touch.channel, Touch.occurred_at).where(
             Touch.person_id == person.id, Touch.value_item_id.is_not(None),
             Touch.channel.not_in(("call", "voicemail", "advocate_call")))
         .order_by(Touch.occurred_at)
     )
-    return {item_id: channel for item_id, channel in rows}
+    return {item_id: (channel, at) for item_id, channel, at in rows}
 
 
 def suggested_items(items: Sequence[ValueItem], issues: Sequence[str],

@@ -35,6 +35,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from referrals.graph.connection import CONNECTION_KINDS, Connection
 from referrals.graph.paths import Path
 from referrals.graph.tie import KIND_LABELS
+from referrals.truth import unsupported_claims
 
 __all__ = [
     "BUILTIN",
@@ -49,6 +50,7 @@ __all__ = [
     "opener_context",
     "openers_for",
     "render_opener",
+    "truth_problem",
 ]
 
 #: Longest opener a template may produce, in characters (after whitespace is collapsed).
@@ -123,13 +125,23 @@ VARIABLES: dict[str, str] = {
     ),
     "knower.first": "The knower's first name.",
     "knower.company": "The knower's company. May be empty.",
+    "knower.endorsed": (
+        "True when the knower vouched for you with this prospect: they agreed to or made the "
+        "introduction, called ahead, or referred the prospect. Test with "
+        "{% if knower.endorsed %} before saying they asked, suggested, recommended, "
+        "mentioned you or are happy to talk; otherwise say only what is known."
+    ),
     "knower.direct": (
         "True when the rep knows the knower personally (not only through a teammate or "
         "someone else): test with {% if knower.direct %} before saying \"I know …\"."
     ),
     "knower.close": (
         "True when the rep's own tie to the knower is strong: test with "
-        "{% if knower.close %} before saying \"someone I know well\" or \"a good friend\"."
+        "{% if knower.close %} before saying \"someone I know well\" or \"we go back\"."
+    ),
+    "knower.friend": (
+        "True when both ties are friendships (yours with the knower, the knower's with the "
+        "prospect): test with {% if knower.friend %} before saying \"a friend in common\"."
     ),
     "group.name": (
         "The association, event or company the prospect shares with the knower or the rep. "
@@ -609,11 +621,12 @@ def opener_context(
     tie_kind = connection.tie_kind
     knower = None
     if connection.knower is not None:
-        # What the rep may claim: "I know Mike" needs a tie of the rep's own, "I know Mike
-        # well" a strong one – a path through a teammate or a friend of a friend has neither.
-        mine = G.adj[rep].get(connection.knower) if rep in G else None
-        knower = {**_person(G, connection.knower), "direct": mine is not None,
-                  "close": mine is not None and mine["strength"] >= CLOSE}
+        # What the rep may claim about the knower is what classify found in the data
+        # (referrals.truth): "suggested" needs an endorsement, "I know" a tie of the rep's
+        # own, "well" a strong one, "a friend in common" two friendships.
+        knower = {**_person(G, connection.knower), "endorsed": connection.endorsed,
+                  "direct": connection.direct, "close": connection.close,
+                  "friend": connection.friends}
     return {
         "prospect": _person(G, connection.target),
         "knower": knower,
@@ -625,11 +638,17 @@ def opener_context(
     }
 
 
-# Sample people for check_template: every shape of context classify can give each kind.
-def _sample(full: bool, **parts: Any) -> dict[str, Any]:
+# Sample contexts for check_template: every shape of context, and every set of facts about
+# the knower, that classify can give each kind of connection (see referrals.graph.connection):
+# asked_to_call and called_ahead are always endorsed; reference, teammate, colleague and
+# mutual never are, and reach an opener only when the rep knows the knower; a group link may
+# be either, or have no knower at all.
+def _sample(full: bool, facts: tuple[bool, bool, bool, bool] = (False, True, False, False),
+            **parts: Any) -> dict[str, Any]:
     def company(name: str) -> str | None:
         return name if full else None
 
+    endorsed, direct, close, friend = facts
     ctx: dict[str, Any] = {
         "prospect": {"name": "Dana Lee", "first": "Dana", "company": company("Harbor Foods")},
         "knower": None,
@@ -639,10 +658,10 @@ def _sample(full: bool, **parts: Any) -> dict[str, Any]:
         "hook": None if full else "your talk at the spring conference",
         "tie_kind": None,
     }
+    said = {"endorsed": endorsed, "direct": direct, "close": close, "friend": friend}
     mike = {"name": "Mike Kincaid", "first": "Mike", "company": company("Quality Fabricators"),
-            "direct": full, "close": full}
-    ana = {"name": "Ana Ruiz", "first": "Ana", "company": company("Acme Supply"),
-           "direct": True, "close": full}
+            **said}
+    ana = {"name": "Ana Ruiz", "first": "Ana", "company": company("Acme Supply"), **said}
     people = {"mike": mike, "ana": ana}
     for key, value in parts.items():
         ctx[key] = people[value] if isinstance(value, str) and value in people else value
@@ -656,33 +675,88 @@ _GROUP_NAMES = {
     "event": "Midwest Packaging Expo",
     "company": "Harbor Foods",
 }
+# (endorsed, direct, close, friend)
+_ENDORSED = ((True, True, True, False), (True, True, False, False), (True, False, False, False))
+_KNOWN = ((False, True, True, False), (False, True, False, False))
+_NO_KNOWER = (False, True, False, False)
+
+
+def _facts_of(context: Mapping[str, Any]) -> dict[str, bool]:
+    """What a sample (or real) context lets a sentence claim, for referrals.truth."""
+    knower = context.get("knower")
+    if knower is None:  # nobody is named: only the rep and the prospect themselves
+        return {"direct": True}
+    return {"endorsed": bool(knower.get("endorsed")), "direct": bool(knower.get("direct")),
+            "close": bool(knower.get("close")), "friends": bool(knower.get("friend"))}
 
 
 @functools.cache
 def _samples(kind: str) -> tuple[dict[str, Any], ...]:
     if kind in _GROUP_NAMES:
         group = {"name": _GROUP_NAMES[kind], "kind": kind}
-        return (
-            _sample(True, group=group, knower="mike"),
-            _sample(False, group=group),
-            _sample(False, group=group, knower="mike", teammate="ana"),
-        )
+        with_knower = tuple(
+            _sample(full, facts, group=group, knower="mike", **({} if full else {
+                "teammate": "ana"}))
+            for facts in _ENDORSED + _KNOWN for full in (True, False))
+        return (*with_knower, _sample(False, _NO_KNOWER, group=group))
     if kind == "reconnect":
-        return (_sample(True, tie_kind="customer"), _sample(False, tie_kind="friend"))
+        return (_sample(True, _NO_KNOWER, tie_kind="customer"),
+                _sample(False, _NO_KNOWER, tie_kind="friend"))
     if kind == "public_hook":
         hook = "the Business Journal piece on your new plant"
-        return (_sample(True, hook=hook), _sample(False, hook=hook))
+        return (_sample(True, _NO_KNOWER, hook=hook), _sample(False, _NO_KNOWER, hook=hook))
     if kind == "teammate":
-        return (
-            _sample(True, knower="ana", teammate="ana", tie_kind="friend"),
-            _sample(False, knower="ana", tie_kind="acquaintance"),
-        )
+        return tuple(
+            _sample(full, facts, knower="ana", teammate="ana", tie_kind=tie)
+            for facts in _KNOWN for full, tie in ((True, "friend"), (False, "acquaintance")))
+    if kind in ("asked_to_call", "called_ahead"):
+        choices = _ENDORSED + ((True, True, True, True),)
+    elif kind == "mutual":
+        choices = _KNOWN + ((False, True, True, True), (False, True, False, True))
+    else:
+        choices = _KNOWN
     ties = {"colleague": ("colleague", "former colleague"), "mutual": ("friend", "family")}
     first, second = ties.get(kind, ("customer", "referral"))
-    return (
-        _sample(True, knower="mike", tie_kind=first),
-        _sample(False, knower="mike", teammate="ana", tie_kind=second),
+    return tuple(
+        ctx for facts in choices for ctx in (
+            _sample(True, facts, knower="mike", tie_kind=first),
+            _sample(False, facts, knower="mike", teammate="ana",
+                    tie_kind="friend" if facts[3] else second),
+        )
     )
+
+
+def truth_problem(text: str, context: Mapping[str, Any]) -> str | None:
+    """Why ``text`` (rendered for ``context``) claims more than the data holds, or None.
+
+    The one rule (DOMAIN.md rule 11, :mod:`referrals.truth`) every opener must pass: on save
+    for every sample connection of its kind, and again each time it is rendered.
+
+    Examples
+    --------
+    >>> ctx = _sample(True, (False, True, False, False), knower="mike")
+    >>> print(truth_problem("Mike Kincaid suggested I get in touch.", ctx))
+    “suggested” claims that they asked, suggested, referred or vouched, which isn't true for \
+every connection of this kind (they haven't asked, agreed to or made an introduction, or \
+called ahead) – say it only inside {% if knower.endorsed %} … {% endif %}, and otherwise \
+only what is known, e.g. "I believe you know Mike Kincaid".
+    >>> truth_problem("I believe you know Mike Kincaid.", ctx) is None
+    True
+    """
+    found = unsupported_claims(text, _facts_of(context))
+    if not found:
+        return None
+    problem = found[0]
+    variable = {"endorsed": "knower.endorsed", "direct": "knower.direct",
+                "close": "knower.close", "friends": "knower.friend"}[problem.claim.fact]
+    knower = context.get("knower")
+    example = (f'"I believe you know {knower["name"]}"' if knower else
+               "what you and the prospect share")
+    if knower is None:
+        return (f"{problem.message()} – this connection names nobody who could have said "
+                "so; write only what you and the prospect share.")
+    return (f"{problem.message()} – say it only inside {{% if {variable} %}} … {{% endif %}}, "
+            f"and otherwise only what is known, e.g. {example}.")
 
 
 def check_template(source: str, kind: str) -> None:
@@ -712,14 +786,24 @@ so 'knower.first' is empty; put it inside {% if knower %} … {% endif %}.
     if kind not in CONNECTION_KINDS:
         raise ValueError(f"unknown kind of connection {kind!r}")
     _compiled(source)
-    for context in _samples(kind):
-        if not render_opener(source, context):
-            raise TemplateProblem("The opener comes out empty for some connections of this kind.")
+    rendered = [(render_opener(source, context), context) for context in _samples(kind)]
+    if not all(text for text, _ in rendered):
+        raise TemplateProblem("The opener comes out empty for some connections of this kind.")
+    for text, context in rendered:  # what it says, once it says something everywhere
+        problem = truth_problem(text, context)
+        if problem is not None:
+            raise TemplateProblem(problem)
 
 
-# The built-in openers. Fragments used by several of them:
+# The built-in openers. Each says of the knower only what the data holds (truth_problem):
+# asked_to_call and called_ahead are endorsed by definition; for the rest, the endorsed
+# wording sits behind knower.endorsed, "I know" behind knower.direct, "well" behind
+# knower.close. Fragments used by several of them:
 _KNOWER_AT = "{{ knower.name }}{% if knower.company %} at {{ knower.company }}{% endif %}"
 _FORMER = "{% if tie_kind == 'former colleague' %}"
+# "…, is someone I know well" / "…, is someone I know" (the rep knows the knower whenever an
+# opener is offered without an endorsement).
+_I_KNOW = "is someone I know{% if knower.close %} well{% endif %}"
 
 
 def _t(kind: str, slug: str, label: str, source: str) -> OpenerTemplate:
@@ -728,7 +812,7 @@ def _t(kind: str, slug: str, label: str, source: str) -> OpenerTemplate:
 
 #: The built-in openers: at least three for every kind of connection.
 BUILTIN: tuple[OpenerTemplate, ...] = (
-    # Someone asked the rep to call: the warmest.
+    # Someone asked the rep to call, agreed to the introduction, or referred the prospect.
     _t(
         "asked_to_call",
         "promise",
@@ -771,102 +855,101 @@ BUILTIN: tuple[OpenerTemplate, ...] = (
         "{{ knower.first }} offered to put in a good word for me with you, {{ prospect.first }}, "
         "and I'm glad to follow up on it myself.",
     ),
-    # A reference the prospect can phone.
+    # A reference the prospect knows. Being a reference doesn't mean they vouched to this
+    # prospect: the rep offers to ask them, and says no more.
     _t(
         "reference",
         "call_them",
-        "Call them about me",
-        "You know " + _KNOWER_AT + ", and {{ knower.first }} is happy to tell you what working "
-        "with {{ rep.company or 'me' }} has been like – feel free to give {{ knower.first }} "
-        "a ring.",
+        "Hear it from them",
+        "I believe you know " + _KNOWER_AT + ". {{ knower.first }} knows my work"
+        "{% if knower.close %} well{% endif %}, so if you'd like to hear about it from someone "
+        "you trust, I'd be glad to ask {{ knower.first }} to take your call.",
     ),
     _t(
         "reference",
         "not_my_word",
         "Not just my word",
-        "Don't just take my word for it: " + _KNOWER_AT + " knows my work well and would be "
-        "glad to take your call.",
+        "Don't just take my word for it: you know " + _KNOWER_AT + ", who has worked with me"
+        "{% if knower.close %} for a good while{% endif %} – I'm happy to ask {{ knower.first }} "
+        "to give you a ring.",
     ),
     _t(
         "reference",
         "someone_you_know",
-        "Hear it from someone you know",
-        "If you'd like to hear about me from someone you already know, {{ knower.name }} has "
-        "said you're welcome to call.",
+        "Someone you know",
+        "If you'd rather hear about me from someone you already know, {{ knower.name }} has "
+        "worked with me, and I'm happy to ask {{ knower.first }} to give you a call.",
     ),
     # A teammate of the rep knows the prospect.
     _t(
         "teammate",
         "my_colleague",
         "My colleague knows you",
-        "My colleague {{ knower.name }} knows you, so when your name came up, I asked if I "
-        "could be the one to call.",
+        "I believe you know my colleague {{ knower.name }}, so I wanted to reach out to you "
+        "myself.",
     ),
     _t(
         "teammate",
         "on_our_team",
         "On our team",
-        "{{ knower.first }} on our team said you'd be a great person for me to talk to"
-        "{% if prospect.company %} at {{ prospect.company }}{% endif %}.",
+        "{{ knower.first }} on our team knows you, so it seemed right that you and I talked "
+        "too{% if prospect.company %}, about what's ahead for {{ prospect.company }}"
+        "{% endif %}.",
     ),
     _t(
         "teammate",
         "work_together",
         "We work together",
         "My colleague {{ knower.first }} and I work together{% if rep.company %} at "
-        "{{ rep.company }}{% endif %}, and {{ knower.first }} suggested I reach out to you "
-        "directly.",
+        "{{ rep.company }}{% endif %}, and I believe you two know each other, so I wanted to "
+        "reach out directly.",
     ),
-    # A colleague or former colleague of the prospect. What the rep may claim about the
-    # knower depends on the rep's own tie: knower.direct ("I know …"), knower.close ("well").
+    # A colleague or former colleague of the prospect, whom the rep knows.
     _t(
         "colleague",
         "works_with_you",
         "Works with you",
         _KNOWER_AT + ", who " + _FORMER + "used to work{% else %}works{% endif %} with you, "
-        "{% if knower.close %}is someone I know well, so I thought I'd reach out"
-        "{% else %}suggested I get in touch{% endif %}.",
+        + _I_KNOW + ", so I thought I'd reach out.",
     ),
     _t(
         "colleague",
         "your_colleague",
         "Your colleague",
-        "{% if knower.direct %}I know your " + _FORMER + "former {% endif %}colleague "
-        "{{ knower.name }}{% if knower.close %} well{% endif %}, and thought it was time you "
-        "and I spoke too.{% else %}Your " + _FORMER + "former {% endif %}colleague "
-        "{{ knower.name }} thought it was time you and I spoke.{% endif %}",
+        "I know your " + _FORMER + "former {% endif %}colleague {{ knower.name }}"
+        "{% if knower.close %} well{% endif %}, and it seemed time you and I spoke too.",
     ),
     _t(
         "colleague",
         "go_back",
-        "We go back",
-        "You and {{ knower.first }} " + _FORMER + "worked{% else %}work{% endif %} together, "
-        "and {% if knower.close %}{{ knower.first }} and I go back a way{% else %}"
-        "{{ knower.first }} thought we should meet{% endif %}, so I wanted to say hello.",
+        "Worked together",
+        "I believe you and {{ knower.first }} " + _FORMER + "worked{% else %}work{% endif %} "
+        "together, and {% if knower.close %}{{ knower.first }} and I go back a way"
+        "{% else %}{{ knower.first }} and I know each other{% endif %}, so I wanted to say "
+        "hello.",
     ),
     # Someone both know.
     _t(
         "mutual",
         "in_common",
-        "A friend in common",
-        "{% if knower.direct %}We have a friend in common – " + _KNOWER_AT + " – so I thought "
-        "it was time you and I spoke.{% else %}" + _KNOWER_AT + " thought it was time you "
-        "and I spoke.{% endif %}",
+        "Someone we both know",
+        "{% if knower.friend %}We have a friend in common – " + _KNOWER_AT + " – so it seemed "
+        "time you and I spoke.{% else %}I believe you know " + _KNOWER_AT + ", whom I know"
+        "{% if knower.close %} well{% endif %}, so it seemed time you and I spoke.{% endif %}",
     ),
     _t(
         "mutual",
         "both_know",
         "We both know",
-        "{% if knower.direct %}You and I both know {{ knower.name }}{% else %}{{ knower.name }} "
-        "mentioned you{% endif %}, and that seemed like a good reason to pick up the phone.",
+        "You and I both know {{ knower.name }}, and that seemed like a good reason to pick up "
+        "the phone.",
     ),
     _t(
         "mutual",
         "say_hello",
         "Say hello",
         "{{ knower.first }}{% if knower.company %} over at {{ knower.company }}{% endif %} "
-        "{% if knower.direct %}is someone we both know{% else %}thought we should talk"
-        "{% endif %}, so I wanted to reach out and say hello, {{ prospect.first }}.",
+        "is someone we both know, so I wanted to reach out and say hello, {{ prospect.first }}.",
     ),
     # The same association.
     _t(
@@ -874,56 +957,58 @@ BUILTIN: tuple[OpenerTemplate, ...] = (
         "fellow_member",
         "A fellow member",
         "{% if knower %}{{ knower.name }}, who's with you in {{ group.name }}, "
-        "{% if knower.close %}is someone I know well, so I thought I'd reach out{% else %}"
-        "suggested I get in touch{% endif %}.{% else %}We're both members of "
-        "{{ group.name }}, so I thought it was time we spoke.{% endif %}",
+        "{% if knower.endorsed %}suggested I get in touch{% else %}" + _I_KNOW + ", so I "
+        "thought I'd reach out{% endif %}.{% else %}We're both members of {{ group.name }}, "
+        "so it seemed time we spoke.{% endif %}",
     ),
     _t(
         "association",
         "part_of",
         "Both part of it",
         "{% if knower %}You and {{ knower.first }} are both part of {{ group.name }}, and "
-        "{% if knower.close %}{{ knower.first }} and I go back a way{% else %}"
-        "{{ knower.first }} thought we should talk{% endif %}{% else %}As a fellow member of "
-        "{{ group.name }}, I've wanted to get in touch for a while{% endif %}, so I thought "
-        "I'd call.",
+        "{% if knower.endorsed %}{{ knower.first }} thought we should talk{% elif knower.close %}"
+        "{{ knower.first }} and I go back a way{% else %}{{ knower.first }} and I know each "
+        "other{% endif %}{% else %}As a fellow member of {{ group.name }}, I've wanted to get "
+        "in touch for a while{% endif %}, so I thought I'd call.",
     ),
     _t(
         "association",
         "say_hello",
         "Say hello",
-        "{% if knower %}{{ knower.first }}{% if knower.close %}, a good friend of mine,"
-        "{% endif %} is a fellow member of {{ group.name }} with you, so I wanted to say "
-        "hello.{% else %}I always enjoy meeting fellow members of {{ group.name }}, so I "
-        "wanted to say hello.{% endif %}",
+        "{% if knower %}{{ knower.first }}{% if knower.endorsed %}, who suggested I call,"
+        "{% elif knower.close %}, someone I know well,{% endif %} is a fellow member of "
+        "{{ group.name }} with you, so I wanted to say hello.{% else %}I always enjoy meeting "
+        "fellow members of {{ group.name }}, so I wanted to say hello.{% endif %}",
     ),
     # The same event.
     _t(
         "event",
         "follow_up",
         "Follow up on the event",
-        "{% if knower %}" + _KNOWER_AT + " was at {{ group.name }} with you{% if knower.close %}"
-        ", and {{ knower.first }} is someone I know well, so I wanted to reach out{% else %} "
-        "and suggested I get in touch{% endif %}.{% else %}We were both at {{ group.name }}, "
-        "and I wanted to follow up while it's still fresh.{% endif %}",
+        "{% if knower %}" + _KNOWER_AT + " was at {{ group.name }} with you"
+        "{% if knower.endorsed %} and suggested I get in touch{% else %}, and "
+        "{{ knower.first }} " + _I_KNOW + ", so I wanted to reach out{% endif %}.{% else %}"
+        "We were both at {{ group.name }}, and I wanted to follow up while it's still fresh."
+        "{% endif %}",
     ),
     _t(
         "event",
         "what_you_made",
         "What you made of it",
-        "{% if knower %}{% if knower.direct %}I know {{ knower.name }}{% else %}"
-        "{{ knower.name }} mentioned you{% endif %} – you were both at {{ group.name }} – and "
-        "I'd love to hear what you made of it.{% else %}I saw you were at {{ group.name }} as "
-        "well – I'd love to hear what you made of it.{% endif %}",
+        "{% if knower %}{% if knower.endorsed %}{{ knower.name }} mentioned you{% else %}"
+        "I know {{ knower.name }}{% endif %} – you were both at {{ group.name }} – and I'd love "
+        "to hear what you made of it.{% else %}I saw you were at {{ group.name }} as well – "
+        "I'd love to hear what you made of it.{% endif %}",
     ),
     _t(
         "event",
         "quick_call",
         "A quick call",
         "{% if knower %}You and {{ knower.first }} were both at {{ group.name }}, and "
-        "{% if knower.close %}since I know {{ knower.first }} well{% else %}since "
-        "{{ knower.first }} suggested it{% endif %}, a quick call seemed in order.{% else %}"
-        "Since we were both at {{ group.name }}, a quick call seemed in order.{% endif %}",
+        "{% if knower.endorsed %}since {{ knower.first }} suggested it{% else %}since I know "
+        "{{ knower.first }}{% if knower.close %} well{% endif %}{% endif %}, a quick call "
+        "seemed in order.{% else %}Since we were both at {{ group.name }}, a quick call seemed "
+        "in order.{% endif %}",
     ),
     # The same company.
     _t(
@@ -931,26 +1016,27 @@ BUILTIN: tuple[OpenerTemplate, ...] = (
         "both_work",
         "Both work there",
         "{% if knower %}{{ knower.name }} and you both work at {{ group.name }}, and "
-        "{% if knower.close %}I know {{ knower.first }} well{% else %}{{ knower.first }} "
-        "suggested I get in touch{% endif %}, so I thought I'd reach out.{% else %}We share a "
-        "connection to {{ group.name }}, so I thought I'd reach out.{% endif %}",
+        "{% if knower.endorsed %}{{ knower.first }} suggested I get in touch{% else %}I know "
+        "{{ knower.first }}{% if knower.close %} well{% endif %}{% endif %}, so I thought I'd "
+        "reach out.{% else %}We share a connection to {{ group.name }}, so I thought I'd reach "
+        "out.{% endif %}",
     ),
     _t(
         "company",
         "knows_you_from",
         "Knows you from there",
         "{% if knower %}{{ knower.first }}, who knows you from {{ group.name }}, "
-        "{% if knower.close %}is a good friend of mine{% else %}thought we should talk"
-        "{% endif %}, and I wanted to say hello.{% else %}We both have ties to "
-        "{{ group.name }}, and I wanted to say hello.{% endif %}",
+        "{% if knower.endorsed %}thought we should talk{% else %}" + _I_KNOW + "{% endif %}, "
+        "and I wanted to say hello.{% else %}We both have ties to {{ group.name }}, and I "
+        "wanted to say hello.{% endif %}",
     ),
     _t(
         "company",
         "get_to_know",
         "Get to know you",
-        "{% if knower %}{% if knower.direct %}I've come to know {{ group.name }} through "
-        "{{ knower.name }}{% else %}{{ knower.name }} told me about your work at "
-        "{{ group.name }}{% endif %}, and I'd like to get to know you too.{% else %}With "
+        "{% if knower %}{% if knower.endorsed %}{{ knower.name }} told me about your work at "
+        "{{ group.name }}{% else %}I've come to know {{ group.name }} through "
+        "{{ knower.name }}{% endif %}, and I'd like to get to know you too.{% else %}With "
         "{{ group.name }} in both our backgrounds, I thought it was worth a quick call."
         "{% endif %}",
     ),
@@ -1062,6 +1148,8 @@ def openers_for(
             continue
         if not text:
             out.append(RenderedOpener(template, None, "This opener comes out empty here."))
+        elif (problem := truth_problem(text, context)) is not None:
+            out.append(RenderedOpener(template, None, problem))
         else:
             out.append(RenderedOpener(template, text, None))
     return out

@@ -66,11 +66,29 @@ class Reason:
         The value item's title, when the reason is one (used to say what was sent).
     sent_by : str or None
         The channel it already went by (``email``, ``letter``, …), so the message can say so.
+    sent_days_ago : int or None
+        How long ago it went: "this week" is said only within six days, "last week" within
+        thirteen, and no time at all after that.
     """
 
     text: str
     title: str | None = None
     sent_by: str | None = None
+    sent_days_ago: int | None = None
+
+    @property
+    def when_sent(self) -> str:
+        """' this week', ' last week' or '' – never more recent than it was.
+
+        >>> Reason("x", sent_days_ago=2).when_sent, Reason("x", sent_days_ago=12).when_sent
+        (' this week', ' last week')
+        >>> Reason("x", sent_days_ago=30).when_sent, Reason("x").when_sent
+        ('', '')
+        """
+        days = self.sent_days_ago
+        if days is None or days > 13:
+            return ""
+        return " this week" if days <= 6 else " last week"
 
 
 def first_name(name: str) -> str:
@@ -133,7 +151,8 @@ def compose_voicemail(
     ...     prospect_name="Dana Lee", rep_name="Rita Rep", rep_company="Acme Supply",
     ...     opener="Mike Kincaid at Quality Fabricators asked me to give you a call.",
     ...     reasons=[Reason("a two-page study shows plants like yours cut changeover time "
-    ...                     "by a fifth", title="Changeover study", sent_by="letter")],
+    ...                     "by a fifth", title="Changeover study", sent_by="letter",
+    ...                     sent_days_ago=3)],
     ...     call_to_action="call_back", phone="555 010 2030"))
     Hi Dana, this is Rita Rep with Acme Supply. Mike Kincaid at Quality Fabricators asked me \
 to give you a call. A two-page study shows plants like yours cut changeover time by a fifth – \
@@ -155,7 +174,7 @@ I mailed you "Changeover study" this week. If that's worth ten minutes, call me 
         text = _sentence(reason.text)
         if reason.sent_by and reason.title:
             sent = _SENT_WORDS.get(reason.sent_by, "sent you")
-            text = f'{text[:-1]} – I {sent} "{reason.title}" this week.'
+            text = f'{text[:-1]} – I {sent} "{reason.title}"{reason.when_sent}.'
         if i > 0:  # "Also, ..." keeps a second and third reason from sounding like a list
             text = "Also, " + (text if text.startswith("I ") else text[:1].lower() + text[1:])
         parts.append(text)

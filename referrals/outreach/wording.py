@@ -12,6 +12,7 @@ import networkx as nx
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
+from referrals.base import utcnow
 from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
 from referrals.graph.paths import Path
@@ -29,10 +30,15 @@ from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import sent_by_other_channels, voicemail_uses
 from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, compose_voicemail
+from referrals.outreach.touches import aware
 from referrals.rows import get_team_row, team_row
 
-# Introduction requests at these statuses mean the introducer said yes to the rep calling.
-ASKED_STATUSES = ("agreed", "introduced", "meeting_set", "won")
+# Introduction requests at these statuses mean the introducer said yes to the rep calling, or
+# made the introduction; at these, the rep is still waiting for an answer.
+VOUCHED_STATUSES = ("agreed", "introduced", "meeting_set", "won", "lost")
+PENDING_STATUSES = ("draft", "asked", "no_reply")
+#: The stages of a connection at which the rep is offered an opener for the prospect.
+OPENER_STAGES = ("warm", "known")
 MAX_REASONS = 3
 
 
@@ -116,19 +122,46 @@ def delete_template(session: Session, row: OpenerTemplate) -> None:
 
 # --- openers for a path ---------------------------------------------------------------------
 
-def helpers_of(session: Session, team_id: int, target_id: int) -> tuple[set[int], set[int]]:
-    """Who agreed the rep should call `target`, and who called `target` for the rep."""
+@dataclass(frozen=True)
+class Standing:
+    """Where each go-between stands with the rep about one prospect (see
+    referrals.graph.connection.classify): who vouched, who is still to answer, who said no."""
+
+    asked: set[int] = field(default_factory=set)
+    called: set[int] = field(default_factory=set)
+    pending: set[int] = field(default_factory=set)
+    declined: set[int] = field(default_factory=set)
+
+    def classify(self, G: nx.Graph, path: Path) -> Connection:
+        return classify(G, path, asked=self.asked, called_ahead=self.called,
+                        pending=self.pending, declined=self.declined)
+
+
+def standing_of(session: Session, team_id: int, target_id: int) -> Standing:
+    """Who agreed or made an introduction to `target`, who called `target` for the rep, who
+    has an ask still open, and who declined – one query (every path of every person page
+    reads it)."""
     rows = session.execute(union_all(
-        select(IntroductionRequest.via_id, literal("asked")).where(
-            IntroductionRequest.team_id == team_id, IntroductionRequest.prospect_id == target_id,
-            IntroductionRequest.status.in_(ASKED_STATUSES)),
+        select(IntroductionRequest.via_id, IntroductionRequest.status).where(
+            IntroductionRequest.team_id == team_id,
+            IntroductionRequest.prospect_id == target_id),
         select(AdvocateCall.advocate_id, literal("called")).where(
             AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id),
-    ))  # one query: every warm path of every person page reads it
-    found: dict[str, set[int]] = {"asked": set(), "called": set()}
-    for person_id, what in rows:
-        found[what].add(person_id)
-    return found["asked"], found["called"]
+    ))
+    found = Standing()
+    for person_id, status in rows:
+        if status == "called":
+            found.called.add(person_id)
+        elif status in VOUCHED_STATUSES:
+            found.asked.add(person_id)
+        elif status in PENDING_STATUSES:
+            found.pending.add(person_id)
+        elif status == "declined":
+            found.declined.add(person_id)
+    # One helper may have several requests over time: a yes outweighs an open ask or a no.
+    found.pending.difference_update(found.asked | found.called)
+    found.declined.difference_update(found.asked | found.called | found.pending)
+    return found
 
 
 @dataclass(frozen=True)
@@ -136,33 +169,40 @@ class OpenerContext:
     """What the openers of one prospect's paths are rendered with (read once per page)."""
 
     templates: Sequence[op.OpenerTemplate]
-    asked: set[int]
-    called: set[int]
+    standing: Standing
     rep: User
     hook: str | None = None
 
     def connection(self, G: nx.Graph, path: Path) -> Connection:
-        return classify(G, path, asked=self.asked, called_ahead=self.called)
+        return self.standing.classify(G, path)
 
     def render(self, G: nx.Graph, path: Path) -> tuple[Connection, list[op.RenderedOpener]]:
+        """Every variant for the path's connection; none while the rep must ask first."""
         connection = self.connection(G, path)
+        if connection.stage not in OPENER_STAGES:
+            return connection, []
         rendered = op.openers_for(G, path, connection, templates=self.templates,
                                   **self._rep_context())
         return connection, rendered
 
     def first(self, G: nx.Graph, path: Path) -> str | None:
-        """The first variant that renders: what a path shows before the rep picks one.
+        """The first variant that renders and passes the truth rule: what a path shows before
+        the rep picks one; None while the rep must ask first (see :data:`OPENER_STAGES`).
 
         Renders one template at a time (every warm path of every person page asks for it).
         """
         connection = self.connection(G, path)
+        if connection.stage not in OPENER_STAGES:
+            return None
         context = op.opener_context(G, path, connection, **self._rep_context())
         for template in self.templates:
             if template.kind == connection.kind:
                 try:
-                    return op.render_opener(template.source, context)
+                    text = op.render_opener(template.source, context)
                 except op.TemplateProblem:
                     continue  # a broken team template: the next variant stands in
+                if text and op.truth_problem(text, context) is None:
+                    return text
         return None
 
     def hooks(self, G: nx.Graph, target: Person) -> list[op.RenderedOpener]:
@@ -182,8 +222,8 @@ class OpenerContext:
 
 def opener_context(session: Session, user: User, target: Person,
                    hook: str | None = None) -> OpenerContext:
-    asked, called = helpers_of(session, user.team_id, target.id)
-    return OpenerContext(templates_for(session, user.team_id), asked, called, user, hook)
+    return OpenerContext(templates_for(session, user.team_id),
+                         standing_of(session, user.team_id, target.id), user, hook)
 
 
 def latest_saved_opener(session: Session, user: User, person: Person) -> SavedOpener | None:
@@ -285,7 +325,10 @@ def draft_voicemail(session: Session, user: User, person: Person,
     if fields:
         raise ValidationFailed("Invalid voicemail.", fields)
     sent = sent_by_other_channels(session, person)
-    reasons = [Reason(i.pitch, title=i.title, sent_by=sent.get(i.id)) for i in items]
+    now = utcnow()
+    reasons = [Reason(i.pitch, title=i.title, sent_by=sent[i.id][0],
+                      sent_days_ago=(now - aware(sent[i.id][1])).days)
+               if i.id in sent else Reason(i.pitch, title=i.title) for i in items]
     reasons += [Reason(ISSUE_LINES[i]) for i in issues]
     rep = user.person
     composed = compose_voicemail(
@@ -294,7 +337,9 @@ def draft_voicemail(session: Session, user: User, person: Person,
         reasons=reasons, call_to_action=cta, phone=phone or None)
     text = edited or composed
     draft = VoicemailDraft(text=text, length=spoken_length(text),
-                           flags=check_message(text, channel="voicemail"), items=items,
+                           flags=check_message(text, channel="voicemail", earlier=[
+                               s.text for s in reversed(scripts_of(session, person))]),
+                           items=items,
                            issues=issues, call_to_action=cta, composed=not edited)
     if draft.length.message:
         draft.warnings.append(draft.length.message)
