@@ -93,6 +93,7 @@ def start_gunicorn(url: str, port: int, workers: int, log) -> subprocess.Popen:
         "REFERRALS_ENV": "production",
         "DATABASE_URL": url,
         "SECRET_KEY": "bench-" + "k" * 40,
+        "BASE_URL": "https://127.0.0.1",  # production requires one; its host is trusted
         "WORKERS": str(workers),
         "PORT": str(port),
         "BIND": f"127.0.0.1:{port}",

@@ -6,6 +6,8 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 
 def normalize_database_url(url: str) -> str:
@@ -54,7 +56,25 @@ class Config:
     # for two weeks; "sign out everywhere" ends both at once (see User.session_token).
     PERMANENT_SESSION_LIFETIME = timedelta(hours=int(os.environ.get("SESSION_HOURS", "12")))
     REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("REMEMBER_DAYS", "14")))
-    # Login attempts are limited with Flask-Limiter. Several workers or machines must share
+    # The address every link the app hands out starts with (password resets, invitations,
+    # calendar feeds, reply links, digests), e.g. https://referrals.example.com. When it is
+    # set, requests for any other Host are refused (TRUSTED_HOSTS), so no caller can aim a
+    # link elsewhere. Production refuses to start without it, or with http://.
+    BASE_URL: str | None = os.environ.get("BASE_URL") or None
+    # More names the app answers to besides BASE_URL's host (comma-separated), e.g. the
+    # address a load balancer's health check uses. Unset and no BASE_URL: any Host.
+    TRUSTED_HOSTS: list[str] | None = [
+        h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()
+    ] or None
+    # Failed sign-ins slow the guesser, never lock out the owner (see referrals.auth.throttle):
+    # per account from one address, and per address for any account, some failures are free,
+    # then each further one doubles the wait up to the ceiling. Kept in the database.
+    LOGIN_FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5
+    LOGIN_FREE_FAILURES_PER_ADDRESS = 30  # an office shares one address
+    LOGIN_BACKOFF_BASE_SECONDS = 2
+    LOGIN_BACKOFF_MAX_SECONDS = 15 * 60
+    LOGIN_FAILURES_FORGOTTEN_AFTER = timedelta(hours=24)
+    # Password-reset mail is limited with Flask-Limiter. Several workers or machines must share
     # the counters, so production points RATELIMIT_STORAGE_URI (or REDIS_URL) at Redis;
     # memory:// counts per process and is only for development and tests.
     RATELIMIT_ENABLED = True
@@ -62,9 +82,6 @@ class Config:
         os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "memory://"
     )
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"  # failed sign-ins per e-mail address
-    LOGIN_LIMIT_PER_ADDRESS = "100 per 15 minutes"  # failed sign-ins per client IP (an office
-    # shares one address, so this is looser than the per-account limit)
     MAIL_LIMIT_PER_ADDRESS = "10 per hour"  # password-reset requests per client IP
     # Behind a load balancer: how many proxies set X-Forwarded-For/-Proto (0: trust none).
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
@@ -97,10 +114,10 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"
+    BASE_URL = None  # links from the test client's host; the trust tests set one
+    TRUSTED_HOSTS = None
     PASSWORD_HASH_FAST = True
-    # The suite signs in hundreds of times from one address; the rate-limit tests lower these.
-    LOGIN_LIMIT_PER_ACCOUNT = "100000 per minute"
-    LOGIN_LIMIT_PER_ADDRESS = "100000 per minute"
+    # The rate-limit tests lower this.
     MAIL_LIMIT_PER_ADDRESS = "100000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     SMTP_HOST = None  # tests that send mail start their own SMTP server
@@ -114,6 +131,37 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+
+
+def apply_base_url(config: dict[str, Any], env_name: str) -> None:
+    """Check BASE_URL and trust only its host: production refuses to start without an
+    https:// BASE_URL; wherever it is set, TRUSTED_HOSTS (unless given) becomes its host.
+
+    >>> c = {"BASE_URL": "https://referrals.example.com/", "TRUSTED_HOSTS": None}
+    >>> apply_base_url(c, "production"); c["TRUSTED_HOSTS"], c["BASE_URL"]
+    (['referrals.example.com'], 'https://referrals.example.com')
+    >>> apply_base_url({"BASE_URL": "http://referrals.example.com"}, "production")
+    Traceback (most recent call last):
+    ...
+    RuntimeError: BASE_URL must start with https:// in production.
+    """
+    base = (config.get("BASE_URL") or "").strip()
+    if not base:
+        if env_name == "production":
+            raise RuntimeError(
+                "BASE_URL must be set in production (e.g. https://referrals.example.com): "
+                "every link the app mails out starts with it."
+            )
+        config["BASE_URL"] = None
+        return
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise RuntimeError(f"BASE_URL must look like https://host[:port][/path], not {base!r}.")
+    if env_name == "production" and parts.scheme != "https":
+        raise RuntimeError("BASE_URL must start with https:// in production.")
+    config["BASE_URL"] = base.rstrip("/")
+    extra = [h for h in config.get("TRUSTED_HOSTS") or [] if h != parts.hostname]
+    config["TRUSTED_HOSTS"] = [parts.hostname, *extra]
 
 
 CONFIGS: dict[str, type[Config]] = {

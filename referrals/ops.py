@@ -234,6 +234,6 @@ def register(app: Flask) -> None:
         app.config.get("RATELIMIT_STORAGE_URI", "")
     ).startswith("memory://"):
         app.logger.warning(
-            "RATELIMIT_STORAGE_URI is memory://: each worker counts sign-in attempts on its "
+            "RATELIMIT_STORAGE_URI is memory://: each worker counts password-reset requests on its "
             "own. Set it (or REDIS_URL) to redis://… when running several workers."
         )

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from referrals.main.forms_util import no_nul
+from referrals.main.forms_util import no_nul, one_line
 
 
 class LoginForm(FlaskForm):
@@ -29,5 +29,16 @@ class NewPasswordForm(FlaskForm):
     )
 
 
+class ResetPasswordForm(NewPasswordForm):
+    # The one step that cleans up an account someone else may have used: on by default.
+    revoke_keys = BooleanField(
+        "Also revoke my API tokens and stop my calendar feed's address",
+        default=True,
+        description="Choose this if someone else may have had your password or a device of "
+                    "yours. Scripts using a token, and calendars subscribed to the feed, "
+                    "stop until you make new ones.",
+    )
+
+
 class AcceptInviteForm(NewPasswordForm):
-    name = StringField("Your name", validators=[DataRequired(), Length(max=200), no_nul])
+    name = StringField("Your name", validators=[DataRequired(), Length(max=200), no_nul, one_line])

@@ -75,7 +75,8 @@ def create_user(
     check_password_policy(password)
     team_name = team_name.strip()
     if not team_name or len(team_name) > 120:
-        raise ValidationFailed("Invalid team name.", {"team": ["Give a team name of 1–120 characters."]})
+        raise ValidationFailed("Invalid team name.",
+                               {"team": ["Give a team name of 1–120 characters."]})
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict("A user with that e-mail already exists.", {"email": ["Already in use."]})
     team = session.scalar(select(Team).where(Team.name == team_name))

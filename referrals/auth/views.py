@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hmac
+import math
 import smtplib
 
 from flask import (
@@ -21,28 +21,25 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from referrals.account import services as account
-from referrals.auth.forms import AcceptInviteForm, ForgotPasswordForm, LoginForm, NewPasswordForm
+from referrals.auth import sessions, throttle
+from referrals.auth.forms import AcceptInviteForm, ForgotPasswordForm, LoginForm, ResetPasswordForm
 from referrals.auth.services import authenticate
 from referrals.errors import NotFound
 from referrals.extensions import db, limiter, login_manager
 from referrals.mail import send_mail
 from referrals.main.forms_util import call_service
 from referrals.models import User
+from referrals.redirects import safe_next
+from referrals.urls import external_url
 
 bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """The user named by the session: `<id>.<session token>` (see User.get_id)."""
-    uid, _, token = user_id.partition(".")
-    if not uid.isdigit() or not token or int(uid) > 2**31 - 1:
-        return None
-    user = db.session.get(User, int(uid))
-    if user is None or not user.is_active:
-        return None
-    # A rotated token ("sign out everywhere", new password, removal) ends this session.
-    return user if hmac.compare_digest(user.session_token, token) else None
+    """The user named by the session, while that session has not been ended (see
+    referrals.auth.sessions)."""
+    return sessions.user_for_session_id(db.session, user_id)
 
 
 def _fresh_session() -> None:
@@ -51,51 +48,62 @@ def _fresh_session() -> None:
     g.pop("csrf_token", None)
 
 
-def _safe_next(target: str | None) -> str:
-    # Only same-site paths: an absolute URL here would make login an open redirect, and
-    # browsers read a backslash as a slash ("/\\evil.example" is "//evil.example").
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("main.index")
+def _sign_in(user: User, *, remember: bool = False) -> None:
+    """Start a fresh session for `user`, one the server can end (see auth.sessions).
+
+    Nothing from before it (a planted CSRF token, a fixated session) survives. Not a
+    permanent session: the cookie ends with the browser, the server refuses it
+    PERMANENT_SESSION_LIFETIME after it was signed, and Flask-Login's "strong" protection
+    (which permanent sessions would weaken to "basic") applies.
+    """
+    config = current_app.config
+    _fresh_session()
+    sessions.start_session(db.session, user, keep_for=max(
+        config["PERMANENT_SESSION_LIFETIME"], config["REMEMBER_COOKIE_DURATION"]))
+    login_user(user, remember=remember)
 
 
-# Only failed attempts count (a sign-in answers 302): per account, so one address can't be
-# guessed at from many machines, and per client address, so one machine can't try many
-# accounts. The limits come from the config (the tests raise them).
-def _login_account_key() -> str:
-    return "login-account:" + (request.form.get("email") or "").strip().lower()[:254]
+def _login_counters(email: str) -> list[tuple[str, throttle.Policy]]:
+    per_account, per_address = throttle.policies(current_app.config)
+    address = request.remote_addr  # the client's, once ProxyFix has read X-Forwarded-For
+    return [(throttle.account_key(email, address), per_account),
+            (throttle.address_key(address), per_address)]
 
 
-def _failed(response: Response) -> bool:
-    return response.status_code != 302
+def _wait_words(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_failed
-)
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-    key_func=_login_account_key, deduct_when=_failed,
-)
 def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(db.session, form.email.data or "", form.password.data or "")
+        email = form.email.data or ""
+        counters = _login_counters(email)
+        wait = throttle.seconds_to_wait(db.session, counters)
+        if wait:
+            # Refused without looking at the password, so waiting is the only way on; the
+            # owner elsewhere is not slowed, and the reset link always works.
+            form.form_errors.append(
+                f"Too many failed sign-ins from here. Try again in {_wait_words(wait)}, "
+                "or reset your password.")
+            return render_template("auth/login.html", form=form, throttled=True), 429, {
+                "Retry-After": str(wait)}
+        user = authenticate(db.session, email, form.password.data or "")
         if user is not None:
-            next_url = _safe_next(request.args.get("next"))
-            # A fresh session on every sign-in: nothing from before it (a planted CSRF
-            # token, a fixated session) survives.
-            # Not a permanent session: the cookie ends with the browser, the server refuses it
-            # PERMANENT_SESSION_LIFETIME after it was signed, and Flask-Login's "strong"
-            # protection (which permanent sessions would weaken to "basic") applies.
-            _fresh_session()
-            login_user(user, remember=bool(form.remember.data))
+            next_url = safe_next(request.args.get("next"), url_for("main.index"))
+            throttle.clear(db.session, counters[0][0])
+            _sign_in(user, remember=bool(form.remember.data))
             db.session.commit()
             flash(f"Welcome back, {user.person.name if user.person else user.email}.", "success")
             return redirect(next_url)
+        throttle.record_failure(db.session, counters)
+        db.session.commit()
         form.password.errors.append("That e-mail and password don't match an account.")
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
 
@@ -103,6 +111,9 @@ def login() -> ResponseReturnValue:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> Response:
+    # Ends this session on the server: a copy of the cookie made before now stops working.
+    sessions.end_session(db.session, session.get("_user_id"))
+    db.session.commit()
     logout_user()
     _fresh_session()
     flash("You are signed out.", "info")
@@ -119,7 +130,7 @@ def forgot_password() -> ResponseReturnValue:
         user = account.user_for_email(db.session, form.email.data or "")
         if user is not None:
             token = account.make_reset_token(current_app.config["SECRET_KEY"], user)
-            link = url_for("auth.reset_password", token=token, _external=True)
+            link = external_url("auth.reset_password", token=token)
             minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
             body = (
                 f"Someone (hopefully you) asked to reset the password of {user.email} on "
@@ -150,15 +161,20 @@ def reset_password(token: str) -> ResponseReturnValue:
         )
     except NotFound as exc:
         return render_template("auth/link_invalid.html", message=exc.message), 404
-    form = NewPasswordForm()
+    form = ResetPasswordForm()
     if form.validate_on_submit():
         call_service(form, account.set_password, user, form.password.data or "",
                      fast_hash=bool(config.get("PASSWORD_HASH_FAST")))
         if not form.errors:
+            revoked = bool(form.revoke_keys.data)
+            if revoked:
+                account.revoke_access_keys(db.session, user)
             db.session.commit()
             logout_user()
             _fresh_session()
-            flash("Password changed; every other session is signed out. Sign in now.", "success")
+            flash("Password changed; every session is signed out"
+                  + (", your API tokens are revoked and your calendar address no longer works"
+                     if revoked else "") + ". Sign in now.", "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset.html", form=form, email=user.email), (
         400 if form.errors else 200
@@ -185,9 +201,8 @@ def accept_invite(token: str) -> ResponseReturnValue:
                             form.password.data or "",
                             fast_hash=bool(config.get("PASSWORD_HASH_FAST")))
         if user is not None:
+            _sign_in(user)
             db.session.commit()
-            _fresh_session()
-            login_user(user)
             flash(f"Welcome to {invite['team'].name}.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/invite.html", form=form, invite=invite), (

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from referrals.main.forms_util import no_nul
+from referrals.main.forms_util import no_nul, one_line
 from referrals.models import GROUP_KINDS
 
 KIND_LABELS = {"association": "Association", "event": "Event", "company": "Company"}
@@ -22,7 +22,7 @@ def _strip(value: Any) -> Any:
 
 class GroupForm(FlaskForm):
     name = StringField(
-        "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul],
+        "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul, one_line],
         render_kw={"placeholder": "e.g. Ohio Manufacturers Association"},
     )
     kind = SelectField(

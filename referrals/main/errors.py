@@ -7,7 +7,7 @@ from contextlib import suppress
 import psycopg
 from flask import Flask, jsonify, render_template, request
 from sqlalchemy.exc import InterfaceError, OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from referrals.errors import DomainError
 from referrals.extensions import db
@@ -55,6 +55,14 @@ def register(app: Flask) -> None:
         if exc.code == 400 and exc.description and wants_json():
             message = exc.description if len(exc.description) < 200 else message
         return error_response(exc.code or 500, message)
+
+    @app.errorhandler(SecurityError)
+    def handle_untrusted_host(exc: SecurityError):
+        # A Host outside TRUSTED_HOSTS: no URL can be built for it, so not the site template.
+        message = "This site does not answer to that host name."
+        if wants_json():
+            return jsonify(error=message), 400
+        return f"<!doctype html><title>Bad request · referrals</title><p>{message}</p>", 400
 
     @app.errorhandler(DomainError)
     def handle_domain(exc: DomainError):

@@ -14,6 +14,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from referrals.base import MAX_ID
 from referrals.errors import DomainError
 from referrals.extensions import db
+from referrals.text import one_line_problem
 
 T = TypeVar("T")
 
@@ -29,6 +30,13 @@ def no_nul(form: FlaskForm, field) -> None:
     """PostgreSQL text cannot hold U+0000: refuse it at the form, not in the database."""
     if isinstance(field.data, str) and "\x00" in field.data:
         raise ValidationError("Remove the invisible NUL character from this text.")
+
+
+def one_line(form: FlaskForm, field) -> None:
+    """A one-line field (name, company, title, phone, e-mail): no line breaks, control or
+    text-direction characters (see referrals.text)."""
+    if isinstance(field.data, str) and (problem := one_line_problem(field.data)):
+        raise ValidationError(problem)
 
 
 def attach_errors(

@@ -67,8 +67,10 @@ class User(UserMixin, db.Model):
         return self.deactivated_at is None
 
     def get_id(self) -> str:
-        """What Flask-Login keeps in the session: the id and the current session token."""
-        return f"{self.id}.{self.session_token}"
+        """What Flask-Login keeps in the session: the id, the current session token and the
+        secret of this sign-in's UserSession row (set by referrals.auth.sessions)."""
+        key = getattr(self, "login_session_key", None)
+        return f"{self.id}.{self.session_token}" + (f".{key}" if key else "")
 
 
 class ApiToken(db.Model):

@@ -1,0 +1,74 @@
+"""Sessions the server can end. Services take the session and never commit.
+
+The id Flask-Login keeps in the session and remember-me cookies is
+``<user id>.<user's session token>.<session key>``. The session key names one UserSession
+row (stored as its digest): signing out deletes that row, so every copy of the cookie stops
+working; rotating the user's session token ends all of them at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from referrals.base import MAX_ID
+from referrals.models import User, UserSession
+from referrals.models.team import new_session_token
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def start_session(session: Session, user: User, *, keep_for: timedelta) -> str:
+    """A new server-side session for `user`; returns its key, which `user.get_id()` now
+    carries. Sessions older than `keep_for` (no cookie outlives it) are pruned."""
+    session.execute(
+        delete(UserSession).where(
+            UserSession.user_id == user.id, UserSession.created_at < datetime.now(UTC) - keep_for
+        )
+    )
+    key = secrets.token_urlsafe(32)
+    session.add(UserSession(user_id=user.id, key_hash=_digest(key)))
+    session.flush()
+    user.login_session_key = key  # type: ignore[attr-defined]  (read by User.get_id)
+    return key
+
+
+def user_for_session_id(session: Session, session_id: str) -> User | None:
+    """The active user a cookie's id names, if its session has not been ended."""
+    uid, token, key = (session_id.split(".") + ["", ""])[:3]
+    if not uid.isdigit() or not token or not key or not 1 <= int(uid) <= MAX_ID:
+        return None
+    user = session.get(User, int(uid))
+    if user is None or not user.is_active:
+        return None
+    # A rotated token ("sign out everywhere", new password, removal) ends every session.
+    if not hmac.compare_digest(user.session_token, token):
+        return None
+    row = session.scalar(select(UserSession.id).where(
+        UserSession.key_hash == _digest(key), UserSession.user_id == user.id))
+    if row is None:  # signed out: this cookie, and every copy of it, is dead
+        return None
+    user.login_session_key = key  # type: ignore[attr-defined]
+    return user
+
+
+def end_session(session: Session, session_id: str | None) -> None:
+    """Sign out one browser: the session named by `session_id` (a cookie's id) ends."""
+    parts = (session_id or "").split(".")
+    if len(parts) == 3 and parts[2]:
+        session.execute(delete(UserSession).where(UserSession.key_hash == _digest(parts[2])))
+        session.flush()
+
+
+def end_all_sessions(session: Session, user: User) -> None:
+    """Sign `user` out of every browser and remember-me cookie."""
+    user.session_token = new_session_token()
+    session.execute(delete(UserSession).where(UserSession.user_id == user.id))
+    session.flush()
