@@ -16,14 +16,19 @@ from hypothesis import strategies as st
 
 from referrals.outreach import cadence
 from referrals.outreach.cadence import (
+    APPOINTMENT_LEAD,
+    CALL_CHANNELS,
+    OTHER_CHANNELS,
     RESPONSES,
     CadenceRules,
     TouchFact,
     advise,
+    appointment_slot,
     attempt_budget,
     describe_rules,
     is_voicemail,
     off_hours_windows,
+    other_budget,
     voicemail_verdict,
 )
 
@@ -181,7 +186,9 @@ def test_is_voicemail(channel, outcome, expected):
      lambda: voicemail_verdict([], datetime(2024, 1, 1)),
      lambda: advise([], now=datetime(2024, 1, 1), tz=BERLIN),
      lambda: off_hours_windows(datetime(2024, 1, 1), BERLIN),
-     lambda: off_hours_windows(T0, BERLIN, count=-1)],
+     lambda: off_hours_windows(T0, BERLIN, count=-1),
+     lambda: appointment_slot(datetime(2024, 1, 1), BERLIN),
+     lambda: appointment_slot(T0, BERLIN, lead=timedelta(hours=-1))],
 )
 def test_bad_input_is_refused(make):
     with pytest.raises(ValueError):
@@ -190,15 +197,40 @@ def test_bad_input_is_refused(make):
 
 # --- attempt budgets --------------------------------------------------------------------------
 
-
+# Issue 14 moved the curve from 4 to 7 attempts per tenfold: at 4, $10,000 got 7 and $100,000
+# stopped at the 11th call, where the articles see a large deal through to the seventeenth.
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, 5), (0, 5), (-50, 5), (100, 2), (1000, 3), (10_000, 7), (100_000, 11), (1e9, 20),
-     (2000, 4), (3000, 5), (5000, 6),  # 4.20, 4.91 and 5.80 round to the nearest
-     (Decimal("10000"), 7), (Decimal("1e400"), 20), (float("inf"), 20), (Decimal("1e-400"), 2)],
+    [(None, 5), (0, 5), (-50, 5), (100, 2), (1000, 3), (10_000, 10), (100_000, 17), (1e9, 20),
+     (2000, 5), (3000, 6), (5000, 8),  # 5.11, 6.34 and 7.89 round to the nearest
+     (150_000, 18), (200_000, 19), (300_000, 20),  # 18.2, 19.1, then the cap
+     (Decimal("10000"), 10), (Decimal("1e400"), 20), (float("inf"), 20), (Decimal("1e-400"), 2)],
 )
 def test_attempt_budget(value, expected):
     assert attempt_budget(value) == expected
+
+
+def test_the_craft_numbers_small_deals_few_calls_large_deals_the_seventeenth():
+    assert attempt_budget(1000) in (2, 3)  # "two or three attempts"
+    assert attempt_budget(10_000) >= 3 * attempt_budget(1000)  # "many more"
+    assert attempt_budget(100_000) >= 17  # the seventeenth call
+    assert CadenceRules().max_attempts == 20
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(100_000, 1e15))
+def test_every_deal_of_100k_or_more_reaches_the_seventeenth_call(value):
+    assert 17 <= attempt_budget(value) <= 20
+
+
+def test_other_channels_have_a_budget_the_size_of_the_call_budget():
+    assert [other_budget(v) for v in (100, 1000, 10_000, 100_000, None)] == [2, 3, 10, 17, 5]
+    rules = CadenceRules(base_attempts=4, default_attempts=6)
+    assert (other_budget(1000, rules), other_budget(None, rules)) == (4, 6)
+
+
+def test_channels_split_into_calls_others_and_the_advocates_call():
+    assert sorted([*CALL_CHANNELS, *OTHER_CHANNELS, "advocate_call"]) == sorted(cadence.CHANNELS)
 
 
 def test_attempt_budget_follows_the_rules():
@@ -286,20 +318,71 @@ def test_an_attempt_after_the_response_means_no_longer_responded():
     assert (a.responded, a.attempts) == (False, 1)
 
 
-def test_budget_spent_says_stop_and_change_the_approach():
-    touches = [vm(0, "call", "no_answer"), vm(1), vm(2, "email")]
+def test_a_letter_an_email_and_one_voicemail_leave_a_1000_deal_two_calls():
+    # Issue 14: this used to read "You've made 3 of 3 attempts with no reply: stop".
+    touches = [vm(0, "letter"), vm(1, "email"), vm(2)]
     a = advise(touches, now=at(3), tz=BERLIN, deal_value=1000)
-    assert (a.attempts, a.budget, a.budget_spent, a.stalled) == (3, 3, True, True)
-    assert a.next_step.startswith("You've made 3 of 3 attempts with no reply")
+    assert (a.attempts, a.call_attempts, a.budget, a.budget_spent) == (3, 1, 3, False)
+    assert (a.other_attempts, a.other_budget, a.other_budget_spent) == (2, 3, False)
+    assert "no reply" not in a.next_step and a.next_step.startswith("Call ")
+
+
+@pytest.mark.parametrize("channel", OTHER_CHANNELS)
+def test_other_channels_never_spend_a_call_attempt(channel):
+    touches = [vm(d, channel) for d in (0, 1, 2, 3)]
+    a = advise(touches, now=at(4), tz=BERLIN, deal_value=1000)
+    assert (a.call_attempts, a.budget_spent) == (0, False)
+    assert (a.other_attempts, a.other_budget_spent) == (4, True)
+
+
+@pytest.mark.parametrize(("channel", "outcome"),
+                         [("call", "no_answer"), ("call", None), ("call", "voicemail_left"),
+                          ("voicemail", None)])
+def test_calls_and_voicemails_spend_the_call_budget(channel, outcome):
+    touches = [vm(d, channel, outcome) for d in (0, 11, 22)]  # apart, so no lay-off
+    a = advise(touches, now=at(23), tz=BERLIN, deal_value=1000)
+    assert (a.call_attempts, a.budget_spent, a.other_attempts) == (3, True, 0)
+
+
+def test_an_advocates_call_spends_neither_budget():
+    a = advise([vm(0, "advocate_call"), vm(1, "advocate_call", "voicemail_left")], now=at(2),
+               tz=BERLIN, deal_value=1000)
+    assert (a.attempts, a.call_attempts, a.other_attempts) == (0, 0, 0)
+
+
+def test_call_budget_spent_says_stop_calling_and_write_with_a_future_appointment():
+    touches = [vm(0, "call", "no_answer"), vm(11), vm(22, "call", "no_answer")]
+    a = advise(touches, now=at(23), tz=BERLIN, deal_value=1000)
+    assert (a.budget_spent, a.other_budget_spent, a.stalled) == (True, False, True)
+    assert a.next_step.startswith("You've made 3 of 3 call attempts with no reply: stop calling.")
+    assert a.appointment is not None and a.appointment >= at(23) + APPOINTMENT_LEAD
+    slot = f"{a.appointment:%a} {a.appointment.day} {a.appointment:%b} at {a.appointment:%H:%M}"
+    assert f"say {slot} their time" in a.next_step
+
+
+def test_both_budgets_spent_says_stop_and_change_the_approach():
+    touches = [vm(0, "call", "no_answer"), vm(11), vm(22, "call", "no_answer"),
+               vm(23, "email"), vm(24, "letter"), vm(25, "card")]
+    a = advise(touches, now=at(26), tz=BERLIN, deal_value=1000)
+    assert (a.budget_spent, a.other_budget_spent, a.appointment) == (True, True, None)
+    assert a.next_step.startswith(
+        "You've made 3 of 3 call attempts and 3 of 3 other touches with no reply")
     assert "change the approach" in a.next_step
-    fewer = advise(touches[:2], now=at(3), tz=BERLIN, deal_value=1000)
-    assert not fewer.budget_spent and "attempts with no reply" not in fewer.next_step
+    fewer = advise(touches[:5], now=at(26), tz=BERLIN, deal_value=1000)
+    assert not fewer.other_budget_spent and "other touches with no reply" not in fewer.next_step
+
+
+def test_no_email_suggested_once_the_other_touches_are_spent():
+    touches = [vm(0, "letter"), vm(1, "card"), vm(2, "postcard"), *voicemails(3, 4)]
+    a = advise(touches, now=at(5), tz=BERLIN, deal_value=1000)
+    assert (a.unanswered_voicemails, a.other_budget_spent, a.suggest_email) == (2, True, False)
+    assert "Switch to e-mail" not in a.next_step and a.appointment is None
 
 
 def test_stalled_after_three_attempts_even_with_budget_left():
     touches = [vm(0, "call", "no_answer"), vm(1, "email"), vm(2, "letter")]
     a = advise(touches, now=at(3), tz=BERLIN, deal_value=100_000)
-    assert (a.budget, a.budget_spent, a.stalled) == (11, False, True)
+    assert (a.budget, a.budget_spent, a.stalled) == (17, False, True)
     assert not advise(touches[:2], now=at(3), tz=BERLIN, deal_value=100_000).stalled
 
 
@@ -316,6 +399,92 @@ def test_with_nothing_logged_call_in_the_next_window():
     assert (a.attempts, a.budget, a.responded, a.stalled) == (0, 5, False, False)
     assert a.next_step.startswith("Call before 8:30, Mon 8 Jan at 07:30 their time;")
     assert len(a.windows) == 3
+
+
+# --- a phone appointment is always ahead -------------------------------------------------------
+
+WED_LUNCH_NY = datetime(2024, 3, 6, 17, 30, tzinfo=UTC)  # Wed 12:30 in New York
+APPOINTMENT_ZONES = ["America/New_York", "Europe/Berlin", "Africa/Cairo", "Australia/Sydney",
+                     "Asia/Kathmandu", "America/Sao_Paulo", "UTC"]
+
+
+def test_the_appointment_offered_at_lunch_is_not_the_lunch_window_already_running():
+    # Issue 14: the running window's start (12:00, already past) used to be offered.
+    touches = [TouchFact(WED_LUNCH_NY + timedelta(days=d), "voicemail") for d in (-2, -1)]
+    a = advise(touches, now=WED_LUNCH_NY, tz=NEW_YORK)
+    assert a.suggest_email and a.appointment == datetime(2024, 3, 6, 17, 30, tzinfo=NEW_YORK)
+    assert a.next_step == ("Switch to e-mail and offer a phone appointment, say Wed 6 Mar at "
+                           "17:30 their time.")
+
+
+@pytest.mark.parametrize(
+    ("local_now", "expected"),
+    [(datetime(2024, 3, 6, 16, 0), datetime(2024, 3, 7, 7, 30)),  # 17:30 is under two hours
+     (datetime(2024, 3, 6, 15, 30), datetime(2024, 3, 6, 17, 30)),  # exactly two hours ahead
+     (datetime(2024, 3, 8, 18, 0), datetime(2024, 3, 11, 7, 30)),  # Friday's gone: Monday
+     (datetime(2024, 3, 9, 10, 0), datetime(2024, 3, 11, 7, 30)),  # Saturday
+     (datetime(2024, 3, 6, 5, 0), datetime(2024, 3, 6, 7, 30))],
+)
+def test_the_appointment_is_the_next_window_at_least_two_hours_ahead(local_now, expected):
+    slot = appointment_slot(local_now.replace(tzinfo=NEW_YORK), NEW_YORK)
+    assert slot.start == expected.replace(tzinfo=NEW_YORK) and slot.start.tzinfo is NEW_YORK
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2035, 1, 1),
+                    timezones=st.just(UTC)), st.sampled_from(APPOINTMENT_ZONES))
+def test_an_offered_appointment_is_always_in_the_future(now, zone):
+    tz = ZoneInfo(zone)
+    touches = [TouchFact(now - timedelta(hours=h), "voicemail") for h in (30, 2)]
+    a = advise(touches, now=now, tz=tz)
+    assert a.suggest_email and a.appointment is not None
+    assert a.appointment >= now + APPOINTMENT_LEAD and a.appointment.weekday() < 5
+    assert a.appointment.tzinfo is tz
+    assert a.appointment - now < timedelta(days=4)  # the next business day at the latest
+
+
+def test_a_running_window_says_call_now_not_its_past_start():
+    a = advise([], now=WED_LUNCH_NY, tz=NEW_YORK)
+    assert a.next_step.startswith("Call now, until 13:00 their time (over lunch);")
+
+
+# --- a prospect whose time zone is unknown -----------------------------------------------------
+
+
+def test_unknown_zone_gives_the_reps_own_off_hours_and_says_so():
+    chicago = ZoneInfo("America/Chicago")
+    monday_5am_chicago = datetime(2024, 1, 8, 11, tzinfo=UTC)
+    a = advise([], now=monday_5am_chicago, tz=None, rep_tz=chicago)
+    assert (a.timezone_known, a.clock, a.windows_zone) == (False, "your time", chicago)
+    assert [f"{w.start:%a %H:%M %Z}" for w in a.windows] == [
+        "Mon 07:30 CST", "Mon 12:00 CST", "Mon 17:30 CST"]
+    assert a.next_step.startswith("Call before 8:30, Mon 8 Jan at 07:30 your time;")
+    assert a.zone_note == ("Their time zone isn't known, so these are the off-hours in your own "
+                           "time zone (America/Chicago).")
+
+
+def test_unknown_zone_and_no_rep_zone_says_utc():
+    a = advise(voicemails(0, 1), now=at(2), tz=None)
+    assert (a.timezone_known, a.clock, a.windows_zone.key) == (False, "UTC", "UTC")
+    assert a.next_step.endswith("say Wed 3 Jan at 12:00 UTC.") and "their time" not in a.next_step
+    assert "isn't known" in a.zone_note
+
+
+def test_a_known_zone_is_their_time_with_no_note():
+    a = advise([], now=at(0), tz=BERLIN, rep_tz=NEW_YORK)
+    assert (a.timezone_known, a.clock, a.windows_zone, a.zone_note) == (
+        True, "their time", BERLIN, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40 * 24), st.sampled_from(cadence.CHANNELS)),
+                max_size=8),
+       st.sampled_from([None, "Europe/Berlin"]), st.sampled_from([None, 1000, 100_000]))
+def test_no_their_time_is_ever_said_when_their_zone_is_unknown(hours, rep, value):
+    touches = [TouchFact(T0 + timedelta(hours=h), c) for h, c in hours]
+    a = advise(touches, now=at(41), tz=None, rep_tz=ZoneInfo(rep) if rep else None,
+               deal_value=value)
+    assert "their time" not in a.next_step and not a.timezone_known
 
 
 def test_refused_voicemail_without_a_layoff_says_call_but_leave_none():
@@ -521,7 +690,11 @@ def test_describe_rules_uses_the_default_numbers():
     assert text["Voicemails"].startswith("Leave at most 3 voicemails in 10 days")
     assert "30 days" in text["Voicemails"]
     assert text["Switch to e-mail"].startswith("After 2 unanswered voicemails")
-    assert "$1,000 deal gets 3 attempts, and a $10,000 deal gets 7." in text["How long to persist"]
+    assert ("$1,000 deal gets 3 call attempts, a $10,000 deal 10 and a $100,000 deal 17."
+            in text["How long to persist"])
+    assert text["What counts"].startswith("Calls and voicemails spend the call attempts.")
+    assert "as many as the call attempts" in text["What counts"]
+    assert "at least 2 hours away" in text["Switch to e-mail"]
 
 
 def test_describe_rules_uses_the_teams_numbers():
@@ -533,7 +706,8 @@ def test_describe_rules_uses_the_teams_numbers():
     assert text["Voicemails"].startswith("Leave at most 1 voicemail in 7 days")
     assert "21 days" in text["Voicemails"]
     assert text["Switch to e-mail"].startswith("After 1 unanswered voicemail,")
-    assert "$1,000 deal gets 2 attempts, and a $10,000 deal gets 8." in text["How long to persist"]
+    assert ("$1,000 deal gets 2 call attempts, a $10,000 deal 8 and a $100,000 deal 14."
+            in text["How long to persist"])
 
 
 # --- the module stays pure and in step with the models --------------------------------------

@@ -5,6 +5,33 @@ Pure (standard library and zoneinfo). The craft: at most ``voicemail_limit`` voi
 e-mail and offer a phone appointment; call off-hours in the prospect's own zone; persist in
 proportion to the deal's value. A response on any touch ends a lay-off and resets every count.
 The team-settable numbers live in :class:`CadenceRules`.
+
+Budgets, per channel. Calls and voicemails spend the *call* budget, which grows with what the
+deal is worth: ``3 + 7 x log10(value / $1,000)`` call attempts, rounded, from 2 to 20 (5 when
+the value is unknown). Two or three for a $1,000 sale, ten for $10,000 – "many more" – and
+the articles' seventeenth call for $100,000; past that the cap keeps it at twenty:
+
+>>> [attempt_budget(v) for v in (500, 1_000, 10_000, 100_000, 300_000, 1_000_000, None)]
+[2, 3, 10, 17, 20, 20, 5]
+
+E-mails, letters, cards, postcards, faxes, visits and social messages pre-condition the
+prospect for the call (one by another channel for every call, each named in the next
+voicemail), so they have a budget of their own, ``OTHER_PER_CALL`` times the call budget,
+and never spend a call attempt. An advocate's call is made for the rep and spends neither.
+A $1,000 deal after a letter, an e-mail and one voicemail has two calls left:
+
+>>> t = datetime(2024, 1, 8, 14, tzinfo=UTC)
+>>> sent = [TouchFact(t, "letter"), TouchFact(t + timedelta(days=1), "email"),
+...         TouchFact(t + timedelta(days=2), "voicemail")]
+>>> a = advise(sent, now=t + timedelta(days=3), tz=ZoneInfo("Europe/Berlin"), deal_value=1000)
+>>> (a.call_attempts, a.budget, a.other_attempts, a.other_budget, a.budget_spent)
+(1, 3, 2, 3, False)
+
+A phone appointment offered by e-mail is always ahead of ``now``: the first off-hours window
+in the prospect's zone that starts at least ``APPOINTMENT_LEAD`` (two hours, time to read the
+e-mail) from now – the next business day once today's are gone. A prospect whose zone is not
+known gets windows in the rep's own zone (UTC when that is unknown too), and every sentence
+says whose clock it is: never "their time".
 """
 
 from __future__ import annotations
@@ -26,6 +53,14 @@ OUTCOMES = ("no_answer", "voicemail_left", "spoke", "callback_received", "meetin
 RESPONSES = frozenset({"spoke", "callback_received", "meeting_set"})
 #: An advocate's call is made for the rep, not by the rep: it spends none of the rep's budget.
 ADVOCATE_CALL = "advocate_call"
+#: Calls and voicemails spend the call budget; every other channel but an advocate's call spends
+#: the budget of other touches.
+CALL_CHANNELS = ("call", "voicemail")
+OTHER_CHANNELS = ("email", "letter", "card", "postcard", "fax", "visit", "social")
+#: Touches by other channels a deal is worth, per call attempt it is worth.
+OTHER_PER_CALL = 1
+#: A phone appointment offered by e-mail starts at least this far ahead of now.
+APPOINTMENT_LEAD = timedelta(hours=2)
 #: After this many unanswered attempts the silence is a symptom (no reason, no need, no trust),
 #: whatever the deal is worth: the prospect needs a different approach, not more of the same.
 STALL_AFTER = 3
@@ -56,9 +91,11 @@ class CadenceRules:
     window_days: int = 10  # ... in this many days, then
     layoff_days: int = 30  # lay off this long from the last of them
     switch_after: int = 2  # unanswered voicemails before e-mail and a phone appointment
-    base_attempts: int = 3  # attempts a deal of base_value dollars is worth
+    base_attempts: int = 3  # call attempts a deal of base_value dollars is worth
     base_value: int = 1000
-    attempts_per_tenfold: int = 4  # more attempts for each tenfold of deal value
+    # More call attempts for each tenfold of deal value: 7 takes $100,000 to the seventeenth
+    # call ($10,000 to ten), where 4 stopped it at the eleventh.
+    attempts_per_tenfold: int = 7
     min_attempts: int = 2
     max_attempts: int = 20
     default_attempts: int = 5  # when the deal value is unknown
@@ -121,6 +158,7 @@ def _rule_errors(rules: CadenceRules) -> dict[str, list[str]]:
 
 
 DEFAULT_RULES = CadenceRules()
+_UTC_ZONE = ZoneInfo("UTC")
 
 
 @dataclass(frozen=True)
@@ -185,7 +223,7 @@ def _rep_voicemails(touches: Sequence[TouchFact]) -> list[TouchFact]:
 def attempt_budget(
     deal_value: Decimal | float | int | None, rules: CadenceRules = DEFAULT_RULES
 ) -> int:
-    """How many attempts a deal is worth.
+    """How many call attempts (calls and voicemails) a deal is worth.
 
     ``round(base_attempts + attempts_per_tenfold * log10(value / base_value))`` (halves round
     up), kept within ``min_attempts``..``max_attempts``; ``default_attempts`` when the value is
@@ -194,7 +232,7 @@ def attempt_budget(
     Examples
     --------
     >>> [attempt_budget(v) for v in (100, 1000, 10_000, 100_000, None)]
-    [2, 3, 7, 11, 5]
+    [2, 3, 10, 17, 5]
     """
     if deal_value is None:
         return rules.default_attempts
@@ -210,6 +248,20 @@ def attempt_budget(
     log = min(log, 1e6)
     raw = rules.base_attempts + rules.attempts_per_tenfold * (log - math.log10(rules.base_value))
     return min(rules.max_attempts, max(rules.min_attempts, math.floor(raw + 0.5)))
+
+
+def other_budget(
+    deal_value: Decimal | float | int | None, rules: CadenceRules = DEFAULT_RULES
+) -> int:
+    """How many e-mails, letters, cards, postcards, faxes, visits and social messages a deal is
+    worth: ``OTHER_PER_CALL`` for each call attempt it is worth.
+
+    Examples
+    --------
+    >>> [other_budget(v) for v in (1000, 100_000, None)]
+    [3, 17, 5]
+    """
+    return OTHER_PER_CALL * attempt_budget(deal_value, rules)
 
 
 @dataclass(frozen=True)
@@ -284,7 +336,7 @@ def _day(moment: datetime, now: datetime) -> str:
 
 @dataclass(frozen=True)
 class Window:
-    """An off-hours calling window, in the prospect's time zone."""
+    """An off-hours calling window, in the time zone it was asked for."""
 
     start: datetime
     end: datetime
@@ -331,20 +383,56 @@ def off_hours_windows(now: datetime, tz: ZoneInfo, *, count: int = 3) -> list[Wi
     return found
 
 
+def appointment_slot(
+    now: datetime, tz: ZoneInfo, *, lead: timedelta = APPOINTMENT_LEAD
+) -> Window:
+    """The off-hours window to offer as a phone appointment: the first in ``tz`` that starts
+    at least ``lead`` after ``now`` – never one already running or past.
+
+    Examples
+    --------
+    >>> berlin = ZoneInfo("Europe/Berlin")
+    >>> w = appointment_slot(datetime(2024, 3, 6, 12, 30, tzinfo=berlin), berlin)  # lunch, Wed
+    >>> f"{w.start:%a %H:%M}", w.label
+    ('Wed 17:30', 'after 17:30')
+    >>> f"{appointment_slot(datetime(2024, 3, 8, 16, tzinfo=berlin), berlin).start:%a %H:%M}"
+    'Mon 07:30'
+    """
+    _require_aware(now, "now")
+    if lead < timedelta(0):
+        raise ValueError(f"lead must not be negative, not {lead}")
+    earliest = _utc(now) + lead
+    # The first window may be running at `earliest`; the one after it starts later still.
+    return next(w for w in off_hours_windows(earliest, tz, count=2) if _utc(w.start) >= earliest)
+
+
+def _slot(moment: datetime, clock: str) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b} at {moment:%H:%M} {clock}"
+
+
 @dataclass(frozen=True)
 class CadenceAdvice:
     """Where a prospect's cadence stands, and one sentence on what to do now."""
 
-    attempts: int  # the rep's touches since the latest response
-    budget: int
-    budget_spent: bool
+    attempts: int  # the rep's touches since the latest response, by every channel
+    budget: int  # call attempts the deal is worth
+    budget_spent: bool  # the call attempts are used up
     unanswered_voicemails: int
     voicemail: VoicemailVerdict
     suggest_email: bool
     responded: bool  # the latest response comes after the rep's latest attempt
-    windows: list[Window]
+    windows: list[Window]  # in windows_zone
     next_step: str
     stalled: bool
+    call_attempts: int = 0  # calls and voicemails since the latest response
+    other_attempts: int = 0  # e-mails, letters, cards, ... since the latest response
+    other_budget: int = 0
+    other_budget_spent: bool = False
+    appointment: datetime | None = None  # the phone appointment next_step offers, if any
+    timezone_known: bool = True  # the windows are in the prospect's own zone
+    windows_zone: ZoneInfo = _UTC_ZONE
+    clock: str = "their time"  # whose time the windows are: their time, your time or UTC
+    zone_note: str | None = None  # says so when the prospect's zone is unknown
 
 
 _AFTER_RESPONSE = {
@@ -358,14 +446,18 @@ def advise(
     touches: Sequence[TouchFact],
     *,
     now: datetime,
-    tz: ZoneInfo,
+    tz: ZoneInfo | None,
     deal_value: Decimal | float | int | None = None,
     rules: CadenceRules = DEFAULT_RULES,
+    rep_tz: ZoneInfo | None = None,
 ) -> CadenceAdvice:
     """Cadence advice for one prospect from their touches; ``tz`` is the prospect's zone.
 
-    ``next_step`` puts a response first, then a spent budget, then e-mail after unanswered
-    voicemails, then a running lay-off, then a call in the next off-hours window.
+    ``tz`` None means their zone is unknown: the windows are then the off-hours of the rep's
+    zone ``rep_tz`` (UTC when that is None too), called "your time" (or "UTC"), and
+    ``zone_note`` says so. ``next_step`` puts a response first, then spent budgets (call
+    attempts spent: write instead; both spent: change the approach), then e-mail after
+    unanswered voicemails, then a running lay-off, then a call in the next off-hours window.
 
     Examples
     --------
@@ -375,32 +467,66 @@ def advise(
     >>> a = advise(touches, now=t0 + timedelta(days=3), tz=ZoneInfo("Europe/Berlin"),
     ...            deal_value=10_000)
     >>> a.attempts, a.budget, a.unanswered_voicemails, a.suggest_email, a.stalled
-    (2, 7, 2, True, False)
+    (2, 10, 2, True, False)
     >>> print(a.next_step)
     Switch to e-mail and offer a phone appointment, say Thu 11 Jan at 17:30 their time.
+    >>> a.appointment.isoformat()
+    '2024-01-11T17:30:00+01:00'
+
+    Their zone unknown, the rep's in Chicago: Chicago's off-hours, in the rep's own words.
+
+    >>> u = advise([], now=t0, tz=None, rep_tz=ZoneInfo("America/Chicago"))  # 08:00 there
+    >>> u.timezone_known, u.clock, f"{u.windows[0].start:%H:%M %Z}"
+    (False, 'your time', '07:30 CST')
+    >>> print(u.next_step.split(";")[0])
+    Call now, until 08:30 your time (before 8:30)
     """
     _require_aware(now, "now")
+    if tz is not None:
+        zone, clock, note = tz, "their time", None
+    elif rep_tz is not None:
+        zone, clock = rep_tz, "your time"
+        note = (f"Their time zone isn't known, so these are the off-hours in your own time "
+                f"zone ({rep_tz.key}).")
+    else:
+        zone, clock = _UTC_ZONE, "UTC"
+        note = "Their time zone isn't known (nor yours), so these are the off-hours in UTC."
     recent, response = _since_response(touches, now)
     attempts = [t for t in recent if t.channel != ADVOCATE_CALL and t.outcome not in RESPONSES]
+    calls = sum(1 for t in attempts if t.channel in CALL_CHANNELS)
+    others = len(attempts) - calls
     voicemails = _rep_voicemails(recent)
     emailed = bool(voicemails) and any(
         t.channel == "email" and _utc(t.at) >= _utc(voicemails[-1].at) for t in recent
     )
-    n, budget = len(attempts), attempt_budget(deal_value, rules)
-    spent, responded = n >= budget, response is not None and not attempts
-    verdict = voicemail_verdict(touches, now.astimezone(tz), rules)
-    windows = off_hours_windows(now, tz)
-    suggest = len(voicemails) >= rules.switch_after and not emailed
+    n, budget, o_budget = len(attempts), attempt_budget(deal_value, rules), other_budget(
+        deal_value, rules)
+    spent, o_spent = calls >= budget, others >= o_budget
+    responded = response is not None and not attempts
+    verdict = voicemail_verdict(touches, now.astimezone(zone), rules)
+    windows = off_hours_windows(now, zone)
+    suggest = len(voicemails) >= rules.switch_after and not emailed and not o_spent
     w = windows[0]
-    slot = f"{w.start:%a} {w.start.day} {w.start:%b} at {w.start:%H:%M} their time"
-    when = f"{w.label}, {slot}"
+    if _utc(w.start) <= _utc(now):  # running: its start is already past
+        when = f"now, until {w.end:%H:%M} {clock} ({w.label})"
+    else:
+        when = f"{w.label}, {_slot(w.start, clock)}"
+    offer = appointment_slot(now, zone).start
+    appointment = None
     if response is not None and responded:
         step = _AFTER_RESPONSE[str(response.outcome)]
+    elif spent and o_spent:
+        step = (f"You've made {calls} of {budget} call attempts and {others} of {o_budget} "
+                "other touches with no reply: stop repeating yourself and change the approach "
+                "(an advocate, a referral, a new reason).")
     elif spent:
-        step = (f"You've made {n} of {budget} attempts with no reply: stop repeating yourself and "
-                "change the approach (an advocate, a referral, a new reason).")
+        appointment = offer
+        step = (f"You've made {calls} of {budget} call attempts with no reply: stop calling. "
+                "Write with a new reason and offer a phone appointment, say "
+                f"{_slot(offer, clock)} – or change the approach (an advocate, a referral).")
     elif suggest:
-        step = f"Switch to e-mail and offer a phone appointment, say {slot}."
+        appointment = offer
+        step = f"Switch to e-mail and offer a phone appointment, say {_slot(offer, clock)}."
     elif verdict.layoff_until is not None:
         until = _day(verdict.layoff_until, now)
         step = f"Give them quiet until {until}, then come back with something new to offer."
@@ -409,8 +535,11 @@ def advise(
     else:
         step = f"Call {when}; if you reach voicemail, give them a new reason to call back."
     stalled = not responded and (n >= STALL_AFTER or spent)
-    return CadenceAdvice(n, budget, spent, len(voicemails), verdict, suggest, responded,
-                         windows, step, stalled)
+    return CadenceAdvice(
+        n, budget, spent, len(voicemails), verdict, suggest, responded, windows, step, stalled,
+        call_attempts=calls, other_attempts=others, other_budget=o_budget,
+        other_budget_spent=o_spent, appointment=appointment, timezone_known=tz is not None,
+        windows_zone=zone, clock=clock, zone_note=note)
 
 
 def describe_rules(rules: CadenceRules = DEFAULT_RULES) -> list[tuple[str, str]]:
@@ -422,25 +551,32 @@ def describe_rules(rules: CadenceRules = DEFAULT_RULES) -> list[tuple[str, str]]
     >>> print(lines[0][1])
     Leave at most 3 voicemails in 10 days, then lay off for 30 days from the last one.
     >>> print(dict(lines)["How long to persist"].split(". ")[-1])
-    So a $1,000 deal gets 3 attempts, and a $10,000 deal gets 7.
+    So a $1,000 deal gets 3 call attempts, a $10,000 deal 10 and a $100,000 deal 17.
     """
     r, days = rules, lambda n: _plural(n, "day")
-    small, big = attempt_budget(1000, r), attempt_budget(10_000, r)
+    small, big, huge = (attempt_budget(v, r) for v in (1000, 10_000, 100_000))
+    hours = _plural(int(APPOINTMENT_LEAD.total_seconds() // 3600), "hour")
     return [
         ("Voicemails", f"Leave at most {_plural(r.voicemail_limit, 'voicemail')} in "
          f"{days(r.window_days)}, then lay off for {days(r.layoff_days)} from the last one."),
         ("Switch to e-mail", f"After {_plural(r.switch_after, 'unanswered voicemail')}, send "
-         "an e-mail instead and offer a phone appointment at a set time."),
+         "an e-mail instead and offer a phone appointment at a set time: the next off-hours "
+         f"window at least {hours} away, so it is never a time already gone."),
         ("Call off-hours", "Call on weekdays before 8:30, over lunch (12:00 to 13:00) or after "
-         "17:30, in the prospect's own time zone: people are at their desks and pick up."),
+         "17:30, in the prospect's own time zone: people are at their desks and pick up. When "
+         "their time zone isn't known, the times shown are in yours (UTC if yours isn't "
+         "either) and say so."),
         ("How long to persist", f"A ${r.base_value:,} deal is worth "
-         f"{_plural(r.base_attempts, 'attempt')}, each tenfold in value adds "
+         f"{_plural(r.base_attempts, 'call attempt')}, each tenfold in value adds "
          f"{r.attempts_per_tenfold} more, from {r.min_attempts} to {r.max_attempts} in all "
          f"({r.default_attempts} when the value is unknown). So a $1,000 deal gets "
-         f"{_plural(small, 'attempt')}, and a $10,000 deal gets {big}."),
-        ("What counts", "Every call, voicemail, e-mail, letter, card, fax, visit or social "
-         "message you make is an attempt; an advocate's call is not. When they speak with you, "
-         "call back or set a meeting, every count starts again and any lay-off ends."),
+         f"{_plural(small, 'call attempt')}, a $10,000 deal {big} and a $100,000 deal {huge}."),
+        ("What counts", "Calls and voicemails spend the call attempts. E-mails, letters, cards, "
+         "postcards, faxes, visits and social messages have a budget of their own, "
+         + ("as many as the call attempts" if OTHER_PER_CALL == 1 else
+            f"{OTHER_PER_CALL} for each call attempt")
+         + ", and never use up a call; an advocate's call counts for neither. When they speak "
+         "with you, call back or set a meeting, every count starts again and any lay-off ends."),
         ("When it stalls", f"{STALL_AFTER} unanswered attempts are a symptom (no reason, no "
          "need, no trust, no time): change the approach instead of repeating the message."),
     ]
