@@ -8,7 +8,12 @@ from typing import Any
 
 from flask import Flask
 
-from referrals.config import CONFIGS, development_secret_key, normalize_database_url
+from referrals.config import (
+    CONFIGS,
+    apply_base_url,
+    development_secret_key,
+    normalize_database_url,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +51,7 @@ def configure(app: Flask, overrides: dict[str, Any]) -> None:
         if env_name != "development":
             raise RuntimeError("SECRET_KEY must be set in the environment outside development.")
         app.config["SECRET_KEY"] = development_secret_key(app.instance_path)
+    apply_base_url(app.config, env_name)
     if env_name == "production" and app.debug:
         raise RuntimeError("Refusing to run the production config with debug on.")
 
@@ -79,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from referrals.account.views import bp as account_bp
     from referrals.advocates.followup_views import bp as followups_bp
     from referrals.advocates.introductions import bp as introductions_bp
+    from referrals.advocates.reply import bp as reply_bp
     from referrals.advocates.views import bp as advocates_bp
     from referrals.api import bp as api_bp
     from referrals.auth.views import bp as auth_bp
@@ -94,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (
         auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp, account_bp,
         transfer_bp, advocates_bp, introductions_bp, followups_bp, outreach_bp,
+        reply_bp,  # public: the signed link is the key; CSRF still applies
     ):
         app.register_blueprint(bp)
     csrf.exempt(api_bp)  # bearer tokens, not cookies: no cross-site forgery to guard against

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from referrals.advocates import services as advocates
 from referrals.auth.services import create_user
 from referrals.models import ISSUES, Group, GroupMembership, Person, Relationship, Touch, ValueItem
 
@@ -168,6 +169,7 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
         groups.append(_group(session, rng, team_id, name, "event", size, everyone))
     session.flush()
     _outreach(session, rng, reps[0], contacts)
+    _introductions(session, reps[0], contacts)
     return {
         "team": DEMO_TEAM, "login": REPS[0][0], "people": len(everyone),
         "relationships": len(ties), "groups": len(groups),
@@ -233,3 +235,16 @@ def _outreach(session: Session, rng: random.Random, rep: Any, contacts: list[Per
     touch(called_back, 1, "call", "callback_received", notes="Wants numbers for two plants.")
     for person in fresh:
         touch(person, rng.randint(1, 4), "voicemail", "voicemail_left", rng.choice(items))
+
+
+def _introductions(session: Session, rep: Any, contacts: list[Person]) -> None:
+    """Two of the first rep's introduction requests: one asked, one the helper agreed to."""
+    reachable = [p for p in contacts if not p.do_not_contact]
+    prospects = [p for p in reachable if p.is_prospect][6:8]  # past the outreach demo's six
+    helpers = [p for p in reachable if p.is_advocate and not p.is_prospect][:2]
+    for prospect, helper, status in zip(prospects, helpers, ("asked", "agreed"), strict=False):
+        request = advocates.create_introduction_request(
+            session, rep, prospect.id, helper.id, status="asked", confirm_over_cap=True)
+        if status == "agreed":
+            advocates.change_introduction_status(session, rep, request, "agreed",
+                                                 note="Said she'd e-mail us both this week.")

@@ -22,6 +22,25 @@ def build_message(app_config: Mapping[str, Any], to: str, subject: str, body: st
     return message
 
 
+def readable(message: EmailMessage) -> str:
+    """The message as a person reads it: its headers, then the decoded text body.
+
+    ``as_string()`` shows the body as sent – quoted-printable or base64 once it holds a
+    character beyond ASCII (an en dash will do) – which nobody can read in a log.
+    """
+    headers = "\n".join(f"{name}: {value}" for name, value in message.items()
+                        if name.lower() not in ("content-type", "content-transfer-encoding",
+                                                "mime-version"))
+    body = message.get_body(preferencelist=("plain",))
+    text = body.get_content() if body is not None else ""
+    return f"{headers}\n\n{text}"
+
+
+def log_message(message: EmailMessage) -> None:
+    """Write a message that is not being sent (no SMTP_HOST) to the log, readably."""
+    log.info("SMTP_HOST not set; not sending this mail:\n%s", readable(message))
+
+
 def send_mail(app_config: Mapping[str, Any], to: str, subject: str, body: str) -> bool:
     """Send a plain-text message; returns True when handed to the SMTP server.
 
@@ -33,7 +52,7 @@ def send_mail(app_config: Mapping[str, Any], to: str, subject: str, body: str) -
     message = build_message(app_config, to, subject, body)
     host = app_config.get("SMTP_HOST")
     if not host:
-        log.info("SMTP_HOST not set; not sending mail to %s: %s\n%s", to, subject, body)
+        log_message(message)
         return False
     port = int(app_config.get("SMTP_PORT") or 587)
     timeout = float(app_config.get("SMTP_TIMEOUT") or 10)

@@ -99,7 +99,10 @@ def _call(user, advocate, prospect, days_ago):
 def test_followups_filter_by_status_and_due_date(api, user, pair):
     mike, dana = pair
     old = _call(user, mike, dana, 20)
-    new = _call(user, mike, dana, 0)
+    # another advocate: the same one calling again while their feedback is open would be
+    # told the outcome once, by that open feedback
+    ann = factories.make_person(db.session, user.team_id, "Ann Advocate")
+    new = _call(user, ann, dana, 0)
     fu.complete_followup(db.session, user, old.followups[0])
     db.session.commit()
     everything = api.get("/api/v1/followups").get_json()["items"]

@@ -30,7 +30,7 @@ def api(api, app):
 @pytest.mark.parametrize(("rule", "method"), PROTECTED)
 def test_every_route_needs_a_valid_token(client, user, api, rule, method, how):
     url = fill(rule, person_id=1, relationship_id=1, group_id=1, followup_id=1, call_id=1,
-               touch_id=1, item_id=1)
+               touch_id=1, item_id=1, introduction_id=1)
     before = snapshot()
     response = client.open(url, method=method, headers=BAD_HEADERS[how], json={})
     assert response.status_code == 401

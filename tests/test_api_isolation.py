@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from referrals.advocates.services import log_advocate_call
+from referrals.advocates.services import create_introduction_request, log_advocate_call
 from referrals.extensions import db
 from referrals.models import Touch
 from referrals.outreach.library import create_value_item
@@ -52,6 +52,8 @@ def _world(user: Any, other_user: Any) -> dict[str, dict[str, int | None]]:
         create_value_item(session, u, {"title": f"{who} study", "kind": "research",
                                         "pitch": "p", "issues": ["costs"]})
         for u, who in ((user, "Our"), (other_user, "Their")))
+    our_intro = create_introduction_request(session, user, ours_b.id, ours_a.id)
+    their_intro = create_introduction_request(session, other_user, theirs_b.id, theirs_a.id)
     session.commit()
     return {
         "person_id": {"ours": ours_a.id, "theirs": theirs_a.id},
@@ -62,6 +64,7 @@ def _world(user: Any, other_user: Any) -> dict[str, dict[str, int | None]]:
         # the advocate call's touch on the prospect (issue 4)
         "touch_id": {"ours": _touch_of(ours_b), "theirs": _touch_of(theirs_b)},
         "item_id": {"ours": our_item.id, "theirs": their_item.id},
+        "introduction_id": {"ours": our_intro.id, "theirs": their_intro.id},
     }
 
 
@@ -73,7 +76,7 @@ def test_every_id_route_is_covered():
     assert CASES, "no route with an id?"
     assert {argument for _, _, argument in CASES} <= {
         "person_id", "group_id", "relationship_id", "followup_id", "call_id", "touch_id",
-        "item_id",
+        "item_id", "introduction_id",
     }
 
 

@@ -93,7 +93,7 @@ def test_every_ref_resolves():
         ("/groups", "GET", {"limit", "after", "kind", "q"}),
         ("/people/{person_id}/paths", "GET", {"person_id", "k", "max_hops", "from"}),
         ("/prospects/ranking", "GET", {"limit", "offset", "max_hops"}),
-        ("/followups", "GET", {"limit", "after", "status", "due_before"}),
+        ("/followups", "GET", {"limit", "after", "status", "due_before", "kind", "person_id"}),
     ],
 )
 def test_parameters(path, method, params):

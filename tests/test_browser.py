@@ -209,6 +209,7 @@ def test_settings_token_shown_once(journey):
     journey.sign_in()
     journey.go("/settings")
     page.get_by_label("Token name").fill("Browser test")
+    page.get_by_label("Your password").fill(factories.PASSWORD)  # asked again for a token
     page.get_by_role("button", name="Create token").click()
     expect(page.locator("#new-token")).to_be_visible()
     journey.shot("token-created")
@@ -283,3 +284,112 @@ def test_write_a_voicemail_log_it_and_open_the_callback_card(journey):
     expect(page.locator("h1")).to_contain_text("Paul Prospect is calling back")
     expect(page.locator("main")).to_contain_text("Freight cost index")
     journey.shot("callback-card")
+
+
+ENDORSEMENT = re.compile(r"\b(asked me|suggested|recommended|referred|vouched|happy to tell|"
+                         r"thought we should|mentioned you|friend in common)\b", re.IGNORECASE)
+
+
+def test_the_loop_from_a_warm_path_to_a_won_deal(journey, live_app, browser, server):
+    """Warm path → ask the helper → the helper answers through the reply link → the opener
+    turns warm → advocate call → thank-you on Today → meeting set → won → a customer, and
+    every helper's feedback queued – with no sentence claiming what the data doesn't hold."""
+    _advocates_feature(live_app)
+    with live_app.app_context():
+        rep = factories.make_user(db.session, email="lena@example.org", team="Loop Co",
+                                  name="Lena Rep")
+        gus = factories.make_person(db.session, rep.team_id, "Gus Ortega", company="Hale Tools",
+                                    email="gus@hale.example")
+        elena = factories.make_person(db.session, rep.team_id, "Elena Novak",
+                                      company="Brightline Foods", roles=["prospect"])
+        factories.make_relationship(db.session, rep.person, gus, kind="friend", rating=5)
+        factories.make_relationship(db.session, gus, elena, kind="former_colleague", rating=4)
+        db.session.commit()
+        elena_id = elena.id
+    page, expect = journey.page, sync_api.expect
+    journey.go("/login")
+    page.get_by_label("E-mail").fill("lena@example.org")
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".flash").first).to_contain_text("Welcome back")
+
+    # 1. The warm path: Gus knows Elena, but hasn't vouched – the opener says only that.
+    journey.go(f"/people/{elena_id}")
+    paths = page.locator("#warm-paths")
+    expect(paths).to_contain_text("Gus Ortega")
+    opener = paths.locator("textarea").first.input_value()
+    assert "Gus" in opener and not ENDORSEMENT.search(opener), opener
+    journey.shot("warm-path-before-the-ask")
+
+    # 2. Ask Gus: the drafted e-mail with a forwardable blurb; save it as asked.
+    paths.get_by_role("link", name="Ask Gus Ortega for an introduction").first.click()
+    expect(page.locator("h1")).to_contain_text("Ask Gus Ortega to introduce you to Elena Novak")
+    page.get_by_label("Where it stands").select_option("asked")
+    journey.shot("the-ask")
+    page.get_by_role("button", name="Save the request").click()
+    expect(page.locator(".flash").first).to_be_visible()
+    email = page.locator("#ask-text").input_value()
+    assert "Gus" in email and not ENDORSEMENT.search(email), email
+    link = re.search(r"https?://\S+/r/\S+", email)
+    assert link, email
+    # the status control offers the next step, not the one just saved
+    expect(page.get_by_label("New status")).to_have_value("agreed")
+    journey.shot("request-asked")
+
+    # While Gus hasn't answered, the path offers the wait, not a warm opener.
+    journey.go(f"/people/{elena_id}")
+    expect(page.locator("#warm-paths")).to_contain_text("no answer yet")
+
+    # 3. Gus answers through the reply link, signed out, in his own browser.
+    helper = browser.new_context(viewport=LAPTOP)
+    try:
+        gus_page = helper.new_page()
+        gus_page.goto(link.group(0))
+        expect(gus_page.locator("h1")).to_contain_text(
+            re.compile(r"Introducing Lena Rep.* to Elena Novak"))
+        gus_page.get_by_role("button", name="I've introduced you").click()
+        expect(gus_page.locator("h1")).to_contain_text("Thank you, Gus")
+        gus_page.goto(link.group(0))  # a link works once
+        expect(gus_page.locator("main")).not_to_contain_text("I've introduced you")
+    finally:
+        helper.close()
+
+    # 4. Today shows the answer; the opener has turned warm – now it may say Gus asked.
+    journey.go("/today")
+    expect(page.locator("main")).to_contain_text("Gus Ortega replied")
+    journey.shot("today-with-the-reply")
+    journey.go(f"/people/{elena_id}")
+    expect(page.locator("#warm-paths")).to_contain_text("vouched for you")
+    expect(page.locator("#warm-paths textarea").first).to_have_value(
+        re.compile(r"Gus Ortega.*(asked|thought)"))
+    journey.shot("warm-opener")
+
+    # 5. Gus also phones Elena for Lena: log the advocate call; the thank-you is on Today.
+    page.get_by_role("link", name="An advocate called Elena Novak").click()
+    advocate = page.get_by_label("Advocate (who called)")
+    value = advocate.locator("option", has_text="Gus Ortega").first.get_attribute("value")
+    advocate.select_option(value)
+    page.get_by_label("What came of it").fill("Elena will take my call next week")
+    page.get_by_role("button", name=re.compile("Log|Save|Record")).first.click()
+    flash = page.locator(".flash").first
+    expect(flash).to_contain_text("Logged Gus Ortega's call")
+    journey.go("/today")
+    expect(page.locator("main")).to_contain_text("Thank Gus Ortega")
+    journey.shot("today-with-the-thank-you")
+
+    # 6. Meeting set, then won – each time the control offers the next step.
+    journey.go("/introductions/")
+    page.locator("main").get_by_role("link", name="Elena Novak").first.click()
+    for step in ("meeting_set", "won"):
+        expect(page.get_by_label("New status")).to_have_value(step)
+        page.get_by_role("button", name="Save the status").click()
+        expect(page.locator(".flash").first).to_be_visible()
+    journey.shot("won")
+
+    # 7. Elena is a customer now, and Gus's feedback ("tell them we won") is queued.
+    journey.go(f"/people/{elena_id}")
+    expect(page.locator("main")).to_contain_text("Customer")
+    journey.go("/followups/")
+    feedback = page.locator("li.followup").filter(has_text="Gus Ortega")
+    expect(feedback.filter(has_text=re.compile("won|Won")).first).to_be_visible()
+    journey.shot("feedback-queued")

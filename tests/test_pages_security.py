@@ -34,7 +34,8 @@ _MAP_APP = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": "sqlite
 # Pages for signed-out visitors; their own tests are in test_security_auth.py.
 PUBLIC = {"static", "auth.login", "auth.forgot_password", "auth.reset_password",
           "auth.accept_invite", "ops.healthz",
-          "followups.calendar"}  # the secret calendar feed: its token is the key (issue 5)
+          "followups.calendar",  # the secret calendar feed: its token is the key (issue 5)
+          "reply.answer"}  # a helper's signed reply link (test_introductions_reply.py)
 PAGE_RULES = sorted(
     (
         rule

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from referrals.auth.services import (
@@ -15,9 +15,9 @@ from referrals.auth.services import (
     hash_password,
     normalize_email,
 )
+from referrals.auth.sessions import end_all_sessions
 from referrals.errors import Conflict, NotFound, ValidationFailed
-from referrals.models import ApiToken, Team, User
-from referrals.models.team import new_session_token
+from referrals.models import ApiToken, CalendarFeed, Team, User
 
 RESET_SALT = "referrals.password-reset"
 INVITE_SALT = "referrals.invite"
@@ -46,9 +46,22 @@ def revoke_token(session: Session, user: User, token_id: int) -> ApiToken:
     return token
 
 
-def sign_out_everywhere(session: Session, user: User) -> None:
-    """End every session and remember-me cookie of the user (the cookies name the old token)."""
-    user.session_token = new_session_token()
+def sign_out_everywhere(session: Session, user: User, *, revoke_keys: bool = False) -> None:
+    """End every session and remember-me cookie of the user; with `revoke_keys`, their API
+    tokens and calendar feed address too."""
+    end_all_sessions(session, user)
+    if revoke_keys:
+        revoke_access_keys(session, user)
+
+
+def revoke_access_keys(session: Session, user: User) -> None:
+    """Everything besides a session that opens the account: every API token is revoked and
+    the calendar feed's secret address stops working (the user can make a new one)."""
+    session.execute(
+        update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC))
+    )
+    session.execute(delete(CalendarFeed).where(CalendarFeed.user_id == user.id))
     session.flush()
 
 
@@ -98,8 +111,7 @@ def set_password(session: Session, user: User, password: str, *, fast_hash: bool
     """New password; every existing session of the user ends."""
     check_password_policy(password)
     user.password_hash = hash_password(password, fast=fast_hash)
-    user.session_token = new_session_token()
-    session.flush()
+    end_all_sessions(session, user)
 
 
 # --- team members --------------------------------------------------------------------------
@@ -160,7 +172,7 @@ def remove_member(session: Session, admin: User, user_id: int) -> User:
     now = datetime.now(UTC)
     member.deactivated_at = now
     member.is_admin = False
-    member.session_token = new_session_token()
+    end_all_sessions(session, member)
     for token in member.tokens:
         if token.revoked_at is None:
             token.revoked_at = now

@@ -10,12 +10,20 @@ from flask_login import current_user, login_required, logout_user
 from werkzeug.wrappers import Response
 
 from referrals.account import services
-from referrals.account.forms import ConfirmForm, InviteForm, NewTokenForm
-from referrals.auth.services import create_token
+from referrals.account.forms import (
+    ConfirmForm,
+    InviteForm,
+    KeepInTouchForm,
+    NewTokenForm,
+    SignOutEverywhereForm,
+)
+from referrals.advocates.followups import keep_in_touch_default, update_keep_in_touch_default
+from referrals.auth.services import create_token, verify_password
 from referrals.errors import NotFound
 from referrals.extensions import db
 from referrals.mail import send_mail
 from referrals.main.forms_util import ID, call_service
+from referrals.urls import external_url
 
 bp = Blueprint("account", __name__)
 
@@ -30,7 +38,7 @@ def _settings_page(form: NewTokenForm, new_token: str | None = None) -> Response
     tokens = services.active_tokens(db.session, current_user)
     return render_template(
         "account/settings.html", form=form, tokens=tokens, new_token=new_token,
-        confirm=ConfirmForm(),
+        confirm=ConfirmForm(), sign_out_form=SignOutEverywhereForm(formdata=None),
     ), 400 if form.errors else 200
 
 
@@ -43,6 +51,9 @@ def settings() -> ResponseReturnValue:
 def create_api_token() -> ResponseReturnValue:
     form = NewTokenForm()
     if not form.validate():
+        return _settings_page(form)
+    if not verify_password(current_user.password_hash, form.password.data or ""):
+        form.password.errors.append("That is not your password.")
         return _settings_page(form)
     token = create_token(db.session, current_user, (form.name.data or "").strip())
     db.session.commit()
@@ -63,20 +74,29 @@ def revoke_api_token(token_id: int) -> Response:
 
 @bp.post("/settings/sign-out-everywhere")
 def sign_out_everywhere() -> Response:
-    services.sign_out_everywhere(db.session, current_user)
+    form = SignOutEverywhereForm()
+    revoke_keys = bool(form.revoke_keys.data)
+    services.sign_out_everywhere(db.session, current_user, revoke_keys=revoke_keys)
     db.session.commit()
     logout_user()
-    flash("Signed out on every device. Sign in again here.", "info")
+    flash("Signed out on every device"
+          + ("; every API token is revoked and the calendar address no longer works"
+             if revoke_keys else "") + ". Sign in again here.", "info")
     return redirect(url_for("auth.login"))
 
 
 # --- the team ----------------------------------------------------------------------------
 
-def _team_page(form: InviteForm) -> ResponseReturnValue:
+def _team_page(form: InviteForm, keep_form: KeepInTouchForm | None = None
+               ) -> ResponseReturnValue:
     members = services.team_members(db.session, current_user.team_id)
+    if keep_form is None:
+        keep_form = KeepInTouchForm(formdata=None)
+        keep_form.keep_in_touch_days.data = keep_in_touch_default(current_user.team) or 0
     return render_template(
         "account/team.html", form=form, members=members, confirm=ConfirmForm(),
-    ), 400 if form.errors else 200
+        keep_form=keep_form,
+    ), 400 if form.errors or keep_form.errors else 200
 
 
 @bp.get("/team")
@@ -97,7 +117,7 @@ def invite() -> ResponseReturnValue:
     if token is None:
         return _team_page(form)
     email = form.email.data.strip().lower()
-    link = url_for("auth.accept_invite", token=token, _external=True)
+    link = external_url("auth.accept_invite", token=token)
     days = config["INVITE_MAX_AGE"] // 86400
     body = (
         f"{current_user.email} invites you to the team {current_user.team.name} on referrals.\n\n"
@@ -113,6 +133,23 @@ def invite() -> ResponseReturnValue:
         flash(f"Invitation sent to {email}.", "success")
     else:  # no SMTP server configured (development): hand the link to the admin
         flash(f"Mail is not set up; send {email} this link yourself: {link}", "info")
+    return redirect(url_for(".team"))
+
+
+@bp.post("/team/keep-in-touch")
+def keep_in_touch() -> ResponseReturnValue:
+    """The team's keep-in-touch default (admins only)."""
+    if not current_user.is_admin:
+        abort(403)
+    form = KeepInTouchForm()
+    if not form.validate() or not call_service(
+            form, update_keep_in_touch_default, current_user.team, form.keep_in_touch_days.data):
+        return _team_page(InviteForm(formdata=None), form)
+    db.session.commit()
+    days = keep_in_touch_default(current_user.team)
+    flash(f"Advocates and customers now come up to keep in touch every {days} days."
+          if days else "Keep in touch is off for the team's advocates and customers; people "
+          "with their own setting still come up.", "success")
     return redirect(url_for(".team"))
 
 

@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 
 from referrals.advocates import reminders
 from referrals.extensions import db
+from referrals.mail import log_message, readable
 
 
 @click.command("send-digest")
@@ -23,12 +24,16 @@ def send_digest_command(base_url: str, dry_run: bool) -> None:
                                          base_url.rstrip("/") + "/today")
     if dry_run:
         for msg in messages:
-            click.echo(msg.as_string())
+            click.echo(readable(msg))
         click.echo(f"{len(messages)} digest(s) not sent (dry run).", err=True)
         return
     if settings is None:
-        raise click.ClickException("Set SMTP_HOST (and SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, "
-                                   "SMTP_FROM, SMTP_STARTTLS) to send the digest.")
+        for msg in messages:  # as the other mail does without a server: into the log
+            log_message(msg)
+        raise click.ClickException(
+            f"SMTP_HOST is not set: {len(messages)} digest(s) written to the log, not sent. "
+            "Set SMTP_HOST (and SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, "
+            "SMTP_STARTTLS) to send the digest.")
     try:
         sent = reminders.send_messages(settings, messages)
     except (OSError, reminders.smtplib.SMTPException) as exc:

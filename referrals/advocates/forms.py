@@ -8,6 +8,7 @@ from wtforms import (
     DateField,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectChoice,
     SelectField,
     StringField,
@@ -16,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from referrals.advocates.followups import MAX_SNOOZE_DAYS
-from referrals.advocates.services import STATUS_LABELS
+from referrals.advocates.intro_requests import REPLIES, STATUS_LABELS
 from referrals.main.forms_util import no_nul
 from referrals.models import INTRO_STATUSES
 
@@ -69,6 +70,14 @@ class IntroductionStatusForm(FlaskForm):
     confirm_over_cap = BooleanField(CONFIRM_LABEL)
 
 
+class ReplyForm(FlaskForm):
+    """The helper's answer on the public reply page: one of three buttons named `answer`."""
+
+    answer = RadioField("Your answer", choices=[
+        SelectChoice(key, label) for key, (label, _) in REPLIES.items()],
+        validators=[InputRequired(message="Choose one of the buttons.")])
+
+
 class ProspectOutcomeForm(FlaskForm):
     outcome = SelectField("What happened", choices=OUTCOME_CHOICES)
     on = DateField("On", validators=[Optional()], description="Leave empty for today.")
@@ -100,3 +109,17 @@ class AskCapForm(FlaskForm):
         InputRequired(), NumberRange(min=1, max=20, message="Use 1 to 20.")])
     ask_window_days = IntegerField("Within (days)", validators=[
         InputRequired(), NumberRange(min=7, max=365, message="Use 7 to 365 days.")])
+
+
+class OwnFollowupForm(FlaskForm):
+    """"Remind me to … on <date>": the rep's own follow-up about a person."""
+
+    person_id = IntegerField("About", validators=[
+        InputRequired(message="Choose whom it is about.")])
+    reason = StringField("Remind me to", filters=[lambda v: v.strip() if isinstance(v, str) else v],
+                         validators=[DataRequired(message="Say what to do."), Length(max=500),
+                                     no_nul],
+                         render_kw={"placeholder": "send the price list"})
+    due_on = DateField("On", validators=[InputRequired(message="Pick a day.")])
+    kind = SelectField("Kind", choices=[SelectChoice("custom", "A reminder"),
+                                        SelectChoice("call", "A call I promised")])

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from referrals.advocates import followups as fu
 from referrals.advocates import services
-from referrals.advocates.forms import IntroductionForm, IntroductionStatusForm
+from referrals.advocates.forms import ActionForm, IntroductionForm, IntroductionStatusForm
+from referrals.advocates.intro_requests import (
+    REPLIES,
+    mailto_link,
+    next_status,
+    with_reply_link,
+)
 from referrals.extensions import db
 from referrals.main.forms_util import ID, call_service, id_arg, page_arg
 from referrals.models import IntroductionRequest, Person
 from referrals.people import services as people
+from referrals.urls import external_url
 
 bp = Blueprint("introductions", __name__, url_prefix="/introductions")
 
@@ -35,17 +42,19 @@ def index() -> str:
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> Page | Response:
-    """`?prospect=<id>&via=<id>`: ask `via` to introduce the rep to `prospect`."""
-    prospect_id, via_id = id_arg("prospect"), id_arg("via")
+    """`?prospect=<id>&via=<id>`: ask `via` to introduce the rep to `prospect`; `&next=<id>`
+    names whom `via` knows on a longer path (the ask mentions them only if the tie is known)."""
+    prospect_id, via_id, next_id = id_arg("prospect"), id_arg("via"), id_arg("next")
     if prospect_id is None or via_id is None:
         return _pick_page(prospect_id, via_id)
     team_id = current_user.team_id
     prospect = people.get_person(db.session, team_id, prospect_id)
     via = people.get_person(db.session, team_id, via_id)
+    next_person = people.get_person(db.session, team_id, next_id) if next_id else None
     form = IntroductionForm()
     if not form.is_submitted():
-        form.ask_text.data = services.draft_introduction_ask(fu.rep_name(current_user), via,
-                                                             prospect)
+        form.ask_text.data = services.draft_ask_for(db.session, current_user, via, prospect,
+                                                    next_person)
     if form.validate_on_submit() and (
         request := call_service(
             form, services.create_introduction_request, current_user, prospect.id, via.id,
@@ -73,9 +82,18 @@ def _pick_page(prospect_id: int | None, via_id: int | None) -> str:
 
 def _detail_page(request: IntroductionRequest, form: IntroductionStatusForm | None = None
                  ) -> Page:
-    form = form or IntroductionStatusForm(formdata=None)
-    return render_template("introductions/detail.html", request_=request, form=form,
-                           labels=services.STATUS_LABELS), 400 if form.errors else 200
+    # The control offers the next step, never the status the request already has.
+    form = form or IntroductionStatusForm(formdata=None,
+                                          data={"status": next_status(request.status)})
+    token = services.reply_token(current_app.config["SECRET_KEY"], request)
+    reply_url = external_url("reply.answer", token=token) if token else None
+    email = with_reply_link(request.ask_text, reply_url)
+    return render_template(
+        "introductions/detail.html", request_=request, form=form,
+        labels=services.STATUS_LABELS, email=email, reply_url=reply_url,
+        mailto=mailto_link(request.via.email, email) if request.via.email else None,
+        replies=REPLIES, action_form=ActionForm(),
+    ), 400 if form.errors else 200
 
 
 @bp.route(f"/<{ID}:request_id>")
@@ -96,3 +114,16 @@ def status(request_id: int) -> Page | Response:
         flash(f"Now: {services.STATUS_LABELS[request.status].lower()}.", "success")
         return redirect(url_for(".detail", request_id=request.id))
     return _detail_page(request, form)
+
+
+@bp.route(f"/<{ID}:request_id>/reply-link", methods=["POST"])
+def new_link(request_id: int) -> Response:
+    """A new reply link for the helper; the one sent before stops working."""
+    request = services.get_introduction(db.session, current_user.team_id, request_id)
+    if ActionForm().validate_on_submit():
+        services.new_reply_link(db.session, request)
+        db.session.commit()
+        flash("Made a new reply link; the earlier one no longer works.", "success")
+    else:
+        flash("That didn't work; reload the page and try again.", "error")
+    return redirect(url_for(".detail", request_id=request.id))

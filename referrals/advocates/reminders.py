@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
 from referrals.base import utcnow
-from referrals.models import CalendarFeed, Followup, User
+from referrals.models import CalendarFeed, Followup, Team, User
 
 PRODID = "-//referrals//follow-ups//EN"
+KEEP_IN_TOUCH_AHEAD_DAYS = 30  # the feed shows keep-in-touch reminders due within a month
 
 
 # --- the calendar feed ---------------------------------------------------------------------
@@ -65,14 +66,37 @@ def user_for_calendar_token(session: Session, token: str) -> User | None:
 
 
 def _title(followup: Followup) -> str:
+    name = followup.person.name
+    if followup.kind == "call":
+        return f"Call {name}"
+    if followup.kind in ("custom", "nudge", "keep_in_touch"):
+        return f"{name}: {followup.reason}"
     verb = "Thank" if followup.kind == "thank_you" else "Tell"
     what = "" if followup.kind == "thank_you" else " what came of it"
     about = f" ({followup.prospect.name})" if followup.prospect is not None else ""
-    return f"{verb} {followup.person.name}{what}{about}"
+    return f"{verb} {name}{what}{about}"
 
 
-def calendar_ics(followups: list[Followup], *, host: str, url_for_followup: Any) -> bytes:
-    """RFC 5545 text: one all-day event per open follow-up, on its due date."""
+def keep_in_touch_title(item: fu.KeepInTouch) -> str:
+    return f"Get back in touch with {item.person.name}"
+
+
+def keep_in_touch_reason(item: fu.KeepInTouch, today: date) -> str:
+    """Why the person is listed – only what the data holds."""
+    every = f"every {item.every_days} day{'s' if item.every_days != 1 else ''}"
+    if item.last_contact_on is None:
+        return f"You keep in touch {every}; no contact with them is logged yet."
+    days = (today - item.last_contact_on).days
+    return (f"You keep in touch {every}; the last contact logged was "
+            f"{item.last_contact_on:%d %b %Y} ({days} day{'s' if days != 1 else ''} ago).")
+
+
+def calendar_ics(followups: list[Followup], *, host: str, url_for_followup: Any,
+                 keep_in_touch: list[fu.KeepInTouch] | None = None, today: date | None = None,
+                 url_for_person: Any = None) -> bytes:
+    """RFC 5545 text: one all-day event per open follow-up, on its due date, and one per
+    keep-in-touch reminder – on its due day, or today when that has passed (an event on a
+    past day is one nobody sees)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -85,8 +109,23 @@ def calendar_ics(followups: list[Followup], *, host: str, url_for_followup: Any)
         event.add("dtstart", f.due_on)
         event.add("dtend", f.due_on + timedelta(days=1))
         event.add("summary", _title(f))
-        event.add("description", f"{f.reason}\n\nSuggested message:\n{f.message}")
+        event.add("description", f"{f.reason}\n\nSuggested message:\n{f.message}"
+                  if f.message else f.reason)
         event.add("url", url_for_followup(f))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    today = today or utcnow().date()
+    for item in keep_in_touch or ():
+        day = max(item.due_on, today)
+        event = icalendar.Event()
+        event.add("uid", f"keep-in-touch-{item.person.id}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", keep_in_touch_title(item))
+        event.add("description", keep_in_touch_reason(item, today))
+        if url_for_person is not None:
+            event.add("url", url_for_person(item.person))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()
@@ -122,34 +161,95 @@ class SmtpSettings:
         )
 
 
-def digest_text(user: User, due: list[Followup], today: date, link: str) -> str:
-    """The body of one rep's digest."""
-    lines = [f"Good morning – {len(due)} follow-up{'s' if len(due) != 1 else ''} "
-             f"due for {today:%A %d %B %Y}:", ""]
-    for f in due:
-        lines.append(f"* {_title(f)} – {fu.due_label(f.due_on, today)}")
-        lines.append(f"  {f.reason}")
-    lines += ["", f"Open your Today page: {link}", "",
-              "A prompt thank-you keeps an advocate willing to help again."]
+@dataclass
+class Digest:
+    """What one rep's digest lists: everything Today shows that is due by today."""
+
+    followups: list[Followup]
+    calls: list[Followup]
+    nudges: list[fu.Nudge]
+    keep_in_touch: list[fu.KeepInTouch]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.followups or self.calls or self.nudges or self.keep_in_touch)
+
+    def subject(self) -> str:
+        parts = []
+        if self.followups:
+            parts.append(_count(len(self.followups), "follow-up") + " due today")
+        if self.calls:
+            parts.append(_count(len(self.calls), "promised call"))
+        if self.nudges:
+            parts.append(_count(len(self.nudges), "unanswered ask"))
+        if self.keep_in_touch:
+            parts.append(_count(len(self.keep_in_touch), "person", "people")
+                         + " to get back in touch with")
+        return ", ".join(parts)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def digest_for(session: Session, user: User, today: date) -> Digest:
+    due = fu.due_followups(session, user, today)
+    team = session.get(Team, user.team_id)
+    assert team is not None
+    return Digest(
+        followups=[f for f in due if f.kind != "call"],
+        calls=[f for f in due if f.kind == "call"],
+        nudges=fu.unanswered_asks(session, user, today),
+        keep_in_touch=fu.keep_in_touch_due(session, team, today),
+    )
+
+
+def digest_text(user: User, digest: Digest, today: date, link: str) -> str:
+    """The body of one rep's digest: plain text, one block per kind of work."""
+    lines = [f"Your list for {today:%A %d %B %Y}.", ""]
+    if digest.followups:
+        lines += ["Follow-ups due:"]
+        for f in digest.followups:
+            lines += [f"* {_title(f)} – {fu.due_label(f.due_on, today)}", f"  {f.reason}"]
+        lines.append("")
+    if digest.calls:
+        lines += ["Calls you promised:"]
+        for f in digest.calls:
+            phone = f" ({f.person.phone})" if f.person.phone else ""
+            lines += [f"* {f.reason}{phone} – {fu.due_label(f.due_on, today)}"]
+        lines.append("")
+    if digest.nudges:
+        lines += ["Asks with no answer:"]
+        for n in digest.nudges:
+            r = n.request
+            lines += [f"* You asked {r.via.name} to introduce you to {r.prospect.name} "
+                      f"{n.business_days} business days ago; no answer is recorded."]
+        lines.append("")
+    if digest.keep_in_touch:
+        lines += ["Keep in touch:"]
+        for k in digest.keep_in_touch:
+            lines += [f"* {keep_in_touch_title(k)}", f"  {keep_in_touch_reason(k, today)}"]
+        lines.append("")
+    lines += [f"Open your Today page: {link}"]
     return "\n".join(lines)
 
 
 def digest_messages(session: Session, sender: str, link: str,
                     now: datetime | None = None) -> list[EmailMessage]:
-    """One message per active rep with open follow-ups due today (in their zone) or earlier."""
+    """One message per active rep with something due today (in their zone) or earlier."""
     messages = []
     for user in session.scalars(select(User).order_by(User.id)):
         if not getattr(user, "is_active", True):
             continue
         today = fu.local_today(user, now)
-        due = fu.due_followups(session, user, today)
-        if not due:
+        digest = digest_for(session, user, today)
+        if digest.empty:
             continue
         msg = EmailMessage()
         msg["From"] = sender
         msg["To"] = user.email
-        msg["Subject"] = f"{len(due)} follow-up{'s' if len(due) != 1 else ''} due today"
-        msg.set_content(digest_text(user, due, today, link))
+        msg["Subject"] = digest.subject()
+        msg.set_content(digest_text(user, digest, today, link))
         messages.append(msg)
     return messages
 

@@ -101,9 +101,14 @@ def new_call() -> Page | Response:
                              form.service_data())
     ):
         db.session.commit()
-        thank_you = call.followups[0]
-        flash(f"Logged {call.advocate.name}'s call to {call.prospect.name}. Thank them by "
-              f"{thank_you.due_on:%A %d %B} – it's on your Today list.", "success")
+        thank_you = fu.open_thank_you(db.session, call.advocate_id, call.prospect_id)
+        day = fu.local_today(current_user)
+        owed = ""
+        if thank_you is not None:  # none when they were thanked already, e.g. the same day
+            listed = (" – it's on your Today list"
+                      if fu.on_today_list(thank_you, current_user, day) else "")
+            owed = f" Thank-you due {fu.due_phrase(thank_you.due_on, day)}{listed}."
+        flash(f"Logged {call.advocate.name}'s call to {call.prospect.name}.{owed}", "success")
         return redirect(url_for("people.detail", person_id=call.prospect_id) + "#advocacy")
     back = prospect or advocate
     return render_template(

@@ -13,6 +13,7 @@ from referrals.api import (  # noqa: E402
     followups,
     groups,
     imports,
+    introductions,
     me,
     openapi,
     outreach,
@@ -24,6 +25,7 @@ from referrals.api import (  # noqa: E402
 )
 
 __all__ = [
-    "advocate_calls", "auth", "bp", "errors", "exports", "followups", "groups", "imports", "me",
+    "advocate_calls", "auth", "bp", "errors", "exports", "followups", "groups", "imports",
+    "introductions", "me",
     "openapi", "outreach", "paths", "people", "relationships", "touches", "value_items",
 ]

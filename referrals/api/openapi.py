@@ -109,7 +109,9 @@ OPERATIONS: tuple[Operation, ...] = (
               "Warm paths to a person, best first", "paths", 200, s.PathList,
               query=s.PathsQuery,
               description="From the rep (`from=me`) or another person to this one. `warmth` "
-                          "is the product of the path's tie strengths; no path gives "
+                          "is the product of the path's tie strengths; paths are sorted by "
+                          "`penalised_warmth`, which is lower only when `penalty` names an "
+                          "over-asked helper on the path; no path gives "
                           "`{\"paths\": []}`."),
     Operation("GET", "/prospects/ranking", "prospect_ranking",
               "The team's prospects, warmest first", "paths", 200, s.RankingList,
@@ -132,10 +134,42 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("GET", "/followups", "list_followups", "List follow-ups", "advocates", 200,
               s.FollowupList, query=s.FollowupsQuery,
               description="Your team's follow-ups in id order; `due_before` is exclusive."),
+    Operation("POST", "/followups", "create_followup", "Set yourself a reminder", "advocates",
+              201, s.Followup, body=s.FollowupCreate,
+              description="Your own follow-up about a person of your team: `kind` `call` (a "
+                          "call you promised) or `custom`, due today or later. A person "
+                          "outside your team is a field error (400); a refused request "
+                          "writes nothing."),
+    Operation("GET", "/followups/{followup_id}", "get_followup", "Read a follow-up",
+              "advocates", 200, s.Followup),
     Operation("POST", "/followups/{followup_id}/complete", "complete_followup",
               "Mark a follow-up done", "advocates", 200, s.Followup,
               description="It stays in the history; completing a done follow-up changes "
                           "nothing."),
+    # introduction requests
+    Operation("GET", "/introductions", "list_introductions", "List introduction requests",
+              "introductions", 200, s.IntroductionList, query=s.IntroductionsQuery,
+              description="Your team's requests in id order; `person_id` finds those where "
+                          "the person is the helper or the prospect."),
+    Operation("POST", "/introductions", "create_introduction",
+              "Ask a helper for an introduction", "introductions", 201, s.Introduction,
+              body=s.IntroductionCreate, errors=(409,),
+              description="Starts as `draft` or `asked`. Without `message` the ask is drafted "
+                          "from the data: it says the helper knows the prospect only when a "
+                          "tie between them is recorded. Asking a helper already asked up to "
+                          "the team's cap answers 409 with the reason under "
+                          "`fields.confirm_over_cap`; send `confirm_over_cap: true` to ask "
+                          "anyway. Ids of people outside your team are field errors (400)."),
+    Operation("GET", "/introductions/{introduction_id}", "get_introduction",
+              "Read an introduction request", "introductions", 200, s.Introduction),
+    Operation("PATCH", "/introductions/{introduction_id}", "update_introduction",
+              "Move an introduction request on", "introductions", 200, s.Introduction,
+              body=s.IntroductionUpdate, errors=(409,),
+              description="Sets `status` and adds it, with `note`, to the history. Reaching "
+                          "`introduced` creates the thank-you and feedback for the helper; "
+                          "`won` makes the prospect a customer and queues word of it for "
+                          "everyone who helped. Leaving `draft` is an ask, checked against "
+                          "the team's cap (409 as for creating)."),
     # outreach: touches and cadence
     Operation("GET", "/touches", "list_touches", "List touches", "outreach", 200, s.TouchList,
               query=s.TouchesQuery),
@@ -147,14 +181,19 @@ OPERATIONS: tuple[Operation, ...] = (
                           "answers 409 with the reason under `fields.confirm`; send "
                           "`confirm: true` to log it anyway. A value item already used in a "
                           "voicemail to the person is refused for another (400). A meeting "
-                          "set brings the helpers' feedback follow-ups forward."),
+                          "set brings the helpers' feedback follow-ups forward. `call_on` "
+                          "adds a `call` follow-up due that day; a conversation (a call or "
+                          "visit where they spoke, called back or agreed a meeting) closes "
+                          "the calls promised to the person."),
     Operation("GET", "/touches/{touch_id}", "get_touch", "Read a touch", "outreach", 200,
               s.Touch),
     Operation("GET", "/people/{person_id}/cadence", "person_cadence",
               "Where the rep stands with a prospect", "outreach", 200, s.Cadence,
-              description="Attempts against the budget the deal value is worth, the voicemail "
-                          "rule, whether to switch to e-mail, the next off-hours call windows "
-                          "in the prospect's time zone and the next step."),
+              description="Attempts against the budgets the deal value is worth (calls and "
+                          "voicemails; other channels), the voicemail rule, whether to switch "
+                          "to e-mail, the next off-hours call windows in the prospect's time "
+                          "zone (the rep's, flagged by `timezone_known`, when theirs is "
+                          "unknown) and the next step."),
     # outreach: the value library
     Operation("GET", "/value-items", "list_value_items", "List the value library", "outreach",
               200, s.ValueItemList, query=s.ValueItemsQuery),

@@ -16,14 +16,33 @@ from referrals.extensions import db
 from referrals.paths import services
 
 
+def _penalty_json(penalty: services.Penalty | None) -> dict[str, Any] | None:
+    if penalty is None:
+        return None
+    return {
+        "factor": penalty.factor,
+        "reason": penalty.reason,
+        "helpers": [
+            {"id": h.person_id, "name": h.name, "asks": h.asks, "window_days": h.window_days,
+             "cap": h.cap, "factor": h.factor}
+            for h in penalty.helpers
+        ],
+    }
+
+
 def _path_json(found: services.WarmPath) -> dict[str, Any]:
     return {
         "warmth": found.warmth,
+        "penalised_warmth": found.penalised_warmth,
+        "penalty": _penalty_json(found.penalty),
         "hops": found.hops,
         "steps": [{"type": s.type, "id": s.id, "name": s.name} for s in found.steps],
         "ties": [asdict(t) for t in found.ties],
         "explanation": found.explanation,
         "opener": found.opener,
+        "stage": found.stage,
+        "ask": {"type": "person", "id": found.ask.id, "name": found.ask.name}
+        if found.ask else None,
     }
 
 
@@ -55,6 +74,8 @@ def prospect_ranking() -> dict[str, Any]:
         {
             "prospect": row.prospect,
             "warmth": row.warmth,
+            "penalised_warmth": row.penalised_warmth,
+            "penalty": _penalty_json(row.penalty),
             "hops": row.hops,
             "first_step": (
                 {"type": row.first_step.type, "id": row.first_step.id, "name": row.first_step.name}

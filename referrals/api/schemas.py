@@ -28,6 +28,7 @@ from referrals.base import MAX_ID
 from referrals.config import Config
 from referrals.models import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 from referrals.people.services import is_valid_timezone
+from referrals.text import one_line_problem
 
 MAX_DEAL_VALUE = Decimal("999999999999.99")  # Numeric(14, 2)
 NO_SUCH_PERSON = "No such person in your team."  # the services' words for an unknown person id
@@ -53,6 +54,23 @@ def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise PydanticCustomError("nul_character", "Remove the NUL (\\u0000) character.")
     return value
+
+
+def _one_line(value: str) -> str:
+    # Names, companies, titles, phones, e-mails: no line breaks, controls or bidi overrides.
+    if problem := one_line_problem(value):
+        raise PydanticCustomError("one_line", problem)
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    # Lax pydantic reads "0" or 1700000000 as a Unix time; a filter takes YYYY-MM-DD only.
+    if isinstance(value, date) or (
+        isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-"
+        and (value[:4] + value[5:7] + value[8:]).isdigit()
+    ):
+        return value
+    raise PydanticCustomError("date_format", "Use a date as YYYY-MM-DD.")
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -107,17 +125,22 @@ def _line(max_length: int) -> Any:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_nul)]
-OptionalLine200 = Annotated[_line(200) | None, BeforeValidator(_blank_to_none)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_nul),
+                 AfterValidator(_one_line)]
+OptionalLine200 = Annotated[Annotated[_line(200), AfterValidator(_one_line)] | None,
+                            BeforeValidator(_blank_to_none)]
 Email = Annotated[
     Annotated[
-        str, Field(max_length=254, json_schema_extra={"format": "email"}), AfterValidator(_email)
+        str, Field(max_length=254, json_schema_extra={"format": "email"}),
+        AfterValidator(_one_line), AfterValidator(_email)
     ]
     | None,
     BeforeValidator(_blank_to_none),
 ]
-Phone = Annotated[_line(50) | None, BeforeValidator(_blank_to_none)]
-OptionalLine100 = Annotated[_line(100) | None, BeforeValidator(_blank_to_none)]
+Phone = Annotated[Annotated[_line(50), AfterValidator(_one_line)] | None,
+                  BeforeValidator(_blank_to_none)]
+OptionalLine100 = Annotated[Annotated[_line(100), AfterValidator(_one_line)] | None,
+                            BeforeValidator(_blank_to_none)]
 Timezone = Annotated[
     Annotated[str, Field(max_length=64), AfterValidator(_timezone)] | None,
     BeforeValidator(_blank_to_none),
@@ -226,6 +249,12 @@ class Me(ResponseModel):
 
 # --- people ------------------------------------------------------------------------------
 
+KeepInTouchDays = Annotated[int, Field(ge=1, le=3650)]
+KEEP_IN_TOUCH_DESCRIPTION = (
+    "Stay in touch every this many days (1–3650); null: the team's default, which applies to "
+    "advocates and customers. Any logged interaction with the person restarts the count.")
+
+
 class PersonCreate(RequestModel):
     invalid_message: ClassVar[str] = "Invalid person."
 
@@ -244,6 +273,7 @@ class PersonCreate(RequestModel):
     region: OptionalLine100 = Field(None, description="Where they do business.")
     pressing_issues: list[Issue] = Field(
         default_factory=list, description="What is on their mind: picks the value to offer.")
+    keep_in_touch_days: KeepInTouchDays | None = Field(None, description=KEEP_IN_TOUCH_DESCRIPTION)
 
 
 class PersonUpdate(UpdateModel):
@@ -263,6 +293,7 @@ class PersonUpdate(UpdateModel):
     company_size: CompanySize | None = None
     region: OptionalLine100 = None
     pressing_issues: list[Issue] = None  # type: ignore[assignment]
+    keep_in_touch_days: KeepInTouchDays | None = None
 
 
 class Person(ResponseModel):
@@ -281,6 +312,7 @@ class Person(ResponseModel):
     company_size: CompanySize | None
     region: str | None
     pressing_issues: list[Issue]
+    keep_in_touch_days: int | None = Field(description=KEEP_IN_TOUCH_DESCRIPTION)
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -413,13 +445,48 @@ class Tie(ResponseModel):
     tie_strength: float = Field(gt=0, le=1)
 
 
+class FatiguedHelper(ResponseModel):
+    id: int = Field(description="The helper's person id.")
+    name: str
+    asks: int = Field(ge=0, description="Times the team asked them within `window_days`.")
+    window_days: int = Field(ge=1, description="The team's window for counting asks.")
+    cap: int = Field(ge=1, description="The team's ask cap: from this many asks on, paths "
+                                       "through the helper are lowered.")
+    factor: float = Field(gt=0, le=1, description="What paths through them are multiplied by.")
+
+
+class Penalty(ResponseModel):
+    factor: float = Field(gt=0, le=1, description="The product of the helpers' factors.")
+    reason: str = Field(description="Why, in words, e.g. `Gus Ortega was asked 3 times in "
+                                    "the last 90 days; the team's cap is 2.`")
+    helpers: list[FatiguedHelper] = Field(description="The over-asked people on the path.")
+
+
 class WarmPath(ResponseModel):
     warmth: float = Field(gt=0, le=1, description="The product of the path's tie strengths.")
+    # Added after API.md's contract: optional in the schema so its bodies stay valid, though
+    # every answer carries both.
+    penalised_warmth: float | None = Field(
+        None, gt=0, le=1, description="`warmth` times `penalty.factor`: what the paths are "
+                                      "sorted by. Equal to `warmth` when `penalty` is null. "
+                                      "Always sent.")
+    penalty: Penalty | None = Field(
+        None, description="Set when the path runs through someone the team asked too often.")
     hops: int = Field(ge=1)
     steps: list[Step] = Field(description="From the source to the target.")
     ties: list[Tie] = Field(description="`ties[i]` joins `steps[i]` and `steps[i+1]`.")
     explanation: str
-    opener: str
+    opener: str | None = Field(None, description=(
+        "What to say to the target, claiming only what the data holds; null while the rep "
+        "should ask someone for an introduction first (`stage` `ask` or `declined`)."))
+    stage: Literal["warm", "known", "ask", "declined"] = Field("known", description=(
+        "`warm`: the go-between vouched (agreed to or made the introduction, called ahead, "
+        "or referred the target); `known`: the rep knows the go-between but holds no "
+        "endorsement, so the opener says only what is known; `ask`: the rep hasn't met the "
+        "go-between, or asked and awaits the answer – ask `ask` first; `declined`: the person "
+        "to ask said no."))
+    ask: Step | None = Field(None, description="Whom to ask for the introduction, when asking "
+                                         "first is the next step or warmer.")
 
 
 class PathList(ResponseModel):
@@ -438,12 +505,21 @@ class PathsQuery(QueryModel):
 class RankedProspect(ResponseModel):
     prospect: Person
     warmth: float | None = Field(description="Best warmth from the rep; null when unreachable.")
+    penalised_warmth: float | None = Field(
+        None, description="`warmth` times `penalty.factor`: what the ranking is sorted by. "
+                          "Equal to `warmth` when `penalty` is null; null when unreachable. "
+                          "Always sent.")
+    penalty: Penalty | None = Field(
+        None, description="Set when the best path runs through someone the team asked too "
+                          "often.")
     hops: int | None
     first_step: Step | None = Field(description="Whom the best path goes through first.")
 
 
 class RankingList(ResponseModel):
-    items: list[RankedProspect] = Field(description="Warmest first.")
+    items: list[RankedProspect] = Field(
+        description="Warmest first by `penalised_warmth` (which is `warmth` unless an "
+                    "over-asked helper is on the path); unreachable last.")
     next: str | None = Field(description=NEXT_DESCRIPTION)
 
 
@@ -455,9 +531,14 @@ class RankingQuery(QueryModel):
 
 # --- advocate calls and follow-ups -------------------------------------------------------
 
+FollowupKind = Literal["thank_you", "feedback", "call", "custom", "keep_in_touch", "nudge"]
+
+
 class Followup(ResponseModel):
     id: int
-    kind: str = Field(description="`thank_you`, `feedback`, …")
+    kind: str = Field(description="`thank_you`, `feedback`, `call` (a call you promised), "
+                                  "`custom` (your own reminder), `keep_in_touch` (a snoozed "
+                                  "keep-in-touch reminder, due when it comes back), `nudge`.")
     person_id: int
     due_on: date
     status: Literal["open", "done"]
@@ -471,7 +552,20 @@ class FollowupList(ResponseModel):
 
 class FollowupsQuery(ListQuery):
     status: Literal["open", "done"] | None = None
-    due_before: date | None = Field(None, description="Only follow-ups due before this date.")
+    due_before: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+        None, description="Only follow-ups due before this date.")
+    kind: FollowupKind | None = Field(None, description="Only follow-ups of this kind.")
+    person_id: int | None = Field(None, ge=1, le=MAX_ID, description="Only this person's.")
+
+
+class FollowupCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid follow-up."
+
+    person_id: PersonRef
+    due_on: date = Field(description="Today or later (in your time zone).")
+    reason: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_no_nul)] = Field(
+        description="What to do, e.g. \"send the price list\".")
+    kind: Literal["call", "custom"] = Field("custom", description="`call`: a call you promised.")
 
 
 class AdvocateCallCreate(RequestModel):
@@ -499,6 +593,61 @@ class AdvocateCall(ResponseModel):
 class AdvocateCallList(ResponseModel):
     items: list[AdvocateCall]
     next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+# --- introduction requests ---------------------------------------------------------------
+
+IntroStatus = Literal["draft", "asked", "agreed", "introduced", "meeting_set", "won", "lost",
+                      "declined", "no_reply"]
+
+
+class IntroductionCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid introduction request."
+
+    helper_id: PersonRef = Field(description="Who is asked to make the introduction.")
+    prospect_id: PersonRef
+    status: Literal["draft", "asked"] = Field("draft", description="`asked` once it is sent.")
+    message: Annotated[_line(20_000) | None, BeforeValidator(_blank_to_none)] = Field(
+        None, description="The ask to send; absent: drafted from what the data says.")
+    confirm_over_cap: bool = Field(
+        False, description="Ask a helper already asked up to the team's cap (without it: 409).")
+
+
+class IntroductionUpdate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid status change."
+
+    status: IntroStatus
+    note: _line(2000) = ""
+    confirm_over_cap: bool = Field(
+        False, description="Leaving `draft` for a helper asked up to the team's cap (without "
+                           "it: 409).")
+
+
+class IntroductionStep(ResponseModel):
+    status: IntroStatus
+    at: date = Field(description="The day of the change.")
+    note: str
+
+
+class Introduction(ResponseModel):
+    id: int
+    helper_id: int
+    prospect_id: int
+    status: IntroStatus
+    message: str
+    created_at: Timestamp
+    history: list[IntroductionStep] = Field(description="Oldest first.")
+
+
+class IntroductionList(ResponseModel):
+    items: list[Introduction]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class IntroductionsQuery(ListQuery):
+    status: IntroStatus | None = None
+    person_id: int | None = Field(None, ge=1, le=MAX_ID,
+                                  description="Only requests with this helper or prospect.")
 
 
 # --- imports -----------------------------------------------------------------------------
@@ -569,6 +718,8 @@ class TouchCreate(RequestModel):
     notes: Text = ""
     confirm: bool = Field(False, description="Log a voicemail that breaks the team's cadence "
                                              "(without it: 409).")
+    call_on: date | None = Field(None, description="The person expects your call this day "
+                                                   "(today or later): adds a `call` follow-up.")
 
 
 class Touch(ResponseModel):
@@ -688,7 +839,8 @@ class OpenerSave(RequestModel):
 
 
 class Flag(ResponseModel):
-    code: Literal["only_name_number", "no_reason", "blames", "about_me", "too_long"]
+    code: Literal["only_name_number", "no_reason", "empty_claim", "blames", "desperate",
+                  "about_me", "repeated", "too_long"]
     message: str = Field(description="Why it is a problem.")
     suggestion: str = Field(description="What to do instead.")
     excerpt: str | None = Field(description="The phrase found, when there is one.")
@@ -772,15 +924,29 @@ class VoicemailRule(ResponseModel):
 
 class Cadence(ResponseModel):
     attempts: int = Field(ge=0, description="The rep's attempts since the last response.")
-    budget: int = Field(ge=1, description="Attempts the deal value is worth.")
-    budget_spent: bool
+    budget: int = Field(ge=1, description="Call attempts (calls and voicemails) the deal value "
+                                          "is worth.")
+    budget_spent: bool = Field(description="The call attempts are used up.")
+    call_attempts: int = Field(ge=0, description="Calls and voicemails since the last response.")
+    other_attempts: int = Field(ge=0, description="E-mails, letters, cards, postcards, faxes, "
+                                                  "visits and social messages since the last "
+                                                  "response; they never spend a call attempt.")
+    other_budget: int = Field(ge=1, description="Touches by those other channels the deal "
+                                                "value is worth.")
+    other_budget_spent: bool
+    appointment: AwareTimestamp | None = Field(description="The phone appointment `next_step` "
+                                                           "offers: always ahead of now.")
+    timezone_known: bool = Field(description="False when the prospect's time zone is unknown: "
+                                             "the windows are then in the rep's own zone.")
+    windows_zone: str = Field(description="The time zone the windows are given in.")
     unanswered_voicemails: int
     voicemail: VoicemailRule
     suggest_email: bool = Field(description="Switch to e-mail and offer a phone appointment.")
     responded: bool
     stalled: bool
     windows: list[CallWindow] = Field(description="The next off-hours call windows, in the "
-                                                  "prospect's time zone.")
+                                                  "prospect's time zone (`windows_zone`; the "
+                                                  "rep's when `timezone_known` is false).")
     next_step: str
 
 

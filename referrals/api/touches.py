@@ -42,7 +42,8 @@ def get_touch(touch_id: int) -> dict[str, Any]:
 
 @bp.get("/people/<int:person_id>/cadence")
 def person_cadence(person_id: int) -> dict[str, Any]:
-    advice = services.cadence_for(db.session, lookups.person(person_id))
+    advice = services.cadence_for(db.session, lookups.person(person_id),
+                                  rep=current_user().person)
     return to_json(schemas.Cadence, cadence_json(advice))
 
 
@@ -51,7 +52,10 @@ def cadence_json(advice: Any) -> dict[str, Any]:
     verdict = advice.voicemail
     return {
         "attempts": advice.attempts, "budget": advice.budget,
-        "budget_spent": advice.budget_spent,
+        "budget_spent": advice.budget_spent, "call_attempts": advice.call_attempts,
+        "other_attempts": advice.other_attempts, "other_budget": advice.other_budget,
+        "other_budget_spent": advice.other_budget_spent, "appointment": advice.appointment,
+        "timezone_known": advice.timezone_known, "windows_zone": advice.windows_zone.key,
         "unanswered_voicemails": advice.unanswered_voicemails,
         "voicemail": {"allowed": verdict.allowed, "reason": verdict.reason,
                       "in_window": verdict.in_window, "layoff_until": verdict.layoff_until},

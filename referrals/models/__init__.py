@@ -64,7 +64,11 @@ from referrals.models.advocacy import (  # noqa: E402
 from referrals.models.network import COMPANY_SIZES  # noqa: E402
 
 __all__ += [
-    "COMPANY_SIZES", "FOLLOWUP_KINDS", "INTRO_REPLIES", "INTRO_STATUSES", "PROSPECT_OUTCOMES", "AdvocateCall",
-    "CalendarFeed", "Followup", "FollowupEvent", "IntroductionRequest",
+    "COMPANY_SIZES", "FOLLOWUP_KINDS", "INTRO_REPLIES", "INTRO_STATUSES", "PROSPECT_OUTCOMES",
+    "AdvocateCall", "CalendarFeed", "Followup", "FollowupEvent", "IntroductionRequest",
     "IntroductionStatusChange", "ReferenceAsk",
 ]
+
+from referrals.models.sessions import LoginThrottle, UserSession  # noqa: E402
+
+__all__ += ["LoginThrottle", "UserSession"]

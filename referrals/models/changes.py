@@ -37,16 +37,42 @@ class GraphChange(db.Model):
 
 Change = tuple[str, int | None, int | None]
 
+#: The columns the team graph reads. A flush that changes only other columns – a person's
+#: notes, `last_contact_on` or `keep_in_touch_days`, a tie's notes – leaves the graph as it
+#: was, so it must not cost every worker a replay. (`referrals.paths.cache` reads people
+#: through `_people_select`; a test keeps the two lists in step.)
+PERSON_GRAPH_COLUMNS = (
+    "name", "company", "do_not_contact", "is_customer", "is_reference", "is_advocate",
+    "is_prospect", "team_id",
+)
+TIE_GRAPH_COLUMNS = (
+    "kind", "rating", "last_interaction", "pair_low", "pair_high", "person_a_id",
+    "person_b_id", "team_id",
+)
 
-def _changes_of(obj: Any, session: Session, deleted: bool = False) -> list[tuple[int, Change]]:
+
+def _graph_columns_changed(obj: Any, columns: tuple[str, ...]) -> bool:
+    attrs = db.inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in columns)
+
+
+def _changes_of(
+    obj: Any, session: Session, deleted: bool = False, modified: bool = False
+) -> list[tuple[int, Change]]:
     """What a changed object means for the graph, as (team_id, change) pairs.
 
     A deleted person or group is logged as such: on SQLite a new row may take the same id
-    before a worker replays, and the replay must not hand the old node's ties to it.
+    before a worker replays, and the replay must not hand the old node's ties to it. A
+    `modified` (not new, not deleted) person or tie counts only if a column the graph reads
+    changed.
     """
     if isinstance(obj, Person):
+        if modified and not _graph_columns_changed(obj, PERSON_GRAPH_COLUMNS):
+            return []
         return [(obj.team_id, ("person_deleted" if deleted else "person", obj.id, None))]
     if isinstance(obj, Relationship):
+        if modified and not _graph_columns_changed(obj, TIE_GRAPH_COLUMNS):
+            return []
         changes = [(obj.team_id, ("pair", obj.pair_low, obj.pair_high))]
         history_low = db.inspect(obj).attrs.pair_low.history
         history_high = db.inspect(obj).attrs.pair_high.history
@@ -85,7 +111,7 @@ def _collect_graph_changes(session: Session, flush_context: Any, instances: Any)
             pending[team_id].add(change)
     for obj in session.dirty:
         if obj not in session.deleted and session.is_modified(obj):
-            for team_id, change in _changes_of(obj, session):
+            for team_id, change in _changes_of(obj, session, modified=True):
                 pending[team_id].add(change)
     session.info["graph_new"] = list(session.new)
 

@@ -109,7 +109,7 @@ def callback_card(session: Session, user: User, person: Person, *,
     calls = list(session.scalars(select(AdvocateCall).where(
         AdvocateCall.team_id == person.team_id, AdvocateCall.prospect_id == person.id)
         .order_by(AdvocateCall.occurred_on.desc(), AdvocateCall.id.desc()).limit(3)))
-    advice = cadence_for(session, person, now=now, touches=touches)
+    advice = cadence_for(session, person, now=now, touches=touches, rep=user.person)
     # Whom to name: an advocate who called them vouched for the rep; so did an introducer who
     # agreed to or made the introduction. Anyone else is named only as someone they know,
     # and only over a path that is neither cold nor stale – never someone the rep hasn't met.

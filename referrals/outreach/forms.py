@@ -8,6 +8,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    DateField,
     DateTimeLocalField,
     HiddenField,
     IntegerField,
@@ -62,6 +63,9 @@ class TouchForm(FlaskForm):
                                 validators=[Optional()])
     notes = TextAreaField("Notes", validators=[Length(max=TEXT_MAX), no_nul],
                           render_kw={"rows": 2})
+    call_on = DateField("They expect my call on", validators=[Optional()],
+                        description="Leave empty unless you promised a call; it then shows "
+                                    "on your Today list that day.")
     script_id = HiddenField()  # the voicemail script just saved, when logging it
     confirm = BooleanField("Log it anyway, although it breaks the cadence")
 
@@ -169,10 +173,12 @@ CADENCE_FIELDS: dict[str, tuple[str, str]] = {
     "window_days": ("Window (days)", ""),
     "layoff_days": ("Then lay off (days)", "No voicemail for this long after the limit."),
     "switch_after": ("Suggest e-mail after this many unanswered voicemails", ""),
-    "base_attempts": ("Attempts a base deal is worth", ""),
+    "base_attempts": ("Call attempts a base deal is worth",
+                      "Calls and voicemails; e-mails, letters and other touches get as many "
+                      "again, on a budget of their own."),
     "base_value": ("Base deal value ($)", ""),
-    "attempts_per_tenfold": ("More attempts for each tenfold of deal value", ""),
-    "min_attempts": ("Fewest attempts", ""),
-    "max_attempts": ("Most attempts", ""),
-    "default_attempts": ("Attempts when the deal value is unknown", ""),
+    "attempts_per_tenfold": ("More call attempts for each tenfold of deal value", ""),
+    "min_attempts": ("Fewest call attempts", ""),
+    "max_attempts": ("Most call attempts", ""),
+    "default_attempts": ("Call attempts when the deal value is unknown", ""),
 }

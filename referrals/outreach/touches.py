@@ -4,13 +4,14 @@ commit; the cadence rules themselves are pure (`referrals.outreach.cadence`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from referrals.advocates import followups as fu
 from referrals.base import utcnow
 from referrals.errors import DomainError, ValidationFailed
 from referrals.models import (
@@ -32,12 +33,17 @@ from referrals.outreach.cadence import (
     is_voicemail,
     voicemail_verdict,
 )
+from referrals.relationships.interactions import touch_is_two_way
 from referrals.rows import get_team_row, team_row
 
 # What a rep logs by hand; an advocate's call is logged as an advocate call (issue 5).
 REP_CHANNELS = tuple(c for c in TOUCH_CHANNELS if c != "advocate_call")
 # A clock a few minutes fast on the rep's phone is not "the future".
 CLOCK_SKEW = timedelta(minutes=5)
+CALL_ON_MAX_DAYS = 365  # "they expect my call" is about the coming months, not years
+# A conversation answers the calls promised to the person: they need not be listed again.
+CONVERSATION_CHANNELS = ("call", "visit")
+CONVERSATION_OUTCOMES = ("spoke", "callback_received", "meeting_set")
 
 
 class CadenceBroken(DomainError):
@@ -117,12 +123,18 @@ def zone_of(person: Person | None) -> ZoneInfo:
 
 
 def cadence_for(session: Session, person: Person, *, now: datetime | None = None,
-                touches: Sequence[Touch] | None = None) -> CadenceAdvice:
-    """Where the rep stands with this prospect: attempts, budget, voicemails, next step."""
+                touches: Sequence[Touch] | None = None, rep: Person | None = None) -> CadenceAdvice:
+    """Where the rep stands with this prospect: attempts, budgets, voicemails, next step.
+
+    `rep` is the rep's own person: when the prospect's zone is unknown, the call windows are
+    the off-hours of the rep's zone, labelled as the rep's time (UTC, labelled UTC, when
+    neither zone is known)."""
     team = session.get(Team, person.team_id)
     assert team is not None
     found = touches if touches is not None else touches_of(session, person)
-    return advise(facts(found), now=now or utcnow(), tz=zone_of(person),
+    return advise(facts(found), now=now or utcnow(),
+                  tz=zone_of(person) if person.timezone else None,
+                  rep_tz=zone_of(rep) if rep is not None and rep.timezone else None,
                   deal_value=person.deal_value, rules=cadence_rules(team))
 
 
@@ -143,10 +155,15 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
     """Record an outreach to a person of the team.
 
     `data`: `person_id`, `channel`, `occurred_at` (aware datetime; absent means now),
-    `outcome`, `value_item_id`, `script_id`, `notes`, `confirm`. A voicemail that breaks the
-    team's cadence raises CadenceBroken unless `confirm` is true, and is then kept marked as
-    such; a value item already used in a voicemail to this person is refused for another one.
-    A meeting set tells everyone who helped (their feedback follow-ups come due).
+    `outcome`, `value_item_id`, `script_id`, `notes`, `confirm`, `call_on` (a date: the
+    person expects the rep's call that day). A voicemail that breaks the team's cadence raises
+    CadenceBroken unless `confirm` is true, and is then kept marked as such; a value item
+    already used in a voicemail to this person is refused for another one. A meeting set
+    tells everyone who helped (their feedback follow-ups come due).
+
+    Every touch restarts the person's keep-in-touch count (one where they answered also
+    freshens the rep's tie); a conversation (a call or visit where they spoke, called back or
+    agreed a meeting) closes the calls promised to them; `call_on` then adds the next one.
     """
     now = now or utcnow()
     fields: dict[str, list[str]] = {}
@@ -183,6 +200,15 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
         fields["person_id"] = [f"{person.name} asked not to be contacted."]
     if person is not None and script is not None and script.person_id != person.id:
         fields["script_id"] = ["That script was written for someone else."]
+    call_on = data.get("call_on")
+    today = fu.local_today(user, now)
+    if call_on is not None:
+        if not isinstance(call_on, date) or isinstance(call_on, datetime):
+            fields["call_on"] = ["Give the day as YYYY-MM-DD."]
+        elif call_on < today:
+            fields["call_on"] = ["Pick today or a later day."]
+        elif call_on > today + timedelta(days=CALL_ON_MAX_DAYS):
+            fields["call_on"] = ["Pick a day within a year."]
     if fields:
         raise ValidationFailed("Invalid touch.", fields)
     assert person is not None and isinstance(at, datetime)
@@ -194,6 +220,12 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
         _check_voicemail(session, person, touch, item, script, bool(data.get("confirm")))
     session.add(touch)
     session.flush()
+    fu.record_contact(session, user, person, fu.local_today(user, at),
+                      two_way=touch_is_two_way(outcome))
+    if channel in CONVERSATION_CHANNELS and outcome in CONVERSATION_OUTCOMES:
+        fu.close_promised_calls(session, user, person, "they talked")
+    if call_on is not None:
+        fu.promise_call(session, user, person, call_on)
     if outcome == "meeting_set":
         from referrals.advocates.services import record_prospect_outcome
 

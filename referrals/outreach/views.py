@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
+from referrals.advocates import followups as fu
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.graph.connection import CONNECTION_KINDS
@@ -86,7 +87,8 @@ def _touch_data(form: TouchForm, person: Person) -> dict[str, Any]:
     return {"person_id": person.id, "channel": form.channel.data, "occurred_at": at,
             "outcome": form.outcome.data or None, "value_item_id": form.value_item_id.data or None,
             "script_id": int(form.script_id.data) if (form.script_id.data or "").isdigit()
-            else None, "notes": form.notes.data, "confirm": bool(form.confirm.data)}
+            else None, "notes": form.notes.data, "confirm": bool(form.confirm.data),
+            "call_on": form.call_on.data}
 
 
 def outreach_facts(person: Person) -> dict[str, Any]:
@@ -94,7 +96,8 @@ def outreach_facts(person: Person) -> dict[str, Any]:
     and both time zones – for the outreach page and the panel on the person's page."""
     found = touches.touches_of(db.session, person)
     return {"touches": found,
-            "cadence": touches.cadence_for(db.session, person, touches=found),
+            "cadence": touches.cadence_for(db.session, person, touches=found,
+                                           rep=current_user.person),
             "rep_zone": _rep_zone(), "person_zone": touches.zone_of(person)}
 
 
@@ -104,6 +107,7 @@ def person_outreach(person_id: int) -> Page | Response:
     form = TouchForm()
     _item_choices(form)
     needs_confirm = False
+    today = fu.local_today(current_user)
     if form.validate_on_submit():
         try:
             with db.session.no_autoflush:
@@ -117,7 +121,11 @@ def person_outreach(person_id: int) -> Page | Response:
             attach_errors(form, exc)
         else:
             db.session.commit()
-            flash(f"Logged: {form.channel.data.replace('_', ' ')} to {person.name}.", "success")
+            call_on = form.call_on.data
+            promised = (f" Your call to {person.name} is due {fu.due_phrase(call_on, today)} – "
+                        "it's on your Today list." if call_on else "")
+            flash(f"Logged: {form.channel.data.replace('_', ' ')} to {person.name}.{promised}",
+                  "success")
             return redirect(url_for(".person_outreach", person_id=person.id))
     if request.method == "GET":
         form = TouchForm(formdata=None)
@@ -193,7 +201,7 @@ def _voicemail_form(person: Person, formdata: Any = None) -> VoicemailForm:
             form.opener.data = saved.text
         else:
             paths = find_warm_paths(db.session, current_user, person, k=1)
-            form.opener.data = paths[0].opener if paths else ""
+            form.opener.data = (paths[0].opener or "") if paths else ""
         fresh = [i for i in ordered if i.id not in used]
         form.value_item_ids.data = [fresh[0].id] if fresh else []
         if not fresh and person.pressing_issues:  # no library yet: speak to their issue
@@ -286,7 +294,7 @@ def stalled(person_id: int) -> Page | Response:
         advice = callback.different_approach(db.session, current_user, person, cause)
     return render_template(
         "outreach/stalled.html", person=person, form=form, advice=advice,
-        cadence=touches.cadence_for(db.session, person),
+        cadence=touches.cadence_for(db.session, person, rep=current_user.person),
     ), _status(form)
 
 

@@ -7,8 +7,8 @@ into graph ids and back: whom to start from, which people to rank, what to call 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import networkx as nx
 from sqlalchemy import exists, select
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from referrals.database import contains
 from referrals.errors import ValidationFailed
 from referrals.graph import build as gb
+from referrals.graph.connection import Connection
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
 from referrals.graph.ranking import rank_prospects
@@ -47,16 +48,86 @@ class TieStep:
 
 
 @dataclass(frozen=True)
+class Fatigue:
+    """A helper the team asked too often: their asks in the team's window and the factor by
+    which every path through them is lowered."""
+
+    person_id: int
+    name: str
+    asks: int
+    window_days: int
+    cap: int
+    factor: float
+
+    @property
+    def reason(self) -> str:
+        """
+        >>> Fatigue(5, "Gus Ortega", 3, 90, 2, 0.25).reason
+        "Gus Ortega was asked 3 times in the last 90 days; the team's cap is 2."
+        """
+        return (f"{self.name} was asked {self.asks} time{'s' if self.asks != 1 else ''} in the "
+                f"last {self.window_days} days; the team's cap is {self.cap}.")
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """Why a path's warmth is lowered: the over-asked helpers on it, and the product of their
+    factors."""
+
+    helpers: tuple[Fatigue, ...]
+
+    @property
+    def factor(self) -> float:
+        result = 1.0
+        for helper in self.helpers:
+            result *= helper.factor
+        return result
+
+    @property
+    def reason(self) -> str:
+        return " ".join(h.reason for h in self.helpers)
+
+
+def penalty_on(path: Path, fatigue: Mapping[int, Fatigue]) -> Penalty | None:
+    """The penalty of a path: its intermediaries' fatigue (the ends are never penalised,
+    exactly as the search and the ranking count it); None when nobody on it is over-asked."""
+    helpers = tuple(fatigue[n] for n in path.nodes[1:-1] if n in fatigue)
+    return Penalty(helpers) if helpers else None
+
+
+@dataclass(frozen=True)
 class WarmPath:
-    """A path with everything a rep needs to act on it."""
+    """A path with everything a rep needs to act on it.
+
+    ``warmth`` is the product of the tie strengths; ``penalised_warmth`` is what lists sort
+    by – the same unless an over-asked helper is on the path (then ``penalty`` says who).
+    """
 
     warmth: float
     hops: int
     steps: list[Step]
     ties: list[TieStep]
     explanation: str
-    opener: str
+    opener: str | None  # None while the rep must ask someone first (see ``stage``)
     path: Path
+    penalty: Penalty | None = field(default=None)
+    # How the rep is connected and what the data holds about the go-between (None for
+    # another person's paths): its stage says whether to call with an opener or ask first.
+    connection: Connection | None = field(default=None)
+
+    @property
+    def stage(self) -> str:
+        return self.connection.stage if self.connection is not None else "known"
+
+    @property
+    def ask(self) -> Step | None:
+        """Whom the rep should ask for the introduction first, when the data says to."""
+        node = self.connection.ask if self.connection is not None else None
+        return next((s for s in self.steps if s.type == "person" and s.id == node), None)
+
+    @property
+    def penalised_warmth(self) -> float:
+        return self.warmth * self.penalty.factor if self.penalty else self.warmth
 
     @property
     def target(self) -> Step:
@@ -85,7 +156,10 @@ class WarmPath:
 
 @dataclass(frozen=True)
 class RankingRow:
-    """A prospect's place in the ranking; warmth, hops and path are None when unreachable."""
+    """A prospect's place in the ranking; warmth, hops and path are None when unreachable.
+
+    The ranking is sorted by ``penalised_warmth`` (``warmth`` times ``penalty.factor``).
+    """
 
     prospect: Person
     warmth: float | None
@@ -93,13 +167,32 @@ class RankingRow:
     first_step: Step | None
     path: Path | None
     reason: str | None  # None, "do_not_contact", "no_path" or "is_source"
+    penalised_warmth: float | None = None
+    penalty: Penalty | None = None
 
 
-def penalties_for(session: Session, team: Team) -> Mapping[int, float]:
-    """Factors in (0, 1] that lower paths through people the rep should spare."""
-    from referrals.advocates.services import ask_fatigue_penalties  # issue 5: over-asked helpers
+def fatigue_for(session: Session, team: Team, G: nx.Graph) -> dict[int, Fatigue]:
+    """The team's over-asked helpers by person id, on the graph's day."""
+    # advocates/ sits above paths/ and owns what an ask is and what it costs.
+    from referrals.advocates.services import (
+        ask_cap,
+        ask_dates,
+        ask_fatigue_penalties,
+        asks_within,
+    )
 
-    return ask_fatigue_penalties(session, team.id)
+    today = G.graph["today"]
+    factors = ask_fatigue_penalties(session, team.id, today=today)
+    if not factors:
+        return {}
+    cap = ask_cap(team)
+    dates = ask_dates(session, team.id, today - timedelta(days=cap.window_days))
+    return {
+        pid: Fatigue(pid, G.nodes[pid].get("name", "") if pid in G else "",
+                     asks_within(dates.get(pid, []), today, cap.window_days),
+                     cap.window_days, cap.cap, factor)
+        for pid, factor in factors.items()
+    }
 
 
 def _check(k: int, max_hops: int) -> None:
@@ -129,16 +222,25 @@ def step_of(G: nx.Graph, node: int) -> Step:
 
 
 def describe(G: nx.Graph, path: Path, *, today: date, source_is_user: bool = True,
-             opener: str | None = None) -> WarmPath:
-    """A graph path with its steps, ties, explanation and opener (the basic one unless given)."""
+             opener: str | None = None, penalty: Penalty | None = None,
+             connection: Connection | None = None) -> WarmPath:
+    """A graph path with its steps, ties, explanation and opener.
+
+    Without a ``connection`` (another person's paths) the opener is the plain factual one
+    unless given; with one, it is exactly ``opener`` – None when the rep must ask first.
+    """
+    if connection is None:
+        opener = opener or basic_opener(G, path)
     return WarmPath(
         warmth=path.warmth,
         hops=path.hops,
         steps=[step_of(G, n) for n in path.nodes],
         ties=[TieStep(k, s) for k, s in zip(path.kinds, path.strengths, strict=True)],
         explanation=explain_path(G, path, today=today, source_is_user=source_is_user),
-        opener=opener or basic_opener(G, path),
+        opener=opener,
         path=path,
+        penalty=penalty,
+        connection=connection,
     )
 
 
@@ -165,15 +267,20 @@ def find_warm_paths(
     if src not in G or target.id not in G:
         return []
     today = G.graph["today"]
+    fatigue = fatigue_for(session, user.team, G)
     found = warm_paths(
-        G, src, target.id, k=k, max_hops=max_hops, penalty=penalties_for(session, user.team)
+        G, src, target.id, k=k, max_hops=max_hops,
+        penalty={pid: f.factor for pid, f in fatigue.items()},
     )
     if source is not None:  # another person's paths: plain words, not the rep's openers
-        return [describe(G, p, today=today, source_is_user=False) for p in found]
+        return [describe(G, p, today=today, source_is_user=False,
+                         penalty=penalty_on(p, fatigue)) for p in found]
     from referrals.outreach.wording import opener_context  # the team's opener templates
 
     openers = opener_context(session, user, target)
-    return [describe(G, p, today=today, opener=openers.first(G, p)) for p in found]
+    return [describe(G, p, today=today, opener=openers.first(G, p),
+                     penalty=penalty_on(p, fatigue), connection=openers.connection(G, p))
+            for p in found]
 
 
 def rankable_ids(
@@ -223,8 +330,9 @@ def rank_prospects_for(
     )
     G = team_graph(session, user.team)
     ids = [i for i in ids if i in G]
+    fatigue = fatigue_for(session, user.team, G)
     ranked = rank_prospects(
-        G, src, ids, max_hops=max_hops, penalty=penalties_for(session, user.team)
+        G, src, ids, max_hops=max_hops, penalty={pid: f.factor for pid, f in fatigue.items()}
     )
     window = ranked[offset: None if limit is None else offset + limit]
     people = {
@@ -240,6 +348,8 @@ def rank_prospects_for(
             first_step=step_of(G, r.first_step) if r.first_step is not None else None,
             path=r.path,
             reason=r.reason,
+            penalised_warmth=r.score if r.path is not None else None,
+            penalty=penalty_on(r.path, fatigue) if r.path is not None else None,
         )
         for r in window
         if r.prospect in people

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
+from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.graph import build as gb
 from referrals.graph.tie import describe_tie_model
@@ -16,7 +17,6 @@ from referrals.models import Person
 from referrals.paths import pictures, services
 from referrals.paths.cache import team_graph
 from referrals.paths.forms import RankingFilterForm, tie_settings_data, tie_settings_form
-from referrals.errors import ValidationFailed
 from referrals.settings import reset_tie_params, tie_params, update_tie_params
 
 bp = Blueprint("paths", __name__)

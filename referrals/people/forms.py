@@ -9,6 +9,7 @@ from wtforms import (
     BooleanField,
     DecimalField,
     EmailField,
+    IntegerField,
     SelectChoice,
     SelectField,
     StringField,
@@ -25,7 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from referrals.main.forms_util import MultiCheckboxField, no_nul
+from referrals.main.forms_util import MultiCheckboxField, no_nul, one_line
 from referrals.models import COMPANY_SIZES, ISSUES, ROLES
 from referrals.outreach.labels import ISSUE_LABELS
 from referrals.people.services import is_valid_timezone, timezone_names
@@ -63,16 +64,19 @@ def _strip(value: Any) -> Any:
 
 class PersonForm(FlaskForm):
     name = StringField(
-        "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul]
+        "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul, one_line]
     )
-    company = StringField("Company", filters=[_strip], validators=[Length(max=200), no_nul])
-    title = StringField("Job title", filters=[_strip], validators=[Length(max=200), no_nul])
+    company = StringField("Company", filters=[_strip],
+                          validators=[Length(max=200), no_nul, one_line])
+    title = StringField("Job title", filters=[_strip],
+                        validators=[Length(max=200), no_nul, one_line])
     email = EmailField(
         "E-mail",
         filters=[_strip],
-        validators=[Optional(), Length(max=254), Email(message="Enter a valid e-mail address.")],
+        validators=[Optional(), Length(max=254), one_line,
+                    Email(message="Enter a valid e-mail address.")],
     )
-    phone = TelField("Phone", filters=[_strip], validators=[Length(max=50), no_nul])
+    phone = TelField("Phone", filters=[_strip], validators=[Length(max=50), no_nul, one_line])
     timezone = StringField(
         "Time zone",
         filters=[_strip],
@@ -96,7 +100,8 @@ class PersonForm(FlaskForm):
     )
     notes = TextAreaField("Notes", validators=[Length(max=NOTES_MAX), no_nul])
     # Issue 5: like recommends like – these match a prospect with references.
-    industry = StringField("Industry", filters=[_strip], validators=[Length(max=100), no_nul],
+    industry = StringField("Industry", filters=[_strip],
+                           validators=[Length(max=100), no_nul, one_line],
                            description="E.g. metal fabrication, food distribution.")
     company_size = SelectField(
         "Company size",
@@ -104,13 +109,21 @@ class PersonForm(FlaskForm):
         + [SelectChoice(size, f"{size} people") for size in COMPANY_SIZES],
         validators=[Optional()],
     )
-    region = StringField("Region", filters=[_strip], validators=[Length(max=100), no_nul],
+    region = StringField("Region", filters=[_strip],
+                         validators=[Length(max=100), no_nul, one_line],
                          description="Where they do business, e.g. Ohio or the Midwest.")
     # Issue 4: the issues on their mind pick the value items a voicemail offers them.
     pressing_issues = MultiCheckboxField(
         "Pressing issues", choices=[SelectChoice(i, ISSUE_LABELS[i]) for i in ISSUES],
         description="What keeps them up at night – it decides which articles, research and "
                     "tips you offer.",
+    )
+
+    keep_in_touch_days = IntegerField(
+        "Stay in touch every N days",
+        validators=[Optional(), NumberRange(1, 3650, message="Use 1 to 3,650 days.")],
+        description="Leave empty for the team's default (advocates and customers).",
+        render_kw={"min": 1, "max": 3650, "inputmode": "numeric"},
     )
 
     def service_data(self) -> dict[str, Any]:
@@ -130,6 +143,7 @@ class PersonForm(FlaskForm):
             "company_size": self.company_size.data or None,
             "region": self.region.data,
             "pressing_issues": list(self.pressing_issues.data or []),
+            "keep_in_touch_days": self.keep_in_touch_days.data,
         }
 
 

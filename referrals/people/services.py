@@ -30,6 +30,7 @@ PERSON_FIELDS = (
     "roles", "do_not_contact", "deal_value", "notes",
     "industry", "company_size", "region",  # issue 5: for matching references
     "pressing_issues",  # issue 4: what value to offer them
+    "keep_in_touch_days",  # None: the team's default for the person's roles
 )
 
 
@@ -109,6 +110,11 @@ def _validate(data: Mapping[str, Any]) -> None:
         fields["company_size"] = [f"Choose one of: {', '.join(COMPANY_SIZES)}."]
     if "roles" in data and set(data["roles"] or ()) - set(ROLES):
         fields["roles"] = [f"Roles are any of: {', '.join(ROLES)}."]
+    days = data.get("keep_in_touch_days")
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int)
+                             or not 1 <= days <= 3650):
+        fields["keep_in_touch_days"] = ["Use 1 to 3,650 days, or leave it empty for the "
+                                        "team's default."]
     if "pressing_issues" in data and set(data["pressing_issues"] or ()) - set(ISSUES):
         fields["pressing_issues"] = [f"Issues are any of: {', '.join(ISSUES)}."]
     if fields:

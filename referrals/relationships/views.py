@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
@@ -13,6 +16,8 @@ from referrals.people import services as people
 from referrals.people.views import network_labels
 from referrals.relationships import services
 from referrals.relationships.forms import FindPersonForm, RelationshipForm
+from referrals.relationships.interactions import TieStory, tie_stories
+from referrals.settings import tie_params
 
 bp = Blueprint("relationships", __name__, url_prefix="/relationships")
 bp.context_processor(network_labels)
@@ -41,6 +46,16 @@ def _back_to(rel: Relationship) -> str:
     if person_id not in (rel.person_a_id, rel.person_b_id):
         person_id = rel.person_a_id
     return url_for("people.detail", person_id=person_id) + "#relationships"
+
+
+@bp.app_template_global("rep_tie_stories")
+def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
+    """For any page listing ties (the person page's relationships): the rep's own ties among
+    them, each with its strength in words and the interactions behind it."""
+    if not current_user.is_authenticated:
+        return {}
+    return tie_stories(db.session, current_user, ties, today=date.today(),
+                       params=tie_params(current_user.team))
 
 
 def _pick_page(person: Person | None) -> Page:
@@ -91,7 +106,7 @@ def edit(relationship_id: int) -> Page | Response:
         return redirect(_back_to(rel))
     return render_template(
         "relationships/form.html", form=form, person=rel.person_a, other=rel.person_b, rel=rel,
-        back=_back_to(rel),
+        back=_back_to(rel), story=rep_tie_stories([rel]).get(rel.id),
     ), 400 if form.errors else 200
 
 
