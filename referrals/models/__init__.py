@@ -23,6 +23,7 @@ from referrals.models.outreach import (
     ValueItem,
     VoicemailScript,
 )
+from referrals.models.requests import IdempotencyKey, ImportUpload
 from referrals.models.team import ApiToken, Team, User
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "ApiToken",
     "Base",
     "Group",
+    "IdempotencyKey",
+    "ImportUpload",
     "GroupMembership",
     "Person",
     "Relationship",

@@ -81,6 +81,9 @@ class Person(TimestampMixin, db.Model):
     # day of the latest logged interaction with anyone on the team, which restarts the count.
     keep_in_touch_days: Mapped[int | None] = mapped_column()
     last_contact_on: Mapped[date | None] = mapped_column(Date)
+    # Bumped by every edit a person makes through a form or the API, so a stale edit is
+    # caught (optimistic concurrency: If-Match / the form's hidden version).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     memberships: Mapped[list[GroupMembership]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -126,6 +129,8 @@ class Relationship(TimestampMixin, db.Model):
     )
     pair_low: Mapped[int]
     pair_high: Mapped[int]
+    # See Person.version.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     kind: Mapped[str] = mapped_column(String(20))
     rating: Mapped[int] = mapped_column(SmallInteger, default=3)
     last_interaction: Mapped[date | None] = mapped_column(Date)
