@@ -1,6 +1,7 @@
 """Load and faults: gunicorn + PostgreSQL on loopback with the 10,000-person benchmark graph.
 
-    python -m bench.load [--clients 50] [--duration 60] [--workers 4] [--no-faults]
+    python -m bench.load [--clients 50] [--duration 60] [--workers 4] [--instances 2]
+                         [--no-faults]
 
 Makes a fresh PostgreSQL database (dropped afterwards unless --keep-db), migrates it, loads
 bench/generate.py's network (bench/dbload.py), starts gunicorn with gunicorn.conf.py in the
@@ -8,6 +9,11 @@ production config, and runs N clients for D seconds, each on its own keep-alive 
 mixing person pages (HTML, signed in), warm paths (GET /api/v1/people/{id}/paths), the ranking
 (GET /api/v1/prospects/ranking) and writes (POST /api/v1/advocate-calls, which creates the
 call's follow-ups; POST /api/v1/relationships where the advocates API is not built).
+
+Two app instances (--instances) run side by side on their own ports, each with its own
+instance folder, sharing the one database, the way two app machines would; the clients are
+spread over them. An import previewed on the first is confirmed on the second, before the
+faults and again after them.
 
 Faults (unless --no-faults): a quarter of the way in one gunicorn worker is killed with
 SIGKILL; half way PostgreSQL is restarted (`pg_ctlcluster … restart`). Requests in
@@ -36,6 +42,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -87,7 +94,8 @@ def prepare_database(url: str, size: int, seed: int):
     return loaded, people, prospects
 
 
-def start_gunicorn(url: str, port: int, workers: int, log) -> subprocess.Popen:
+def start_gunicorn(url: str, port: int, workers: int, log, instance: int = 0
+                   ) -> subprocess.Popen:
     env = {
         **os.environ,
         "REFERRALS_ENV": "production",
@@ -97,7 +105,10 @@ def start_gunicorn(url: str, port: int, workers: int, log) -> subprocess.Popen:
         "WORKERS": str(workers),
         "PORT": str(port),
         "BIND": f"127.0.0.1:{port}",
-        "REFERRALS_INSTANCE_PATH": str(OUT / "instance"),
+        # Each instance has a folder of its own, like another machine: nothing it keeps
+        # there (an upload waiting for its confirmation, say) is visible to the other.
+        "REFERRALS_INSTANCE_PATH": str(OUT / f"instance-{instance}"),
+        "IMPORT_UPLOAD_FOLDER": str(OUT / f"instance-{instance}" / "imports"),
     }
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     return subprocess.Popen([gunicorn, "-c", "gunicorn.conf.py", "app:app"], cwd=ROOT, env=env,
@@ -264,6 +275,81 @@ def run_client(number: int, client: Client, ctx: dict, shared: Shared, stop: thr
             stop.wait(rng.expovariate(1000 / ctx["think"]))
 
 
+# --- an import previewed on one instance, confirmed on another -----------------------------
+
+class _Form(HTMLParser):
+    """The fields of the import preview's form, as a browser would post them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, str] = {}
+        self._select: str | None = None
+        self._first: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button",
+                                                                      "checkbox", "file"):
+            self.fields[a["name"]] = a.get("value") or ""
+        elif tag == "input" and a.get("type") == "checkbox" and "checked" in a:
+            self.fields[a["name"]] = a.get("value") or "y"
+        elif tag == "select" and a.get("name"):
+            self._select, self._first = a["name"], None
+        elif tag == "option" and self._select:
+            if self._first is None:
+                self._first = a.get("value", "")
+                self.fields.setdefault(self._select, self._first)
+            if "selected" in a:
+                self.fields[self._select] = a.get("value", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+
+
+def _multipart(fields: dict[str, str], name: str, filename: str, data: bytes
+               ) -> tuple[bytes, str]:
+    boundary = "----referrals-bench-" + os.urandom(8).hex()
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+             .encode() for k, v in fields.items()]
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                 f'filename="{filename}"\r\nContent-Type: text/csv\r\n\r\n'.encode()
+                 + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def cross_instance_import(first: Client, second: Client, url: str, label: str) -> dict:
+    """Preview a small contacts file on `first`'s instance, confirm it on `second`'s (the same
+    user, signed in on each); report whether the people arrived, exactly once."""
+    import psycopg
+
+    marker = f"load-import-{label}-{os.getpid()}"
+    rows = "".join(f"{marker} {i},Cross Machine Co,{marker}-{i}@example.org\n" for i in range(3))
+    _, page, _ = first.request("GET", "/transfer/")
+    token = re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    body, ctype = _multipart({"csrf_token": token.decode(), "format": "auto"}, "file",
+                             "contacts.csv", f"name,company,email\n{rows}".encode())
+    status, preview, _ = first.request("POST", "/transfer/", body, {"Content-Type": ctype})
+    form = _Form()
+    form.feed(preview.decode("utf-8", "replace"))
+    fields = {**form.fields, "action": "import"}
+    _, page, _ = second.request("GET", "/transfer/")  # the second instance's own CSRF token
+    token = re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    if token:
+        fields["csrf_token"] = token.group(1).decode()
+    confirm, answer, _ = second.request(
+        "POST", "/transfer/preview", urlencode(fields).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"})
+    with psycopg.connect(url) as conn:
+        arrived = conn.execute("SELECT count(*) FROM people WHERE name LIKE %s",
+                               (marker + " %",)).fetchone()[0]
+    expired = b"has expired" in answer
+    return {"preview": status, "confirm": confirm, "people created": arrived,
+            "ok": status == 200 and arrived == 3 and not expired,
+            "said": "That upload has expired" if expired else ""}
+
+
 # --- faults ---------------------------------------------------------------------------------
 
 def faults(master: int, duration: float, t0: float, events: list, stop: threading.Event,
@@ -352,6 +438,8 @@ def main() -> None:
                         help="share of requests that write (default 0.2)")
     parser.add_argument("--think-ms", type=float, default=0,
                         help="mean pause between a client's requests (default 0: back to back)")
+    parser.add_argument("--instances", type=int, default=2,
+                        help="app instances on their own ports sharing the database (default 2)")
     parser.add_argument("--no-faults", action="store_true")
     parser.add_argument("--keep-db", action="store_true")
     versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
@@ -361,27 +449,38 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     name = f"referrals_load_{os.getpid()}"
     url = f"{PG}/{name}"
-    print(f"== load: {args.clients} clients, {args.duration:.0f} s, gunicorn {args.workers} "
-          f"workers, PostgreSQL database {name} ==")
+    print(f"== load: {args.clients} clients, {args.duration:.0f} s, {args.instances} x "
+          f"gunicorn {args.workers} workers, PostgreSQL database {name} ==")
     psql(f"DROP DATABASE IF EXISTS {name}")
     psql(f"CREATE DATABASE {name}")
-    server = None
+    servers: list[subprocess.Popen] = []
     try:
         loaded, people, prospects = prepare_database(url, args.people, args.seed)
         psql("CHECKPOINT")  # so the restart's shutdown checkpoint has little left to write
-        port = free_port()
+        ports = [free_port() for _ in range(max(1, args.instances))]
         log = open(OUT / "load-gunicorn.log", "w")
-        server = start_gunicorn(url, port, args.workers, log)
-        wait_healthy(port)
+        for i, port in enumerate(ports):
+            servers.append(start_gunicorn(url, port, args.workers, log, instance=i))
+        for port in ports:
+            wait_healthy(port)
+        server, port = servers[0], ports[0]
 
         from bench.dbload import PASSWORD
 
         clients = []
         for i in range(args.clients):
             email, _, token = loaded.users[i % len(loaded.users)]
-            client = Client(port, email, PASSWORD, token)
+            client = Client(ports[i % len(ports)], email, PASSWORD, token)
             client.sign_in()
             clients.append(client)
+        imports = []
+        if len(ports) > 1:
+            email, _, token = loaded.users[0]
+            first, second = (Client(p, email, PASSWORD, token) for p in ports[:2])
+            first.sign_in()
+            second.sign_in()
+            imports.append(("before the faults",
+                            cross_instance_import(first, second, url, "before")))
         probe = clients[0].api("GET", "/api/v1/advocate-calls?limit=1")
         rng = random.Random(args.seed)
         ctx = {"people": people, "prospects": prospects,
@@ -398,7 +497,8 @@ def main() -> None:
         for client in clients:
             client.api("GET", "/api/v1/prospects/ranking?limit=5")
             client.api("GET", f"/api/v1/people/{warm_rng.choice(prospects)}/paths?k=3")
-        print(f"  warm-up: {2 * len(clients)} requests in {time.perf_counter() - warm_started:.1f} s")
+        print(f"  warm-up: {2 * len(clients)} requests in "
+              f"{time.perf_counter() - warm_started:.1f} s")
 
         shared, stop, events = Shared(), threading.Event(), []
         t0 = time.perf_counter()
@@ -436,14 +536,25 @@ def main() -> None:
                 for name, (lo, hi) in phases.items()
             }
         report["writes"] = verify_writes(url, shared, ctx["advocates_api"])
-        health = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        health.request("GET", "/healthz")
-        report["healthz after"] = health.getresponse().status
+        if len(ports) > 1:
+            first, second = (Client(p, email, PASSWORD, token) for p in ports[:2])
+            first.sign_in()
+            second.sign_in()
+            imports.append(("after the faults",
+                            cross_instance_import(first, second, url, "after")))
+        report["instances"] = len(ports)
+        report["import previewed on one instance, confirmed on another"] = dict(imports)
+        report["healthz after"] = {}
+        for p in ports:
+            health = http.client.HTTPConnection("127.0.0.1", p, timeout=10)
+            health.request("GET", "/healthz")
+            report["healthz after"][str(p)] = health.getresponse().status
         (OUT / "load.json").write_text(json.dumps(report, indent=2))
         print_report(report)
     finally:
-        if server is not None:
+        for server in servers:
             os.killpg(server.pid, signal.SIGTERM)
+        for server in servers:
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -472,6 +583,10 @@ def print_report(report: dict) -> None:
     for event in report["events"]:
         print("  fault:", event)
     print("  writes:", json.dumps(report["writes"], indent=None))
+    for when, result in report.get(
+            "import previewed on one instance, confirmed on another", {}).items():
+        print(f"  import previewed on instance 1, confirmed on instance 2, {when}: "
+              f"{'ok' if result['ok'] else 'FAILED'} {json.dumps(result)}")
     print("  /healthz after the run:", report["healthz after"])
     p95 = report["all"]["p95_ms"]
     print(f"  target p95 < {TARGET_P95_MS} ms: {'met' if p95 < TARGET_P95_MS else 'NOT met'} "
