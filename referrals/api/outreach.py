@@ -126,4 +126,39 @@ def person_callback_card(person_id: int) -> dict[str, Any]:
             "script": t.script.text if t.script else None} for t in card.touches],
         "offered": card.offered, "open_followups": card.followups,
         "cadence": cadence_json(card.advice), "next_step": card.next_step,
-        "script": card.script})
+        "script": card.script, "promised": card.promised, "promised_at": card.promised_at,
+        "they_said": card.they_said.notes if card.they_said else None})
+
+
+def _advice_json(advice: callback.StallAdvice) -> dict[str, Any]:
+    return {"cause": advice.cause, "label": advice.label, "advice": advice.advice,
+            "approaches": [{"kind": a.kind, "text": a.text, "person_id": a.person_id,
+                            "value_item_id": a.value_item_id, "channel": a.channel}
+                           for a in advice.approaches]}
+
+
+@bp.get("/people/<int:person_id>/stall")
+def person_stall(person_id: int) -> dict[str, Any]:
+    person = lookups.person(person_id)
+    query = parse_query(schemas.StallQuery)
+    user = current_user()
+    found = callback.diagnose(db.session, user, person)
+    cause = query.cause or (found.likely[0].cause if found.likely else None)
+    advice = callback.different_approach(db.session, user, person, cause) if cause else None
+    return to_json(schemas.StallDiagnosis, {
+        "stalled": found.stalled, "attempts": found.attempts,
+        "likely_causes": [{"cause": c.cause, "label": callback.CAUSE_LABELS[c.cause],
+                           "evidence": c.evidence} for c in found.likely],
+        "advice": _advice_json(advice) if advice else None})
+
+
+@bp.post("/people/<int:person_id>/stall-reviews")
+def create_stall_review(person_id: int) -> ResponseReturnValue:
+    person = lookups.person(person_id)
+    data = parse_body(schemas.StallReviewCreate)
+    review = callback.review_stall(db.session, current_user(), person, data.cause)
+    db.session.commit()
+    return created(to_json(schemas.StallReview, {
+        "id": review.id, "person_id": person.id, "cause": review.cause,
+        "created_at": review.created_at}),
+        url_for(".person_stall", person_id=person.id, _external=True))

@@ -960,6 +960,61 @@ class CallbackTouch(ResponseModel):
     script: str | None = Field(description="The voicemail script that was left.")
 
 
+StallCause = Literal["no_reason", "no_gain", "no_need", "no_trust", "no_difference", "too_busy",
+                     "better_deal", "no_authority", "no_value", "wont_say_no"]
+
+
+class LikelyCause(ResponseModel):
+    cause: StallCause
+    label: str
+    evidence: str = Field(description="What in the history points to it, in plain words.")
+
+
+class Approach(ResponseModel):
+    kind: Literal["path", "channel", "value", "reference", "colleague", "message"]
+    text: str
+    person_id: int | None = Field(description="Whom to ask, call or try (path, reference, "
+                                              "colleague).")
+    value_item_id: int | None
+    channel: str | None
+
+
+class StallAdvice(ResponseModel):
+    cause: StallCause
+    label: str
+    advice: str = Field(description="What this cause asks of the next attempt.")
+    approaches: list[Approach] = Field(description="The approaches that answer this cause, "
+                                                   "in the order to try them.")
+
+
+class StallDiagnosis(ResponseModel):
+    stalled: bool = Field(description="Three or more unanswered attempts, or the budget spent.")
+    attempts: int
+    likely_causes: list[LikelyCause] = Field(
+        description="The causes the history points to, the strongest evidence first; empty "
+                    "when nothing stands out.")
+    advice: StallAdvice | None = Field(
+        description="For `cause` if given, else the likeliest cause; null when neither.")
+
+
+class StallQuery(QueryModel):
+    cause: StallCause | None = Field(None, description="Advice for this cause instead of the "
+                                                       "likeliest one.")
+
+
+class StallReviewCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid stall review."
+
+    cause: StallCause
+
+
+class StallReview(ResponseModel):
+    id: int
+    person_id: int
+    cause: StallCause
+    created_at: Timestamp
+
+
 class CallbackCard(ResponseModel):
     person: Person
     local_time: AwareTimestamp = Field(description="The time where the prospect is.")
@@ -971,3 +1026,8 @@ class CallbackCard(ResponseModel):
     cadence: Cadence
     next_step: str
     script: list[str] = Field(description="What to say, line by line.")
+    promised: list[str] = Field(default_factory=list, description=(
+        "The sentences of your latest message that promised something, in its own words."))
+    promised_at: AwareTimestamp | None = Field(None, description="When that message went.")
+    they_said: str | None = Field(None, description=(
+        "The notes of the last conversation with them (what they asked for, what they said)."))

@@ -35,7 +35,7 @@ VALUE_KINDS = ("article", "research", "tip", "technique", "whitepaper", "case_st
 # Why an unreturned call goes unreturned: the causes a rep picks from on a stalled prospect.
 STALL_CAUSES = (
     "no_reason", "no_gain", "no_need", "no_trust", "no_difference", "too_busy", "better_deal",
-    "no_authority",
+    "no_authority", "no_value", "wont_say_no",
 )
 
 

@@ -3,6 +3,7 @@ prospects ("why no call-back?" and a different approach). Services never commit.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,15 +18,19 @@ from referrals.models import (
     STALL_CAUSES,
     AdvocateCall,
     Followup,
+    IntroductionRequest,
     Person,
     StallReview,
     Team,
     Touch,
     User,
     ValueItem,
+    VoicemailScript,
 )
 from referrals.outreach import library
-from referrals.outreach.cadence import CadenceAdvice, advise
+from referrals.outreach.cadence import RESPONSES, CadenceAdvice, advise
+from referrals.outreach.checks import check_message
+from referrals.outreach.diagnosis import History, Likely, is_off_hours, likely_causes
 from referrals.outreach.scripts import callback_script
 from referrals.outreach.touches import (
     REP_CHANNELS,
@@ -48,6 +53,8 @@ CAUSE_LABELS = {
     "too_busy": "They are too busy",
     "better_deal": "They think they have a better deal",
     "no_authority": "They can't decide (no money or authority)",
+    "no_value": "They see no value in the relationship yet",
+    "wont_say_no": "They won't say no",
 }
 assert tuple(CAUSE_LABELS) == STALL_CAUSES
 # What each cause asks of the next attempt, in the rep's terms.
@@ -60,6 +67,8 @@ CAUSE_ADVICE = {
     "too_busy": "Make it easy: an off-hours call, or a short e-mail offering a set time.",
     "better_deal": "Speak to their costs and margins, and offer a comparison – no pressure.",
     "no_authority": "Find who decides – another person at the company, or ask who else cares.",
+    "no_value": "Give before you ask: something useful to them, with no request attached.",
+    "wont_say_no": "Ask for a clear answer – a short, friendly note that makes no easy to say.",
 }
 # Value kinds that suit each cause best (others still qualify).
 CAUSE_KINDS = {
@@ -68,6 +77,21 @@ CAUSE_KINDS = {
     "better_deal": ("research", "whitepaper"),
 }
 CAUSE_ISSUES = {"better_deal": ("costs", "profit"), "too_busy": ("productivity",)}
+# The kinds of approach that answer each cause, in the order to try them: a cause is not
+# answered by every trick the app knows.
+CAUSE_APPROACHES = {
+    "no_reason": ("value", "channel"),
+    "no_gain": ("value", "reference"),
+    "no_need": ("colleague", "value", "message"),
+    "no_trust": ("path", "reference"),
+    "no_difference": ("reference", "value"),
+    "too_busy": ("message", "channel"),
+    "better_deal": ("value", "reference"),
+    "no_authority": ("colleague", "path"),
+    "no_value": ("value", "channel"),
+    "wont_say_no": ("message", "path"),
+}
+assert set(CAUSE_APPROACHES) == set(STALL_CAUSES)
 RECENT_TOUCHES = 5
 FRESH_CHANNELS = ("email", "letter", "postcard", "card", "visit", "social", "fax")
 
@@ -85,6 +109,51 @@ class CallbackCard:
     advice: CadenceAdvice
     next_step: str
     script: list[str]
+    # At the top of the card: what the rep's latest message promised (in its own words), what
+    # the prospect last said (the notes of the last conversation), and a time to offer.
+    promised: list[str] = field(default_factory=list)
+    promised_at: datetime | None = None
+    they_said: Touch | None = None
+
+
+# "I'll e-mail you the links", "I can send the numbers", "I've sent you …": a message's promise.
+_PROMISE = re.compile(
+    r"\bI(?:'ll| will| can| could|'ve| have| am| 'm|'m)(?: also| gladly| happily)? "
+    r"(?:send|e-?mail|mail|drop|share|bring|get|put together|forward|walk you through|"
+    r"show|call|run|sent|e-?mailed|mailed|dropped|shared|attached|sending)\b", re.IGNORECASE)
+
+
+def promises_in(text: str) -> list[str]:
+    """The sentences of a message in which the rep promised something.
+
+    >>> promises_in("Hi Dana, this is Rita. Two of your competitors cut quote times. "
+    ...             "I'll e-mail you the three links tonight. Call me at 555 0102.")
+    ["I'll e-mail you the three links tonight."]
+    >>> promises_in("Just calling to say hello.")
+    []
+    """
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return [s for s in sentences if _PROMISE.search(s)]
+
+
+def _offers_in_order(touches: list[Touch], scripts: list[VoicemailScript]) -> list[int]:
+    """Value items offered, oldest first, each at the time it was last offered."""
+    when: dict[int, datetime] = {}
+    for t in touches:
+        if t.value_item_id:
+            at = aware(t.occurred_at)
+            when[t.value_item_id] = max(at, when.get(t.value_item_id, at))
+    for script in scripts:
+        at = aware(script.created_at)
+        for item in script.value_items:
+            when[item.id] = max(at, when.get(item.id, at))
+    return sorted(when, key=lambda i: (when[i], i))
+
+
+def _offer_words(item: ValueItem) -> str:
+    """How the rep refers to an offer on the phone: its pitch, not the library's title."""
+    pitch = " ".join((item.pitch or "").split()).rstrip(".")
+    return pitch[:1].lower() + pitch[1:] if pitch else item.title
 
 
 def callback_card(session: Session, user: User, person: Person, *,
@@ -96,12 +165,21 @@ def callback_card(session: Session, user: User, person: Person, *,
     paths = [] if person.id == user.person_id else find_warm_paths(session, user, person, k=1)
     path = paths[0] if paths else None
     saved = latest_saved_opener(session, user, person)
-    offered_ids = [t.value_item_id for t in touches if t.value_item_id]
-    for script in scripts_of(session, person):
-        offered_ids += [i.id for i in script.value_items]
+    scripts = scripts_of(session, person)
+    offered_ids = _offers_in_order(touches, scripts)
     items = {i.id: i for i in session.scalars(select(ValueItem).where(
         ValueItem.id.in_(offered_ids)))} if offered_ids else {}
-    offered = [items[i] for i in dict.fromkeys(offered_ids) if i in items]
+    offered = [items[i] for i in offered_ids if i in items]
+    # The rep's latest message with words in it: a voicemail script, or a touch's notes.
+    mine = [t for t in touches if t.channel in REP_CHANNELS and t.outcome not in RESPONSES]
+    latest_touch = mine[0] if mine else None
+    latest_script = scripts[0] if scripts else None
+    at = aware(latest_touch.occurred_at) if latest_touch else None
+    text = (latest_touch.script.text if latest_touch and latest_touch.script
+            else latest_touch.notes if latest_touch else "")
+    if latest_script is not None and (at is None or aware(latest_script.created_at) > at):
+        at, text = aware(latest_script.created_at), latest_script.text
+    talks = [t for t in touches if t.outcome in RESPONSES and (t.notes or "").strip()]
     followups = list(session.scalars(select(Followup).where(
         Followup.team_id == person.team_id, Followup.status == "open",
         or_(Followup.person_id == person.id, Followup.prospect_id == person.id))
@@ -129,8 +207,10 @@ def callback_card(session: Session, user: User, person: Person, *,
         advocate_calls=calls, advice=advice,
         next_step=_callback_step(person, offered, followups),
         script=callback_script(prospect_name=person.name, knower_name=name,
-                               last_offer=offered[-1].title if offered else None, issue=issue,
-                               endorsed=endorsed),
+                               last_offer=_offer_words(offered[-1]) if offered else None,
+                               issue=issue, endorsed=endorsed),
+        promised=promises_in(text or ""), promised_at=at,
+        they_said=talks[0] if talks else None,
     )
 
 
@@ -240,35 +320,127 @@ def review_stall(session: Session, user: User, person: Person, cause: str) -> St
 
 def different_approach(session: Session, user: User, person: Person, cause: str, *,
                        now: datetime | None = None) -> StallAdvice:
-    """For the cause the rep picked: another path, another channel, another value item – and
-    where it fits, a reference or another person at the company."""
+    """For the cause the rep picked, the approaches that answer it (CAUSE_APPROACHES): a warm
+    path not yet tried, another channel, a value item not yet used, a reference, another
+    person at the company, or a short message to send."""
     if cause not in STALL_CAUSES:
         raise ValidationFailed("Unknown cause.", {"cause": ["Pick one of the reasons listed."]})
     now = now or utcnow()
     result = StallAdvice(cause, CAUSE_LABELS[cause], CAUSE_ADVICE[cause])
     touches = touches_of(session, person)
-    result.approaches += _other_paths(session, user, person, touches)
-    result.approaches += _other_channels(touches, now)
-    result.approaches += _other_value(session, user, person, cause)
-    if cause in ("no_trust", "no_difference", "no_gain"):
-        from referrals.advocates.services import match_references
-
-        for match in match_references(session, user, person, limit=2):
-            result.approaches.append(Approach("reference", match.pitch,
-                                              person_id=match.reference.id))
-    if cause in ("no_authority", "no_need") and person.company:
-        for other in session.scalars(select(Person).where(
-                Person.team_id == person.team_id, Person.id != person.id,
-                func.lower(Person.company) == person.company.lower(),
-                Person.do_not_contact.is_(False)).order_by(Person.name).limit(3)):
-            role = f", {other.title}" if other.title else ""
-            result.approaches.append(Approach(
-                "colleague", f"Try {other.name}{role} – also at {person.company}.",
-                person_id=other.id))
-    order = {"no_trust": ("path", "reference"), "too_busy": ("channel",),
-             "no_authority": ("colleague",), "no_need": ("colleague", "value")}.get(cause, ())
-    result.approaches.sort(key=lambda a: a.kind not in order)
+    for kind in CAUSE_APPROACHES[cause]:
+        result.approaches += _APPROACHES[kind](session, user, person, cause, touches, now)
     return result
+
+
+def _references(session: Session, user: User, person: Person, cause: str,
+                touches: list[Touch], now: datetime) -> list[Approach]:
+    from referrals.advocates.services import match_references
+
+    return [Approach("reference", match.pitch, person_id=match.reference.id)
+            for match in match_references(session, user, person, limit=2)]
+
+
+def _colleagues(session: Session, user: User, person: Person, cause: str,
+                touches: list[Touch], now: datetime) -> list[Approach]:
+    if not person.company:
+        return []
+    found = []
+    for other in session.scalars(select(Person).where(
+            Person.team_id == person.team_id, Person.id != person.id,
+            func.lower(Person.company) == person.company.lower(),
+            Person.do_not_contact.is_(False)).order_by(Person.name).limit(3)):
+        role = f", {other.title}" if other.title else ""
+        found.append(Approach("colleague", f"Try {other.name}{role} – also at {person.company}.",
+                              person_id=other.id))
+    return found
+
+
+def _message(session: Session, user: User, person: Person, cause: str,
+             touches: list[Touch], now: datetime) -> list[Approach]:
+    first = person.name.split()[0] if person.name.split() else person.name
+    if cause == "wont_say_no":
+        text = (f"Send a short e-mail that makes no easy to say: \"{first}, I don't want to "
+                "keep filling your inbox. Is this worth a conversation, or should I close "
+                "the file for now? Either answer helps.\"")
+    elif cause == "too_busy":
+        text = (f"E-mail {first} one reason and a set time for a ten-minute call in their "
+                "off-hours – it's easier to accept a time than to find one.")
+    else:
+        text = (f"Ask {first} a question about their business rather than for a meeting – "
+                "what would make this worth solving this quarter?")
+    return [Approach("message", text, channel="email")]
+
+
+def _untried_paths(session: Session, user: User, person: Person, cause: str,
+                   touches: list[Touch], now: datetime) -> list[Approach]:
+    return _other_paths(session, user, person, touches)
+
+
+def _channels(session: Session, user: User, person: Person, cause: str,
+              touches: list[Touch], now: datetime) -> list[Approach]:
+    return _other_channels(touches, now)
+
+
+def _values(session: Session, user: User, person: Person, cause: str,
+            touches: list[Touch], now: datetime) -> list[Approach]:
+    return _other_value(session, user, person, cause)
+
+
+_APPROACHES = {"path": _untried_paths, "channel": _channels, "value": _values,
+               "reference": _references, "colleague": _colleagues, "message": _message}
+
+
+@dataclass
+class Diagnosis:
+    """What the history says about a prospect who doesn't call back."""
+
+    stalled: bool
+    attempts: int
+    likely: list[Likely]
+    history: History
+
+
+def diagnose(session: Session, user: User, person: Person, *,
+             now: datetime | None = None) -> Diagnosis:
+    """Read the history of attempts on `person` and name the likely causes, with evidence."""
+    now = now or utcnow()
+    touches = touches_of(session, person)
+    advice = cadence_for(session, person, now=now, touches=touches, rep=user.person)
+    zone = zone_of(person)
+    mine = sorted((t for t in touches if t.channel in REP_CHANNELS),
+                  key=lambda t: aware(t.occurred_at))
+    calls = [t for t in mine if t.channel in ("call", "voicemail")]
+    talks = [t for t in mine if t.outcome in RESPONSES]
+    last_talk = aware(talks[-1].occurred_at) if talks else None
+    scripts = scripts_of(session, person)
+    flags: dict[str, int] = defaultdict(int)
+    earlier: list[str] = []
+    for script in reversed(scripts):  # oldest first, so "repeated" looks back in time
+        for flag in check_message(script.text, channel="voicemail", earlier=earlier):
+            flags[flag.code] += 1
+        earlier.append(script.text)
+    offered = {t.value_item_id for t in touches if t.value_item_id}
+    offered |= {i.id for script in scripts for i in script.value_items}
+    path = None
+    if person.id != user.person_id:
+        found = find_warm_paths(session, user, person, k=1)
+        path = found[0] if found else None
+    history = History(
+        attempts=len(mine),
+        voicemails=sum(1 for t in calls if t.channel == "voicemail"
+                       or t.outcome == "voicemail_left"),
+        calls=len(calls),
+        off_hours=sum(1 for t in calls if is_off_hours(aware(t.occurred_at).astimezone(zone))),
+        last_conversation=last_talk.date() if last_talk else None,
+        attempts_since_conversation=sum(1 for t in mine if last_talk is not None
+                                        and aware(t.occurred_at) > last_talk),
+        value_offered=len(offered), messages=len(scripts), flags=dict(flags),
+        path_stage=path.stage if path else None,
+        over_asked=path.penalty.reason if path and path.penalty else None,
+        title=person.title, deal_value=float(person.deal_value) if person.deal_value else None,
+    )
+    return Diagnosis(advice.stalled, advice.attempts, likely_causes(history), history)
 
 
 def _other_paths(session: Session, user: User, person: Person,
@@ -276,12 +448,19 @@ def _other_paths(session: Session, user: User, person: Person,
     if person.id == user.person_id:
         return []
     paths = find_warm_paths(session, user, person, k=3)
-    if len(paths) < 2:
+    if not paths:
         return []
-    used = paths[0].first_ask.id if paths[0].first_ask else None
-    for other in paths[1:]:
-        ask = other.first_ask
-        if ask is not None and ask.id != used:
+    # Not yet tried: nobody on it has been asked for this prospect, and it isn't the way the
+    # rep has been going in (the best path's first step) unless that was never asked either.
+    asked = set(session.scalars(select(IntroductionRequest.via_id).where(
+        IntroductionRequest.team_id == person.team_id,
+        IntroductionRequest.prospect_id == person.id)))
+    used = paths[0].first_ask.id if paths[0].first_ask and touches else None
+    for other in paths:
+        ask = other.ask or other.first_ask
+        if other.stage in ("warm", "declined"):  # vouched already, or said no
+            continue
+        if ask is not None and ask.id != used and ask.id not in asked:
             knower = other.introducer.name if other.introducer else ask.name
             return [Approach("path", f"Go in another way: ask {ask.name} – " + (
                 f"{knower} knows {person.name}." if knower != ask.name else

@@ -205,19 +205,20 @@ def callback_script(
         The knower vouched for the rep (called ahead, or agreed to the introduction); else
         the script only says the two know each other.
     last_offer : str or None
-        The title of the last value item the rep offered.
+        The last thing the rep offered, as the prospect heard it (the value item's pitch).
     issue : str or None
         One of the prospect's pressing issues (a key of :data:`ISSUE_LINES`).
 
     Examples
     --------
     >>> for line in callback_script(prospect_name="Dana Lee", knower_name="Mike Kincaid",
-    ...                             last_offer="Changeover study", issue="costs",
-    ...                             endorsed=True):
+    ...                             last_offer="plants like yours cut changeover time by a "
+    ...                                        "fifth", issue="costs", endorsed=True):
     ...     print(line)
     Thanks for calling me back, Dana – I appreciate it.
     Mike Kincaid thought we should talk, and I'm glad we finally connected.
-    I'd mentioned "Changeover study" – did it reach you, and was any of it useful?
+    Last time I mentioned that plants like yours cut changeover time by a fifth – did that \
+reach you, and was any of it useful?
     How are rising costs hitting you this year?
     Would twenty minutes next week be worth it, to see whether we can help?
     >>> callback_script(prospect_name="Dana Lee", knower_name="Mike Kincaid", last_offer=None,
@@ -231,7 +232,8 @@ def callback_script(
         lines.append(f"I believe you know {knower_name} – small world, and I'm glad we finally "
                      "connected.")
     if last_offer:
-        lines.append(f'I\'d mentioned "{last_offer}" – did it reach you, and was any of it useful?')
+        lines.append(f"Last time I mentioned that {last_offer} – did that reach you, and was "
+                     "any of it useful?")
     question = _ISSUE_QUESTIONS.get(issue or "", "What's the biggest thing on your plate this "
                                                  "quarter?")
     lines.append(question)

@@ -288,12 +288,16 @@ def stalled(person_id: int) -> Page | Response:
         if call_service(form, callback.review_stall, current_user, person, form.cause.data):
             db.session.commit()
             return redirect(url_for(".stalled", person_id=person.id, cause=form.cause.data))
+    found = callback.diagnose(db.session, current_user, person)
     cause = request.args.get("cause")
+    if request.method == "GET" and cause not in callback.CAUSE_LABELS and found.likely:
+        cause = found.likely[0].cause  # the likeliest, until the rep picks another
     if request.method == "GET" and cause in callback.CAUSE_LABELS:
         form.cause.data = cause
         advice = callback.different_approach(db.session, current_user, person, cause)
     return render_template(
-        "outreach/stalled.html", person=person, form=form, advice=advice,
+        "outreach/stalled.html", person=person, form=form, advice=advice, likely=found.likely,
+        labels=callback.CAUSE_LABELS,
         cadence=touches.cadence_for(db.session, person, rep=current_user.person),
     ), _status(form)
 
