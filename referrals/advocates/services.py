@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select, union_all
+from sqlalchemy import Select, select, union_all, update
 from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
@@ -209,6 +209,11 @@ def _check_cap(session: Session, team: Team, person: Person, today: date,
 
 # --- advocate calls --------------------------------------------------------------------------
 
+# The same call logged again this soon (same advocate, prospect, day and outcome) is a double
+# submit or a client's retry, not a second call: it returns the first instead of adding one.
+REPEAT_CALL_WINDOW = timedelta(minutes=10)
+
+
 def log_advocate_call(session: Session, user: User, data: Mapping[str, Any]) -> AdvocateCall:
     """Record an advocate's call to a prospect on the rep's behalf.
 
@@ -216,8 +221,17 @@ def log_advocate_call(session: Session, user: User, data: Mapping[str, Any]) -> 
     (next business day) and the feedback follow-up (a week on). The call is the introduction
     any open request of the same helper for the same prospect asked for: those move to
     "introduced". `data` holds `advocate_id`, `prospect_id`, `occurred_on`, `outcome` and
-    `notes`.
+    `notes`. Logging the same call again within REPEAT_CALL_WINDOW changes nothing and
+    returns the call logged first (see `log_advocate_call_once`).
     """
+    return log_advocate_call_once(session, user, data)[0]
+
+
+def log_advocate_call_once(
+    session: Session, user: User, data: Mapping[str, Any]
+) -> tuple[AdvocateCall, bool]:
+    """As `log_advocate_call`, and whether the call is new (False: the same call, logged
+    within REPEAT_CALL_WINDOW, was returned and nothing was written)."""
     team_id = user.team_id
     fields: dict[str, list[str]] = {}
     advocate = prospect = None
@@ -246,9 +260,28 @@ def log_advocate_call(session: Session, user: User, data: Mapping[str, Any]) -> 
     if fields:
         raise ValidationFailed("Invalid advocate call.", fields)
     assert advocate is not None and prospect is not None and isinstance(occurred_on, date)
+    outcome = (data.get("outcome") or "").strip()
+    # Lock the advocate's row with a write that changes nothing, so that two posts of the same
+    # call queue here (a row lock on PostgreSQL, the write lock on SQLite) and the second one
+    # sees the first's call below instead of adding its own.
+    session.execute(
+        update(Person).where(Person.id == advocate.id)
+        .values(version=Person.version, updated_at=Person.updated_at),
+        execution_options={"synchronize_session": False},
+    )
+    repeat = session.scalar(
+        select(AdvocateCall).where(
+            AdvocateCall.team_id == team_id, AdvocateCall.advocate_id == advocate.id,
+            AdvocateCall.prospect_id == prospect.id, AdvocateCall.occurred_on == occurred_on,
+            AdvocateCall.outcome == outcome,
+            AdvocateCall.created_at >= utcnow() - REPEAT_CALL_WINDOW,
+        ).order_by(AdvocateCall.id).limit(1)
+    )
+    if repeat is not None:
+        return repeat, False
     call = AdvocateCall(
         team_id=team_id, advocate_id=advocate.id, prospect_id=prospect.id,
-        occurred_on=occurred_on, outcome=(data.get("outcome") or "").strip(),
+        occurred_on=occurred_on, outcome=outcome,
         notes=data.get("notes") or "", recorded_by_id=user.id,
     )
     session.add(call)
@@ -265,7 +298,7 @@ def log_advocate_call(session: Session, user: User, data: Mapping[str, Any]) -> 
                              advocate_call_id=call.id)
     note_interaction(session, user, advocate, occurred_on)
     _introduced_by_call(session, user, call)
-    return call
+    return call, True
 
 
 def get_advocate_call(session: Session, team_id: int, call_id: int) -> AdvocateCall:

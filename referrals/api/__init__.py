@@ -12,6 +12,7 @@ from referrals.api import (  # noqa: E402
     exports,
     followups,
     groups,
+    idempotency,  # after auth (imported by the modules above): it needs the token's user
     imports,
     introductions,
     me,
@@ -26,6 +27,6 @@ from referrals.api import (  # noqa: E402
 
 __all__ = [
     "advocate_calls", "auth", "bp", "errors", "exports", "followups", "groups", "imports",
-    "introductions", "me",
+    "idempotency", "introductions", "me",
     "openapi", "outreach", "paths", "people", "relationships", "touches", "value_items",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
+from flask import jsonify, url_for
 from flask.typing import ResponseReturnValue
 
 from referrals.advocates import services
@@ -28,9 +28,11 @@ def list_advocate_calls() -> dict[str, Any]:
 def create_advocate_call() -> ResponseReturnValue:
     data = parse_body(schemas.AdvocateCallCreate).model_dump()
     with db.session.no_autoflush:
-        call = services.log_advocate_call(db.session, current_user(), data)
+        call, new = services.log_advocate_call_once(db.session, current_user(), data)
     db.session.commit()
     location = url_for(".get_advocate_call", call_id=call.id, _external=True)
+    if not new:  # the same call was logged moments ago: that one, unchanged (200, not 201)
+        return jsonify(to_json(schemas.AdvocateCall, call)), 200, {"Location": location}
     return created(to_json(schemas.AdvocateCall, call), location)
 
 

@@ -19,6 +19,9 @@ from pydantic import BaseModel
 from referrals.api import bp
 from referrals.api import schemas as s
 from referrals.api.auth import public
+from referrals.api.idempotency import HEADER as IDEMPOTENCY_HEADER
+from referrals.api.idempotency import REPLAYED_HEADER
+from referrals.api.idempotency import applies as takes_idempotency_key
 from referrals.transfer.teamdoc import TeamDocument
 
 API_VERSION = "1.0.0"
@@ -32,6 +35,8 @@ STATUS_TEXT = {
     401: "No bearer token, or not a valid one.",
     404: "No such object in your team (an id of another team looks exactly the same).",
     409: "Conflicts with something already saved (a duplicate).",
+    412: "`If-Match` names an older version: someone changed the object since you read it. "
+         "Nothing was written; GET it again and retry with its new `ETag`.",
     413: "The request body is larger than the server accepts.",
     415: "The body is not JSON (send Content-Type: application/json, UTF-8).",
 }
@@ -128,7 +133,11 @@ OPERATIONS: tuple[Operation, ...] = (
                           "prospect and creates its follow-ups: a thank-you due the next "
                           "business day and feedback due a week later (sooner when the "
                           "prospect's outcome changes). Ids of people outside your team are "
-                          "field errors (400)."),
+                          "field errors (400). The same call (advocate, prospect, day and "
+                          "outcome) posted again within 10 minutes is taken for a repeat: "
+                          "the call logged first comes back with 200 and nothing is "
+                          "written.",
+              also=((200, s.AdvocateCall),)),
     Operation("GET", "/advocate-calls/{call_id}", "get_advocate_call", "Read an advocate call",
               "advocates", 200, s.AdvocateCall),
     Operation("GET", "/followups", "list_followups", "List follow-ups", "advocates", 200,
@@ -239,6 +248,19 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("GET", "/people/{person_id}/callback-card", "person_callback_card",
               "Everything to have in front of you when a prospect calls back", "outreach",
               200, s.CallbackCard),
+    Operation("GET", "/people/{person_id}/stall", "person_stall",
+              "Why a prospect doesn't call back, and a different approach", "outreach", 200,
+              s.StallDiagnosis, query=s.StallQuery,
+              description="The causes the history of attempts points to (unanswered voicemails "
+                          "with no one vouching, messages that gave no reason, nothing of "
+                          "value offered, calls only in working hours, a conversation then "
+                          "silence, a junior title on a large deal…), each with its evidence, "
+                          "and for the likeliest cause (or `cause`) the approaches that answer "
+                          "it: a warm path not yet tried, another channel, unused value, a "
+                          "reference, another person at the company, or a message to send."),
+    Operation("POST", "/people/{person_id}/stall-reviews", "create_stall_review",
+              "Record why you think a prospect doesn't call back", "outreach", 201,
+              s.StallReview, body=s.StallReviewCreate),
     # imports
     Operation("POST", "/imports", "create_import", "Import contacts or ties from a file",
               "imports", 200, s.ImportResult, body=s.ImportUpload,
@@ -352,7 +374,8 @@ def _operation(op: Operation) -> dict[str, Any]:
         spec["description"] = op.description
     if op.public:
         spec["security"] = []
-    parameters = _path_parameters(op.path) + _query_parameters(op.query)
+    parameters = (_path_parameters(op.path) + _query_parameters(op.query)
+                  + _header_parameters(op))
     if parameters:
         spec["parameters"] = parameters
     if op.body is not None:
@@ -360,6 +383,37 @@ def _operation(op: Operation) -> dict[str, Any]:
         spec["requestBody"] = {"required": True, "content": content}
     spec["responses"] = _responses(op)
     return spec
+
+
+# Rows with a version: GET answers an ETag, PATCH and DELETE honour If-Match (412 if stale).
+VERSIONED = frozenset({"get_person", "update_person", "delete_person", "get_relationship",
+                       "update_relationship", "delete_relationship", "create_person",
+                       "create_relationship"})
+ETAG_HEADER = {"ETag": {"description": "The object's version, e.g. `\"3\"`; send it back in "
+                                      "`If-Match` to change or delete only that version.",
+                        "schema": {"type": "string"}}}
+
+
+def _idempotent(op: Operation) -> bool:
+    return takes_idempotency_key(op.method, f"api.{op.endpoint}")
+
+
+def _header_parameters(op: Operation) -> list[dict[str, Any]]:
+    if _idempotent(op):
+        return [{"name": IDEMPOTENCY_HEADER, "in": "header", "required": False,
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+                 "description": "Any unique token (a UUID). A repeat with the same key, path "
+                                "and body within 24 hours answers the first request's status, "
+                                "body and Location again, with `Idempotent-Replayed: true`, "
+                                "and writes nothing; the same key with a different request "
+                                "is 409. Refused requests (4xx) are not kept."}]
+    if op.endpoint in VERSIONED and op.method in ("PATCH", "DELETE"):
+        return [{"name": "If-Match", "in": "header", "required": False,
+                 "schema": {"type": "string"},
+                 "description": "The `ETag` of the version you read: the change is made only "
+                                "if the object is still at that version (else 412, nothing "
+                                "written). Without it the change is made whatever the version."}]
+    return []
 
 
 def _path_parameters(path: str) -> list[dict[str, Any]]:
@@ -414,11 +468,22 @@ def _responses(op: Operation) -> dict[str, Any]:
             "Location": {"description": "The new object's URL.",
                          "schema": {"type": "string", "format": "uri"}}
         }
+    if op.endpoint in VERSIONED and op.method != "DELETE":
+        success["headers"] = {**success.get("headers", {}), **ETAG_HEADER}
+    if _idempotent(op):
+        success["headers"] = {**success.get("headers", {}), REPLAYED_HEADER: {
+            "description": "`true` when this is the stored answer to an earlier request with "
+                           "the same Idempotency-Key.", "schema": {"type": "string",
+                                                                   "enum": ["true"]}}}
     responses[str(op.status)] = success
     for status, model in op.also:
         responses[str(status)] = {"description": STATUS_TEXT[status],
                                   "content": {"application/json": {"schema": _ref(model)}}}
     errors = set(op.errors)
+    if _idempotent(op):
+        errors.add(409)
+    if op.endpoint in VERSIONED and op.method in ("PATCH", "DELETE"):
+        errors.add(412)
     if not op.public:
         errors.add(401)
     if "{" in op.path:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
+from flask import jsonify, url_for
 from flask.typing import ResponseReturnValue
 
 from referrals.api import bp, lookups, schemas
 from referrals.api.auth import team_id
 from referrals.api.pagination import page
+from referrals.api.preconditions import expected_version, with_etag
 from referrals.api.responses import created, no_content, to_json
 from referrals.api.validation import parse_body, parse_query
 from referrals.extensions import db
@@ -35,26 +36,32 @@ def create_person() -> ResponseReturnValue:
     with db.session.no_autoflush:
         person = services.create_person(db.session, team_id(), data)
     db.session.commit()
-    return created(to_json(schemas.Person, person), _location(person))
+    return with_etag(created(to_json(schemas.Person, person), _location(person)), person)
+
+
+def _person_answer(person: Person) -> ResponseReturnValue:
+    return with_etag(jsonify(to_json(schemas.Person, person)), person)
 
 
 @bp.get("/people/<int:person_id>")
-def get_person(person_id: int) -> dict[str, Any]:
-    return to_json(schemas.Person, lookups.person(person_id))
+def get_person(person_id: int) -> ResponseReturnValue:
+    return _person_answer(lookups.person(person_id))
 
 
 @bp.patch("/people/<int:person_id>")
-def update_person(person_id: int) -> dict[str, Any]:
+def update_person(person_id: int) -> ResponseReturnValue:
     person = lookups.person(person_id)
+    expected = expected_version(person)
     changes = parse_body(schemas.PersonUpdate).model_dump(exclude_unset=True)
     with db.session.no_autoflush:
-        services.update_person(db.session, person, changes)
+        services.update_person(db.session, person, changes, expected_version=expected)
     db.session.commit()
-    return to_json(schemas.Person, person)
+    return _person_answer(person)
 
 
 @bp.delete("/people/<int:person_id>")
 def delete_person(person_id: int) -> ResponseReturnValue:
-    services.delete_person(db.session, lookups.person(person_id))
+    person = lookups.person(person_id)
+    services.delete_person(db.session, person, expected_version=expected_version(person))
     db.session.commit()
     return no_content()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
+from flask import jsonify, url_for
 from flask.typing import ResponseReturnValue
 
 from referrals.api import bp, lookups, schemas
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
+from referrals.api.preconditions import expected_version, with_etag
 from referrals.api.responses import created, no_content, to_json
 from referrals.api.validation import parse_body, parse_query
 from referrals.extensions import db
@@ -50,26 +51,32 @@ def create_relationship() -> ResponseReturnValue:
         )
     db.session.commit()
     location = url_for(".get_relationship", relationship_id=rel.id, _external=True)
-    return created(relationship_json(rel, current_user().team), location)
+    return with_etag(created(relationship_json(rel, current_user().team), location), rel)
+
+
+def _relationship_answer(rel: Relationship) -> ResponseReturnValue:
+    return with_etag(jsonify(relationship_json(rel, current_user().team)), rel)
 
 
 @bp.get("/relationships/<int:relationship_id>")
-def get_relationship(relationship_id: int) -> dict[str, Any]:
-    return relationship_json(lookups.relationship(relationship_id), current_user().team)
+def get_relationship(relationship_id: int) -> ResponseReturnValue:
+    return _relationship_answer(lookups.relationship(relationship_id))
 
 
 @bp.patch("/relationships/<int:relationship_id>")
-def update_relationship(relationship_id: int) -> dict[str, Any]:
+def update_relationship(relationship_id: int) -> ResponseReturnValue:
     rel = lookups.relationship(relationship_id)
+    expected = expected_version(rel)
     changes = parse_body(schemas.RelationshipUpdate).model_dump(exclude_unset=True)
     with db.session.no_autoflush:
-        services.update_relationship(db.session, rel, changes)
+        services.update_relationship(db.session, rel, changes, expected_version=expected)
     db.session.commit()
-    return relationship_json(rel, current_user().team)
+    return _relationship_answer(rel)
 
 
 @bp.delete("/relationships/<int:relationship_id>")
 def delete_relationship(relationship_id: int) -> ResponseReturnValue:
-    services.delete_relationship(db.session, lookups.relationship(relationship_id))
+    rel = lookups.relationship(relationship_id)
+    services.delete_relationship(db.session, rel, expected_version=expected_version(rel))
     db.session.commit()
     return no_content()

@@ -73,6 +73,7 @@ class IntroductionRequest(db.Model):
         Index("ix_introduction_requests_team_id_prospect_id", "team_id", "prospect_id"),
         CheckConstraint(_in_list("status", INTRO_STATUSES), name="status_known"),
         CheckConstraint("via_id <> prospect_id", name="not_self"),
+        {"sqlite_autoincrement": True},  # ids in reply links are never reused (see Person)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -52,6 +52,9 @@ class Person(TimestampMixin, db.Model):
             "keep_in_touch_days IS NULL OR keep_in_touch_days BETWEEN 1 AND 3650",
             name="keep_in_touch_days_range",
         ),
+        # AUTOINCREMENT: SQLite never hands out a deleted person's id again, so an old link
+        # (/people/3) cannot open someone else (PostgreSQL's sequences never reuse ids).
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -117,6 +120,7 @@ class Relationship(TimestampMixin, db.Model):
         CheckConstraint("pair_low < pair_high", name="no_self_loop"),
         CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
         CheckConstraint(_in_list("kind", RELATIONSHIP_KINDS), name="kind_known"),
+        {"sqlite_autoincrement": True},  # see Person
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,6 +163,7 @@ class Group(TimestampMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("team_id", "name", "kind"),
         CheckConstraint(_in_list("kind", GROUP_KINDS), name="kind_known"),
+        {"sqlite_autoincrement": True},  # see Person
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

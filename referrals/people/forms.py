@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -9,6 +12,7 @@ from wtforms import (
     BooleanField,
     DecimalField,
     EmailField,
+    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -62,7 +66,48 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-class PersonForm(FlaskForm):
+class VersionedForm(FlaskForm):
+    """An edit form that carries the version of the row it was loaded from, so a save over
+    someone else's newer change is caught (optimistic concurrency)."""
+
+    version = HiddenField()
+
+    def expected_version(self) -> int | None:
+        """The version the page was loaded at; None when the post carries none."""
+        value = (self.version.data or "").strip() if isinstance(self.version.data, str) \
+            else self.version.data
+        return int(value) if isinstance(value, int) or (value and value.isdigit()) else None
+
+
+def _shown(value: Any, choices: dict[str, str]) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return ", ".join(choices.get(str(v), str(v)) for v in value) or "(empty)"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return choices.get(str(value), str(value))
+
+
+def conflict_rows(
+    form: FlaskForm, diffs: Iterable[tuple[str, Any, Any]]
+) -> list[tuple[str, str, str]]:
+    """`(label, yours, saved now)` for the fields a stale edit differs in, as the page shows
+    them (choice labels, not codes)."""
+    rows = []
+    for name, submitted, saved in diffs:
+        field = form[name]
+        choices = {str(c.value): str(c.label) for c in getattr(field, "choices", None) or ()
+                   if isinstance(c, SelectChoice)}
+        rows.append((str(field.label.text), _shown(submitted, choices), _shown(saved, choices)))
+    return rows
+
+
+class PersonForm(VersionedForm):
     name = StringField(
         "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul, one_line]
     )

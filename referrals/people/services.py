@@ -8,11 +8,12 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from referrals.database import contains
-from referrals.errors import Conflict, ValidationFailed
+from referrals.errors import Conflict, DomainError, ValidationFailed
 from referrals.models import (
     COMPANY_SIZES,
     ISSUES,
@@ -32,6 +33,36 @@ PERSON_FIELDS = (
     "pressing_issues",  # issue 4: what value to offer them
     "keep_in_touch_days",  # None: the team's default for the person's roles
 )
+
+
+class StaleVersion(DomainError):
+    """An edit made against a version of a row that has changed since (optimistic
+    concurrency): nothing is written. The API answers 412; the edit page shows what changed."""
+
+    status = 412
+
+
+def claim_version(session: Session, row: Person | Relationship, expected: int | None) -> None:
+    """Bump `row.version` for an edit, refusing it when the row is no longer at `expected`.
+
+    One conditional UPDATE does both the check and the bump, so two edits racing from the
+    same version cannot both pass: the second waits for the first's row lock (PostgreSQL) or
+    write lock (SQLite) and then matches no row. `expected=None` (no If-Match, a form
+    without its version) skips the check but still bumps. Call it before any other write
+    of the edit; the caller rolls back on StaleVersion.
+    """
+    model = type(row)
+    if expected is not None and expected != row.version:
+        raise StaleVersion("Someone else changed this since you loaded it.")
+    stmt = update(model).where(model.id == row.id)
+    if expected is not None:
+        stmt = stmt.where(model.version == expected)
+    stmt = stmt.values(version=model.version + 1).returning(model.version)
+    new_version = session.execute(stmt, execution_options={"synchronize_session": False}
+                                  ).scalar_one_or_none()
+    if new_version is None:
+        raise StaleVersion("Someone else changed this since you loaded it.")
+    set_committed_value(row, "version", new_version)
 
 
 @lru_cache(maxsize=1)
@@ -131,22 +162,45 @@ def create_person(session: Session, team_id: int, data: Mapping[str, Any]) -> Pe
     return person
 
 
-def update_person(session: Session, person: Person, changes: Mapping[str, Any]) -> Person:
+def update_person(
+    session: Session, person: Person, changes: Mapping[str, Any], *,
+    expected_version: int | None = None,
+) -> Person:
+    """Apply `changes` and bump the version; StaleVersion when the person is no longer at
+    `expected_version` (None: no check)."""
+    if expected_version is not None and expected_version != person.version:
+        raise StaleVersion("Someone else changed this person since you loaded them.")
     _validate(changes)
     if "email" in changes:
         _check_email_free(session, person.team_id, changes.get("email"), person.id)
+    if changed_fields(person, changes):  # a save that changes nothing is no edit
+        claim_version(session, person, expected_version)
     _apply(person, changes)
     session.flush()
     return person
 
 
-def delete_person(session: Session, person: Person) -> None:
-    """Delete a person; their relationships and memberships go with them (ON DELETE CASCADE)."""
+def changed_fields(person: Person, data: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """`(field, submitted, saved)` for each field of `data` whose value, normalised as
+    `update_person` would store it, differs from the person's saved one – what a stale edit
+    would overwrite, for the page that asks whether to save anyway."""
+    submitted = Person(notes="")
+    _apply(submitted, data)
+    return [(field, getattr(submitted, field), getattr(person, field))
+            for field in PERSON_FIELDS
+            if field in data and getattr(submitted, field) != getattr(person, field)]
+
+
+def delete_person(session: Session, person: Person, *, expected_version: int | None = None) -> None:
+    """Delete a person; their relationships and memberships go with them (ON DELETE CASCADE).
+    StaleVersion when the person is no longer at `expected_version` (None: no check)."""
     if session.scalar(select(User.id).where(User.person_id == person.id)) is not None:
         raise ValidationFailed(
             "This person is a user of the app.",
             {"person": ["This is a rep's own record; it can't be deleted while the user exists."]},
         )
+    if expected_version is not None:
+        claim_version(session, person, expected_version)
     session.delete(person)
     session.flush()
 

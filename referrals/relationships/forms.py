@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from referrals.main.forms_util import no_nul
 from referrals.models import RELATIONSHIP_KINDS
+from referrals.people.forms import VersionedForm
 
 KIND_CHOICES = {
     "customer": "Customer – one buys from the other",
@@ -36,7 +37,7 @@ def not_in_future(form: FlaskForm, field: DateField) -> None:
         raise ValidationError("The last interaction can't be in the future.")
 
 
-class RelationshipForm(FlaskForm):
+class RelationshipForm(VersionedForm):
     kind = SelectField(
         "How they know each other",
         choices=[SelectChoice(k, KIND_CHOICES[k]) for k in RELATIONSHIP_KINDS],

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.tie import tie_strength
 from referrals.models import RELATIONSHIP_KINDS, Person, Relationship, Team
+from referrals.people.services import StaleVersion, claim_version
 from referrals.rows import get_team_row
 from referrals.settings import tie_params
 
@@ -98,8 +99,19 @@ def create_relationship(
     return rel
 
 
-def update_relationship(session: Session, rel: Relationship, changes: Mapping[str, Any]) -> Relationship:
+def update_relationship(
+    session: Session, rel: Relationship, changes: Mapping[str, Any], *,
+    expected_version: int | None = None,
+) -> Relationship:
+    """Apply `changes` and bump the version; StaleVersion when the tie is no longer at
+    `expected_version` (None: no check)."""
+    if expected_version is not None and expected_version != rel.version:
+        raise StaleVersion("Someone else changed this relationship since you loaded it.")
     _validate(changes)
+    moved = any(key in changes and changes[key] != getattr(rel, f"{key}_id")
+                for key in ("person_a", "person_b"))
+    if moved or changed_fields(rel, changes):  # a save that changes nothing is no edit
+        claim_version(session, rel, expected_version)
     if "person_a" in changes or "person_b" in changes:
         _set_people(
             session, rel, rel.team_id,
@@ -113,6 +125,18 @@ def update_relationship(session: Session, rel: Relationship, changes: Mapping[st
     return rel
 
 
-def delete_relationship(session: Session, rel: Relationship) -> None:
+def changed_fields(rel: Relationship, data: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """`(field, submitted, saved)` for each editable field of `data` that differs from the
+    tie's saved value (see people.services.changed_fields)."""
+    return [(field, data[field], getattr(rel, field)) for field in EDITABLE_FIELDS
+            if field in data and (data[field] if field != "notes" else data[field] or "")
+            != getattr(rel, field)]
+
+
+def delete_relationship(
+    session: Session, rel: Relationship, *, expected_version: int | None = None
+) -> None:
+    if expected_version is not None:
+        claim_version(session, rel, expected_version)
     session.delete(rel)
     session.flush()

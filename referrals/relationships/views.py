@@ -13,6 +13,7 @@ from referrals.extensions import db
 from referrals.main.forms_util import ID, call_service, id_arg
 from referrals.models import Person, Relationship
 from referrals.people import services as people
+from referrals.people.forms import conflict_rows
 from referrals.people.views import network_labels
 from referrals.relationships import services
 from referrals.relationships.forms import FindPersonForm, RelationshipForm
@@ -98,16 +99,28 @@ def new() -> Page | Response:
 def edit(relationship_id: int) -> Page | Response:
     rel = services.get_relationship(db.session, current_user.team_id, relationship_id)
     form = RelationshipForm(obj=rel)
-    if form.validate_on_submit() and call_service(form, services.update_relationship, rel,
-                                                  form.service_data()):
-        db.session.commit()
-        flash(f"Saved the relationship between {rel.person_a.name} and {rel.person_b.name}.",
-              "success")
-        return redirect(_back_to(rel))
+    conflict = None
+    if form.validate_on_submit():
+        if call_service(form, services.update_relationship, rel, form.service_data(),
+                        expected_version=form.expected_version()):
+            db.session.commit()
+            flash(f"Saved the relationship between {rel.person_a.name} and {rel.person_b.name}.",
+                  "success")
+            return redirect(_back_to(rel))
+        conflict = _stale_edit(form, rel)
     return render_template(
         "relationships/form.html", form=form, person=rel.person_a, other=rel.person_b, rel=rel,
-        back=_back_to(rel), story=rep_tie_stories([rel]).get(rel.id),
-    ), 400 if form.errors else 200
+        back=_back_to(rel), story=rep_tie_stories([rel]).get(rel.id), conflict=conflict,
+    ), 409 if conflict is not None else 400 if form.errors else 200
+
+
+def _stale_edit(form: RelationshipForm, rel: Relationship) -> list[tuple[str, str, str]] | None:
+    """As people.views._stale_edit: what differs from the newer saved tie, and the form moved
+    to its version so that saving again goes over it; None when the version was not it."""
+    if form.expected_version() in (None, rel.version):  # rel is re-read after the rollback
+        return None
+    form.version.data = str(rel.version)
+    return conflict_rows(form, services.changed_fields(rel, form.service_data()))
 
 
 @bp.route(f"/<{ID}:relationship_id>/delete", methods=["POST"])
