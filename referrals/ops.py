@@ -167,16 +167,38 @@ def migration_heads(app: Flask) -> set[str]:
     return heads
 
 
+# How long a probe trusts the last migration check that found the schema current. The
+# probe itself is a `SELECT 1`; reading alembic_version (and, through Alembic, the table's
+# columns) on every probe cost three queries and most of the probe's CPU.
+MIGRATIONS_RECHECK_SECONDS = 300.0
+
+
+def _schema_heads(app: Flask, conn: Any, expected: set[str]) -> set[str]:
+    """The database's migration heads: read on the first probe of the process, then
+    remembered for MIGRATIONS_RECHECK_SECONDS once they match the code's (a schema that is
+    behind, or ahead, is read again on every probe until it matches)."""
+    cached = app.extensions.get("referrals_schema_heads")
+    now = time.monotonic()
+    if cached is not None and now - cached[1] < MIGRATIONS_RECHECK_SECONDS:
+        return cached[0]
+    current = set(MigrationContext.configure(conn).get_current_heads())
+    if current == expected:
+        app.extensions["referrals_schema_heads"] = (current, now)
+    else:
+        app.extensions.pop("referrals_schema_heads", None)
+    return current
+
+
 def check_health(app: Flask) -> tuple[bool, dict[str, Any]]:
     """Is the database reachable, and is its schema at the code's migration head?"""
+    expected = migration_heads(app)
     try:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-            current = set(MigrationContext.configure(conn).get_current_heads())
+            current = _schema_heads(app, conn, expected)
     except Exception as exc:  # any failure to reach the database is "unhealthy"
         app.logger.warning("health check: database unreachable: %s", exc.__class__.__name__)
         return False, {"status": "error", "reason": "database unreachable"}
-    expected = migration_heads(app)
     body: dict[str, Any] = {"database": "ok", "migrations": sorted(current)}
     if current != expected:
         return False, {

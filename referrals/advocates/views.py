@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -23,7 +22,7 @@ from referrals.advocates.forms import (
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.main.forms_util import ID, call_service, id_arg, joined_messages
-from referrals.models import Followup, IntroductionRequest, Person, User
+from referrals.models import Followup, IntroductionRequest, Person
 from referrals.people import services as people
 
 bp = Blueprint("advocates", __name__, url_prefix="/advocates")
@@ -215,8 +214,8 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
         "followups": followups,
         "ask_warning": warning,
         "outcome_form": ProspectOutcomeForm(formdata=None),
-        "is_rep": session.scalar(
-            select(User.id).where(User.person_id == person.id)) is not None,
+        # The team's users are loaded once for the page (its "rep" badges), not queried again.
+        "is_rep": any(u.person_id == person.id for u in current_user.team.users),
     }
 
 

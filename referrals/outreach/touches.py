@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from referrals.advocates import followups as fu
 from referrals.base import utcnow
@@ -100,7 +100,7 @@ def get_touch(session: Session, team_id: int, touch_id: int) -> Touch:
 def touches_of(session: Session, person: Person, *, limit: int | None = None) -> list[Touch]:
     """The person's touches, latest first."""
     stmt = touches_query(person.team_id, person_id=person.id).order_by(
-        Touch.occurred_at.desc(), Touch.id.desc())
+        Touch.occurred_at.desc(), Touch.id.desc()).options(joinedload(Touch.value_item))
     return list(session.scalars(stmt.limit(limit) if limit else stmt))
 
 

@@ -18,6 +18,29 @@ from referrals.graph.tie import KIND_LABELS
 
 Href = Callable[[int], str | None]
 
+#: The id that `id_links` expects in the two URLs it is given (any id a route accepts).
+LINK_PLACEHOLDER = 987654321
+
+
+def id_links(person_url: str, group_url: str) -> Href:
+    """The `href(node)` of a picture from two URLs built once, with LINK_PLACEHOLDER as the
+    id: each node's link is then the id put in its place, not a route built per node.
+
+    >>> href = id_links("/people/987654321", "/groups/987654321#members")
+    >>> href(42), href(gb.group_node(7))
+    ('/people/42', '/groups/7#members')
+    """
+    marker = str(LINK_PLACEHOLDER)
+    person_head, person_tail = person_url.split(marker, 1)
+    group_head, group_tail = group_url.split(marker, 1)
+
+    def href(node: int) -> str:
+        if gb.is_group(node):
+            return f"{group_head}{gb.group_id(node)}{group_tail}"
+        return f"{person_head}{node}{person_tail}"
+
+    return href
+
 
 @dataclass(frozen=True)
 class Dot:
@@ -78,7 +101,8 @@ def _css(G: nx.Graph, node: int, *, you: int | None, target: int | None) -> str:
 def _title(G: nx.Graph, node: int) -> str:
     data = G.nodes[node]
     if gb.is_group(node):
-        return f"{data.get('name', '')} ({KIND_LABELS.get(data.get('kind', ''), data.get('kind', ''))})"
+        kind = data.get("kind", "")
+        return f"{data.get('name', '')} ({KIND_LABELS.get(kind, kind)})"
     company = data.get("company")
     title = f"{data.get('name', '')}{' – ' + company if company else ''}"
     return title + (" (do not contact)" if data.get("dnc") else "")
@@ -91,7 +115,9 @@ def _edge_title(G: nx.Graph, u: int, v: int, data: dict) -> str:
             f"strength {data.get('strength', 0):.2f}")
 
 
-def path_picture(G: nx.Graph, path: Path, href: Href, *, width: int = 640, height: int = 110) -> Picture:
+def path_picture(
+    G: nx.Graph, path: Path, href: Href, *, width: int = 640, height: int = 110
+) -> Picture:
     """A left-to-right picture of one path, each link labelled with its kind and strength."""
     pos = path_layout(path, width, height)
     you, target = path.nodes[0], path.nodes[-1]

@@ -10,7 +10,6 @@ from flask_login import current_user, login_required
 
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.graph import build as gb
 from referrals.graph.tie import describe_tie_model
 from referrals.main.forms_util import attach_errors, page_arg
 from referrals.models import Person
@@ -29,10 +28,11 @@ def _signed_in() -> None:
     return None
 
 
-def _href(node: int) -> str | None:
-    if gb.is_group(node):
-        return url_for("groups.detail", group_id=gb.group_id(node))
-    return url_for("people.detail", person_id=node)
+def _links() -> pictures.Href:
+    """Links for a picture's dots: two routes built once, then an id put in each."""
+    n = pictures.LINK_PLACEHOLDER
+    return pictures.id_links(url_for("people.detail", person_id=n),
+                             url_for("groups.detail", group_id=n))
 
 
 def intro_url(path: services.WarmPath) -> str | None:
@@ -50,12 +50,13 @@ def person_paths_context(person: Person) -> dict[str, Any]:
     G = team_graph(db.session, current_user.team)
     you = current_user.person_id
     context: dict[str, Any] = {"warm_paths": [], "network_picture": None, "path_pictures": []}
+    href = _links()
     if person.id in G:
-        context["network_picture"] = pictures.network_picture(G, person.id, _href, you=you)
+        context["network_picture"] = pictures.network_picture(G, person.id, href, you=you)
     if person.id != you:
         found = services.find_warm_paths(db.session, current_user, person, k=3)
         context["warm_paths"] = found
-        context["path_pictures"] = [pictures.path_picture(G, p.path, _href) for p in found]
+        context["path_pictures"] = [pictures.path_picture(G, p.path, href) for p in found]
         context["intro_urls"] = [intro_url(p) for p in found]
     return context
 

@@ -14,7 +14,13 @@ from referrals.main.forms_util import ID, call_service, page_arg
 from referrals.models import Group, Person
 from referrals.paths.views import person_paths_context
 from referrals.people import services
-from referrals.people.forms import ROLE_LABELS, AddToGroupForm, PeopleFilterForm, PersonForm
+from referrals.people.forms import (
+    ROLE_LABELS,
+    AddToGroupForm,
+    PeopleFilterForm,
+    PersonForm,
+    conflict_rows,
+)
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
@@ -45,10 +51,21 @@ def _timezones() -> list[str]:
     return sorted(n for n in names if "/" in n and not n.startswith(("Etc/", "posix", "right/")))
 
 
-def _form_page(form: PersonForm, person: Person | None) -> Page:
+def _form_page(form: PersonForm, person: Person | None,
+               conflict: list[tuple[str, str, str]] | None = None) -> Page:
     return render_template(
-        "people/form.html", form=form, person=person, timezones=_timezones()
-    ), 400 if form.errors else 200
+        "people/form.html", form=form, person=person, timezones=_timezones(), conflict=conflict,
+    ), 409 if conflict is not None else 400 if form.errors else 200
+
+
+def _stale_edit(form: PersonForm, person: Person) -> list[tuple[str, str, str]] | None:
+    """After a refused save: when the page was loaded at an older version, the fields where
+    the rep's input differs from what is saved now, and the form moved to the new version so
+    that saving again ("save mine anyway") goes over it. None when the version was not it."""
+    if form.expected_version() in (None, person.version):  # person is re-read after rollback
+        return None
+    form.version.data = str(person.version)
+    return conflict_rows(form, services.changed_fields(person, form.service_data()))
 
 
 @bp.route("/")
@@ -88,14 +105,34 @@ def _group_form(member_of: list[Group]) -> AddToGroupForm:
     return form
 
 
+GROUP_SEARCH_LIMIT = 20
+
+
+def _group_search(member_of: list[Group]) -> tuple[str, list[Group], bool]:
+    """The person page's "add to a group" search (`?group_q=`): the team's groups whose name
+    matches, the person's own left out – one small query, and none without a search."""
+    q = (request.args.get("group_q") or "").strip()[:120]
+    if not q:
+        return "", [], False
+    stmt = groups.groups_query(_team_id(), q=q).order_by(Group.name, Group.id)
+    joined = [g.id for g in member_of]
+    if joined:
+        stmt = stmt.where(Group.id.not_in(joined))
+    found = list(db.session.scalars(stmt.limit(GROUP_SEARCH_LIMIT + 1)))
+    return q, found[:GROUP_SEARCH_LIMIT], len(found) > GROUP_SEARCH_LIMIT
+
+
 def _detail_page(person: Person, group_form: AddToGroupForm | None = None) -> Page:
+    """The profile. Each read happens once, here or in the panels' helpers, and no control
+    lists every group of the team (a search finds the one to add)."""
     member_of = services.groups_of(db.session, person)
-    group_form = group_form or _group_form(member_of)
+    group_q, group_results, more_groups = _group_search(member_of)
     return render_template(
         "people/detail.html", person=person, member_of=member_of, group_form=group_form,
+        group_q=group_q, group_results=group_results, more_groups=more_groups,
         relationships=services.relationships_of(db.session, person),
         **person_paths_context(person),
-    ), 400 if group_form.errors else 200
+    ), 400 if group_form is not None and group_form.errors else 200
 
 
 @bp.route(f"/<{ID}:person_id>")
@@ -107,12 +144,13 @@ def detail(person_id: int) -> Page:
 def edit(person_id: int) -> Page | Response:
     person = services.get_person(db.session, _team_id(), person_id)
     form = PersonForm(obj=person)
-    if form.validate_on_submit() and call_service(
-        form, services.update_person, person, form.service_data()
-    ):
-        db.session.commit()
-        flash(f"Saved the changes to {person.name}.", "success")
-        return redirect(url_for(".detail", person_id=person.id))
+    if form.validate_on_submit():
+        if call_service(form, services.update_person, person, form.service_data(),
+                        expected_version=form.expected_version()):
+            db.session.commit()
+            flash(f"Saved the changes to {person.name}.", "success")
+            return redirect(url_for(".detail", person_id=person.id))
+        return _form_page(form, person, _stale_edit(form, person))
     return _form_page(form, person)
 
 
