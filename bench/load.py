@@ -108,7 +108,6 @@ def start_gunicorn(url: str, port: int, workers: int, log, instance: int = 0
         # Each instance has a folder of its own, like another machine: nothing it keeps
         # there (an upload waiting for its confirmation, say) is visible to the other.
         "REFERRALS_INSTANCE_PATH": str(OUT / f"instance-{instance}"),
-        "IMPORT_UPLOAD_FOLDER": str(OUT / f"instance-{instance}" / "imports"),
     }
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     return subprocess.Popen([gunicorn, "-c", "gunicorn.conf.py", "app:app"], cwd=ROOT, env=env,

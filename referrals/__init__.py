@@ -13,6 +13,7 @@ from referrals.config import (
     apply_base_url,
     development_secret_key,
     normalize_database_url,
+    private_sqlite_file,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,11 +43,12 @@ def configure(app: Flask, overrides: dict[str, Any]) -> None:
         raise RuntimeError(f"REFERRALS_ENV must be one of {sorted(CONFIGS)}, not {env_name!r}")
     app.config.from_object(CONFIGS[env_name])
     app.config.update(overrides)
-    os.makedirs(app.instance_path, exist_ok=True)
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     url = app.config.get("SQLALCHEMY_DATABASE_URI") or os.environ.get("DATABASE_URL")
     if not url:
         url = "sqlite:///" + os.path.join(app.instance_path, "referrals.db")
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(url)
+    private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"], app.instance_path)
     if not app.config.get("SECRET_KEY"):
         if env_name != "development":
             raise RuntimeError("SECRET_KEY must be set in the environment outside development.")

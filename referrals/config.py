@@ -27,13 +27,46 @@ def normalize_database_url(url: str) -> str:
 
 
 def development_secret_key(instance_path: str) -> str:
-    """Return the development secret kept in `instance/`, creating it once."""
+    """Return the development secret kept in `instance/`, creating it once (mode 0600 from
+    the start: no moment when another user could read it)."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        except FileExistsError:  # another process made it first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as file:
+            file.write(secrets.token_hex(32))
     return path.read_text().strip()
+
+
+PRIVATE_FILE_MODE = 0o600
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def private_sqlite_file(url: str, instance_path: str) -> None:
+    """Make the SQLite database the app keeps under `instance/` readable by its owner only.
+
+    SQLite would create the file with the process umask (usually 0644) and gives its WAL and
+    journal files the database file's mode, so the file is created here first, as 0600; one
+    left readable by an older version is tightened. Databases elsewhere are left alone.
+    """
+    if not url.startswith("sqlite:///"):
+        return
+    database = url.removeprefix("sqlite:///").partition("?")[0]
+    if not database or database == ":memory:":
+        return
+    path = Path(database).resolve()
+    if Path(instance_path).resolve() not in path.parents:
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass
+    for candidate in (path, *(path.with_name(path.name + s) for s in SQLITE_SIDE_FILES)):
+        if candidate.exists() and candidate.stat().st_mode & 0o077:
+            candidate.chmod(PRIVATE_FILE_MODE)
 
 
 class Config:
@@ -47,7 +80,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
-    MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # bytes; larger request bodies get 413
+    MAX_CONTENT_LENGTH = 1024 * 1024  # bytes; larger request bodies (JSON, forms) get 413
+    IMPORT_MAX_FILE_SIZE = 16 * 1024 * 1024  # an import file, page or API (transfer.limits)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True

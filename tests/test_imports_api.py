@@ -148,7 +148,7 @@ def test_files_that_are_not_contacts_get_400_and_write_nothing(api, user, data, 
 
 
 def test_too_large_gets_413_and_writes_nothing(api, user, app, monkeypatch):
-    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 2048)
+    monkeypatch.setitem(app.config, "IMPORT_MAX_FILE_SIZE", 2048)
     before = snapshot()
     big = s.linkedin_csv([["Ann", f"Number{n}", "", "", "", "", ""] for n in range(200)])
     response = upload(api, big.encode())

@@ -176,3 +176,26 @@ def test_team_document_ties_to_unknown_ids_are_row_errors():
     assert [(o.row, o.action) for o in plan.outcomes] == [(1, "create"), (1, "error"),
                                                           (1, "create")]
     assert plan.errors[0].message == "Relationship: No one in your team matches person 99."
+
+
+def test_vcard_21_quoted_printable_groups_quoted_parameters_and_photos():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;Dr.;\r\n"
+        "TEL;CELL:+49 170 0000000\r\n"
+        "item1.EMAIL;TYPE=\"work,pref\":J@Muller.example\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE:first line=0D=0A=\r\nsecond line\r\n"
+        "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQ\r\n AAAA\r\n"
+        "END:VCARD\r\n"
+    )
+    (card,) = read_upload(text.encode()).contacts
+    assert card.name == "Dr. Jürgen Müller"  # no FN: the N parts, prefix first
+    assert card.phones == ["+49 170 0000000"] and card.emails == ["j@muller.example"]
+    assert card.notes == "first line\r\nsecond line"
+
+
+def test_a_vcard_without_its_end_is_refused_with_the_cards_line():
+    with pytest.raises(ValidationFailed) as refused:
+        read_upload(b"BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nFN:Bob\r\n")
+    assert refused.value.message == "The vCard file could not be read near the card at line 5."
+    assert refused.value.fields == {"file": ["The card has no END:VCARD."]}

@@ -14,21 +14,31 @@ from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.main.errors import error_response
 from referrals.transfer import services
+from referrals.transfer.limits import allow_import_body, check_file_size
 
 TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
 API_FORMATS = ("csv", "vcard", "linkedin", "google", "outlook", "ties", "members", "team")
+
+
+@bp.url_value_preprocessor
+def _import_body_limit(endpoint: str | None, values: dict | None) -> None:
+    """Only this route takes an import file (see `transfer.limits`); JSON stays at 1 MiB."""
+    if endpoint == "api.create_import":
+        allow_import_body()
 
 
 @bp.post("/imports")
 def create_import() -> ResponseReturnValue:
     if request.mimetype != "multipart/form-data":
         return error_response(415, "Send the file as multipart/form-data in the field 'file'.")
-    upload = request.files.get("file")  # past MAX_CONTENT_LENGTH this raises 413
+    upload = request.files.get("file")  # past the import body limit this raises 413
     fmt, dry_run = _options()
     if upload is None:
         raise ValidationFailed("Send a file.", {"file": ["This field is required."]})
+    data = upload.read()
+    check_file_size(data)
     with db.session.no_autoflush:
-        parsed, plan = services.import_upload(db.session, current_user(), upload.read(), fmt,
+        parsed, plan = services.import_upload(db.session, current_user(), data, fmt,
                                               dry_run=dry_run)
     if dry_run:
         db.session.rollback()

@@ -274,8 +274,9 @@ OPERATIONS: tuple[Operation, ...] = (
                           "objects (people for contacts, ties for a ties file); `row` is the "
                           "line number as a spreadsheet shows it. Rows with errors are "
                           "skipped, the rest is written in one transaction; `dry_run=true` "
-                          "writes nothing. Files above the request size limit (5 MB by "
-                          "default) get 413; an empty, binary or nameless file gets 400."),
+                          "writes nothing. A file over 16 MiB gets 413; a vCard past its reading "
+                          "limits, a team document nested over 64 levels, or an empty, binary "
+                          "or nameless file gets 400."),
     # exports
     Operation("GET", "/exports/people.csv", "export_people_csv", "People as CSV", "exports",
               200, response_media_type="text/csv",

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from referrals.errors import ValidationFailed
+from referrals.transfer.jsondepth import MAX_DEPTH, too_deep
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,6 +53,8 @@ def parse_body(model: type[M]) -> M:
     if request.mimetype_params.get("charset", "utf-8").lower().replace("-", "") != "utf8":
         abort(415)
     raw = request.get_data(cache=False)  # past MAX_CONTENT_LENGTH this raises 413
+    if too_deep(raw.decode("utf-8", errors="replace")):
+        raise ValidationFailed(f"The body nests more than {MAX_DEPTH} levels deep.")
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:

@@ -50,7 +50,7 @@ def register(app: Flask) -> None:
             db.session.rollback()
         message = MESSAGES.get(exc.code or 500)
         if exc.code == 413:
-            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            limit = request.max_content_length or 0  # per request: imports allow more
             message = f"The request body is larger than the {limit // (1024 * 1024)} MB limit."
         if exc.code == 400 and exc.description and wants_json():
             message = exc.description if len(exc.description) < 200 else message

@@ -1,65 +1,86 @@
-"""Uploads waiting between their preview and the import, kept in instance/imports/
-(or the folder `IMPORT_UPLOAD_FOLDER` names).
+"""Uploads waiting between their preview and the import, kept as `ImportUpload` rows so that
+every app machine sees them (a preview made on one is confirmed on another).
 
-Only a random token travels in the URL; the file stays on the server, named after its
-uploader, so nobody else's token opens it. Files older than a day are swept away.
+Only a random token travels in the URL and only its SHA-256 is stored; a row opens for its
+own uploader only, so another user's token – or a made-up one – answers exactly as an expired
+upload does. Rows older than a day are swept away. Services never commit: the caller does.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import re
 import secrets
-import time
-from pathlib import Path
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from referrals.base import utcnow
 from referrals.errors import NotFound
+from referrals.models import ImportUpload
 
-MAX_AGE_SECONDS = 24 * 3600
+MAX_AGE = timedelta(hours=24)
 TOKEN_RE = re.compile(r"[0-9a-f]{32}")
+EXPIRED = "That upload has expired; upload the file again."
 
 
-def _folder(folder_path: str) -> Path:
-    folder = Path(folder_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def token_hash(token: str) -> str:
+    """The SHA-256 (hex) under which the upload of `token` is stored."""
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
-def _paths(folder_path: str, user_id: int, token: str) -> tuple[Path, Path]:
-    if not TOKEN_RE.fullmatch(token):
-        raise NotFound("That upload has expired; upload the file again.")
-    stem = _folder(folder_path) / f"{int(user_id)}-{token}"
-    return stem.with_suffix(".upload"), stem.with_suffix(".json")
-
-
-def save_upload(folder_path: str, user_id: int, data: bytes, meta: dict[str, Any]) -> str:
-    sweep(folder_path)
+def save_upload(session: Session, user_id: int, data: bytes, meta: dict[str, Any],
+                now: datetime | None = None) -> str:
+    """Stage `data` for `user_id` and return the token that opens it again."""
+    now = now or utcnow()
+    sweep(session, now)
     token = secrets.token_hex(16)
-    body, info = _paths(folder_path, user_id, token)
-    body.write_bytes(data)
-    info.write_text(json.dumps(meta))
+    session.add(ImportUpload(user_id=user_id, token_hash=token_hash(token), meta=meta,
+                             data=data, created_at=now))
+    session.flush()
     return token
 
 
-def load_upload(folder_path: str, user_id: int, token: str) -> tuple[bytes, dict[str, Any]]:
-    body, info = _paths(folder_path, user_id, token)
-    try:
-        return body.read_bytes(), json.loads(info.read_text())
-    except (OSError, ValueError):
-        raise NotFound("That upload has expired; upload the file again.") from None
+def load_upload(session: Session, user_id: int, token: str,
+                now: datetime | None = None) -> tuple[bytes, dict[str, Any]]:
+    """The staged file and its meta; `NotFound` when expired, unknown or someone else's."""
+    row = session.execute(_own(user_id, token, now).with_only_columns(
+        ImportUpload.data, ImportUpload.meta)).first()
+    if row is None:
+        raise NotFound(EXPIRED)
+    return row.data, dict(row.meta)
 
 
-def discard_upload(folder_path: str, user_id: int, token: str) -> None:
-    for path in _paths(folder_path, user_id, token):
-        path.unlink(missing_ok=True)
+def discard_upload(session: Session, user_id: int, token: str) -> bool:
+    """Delete the staged file; False when it was gone already (another request claimed it)."""
+    if not TOKEN_RE.fullmatch(token):
+        return False
+    result = session.execute(delete(ImportUpload).where(
+        ImportUpload.user_id == user_id, ImportUpload.token_hash == token_hash(token)))
+    return bool(result.rowcount)
 
 
-def sweep(folder_path: str, now: float | None = None) -> None:
-    limit = (now or time.time()) - MAX_AGE_SECONDS
-    for path in _folder(folder_path).iterdir():
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            continue
+def claim_upload(session: Session, user_id: int, token: str) -> None:
+    """Delete the staged file inside the import's transaction, or raise `NotFound`: of two
+    confirmations of one upload (a double click, two machines) only one imports."""
+    if not discard_upload(session, user_id, token):
+        raise NotFound(EXPIRED)
+
+
+def sweep(session: Session, now: datetime | None = None) -> int:
+    """Delete every staged upload older than `MAX_AGE`; how many went."""
+    limit = (now or utcnow()) - MAX_AGE
+    result = session.execute(delete(ImportUpload).where(ImportUpload.created_at < limit))
+    return int(result.rowcount or 0)
+
+
+def _own(user_id: int, token: str, now: datetime | None):
+    if not TOKEN_RE.fullmatch(token):
+        raise NotFound(EXPIRED)
+    return select(ImportUpload.id).where(
+        ImportUpload.user_id == user_id,
+        ImportUpload.token_hash == token_hash(token),
+        ImportUpload.created_at >= (now or utcnow()) - MAX_AGE,
+    )

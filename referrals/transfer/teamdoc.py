@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from referrals.errors import ValidationFailed
+from referrals.transfer.jsondepth import MAX_DEPTH, too_deep
 from referrals.transfer.records import (
     ContactRecord,
     MemberRecord,
@@ -90,6 +91,11 @@ def is_team_document(text: str) -> bool:
 
 
 def parse_team_document(text: str) -> ParsedFile:
+    if too_deep(text):
+        raise ValidationFailed(
+            "This JSON is not a team export.",
+            {"file": [f"It nests more than {MAX_DEPTH} levels deep; a team export nests 4."]},
+        )
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

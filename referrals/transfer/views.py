@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Any
 
@@ -34,6 +33,7 @@ from referrals.transfer.forms import (
     mapping_form,
     mapping_from,
 )
+from referrals.transfer.limits import allow_import_body, check_file_size
 from referrals.transfer.planning import Plan
 from referrals.transfer.records import ParsedFile
 from referrals.transfer.services import NoNameColumn
@@ -49,16 +49,17 @@ def _signed_in() -> None:
     """Every page here is for signed-in reps only."""
 
 
+@bp.url_value_preprocessor
+def _import_body_limit(endpoint: str | None, values: dict | None) -> None:
+    """The upload may carry an import file (see `limits`); every other form stays small."""
+    if endpoint == "transfer.index" and request.method == "POST":
+        allow_import_body()
+
+
 @bp.context_processor
 def _labels() -> dict:
     return {"format_labels": FORMAT_LABELS,
-            "limit_mb": (current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)}
-
-
-def _uploads() -> str:
-    """Where uploads wait for their import."""
-    return current_app.config.get("IMPORT_UPLOAD_FOLDER") or \
-        os.path.join(current_app.instance_path, "imports")
+            "limit_mb": current_app.config["IMPORT_MAX_FILE_SIZE"] // (1024 * 1024)}
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -66,6 +67,7 @@ def index() -> Page:
     form = UploadForm()
     if form.validate_on_submit():
         data = form.file.data.read()
+        check_file_size(data)
         try:
             services.read_upload(data, form.format.data)
         except NoNameColumn:
@@ -74,7 +76,8 @@ def index() -> Page:
             attach_errors(form, exc)
         if not form.errors and not form.form_errors:
             meta = {"filename": form.file.data.filename or "upload", "format": form.format.data}
-            token = storage.save_upload(_uploads(), current_user.id, data, meta)
+            token = storage.save_upload(db.session, current_user.id, data, meta)
+            db.session.commit()
             return _preview(token, data, meta, None)
     status = 400 if form.errors or form.form_errors else 200
     return render_template("transfer/index.html", form=form), status
@@ -84,7 +87,7 @@ def index() -> Page:
 def preview() -> Page:
     """The previewed upload again: new column choices, or the import itself."""
     token = request.form.get("upload", "")
-    data, meta = storage.load_upload(_uploads(), current_user.id, token)
+    data, meta = storage.load_upload(db.session, current_user.id, token)
     return _preview(token, data, meta, request.form)
 
 
@@ -108,8 +111,8 @@ def _preview(token: str, data: bytes, meta: dict, posted: Any) -> Page:
 
 
 def _imported(token: str, meta: dict, parsed: ParsedFile, plan: Plan) -> Page:
+    storage.claim_upload(db.session, current_user.id, token)  # one transaction with the import
     db.session.commit()
-    storage.discard_upload(_uploads(), current_user.id, token)
     flash(f"Imported {meta['filename']}: {plan.created} created, {plan.updated} updated, "
           f"{plan.skipped} skipped.", "success")
     return render_template("transfer/result.html", parsed=parsed, plan=plan, meta=meta)
