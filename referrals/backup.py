@@ -2,8 +2,10 @@
 
 Plain functions over an engine or a session; `referrals.backup_cli` wraps them in commands.
 A backup is one folder, `referrals-<UTC time>/`, holding `team-<id>-<slug>.json` per team
-(the document `GET /api/v1/exports/team.json` gives), `referrals.db` when the database is
-SQLite (made with SQLite's online backup API) and `manifest.json` describing it all.
+(the document `GET /api/v1/exports/team.json` gives: everything the team owns),
+`referrals.db` when the database is SQLite (made with SQLite's online backup API) and
+`manifest.json` describing it all, with each file's size and SHA-256. A file of a backup
+folder is restored only once it matches the manifest, whichever way it is named.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ from sqlalchemy.pool import NullPool
 from referrals.errors import Conflict, ValidationFailed
 from referrals.models import Person, Team, bump_graph_version
 from referrals.transfer import services as transfer
+from referrals.transfer import teamcopy
+from referrals.transfer.decoding import decode
 from referrals.transfer.exports import export_text
 from referrals.transfer.planning import Plan
+from referrals.transfer.teamdoc import SECTIONS, read_team_document
 
 FORMAT = "referrals-backup"
 VERSION = 1
@@ -161,17 +166,17 @@ def _write_team(session: Session, folder: Path, team_id: int, name: str) -> dict
     document = export_text(session, team_id, "team.json")
     file_name = team_file_name(team_id, name)
     (folder / file_name).write_text(document, encoding="utf-8")
-    doc = json.loads(document)
-    return {
-        "id": team_id,
-        "name": name,
-        "file": file_name,
-        "people": len(doc["people"]),
-        "relationships": len(doc["relationships"]),
-        "groups": len(doc["groups"]),
-        "memberships": sum(len(g["members"]) for g in doc["groups"]),
-        "touches": len(doc["touches"]),
-    }
+    return {"id": team_id, "name": name, "file": file_name, **document_counts(json.loads(document))}
+
+
+def document_counts(doc: dict[str, Any]) -> dict[str, int]:
+    """How many rows each list of a team document holds (memberships after groups)."""
+    counts = {}
+    for section in SECTIONS:
+        counts[section] = len(doc.get(section, []))
+        if section == "groups":
+            counts["memberships"] = sum(len(g.get("members", [])) for g in doc.get("groups", []))
+    return counts
 
 
 def copy_sqlite_database(engine: Engine, target: Path) -> None:
@@ -235,23 +240,87 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
+def _manifest_entry(folder: Path, manifest: dict[str, Any], name: str) -> dict[str, Any]:
+    files = manifest.get("files")
+    entry = next((f for f in files if isinstance(f, dict) and f.get("name") == name), None) \
+        if isinstance(files, list) else None
+    if entry is None or not (folder / name).is_file():
+        raise ValidationFailed(f"The backup has no {name} (its {MANIFEST} does not list it).",
+                               {"path": [f"No {name}."]})
+    return entry
+
+
+def _mismatch(path: Path) -> ValidationFailed:
+    return ValidationFailed(f"{path} does not match the SHA-256 checksum in {MANIFEST}: it is "
+                            "damaged or was changed after the backup. Nothing was restored.",
+                            {"path": ["Checksum."]})
+
+
 def verified_file(folder: Path, manifest: dict[str, Any], name: str) -> Path:
     """`folder/name`, once its size and SHA-256 match the manifest."""
-    entry = next((f for f in manifest.get("files", []) if f.get("name") == name), None)
+    entry = _manifest_entry(folder, manifest, name)
     path = folder / name
-    if entry is None or not path.is_file():
-        raise ValidationFailed(f"The backup has no {name}.", {"path": [f"No {name}."]})
     if path.stat().st_size != entry.get("size") or sha256_of(path) != entry.get("sha256"):
-        raise ValidationFailed(f"{path} does not match the manifest's checksum: it is damaged "
-                               "or was changed after the backup.", {"path": ["Checksum."]})
+        raise _mismatch(path)
     return path
+
+
+def manifest_beside(path: Path) -> dict[str, Any] | None:
+    """The backup manifest of the folder holding the file `path`, if that is a backup folder:
+    a file of a backup is checked against it however it is named on the command line. A
+    `manifest.json` of some other program is no concern of ours; a damaged one is refused."""
+    beside = path.parent / MANIFEST
+    if not beside.is_file():
+        return None
+    try:
+        raw = json.loads(beside.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationFailed(f"{beside} is damaged, so {path.name} can't be checked against "
+                               f"it: {exc}.", {"path": [str(exc)]}) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        return None
+    return read_manifest(path.parent)
+
+
+def read_team_file(path: Path) -> bytes:
+    """The bytes of a team export; in a backup folder, only once they match its manifest.
+
+    The bytes checked are the bytes returned, so the file cannot change between the check
+    and the restore."""
+    data = path.read_bytes()
+    manifest = manifest_beside(path)
+    if manifest is not None:
+        entry = _manifest_entry(path.parent, manifest, path.name)
+        if len(data) != entry.get("size") or \
+                hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            raise _mismatch(path)
+    return data
+
+
+def check_backup(folder: Path) -> list[str]:
+    """What is wrong with a backup folder: each file its manifest lists that is missing or
+    does not match its size and SHA-256 (empty when the backup is sound)."""
+    manifest = read_manifest(folder)
+    files = manifest.get("files")
+    if not isinstance(files, list):
+        return [f"{MANIFEST} lists no files."]
+    problems = []
+    for entry in files:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        try:
+            if not isinstance(name, str) or Path(name).name != name:
+                raise ValidationFailed(f"The manifest lists a bad file name {name!r}.")
+            verified_file(folder, manifest, name)
+        except ValidationFailed as exc:
+            problems.append(exc.message)
+    return problems
 
 
 def team_file(folder: Path, source_team_id: int) -> Path:
     """The checked team export of team `source_team_id` in a backup folder."""
     manifest = read_manifest(folder)
     team = next((t for t in manifest.get("teams", []) if t.get("id") == source_team_id), None)
-    if team is None:
+    if team is None or Path(str(team.get("file"))).name != team.get("file"):
         known = ", ".join(f"{t['id']} ({t['name']})" for t in manifest.get("teams", []))
         raise ValidationFailed(f"The backup has no team {source_team_id}; it has: "
                                f"{known or 'no teams'}.", {"source_team": ["Unknown team."]})
@@ -261,9 +330,11 @@ def team_file(folder: Path, source_team_id: int) -> Path:
 def database_file(path: Path) -> Path:
     """The SQLite copy: `path` itself, or the checked copy inside a backup folder."""
     if not path.is_dir():
-        return path
+        beside = manifest_beside(path)
+        return path if beside is None else verified_file(path.parent, beside, path.name)
     manifest = read_manifest(path)
-    if not manifest.get("database_file"):
+    if not isinstance(manifest.get("database_file"), str) or \
+            Path(manifest["database_file"]).name != manifest["database_file"]:
         raise ValidationFailed(
             f"The backup {path.name} has no database copy (it was made on "
             f"{manifest.get('dialect')}); restore a team from it with --source-team.",
@@ -276,9 +347,9 @@ def database_file(path: Path) -> Path:
 
 @dataclass
 class _Importer:
-    """Who the import is recorded as. The team document carries no rep (its touches name
-    none), so none is credited: restored ties get no `recorded_by`, as touches get no rep,
-    and no rep is tied to the people (that is for LinkedIn imports only)."""
+    """Who a merge (`--into-existing`) is recorded as. The team document's touches name no
+    rep for the import, so none is credited: merged ties get no `recorded_by`, and no rep is
+    tied to the people (that is for LinkedIn imports only)."""
 
     team_id: int
     id: int | None = None
@@ -289,32 +360,43 @@ class _Importer:
 class TeamRestore:
     team: Team
     created_team: bool
-    plan: Plan
+    counts: dict[str, int] | None = None  # a whole team restored into an empty one
+    plan: Plan | None = None  # a merge into a team with people (`into_existing`)
 
 
 def restore_team_document(session: Session, data: bytes, team_name: str, *,
                           into_existing: bool = False) -> TeamRestore:
-    """Import a team export into team `team_name` (created if new) through the ordinary
-    team-document import. The team must have no people unless `into_existing`, when the
-    import's duplicate rules apply. The caller commits."""
-    parsed = transfer.read_upload(data, "team")  # refuses anything else, before any write
+    """Restore a team export into team `team_name` (created if new).
+
+    Into a new or empty team everything in the document is written as it was, with new ids
+    (`teamcopy.restore_team`). A team with people is refused unless `into_existing`; then
+    the document's people, ties, groups and touches are merged by the ordinary team-document
+    import and its duplicate rules (the rest of the document is not merged). Everything is
+    checked before anything is written; the caller commits, or rolls back on an error.
+    """
+    text = decode(data)  # refuses anything but a team export, before any write
+    document = read_team_document(text)
     name = " ".join(team_name.split())
     if not name or len(name) > 120:
         raise ValidationFailed("Invalid team name.", {"team": ["Give 1–120 characters."]})
     team = session.scalar(select(Team).where(func.lower(Team.name) == name.lower()))
     created = team is None
+    people = 0
     if team is None:
         team = Team(name=name, settings={})
         session.add(team)
         session.flush()
-    elif not into_existing:
+    else:
         people = session.scalar(select(func.count()).select_from(Person)
                                 .where(Person.team_id == team.id)) or 0
-        if people:
-            raise Conflict(f"Team {team.name!r} already has {people} people; a restore goes "
-                           "into a new or empty team.", {"team": ["Not empty."]})
+    if not people:
+        return TeamRestore(team, created, counts=teamcopy.restore_team(session, team, document))
+    if not into_existing:
+        raise Conflict(f"Team {team.name!r} already has {people} people; a restore goes "
+                       "into a new or empty team.", {"team": ["Not empty."]})
+    parsed = transfer.read_upload(data, "team")
     plan = transfer.import_records(session, _Importer(team.id), parsed)  # type: ignore[arg-type]
-    return TeamRestore(team, created, plan)
+    return TeamRestore(team, created, plan=plan)
 
 
 # --- restoring the whole SQLite database ---------------------------------------------------

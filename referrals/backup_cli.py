@@ -24,9 +24,16 @@ def _fail(exc: DomainError) -> NoReturn:
     _refuse(exc.message)
 
 
+BASIC = ("people", "relationships", "groups", "memberships", "touches")
+
+
 def _counts(team: dict[str, Any]) -> str:
-    return ", ".join(f"{team[k]} {k}" for k in
-                     ("people", "relationships", "groups", "memberships", "touches"))
+    """The five network counts always, then any other list that holds something."""
+    parts = [f"{team.get(k, 0)} {k}" for k in BASIC]
+    parts += [f"{n} {k.replace('_', ' ')}" for k, n in team.items()
+              if k not in BASIC and isinstance(n, int) and not isinstance(n, bool)
+              and k != "id" and n]
+    return ", ".join(parts)
 
 
 @click.command("backup")
@@ -93,12 +100,17 @@ def _restore_folder(folder: Path, team_name: str | None, source_team: int | None
 
 def _describe(folder: Path) -> None:
     manifest = services.read_manifest(folder)
+    problems = services.check_backup(folder)
     click.echo(f"Backup {folder.name}: made {manifest.get('created_at')} on "
                f"{manifest.get('dialect')}, schema revision {manifest.get('alembic_revision')}.")
     if manifest.get("database_file"):
         click.echo(f"  {manifest['database_file']}: a copy of the whole SQLite database")
     for team in manifest.get("teams", []):
         click.echo(f"  team {team['id']} {team['name']!r} ({team['file']}): {_counts(team)}")
+    if problems:
+        for problem in problems:
+            click.echo(f"DAMAGED: {problem}", err=True)
+        click.echo("A damaged file is refused on restore.", err=True)
     click.echo("To restore one team into a new or empty team:")
     click.echo(f"  flask --app app restore {folder} --source-team ID --team 'NEW NAME'")
     if manifest.get("database_file"):
@@ -111,8 +123,8 @@ def _restore_team(path: Path, team_name: str | None, into_existing: bool) -> Non
         _refuse(f"Name the team to restore {path.name} into with --team (a new or empty "
                 "team; it is created if new).")
     try:
-        done = services.restore_team_document(db.session, path.read_bytes(), team_name,
-                                              into_existing=into_existing)
+        done = services.restore_team_document(db.session, services.read_team_file(path),
+                                              team_name, into_existing=into_existing)
     except Conflict as exc:
         db.session.rollback()
         _refuse(f"{exc.message} Choose another --team, or pass --into-existing to merge "
@@ -122,11 +134,16 @@ def _restore_team(path: Path, team_name: str | None, into_existing: bool) -> Non
         details = "; ".join(m for ms in exc.fields.values() for m in ms)
         _refuse(f"{path.name}: {exc.message} {details}".strip())
     db.session.commit()
+    where = "new team" if done.created_team else "team"
+    if done.counts is not None:
+        click.echo(f"Restored {path.name} into {where} {done.team.name!r}: "
+                   f"{_counts(done.counts)}.")
+        return
     plan = done.plan
+    assert plan is not None
     for outcome in plan.errors:
         click.echo(f"row {outcome.row}: {outcome.message}", err=True)
-    where = "new team" if done.created_team else "team"
-    click.echo(f"Restored {path.name} into {where} {done.team.name!r}: {plan.created} created, "
+    click.echo(f"Merged {path.name} into {where} {done.team.name!r}: {plan.created} created, "
                f"{plan.updated} updated, {plan.skipped} skipped ({len(plan.errors)} errors).")
     if plan.errors and not (plan.created or plan.updated):
         sys.exit(1)

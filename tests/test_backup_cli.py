@@ -20,7 +20,21 @@ from referrals import ROOT, create_app
 from referrals.backup import check_database_backup
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.models import Base, Group, GroupMembership, Person, Relationship, Team, Touch
+from referrals.models import (
+    AdvocateCall,
+    Base,
+    Followup,
+    FollowupEvent,
+    Group,
+    GroupMembership,
+    IntroductionRequest,
+    IntroductionStatusChange,
+    Person,
+    Relationship,
+    Team,
+    Touch,
+    ValueItem,
+)
 from referrals.transfer.planning import as_utc
 from tests import factories
 from tests.test_api_support import snapshot
@@ -104,11 +118,14 @@ def test_backup_writes_manifest_and_one_team_export_each(runner, api, network, o
     assert [manifest["alembic_revision"]] == list(current) == SCRIPT.get_heads()
     assert manifest["dialect"] == dialect()
     acme, rival = team_id("Acme Sales"), team_id("Rival Co")
+    rest = dict.fromkeys(("value_items", "opener_templates", "saved_openers",
+                          "voicemail_scripts", "stall_reviews", "advocate_calls",
+                          "introduction_requests", "reference_asks", "followups"), 0)
     assert manifest["teams"] == [
         {"id": acme, "name": "Acme Sales", "file": f"team-{acme}-acme-sales.json", "people": 4,
-         "relationships": 2, "groups": 2, "memberships": 2, "touches": 1},
+         "relationships": 2, "groups": 2, "memberships": 2, "touches": 1, **rest},
         {"id": rival, "name": "Rival Co", "file": f"team-{rival}-rival-co.json", "people": 1,
-         "relationships": 0, "groups": 0, "memberships": 0, "touches": 0},
+         "relationships": 0, "groups": 0, "memberships": 0, "touches": 0, **rest},
     ]
     listed = {f["name"]: f for f in manifest["files"]}
     expected = {t["file"] for t in manifest["teams"]}
@@ -176,7 +193,8 @@ def test_team_export_restores_into_a_new_team(runner, network, tmp_path):
     result = runner.invoke(args=["restore", str(folder / f"team-{acme}-acme-sales.json"),
                                  "--team", "Acme Restored"])
     assert result.exit_code == 0, result.output
-    assert "into new team 'Acme Restored'" in result.stdout and "0 errors" in result.stdout
+    assert "into new team 'Acme Restored'" in result.stdout
+    assert "4 people, 2 relationships, 2 groups, 2 memberships, 1 touches." in result.stdout
     restored = team_state(team_id("Acme Restored"))
     assert restored == team_state(acme)
     people, ties, groups, touches = restored
@@ -212,7 +230,7 @@ def test_restore_refuses_a_team_that_has_people(runner, network, tmp_path):
     # Asked for, the ordinary import rules apply: everyone is already there.
     result = runner.invoke(args=["restore", path, "--team", "Acme Sales", "--into-existing"])
     assert result.exit_code == 0, result.output
-    assert "0 created" in result.stdout
+    assert "Merged" in result.stdout and "0 created" in result.stdout
     assert team_state(network.team_id) == state
     assert db.session.scalar(select(func.count()).select_from(Team)) == 1
 
@@ -254,6 +272,101 @@ def test_restore_refuses_a_changed_file_in_a_backup_folder(runner, network, tmp_
     result = runner.invoke(args=["restore", str(tmp_path), "--team", "New", "--source-team", "1"])
     assert result.exit_code == 1 and "not a backup folder" in result.stderr
     assert snapshot() == before
+
+
+def test_a_changed_file_named_directly_inside_its_backup_folder_is_refused(runner, network,
+                                                                           tmp_path):
+    """The manifest is checked however the file is named: a team file or the SQLite copy
+    given by its own path, with the same size (one letter changed) or not."""
+    folder = backup(runner, tmp_path)
+    path = folder / f"team-{network.team_id}-acme-sales.json"
+    path.write_text(path.read_text().replace("Cai Lee", "Cai Lex"))
+    before = snapshot()
+    result = runner.invoke(args=["restore", str(path), "--team", "New Team"])
+    assert result.exit_code == 1
+    assert "does not match the SHA-256 checksum in manifest.json" in result.stderr
+    assert "Nothing was restored" in result.stderr and result.stdout == ""
+    assert snapshot() == before
+    # Described, the folder says which file is damaged.
+    result = runner.invoke(args=["restore", str(folder)])
+    assert "DAMAGED" in result.stderr and path.name in result.stderr
+    if dialect() == "sqlite":
+        copy = folder / "referrals.db"
+        with closing(sqlite3.connect(copy)) as conn, conn:
+            conn.execute("UPDATE people SET name = 'Mallory' WHERE name = 'Cai Lee'")
+        for target in (copy, folder):
+            result = runner.invoke(args=["restore", str(target), "--yes"])
+            assert result.exit_code == 1 and "checksum" in result.stderr, result.output
+        assert snapshot() == before
+
+
+@pytest.mark.parametrize("tamper", ["unlisted", "outside", "damaged manifest"])
+def test_a_tampered_manifest_is_refused(runner, network, tmp_path, tamper):
+    folder = backup(runner, tmp_path)
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    name = f"team-{network.team_id}-acme-sales.json"
+    if tamper == "unlisted":  # the file is in the folder but the manifest doesn't list it
+        manifest["files"] = [f for f in manifest["files"] if f["name"] != name]
+        manifest_path.write_text(json.dumps(manifest))
+        args = [str(folder / name), "--team", "New Team"]
+    elif tamper == "outside":  # the manifest points out of the folder
+        outside = tmp_path / "elsewhere.json"
+        outside.write_bytes((folder / name).read_bytes())
+        manifest["teams"][0]["file"] = "../elsewhere.json"
+        manifest_path.write_text(json.dumps(manifest))
+        args = [str(folder), "--source-team", str(network.team_id), "--team", "New Team"]
+    else:
+        manifest_path.write_text(manifest_path.read_text()[:-20])
+        args = [str(folder / name), "--team", "New Team"]
+    before = snapshot()
+    result = runner.invoke(args=["restore", *args])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "" and result.stderr.startswith("Error:")
+    assert snapshot() == before
+
+
+def test_a_backup_restores_the_advocacy_history(runner, network, tmp_path):
+    """Finding 7: a restored team keeps its advocate calls, introductions and their history,
+    follow-ups and their events, the value library, pressing issues and settings."""
+    team = network.team_id
+    ana, ben, cai = (db.session.scalar(select(Person).where(Person.team_id == team,
+                                                            Person.name == n))
+                     for n in ("Ana María Pérez", "Ben Ortiz", "Cai Lee"))
+    ben.pressing_issues = ["costs"]
+    call = AdvocateCall(team_id=team, advocate_id=ana.id, prospect_id=ben.id,
+                        occurred_on=date(2026, 1, 5), outcome="Warm", recorded_by_id=network.id)
+    intro = IntroductionRequest(team_id=team, prospect_id=cai.id, via_id=ana.id,
+                                status="asked", status_on=date(2026, 1, 6))
+    intro.history = [IntroductionStatusChange(status="asked", changed_on=date(2026, 1, 6))]
+    db.session.add_all([call, intro, ValueItem(team_id=team, title="Cost study",
+                                               kind="research", issues=["costs"])])
+    db.session.flush()
+    followup = Followup(team_id=team, person_id=ana.id, kind="thank_you",
+                        due_on=date(2026, 1, 8), advocate_call_id=call.id)
+    followup.events = [FollowupEvent(action="created", due_on=date(2026, 1, 8))]
+    db.session.add(followup)
+    db.session.get(Team, team).settings = {"keep_in_touch_days": 45}
+    db.session.commit()
+    folder = backup(runner, tmp_path)
+    result = runner.invoke(args=["restore", str(folder), "--source-team", str(team),
+                                 "--team", "Restored"])
+    assert result.exit_code == 0, result.output
+    assert "1 advocate calls, 1 introduction requests, 1 followups" in result.stdout
+    restored = team_id("Restored")
+    assert db.session.get(Team, restored).settings == {"keep_in_touch_days": 45}
+    (call,) = db.session.scalars(select(AdvocateCall).where(AdvocateCall.team_id == restored))
+    assert (call.advocate.name, call.prospect.name, call.outcome) == (
+        "Ana María Pérez", "Ben Ortiz", "Warm")
+    assert call.recorded_by_id is None  # the rep is a user of the old team, not this one
+    assert call.prospect.pressing_issues == ["costs"]
+    (followup,) = call.followups
+    assert [e.action for e in followup.events] == ["created"]
+    (intro,) = db.session.scalars(select(IntroductionRequest)
+                                  .where(IntroductionRequest.team_id == restored))
+    assert [h.status for h in intro.history] == ["asked"]
+    assert db.session.scalar(select(ValueItem.title).where(ValueItem.team_id == restored)) \
+        == "Cost study"
 
 
 def test_a_backup_folder_alone_is_described(runner, network, tmp_path):
@@ -321,7 +434,10 @@ def test_sqlite_restore_of_an_older_revision_asks_for_an_upgrade(sqlite_app, tmp
     runner = sqlite_app.test_cli_runner()
     factories.make_user(db.session)
     db.session.commit()
-    copy = backup(runner, tmp_path / "out") / "referrals.db"
+    # Changed inside its backup folder it would fail the manifest's checksum: a copy taken
+    # out of the folder is restored as it is.
+    copy = tmp_path / "older.db"
+    copy.write_bytes((backup(runner, tmp_path / "out") / "referrals.db").read_bytes())
     oldest = list(SCRIPT.walk_revisions())[-1].revision
     with closing(sqlite3.connect(copy)) as conn, conn:
         conn.execute("UPDATE alembic_version SET version_num = ?", (oldest,))

@@ -323,7 +323,7 @@ def test_a_deeply_nested_team_file_is_400_not_a_crash(api):
         response = api_upload(api, document.encode(), "team.json", format="team")
         assert response.status_code == 400, response.get_data(as_text=True)
         assert response.get_json()["fields"]["file"] == [
-            "It nests more than 64 levels deep; a team export nests 4."]
+            "It nests more than 64 levels deep; a team export nests 5."]
     assert snapshot() == before
 
 

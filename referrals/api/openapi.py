@@ -290,9 +290,12 @@ OPERATIONS: tuple[Operation, ...] = (
                           "interaction and notes; imports back with `POST /imports`."),
     Operation("GET", "/exports/team.json", "export_team", "The whole team as one document",
               "exports", 200, TeamDocument,
-              description="People, relationships, groups, memberships and touches; "
-                          "`POST /imports` "
-                          "reads it back into any team without loss (new ids)."),
+              description="Everything the team owns: people, relationships, groups, touches, "
+                          "value items, opener templates and saved openers, voicemail scripts, "
+                          "stall reviews, advocate calls, introductions with their history, "
+                          "reference asks and follow-ups. Ids only link the document's own "
+                          "objects; users appear by e-mail. `POST /imports` reads its people, "
+                          "relationships, groups and touches into any team (new ids)."),
 )
 
 RESPONSE_MODELS: tuple[type[BaseModel], ...] = (

@@ -9,7 +9,7 @@ from flask import Response
 from sqlalchemy.orm import Session
 
 from referrals.errors import NotFound
-from referrals.transfer import services, vcards, writers
+from referrals.transfer import services, teamcopy, vcards, writers
 from referrals.transfer.planning import EXTRA_FIELDS
 
 EXPORTS = {
@@ -29,7 +29,7 @@ def export_text(session: Session, team_id: int, name: str) -> str:
     if name == "relationships.csv":
         return writers.ties_csv(services.relationship_rows(session, team_id))
     if name == "team.json":
-        return json.dumps(services.team_export(session, team_id), ensure_ascii=False, indent=1)
+        return json.dumps(teamcopy.export_team(session, team_id), ensure_ascii=False, indent=1)
     raise NotFound("No such export.")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-MAX_DEPTH = 64  # a team export nests 4 deep, an API body 3
+MAX_DEPTH = 64  # a team export nests 5 deep, an API body 3
 # Possessive quantifiers, and an unterminated string runs to the end of the text: linear on
 # any input (a backtracking pattern is quadratic on '"\\' repeated).
 _STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)

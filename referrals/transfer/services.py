@@ -23,7 +23,6 @@ from referrals.models import (
     GroupMembership,
     Person,
     Relationship,
-    Team,
     Touch,
     User,
     bump_graph_version,
@@ -238,35 +237,6 @@ def relationship_rows(session: Session, team_id: int) -> list[dict[str, Any]]:
         .order_by(Relationship.id)
     )
     return [row._asdict() for row in session.execute(stmt)]
-
-
-def group_rows(session: Session, team_id: int) -> list[dict[str, Any]]:
-    groups = {row.id: {"name": row.name, "kind": row.kind, "notes": row.notes, "members": []}
-              for row in session.execute(select(Group.id, Group.name, Group.kind, Group.notes)
-                                         .where(Group.team_id == team_id)
-                                         .order_by(Group.kind, Group.name))}
-    members = (select(GroupMembership.group_id, GroupMembership.person_id)
-               .where(GroupMembership.team_id == team_id)
-               .order_by(GroupMembership.group_id, GroupMembership.person_id))
-    for group_id, person_id in session.execute(members):
-        groups[group_id]["members"].append(person_id)
-    return list(groups.values())
-
-
-def team_export(session: Session, team_id: int) -> dict[str, Any]:
-    """The whole team as one JSON-ready document (see teamdoc)."""
-    team = session.get(Team, team_id)
-    people = people_rows(session, team_id)
-    ties = [{"person_a": r["person_a_id"], "person_b": r["person_b_id"], "kind": r["kind"],
-             "rating": r["rating"], "last_interaction": r["last_interaction"],
-             "notes": r["notes"]} for r in relationship_rows(session, team_id)]
-    touches = [{"person": t.person_id, "channel": t.channel, "outcome": t.outcome,
-                "occurred_at": as_utc(t.occurred_at), "notes": t.notes}
-               for t in session.execute(
-                   select(Touch.person_id, Touch.channel, Touch.outcome, Touch.occurred_at,
-                          Touch.notes).where(Touch.team_id == team_id).order_by(Touch.id))]
-    return teamdoc.team_document(team.name if team else "", people, ties,
-                                 group_rows(session, team_id), touches, datetime.now(UTC))
 
 
 # --- merging two people ----------------------------------------------------------------------

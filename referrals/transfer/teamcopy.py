@@ -1,0 +1,399 @@
+"""The team document over the database: export everything a team owns, restore it into an
+empty team. Services never commit.
+
+The export numbers each list from 1 in the order the rows were made, and names users by
+e-mail; a restore inserts the lists in that order, so restoring a document and exporting the
+team again gives the same document. A restore only ever writes rows of the target team: the
+document's ids are its own, and a user is found by e-mail among the target team's users only
+(a row whose user is not there keeps no user).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from referrals.errors import ValidationFailed
+from referrals.graph.tie import TieParams
+from referrals.models import (
+    ISSUES,
+    ROLES,
+    AdvocateCall,
+    Followup,
+    FollowupEvent,
+    Group,
+    GroupMembership,
+    IntroductionRequest,
+    IntroductionStatusChange,
+    OpenerTemplate,
+    Person,
+    ReferenceAsk,
+    Relationship,
+    SavedOpener,
+    StallReview,
+    Team,
+    Touch,
+    User,
+    ValueItem,
+    VoicemailScript,
+    bump_graph_version,
+)
+from referrals.models.outreach import script_value_items
+from referrals.transfer.planning import EXTRA_FIELDS, as_utc
+from referrals.transfer.teamdoc import TeamDocument, check_references, team_document
+
+BATCH = 5000  # rows per bulk statement
+
+PERSON_FIELDS = ("name", "company", "title", "email", "phone", "timezone", "do_not_contact",
+                 "deal_value", "notes", *EXTRA_FIELDS, "pressing_issues", "keep_in_touch_days",
+                 "last_contact_on")
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return None if moment is None else as_utc(moment)
+
+
+def _rows(session: Session, model: Any, *where: Any) -> list[Any]:
+    table: Table = model.__table__
+    return list(session.execute(select(table).where(*where).order_by(table.c.id)))
+
+
+def _numbered(rows: list[Any]) -> dict[int, int]:
+    """Database id → the document's id: each list is numbered from 1."""
+    return {row.id: number for number, row in enumerate(rows, start=1)}
+
+
+def _ref(ids: dict[int, int], db_id: int | None) -> int | None:
+    return None if db_id is None else ids[db_id]
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def export_team(session: Session, team_id: int, now: datetime | None = None) -> dict[str, Any]:
+    """Everything team `team_id` owns as one JSON-ready document (see `teamdoc`).
+
+    Left out, on purpose: password hashes, API tokens, sessions and calendar feeds (secrets),
+    reply links' nonces (a restored request needs a new link), the graph change log and the
+    edit version counters (both start afresh).
+    """
+    team = session.get(Team, team_id)
+    users = list(session.execute(select(User.id, User.email, User.person_id)
+                                 .where(User.team_id == team_id).order_by(User.id)))
+    email = {u.id: u.email for u in users}  # the team's own users only
+
+    def user(user_id: int | None) -> str | None:
+        return email.get(user_id) if user_id is not None else None
+
+    people = _rows(session, Person, Person.team_id == team_id)
+    pid = _numbered(people)
+    ties = _rows(session, Relationship, Relationship.team_id == team_id)
+    groups = _rows(session, Group, Group.team_id == team_id)
+    members: dict[int, list[Any]] = {g.id: [] for g in groups}
+    for m in session.execute(select(GroupMembership.__table__)
+                             .where(GroupMembership.team_id == team_id)):
+        members[m.group_id].append(m)
+    values = _rows(session, ValueItem, ValueItem.team_id == team_id)
+    vid = _numbered(values)
+    scripts = _rows(session, VoicemailScript, VoicemailScript.team_id == team_id)
+    sid = _numbered(scripts)
+    script_values: dict[int, list[int]] = {s.id: [] for s in scripts}
+    for script_id, value_id in session.execute(
+            select(script_value_items.c.script_id, script_value_items.c.value_item_id)
+            .where(script_value_items.c.script_id.in_(select(VoicemailScript.id).where(
+                VoicemailScript.team_id == team_id)))):
+        script_values[script_id].append(vid[value_id])
+    calls = _rows(session, AdvocateCall, AdvocateCall.team_id == team_id)
+    intros = _rows(session, IntroductionRequest, IntroductionRequest.team_id == team_id)
+    history: dict[int, list[Any]] = {r.id: [] for r in intros}
+    for h in _rows(session, IntroductionStatusChange, IntroductionStatusChange.request_id.in_(
+            select(IntroductionRequest.id).where(IntroductionRequest.team_id == team_id))):
+        history[h.request_id].append(h)
+    asks = _rows(session, ReferenceAsk, ReferenceAsk.team_id == team_id)
+    followups = _rows(session, Followup, Followup.team_id == team_id)
+    events: dict[int, list[Any]] = {f.id: [] for f in followups}
+    for e in _rows(session, FollowupEvent, FollowupEvent.followup_id.in_(
+            select(Followup.id).where(Followup.team_id == team_id))):
+        events[e.followup_id].append(e)
+    cid, rid, aid = _numbered(calls), _numbered(intros), _numbered(asks)
+
+    return team_document(
+        team=team.name if team else "",
+        exported_at=now or datetime.now(UTC),
+        settings=(team.settings if team else None) or {},
+        users=[{"email": u.email, "person": _ref(pid, u.person_id)} for u in users
+               if u.person_id is None or u.person_id in pid],
+        people=[{"id": pid[p.id], **{f: getattr(p, f) for f in PERSON_FIELDS},
+                 "roles": [r for r in ROLES if getattr(p, f"is_{r}")],
+                 "pressing_issues": list(p.pressing_issues or []),
+                 "created_at": _utc(p.created_at), "updated_at": _utc(p.updated_at)}
+                for p in people],
+        relationships=[{"person_a": pid[t.person_a_id], "person_b": pid[t.person_b_id],
+                        "kind": t.kind, "rating": t.rating,
+                        "last_interaction": t.last_interaction, "notes": t.notes,
+                        "recorded_by": user(t.recorded_by_id),
+                        "created_at": _utc(t.created_at), "updated_at": _utc(t.updated_at)}
+                       for t in ties],
+        groups=[{"name": g.name, "kind": g.kind, "notes": g.notes,
+                 "members": sorted(({"person": pid[m.person_id],
+                                     "created_at": _utc(m.created_at)}
+                                    for m in members[g.id]), key=lambda m: m["person"]),
+                 "created_at": _utc(g.created_at), "updated_at": _utc(g.updated_at)}
+                for g in groups],
+        touches=[{"person": pid[t.person_id], "channel": t.channel, "outcome": t.outcome,
+                  "occurred_at": _utc(t.occurred_at), "notes": t.notes,
+                  "user": user(t.user_id), "value_item": _ref(vid, t.value_item_id),
+                  "script": _ref(sid, t.script_id), "broke_cadence": t.broke_cadence,
+                  "created_at": _utc(t.created_at)}
+                 for t in _rows(session, Touch, Touch.team_id == team_id)],
+        value_items=[{"id": vid[v.id], "title": v.title, "kind": v.kind, "pitch": v.pitch,
+                      "url": v.url, "issues": list(v.issues or []),
+                      "created_by": user(v.created_by_id), "created_at": _utc(v.created_at),
+                      "updated_at": _utc(v.updated_at)} for v in values],
+        opener_templates=[{"kind": o.kind, "label": o.label, "source": o.source,
+                           "replaces": o.replaces, "created_at": _utc(o.created_at),
+                           "updated_at": _utc(o.updated_at)}
+                          for o in _rows(session, OpenerTemplate,
+                                         OpenerTemplate.team_id == team_id)],
+        saved_openers=[{"person": pid[o.person_id], "user": user(o.user_id), "kind": o.kind,
+                        "template_key": o.template_key, "via": _ref(pid, o.via_id),
+                        "text": o.text, "created_at": _utc(o.created_at)}
+                       for o in _rows(session, SavedOpener, SavedOpener.team_id == team_id)],
+        voicemail_scripts=[{"id": sid[s.id], "person": pid[s.person_id], "user": user(s.user_id),
+                            "text": s.text, "call_to_action": s.call_to_action,
+                            "words": s.words, "seconds": s.seconds,
+                            "over_length": s.over_length,
+                            "value_items": sorted(script_values[s.id]),
+                            "created_at": _utc(s.created_at)} for s in scripts],
+        stall_reviews=[{"person": pid[r.person_id], "user": user(r.user_id), "cause": r.cause,
+                        "created_at": _utc(r.created_at)}
+                       for r in _rows(session, StallReview, StallReview.team_id == team_id)],
+        advocate_calls=[{"id": cid[c.id], "advocate": pid[c.advocate_id],
+                         "prospect": pid[c.prospect_id], "occurred_on": c.occurred_on,
+                         "outcome": c.outcome, "notes": c.notes,
+                         "prospect_outcome": c.prospect_outcome,
+                         "recorded_by": user(c.recorded_by_id),
+                         "created_at": _utc(c.created_at)} for c in calls],
+        introduction_requests=[{
+            "id": rid[r.id], "prospect": pid[r.prospect_id], "via": pid[r.via_id],
+            "user": user(r.user_id), "status": r.status, "status_on": r.status_on,
+            "asked_on": r.asked_on, "introduced_on": r.introduced_on, "ask_text": r.ask_text,
+            "notes": r.notes, "reply_answer": r.reply_answer, "replied_at": _utc(r.replied_at),
+            "history": [{"status": h.status, "changed_on": h.changed_on,
+                         "user": user(h.user_id), "note": h.note,
+                         "created_at": _utc(h.created_at)} for h in history[r.id]],
+            "created_at": _utc(r.created_at), "updated_at": _utc(r.updated_at)}
+            for r in intros],
+        reference_asks=[{"id": aid[a.id], "reference": pid[a.reference_id],
+                         "prospect": pid[a.prospect_id], "user": user(a.user_id),
+                         "status": a.status, "asked_on": a.asked_on, "phoned_on": a.phoned_on,
+                         "prospect_outcome": a.prospect_outcome, "reason": a.reason,
+                         "created_at": _utc(a.created_at)} for a in asks],
+        followups=[{
+            "person": pid[f.person_id], "prospect": _ref(pid, f.prospect_id),
+            "user": user(f.user_id), "kind": f.kind, "status": f.status, "due_on": f.due_on,
+            "reason": f.reason, "message": f.message,
+            "advocate_call": _ref(cid, f.advocate_call_id),
+            "introduction": _ref(rid, f.introduction_id),
+            "reference_ask": _ref(aid, f.reference_ask_id),
+            "completed_at": _utc(f.completed_at),
+            "events": [{"action": e.action, "due_on": e.due_on, "user": user(e.user_id),
+                        "note": e.note, "created_at": _utc(e.created_at)}
+                       for e in events[f.id]],
+            "created_at": _utc(f.created_at)} for f in followups],
+    )
+
+
+# --- restore ---------------------------------------------------------------------------------
+
+
+def restore_team(session: Session, team: Team, doc: TeamDocument) -> dict[str, int]:
+    """Write everything in `doc` into `team` (which should be empty), with new ids; return
+    how many rows of each list were written.
+
+    The document is checked whole first – every reference inside it, the vocabularies –
+    and a row the database refuses (a duplicate e-mail, a value too long) fails it all with
+    `ValidationFailed`; the caller then rolls back, so nothing is half-restored. The team's
+    settings become the document's. A user is matched by e-mail among `team`'s users; one
+    who has no record of their own yet is given theirs from the document.
+    """
+    check_references(doc)
+    _check_vocabularies(doc)
+    try:
+        counts = _write(session, team, doc)
+    except (IntegrityError, DataError) as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+        raise ValidationFailed("The team export does not fit the database.",
+                               {"file": [reason]}) from None
+    bump_graph_version(session, team.id)  # no change list: workers rebuild the graph
+    session.expire_all()  # the bulk statements went around any objects already loaded
+    return counts
+
+
+def _check_vocabularies(doc: TeamDocument) -> None:
+    known = set(ISSUES)
+    lists = [(f"people.{i}.pressing_issues", p.pressing_issues) for i, p in enumerate(doc.people)]
+    lists += [(f"value_items.{i}.issues", v.issues) for i, v in enumerate(doc.value_items)]
+    for where, issues in lists:
+        unknown = sorted(set(issues) - known)
+        if unknown:
+            raise ValidationFailed("The team export is damaged.",
+                                   {"file": [f"{where}: unknown issue {unknown[0]!r}"]})
+    try:
+        TieParams.from_dict(doc.settings.get("tie", {}) or {})
+    except (ValueError, TypeError, AttributeError):
+        raise ValidationFailed("The team export is damaged.",
+                               {"file": ["settings.tie: not valid tie-strength settings"]}
+                               ) from None
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start:start + BATCH]
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert `rows` in order; the new ids, in the same order."""
+    table: Table = model.__table__ if hasattr(model, "__table__") else model
+    ids: list[int] = []
+    for batch in _batches(rows):
+        if "id" in table.c:
+            ids.extend(session.scalars(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True), batch))
+        else:
+            session.execute(insert(table), batch)
+    return ids
+
+
+def _write(session: Session, team: Team, doc: TeamDocument) -> dict[str, int]:
+    now = datetime.now(UTC)
+    team_id = team.id
+    accounts = {email.casefold(): (user_id, person_id) for user_id, email, person_id in
+                session.execute(select(User.id, User.email, User.person_id)
+                                .where(User.team_id == team_id))}
+
+    def user(email: str | None) -> int | None:
+        found = accounts.get(email.casefold()) if email else None
+        return found[0] if found else None
+
+    def at(moment: datetime | None) -> datetime:
+        return as_utc(moment) if moment is not None else now
+
+    if "settings" in doc.model_fields_set:  # a version 1 document has none: keep the team's
+        team.settings = dict(doc.settings)
+        session.flush()
+
+    new = _insert(session, Person, [
+        {"team_id": team_id, **{f: getattr(p, f) for f in PERSON_FIELDS},
+         **{f"is_{r}": r in p.roles for r in ROLES}, "pressing_issues": list(p.pressing_issues),
+         "created_at": at(p.created_at), "updated_at": at(p.updated_at)} for p in doc.people])
+    person = dict(zip((p.id for p in doc.people), new, strict=True))
+
+    def who(ref: int | None) -> int | None:
+        return None if ref is None else person[ref]
+
+    for u in doc.users:  # a rep's own record, for a user of this team who has none yet
+        found = accounts.get(u.email.casefold())
+        if found and found[1] is None and u.person is not None:
+            session.execute(update(User.__table__).where(User.__table__.c.id == found[0])
+                            .values(person_id=person[u.person]))
+
+    _insert(session, Relationship, [
+        {"team_id": team_id, "person_a_id": person[r.person_a], "person_b_id": person[r.person_b],
+         "pair_low": min(person[r.person_a], person[r.person_b]),
+         "pair_high": max(person[r.person_a], person[r.person_b]), "kind": r.kind,
+         "rating": r.rating, "last_interaction": r.last_interaction, "notes": r.notes,
+         "recorded_by_id": user(r.recorded_by), "created_at": at(r.created_at),
+         "updated_at": at(r.updated_at)} for r in doc.relationships])
+    groups = _insert(session, Group, [
+        {"team_id": team_id, "name": g.name, "kind": g.kind, "notes": g.notes,
+         "created_at": at(g.created_at), "updated_at": at(g.updated_at)} for g in doc.groups])
+    _insert(session, GroupMembership, [
+        {"team_id": team_id, "group_id": group_id, "person_id": person[m],
+         "created_at": at(None if isinstance(member, int) else member.created_at)}
+        for g, group_id in zip(doc.groups, groups, strict=True)
+        for member, m in zip(g.members, g.member_ids(), strict=True)])
+
+    values = dict(zip((v.id for v in doc.value_items), _insert(session, ValueItem, [
+        {"team_id": team_id, "title": v.title, "kind": v.kind, "pitch": v.pitch, "url": v.url,
+         "issues": list(v.issues), "created_by_id": user(v.created_by),
+         "created_at": at(v.created_at), "updated_at": at(v.updated_at)}
+        for v in doc.value_items]), strict=True))
+    scripts = dict(zip((s.id for s in doc.voicemail_scripts), _insert(session, VoicemailScript, [
+        {"team_id": team_id, "person_id": person[s.person], "user_id": user(s.user),
+         "text": s.text, "call_to_action": s.call_to_action, "words": s.words,
+         "seconds": s.seconds, "over_length": s.over_length, "created_at": at(s.created_at)}
+        for s in doc.voicemail_scripts]), strict=True))
+    _insert(session, script_value_items, [
+        {"script_id": scripts[s.id], "value_item_id": values[v]}
+        for s in doc.voicemail_scripts for v in dict.fromkeys(s.value_items)])
+    _insert(session, Touch, [
+        {"team_id": team_id, "person_id": person[t.person], "user_id": user(t.user),
+         "channel": t.channel, "outcome": t.outcome, "occurred_at": as_utc(t.occurred_at),
+         "notes": t.notes, "value_item_id": None if t.value_item is None else values[t.value_item],
+         "script_id": None if t.script is None else scripts[t.script],
+         "broke_cadence": t.broke_cadence, "created_at": at(t.created_at)}
+        for t in doc.touches])
+    _insert(session, OpenerTemplate, [
+        {"team_id": team_id, "kind": o.kind, "label": o.label, "source": o.source,
+         "replaces": o.replaces, "created_at": at(o.created_at), "updated_at": at(o.updated_at)}
+        for o in doc.opener_templates])
+    _insert(session, SavedOpener, [
+        {"team_id": team_id, "person_id": person[o.person], "user_id": user(o.user),
+         "kind": o.kind, "template_key": o.template_key, "via_id": who(o.via), "text": o.text,
+         "created_at": at(o.created_at)} for o in doc.saved_openers])
+    _insert(session, StallReview, [
+        {"team_id": team_id, "person_id": person[r.person], "user_id": user(r.user),
+         "cause": r.cause, "created_at": at(r.created_at)} for r in doc.stall_reviews])
+
+    calls = dict(zip((c.id for c in doc.advocate_calls), _insert(session, AdvocateCall, [
+        {"team_id": team_id, "advocate_id": person[c.advocate], "prospect_id": person[c.prospect],
+         "occurred_on": c.occurred_on, "outcome": c.outcome, "notes": c.notes,
+         "prospect_outcome": c.prospect_outcome, "recorded_by_id": user(c.recorded_by),
+         "created_at": at(c.created_at)} for c in doc.advocate_calls]), strict=True))
+    intro_ids = _insert(session, IntroductionRequest, [
+        {"team_id": team_id, "prospect_id": person[r.prospect], "via_id": person[r.via],
+         "user_id": user(r.user), "status": r.status, "status_on": r.status_on,
+         "asked_on": r.asked_on, "introduced_on": r.introduced_on, "ask_text": r.ask_text,
+         "notes": r.notes, "reply_nonce": None, "reply_answer": r.reply_answer,
+         "replied_at": _utc(r.replied_at), "created_at": at(r.created_at),
+         "updated_at": at(r.updated_at)} for r in doc.introduction_requests])
+    intros = dict(zip((r.id for r in doc.introduction_requests), intro_ids, strict=True))
+    _insert(session, IntroductionStatusChange, [
+        {"request_id": intros[r.id], "status": h.status, "changed_on": h.changed_on,
+         "user_id": user(h.user), "note": h.note, "created_at": at(h.created_at)}
+        for r in doc.introduction_requests for h in r.history])
+    asks = dict(zip((a.id for a in doc.reference_asks), _insert(session, ReferenceAsk, [
+        {"team_id": team_id, "reference_id": person[a.reference],
+         "prospect_id": person[a.prospect], "user_id": user(a.user), "status": a.status,
+         "asked_on": a.asked_on, "phoned_on": a.phoned_on,
+         "prospect_outcome": a.prospect_outcome, "reason": a.reason,
+         "created_at": at(a.created_at)} for a in doc.reference_asks]), strict=True))
+    followup_ids = _insert(session, Followup, [
+        {"team_id": team_id, "user_id": user(f.user), "person_id": person[f.person],
+         "prospect_id": who(f.prospect), "kind": f.kind, "status": f.status,
+         "due_on": f.due_on, "reason": f.reason, "message": f.message,
+         "advocate_call_id": None if f.advocate_call is None else calls[f.advocate_call],
+         "introduction_id": None if f.introduction is None else intros[f.introduction],
+         "reference_ask_id": None if f.reference_ask is None else asks[f.reference_ask],
+         "completed_at": _utc(f.completed_at), "created_at": at(f.created_at)}
+        for f in doc.followups])
+    _insert(session, FollowupEvent, [
+        {"followup_id": followup_id, "action": e.action, "due_on": e.due_on,
+         "user_id": user(e.user), "note": e.note, "created_at": at(e.created_at)}
+        for f, followup_id in zip(doc.followups, followup_ids, strict=True) for e in f.events])
+    return {"people": len(doc.people), "relationships": len(doc.relationships),
+            "groups": len(doc.groups),
+            "memberships": sum(len(g.members) for g in doc.groups),
+            "touches": len(doc.touches), "value_items": len(doc.value_items),
+            "opener_templates": len(doc.opener_templates),
+            "saved_openers": len(doc.saved_openers),
+            "voicemail_scripts": len(doc.voicemail_scripts),
+            "stall_reviews": len(doc.stall_reviews), "advocate_calls": len(doc.advocate_calls),
+            "introduction_requests": len(doc.introduction_requests),
+            "reference_asks": len(doc.reference_asks), "followups": len(doc.followups)}
