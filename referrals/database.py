@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import ColumnElement, event, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 
 def enable_sqlite_pragmas(engine: Engine) -> None:
@@ -30,3 +33,20 @@ def contains(column: Any, text: str) -> ColumnElement[bool]:
     """
     escaped = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
+@contextmanager
+def unit_of_work(session: Session) -> Iterator[Session]:
+    """One change, all or nothing, for pages, the API and commands alike.
+
+    Services run with autoflush off: they check for duplicates with a query, which must not
+    flush their half-applied change first. Success commits; any error (a domain error, a
+    404, a crash) rolls back and propagates, so a refused request writes nothing.
+    """
+    try:
+        with session.no_autoflush:
+            yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
