@@ -111,7 +111,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from referrals.main.errors import register
+    from referrals.web.errors import register
 
     register(app)
 
@@ -123,6 +123,6 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from referrals.main.templating import register
+    from referrals.web.templating import register
 
     register(app)

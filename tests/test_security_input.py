@@ -280,7 +280,7 @@ def test_list_filters_never_fail(api, user, query):
 def test_error_fields_named_by_the_request_are_always_strings(app):
     # Found by schemathesis: a multipart part whose name werkzeug reads as None reached the
     # error body as a None key, and sorting the JSON keys turned the 400 into a 500.
-    from referrals.main.errors import error_response
+    from referrals.web.errors import error_response
 
     with app.test_request_context("/api/v1/imports", method="POST"):
         response, status = error_response(400, "Some fields are invalid.",

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from referrals.main.forms_util import no_nul, one_line
+from referrals.web.forms import no_nul, one_line
 
 
 class NewTokenForm(FlaskForm):

@@ -22,8 +22,8 @@ from referrals.auth.services import create_token, verify_password
 from referrals.errors import NotFound
 from referrals.extensions import db
 from referrals.mail import send_mail
-from referrals.main.forms_util import ID, call_service
 from referrals.urls import external_url
+from referrals.web.forms import ID, call_service
 
 bp = Blueprint("account", __name__)
 

@@ -18,7 +18,6 @@ from referrals.advocates.forms import ActionForm, OwnFollowupForm, SnoozeForm
 from referrals.base import utcnow
 from referrals.errors import DomainError, ValidationFailed
 from referrals.extensions import db
-from referrals.main.forms_util import ID, attach_errors, id_arg, joined_messages, page_arg
 from referrals.models import Followup, Person, Team, User
 from referrals.outreach.cadence import Window, off_hours_windows
 from referrals.outreach.callback import stalled_prospects
@@ -26,6 +25,7 @@ from referrals.outreach.touches import zone_of
 from referrals.people import services as people
 from referrals.redirects import safe_next
 from referrals.urls import external_url
+from referrals.web.forms import ID, attach_errors, id_arg, joined_messages, page_arg
 
 bp = Blueprint("followups", __name__)
 

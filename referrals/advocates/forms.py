@@ -18,8 +18,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from referrals.advocates.followups import MAX_SNOOZE_DAYS
 from referrals.advocates.intro_requests import REPLIES, STATUS_LABELS
-from referrals.main.forms_util import no_nul
 from referrals.models import INTRO_STATUSES
+from referrals.web.forms import no_nul
 
 OUTCOME_CHOICES = [
     SelectChoice("meeting_set", "A meeting is set"),

@@ -16,10 +16,10 @@ from referrals.advocates.intro_requests import (
     with_reply_link,
 )
 from referrals.extensions import db
-from referrals.main.forms_util import ID, call_service, id_arg, page_arg
 from referrals.models import IntroductionRequest, Person
 from referrals.people import services as people
 from referrals.urls import external_url
+from referrals.web.forms import ID, call_service, id_arg, page_arg
 
 bp = Blueprint("introductions", __name__, url_prefix="/introductions")
 

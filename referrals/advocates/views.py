@@ -21,9 +21,9 @@ from referrals.advocates.forms import (
 )
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.main.forms_util import ID, call_service, id_arg, joined_messages
 from referrals.models import Followup, IntroductionRequest, Person
 from referrals.people import services as people
+from referrals.web.forms import ID, call_service, id_arg, joined_messages
 
 bp = Blueprint("advocates", __name__, url_prefix="/advocates")
 

@@ -1,4 +1,4 @@
-"""API-only error answers; everything else is handled by referrals.main.errors."""
+"""API-only error answers; everything else is handled by referrals.web.errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from referrals.api import bp
 from referrals.extensions import db
-from referrals.main.errors import error_response
+from referrals.web.errors import error_response
 
 
 @bp.errorhandler(IntegrityError)

@@ -25,8 +25,8 @@ from referrals.api import bp
 from referrals.api.auth import current_user
 from referrals.base import utcnow
 from referrals.extensions import db
-from referrals.main.errors import error_response
 from referrals.models import IdempotencyKey
+from referrals.web.errors import error_response
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"

@@ -12,9 +12,9 @@ from referrals.api.auth import current_user
 from referrals.api.responses import to_json
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.main.errors import error_response
 from referrals.transfer import services
 from referrals.transfer.limits import allow_import_body, check_file_size
+from referrals.web.errors import error_response
 
 TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
 API_FORMATS = ("csv", "vcard", "linkedin", "google", "outlook", "ties", "members", "team")

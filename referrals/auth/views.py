@@ -27,10 +27,10 @@ from referrals.auth.services import authenticate
 from referrals.errors import NotFound
 from referrals.extensions import db, limiter, login_manager
 from referrals.mail import send_mail
-from referrals.main.forms_util import call_service
 from referrals.models import User
 from referrals.redirects import safe_next
 from referrals.urls import external_url
+from referrals.web.forms import call_service
 
 bp = Blueprint("auth", __name__)
 

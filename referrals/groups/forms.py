@@ -8,8 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from referrals.main.forms_util import no_nul, one_line
 from referrals.models import GROUP_KINDS
+from referrals.web.forms import no_nul, one_line
 
 KIND_LABELS = {"association": "Association", "event": "Event", "company": "Company"}
 KIND_PLURALS = {"association": "Associations", "event": "Events", "company": "Companies"}

@@ -10,10 +10,10 @@ from referrals.errors import Conflict
 from referrals.extensions import db
 from referrals.groups import services
 from referrals.groups.forms import KIND_LABELS, FindMemberForm, GroupFilterForm, GroupForm
-from referrals.main.forms_util import ID, call_service, page_arg
 from referrals.models import Group, Person
 from referrals.people import services as people
 from referrals.people.views import network_labels
+from referrals.web.forms import ID, call_service, page_arg
 
 bp = Blueprint("groups", __name__, url_prefix="/groups")
 bp.context_processor(network_labels)

@@ -1,1 +1,1 @@
-"""Pages that belong to no single feature: the landing page, errors, template helpers."""
+"""Page composition: the landing page and the pages that gather several features."""

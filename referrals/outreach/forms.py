@@ -22,7 +22,6 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
-from referrals.main.forms_util import MultiCheckboxField, no_nul
 from referrals.models import ISSUES, VALUE_KINDS
 from referrals.outreach.cadence import BOUNDS, CadenceRules
 from referrals.outreach.labels import (
@@ -33,6 +32,7 @@ from referrals.outreach.labels import (
 )
 from referrals.outreach.scripts import CALLS_TO_ACTION
 from referrals.outreach.touches import REP_CHANNELS
+from referrals.web.forms import MultiCheckboxField, no_nul
 
 TEXT_MAX = 5_000
 

@@ -15,7 +15,6 @@ from referrals.advocates import followups as fu
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.graph.connection import CONNECTION_KINDS
-from referrals.main.forms_util import ID, attach_errors, call_service
 from referrals.models import ISSUES, Person
 from referrals.outreach import callback, library, touches, wording
 from referrals.outreach import openers as op
@@ -42,6 +41,7 @@ from referrals.outreach.labels import (
 from referrals.paths.cache import team_graph
 from referrals.paths.services import find_warm_paths
 from referrals.people import services as people
+from referrals.web.forms import ID, attach_errors, call_service
 
 bp = Blueprint("outreach", __name__)
 

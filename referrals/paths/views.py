@@ -11,12 +11,12 @@ from flask_login import current_user, login_required
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.graph.tie import describe_tie_model
-from referrals.main.forms_util import attach_errors, page_arg
 from referrals.models import Person
 from referrals.paths import pictures, services
 from referrals.paths.cache import team_graph
 from referrals.paths.forms import RankingFilterForm, tie_settings_data, tie_settings_form
 from referrals.settings import reset_tie_params, tie_params, update_tie_params
+from referrals.web.forms import attach_errors, page_arg
 
 bp = Blueprint("paths", __name__)
 PER_PAGE = 50

@@ -30,10 +30,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from referrals.main.forms_util import MultiCheckboxField, no_nul, one_line
 from referrals.models import COMPANY_SIZES, ISSUES, ROLES
 from referrals.outreach.labels import ISSUE_LABELS
 from referrals.people.services import is_valid_timezone, timezone_names
+from referrals.web.forms import MultiCheckboxField, no_nul, one_line
 
 ROLE_LABELS = {
     "customer": "Customer",

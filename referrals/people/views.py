@@ -10,7 +10,6 @@ from wtforms import SelectChoice
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.groups import services as groups
-from referrals.main.forms_util import ID, call_service, page_arg
 from referrals.models import Group, Person
 from referrals.paths.views import person_paths_context
 from referrals.people import services
@@ -21,6 +20,7 @@ from referrals.people.forms import (
     PersonForm,
     conflict_rows,
 )
+from referrals.web.forms import ID, call_service, page_arg
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 

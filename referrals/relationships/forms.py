@@ -9,9 +9,9 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from referrals.main.forms_util import no_nul
 from referrals.models import RELATIONSHIP_KINDS
 from referrals.people.forms import VersionedForm
+from referrals.web.forms import no_nul
 
 KIND_CHOICES = {
     "customer": "Customer – one buys from the other",

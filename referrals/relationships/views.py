@@ -10,7 +10,6 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from referrals.extensions import db
-from referrals.main.forms_util import ID, call_service, id_arg
 from referrals.models import Person, Relationship
 from referrals.people import services as people
 from referrals.people.forms import conflict_rows
@@ -19,6 +18,7 @@ from referrals.relationships import services
 from referrals.relationships.forms import FindPersonForm, RelationshipForm
 from referrals.relationships.interactions import TieStory, tie_stories
 from referrals.settings import tie_params
+from referrals.web.forms import ID, call_service, id_arg
 
 bp = Blueprint("relationships", __name__, url_prefix="/relationships")
 bp.context_processor(network_labels)

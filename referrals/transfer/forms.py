@@ -7,8 +7,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from referrals.main.forms_util import no_nul
 from referrals.transfer.csvfiles import FIELD_LABELS
+from referrals.web.forms import no_nul
 
 FORMAT_LABELS = {
     "auto": "Detect it for me",

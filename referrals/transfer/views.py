@@ -19,7 +19,6 @@ from flask_login import current_user, login_required
 
 from referrals.errors import DomainError
 from referrals.extensions import db
-from referrals.main.forms_util import ID, attach_errors, call_service
 from referrals.models import Person
 from referrals.people import services as people
 from referrals.transfer import services, storage
@@ -37,6 +36,7 @@ from referrals.transfer.limits import allow_import_body, check_file_size
 from referrals.transfer.planning import Plan
 from referrals.transfer.records import ParsedFile
 from referrals.transfer.services import NoNameColumn
+from referrals.web.forms import ID, attach_errors, call_service
 
 bp = Blueprint("transfer", __name__, url_prefix="/transfer")
 

@@ -1,0 +1,1 @@
+"""Web toolkit every feature's pages share: form helpers, error pages, Jinja filters."""
