@@ -86,7 +86,7 @@ def register_operations(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from referrals.account.views import bp as account_bp
     from referrals.advocates.followup_views import bp as followups_bp
-    from referrals.advocates.introductions import bp as introductions_bp
+    from referrals.advocates.intro_views import bp as introductions_bp
     from referrals.advocates.reply import bp as reply_bp
     from referrals.advocates.views import bp as advocates_bp
     from referrals.api import bp as api_bp

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from referrals.advocates import services as advocates
+from referrals.advocates import introductions
 from referrals.auth.services import create_user
 from referrals.models import ISSUES, Group, GroupMembership, Person, Relationship, Touch, ValueItem
 
@@ -243,8 +243,8 @@ def _introductions(session: Session, rep: Any, contacts: list[Person]) -> None:
     prospects = [p for p in reachable if p.is_prospect][6:8]  # past the outreach demo's six
     helpers = [p for p in reachable if p.is_advocate and not p.is_prospect][:2]
     for prospect, helper, status in zip(prospects, helpers, ("asked", "agreed"), strict=False):
-        request = advocates.create_introduction_request(
+        request = introductions.create_introduction_request(
             session, rep, prospect.id, helper.id, status="asked", confirm_over_cap=True)
         if status == "agreed":
-            advocates.change_introduction_status(session, rep, request, "agreed",
+            introductions.change_introduction_status(session, rep, request, "agreed",
                                                  note="Said she'd e-mail us both this week.")

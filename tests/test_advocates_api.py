@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from referrals.advocates import calls
 from referrals.advocates import followups as fu
-from referrals.advocates import services
 from referrals.extensions import db
 from referrals.models import AdvocateCall, Followup, Touch
 from tests import factories
@@ -91,7 +91,7 @@ def test_not_json_is_415_and_writes_nothing(api, pair):
 
 
 def _call(user, advocate, prospect, days_ago):
-    return services.log_advocate_call(db.session, user, {
+    return calls.log_advocate_call(db.session, user, {
         "advocate_id": advocate.id, "prospect_id": prospect.id,
         "occurred_on": fu.local_today(user) - timedelta(days=days_ago)})
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from referrals.advocates import calls, care, introductions, references
 from referrals.advocates import followups as fu
-from referrals.advocates import services
 from referrals.errors import NotFound, ValidationFailed
 from referrals.extensions import db
 from referrals.models import (
@@ -18,6 +18,7 @@ from referrals.models import (
     ReferenceAsk,
     Touch,
 )
+from referrals.paths import asks
 from tests import factories
 from tests.test_api_support import snapshot
 
@@ -38,7 +39,7 @@ def people(user):
 
 def _log(user, advocate, prospect, days_ago=0, **extra):
     day = fu.local_today(user) - timedelta(days=days_ago)
-    return services.log_advocate_call(db.session, user, {
+    return calls.log_advocate_call(db.session, user, {
         "advocate_id": advocate.id, "prospect_id": prospect.id, "occurred_on": day,
         "outcome": "Dana expects your call", "notes": "", **extra})
 
@@ -85,7 +86,7 @@ def test_bad_calls_are_refused_with_a_field_message_and_nothing_written(
                  "same": mike.id, "me": user.person_id}.get(value, value)
     before = snapshot()
     with pytest.raises(ValidationFailed) as exc:
-        services.log_advocate_call(db.session, user, data)
+        calls.log_advocate_call(db.session, user, data)
     db.session.rollback()
     assert field in exc.value.fields
     assert "Olga" not in str(exc.value.fields)
@@ -122,7 +123,7 @@ def test_a_prospect_outcome_brings_the_feedback_forward(user, people):
     feedback = call.followups[1]
     today = fu.local_today(user)
     assert feedback.due_on > today
-    moved = services.record_prospect_outcome(db.session, user, dana, "meeting_set")
+    moved = introductions.record_prospect_outcome(db.session, user, dana, "meeting_set")
     db.session.commit()
     assert moved == 1 and feedback.due_on == today
     assert "a meeting is set" in feedback.reason
@@ -131,7 +132,7 @@ def test_a_prospect_outcome_brings_the_feedback_forward(user, people):
     assert feedback.events[-1].action == "brought_forward"
     assert feedback in fu.due_followups(db.session, user, today)
     with pytest.raises(ValidationFailed):
-        services.record_prospect_outcome(db.session, user, dana, "maybe")
+        introductions.record_prospect_outcome(db.session, user, dana, "maybe")
 
 
 def test_due_followups_are_the_reps_own_overdue_and_due_today(user, people):
@@ -147,27 +148,27 @@ def test_due_followups_are_the_reps_own_overdue_and_due_today(user, people):
 
 def test_introduction_request_lifecycle(user, people):
     mike, dana = people
-    request = services.create_introduction_request(db.session, user, dana.id, mike.id)
+    request = introductions.create_introduction_request(db.session, user, dana.id, mike.id)
     assert request.status == "draft" and request.asked_on is None
     # No tie between Mike and Dana is recorded, so the ask doesn't claim he knows her.
     assert "Could you help me reach Dana Whitfield?" in request.ask_text
     assert "Hi Mike," in request.ask_text
-    services.change_introduction_status(db.session, user, request, "asked")
+    introductions.change_introduction_status(db.session, user, request, "asked")
     assert request.asked_on == fu.local_today(user)
     assert count(Followup) == 0
-    services.change_introduction_status(db.session, user, request, "introduced", note="emailed")
+    introductions.change_introduction_status(db.session, user, request, "introduced", note="emailed")
     thank_you, feedback = db.session.scalars(
         select(Followup).where(Followup.introduction_id == request.id).order_by(Followup.id))
     assert thank_you.person_id == mike.id and "introduced you to" in thank_you.reason
-    services.change_introduction_status(db.session, user, request, "won")
+    introductions.change_introduction_status(db.session, user, request, "won")
     db.session.commit()
     assert feedback.due_on == fu.local_today(user) and "won" in feedback.reason
     assert [h.status for h in request.history] == ["draft", "asked", "introduced", "won"]
     assert request.history[2].note == "emailed"
     with pytest.raises(ValidationFailed):
-        services.change_introduction_status(db.session, user, request, "won")
+        introductions.change_introduction_status(db.session, user, request, "won")
     with pytest.raises(ValidationFailed):
-        services.change_introduction_status(db.session, user, request, "bogus")
+        introductions.change_introduction_status(db.session, user, request, "bogus")
 
 
 def test_introductions_refuse_other_teams_and_do_not_contact(user, other_user, people):
@@ -181,53 +182,54 @@ def test_introductions_refuse_other_teams_and_do_not_contact(user, other_user, p
                                        (shy.id, mike.id, "prospect"),
                                        (dana.id, dana.id, "via")):
         with pytest.raises(ValidationFailed) as exc:
-            services.create_introduction_request(db.session, user, prospect_id, via_id)
+            introductions.create_introduction_request(db.session, user, prospect_id, via_id)
         assert field in exc.value.fields
         db.session.rollback()
     assert snapshot() == before
     with pytest.raises(NotFound):
-        services.get_introduction(db.session, other_user.team_id, 1)
+        introductions.get_introduction(db.session, other_user.team_id, 1)
 
 
 def test_the_ask_cap_warns_and_needs_confirmation(user, people):
     mike, dana = people
     others = [factories.make_person(db.session, user.team_id, f"P{i}") for i in range(3)]
     today = fu.local_today(user)
-    assert services.over_ask_warning(db.session, user.team, mike, today) is None
+    assert asks.over_ask_warning(db.session, user.team, mike, today) is None
     _log(user, mike, others[0])
-    services.create_introduction_request(db.session, user, others[1].id, mike.id,
+    introductions.create_introduction_request(db.session, user, others[1].id, mike.id,
                                          status="asked")
-    warning = services.over_ask_warning(db.session, user.team, mike, today)
+    warning = asks.over_ask_warning(db.session, user.team, mike, today)
     assert warning is not None and warning.asks == 2
     assert "asked 2 times in the last 90 days" in warning.message
     with pytest.raises(ValidationFailed) as exc:
-        services.create_introduction_request(db.session, user, dana.id, mike.id,
+        introductions.create_introduction_request(db.session, user, dana.id, mike.id,
                                              status="asked")
     assert "confirm_over_cap" in exc.value.fields
     # A draft is not an ask yet, and the rep may go ahead knowingly.
-    services.create_introduction_request(db.session, user, dana.id, mike.id)
-    services.create_introduction_request(db.session, user, others[2].id, mike.id,
+    introductions.create_introduction_request(db.session, user, dana.id, mike.id)
+    introductions.create_introduction_request(db.session, user, others[2].id, mike.id,
                                          status="asked", confirm_over_cap=True)
     # The team can raise the cap.
-    services.update_ask_cap(db.session, user.team, 5, 90)
-    assert services.over_ask_warning(db.session, user.team, mike, today) is None
+    asks.update_ask_cap(db.session, user.team, 5, 90)
+    assert asks.over_ask_warning(db.session, user.team, mike, today) is None
     with pytest.raises(ValidationFailed) as exc:
-        services.update_ask_cap(db.session, user.team, 0, 3)
+        asks.update_ask_cap(db.session, user.team, 0, 3)
     assert set(exc.value.fields) == {"ask_cap", "ask_window_days"}
 
 
 def test_ask_fatigue_penalties_lower_only_the_over_asked(user, people):
     mike, dana = people
     p1, p2, p3 = (factories.make_person(db.session, user.team_id, f"P{i}") for i in range(3))
+    today = fu.local_today(user)
     _log(user, mike, p1)
-    assert services.ask_fatigue_penalties(db.session, user.team_id) == {}
+    assert asks.ask_fatigue_penalties(db.session, user.team_id, today) == {}
     _log(user, mike, p2)
-    assert services.ask_fatigue_penalties(db.session, user.team_id) == {mike.id: 0.5}
+    assert asks.ask_fatigue_penalties(db.session, user.team_id, today) == {mike.id: 0.5}
     _log(user, mike, p3)
-    assert services.ask_fatigue_penalties(db.session, user.team_id) == {mike.id: 0.25}
+    assert asks.ask_fatigue_penalties(db.session, user.team_id, today) == {mike.id: 0.25}
     # Asks older than the window no longer count.
     later = fu.local_today(user) + timedelta(days=91)
-    assert services.ask_fatigue_penalties(db.session, user.team_id, today=later) == {}
+    assert asks.ask_fatigue_penalties(db.session, user.team_id, today=later) == {}
 
 
 def test_warm_path_ranking_lowers_an_over_asked_advocate(user, people):
@@ -255,7 +257,7 @@ def test_warm_path_ranking_lowers_an_over_asked_advocate(user, people):
     for f in fillers:
         _log(user, mike, f)
     s.commit()
-    assert services.ask_fatigue_penalties(s, user.team_id)[mike.id] < 1
+    assert asks.ask_fatigue_penalties(s, user.team_id, fu.local_today(user))[mike.id] < 1
     assert best().first_step.id == ann.id
     assert find_warm_paths(s, user, target, k=1)[0].first_ask.id == ann.id
 
@@ -275,7 +277,7 @@ def test_reference_matching_ranks_likeness_with_reasons_and_offering_logs_the_as
                                 do_not_contact=True)
     factories.make_relationship(s, user.person, bob, kind="friend", rating=5)
     s.commit()
-    matches = services.match_references(s, user, prospect)
+    matches = references.match_references(s, user, prospect)
     assert [m.reference.name for m in matches] == ["Mei Chen", "Bob Far"]
     assert shy not in [m.reference for m in matches]
     top = matches[0]
@@ -283,18 +285,18 @@ def test_reference_matching_ranks_likeness_with_reasons_and_offering_logs_the_as
     assert top.pitch.startswith("Call Mei Chen at Quality Fabricators – same industry")
     assert any(r.startswith("you know them") for r in matches[1].reasons)
 
-    ask = services.offer_reference(s, user, prospect, mei.id, reason=top.pitch)
+    ask = references.offer_reference(s, user, prospect, mei.id, reason=top.pitch)
     s.commit()
     assert ask.status == "offered" and ask.asked_on == fu.local_today(user)
-    assert services.ask_dates(s, user.team_id)[mei.id] == [ask.asked_on]
-    services.reference_phoned(s, user, ask)
+    assert asks.ask_dates(s, user.team_id)[mei.id] == [ask.asked_on]
+    references.reference_phoned(s, user, ask)
     s.commit()
     kinds = [f.kind for f in s.scalars(select(Followup).where(Followup.reference_ask_id == ask.id))]
     assert kinds == ["thank_you", "feedback"]
     with pytest.raises(ValidationFailed):
-        services.reference_phoned(s, user, ask)
+        references.reference_phoned(s, user, ask)
     with pytest.raises(ValidationFailed):
-        services.offer_reference(s, user, prospect, shy.id)
+        references.offer_reference(s, user, prospect, shy.id)
 
 
 def test_advocate_care_ranks_helpers_and_shows_who_is_unthanked(user, people):
@@ -302,16 +304,16 @@ def test_advocate_care_ranks_helpers_and_shows_who_is_unthanked(user, people):
     ann = factories.make_person(db.session, user.team_id, "Ann Helper", roles=["advocate"])
     p2 = factories.make_person(db.session, user.team_id, "P2", roles=["prospect"])
     call = _log(user, mike, dana, days_ago=40)
-    services.record_prospect_outcome(db.session, user, dana, "won")
-    intro = services.create_introduction_request(db.session, user, p2.id, ann.id,
+    introductions.record_prospect_outcome(db.session, user, dana, "won")
+    intro = introductions.create_introduction_request(db.session, user, p2.id, ann.id,
                                                  status="asked")
-    services.change_introduction_status(db.session, user, intro, "introduced")
+    introductions.change_introduction_status(db.session, user, intro, "introduced")
     for f in call.followups:
         fu.complete_followup(db.session, user, f)
     db.session.commit()
-    care = services.advocate_care(db.session, user)
-    assert [c.person.name for c in care] == ["Mike Kincaid", "Ann Helper"]
-    mike_care, ann_care = care
+    cared = care.advocate_care(db.session, user)
+    assert [c.person.name for c in cared] == ["Mike Kincaid", "Ann Helper"]
+    mike_care, ann_care = cared
     assert (mike_care.won, mike_care.meetings, mike_care.introductions) == (1, 1, 1)
     assert (mike_care.calls_30, mike_care.calls_90, mike_care.asks_90) == (0, 1, 1)
     assert mike_care.thanks_outstanding == 0 and mike_care.last_feedback is not None
@@ -324,7 +326,7 @@ def test_deleting_a_prospect_takes_their_advocacy_rows_along(user, people):
 
     mike, dana = people
     _log(user, mike, dana)
-    services.create_introduction_request(db.session, user, dana.id, mike.id)
+    introductions.create_introduction_request(db.session, user, dana.id, mike.id)
     db.session.commit()
     delete_person(db.session, dana)
     db.session.commit()

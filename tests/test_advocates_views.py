@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from referrals.advocates import calls
 from referrals.advocates import followups as fu
-from referrals.advocates import services
 from referrals.extensions import db
 from referrals.models import (
     AdvocateCall,
@@ -154,7 +154,7 @@ def test_over_asking_warns_and_needs_the_box_ticked(client, logged_in, pair):
     mike, dana = pair
     for name in ("P1", "P2"):
         other = factories.make_person(db.session, logged_in.team_id, name)
-        services.log_advocate_call(db.session, logged_in, {
+        calls.log_advocate_call(db.session, logged_in, {
             "advocate_id": mike.id, "prospect_id": other.id,
             "occurred_on": fu.local_today(logged_in)})
     db.session.commit()
@@ -211,7 +211,7 @@ def test_offering_another_teams_reference_is_refused(client, other_user, pair):
 
 def test_recording_an_outcome_brings_feedback_forward(client, logged_in, pair):
     mike, dana = pair
-    call = services.log_advocate_call(db.session, logged_in, {
+    call = calls.log_advocate_call(db.session, logged_in, {
         "advocate_id": mike.id, "prospect_id": dana.id,
         "occurred_on": fu.local_today(logged_in) - timedelta(days=1)})
     db.session.commit()
@@ -226,7 +226,7 @@ def test_recording_an_outcome_brings_feedback_forward(client, logged_in, pair):
 
 def test_advocates_page_ranks_and_sets_the_cap(client, logged_in, pair):
     mike, dana = pair
-    services.log_advocate_call(db.session, logged_in, {
+    calls.log_advocate_call(db.session, logged_in, {
         "advocate_id": mike.id, "prospect_id": dana.id,
         "occurred_on": fu.local_today(logged_in)})
     db.session.commit()

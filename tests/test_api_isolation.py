@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from referrals.advocates.services import create_introduction_request, log_advocate_call
+from referrals.advocates.calls import log_advocate_call
+from referrals.advocates.introductions import create_introduction_request
 from referrals.extensions import db
 from referrals.models import Touch
 from referrals.outreach.library import create_value_item

@@ -10,8 +10,8 @@ import icalendar
 import pytest
 from aiosmtpd.controller import Controller
 
+from referrals.advocates import calls, reminders
 from referrals.advocates import followups as fu
-from referrals.advocates import reminders, services
 from referrals.extensions import db
 from referrals.models import Followup, Touch
 from tests import factories
@@ -20,7 +20,7 @@ from tests.test_api_support import snapshot
 
 
 def _call(user, advocate, prospect, days_ago):
-    call = services.log_advocate_call(db.session, user, {
+    call = calls.log_advocate_call(db.session, user, {
         "advocate_id": advocate.id, "prospect_id": prospect.id,
         "occurred_on": fu.local_today(user) - timedelta(days=days_ago)})
     db.session.commit()

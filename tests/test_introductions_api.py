@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from referrals.advocates import services
+from referrals.advocates import introductions
 from referrals.api.schemas import IntroStatus
 from referrals.extensions import db
 from referrals.models import INTRO_STATUSES, IntroductionRequest
@@ -59,7 +59,7 @@ def test_create_get_patch_and_list(api, cast):
 def test_another_teams_request_is_404_and_untouched(api, cast, other_user):
     _, _, olga = cast
     pavel = factories.make_person(db.session, other_user.team_id, "Pavel Secret")
-    theirs = services.create_introduction_request(db.session, other_user, olga.id, pavel.id)
+    theirs = introductions.create_introduction_request(db.session, other_user, olga.id, pavel.id)
     db.session.commit()
     before = snapshot()
     for response in (api.get(f"/api/v1/introductions/{theirs.id}"),
@@ -90,7 +90,7 @@ def test_bad_input_is_400_with_fields_and_writes_nothing(api, cast, body, field)
 
 def test_bad_patches_are_400_and_write_nothing(api, cast, user):
     gus, dana, _ = cast
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id)
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
     db.session.commit()
     before = snapshot()
     for body, field in (({"status": "maybe"}, "status"), ({"status": "draft"}, "status"),
@@ -104,9 +104,9 @@ def test_over_the_ask_cap_is_409_until_confirmed(api, cast, user):
     gus, dana, _ = cast
     for name in ("P1", "P2"):
         other = factories.make_person(db.session, user.team_id, name)
-        services.create_introduction_request(db.session, user, other.id, gus.id, status="asked",
+        introductions.create_introduction_request(db.session, user, other.id, gus.id, status="asked",
                                              confirm_over_cap=True)
-    draft = services.create_introduction_request(db.session, user, dana.id, gus.id)
+    draft = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
     db.session.commit()
     before = snapshot()
     body = {"helper_id": gus.id, "prospect_id": dana.id, "status": "asked"}

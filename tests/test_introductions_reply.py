@@ -6,7 +6,7 @@ import pytest
 from flask import current_app
 from sqlalchemy import select
 
-from referrals.advocates import services
+from referrals.advocates import introductions
 from referrals.advocates.intro_requests import make_reply_token
 from referrals.extensions import db
 from referrals.models import Followup
@@ -19,10 +19,10 @@ from tests.test_api_support import snapshot
 def asked(user):
     gus = factories.make_person(db.session, user.team_id, "Gus Ortega")
     dana = factories.make_person(db.session, user.team_id, "Dana Lee", roles=["prospect"])
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
     db.session.commit()
-    token = services.reply_token(current_app.config["SECRET_KEY"], request)
+    token = introductions.reply_token(current_app.config["SECRET_KEY"], request)
     return request, f"/r/{token}"
 
 
@@ -78,7 +78,7 @@ def test_dead_links_get_a_plain_page_and_write_nothing(client, user, asked, kind
     elif kind == "deleted":
         db.session.delete(request)
     else:
-        services.new_reply_link(db.session, request)
+        introductions.new_reply_link(db.session, request)
     db.session.commit()
     before = snapshot()
     for response in (client.get(url), client.post(url, data={

@@ -10,8 +10,8 @@ import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import select
 
+from referrals.advocates import calls, introductions, references
 from referrals.advocates import followups as fu
-from referrals.advocates import services
 from referrals.advocates.intro_requests import (
     REPLY_SALT,
     make_reply_token,
@@ -49,11 +49,11 @@ def feedback_of(person, prospect) -> list[Followup]:
 def test_every_step_of_the_flow_keeps_history_dates_and_the_next_step(user, cast):
     _, gus, dana = cast
     today = fu.local_today(user)
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id)
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
     assert next_status(request.status) == "asked"
     steps = ["asked", "agreed", "introduced", "meeting_set", "won"]
     for step in steps:
-        services.change_introduction_status(db.session, user, request, step, note=f"n-{step}")
+        introductions.change_introduction_status(db.session, user, request, step, note=f"n-{step}")
     db.session.commit()
     assert [h.status for h in request.history] == ["draft", *steps]
     assert [h.note for h in request.history[1:]] == [f"n-{s}" for s in steps]
@@ -65,11 +65,11 @@ def test_every_step_of_the_flow_keeps_history_dates_and_the_next_step(user, cast
 @pytest.mark.parametrize("end", ["lost", "declined", "no_reply"])
 def test_the_side_exits_are_steps_too(user, cast, end):
     _, gus, dana = cast
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
     if end == "lost":
-        services.change_introduction_status(db.session, user, request, "introduced")
-    services.change_introduction_status(db.session, user, request, end, note="why")
+        introductions.change_introduction_status(db.session, user, request, "introduced")
+    introductions.change_introduction_status(db.session, user, request, end, note="why")
     assert request.status == end and request.history[-1].status == end
     assert request.history[-1].note == "why"
     assert next_status("no_reply") == "agreed"
@@ -78,15 +78,15 @@ def test_the_side_exits_are_steps_too(user, cast, end):
 def test_backdated_steps_keep_their_own_dates(user, cast):
     _, gus, dana = cast
     today = fu.local_today(user)
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id)
-    services.change_introduction_status(db.session, user, request, "asked",
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
+    introductions.change_introduction_status(db.session, user, request, "asked",
                                         on=today - timedelta(days=5))
-    services.change_introduction_status(db.session, user, request, "introduced",
+    introductions.change_introduction_status(db.session, user, request, "introduced",
                                         on=today - timedelta(days=2))
     assert request.asked_on == today - timedelta(days=5)
     assert request.introduced_on == today - timedelta(days=2)
     with pytest.raises(ValidationFailed):
-        services.change_introduction_status(db.session, user, request, "won",
+        introductions.change_introduction_status(db.session, user, request, "won",
                                             on=today + timedelta(days=1))
 
 
@@ -94,13 +94,13 @@ def test_asking_and_agreeing_are_interactions_with_the_helper(user, cast):
     me, gus, dana = cast
     tie = factories.make_relationship(db.session, me, gus, kind="friend")
     db.session.commit()
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
     today = fu.local_today(user)
     assert gus.last_contact_on == today
-    services.change_introduction_status(db.session, user, request, "agreed")
+    introductions.change_introduction_status(db.session, user, request, "agreed")
     assert tie.last_interaction == today
-    services.change_introduction_status(db.session, user, request, "meeting_set")
+    introductions.change_introduction_status(db.session, user, request, "meeting_set")
     assert dana.last_contact_on == today
 
 
@@ -109,12 +109,12 @@ def test_asking_and_agreeing_are_interactions_with_the_helper(user, cast):
 def test_an_advocate_call_by_the_helper_moves_open_requests_to_introduced(user, cast):
     _, gus, dana = cast
     other = factories.make_person(db.session, user.team_id, "Other Prospect")
-    asked = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    asked = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                  status="asked")
-    elsewhere = services.create_introduction_request(db.session, user, other.id, gus.id,
+    elsewhere = introductions.create_introduction_request(db.session, user, other.id, gus.id,
                                                      status="asked")
     day = fu.local_today(user) - timedelta(days=1)
-    call = services.log_advocate_call(db.session, user, {
+    call = calls.log_advocate_call(db.session, user, {
         "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": day})
     db.session.commit()
     assert asked.status == "introduced" and asked.introduced_on == day
@@ -128,10 +128,10 @@ def test_an_advocate_call_by_the_helper_moves_open_requests_to_introduced(user, 
 
 def test_a_helper_who_introduced_and_then_phoned_is_thanked_once(user, cast):
     _, gus, dana = cast
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
-    services.change_introduction_status(db.session, user, request, "introduced")
-    services.log_advocate_call(db.session, user, {
+    introductions.change_introduction_status(db.session, user, request, "introduced")
+    calls.log_advocate_call(db.session, user, {
         "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": fu.local_today(user)})
     db.session.commit()
     owed = db.session.scalars(select(Followup.kind).where(
@@ -143,10 +143,10 @@ def test_a_helper_who_introduced_and_then_phoned_is_thanked_once(user, cast):
 @pytest.mark.parametrize("status", ["declined", "won"])
 def test_a_call_leaves_closed_requests_alone(user, cast, status):
     _, gus, dana = cast
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
-    services.change_introduction_status(db.session, user, request, status)
-    services.log_advocate_call(db.session, user, {
+    introductions.change_introduction_status(db.session, user, request, status)
+    calls.log_advocate_call(db.session, user, {
         "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": fu.local_today(user)})
     assert request.status == status
 
@@ -160,19 +160,19 @@ def test_won_makes_a_customer_a_customer_tie_and_one_feedback_per_helper(user, c
     ref = factories.make_person(s, user.team_id, "Rita Reference")
     asked_only = factories.make_person(s, user.team_id, "Quiet Quinn")
     drafted = factories.make_person(s, user.team_id, "Never Asked")
-    request = services.create_introduction_request(s, user, dana.id, gus.id, status="asked",
+    request = introductions.create_introduction_request(s, user, dana.id, gus.id, status="asked",
                                                    confirm_over_cap=True)
-    services.create_introduction_request(s, user, dana.id, asked_only.id, status="asked")
-    services.create_introduction_request(s, user, dana.id, drafted.id)
+    introductions.create_introduction_request(s, user, dana.id, asked_only.id, status="asked")
+    introductions.create_introduction_request(s, user, dana.id, drafted.id)
     today = fu.local_today(user)
-    services.log_advocate_call(s, user, {"advocate_id": ann.id, "prospect_id": dana.id,
+    calls.log_advocate_call(s, user, {"advocate_id": ann.id, "prospect_id": dana.id,
                                          "occurred_on": today})
-    services.log_advocate_call(s, user, {"advocate_id": ann.id, "prospect_id": dana.id,
+    calls.log_advocate_call(s, user, {"advocate_id": ann.id, "prospect_id": dana.id,
                                          "occurred_on": today})  # two calls, two feedbacks
-    ask = services.offer_reference(s, user, dana, ref.id)
-    services.reference_phoned(s, user, ask)
-    services.change_introduction_status(s, user, request, "introduced")
-    services.change_introduction_status(s, user, request, "won")
+    ask = references.offer_reference(s, user, dana, ref.id)
+    references.reference_phoned(s, user, ask)
+    introductions.change_introduction_status(s, user, request, "introduced")
+    introductions.change_introduction_status(s, user, request, "won")
     s.commit()
     assert dana.is_customer and not dana.is_prospect
     ties = list(s.scalars(select(Relationship).where(Relationship.kind == "customer")))
@@ -186,7 +186,7 @@ def test_won_makes_a_customer_a_customer_tie_and_one_feedback_per_helper(user, c
     assert "was asked to introduce you to" in quinn.reason
     assert "introduction started it" not in quinn.message
     # Winning again (the prospect page) brings the same ones forward: still one each.
-    services.record_prospect_outcome(s, user, dana, "won")
+    introductions.record_prospect_outcome(s, user, dana, "won")
     assert all(len(feedback_of(h, dana)) == 1 for h in (gus, ann, ref, asked_only))
     assert len(list(s.scalars(select(Relationship).where(Relationship.kind == "customer")))) == 1
 
@@ -195,7 +195,7 @@ def test_won_keeps_an_existing_customer_tie(user, cast):
     me, gus, dana = cast
     tie = factories.make_relationship(db.session, me, dana, kind="customer", rating=2)
     db.session.commit()
-    services.record_prospect_outcome(db.session, user, dana, "won")
+    introductions.record_prospect_outcome(db.session, user, dana, "won")
     assert tie.rating == 2
     assert db.session.scalar(select(Relationship.id).where(
         Relationship.kind == "customer", Relationship.id != tie.id)) is None
@@ -203,10 +203,10 @@ def test_won_keeps_an_existing_customer_tie(user, cast):
 
 def test_lost_queues_feedback_for_the_helpers_too(user, cast):
     _, gus, dana = cast
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
-    services.change_introduction_status(db.session, user, request, "agreed")
-    services.change_introduction_status(db.session, user, request, "lost")
+    introductions.change_introduction_status(db.session, user, request, "agreed")
+    introductions.change_introduction_status(db.session, user, request, "lost")
     (feedback,) = feedback_of(gus, dana)
     assert feedback.due_on == fu.local_today(user) and "elsewhere" in feedback.reason
     assert not dana.is_customer and dana.is_prospect
@@ -218,15 +218,15 @@ def test_the_ask_says_you_know_dana_only_with_a_tie(user, cast):
     _, gus, dana = cast
     ivy = factories.make_person(db.session, user.team_id, "Ivy Stone")
     db.session.commit()
-    with_tie = services.draft_ask_for(db.session, user, gus, dana)
+    with_tie = introductions.draft_ask_for(db.session, user, gus, dana)
     assert "I believe you know Dana." in with_tie
-    without = services.draft_ask_for(db.session, user, ivy, dana)
+    without = introductions.draft_ask_for(db.session, user, ivy, dana)
     assert "believe you know" not in without and "anyone who could introduce us" in without
     # A next person is named only when the helper's tie to them is in the data.
-    assert "Gus Ortega" not in services.draft_ask_for(db.session, user, ivy, dana, gus)
+    assert "Gus Ortega" not in introductions.draft_ask_for(db.session, user, ivy, dana, gus)
     factories.make_relationship(db.session, ivy, gus, kind="colleague")
     db.session.commit()
-    text = services.draft_ask_for(db.session, user, ivy, dana, gus)
+    text = introductions.draft_ask_for(db.session, user, ivy, dana, gus)
     assert "I believe you know Gus Ortega, who knows Dana." in text
     for words in (with_tie, without, text):
         assert "recommend" not in words and "asked me" not in words
@@ -237,7 +237,7 @@ def test_the_ask_says_you_know_dana_only_with_a_tie(user, cast):
 
 def _asked(user, cast) -> IntroductionRequest:
     _, gus, dana = cast
-    request = services.create_introduction_request(db.session, user, dana.id, gus.id,
+    request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
     db.session.commit()
     return request
@@ -250,9 +250,9 @@ def _asked(user, cast) -> IntroductionRequest:
 ])
 def test_a_reply_moves_the_request_and_lands_on_today(user, cast, answer, status, next_step):
     request = _asked(user, cast)
-    token = services.reply_token(SECRET, request)
-    found = services.request_for_reply(db.session, SECRET, token)
-    followup = services.answer_reply(db.session, found, answer)
+    token = introductions.reply_token(SECRET, request)
+    found = introductions.request_for_reply(db.session, SECRET, token)
+    followup = introductions.answer_reply(db.session, found, answer)
     db.session.commit()
     assert request.status == status and request.reply_nonce is None
     assert request.reply_answer == answer and request.replied_at is not None
@@ -262,8 +262,8 @@ def test_a_reply_moves_the_request_and_lands_on_today(user, cast, answer, status
     assert followup.due_on == fu.local_today(user)
     assert followup.reason.startswith("Gus Ortega replied: ") and followup.reason.endswith(
         next_step)
-    with pytest.raises(services.ReplyLinkGone):  # single use
-        services.request_for_reply(db.session, SECRET, token)
+    with pytest.raises(introductions.ReplyLinkGone):  # single use
+        introductions.request_for_reply(db.session, SECRET, token)
 
 
 class _FifteenDaysAgo(TimestampSigner):
@@ -276,25 +276,25 @@ class _FifteenDaysAgo(TimestampSigner):
 def _refused(token: str, error: type[Exception]) -> None:
     before = snapshot()
     with pytest.raises(error):
-        services.request_for_reply(db.session, SECRET, token)
+        introductions.request_for_reply(db.session, SECRET, token)
     assert snapshot() == before
 
 
 def test_reply_links_that_no_longer_work(user, cast, other_user):
     request = _asked(user, cast)
-    token = services.reply_token(SECRET, request)
+    token = introductions.reply_token(SECRET, request)
     old = URLSafeTimedSerializer(SECRET, salt=REPLY_SALT, signer=_FifteenDaysAgo)
-    _refused(old.dumps({"r": request.id, "n": request.reply_nonce}), services.ReplyLinkGone)
+    _refused(old.dumps({"r": request.id, "n": request.reply_nonce}), introductions.ReplyLinkGone)
     _refused(token[:-2] + ("AA" if not token.endswith("AA") else "BB"), NotFound)
     _refused(make_reply_token("another-secret", request.id, request.reply_nonce), NotFound)
-    _refused(make_reply_token(SECRET, request.id, "guessed-nonce"), services.ReplyLinkGone)
+    _refused(make_reply_token(SECRET, request.id, "guessed-nonce"), introductions.ReplyLinkGone)
     _refused(make_reply_token(SECRET, 999_999, request.reply_nonce), NotFound)
     # A new link retires the old one.
-    services.new_reply_link(db.session, request)
+    introductions.new_reply_link(db.session, request)
     db.session.commit()
-    _refused(token, services.ReplyLinkGone)
+    _refused(token, introductions.ReplyLinkGone)
     # A deleted request.
-    fresh = services.reply_token(SECRET, request)
+    fresh = introductions.reply_token(SECRET, request)
     db.session.delete(request)
     db.session.commit()
     _refused(fresh, NotFound)
@@ -305,12 +305,12 @@ def test_a_reply_token_answers_only_its_own_request(user, cast, other_user):
     theirs_a = factories.make_person(db.session, other_user.team_id, "Their A")
     theirs_b = factories.make_person(db.session, other_user.team_id, "Their B")
     db.session.commit()
-    theirs = services.create_introduction_request(db.session, other_user, theirs_a.id,
+    theirs = introductions.create_introduction_request(db.session, other_user, theirs_a.id,
                                                   theirs_b.id)
     db.session.commit()
     # Our nonce with their request's id: the nonces differ, so it is refused.
-    _refused(make_reply_token(SECRET, theirs.id, request.reply_nonce), services.ReplyLinkGone)
-    found = services.request_for_reply(db.session, SECRET, services.reply_token(SECRET, request))
+    _refused(make_reply_token(SECRET, theirs.id, request.reply_nonce), introductions.ReplyLinkGone)
+    found = introductions.request_for_reply(db.session, SECRET, introductions.reply_token(SECRET, request))
     assert found.id == request.id
 
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from sqlalchemy import select
 
-from referrals.advocates import services
+from referrals.advocates import introductions
 from referrals.extensions import db
 from referrals.models import IntroductionRequest
 from tests import factories
@@ -56,7 +56,7 @@ def test_the_status_control_offers_the_next_step(client, logged_in, pair):
 
 def test_the_page_shows_the_email_with_reply_link_copy_and_mailto(client, logged_in, pair):
     gus, dana = pair
-    request = services.create_introduction_request(db.session, logged_in, dana.id, gus.id)
+    request = introductions.create_introduction_request(db.session, logged_in, dana.id, gus.id)
     db.session.commit()
     html = client.get(f"/introductions/{request.id}").get_data(as_text=True)
     box = unescape(re.search(r'<textarea id="ask-text"[^>]*readonly>(.*?)</textarea>', html,
@@ -80,7 +80,7 @@ def test_the_page_shows_the_email_with_reply_link_copy_and_mailto(client, logged
 def test_no_mailto_without_the_helpers_email(client, logged_in, pair):
     _, dana = pair
     ivy = factories.make_person(db.session, logged_in.team_id, "Ivy Stone")
-    request = services.create_introduction_request(db.session, logged_in, dana.id, ivy.id)
+    request = introductions.create_introduction_request(db.session, logged_in, dana.id, ivy.id)
     db.session.commit()
     html = client.get(f"/introductions/{request.id}").get_data(as_text=True)
     assert "mailto:" not in html and "I believe you know" not in html
@@ -88,7 +88,7 @@ def test_no_mailto_without_the_helpers_email(client, logged_in, pair):
 
 def test_a_new_link_without_csrf_writes_nothing(client, logged_in, pair):
     gus, dana = pair
-    request = services.create_introduction_request(db.session, logged_in, dana.id, gus.id)
+    request = introductions.create_introduction_request(db.session, logged_in, dana.id, gus.id)
     db.session.commit()
     before = snapshot()
     assert client.post(f"/introductions/{request.id}/reply-link").status_code == 400

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from referrals.advocates import calls
 from referrals.advocates import followups as fu
-from referrals.advocates import services as advocates
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, Team, Touch, VoicemailScript
@@ -145,7 +145,7 @@ def test_a_meeting_set_brings_the_advocates_feedback_forward(user, dana):
     mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
     db.session.commit()
     today = fu.local_today(user)
-    advocates.log_advocate_call(db.session, user, {
+    calls.log_advocate_call(db.session, user, {
         "advocate_id": mike.id, "prospect_id": dana.id,
         "occurred_on": today - timedelta(days=1)})
     db.session.commit()

@@ -15,11 +15,9 @@ from flask import url_for
 from sqlalchemy import select
 
 from referrals import create_app
-from referrals.advocates.services import (
-    create_introduction_request,
-    log_advocate_call,
-    offer_reference,
-)
+from referrals.advocates.calls import log_advocate_call
+from referrals.advocates.introductions import create_introduction_request
+from referrals.advocates.references import offer_reference
 from referrals.api import bp as api_bp
 from referrals.auth.services import create_token
 from referrals.extensions import db

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from referrals.advocates import followups as fu
-from referrals.advocates.services import log_advocate_call
+from referrals.advocates.calls import log_advocate_call
 from referrals.extensions import db
 from referrals.models import Person
 from tests import factories

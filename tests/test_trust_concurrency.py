@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import func, select, update
 
-from referrals.advocates.services import log_advocate_call
+from referrals.advocates.calls import log_advocate_call
 from referrals.extensions import db
 from referrals.models import AdvocateCall, Followup, Person, Relationship
 from tests import factories

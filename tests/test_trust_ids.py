@@ -10,7 +10,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, inspect, select, text
 
 from referrals import create_app
-from referrals.advocates.services import log_advocate_call
+from referrals.advocates.calls import log_advocate_call
 from referrals.extensions import db
 from referrals.models import (
     AdvocateCall,

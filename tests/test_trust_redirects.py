@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from referrals.advocates import calls
 from referrals.advocates import followups as fu
-from referrals.advocates import services
 from referrals.extensions import db
 from referrals.redirects import is_safe_path, safe_next
 from tests import factories
@@ -84,7 +84,7 @@ def followup(logged_in):
     mike = factories.make_person(db.session, logged_in.team_id, "Mike Kincaid")
     dana = factories.make_person(db.session, logged_in.team_id, "Dana Whitfield",
                                  roles=["prospect"])
-    call = services.log_advocate_call(db.session, logged_in, {
+    call = calls.log_advocate_call(db.session, logged_in, {
         "advocate_id": mike.id, "prospect_id": dana.id,
         "occurred_on": fu.local_today(logged_in) - timedelta(days=3)})
     db.session.commit()

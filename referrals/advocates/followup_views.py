@@ -13,7 +13,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from referrals.advocates import followups as fu
-from referrals.advocates import reminders, services
+from referrals.advocates import introductions, reminders
 from referrals.advocates.forms import ActionForm, OwnFollowupForm, SnoozeForm
 from referrals.base import utcnow
 from referrals.errors import DomainError, ValidationFailed
@@ -275,10 +275,10 @@ def snooze_keep_in_touch(person_id: int) -> WerkzeugResponse:
 @bp.route(f"/today/asks/<{ID}:request_id>/no-reply", methods=["POST"])
 @login_required
 def ask_no_reply(request_id: int) -> WerkzeugResponse:
-    ask = services.get_introduction(db.session, current_user.team_id, request_id)
+    ask = introductions.get_introduction(db.session, current_user.team_id, request_id)
     if ActionForm().validate_on_submit():
         try:
-            services.change_introduction_status(db.session, current_user, ask, "no_reply",
+            introductions.change_introduction_status(db.session, current_user, ask, "no_reply",
                                                 note="No answer to the ask.")
         except DomainError as exc:
             db.session.rollback()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template
 from werkzeug.wrappers import Response
 
-from referrals.advocates import services
+from referrals.advocates import introductions
 from referrals.advocates.forms import ReplyForm
 from referrals.advocates.intro_requests import REPLIES
 from referrals.errors import NotFound
@@ -23,8 +23,8 @@ Page = str | tuple[str, int]
 
 def _request(token: str) -> IntroductionRequest | None:
     try:
-        return services.request_for_reply(db.session, current_app.config["SECRET_KEY"], token)
-    except (NotFound, services.ReplyLinkGone):
+        return introductions.request_for_reply(db.session, current_app.config["SECRET_KEY"], token)
+    except (NotFound, introductions.ReplyLinkGone):
         return None
 
 
@@ -41,8 +41,8 @@ def answer(token: str) -> Page | Response:
     form = ReplyForm()
     if form.validate_on_submit():
         answer = form.answer.data
-        services.answer_reply(db.session, request, answer)
+        introductions.answer_reply(db.session, request, answer)
         db.session.commit()
         return render_template("reply/thanks.html", request_=request, label=REPLIES[answer][0])
     return render_template("reply/answer.html", request_=request, form=form, replies=REPLIES,
-                           rep=services.rep_of(db.session, request)), 400 if form.errors else 200
+                           rep=introductions.rep_of(db.session, request)), 400 if form.errors else 200

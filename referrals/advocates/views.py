@@ -10,8 +10,9 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
+from referrals.advocates import calls, care, introductions
 from referrals.advocates import followups as fu
-from referrals.advocates import services
+from referrals.advocates import references as refs
 from referrals.advocates.forms import (
     AdvocateCallForm,
     AskCapForm,
@@ -22,6 +23,7 @@ from referrals.advocates.forms import (
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, IntroductionRequest, Person
+from referrals.paths import asks
 from referrals.people import services as people
 from referrals.web.forms import ID, call_service, id_arg, joined_messages
 
@@ -43,10 +45,10 @@ def _person(person_id: int) -> Person:
 # --- the advocates page ---------------------------------------------------------------------
 
 def _index_page(cap_form: AskCapForm | None = None) -> Page:
-    cap = services.ask_cap(current_user.team)
+    cap = asks.ask_cap(current_user.team)
     cap_form = cap_form or AskCapForm(
         data={"ask_cap": cap.cap, "ask_window_days": cap.window_days})
-    helpers = services.advocate_care(db.session, current_user)
+    helpers = care.advocate_care(db.session, current_user)
     return render_template(
         "advocates/index.html", helpers=helpers, cap=cap, cap_form=cap_form,
         not_thanked=[h for h in helpers if h.thanks_outstanding],
@@ -62,7 +64,7 @@ def index() -> Page:
 def settings() -> Page | Response:
     form = AskCapForm()
     if form.validate_on_submit() and call_service(
-        form, services.update_ask_cap, current_user.team, form.ask_cap.data,
+        form, asks.update_ask_cap, current_user.team, form.ask_cap.data,
         form.ask_window_days.data,
     ):
         db.session.commit()
@@ -96,7 +98,7 @@ def new_call() -> Page | Response:
         form.prospect_id.data = prospect.id if prospect else 0
         form.occurred_on.data = fu.local_today(current_user)
     if form.validate_on_submit() and (
-        call := call_service(form, services.log_advocate_call, current_user,
+        call := call_service(form, calls.log_advocate_call, current_user,
                              form.service_data())
     ):
         db.session.commit()
@@ -124,7 +126,7 @@ def prospect_outcome(person_id: int) -> Response:
     form = ProspectOutcomeForm()
     if form.validate_on_submit():
         try:
-            moved = services.record_prospect_outcome(
+            moved = introductions.record_prospect_outcome(
                 db.session, current_user, prospect, form.outcome.data, form.on.data)
         except ValidationFailed as exc:
             db.session.rollback()
@@ -142,8 +144,8 @@ def prospect_outcome(person_id: int) -> Response:
 
 def _references_page(prospect: Person, offer_form: ReferenceOfferForm | None = None,
                      warning: str | None = None) -> Page:
-    matches = services.match_references(db.session, current_user, prospect)
-    offers = [a for a in services.reference_asks_of(db.session, prospect)
+    matches = refs.match_references(db.session, current_user, prospect)
+    offers = [a for a in refs.reference_asks_of(db.session, prospect)
               if a.prospect_id == prospect.id]
     return render_template(
         "advocates/references.html", prospect=prospect, matches=matches, offers=offers,
@@ -163,7 +165,7 @@ def offer_reference(person_id: int) -> Page | Response:
     form = ReferenceOfferForm()
     ref_id = form.reference_id.data or ""
     if form.validate_on_submit() and ref_id.isdigit() and (
-        ask := call_service(form, services.offer_reference, current_user, prospect,
+        ask := call_service(form, refs.offer_reference, current_user, prospect,
                             int(ref_id), reason=form.reason.data or "",
                             confirm_over_cap=bool(form.confirm_over_cap.data))
     ):
@@ -179,11 +181,11 @@ def offer_reference(person_id: int) -> Page | Response:
 
 @bp.route(f"/references/asks/<{ID}:ask_id>/phoned", methods=["POST"])
 def reference_phoned(ask_id: int) -> Response:
-    ask = services.get_reference_ask(db.session, current_user.team_id, ask_id)
+    ask = refs.get_reference_ask(db.session, current_user.team_id, ask_id)
     form = ReferencePhonedForm()
     if form.validate_on_submit():
         try:
-            services.reference_phoned(db.session, current_user, ask, form.phoned_on.data)
+            refs.reference_phoned(db.session, current_user, ask, form.phoned_on.data)
         except ValidationFailed as exc:
             db.session.rollback()
             flash(joined_messages(exc.fields, exc.message), "error")
@@ -204,12 +206,12 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
         fu.followups_query(person.team_id, status="open").where(
             (Followup.person_id == person.id) | (Followup.prospect_id == person.id)
         ).order_by(Followup.due_on))]
-    intros = list(session.scalars(services.introductions_query(
+    intros = list(session.scalars(introductions.introductions_query(
         person.team_id, person_id=person.id).order_by(IntroductionRequest.id.desc())))
-    warning = services.over_ask_warning(session, current_user.team, person,
+    warning = asks.over_ask_warning(session, current_user.team, person,
                                         fu.local_today(current_user))
     return {
-        "calls": services.calls_of(session, person),
+        "calls": calls.calls_of(session, person),
         "intros": intros,
         "followups": followups,
         "ask_warning": warning,

@@ -7,7 +7,7 @@ from typing import Any
 from flask import jsonify, url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.advocates import services
+from referrals.advocates import calls
 from referrals.api import bp, lookups, schemas
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
@@ -20,7 +20,7 @@ from referrals.models import AdvocateCall
 @bp.get("/advocate-calls")
 def list_advocate_calls() -> dict[str, Any]:
     query = parse_query(schemas.ListQuery)
-    items, next_url = page(services.advocate_calls_query(team_id()), AdvocateCall.id, query)
+    items, next_url = page(calls.advocate_calls_query(team_id()), AdvocateCall.id, query)
     return to_json(schemas.AdvocateCallList, {"items": items, "next": next_url})
 
 
@@ -28,7 +28,7 @@ def list_advocate_calls() -> dict[str, Any]:
 def create_advocate_call() -> ResponseReturnValue:
     data = parse_body(schemas.AdvocateCallCreate).model_dump()
     with db.session.no_autoflush:
-        call, new = services.log_advocate_call_once(db.session, current_user(), data)
+        call, new = calls.log_advocate_call_once(db.session, current_user(), data)
     db.session.commit()
     location = url_for(".get_advocate_call", call_id=call.id, _external=True)
     if not new:  # the same call was logged moments ago: that one, unchanged (200, not 201)

@@ -7,7 +7,7 @@ from typing import Any
 from flask import url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.advocates import services
+from referrals.advocates import introductions
 from referrals.api import bp, schemas
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
@@ -32,13 +32,13 @@ def introduction_json(request: IntroductionRequest) -> dict[str, Any]:
 
 
 def _one(introduction_id: int) -> IntroductionRequest:
-    return services.get_introduction(db.session, team_id(), introduction_id)
+    return introductions.get_introduction(db.session, team_id(), introduction_id)
 
 
 @bp.get("/introductions")
 def list_introductions() -> dict[str, Any]:
     query = parse_query(schemas.IntroductionsQuery)
-    stmt = services.introductions_query(team_id(), person_id=query.person_id,
+    stmt = introductions.introductions_query(team_id(), person_id=query.person_id,
                                         status=query.status)
     items, next_url = page(stmt, IntroductionRequest.id, query)
     return to_json(schemas.IntroductionList,
@@ -50,7 +50,7 @@ def create_introduction() -> ResponseReturnValue:
     data = parse_body(schemas.IntroductionCreate)
     try:
         with db.session.no_autoflush:
-            request = services.create_introduction_request(
+            request = introductions.create_introduction_request(
                 db.session, current_user(), data.prospect_id, data.helper_id,
                 status=data.status, ask_text=data.message,
                 confirm_over_cap=data.confirm_over_cap)
@@ -73,7 +73,7 @@ def update_introduction(introduction_id: int) -> dict[str, Any]:
     request = _one(introduction_id)
     data = parse_body(schemas.IntroductionUpdate)
     with db.session.no_autoflush:
-        services.change_introduction_status(
+        introductions.change_introduction_status(
             db.session, current_user(), request, data.status, note=data.note,
             confirm_over_cap=data.confirm_over_cap)
     db.session.commit()

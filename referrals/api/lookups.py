@@ -6,8 +6,7 @@ range) all raise the same `NotFound`, so the answer never tells them apart.
 
 from __future__ import annotations
 
-from referrals.advocates import followups
-from referrals.advocates import services as advocates
+from referrals.advocates import calls, followups
 from referrals.api.auth import team_id
 from referrals.api.schemas import MAX_ID
 from referrals.errors import NotFound
@@ -58,7 +57,7 @@ def followup(followup_id: int) -> Followup:
 
 
 def advocate_call(call_id: int) -> AdvocateCall:
-    return advocates.get_advocate_call(db.session, team_id(), _id(call_id))
+    return calls.get_advocate_call(db.session, team_id(), _id(call_id))
 
 
 def touch(touch_id: int) -> Touch:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from referrals.advocates.references import match_references
 from referrals.base import utcnow
 from referrals.database import contains
 from referrals.errors import ValidationFailed
@@ -335,8 +336,6 @@ def different_approach(session: Session, user: User, person: Person, cause: str,
 
 def _references(session: Session, user: User, person: Person, cause: str,
                 touches: list[Touch], now: datetime) -> list[Approach]:
-    from referrals.advocates.services import match_references
-
     return [Approach("reference", match.pitch, person_id=match.reference.id)
             for match in match_references(session, user, person, limit=2)]
 

@@ -12,6 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
 
 from referrals.advocates import followups as fu
+from referrals.advocates.introductions import record_prospect_outcome
 from referrals.base import utcnow
 from referrals.errors import DomainError, ValidationFailed
 from referrals.models import (
@@ -227,8 +228,6 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
     if call_on is not None:
         fu.promise_call(session, user, person, call_on)
     if outcome == "meeting_set":
-        from referrals.advocates.services import record_prospect_outcome
-
         record_prospect_outcome(session, user, person, "meeting_set", at.date())
     return touch
 

@@ -22,6 +22,7 @@ from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
 from referrals.graph.ranking import rank_prospects
 from referrals.models import Person, Team, Touch, User
+from referrals.paths.asks import ask_cap, ask_dates, ask_fatigue_penalties, asks_within
 from referrals.paths.cache import team_graph
 
 MAX_K = 10
@@ -173,14 +174,6 @@ class RankingRow:
 
 def fatigue_for(session: Session, team: Team, G: nx.Graph) -> dict[int, Fatigue]:
     """The team's over-asked helpers by person id, on the graph's day."""
-    # advocates/ sits above paths/ and owns what an ask is and what it costs.
-    from referrals.advocates.services import (
-        ask_cap,
-        ask_dates,
-        ask_fatigue_penalties,
-        asks_within,
-    )
-
     today = G.graph["today"]
     factors = ask_fatigue_penalties(session, team.id, today=today)
     if not factors:

@@ -1,0 +1,145 @@
+"""How hard the team leans on each helper: the ask cap, counting asks, and the fatigue penalty
+that lowers paths through an over-asked helper."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select, union_all
+from sqlalchemy.orm import Session
+
+from referrals.errors import ValidationFailed
+from referrals.models import AdvocateCall, IntroductionRequest, Person, ReferenceAsk, Team
+
+DEFAULT_ASK_CAP = 2
+DEFAULT_ASK_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class AskCap:
+    """How often a team lets itself lean on one helper: `cap` asks per `window_days`."""
+
+    cap: int = DEFAULT_ASK_CAP
+    window_days: int = DEFAULT_ASK_WINDOW_DAYS
+
+
+def ask_cap(team: Team) -> AskCap:
+    data = (team.settings or {}).get("advocates", {})
+    return AskCap(int(data.get("ask_cap", DEFAULT_ASK_CAP)),
+                  int(data.get("ask_window_days", DEFAULT_ASK_WINDOW_DAYS)))
+
+
+def update_ask_cap(session: Session, team: Team, cap: Any, window_days: Any) -> AskCap:
+    """Store the team's cap (1–20 asks per 7–365 days); nothing is written when invalid."""
+    fields: dict[str, list[str]] = {}
+    if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= 20:
+        fields["ask_cap"] = ["Use a whole number from 1 to 20."]
+    if not isinstance(window_days, int) or isinstance(window_days, bool) \
+            or not 7 <= window_days <= 365:
+        fields["ask_window_days"] = ["Use a whole number of days from 7 to 365."]
+    if fields:
+        raise ValidationFailed("Invalid ask cap.", fields)
+    team.settings = {**(team.settings or {}),
+                     "advocates": {"ask_cap": cap, "ask_window_days": window_days}}
+    session.flush()
+    return AskCap(cap, window_days)
+
+
+def fatigue_factor(asks: int, cap: int) -> float:
+    """How much to lower paths through a helper asked `asks` times against a cap of `cap`.
+
+    1 below the cap; halved at the cap and again for every ask past it, never below 0.05.
+
+    >>> fatigue_factor(0, 2), fatigue_factor(1, 2), fatigue_factor(2, 2), fatigue_factor(3, 2)
+    (1.0, 1.0, 0.5, 0.25)
+    >>> fatigue_factor(40, 2)
+    0.05
+    """
+    if asks < cap:
+        return 1.0
+    return max(0.05, 0.5 ** (asks - cap + 1))
+
+
+# --- counting asks -------------------------------------------------------------------------
+
+def ask_dates(session: Session, team_id: int, since: date | None = None) -> dict[int, list[date]]:
+    """Every time the team leaned on someone, by person: introductions asked for (drafts
+    excluded), references offered to a prospect, and calls advocates made – after `since`
+    when given. One query: every warm-path request reads it."""
+    asks = [
+        (IntroductionRequest.via_id, IntroductionRequest.asked_on, IntroductionRequest.team_id),
+        (ReferenceAsk.reference_id, ReferenceAsk.asked_on, ReferenceAsk.team_id),
+        (AdvocateCall.advocate_id, AdvocateCall.occurred_on, AdvocateCall.team_id),
+    ]
+    parts = []
+    for person, day, team in asks:
+        part = select(person.label("person_id"), day.label("day")).where(
+            team == team_id, day.is_not(None))
+        parts.append(part.where(day > since) if since is not None else part)
+    found: dict[int, list[date]] = defaultdict(list)
+    for person_id, day in session.execute(union_all(*parts)):
+        found[person_id].append(day if isinstance(day, date) else date.fromisoformat(day))
+    return found
+
+
+def asks_within(dates: list[date], today: date, days: int) -> int:
+    """
+    >>> d = date(2026, 11, 23)
+    >>> asks_within([d, d - timedelta(days=30), d - timedelta(days=91)], d, 90)
+    2
+    """
+    since = today - timedelta(days=days)
+    return sum(1 for d in dates if since < d <= today)
+
+
+def ask_fatigue_penalties(session: Session, team_id: int, today: date) -> dict[int, float]:
+    """Person id -> factor in (0, 1]: below 1 for helpers asked up to the team's cap or more.
+
+    Only people with a factor below 1 are listed; warm-path ranking multiplies a path's
+    warmth by the factor of each person on it.
+    """
+    team = session.get(Team, team_id)
+    if team is None:
+        return {}
+    cap = ask_cap(team)
+    penalties = {}
+    since = today - timedelta(days=cap.window_days)
+    for person_id, dates in ask_dates(session, team_id, since).items():
+        factor = fatigue_factor(asks_within(dates, today, cap.window_days), cap.cap)
+        if factor < 1:
+            penalties[person_id] = factor
+    return penalties
+
+
+@dataclass(frozen=True)
+class AskWarning:
+    person: Person
+    asks: int
+    cap: AskCap
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.person.name} has been asked {self.asks} time{'s' if self.asks != 1 else ''} "
+            f"in the last {self.cap.window_days} days; your team's limit is {self.cap.cap}. "
+            "Asking again risks wearing out a helper – give them a rest or ask someone else."
+        )
+
+
+def over_ask_warning(session: Session, team: Team, person: Person,
+                     today: date) -> AskWarning | None:
+    """A warning when one more ask would go past the team's cap for `person`."""
+    cap = ask_cap(team)
+    asks = asks_within(ask_dates(session, team.id).get(person.id, []), today, cap.window_days)
+    return AskWarning(person, asks, cap) if asks >= cap.cap else None
+
+
+def check_cap(session: Session, team: Team, person: Person, today: date,
+              confirmed: bool) -> None:
+    """Refuse one more ask past the cap unless the rep confirmed it (the page's tick box)."""
+    warning = over_ask_warning(session, team, person, today)
+    if warning is not None and not confirmed:
+        raise ValidationFailed(warning.message, {"confirm_over_cap": [warning.message]})
