@@ -93,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from referrals.auth.views import bp as auth_bp
     from referrals.extensions import csrf
     from referrals.groups.views import bp as groups_bp
+    from referrals.groups.views import person_bp as person_groups_bp
     from referrals.main.views import bp as main_bp
     from referrals.outreach.views import bp as outreach_bp
     from referrals.paths.views import bp as paths_bp
@@ -101,7 +102,8 @@ def register_blueprints(app: Flask) -> None:
     from referrals.transfer.views import bp as transfer_bp
 
     for bp in (
-        auth_bp, main_bp, people_bp, relationships_bp, groups_bp, paths_bp, account_bp,
+        auth_bp, main_bp, people_bp, relationships_bp, groups_bp, person_groups_bp, paths_bp,
+        account_bp,
         transfer_bp, advocates_bp, introductions_bp, followups_bp, outreach_bp,
         reply_bp,  # public: the signed link is the key; CSRF still applies
     ):

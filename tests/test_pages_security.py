@@ -123,7 +123,7 @@ def payload(endpoint: str, ids: dict[str, int]) -> dict[str, str]:
         return {"name": "Renamed", "kind": "event", "notes": ""}
     if endpoint.startswith("relationships."):
         return {"kind": "friend", "rating": "5", "last_interaction": "", "notes": "x"}
-    if endpoint == "people.add_group":
+    if endpoint == "person_groups.add":
         return {"group_id": str(ids["group_id"])}
     if endpoint == "account.create_api_token":
         return {"name": "CRM sync"}
@@ -147,7 +147,7 @@ def page_token(client) -> str:
 def test_the_url_map_lists_the_pages():
     endpoints = {rule.endpoint for rule in PAGE_RULES}
     assert {"people.index", "people.detail", "relationships.new", "groups.detail",
-            "groups.add_member", "people.add_group"} <= endpoints
+            "groups.add_member", "person_groups.add"} <= endpoints
     assert "auth.login" not in endpoints and not any(e.startswith("api.") for e in endpoints)
 
 

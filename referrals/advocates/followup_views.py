@@ -23,11 +23,13 @@ from referrals.outreach.cadence import Window, off_hours_windows
 from referrals.outreach.callback import stalled_prospects
 from referrals.outreach.touches import zone_of
 from referrals.people import services as people
+from referrals.people.panels import Panel, panel_of
 from referrals.redirects import safe_next
 from referrals.urls import external_url
 from referrals.web.forms import ID, attach_errors, id_arg, joined_messages, page_arg
 
 bp = Blueprint("followups", __name__)
+panel_of(bp, Panel("remind", "followups/_person_remind.html", order=40))
 
 Page = str | tuple[str, int]
 SHOWN = 20  # rows per Today section; the count says how many there are in all

@@ -25,6 +25,7 @@ from referrals.extensions import db
 from referrals.models import Followup, IntroductionRequest, Person
 from referrals.paths import asks
 from referrals.people import services as people
+from referrals.people.panels import Panel, panel_of
 from referrals.web.forms import ID, call_service, id_arg, joined_messages
 
 bp = Blueprint("advocates", __name__, url_prefix="/advocates")
@@ -200,7 +201,7 @@ def reference_phoned(ask_id: int) -> Response:
 # --- the panel on a person's page ------------------------------------------------------------
 
 def advocacy_panel(person: Person) -> dict[str, Any]:
-    """What the person page shows about advocacy (a Jinja global, called by the include)."""
+    """What the person page shows about advocacy: calls, introductions, follow-ups."""
     session = db.session
     followups = [f for f in session.scalars(
         fu.followups_query(person.team_id, status="open").where(
@@ -221,7 +222,6 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
     }
 
 
-@bp.app_context_processor
-def _panel() -> dict[str, Any]:
-    return {"advocacy_panel": advocacy_panel}
+panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
+                   lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
 

@@ -19,8 +19,9 @@ from referrals.extensions import db
 from referrals.models import VoicemailScript
 from referrals.outreach import callback, wording
 from referrals.outreach.checks import check_message, spoken_length
+from referrals.outreach.wording import warm_paths_for
 from referrals.paths.cache import team_graph
-from referrals.paths.services import find_warm_paths, step_of
+from referrals.paths.services import step_of
 
 
 def _option(rendered: Any) -> dict[str, Any]:
@@ -43,7 +44,7 @@ def person_openers(person_id: int) -> dict[str, Any]:
     ctx = wording.opener_context(db.session, user, person, hook=query.hook)
     G = team_graph(db.session, user.team)
     paths = []
-    for wp in find_warm_paths(db.session, user, person, k=query.k):
+    for wp in warm_paths_for(db.session, user, person, k=query.k):
         connection, rendered = ctx.render(G, wp.path)
         paths.append({"path": _path_json(wp), "kind": connection.kind,
                       "knower": _step(G, connection.knower),

@@ -13,6 +13,7 @@ from referrals.api.pagination import resolve_limit
 from referrals.api.responses import to_json
 from referrals.api.validation import parse_query
 from referrals.extensions import db
+from referrals.outreach.wording import opener_context
 from referrals.paths import services
 
 
@@ -52,7 +53,8 @@ def person_paths(person_id: int) -> dict[str, Any]:
     query = parse_query(schemas.PathsQuery)
     source = None if query.from_ == "me" else lookups.person(int(query.from_))
     found = services.find_warm_paths(
-        db.session, current_user(), target, k=query.k, max_hops=query.max_hops, source=source
+        db.session, current_user(), target, k=query.k, max_hops=query.max_hops, source=source,
+        openers=opener_context,
     )
     return to_json(schemas.PathList, {"paths": [_path_json(p) for p in found]})
 

@@ -59,3 +59,11 @@ class FindMemberForm(FlaskForm):
     q = StringField("Find someone to add", validators=[Optional(), Length(max=200), no_nul],
                     render_kw={"type": "search", "placeholder": "Name, company or e-mail",
                                "autocomplete": "off"})
+
+
+class AddToGroupForm(FlaskForm):
+    """Put the person into one of the team's groups (choices are filled in by the view)."""
+
+    group_id = SelectField(
+        "Group", coerce=int, validators=[DataRequired(message="Choose a group.")]
+    )

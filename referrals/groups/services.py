@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from referrals.database import contains
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.models import GROUP_KINDS, Group, GroupMembership, Person
+from referrals.people.services import people_query
 from referrals.rows import get_team_row
 
 GROUP_FIELDS = ("name", "kind", "notes")
@@ -125,7 +126,5 @@ def remove_member(session: Session, group: Group, person_id: int) -> None:
 
 def non_members_query(group: Group, *, q: str | None = None) -> Select:
     """People of the group's team, matching `q` like the people list, who are not members yet."""
-    from referrals.people.services import people_query  # people's search rules, one place
-
     members = select(GroupMembership.person_id).where(GroupMembership.group_id == group.id)
     return people_query(group.team_id, q=q).where(Person.id.not_in(members))

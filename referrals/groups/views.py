@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from referrals.errors import Conflict
 from referrals.extensions import db
 from referrals.groups import services
-from referrals.groups.forms import KIND_LABELS, FindMemberForm, GroupFilterForm, GroupForm
+from referrals.groups.forms import (
+    KIND_LABELS,
+    AddToGroupForm,
+    FindMemberForm,
+    GroupFilterForm,
+    GroupForm,
+)
 from referrals.models import Group, Person
 from referrals.people import services as people
-from referrals.people.views import network_labels
+from referrals.people.panels import Panel, panel_of
+from referrals.people.views import detail_page, network_labels
 from referrals.web.forms import ID, call_service, page_arg
 
 bp = Blueprint("groups", __name__, url_prefix="/groups")
 bp.context_processor(network_labels)
+# Adding and removing from a person's page keeps the person's URLs (/people/<id>/groups…).
+person_bp = Blueprint("person_groups", __name__, url_prefix="/people")
 
 Page = str | tuple[str, int]
 SEARCH_LIMIT = 20
@@ -131,3 +143,78 @@ def remove_member(group_id: int, person_id: int) -> Response:
     db.session.commit()
     flash(f"Removed {person.name} from {group.name}.", "success")
     return redirect(url_for(".detail", group_id=group.id))
+
+
+# --- the groups panel of a person's page ---------------------------------------------------
+
+GROUP_SEARCH_LIMIT = 20
+
+
+def _group_search(member_of: list[Group]) -> tuple[str, list[Group], bool]:
+    """The person page's "add to a group" search (`?group_q=`): the team's groups whose name
+    matches, the person's own left out – one small query, and none without a search."""
+    q = (request.args.get("group_q") or "").strip()[:120]
+    if not q:
+        return "", [], False
+    stmt = services.groups_query(_team_id(), q=q).order_by(Group.name, Group.id)
+    joined = [g.id for g in member_of]
+    if joined:
+        stmt = stmt.where(Group.id.not_in(joined))
+    found = list(db.session.scalars(stmt.limit(GROUP_SEARCH_LIMIT + 1)))
+    return q, found[:GROUP_SEARCH_LIMIT], len(found) > GROUP_SEARCH_LIMIT
+
+
+def person_groups_panel(person: Person) -> dict[str, Any]:
+    """The groups a person is in, and the search to add one (no list of every group)."""
+    member_of = people.groups_of(db.session, person)
+    group_q, group_results, more_groups = _group_search(member_of)
+    return {"member_of": member_of, "group_q": group_q, "group_results": group_results,
+            "more_groups": more_groups}
+
+
+panel_of(bp, Panel("groups", "groups/_person_panel.html", person_groups_panel, slot="beside"))
+
+
+def _group_form(member_of: list[Group]) -> AddToGroupForm:
+    """The add-to-group form, offering the team's groups the person is not in yet."""
+    form = AddToGroupForm()
+    joined = {g.id for g in member_of}
+    stmt = services.groups_query(_team_id()).order_by(Group.kind, Group.name)
+    form.group_id.choices = [SelectChoice(0, "Choose a group…")] + [
+        SelectChoice(g.id, f"{g.name} ({g.kind})")
+        for g in db.session.scalars(stmt)
+        if g.id not in joined
+    ]
+    return form
+
+
+@person_bp.before_request
+@login_required
+def _person_bp_signed_in() -> None:
+    """Signed-in reps only, like every page of a person."""
+
+
+@person_bp.route(f"/<{ID}:person_id>/groups", methods=["POST"])
+def add(person_id: int) -> Page | Response:
+    """Put a person into a group, from the person's page."""
+    person = people.get_person(db.session, _team_id(), person_id)
+    form = _group_form(people.groups_of(db.session, person))
+    if form.validate_on_submit():
+        group = services.get_group(db.session, _team_id(), form.group_id.data)
+        if call_service(form, services.add_member, group, person.id,
+                        aliases={"person_id": "group_id"}):
+            db.session.commit()
+            flash(f"Added {person.name} to {group.name}.", "success")
+            return redirect(url_for("people.detail", person_id=person.id) + "#groups")
+    return detail_page(person, 400 if form.errors else 200, group_form=form)
+
+
+@person_bp.route(f"/<{ID}:person_id>/groups/<{ID}:group_id>/remove", methods=["POST"])
+def remove(person_id: int, group_id: int) -> Response:
+    """Take a person out of a group, from the person's page."""
+    person = people.get_person(db.session, _team_id(), person_id)
+    group = services.get_group(db.session, _team_id(), group_id)
+    services.remove_member(db.session, group, person.id)
+    db.session.commit()
+    flash(f"Removed {person.name} from {group.name}.", "success")
+    return redirect(url_for("people.detail", person_id=person.id) + "#groups")

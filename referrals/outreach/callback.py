@@ -42,8 +42,8 @@ from referrals.outreach.touches import (
     touches_of,
     zone_of,
 )
-from referrals.outreach.wording import latest_saved_opener, scripts_of
-from referrals.paths.services import WarmPath, find_warm_paths
+from referrals.outreach.wording import latest_saved_opener, scripts_of, warm_paths_for
+from referrals.paths.services import WarmPath
 
 CAUSE_LABELS = {
     "no_reason": "They see no reason to call back",
@@ -163,7 +163,7 @@ def callback_card(session: Session, user: User, person: Person, *,
     the next step and a short script – for the moment the prospect calls back."""
     now = now or utcnow()
     touches = touches_of(session, person)
-    paths = [] if person.id == user.person_id else find_warm_paths(session, user, person, k=1)
+    paths = [] if person.id == user.person_id else warm_paths_for(session, user, person, k=1)
     path = paths[0] if paths else None
     saved = latest_saved_opener(session, user, person)
     scripts = scripts_of(session, person)
@@ -423,7 +423,7 @@ def diagnose(session: Session, user: User, person: Person, *,
     offered |= {i.id for script in scripts for i in script.value_items}
     path = None
     if person.id != user.person_id:
-        found = find_warm_paths(session, user, person, k=1)
+        found = warm_paths_for(session, user, person, k=1)
         path = found[0] if found else None
     history = History(
         attempts=len(mine),
@@ -446,7 +446,7 @@ def _other_paths(session: Session, user: User, person: Person,
                  touches: list[Touch]) -> list[Approach]:
     if person.id == user.person_id:
         return []
-    paths = find_warm_paths(session, user, person, k=3)
+    paths = warm_paths_for(session, user, person, k=3)
     if not paths:
         return []
     # Not yet tried: nobody on it has been asked for this prospect, and it isn't the way the

@@ -39,8 +39,9 @@ from referrals.outreach.labels import (
     VALUE_KIND_LABELS,
 )
 from referrals.paths.cache import team_graph
-from referrals.paths.services import find_warm_paths
+from referrals.paths.views import use_openers
 from referrals.people import services as people
+from referrals.people.panels import Panel, panel_of
 from referrals.web.forms import ID, attach_errors, call_service
 
 bp = Blueprint("outreach", __name__)
@@ -174,7 +175,7 @@ def openers(person_id: int) -> Page | Response:
                                  hook=None if hook_form.hook.errors else hook_form.hook.data)
     G = team_graph(db.session, current_user.team)
     found = []
-    for wp in find_warm_paths(db.session, current_user, person, k=3):
+    for wp in wording.warm_paths_for(db.session, current_user, person, k=3):
         connection, rendered = ctx.render(G, wp.path)
         found.append((wp, connection, rendered))
     return render_template(
@@ -200,7 +201,7 @@ def _voicemail_form(person: Person, formdata: Any = None) -> VoicemailForm:
         if saved is not None:
             form.opener.data = saved.text
         else:
-            paths = find_warm_paths(db.session, current_user, person, k=1)
+            paths = wording.warm_paths_for(db.session, current_user, person, k=1)
             form.opener.data = (paths[0].opener or "") if paths else ""
         fresh = [i for i in ordered if i.id not in used]
         form.value_item_ids.data = [fresh[0].id] if fresh else []
@@ -456,17 +457,22 @@ def message_check() -> Page:
                            length=length), _status(form)
 
 
+def person_outreach_panel(person: Person) -> dict[str, Any]:
+    """The outreach panel of a person's page: cadence, the latest touches, the next step."""
+    facts = outreach_facts(person)
+    return {"outreach_panel": {
+        **facts, "touches": facts["touches"][:3],
+        "is_rep": any(u.person_id == person.id for u in current_user.team.users)}}
+
+
+use_openers(bp, wording.opener_context)
+panel_of(bp, Panel("outreach", "outreach/_person_panel.html", person_outreach_panel, order=20))
+
+
 @bp.app_context_processor
 def outreach_globals() -> dict[str, Any]:
-    """For every page: the outreach panel of a person's page, and the vocabularies' words."""
-
-    def outreach_panel(person: Person) -> dict[str, Any]:
-        facts = outreach_facts(person)
-        return {**facts, "touches": facts["touches"][:3],
-                "is_rep": any(u.person_id == person.id for u in current_user.team.users)}
-
-    return {"outreach_panel": outreach_panel, "channel_labels": CHANNEL_LABELS,
-            "outcome_labels": OUTCOME_LABELS}
+    """For every page: the vocabularies' words."""
+    return {"channel_labels": CHANNEL_LABELS, "outcome_labels": OUTCOME_LABELS}
 
 
 @bp.app_template_filter("aware")

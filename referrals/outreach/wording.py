@@ -31,6 +31,7 @@ from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import sent_by_other_channels, voicemail_uses
 from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, compose_voicemail
 from referrals.outreach.touches import aware
+from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
 
 # Introduction requests at these statuses mean the introducer said yes to the rep calling, or
@@ -224,6 +225,13 @@ def opener_context(session: Session, user: User, target: Person,
                    hook: str | None = None) -> OpenerContext:
     return OpenerContext(templates_for(session, user.team_id),
                          standing_of(session, user.team_id, target.id), user, hook)
+
+
+def warm_paths_for(session: Session, user: User, target: Person, *, k: int = 3,
+                   max_hops: int = 4) -> list[WarmPath]:
+    """The rep's warmest paths to `target`, each worded by the team's opener templates."""
+    return find_warm_paths(session, user, target, k=k, max_hops=max_hops,
+                           openers=opener_context)
 
 
 def latest_saved_opener(session: Session, user: User, person: Person) -> SavedOpener | None:

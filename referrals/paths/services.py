@@ -6,9 +6,10 @@ into graph ids and back: whom to start from, which people to rank, what to call 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Protocol
 
 import networkx as nx
 from sqlalchemy import exists, select
@@ -24,6 +25,19 @@ from referrals.graph.ranking import rank_prospects
 from referrals.models import Person, Team, Touch, User
 from referrals.paths.asks import ask_cap, ask_dates, ask_fatigue_penalties, asks_within
 from referrals.paths.cache import team_graph
+
+
+class PathWords(Protocol):
+    """What an opener source gives for one target: each path's first sentence, and the kind
+    of connection it rests on (None where the source has nothing better than the plain words)."""
+
+    def first(self, G: nx.Graph, path: Path) -> str | None: ...
+
+    def connection(self, G: nx.Graph, path: Path) -> Connection | None: ...
+
+
+#: Makes the `PathWords` for (session, rep, target): outreach's opener templates, passed down.
+OpenerSource = Callable[[Session, User, Person], PathWords]
 
 MAX_K = 10
 MAX_HOPS = 6
@@ -245,10 +259,13 @@ def find_warm_paths(
     k: int = 3,
     max_hops: int = 4,
     source: Person | None = None,
+    openers: OpenerSource | None = None,
 ) -> list[WarmPath]:
     """The `k` warmest paths from the rep (or `source`) to `target`, best first.
 
-    A target who asked not to be contacted, and the source itself, get no paths.
+    A target who asked not to be contacted, and the source itself, get no paths. `openers`
+    (the outreach layer's, passed down by the caller) words each path's first sentence and
+    names its connection; without it a path gets the plain opener of `graph.explain`.
     """
     _check(k, max_hops)
     if target.do_not_contact:
@@ -268,11 +285,11 @@ def find_warm_paths(
     if source is not None:  # another person's paths: plain words, not the rep's openers
         return [describe(G, p, today=today, source_is_user=False,
                          penalty=penalty_on(p, fatigue)) for p in found]
-    from referrals.outreach.wording import opener_context  # the team's opener templates
-
-    openers = opener_context(session, user, target)
-    return [describe(G, p, today=today, opener=openers.first(G, p),
-                     penalty=penalty_on(p, fatigue), connection=openers.connection(G, p))
+    if openers is None:
+        return [describe(G, p, today=today, penalty=penalty_on(p, fatigue)) for p in found]
+    words = openers(session, user, target)
+    return [describe(G, p, today=today, opener=words.first(G, p),
+                     penalty=penalty_on(p, fatigue), connection=words.connection(G, p))
             for p in found]
 
 

@@ -15,11 +15,23 @@ from referrals.models import Person
 from referrals.paths import pictures, services
 from referrals.paths.cache import team_graph
 from referrals.paths.forms import RankingFilterForm, tie_settings_data, tie_settings_form
+from referrals.people.panels import Panel, panel_of
 from referrals.settings import reset_tie_params, tie_params, update_tie_params
 from referrals.web.forms import attach_errors, page_arg
 
 bp = Blueprint("paths", __name__)
 PER_PAGE = 50
+_OPENERS = "referrals.path_openers"
+
+
+def use_openers(blueprint: Blueprint, source: services.OpenerSource) -> None:
+    """Word the rep's paths on these pages with `source` (the outreach layer registers its
+    opener templates this way, so paths/ never imports it)."""
+    blueprint.record_once(lambda state: state.app.extensions.__setitem__(_OPENERS, source))
+
+
+def _openers() -> services.OpenerSource | None:
+    return current_app.extensions.get(_OPENERS)
 
 
 @bp.before_request
@@ -54,11 +66,15 @@ def person_paths_context(person: Person) -> dict[str, Any]:
     if person.id in G:
         context["network_picture"] = pictures.network_picture(G, person.id, href, you=you)
     if person.id != you:
-        found = services.find_warm_paths(db.session, current_user, person, k=3)
+        found = services.find_warm_paths(db.session, current_user, person, k=3,
+                                         openers=_openers())
         context["warm_paths"] = found
         context["path_pictures"] = [pictures.path_picture(G, p.path, href) for p in found]
         context["intro_urls"] = [intro_url(p) for p in found]
     return context
+
+
+panel_of(bp, Panel("paths", "paths/_panel.html", person_paths_context, order=10))
 
 
 @bp.route("/prospects")

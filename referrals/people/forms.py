@@ -206,11 +206,3 @@ class PeopleFilterForm(FlaskForm):
         + [SelectChoice(r, ROLE_LABELS[r] + "s") for r in ROLES],
         validators=[Optional()],
     )
-
-
-class AddToGroupForm(FlaskForm):
-    """Put the person into one of the team's groups (choices are filled in by the view)."""
-
-    group_id = SelectField(
-        "Group", coerce=int, validators=[DataRequired(message="Choose a group.")]
-    )

@@ -5,21 +5,18 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
-from wtforms import SelectChoice
 
 from referrals.errors import DomainError
 from referrals.extensions import db
-from referrals.groups import services as groups
-from referrals.models import Group, Person
-from referrals.paths.views import person_paths_context
+from referrals.models import Person
 from referrals.people import services
 from referrals.people.forms import (
     ROLE_LABELS,
-    AddToGroupForm,
     PeopleFilterForm,
     PersonForm,
     conflict_rows,
 )
+from referrals.people.panels import panels_for
 from referrals.web.forms import ID, call_service, page_arg
 
 bp = Blueprint("people", __name__, url_prefix="/people")
@@ -92,52 +89,16 @@ def new() -> Page | Response:
     return _form_page(form, None)
 
 
-def _group_form(member_of: list[Group]) -> AddToGroupForm:
-    """The add-to-group form, offering the team's groups the person is not in yet."""
-    form = AddToGroupForm()
-    joined = {g.id for g in member_of}
-    stmt = groups.groups_query(_team_id()).order_by(Group.kind, Group.name)
-    form.group_id.choices = [SelectChoice(0, "Choose a group…")] + [
-        SelectChoice(g.id, f"{g.name} ({g.kind})")
-        for g in db.session.scalars(stmt)
-        if g.id not in joined
-    ]
-    return form
-
-
-GROUP_SEARCH_LIMIT = 20
-
-
-def _group_search(member_of: list[Group]) -> tuple[str, list[Group], bool]:
-    """The person page's "add to a group" search (`?group_q=`): the team's groups whose name
-    matches, the person's own left out – one small query, and none without a search."""
-    q = (request.args.get("group_q") or "").strip()[:120]
-    if not q:
-        return "", [], False
-    stmt = groups.groups_query(_team_id(), q=q).order_by(Group.name, Group.id)
-    joined = [g.id for g in member_of]
-    if joined:
-        stmt = stmt.where(Group.id.not_in(joined))
-    found = list(db.session.scalars(stmt.limit(GROUP_SEARCH_LIMIT + 1)))
-    return q, found[:GROUP_SEARCH_LIMIT], len(found) > GROUP_SEARCH_LIMIT
-
-
-def _detail_page(person: Person, group_form: AddToGroupForm | None = None) -> Page:
-    """The profile. Each read happens once, here or in the panels' helpers, and no control
-    lists every group of the team (a search finds the one to add)."""
-    member_of = services.groups_of(db.session, person)
-    group_q, group_results, more_groups = _group_search(member_of)
-    return render_template(
-        "people/detail.html", person=person, member_of=member_of, group_form=group_form,
-        group_q=group_q, group_results=group_results, more_groups=more_groups,
-        relationships=services.relationships_of(db.session, person),
-        **person_paths_context(person),
-    ), 400 if group_form is not None and group_form.errors else 200
+def detail_page(person: Person, status: int = 200, **extra: object) -> Page:
+    """The profile: the person's details and the panels the features registered (see
+    `people.panels`); `extra` carries a panel's refused form back to it."""
+    return render_template("people/detail.html", person=person,
+                           **panels_for(person), **extra), status
 
 
 @bp.route(f"/<{ID}:person_id>")
 def detail(person_id: int) -> Page:
-    return _detail_page(services.get_person(db.session, _team_id(), person_id))
+    return detail_page(services.get_person(db.session, _team_id(), person_id))
 
 
 @bp.route(f"/<{ID}:person_id>/edit", methods=["GET", "POST"])
@@ -176,27 +137,3 @@ def delete(person_id: int) -> Page | Response:
     db.session.commit()
     flash(f"Deleted {name}, with their relationships and group memberships.", "success")
     return redirect(url_for(".index"))
-
-
-@bp.route(f"/<{ID}:person_id>/groups", methods=["POST"])
-def add_group(person_id: int) -> Page | Response:
-    person = services.get_person(db.session, _team_id(), person_id)
-    form = _group_form(services.groups_of(db.session, person))
-    if form.validate_on_submit():
-        group = groups.get_group(db.session, _team_id(), form.group_id.data)
-        if call_service(form, groups.add_member, group, person.id,
-                        aliases={"person_id": "group_id"}):
-            db.session.commit()
-            flash(f"Added {person.name} to {group.name}.", "success")
-            return redirect(url_for(".detail", person_id=person.id) + "#groups")
-    return _detail_page(person, form)
-
-
-@bp.route(f"/<{ID}:person_id>/groups/<{ID}:group_id>/remove", methods=["POST"])
-def remove_group(person_id: int, group_id: int) -> Response:
-    person = services.get_person(db.session, _team_id(), person_id)
-    group = groups.get_group(db.session, _team_id(), group_id)
-    groups.remove_member(db.session, group, person.id)
-    db.session.commit()
-    flash(f"Removed {person.name} from {group.name}.", "success")
-    return redirect(url_for(".detail", person_id=person.id) + "#groups")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -13,6 +14,7 @@ from referrals.extensions import db
 from referrals.models import Person, Relationship
 from referrals.people import services as people
 from referrals.people.forms import conflict_rows
+from referrals.people.panels import Panel, panel_of
 from referrals.people.views import network_labels
 from referrals.relationships import services
 from referrals.relationships.forms import FindPersonForm, RelationshipForm
@@ -49,14 +51,22 @@ def _back_to(rel: Relationship) -> str:
     return url_for("people.detail", person_id=person_id) + "#relationships"
 
 
-@bp.app_template_global("rep_tie_stories")
 def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
-    """For any page listing ties (the person page's relationships): the rep's own ties among
-    them, each with its strength in words and the interactions behind it."""
-    if not current_user.is_authenticated:
-        return {}
+    """The rep's own ties among `ties`, each with its strength in words and the interactions
+    behind it."""
     return tie_stories(db.session, current_user, ties, today=date.today(),
                        params=tie_params(current_user.team))
+
+
+def person_relationships_panel(person: Person) -> dict[str, Any]:
+    """Who the person knows; the rep's own ties among them explained."""
+    relationships = people.relationships_of(db.session, person)
+    return {"relationships": relationships,
+            "stories": rep_tie_stories(relationships) if relationships else {}}
+
+
+panel_of(bp, Panel("relationships", "relationships/_person_panel.html",
+                   person_relationships_panel, slot="bottom"))
 
 
 def _pick_page(person: Person | None) -> Page:
