@@ -220,7 +220,7 @@ def test_settings_token_shown_once(journey):
 
 
 def _advocates_feature(live_app: Flask) -> None:
-    needed = {"advocates.new_call", "followups.today", "followups.complete"}
+    needed = {"advocates.new_call", "main.today", "followups.complete"}
     if not needed <= set(live_app.view_functions):
         pytest.skip("advocates feature not present")
 

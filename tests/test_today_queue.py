@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from referrals.advocates import followup_views
 from referrals.advocates import followups as fu
 from referrals.extensions import db
+from referrals.main import today as today_page
+from referrals.main import views as main_views
 from referrals.models import Followup, IntroductionRequest, Touch
 from tests import factories
 from tests.conftest import csrf_token_from
@@ -166,14 +167,14 @@ def test_call_window_open_now_in_the_prospects_zone(client, logged_in, dana, mon
                           timezone="Europe/Berlin")  # 14:15 there: no window
     factories.make_person(db.session, logged_in.team_id, "Nora Nozone", roles=["prospect"])
     db.session.commit()
-    monkeypatch.setattr(followup_views, "utcnow", lambda: WEDNESDAY_8_15_IN_NEW_YORK)
+    monkeypatch.setattr(main_views, "utcnow", lambda: WEDNESDAY_8_15_IN_NEW_YORK)
     html = client.get("/today").get_data(as_text=True)
     assert _sections(html) == {"windows": 1}
     windows = _section_html(html, "windows")
     assert "Dana Lee" in windows and "before 8:30" in windows and "until 08:30" in windows
     assert "Berta" not in windows and "Nora" not in windows
     assert "1 prospect has no time zone, so their window is unknown." in windows
-    open_now, unknown = followup_views.open_call_windows(
+    open_now, unknown = today_page.open_call_windows(
         db.session, logged_in, WEDNESDAY_8_15_IN_NEW_YORK + timedelta(hours=1))
     assert open_now == [] and unknown == 1
 
