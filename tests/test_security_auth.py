@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller
 from flask import Flask
 from sqlalchemy import func, select
 
-from referrals.account.services import make_invite_token, make_reset_token
+from referrals.auth.credentials import make_invite_token, make_reset_token
 from referrals.auth.services import create_token
 from referrals.extensions import db, limiter
 from referrals.models import ApiToken, Person, User

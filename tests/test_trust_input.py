@@ -66,7 +66,7 @@ def test_the_person_form_still_takes_a_real_name(client, logged_in):
 
 
 def test_accepting_an_invitation_refuses_it_in_the_name(app, client, logged_in):
-    from referrals.account.services import make_invite_token
+    from referrals.auth.credentials import make_invite_token
 
     token = make_invite_token(db.session, app.config["SECRET_KEY"], logged_in, "new@example.com")
     fresh = app.test_client()

@@ -9,8 +9,8 @@ import re
 from flask import Flask
 from sqlalchemy import func, select
 
-from referrals.account.services import make_reset_token
 from referrals.advocates import reminders
+from referrals.auth.credentials import make_reset_token
 from referrals.auth.services import create_token
 from referrals.extensions import db
 from referrals.models import ApiToken, CalendarFeed, UserSession

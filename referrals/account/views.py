@@ -18,6 +18,7 @@ from referrals.account.forms import (
     SignOutEverywhereForm,
 )
 from referrals.advocates.followups import keep_in_touch_default, update_keep_in_touch_default
+from referrals.auth import credentials
 from referrals.auth.services import create_token, verify_password
 from referrals.errors import NotFound
 from referrals.extensions import db
@@ -112,7 +113,7 @@ def invite() -> ResponseReturnValue:
     if not form.validate():
         return _team_page(form)
     config = current_app.config
-    token = call_service(form, services.make_invite_token, config["SECRET_KEY"], current_user,
+    token = call_service(form, credentials.make_invite_token, config["SECRET_KEY"], current_user,
                          form.email.data or "")
     if token is None:
         return _team_page(form)

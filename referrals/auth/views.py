@@ -20,8 +20,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from referrals.account import services as account
-from referrals.auth import sessions, throttle
+from referrals.auth import credentials, sessions, throttle
 from referrals.auth.forms import AcceptInviteForm, ForgotPasswordForm, LoginForm, ResetPasswordForm
 from referrals.auth.services import authenticate
 from referrals.errors import NotFound
@@ -127,9 +126,9 @@ def logout() -> Response:
 def forgot_password() -> ResponseReturnValue:
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        user = account.user_for_email(db.session, form.email.data or "")
+        user = credentials.user_for_email(db.session, form.email.data or "")
         if user is not None:
-            token = account.make_reset_token(current_app.config["SECRET_KEY"], user)
+            token = credentials.make_reset_token(current_app.config["SECRET_KEY"], user)
             link = external_url("auth.reset_password", token=token)
             minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
             body = (
@@ -156,19 +155,19 @@ def _send(to: str, subject: str, body: str) -> None:
 def reset_password(token: str) -> ResponseReturnValue:
     config = current_app.config
     try:
-        user = account.user_for_reset_token(
+        user = credentials.user_for_reset_token(
             db.session, config["SECRET_KEY"], token, config["PASSWORD_RESET_MAX_AGE"]
         )
     except NotFound as exc:
         return render_template("auth/link_invalid.html", message=exc.message), 404
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        call_service(form, account.set_password, user, form.password.data or "",
+        call_service(form, credentials.set_password, user, form.password.data or "",
                      fast_hash=bool(config.get("PASSWORD_HASH_FAST")))
         if not form.errors:
             revoked = bool(form.revoke_keys.data)
             if revoked:
-                account.revoke_access_keys(db.session, user)
+                credentials.revoke_access_keys(db.session, user)
             db.session.commit()
             logout_user()
             _fresh_session()
@@ -187,7 +186,7 @@ def reset_password(token: str) -> ResponseReturnValue:
 def accept_invite(token: str) -> ResponseReturnValue:
     config = current_app.config
     try:
-        invite = account.read_invite(
+        invite = credentials.read_invite(
             db.session, config["SECRET_KEY"], token, config["INVITE_MAX_AGE"]
         )
     except NotFound as exc:
@@ -197,7 +196,7 @@ def accept_invite(token: str) -> ResponseReturnValue:
         return redirect(url_for("main.index"))
     form = AcceptInviteForm()
     if form.validate_on_submit():
-        user = call_service(form, account.accept_invite, invite, form.name.data or "",
+        user = call_service(form, credentials.accept_invite, invite, form.name.data or "",
                             form.password.data or "",
                             fast_hash=bool(config.get("PASSWORD_HASH_FAST")))
         if user is not None:
