@@ -48,8 +48,12 @@ def panels_for(person: Person) -> dict[str, Any]:
     """The page's panel templates by slot, and every panel's names merged for the template."""
     panels: list[Panel] = current_app.extensions.get(_KEY, [])
     context: dict[str, Any] = {}
-    for panel in panels:
-        if panel.context is not None:
-            context.update(panel.context(person))
+    # The lower panels read first: the relationships panel loads the people on the other side
+    # of each tie in one query, and the panels above then find them in the session instead of
+    # loading them one by one.
+    for slot in ("beside", "bottom", "top"):
+        for panel in panels:
+            if panel.slot == slot and panel.context is not None:
+                context.update(panel.context(person))
     context["panels"] = {slot: [p.template for p in panels if p.slot == slot] for slot in SLOTS}
     return context
