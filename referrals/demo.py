@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from referrals.advocates import introductions
 from referrals.auth.services import create_user
-from referrals.models import ISSUES, Group, GroupMembership, Person, Relationship, Touch, ValueItem
+from referrals.models import Group, GroupMembership, Person, Relationship, Touch, ValueItem
+from referrals.vocab import ISSUES
 
 DEMO_TEAM = "Demo Industrial Sales"
 DEMO_PASSWORD = "demo-password-123"

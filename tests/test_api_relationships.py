@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from referrals.extensions import db
-from referrals.models import RELATIONSHIP_KINDS
+from referrals.vocab import RELATIONSHIP_KINDS
 from tests import factories
 from tests.test_api_support import CheckedApi, snapshot
 

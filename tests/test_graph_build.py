@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from referrals.graph import build as gb
 from referrals.graph.paths import DoNotContact, best_path, warm_paths
-from referrals.graph.tie import TIE_KINDS, TieParams, membership_strength, tie_strength
+from referrals.graph.tie import TieParams, membership_strength, tie_strength
+from referrals.vocab import TIE_KINDS
 
 TODAY = date(2024, 6, 1)
 

@@ -8,8 +8,9 @@ import networkx as nx
 import pytest
 
 from referrals.graph.build import build_graph
-from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
+from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path, best_path, make_path
+from referrals.vocab import CONNECTION_KINDS
 
 pytestmark = pytest.mark.graph
 

@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 
 from referrals.graph.tie import (
     DEFAULT_PARAMS,
-    GROUP_KINDS,
-    TIE_KINDS,
     TieParams,
     describe_tie_model,
     membership_strength,
     tie_strength,
 )
+from referrals.vocab import GROUP_KINDS, TIE_KINDS
 
 TODAY = date(2024, 6, 1)
 

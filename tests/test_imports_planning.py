@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from referrals.models import ROLES
 from referrals.transfer.planning import Snapshot, plan_import
 from referrals.transfer.records import ContactRecord, ParsedFile, PersonRef, TieRecord
+from referrals.vocab import ROLES
 
 TODAY = date(2026, 1, 15)
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from referrals.advocates import introductions
 from referrals.api.schemas import IntroStatus
 from referrals.extensions import db
-from referrals.models import INTRO_STATUSES, IntroductionRequest
+from referrals.models import IntroductionRequest
+from referrals.vocab import INTRO_STATUSES
 from tests import factories
 from tests.test_api_support import snapshot
 

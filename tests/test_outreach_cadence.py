@@ -714,7 +714,7 @@ def test_describe_rules_uses_the_teams_numbers():
 
 
 def test_channels_and_outcomes_match_the_models():
-    from referrals.models.outreach import TOUCH_CHANNELS, TOUCH_OUTCOMES
+    from referrals.vocab import TOUCH_CHANNELS, TOUCH_OUTCOMES
 
     assert cadence.CHANNELS == TOUCH_CHANNELS
     assert cadence.OUTCOMES == TOUCH_OUTCOMES

@@ -12,7 +12,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from referrals.graph.build import build_graph
-from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
+from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import make_path
 from referrals.outreach import openers
 from referrals.outreach.openers import (
@@ -27,6 +27,7 @@ from referrals.outreach.openers import (
     openers_for,
     render_opener,
 )
+from referrals.vocab import CONNECTION_KINDS
 
 pytestmark = pytest.mark.graph
 

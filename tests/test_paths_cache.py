@@ -204,8 +204,8 @@ def test_the_database_codes_each_tie_as_the_graph_code_does(app, user):
     from sqlalchemy import select
 
     from referrals.graph.build import tie_code
-    from referrals.models import RELATIONSHIP_KINDS
     from referrals.paths.cache import tie_code_sql
+    from referrals.vocab import RELATIONSHIP_KINDS
 
     days = [None, date(1, 1, 1), date(1582, 10, 15), date(1999, 12, 31), date(2024, 2, 29),
             date(2025, 7, 4)]

@@ -21,16 +21,6 @@ from referrals.backup import restore_team_document
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import (
-    FOLLOWUP_KINDS,
-    GROUP_KINDS,
-    INTRO_STATUSES,
-    ISSUES,
-    PROSPECT_OUTCOMES,
-    RELATIONSHIP_KINDS,
-    STALL_CAUSES,
-    TOUCH_CHANNELS,
-    TOUCH_OUTCOMES,
-    VALUE_KINDS,
     AdvocateCall,
     Followup,
     FollowupEvent,
@@ -52,6 +42,18 @@ from referrals.models import (
 )
 from referrals.transfer.services import people_foreign_keys
 from referrals.transfer.teamcopy import export_team
+from referrals.vocab import (
+    FOLLOWUP_KINDS,
+    GROUP_KINDS,
+    INTRO_STATUSES,
+    ISSUES,
+    PROSPECT_OUTCOMES,
+    RELATIONSHIP_KINDS,
+    STALL_CAUSES,
+    TOUCH_CHANNELS,
+    TOUCH_OUTCOMES,
+    VALUE_KINDS,
+)
 from tests import factories
 from tests.test_api_support import snapshot
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from referrals.graph.build import build_graph
-from referrals.graph.connection import CONNECTION_KINDS, classify
+from referrals.graph.connection import classify
 from referrals.graph.explain import basic_opener
 from referrals.graph.paths import make_path
 from referrals.outreach.openers import (
@@ -22,6 +22,7 @@ from referrals.outreach.openers import (
 )
 from referrals.outreach.scripts import callback_script
 from referrals.truth import CLAIMS, unsupported_claims
+from referrals.vocab import CONNECTION_KINDS
 
 pytestmark = pytest.mark.graph
 

@@ -17,8 +17,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from referrals.advocates.followups import MAX_SNOOZE_DAYS
-from referrals.advocates.intro_requests import REPLIES, STATUS_LABELS
-from referrals.models import INTRO_STATUSES
+from referrals.advocates.intro_requests import REPLIES
+from referrals.vocab import INTRO_STATUS_LABELS, INTRO_STATUSES
 from referrals.web.forms import no_nul
 
 OUTCOME_CHOICES = [
@@ -63,7 +63,7 @@ class IntroductionForm(FlaskForm):
 
 class IntroductionStatusForm(FlaskForm):
     status = SelectField("New status", choices=[
-        SelectChoice(s, STATUS_LABELS[s]) for s in INTRO_STATUSES])
+        SelectChoice(s, INTRO_STATUS_LABELS[s]) for s in INTRO_STATUSES])
     on = DateField("On", validators=[Optional()],
                    description="Leave empty for today.")
     note = StringField("Note", validators=[Length(max=2000), no_nul])

@@ -11,14 +11,8 @@ from urllib.parse import quote
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from referrals.models import INTRO_STATUSES, Person
+from referrals.models import Person
 
-STATUS_LABELS = {
-    "draft": "Draft", "asked": "Asked", "agreed": "Agreed",
-    "introduced": "Introduced (or called ahead)", "meeting_set": "Meeting set", "won": "Won",
-    "lost": "Lost", "declined": "Declined", "no_reply": "No reply",
-}
-assert set(STATUS_LABELS) == set(INTRO_STATUSES)
 # Statuses at which the introducer has done their part, and what each means for the prospect.
 INTRODUCED = ("introduced", "meeting_set", "won", "lost")
 INTRO_OUTCOME = {"meeting_set": "meeting_set", "won": "won", "lost": "lost"}

@@ -11,7 +11,6 @@ from referrals.advocates import introductions
 from referrals.advocates.forms import ActionForm, IntroductionForm, IntroductionStatusForm
 from referrals.advocates.intro_requests import (
     REPLIES,
-    STATUS_LABELS,
     mailto_link,
     next_status,
     with_reply_link,
@@ -21,6 +20,7 @@ from referrals.models import IntroductionRequest, Person
 from referrals.paths import asks
 from referrals.people import services as people
 from referrals.urls import external_url
+from referrals.vocab import INTRO_STATUS_LABELS
 from referrals.web.forms import ID, call_service, id_arg, page_arg
 
 bp = Blueprint("introductions", __name__, url_prefix="/introductions")
@@ -92,7 +92,7 @@ def _detail_page(request: IntroductionRequest, form: IntroductionStatusForm | No
     email = with_reply_link(request.ask_text, reply_url)
     return render_template(
         "introductions/detail.html", request_=request, form=form,
-        labels=STATUS_LABELS, email=email, reply_url=reply_url,
+        labels=INTRO_STATUS_LABELS, email=email, reply_url=reply_url,
         mailto=mailto_link(request.via.email, email) if request.via.email else None,
         replies=REPLIES, action_form=ActionForm(),
     ), 400 if form.errors else 200
@@ -113,7 +113,7 @@ def status(request_id: int) -> Page | Response:
         confirm_over_cap=bool(form.confirm_over_cap.data),
     ):
         db.session.commit()
-        flash(f"Now: {STATUS_LABELS[request.status].lower()}.", "success")
+        flash(f"Now: {INTRO_STATUS_LABELS[request.status].lower()}.", "success")
         return redirect(url_for(".detail", request_id=request.id))
     return _detail_page(request, form)
 

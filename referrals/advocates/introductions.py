@@ -19,7 +19,6 @@ from referrals.advocates.intro_requests import (
     OPEN,
     REPLIES,
     REPLY_MAX_AGE,
-    STATUS_LABELS,
     ReplyLinkExpired,
     ReplyLinkInvalid,
     draft_introduction_ask,
@@ -31,8 +30,6 @@ from referrals.advocates.intro_requests import (
 from referrals.base import MAX_ID, utcnow
 from referrals.errors import DomainError, NotFound, ValidationFailed
 from referrals.models import (
-    INTRO_STATUSES,
-    PROSPECT_OUTCOMES,
     AdvocateCall,
     Followup,
     FollowupEvent,
@@ -47,6 +44,7 @@ from referrals.models import (
 from referrals.paths.asks import over_ask_warning
 from referrals.relationships.interactions import note_interaction
 from referrals.rows import get_team_row
+from referrals.vocab import INTRO_STATUS_LABELS, INTRO_STATUSES, PROSPECT_OUTCOMES
 
 
 class AskCapReached(ValidationFailed):
@@ -211,7 +209,7 @@ def change_introduction_status(
     not_future(on, today, "on")
     if status == request.status:
         raise ValidationFailed("No change.", {"status": [
-            f"The request is already {STATUS_LABELS[status].lower()}."]})
+            f"The request is already {INTRO_STATUS_LABELS[status].lower()}."]})
     if request.status == "draft" and status != "draft":
         _check_cap_or_409(session, user.team, request.via, today, confirm_over_cap)
     _set_status(session, user, request, status, on, note)

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 from referrals.advocates import followups as fu
 from referrals.advocates.checks import not_future, team_person
 from referrals.errors import ValidationFailed
-from referrals.models import COMPANY_SIZES, Person, ReferenceAsk, User
+from referrals.models import Person, ReferenceAsk, User
 from referrals.paths.asks import ask_cap, ask_dates, asks_within, check_cap, fatigue_factor
 from referrals.paths.services import rank_prospects_for
 from referrals.rows import get_team_row
+from referrals.vocab import COMPANY_SIZES
 
 
 def _same(a: str | None, b: str | None) -> bool:

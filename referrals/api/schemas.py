@@ -26,9 +26,9 @@ from pydantic_core import PydanticCustomError
 
 from referrals.base import MAX_ID
 from referrals.config import Config
-from referrals.models import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 from referrals.people.services import is_valid_timezone
 from referrals.text import one_line_problem
+from referrals.vocab import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 
 MAX_DEAL_VALUE = Decimal("999999999999.99")  # Numeric(14, 2)
 NO_SUCH_PERSON = "No such person in your team."  # the services' words for an unknown person id

@@ -39,14 +39,12 @@ from referrals.graph.picture import layout, path_layout, strongest_ego
 from referrals.graph.ranking import RankedProspect, rank_prospects
 from referrals.graph.tie import (
     DEFAULT_PARAMS,
-    GROUP_KINDS,
-    RELATIONSHIP_KINDS,
-    TIE_KINDS,
     TieParams,
     describe_tie_model,
     membership_strength,
     tie_strength,
 )
+from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, TIE_KINDS
 
 __all__ = [
     "DEFAULT_PARAMS",

@@ -46,15 +46,8 @@ from itertools import chain
 
 import networkx as nx
 
-from referrals.graph.tie import (
-    DEFAULT_PARAMS,
-    GROUP_KINDS,
-    TEAMMATE,
-    TIE_KINDS,
-    TieParams,
-    membership_strength,
-    tie_strength,
-)
+from referrals.graph.tie import DEFAULT_PARAMS, TieParams, membership_strength, tie_strength
+from referrals.vocab import GROUP_KINDS, TEAMMATE, TIE_KINDS
 
 __all__ = [
     "MEMBER",

@@ -16,9 +16,9 @@ import networkx as nx
 from referrals.graph.build import MEMBER
 from referrals.graph.explain import GOOD, STRONG
 from referrals.graph.paths import Path
-from referrals.graph.tie import TEAMMATE
+from referrals.vocab import TEAMMATE
 
-__all__ = ["CONNECTION_KINDS", "STAGES", "Connection", "classify"]
+__all__ = ["STAGES", "Connection", "classify"]
 
 #: What the rep can do with a path, by what the data holds about its go-between:
 #: ``warm`` – the knower vouched (asked, agreed, introduced, called ahead, or referred the
@@ -29,22 +29,7 @@ __all__ = ["CONNECTION_KINDS", "STAGES", "Connection", "classify"]
 #: ``declined`` – the person to ask said no: don't name them.
 STAGES: tuple[str, ...] = ("warm", "known", "ask", "declined")
 
-#: Every kind of connection, warmest first. ``public_hook`` (the rep saw the prospect speak,
-#: or read about them) is a compliment, not a path: :func:`classify` never returns it.
-CONNECTION_KINDS: tuple[str, ...] = (
-    "asked_to_call",
-    "called_ahead",
-    "reference",
-    "teammate",
-    "colleague",
-    "mutual",
-    "association",
-    "event",
-    "company",
-    "reconnect",
-    "public_hook",
-)
-
+#: Every kind of connection (warmest first) is `referrals.vocab.CONNECTION_KINDS`.
 _COLLEAGUE_TIES = frozenset({"colleague", "former_colleague"})
 
 

@@ -30,37 +30,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-#: Kinds of relationship a person may record, in the order pages list them.
-RELATIONSHIP_KINDS: tuple[str, ...] = (
-    "customer",
-    "referral",
-    "friend",
-    "family",
-    "colleague",
-    "former_colleague",
-    "acquaintance",
-)
-#: The implicit kind joining two users of the same team.
-TEAMMATE = "teammate"
-#: Every kind :func:`tie_strength` accepts.
-TIE_KINDS: tuple[str, ...] = (*RELATIONSHIP_KINDS, TEAMMATE)
-#: Kinds of group.
-GROUP_KINDS: tuple[str, ...] = ("association", "event", "company")
-
-# Plain-words labels used by describe_tie_model (and by explain.py).
-KIND_LABELS: dict[str, str] = {
-    "customer": "customer",
-    "referral": "referral",
-    "friend": "friend",
-    "family": "family",
-    "colleague": "colleague",
-    "former_colleague": "former colleague",
-    "acquaintance": "acquaintance",
-    "teammate": "teammate",
-    "association": "association",
-    "event": "event",
-    "company": "company",
-}
+from referrals.vocab import GROUP_KINDS, KIND_LABELS, TIE_KINDS
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from referrals.models import GROUP_KINDS
+from referrals.vocab import GROUP_KIND_LABELS as KIND_LABELS
+from referrals.vocab import GROUP_KIND_PLURALS as KIND_PLURALS
+from referrals.vocab import GROUP_KINDS
 from referrals.web.forms import no_nul, one_line
 
-KIND_LABELS = {"association": "Association", "event": "Event", "company": "Company"}
-KIND_PLURALS = {"association": "Associations", "event": "Events", "company": "Companies"}
 KIND_HELP = "An association they belong to, an event they attended, or a company they work for."
 
 

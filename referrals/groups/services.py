@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from referrals.database import contains
 from referrals.errors import Conflict, NotFound, ValidationFailed
-from referrals.models import GROUP_KINDS, Group, GroupMembership, Person
+from referrals.models import Group, GroupMembership, Person
 from referrals.people.services import people_query
 from referrals.rows import get_team_row
+from referrals.vocab import GROUP_KINDS
 
 GROUP_FIELDS = ("name", "kind", "notes")
 

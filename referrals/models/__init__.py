@@ -1,21 +1,8 @@
 """Typed SQLAlchemy models; every row belongs to a team."""
 
 from referrals.base import Base
-from referrals.models.network import (
-    GROUP_KINDS,
-    RELATIONSHIP_KINDS,
-    ROLES,
-    Group,
-    GroupMembership,
-    Person,
-    Relationship,
-)
+from referrals.models.network import Group, GroupMembership, Person, Relationship
 from referrals.models.outreach import (
-    ISSUES,
-    STALL_CAUSES,
-    TOUCH_CHANNELS,
-    TOUCH_OUTCOMES,
-    VALUE_KINDS,
     OpenerTemplate,
     SavedOpener,
     StallReview,
@@ -25,6 +12,16 @@ from referrals.models.outreach import (
 )
 from referrals.models.requests import IdempotencyKey, ImportUpload
 from referrals.models.team import ApiToken, Team, User
+from referrals.vocab import (
+    GROUP_KINDS,
+    ISSUES,
+    RELATIONSHIP_KINDS,
+    ROLES,
+    STALL_CAUSES,
+    TOUCH_CHANNELS,
+    TOUCH_OUTCOMES,
+    VALUE_KINDS,
+)
 
 __all__ = [
     "GROUP_KINDS",
@@ -51,11 +48,7 @@ from referrals.models.changes import GraphChange, bump_graph_version  # noqa: E4
 
 __all__ += ["GraphChange", "bump_graph_version"]
 
-from referrals.models.advocacy import (  # noqa: E402
-    FOLLOWUP_KINDS,
-    INTRO_REPLIES,
-    INTRO_STATUSES,
-    PROSPECT_OUTCOMES,
+from referrals.models.advocacy import (
     AdvocateCall,
     CalendarFeed,
     Followup,
@@ -64,7 +57,13 @@ from referrals.models.advocacy import (  # noqa: E402
     IntroductionStatusChange,
     ReferenceAsk,
 )
-from referrals.models.network import COMPANY_SIZES  # noqa: E402
+from referrals.vocab import (
+    COMPANY_SIZES,
+    FOLLOWUP_KINDS,
+    INTRO_REPLIES,
+    INTRO_STATUSES,
+    PROSPECT_OUTCOMES,
+)
 
 __all__ += [
     "COMPANY_SIZES", "FOLLOWUP_KINDS", "INTRO_REPLIES", "INTRO_STATUSES", "PROSPECT_OUTCOMES",

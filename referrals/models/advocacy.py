@@ -10,22 +10,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from referrals.base import Timestamp, utcnow
 from referrals.extensions import db
 from referrals.models.network import Person, _in_list
-
-# What finally came of a prospect: the moments an advocate or reference wants to hear about.
-PROSPECT_OUTCOMES = ("meeting_set", "won", "lost")
-INTRO_STATUSES = (
-    "draft", "asked", "agreed", "introduced", "meeting_set", "won", "lost", "declined",
-    "no_reply",
+from referrals.vocab import (
+    FOLLOWUP_ACTIONS,
+    FOLLOWUP_KINDS,
+    FOLLOWUP_STATUSES,
+    INTRO_STATUSES,
+    PROSPECT_OUTCOMES,
+    REFERENCE_ASK_STATUSES,
 )
-# What a helper may answer through the reply link the rep sends with an ask.
-INTRO_REPLIES = ("introduced", "this_week", "not_a_fit")
-REFERENCE_ASK_STATUSES = ("offered", "phoned", "declined")
-# thank_you / feedback: owed to a helper; call: a call the rep promised ("they expect my call
-# Thursday"); custom: the rep's own reminder; keep_in_touch: someone gone quiet too long;
-# nudge: an ask that has had no answer.
-FOLLOWUP_KINDS = ("thank_you", "feedback", "call", "custom", "keep_in_touch", "nudge")
-FOLLOWUP_STATUSES = ("open", "done")
-FOLLOWUP_ACTIONS = ("created", "snoozed", "brought_forward", "completed")
 
 
 class AdvocateCall(db.Model):

@@ -22,20 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.base import Timestamp, TimestampMixin, utcnow
 from referrals.extensions import db
-
-ROLES = ("customer", "reference", "advocate", "prospect")
-RELATIONSHIP_KINDS = (
-    "customer",
-    "referral",
-    "friend",
-    "family",
-    "colleague",
-    "former_colleague",
-    "acquaintance",
-)
-GROUP_KINDS = ("association", "event", "company")
-# Rough head counts, for matching a prospect with references from firms of a like size.
-COMPANY_SIZES = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+")
+from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
 
 
 def _in_list(column: str, values: tuple[str, ...]) -> str:

@@ -23,19 +23,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from referrals.base import Timestamp, TimestampMixin, utcnow
 from referrals.extensions import db
 from referrals.models.network import Person, _in_list
-
-TOUCH_CHANNELS = (
-    "call", "voicemail", "email", "letter", "card", "postcard", "fax", "visit", "social",
-    "advocate_call",
-)
-TOUCH_OUTCOMES = ("no_answer", "voicemail_left", "spoke", "callback_received", "meeting_set")
-# The pressing issues a piece of value can speak to (and a prospect can have).
-ISSUES = ("economy", "competitors", "loyalty", "profit", "productivity", "staffing", "costs")
-VALUE_KINDS = ("article", "research", "tip", "technique", "whitepaper", "case_study")
-# Why an unreturned call goes unreturned: the causes a rep picks from on a stalled prospect.
-STALL_CAUSES = (
-    "no_reason", "no_gain", "no_need", "no_trust", "no_difference", "too_busy", "better_deal",
-    "no_authority", "no_value", "wont_say_no",
+from referrals.vocab import (
+    STALL_CAUSES,
+    TOUCH_CHANNELS,
+    TOUCH_OUTCOMES,
+    VALUE_KINDS,
 )
 
 

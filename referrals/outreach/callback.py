@@ -16,7 +16,6 @@ from referrals.base import utcnow
 from referrals.database import contains
 from referrals.errors import ValidationFailed
 from referrals.models import (
-    STALL_CAUSES,
     AdvocateCall,
     Followup,
     IntroductionRequest,
@@ -44,6 +43,7 @@ from referrals.outreach.touches import (
 )
 from referrals.outreach.wording import latest_saved_opener, scripts_of, warm_paths_for
 from referrals.paths.services import WarmPath
+from referrals.vocab import CHANNEL_LABELS, STALL_CAUSES
 
 CAUSE_LABELS = {
     "no_reason": "They see no reason to call back",
@@ -470,8 +470,6 @@ def _other_paths(session: Session, user: User, person: Person,
 def _other_channels(touches: list[Touch], now: datetime) -> list[Approach]:
     recent = {t.channel for t in touches if aware(t.occurred_at) > now - timedelta(days=30)}
     fresh = [c for c in FRESH_CHANNELS if c not in recent and c in REP_CHANNELS]
-    from referrals.outreach.labels import CHANNEL_LABELS
-
     return [Approach("channel", f"Switch channel: a {CHANNEL_LABELS[c].lower()} – you haven't "
                      "tried one in the last month, and a voicemail can then mention it.",
                      channel=c) for c in fresh[:2]]

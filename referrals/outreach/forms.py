@@ -22,16 +22,17 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
-from referrals.models import ISSUES, VALUE_KINDS
 from referrals.outreach.cadence import BOUNDS, CadenceRules
-from referrals.outreach.labels import (
-    CHANNEL_LABELS,
-    ISSUE_LABELS,
-    OUTCOME_LABELS,
-    VALUE_KIND_LABELS,
-)
 from referrals.outreach.scripts import CALLS_TO_ACTION
 from referrals.outreach.touches import REP_CHANNELS
+from referrals.vocab import (
+    CHANNEL_LABELS,
+    ISSUE_LABELS,
+    ISSUES,
+    OUTCOME_LABELS,
+    VALUE_KIND_LABELS,
+    VALUE_KINDS,
+)
 from referrals.web.forms import MultiCheckboxField, no_nul
 
 TEXT_MAX = 5_000

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from referrals.database import contains
 from referrals.errors import Conflict, ValidationFailed
-from referrals.models import ISSUES, VALUE_KINDS, Person, Touch, User, ValueItem, VoicemailScript
+from referrals.models import Person, Touch, User, ValueItem, VoicemailScript
 from referrals.models.outreach import script_value_items
 from referrals.rows import get_team_row
+from referrals.vocab import ISSUES, VALUE_KINDS
 
 VALUE_FIELDS = ("title", "kind", "pitch", "url", "issues")
 

@@ -32,10 +32,10 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from referrals.graph.connection import CONNECTION_KINDS, Connection
+from referrals.graph.connection import Connection
 from referrals.graph.paths import Path
-from referrals.graph.tie import KIND_LABELS
 from referrals.truth import unsupported_claims
+from referrals.vocab import CONNECTION_KINDS, KIND_LABELS
 
 __all__ = [
     "BUILTIN",

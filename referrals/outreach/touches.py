@@ -15,16 +15,7 @@ from referrals.advocates import followups as fu
 from referrals.advocates.introductions import record_prospect_outcome
 from referrals.base import utcnow
 from referrals.errors import DomainError, ValidationFailed
-from referrals.models import (
-    TOUCH_CHANNELS,
-    TOUCH_OUTCOMES,
-    Person,
-    Team,
-    Touch,
-    User,
-    ValueItem,
-    VoicemailScript,
-)
+from referrals.models import Person, Team, Touch, User, ValueItem, VoicemailScript
 from referrals.outreach.cadence import (
     CadenceAdvice,
     CadenceRules,
@@ -36,6 +27,7 @@ from referrals.outreach.cadence import (
 )
 from referrals.relationships.interactions import touch_is_two_way
 from referrals.rows import get_team_row, team_row
+from referrals.vocab import TOUCH_CHANNELS, TOUCH_OUTCOMES
 
 # What a rep logs by hand; an advocate's call is logged as an advocate call (issue 5).
 REP_CHANNELS = tuple(c for c in TOUCH_CHANNELS if c != "advocate_call")

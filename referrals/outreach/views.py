@@ -14,8 +14,7 @@ from wtforms import SelectChoice
 from referrals.advocates import followups as fu
 from referrals.errors import DomainError
 from referrals.extensions import db
-from referrals.graph.connection import CONNECTION_KINDS
-from referrals.models import ISSUES, Person
+from referrals.models import Person
 from referrals.outreach import callback, library, touches, wording
 from referrals.outreach import openers as op
 from referrals.outreach.cadence import describe_rules
@@ -31,17 +30,19 @@ from referrals.outreach.forms import (
     VoicemailForm,
     cadence_form,
 )
-from referrals.outreach.labels import (
-    CHANNEL_LABELS,
-    CONNECTION_LABELS,
-    ISSUE_LABELS,
-    OUTCOME_LABELS,
-    VALUE_KIND_LABELS,
-)
 from referrals.paths.cache import team_graph
 from referrals.paths.views import use_openers
 from referrals.people import services as people
 from referrals.people.panels import Panel, panel_of
+from referrals.vocab import (
+    CHANNEL_LABELS,
+    CONNECTION_KINDS,
+    CONNECTION_LABELS,
+    ISSUE_LABELS,
+    ISSUES,
+    OUTCOME_LABELS,
+    VALUE_KIND_LABELS,
+)
 from referrals.web.forms import ID, attach_errors, call_service
 
 bp = Blueprint("outreach", __name__)
@@ -479,7 +480,3 @@ def outreach_globals() -> dict[str, Any]:
 def aware_filter(value: Any) -> Any:
     return touches.aware(value) if value is not None else value
 
-
-@bp.app_template_filter("issue_label")
-def issue_label(issue: str) -> str:
-    return ISSUE_LABELS.get(issue, issue)

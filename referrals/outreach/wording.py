@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from referrals.base import utcnow
 from referrals.errors import Conflict, ValidationFailed
-from referrals.graph.connection import CONNECTION_KINDS, Connection, classify
+from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path
 from referrals.models import (
     AdvocateCall,
@@ -33,6 +33,7 @@ from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, com
 from referrals.outreach.touches import aware
 from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
+from referrals.vocab import CONNECTION_KINDS
 
 # Introduction requests at these statuses mean the introducer said yes to the rep calling, or
 # made the introduction; at these, the rep is still waiting for an answer.

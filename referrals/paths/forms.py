@@ -15,7 +15,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, NumberRange, Optional
 
-from referrals.graph.tie import KIND_LABELS, TieParams
+from referrals.graph.tie import TieParams
+from referrals.vocab import KIND_LABELS
 
 _HELP = {
     "rating_low": "Share of its weight a 1-star tie keeps (5 stars keep all of it).",

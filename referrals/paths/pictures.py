@@ -14,7 +14,7 @@ import networkx as nx
 from referrals.graph import build as gb
 from referrals.graph.paths import Path
 from referrals.graph.picture import layout, path_layout, strongest_ego
-from referrals.graph.tie import KIND_LABELS
+from referrals.vocab import KIND_LABELS
 
 Href = Callable[[int], str | None]
 

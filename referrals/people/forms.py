@@ -30,17 +30,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from referrals.models import COMPANY_SIZES, ISSUES, ROLES
-from referrals.outreach.labels import ISSUE_LABELS
 from referrals.people.services import is_valid_timezone, timezone_names
+from referrals.vocab import COMPANY_SIZES, ISSUE_LABELS, ISSUES, ROLE_LABELS, ROLES
 from referrals.web.forms import MultiCheckboxField, no_nul, one_line
 
-ROLE_LABELS = {
-    "customer": "Customer",
-    "reference": "Reference",
-    "advocate": "Advocate",
-    "prospect": "Prospect",
-}
 MAX_DEAL_VALUE = 999_999_999_999.99  # Numeric(14, 2)
 NOTES_MAX = 20_000
 

@@ -14,17 +14,9 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from referrals.database import contains
 from referrals.errors import Conflict, DomainError, ValidationFailed
-from referrals.models import (
-    COMPANY_SIZES,
-    ISSUES,
-    ROLES,
-    Group,
-    GroupMembership,
-    Person,
-    Relationship,
-    User,
-)
+from referrals.models import Group, GroupMembership, Person, Relationship, User
 from referrals.rows import get_team_row
+from referrals.vocab import COMPANY_SIZES, ISSUES, ROLES
 
 PERSON_FIELDS = (
     "name", "company", "title", "email", "phone", "timezone",

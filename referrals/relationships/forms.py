@@ -9,8 +9,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from referrals.models import RELATIONSHIP_KINDS
 from referrals.people.forms import VersionedForm
+from referrals.vocab import RELATIONSHIP_KINDS
 from referrals.web.forms import no_nul
 
 KIND_CHOICES = {

@@ -13,13 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from referrals.graph.explain import recency_words
-from referrals.graph.tie import (
-    KIND_LABELS,
-    TieParams,
-    rating_factor,
-    recency_factor,
-    tie_strength,
-)
+from referrals.graph.tie import TieParams, rating_factor, recency_factor, tie_strength
 from referrals.models import (
     AdvocateCall,
     Followup,
@@ -30,6 +24,7 @@ from referrals.models import (
     Touch,
     User,
 )
+from referrals.vocab import KIND_LABELS
 
 #: Touch outcomes in which the person answered: only these make a tie fresh. A voicemail, a
 #: letter or an unanswered call reaches nobody, however warm the words.

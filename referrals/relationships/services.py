@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.tie import tie_strength
-from referrals.models import RELATIONSHIP_KINDS, Person, Relationship, Team
+from referrals.models import Person, Relationship, Team
 from referrals.people.services import StaleVersion, claim_version
 from referrals.rows import get_team_row
 from referrals.settings import tie_params
+from referrals.vocab import RELATIONSHIP_KINDS
 
 EDITABLE_FIELDS = ("kind", "rating", "last_interaction", "notes")
 

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from referrals.errors import ValidationFailed
-from referrals.models import ROLES
 from referrals.transfer.records import (
     ContactRecord,
     MemberRecord,
@@ -21,6 +20,7 @@ from referrals.transfer.records import (
     parse_bool,
     parse_date,
 )
+from referrals.vocab import ROLES
 
 HEADER_SEARCH_ROWS = 30  # LinkedIn puts a few lines of notes before its header
 SNIFF_BYTES = 64 * 1024

@@ -20,14 +20,7 @@ from typing import Any, Literal
 from email_validator import EmailNotValidError, validate_email
 
 from referrals import models
-from referrals.models import (
-    GROUP_KINDS,
-    RELATIONSHIP_KINDS,
-    ROLES,
-    TOUCH_CHANNELS,
-    TOUCH_OUTCOMES,
-    Person,
-)
+from referrals.models import Person
 from referrals.people.services import is_valid_timezone
 from referrals.transfer.records import (
     PERSON_LIMITS,
@@ -40,6 +33,7 @@ from referrals.transfer.records import (
     normalize,
     person_key,
 )
+from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES, TOUCH_CHANNELS, TOUCH_OUTCOMES
 
 Action = Literal["create", "update", "skip", "error"]
 # Optional text columns of people that only a team export carries (when the schema has them).

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, aliased
 
 from referrals.errors import ValidationFailed
 from referrals.models import (
-    ROLES,
     Base,
     Group,
     GroupMembership,
@@ -31,6 +30,7 @@ from referrals.transfer import csvfiles, teamdoc, vcards
 from referrals.transfer.decoding import decode
 from referrals.transfer.planning import EXTRA_FIELDS, Plan, Snapshot, as_utc, plan_import
 from referrals.transfer.records import ParsedFile
+from referrals.vocab import ROLES
 
 FORMATS = ("auto", "linkedin", "google", "outlook", "vcard", "csv", "ties", "members", "team")
 BATCH = 5000  # rows per bulk statement

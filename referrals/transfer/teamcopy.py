@@ -21,8 +21,6 @@ from sqlalchemy.orm import Session
 from referrals.errors import ValidationFailed
 from referrals.graph.tie import TieParams
 from referrals.models import (
-    ISSUES,
-    ROLES,
     AdvocateCall,
     Followup,
     FollowupEvent,
@@ -46,6 +44,7 @@ from referrals.models import (
 from referrals.models.outreach import script_value_items
 from referrals.transfer.planning import EXTRA_FIELDS, as_utc
 from referrals.transfer.teamdoc import TeamDocument, check_references, team_document
+from referrals.vocab import ISSUES, ROLES
 
 BATCH = 5000  # rows per bulk statement
 

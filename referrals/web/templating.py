@@ -7,9 +7,7 @@ from decimal import Decimal
 
 from flask import Flask, request, url_for
 
-from referrals.models import RELATIONSHIP_KINDS
-
-KIND_LABELS = {kind: kind.replace("_", " ") for kind in RELATIONSHIP_KINDS}
+from referrals.vocab import ISSUE_LABELS, KIND_LABELS
 
 
 def humanize_date(value: date | datetime | None) -> str:
@@ -50,6 +48,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["warmth_word"] = warmth_word
     app.jinja_env.filters["ago"] = humanize_date
     app.jinja_env.filters["money"] = money
+    app.jinja_env.filters["issue_label"] = lambda issue: ISSUE_LABELS.get(issue, issue)
     app.jinja_env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.replace("_", " "))
 
     def url_with(**changes: object) -> str:
