@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from referrals.advocates import services
-from referrals.api.schemas import IntroStatus
+from referrals.api.schemas.introductions import IntroStatus
 from referrals.extensions import db
 from referrals.models import INTRO_STATUSES, IntroductionRequest
 from tests import factories
