@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from referrals.advocates import introductions
-from referrals.api.schemas import IntroStatus
+from referrals.api.schemas.introductions import IntroStatus
 from referrals.extensions import db
 from referrals.models import IntroductionRequest
 from referrals.vocab import INTRO_STATUSES

@@ -8,10 +8,11 @@ from flask import url_for
 from flask.typing import ResponseReturnValue
 
 from referrals.advocates import followups as services
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
 from referrals.api.responses import created, to_json
+from referrals.api.schemas import followups as schemas
 from referrals.api.validation import parse_body, parse_query
 from referrals.extensions import db
 from referrals.models import Followup

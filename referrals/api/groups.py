@@ -7,11 +7,15 @@ from typing import Any
 from flask import url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import team_id
 from referrals.api.pagination import page
 from referrals.api.responses import created, no_content, to_json
+from referrals.api.schemas import groups as schemas
+from referrals.api.schemas.common import ListQuery
+from referrals.api.schemas.people import PersonList
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.groups import services
 from referrals.models import Group, Person
@@ -44,9 +48,8 @@ def list_groups() -> dict[str, Any]:
 @bp.post("/groups")
 def create_group() -> ResponseReturnValue:
     data = parse_body(schemas.GroupCreate).model_dump()
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         group = services.create_group(db.session, team_id(), data)
-    db.session.commit()
     return created(group_json(group), url_for(".get_group", group_id=group.id, _external=True))
 
 
@@ -59,9 +62,8 @@ def get_group(group_id: int) -> dict[str, Any]:
 def update_group(group_id: int) -> dict[str, Any]:
     group = lookups.group(group_id)
     changes = parse_body(schemas.GroupUpdate).model_dump(exclude_unset=True)
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         services.update_group(db.session, group, changes)
-    db.session.commit()
     return group_json(group)
 
 
@@ -75,18 +77,17 @@ def delete_group(group_id: int) -> ResponseReturnValue:
 @bp.get("/groups/<int:group_id>/members")
 def list_members(group_id: int) -> dict[str, Any]:
     group = lookups.group(group_id)
-    query = parse_query(schemas.ListQuery)
+    query = parse_query(ListQuery)
     items, next_url = page(services.members_query(group), Person.id, query)
-    return to_json(schemas.PersonList, {"items": items, "next": next_url})
+    return to_json(PersonList, {"items": items, "next": next_url})
 
 
 @bp.post("/groups/<int:group_id>/members")
 def add_member(group_id: int) -> ResponseReturnValue:
     group = lookups.group(group_id)
     person_id = parse_body(schemas.MemberAdd).person_id
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         membership = services.add_member(db.session, group, person_id)
-    db.session.commit()
     location = url_for(".get_member", group_id=group.id, person_id=person_id, _external=True)
     return created(to_json(schemas.Membership, membership), location)
 

@@ -7,9 +7,11 @@ from typing import Any
 from flask import request
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, schemas
+from referrals.api import bp
 from referrals.api.auth import current_user
 from referrals.api.responses import to_json
+from referrals.api.schemas import imports as schemas
+from referrals.database import unit_of_work
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.transfer import services
@@ -37,13 +39,11 @@ def create_import() -> ResponseReturnValue:
         raise ValidationFailed("Send a file.", {"file": ["This field is required."]})
     data = upload.read()
     check_file_size(data)
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         parsed, plan = services.import_upload(db.session, current_user(), data, fmt,
                                               dry_run=dry_run)
-    if dry_run:
-        db.session.rollback()
-    else:
-        db.session.commit()
+        if dry_run:
+            db.session.rollback()  # a preview writes nothing: its transaction is dropped
     body: dict[str, Any] = {**plan.summary(), "format": parsed.format, "dry_run": dry_run}
     return to_json(schemas.ImportResult, body)
 

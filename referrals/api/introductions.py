@@ -8,11 +8,13 @@ from flask import url_for
 from flask.typing import ResponseReturnValue
 
 from referrals.advocates import introductions
-from referrals.api import bp, schemas
+from referrals.api import bp
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
 from referrals.api.responses import created, to_json
+from referrals.api.schemas import introductions as schemas
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import IntroductionRequest
@@ -49,7 +51,7 @@ def list_introductions() -> dict[str, Any]:
 def create_introduction() -> ResponseReturnValue:
     data = parse_body(schemas.IntroductionCreate)
     try:
-        with db.session.no_autoflush:
+        with unit_of_work(db.session):
             request = introductions.create_introduction_request(
                 db.session, current_user(), data.prospect_id, data.helper_id,
                 status=data.status, ask_text=data.message,
@@ -58,7 +60,6 @@ def create_introduction() -> ResponseReturnValue:
         # The services name the people as the pages do; the API calls them by its fields.
         exc.fields = {FIELDS.get(name, name): messages for name, messages in exc.fields.items()}
         raise
-    db.session.commit()
     location = url_for(".get_introduction", introduction_id=request.id, _external=True)
     return created(to_json(schemas.Introduction, introduction_json(request)), location)
 
@@ -72,9 +73,8 @@ def get_introduction(introduction_id: int) -> dict[str, Any]:
 def update_introduction(introduction_id: int) -> dict[str, Any]:
     request = _one(introduction_id)
     data = parse_body(schemas.IntroductionUpdate)
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         introductions.change_introduction_status(
             db.session, current_user(), request, data.status, note=data.note,
             confirm_over_cap=data.confirm_over_cap)
-    db.session.commit()
     return to_json(schemas.Introduction, introduction_json(request))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from referrals.advocates import calls, followups
 from referrals.api.auth import team_id
-from referrals.api.schemas import MAX_ID
+from referrals.base import MAX_ID
 from referrals.errors import NotFound
 from referrals.extensions import db
 from referrals.groups import services as groups

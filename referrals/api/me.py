@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from referrals.api import bp, schemas
+from referrals.api import bp
 from referrals.api.auth import current_user
 from referrals.api.responses import to_json
+from referrals.api.schemas import me as schemas
 
 
 @bp.get("/me")

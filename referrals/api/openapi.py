@@ -1,8 +1,9 @@
 """The OpenAPI 3.1 document of API v1, served at GET /api/v1/openapi.json.
 
-Schemas come from the pydantic models in schemas.py; the paths come from OPERATIONS below,
-one entry per route. A test checks both ways that OPERATIONS and the routes agree and that
-real answers validate against the documented schemas: add a route, add its line here.
+Schemas come from the pydantic models in referrals.api.schemas; the paths come from
+OPERATIONS below, one entry per route. A test checks both ways that OPERATIONS and the routes
+agree and that real answers validate against the documented schemas: add a route, add its
+line here.
 """
 
 from __future__ import annotations
@@ -17,11 +18,65 @@ from flask.typing import ResponseReturnValue
 from pydantic import BaseModel
 
 from referrals.api import bp
-from referrals.api import schemas as s
 from referrals.api.auth import public
 from referrals.api.idempotency import HEADER as IDEMPOTENCY_HEADER
 from referrals.api.idempotency import REPLAYED_HEADER
 from referrals.api.idempotency import applies as takes_idempotency_key
+from referrals.api.schemas.advocate_calls import AdvocateCall, AdvocateCallCreate, AdvocateCallList
+from referrals.api.schemas.common import Error, ListQuery
+from referrals.api.schemas.followups import Followup, FollowupCreate, FollowupList, FollowupsQuery
+from referrals.api.schemas.groups import (
+    Group,
+    GroupCreate,
+    GroupList,
+    GroupsQuery,
+    GroupUpdate,
+    MemberAdd,
+    Membership,
+)
+from referrals.api.schemas.imports import ImportResult, ImportUpload
+from referrals.api.schemas.introductions import (
+    Introduction,
+    IntroductionCreate,
+    IntroductionList,
+    IntroductionsQuery,
+    IntroductionUpdate,
+)
+from referrals.api.schemas.me import Me
+from referrals.api.schemas.outreach import (
+    CallbackCard,
+    MessageCheck,
+    MessageCheckRequest,
+    OpenersAnswer,
+    OpenerSave,
+    OpenersQuery,
+    SavedOpener,
+    StallDiagnosis,
+    StallQuery,
+    StallReview,
+    StallReviewCreate,
+    VoicemailDraft,
+    VoicemailRequest,
+    VoicemailScript,
+    VoicemailScriptList,
+)
+from referrals.api.schemas.paths import PathList, PathsQuery, RankingList, RankingQuery
+from referrals.api.schemas.people import PeopleQuery, Person, PersonCreate, PersonList, PersonUpdate
+from referrals.api.schemas.relationships import (
+    Relationship,
+    RelationshipCreate,
+    RelationshipList,
+    RelationshipsQuery,
+    RelationshipUpdate,
+)
+from referrals.api.schemas.touches import Cadence, Touch, TouchCreate, TouchesQuery, TouchList
+from referrals.api.schemas.value_items import (
+    ValueItem,
+    ValueItemCreate,
+    ValueItemList,
+    ValueItemsQuery,
+    ValueItemUpdate,
+)
 from referrals.transfer.teamdoc import TeamDocument
 
 API_VERSION = "1.0.0"
@@ -64,70 +119,70 @@ class Operation:
 OPERATIONS: tuple[Operation, ...] = (
     Operation("GET", "/openapi.json", "openapi", "This document", "meta", 200, public=True,
               description="The OpenAPI 3.1 description of this API. Needs no token."),
-    Operation("GET", "/me", "get_me", "The token's user, their person and team", "me", 200, s.Me),
+    Operation("GET", "/me", "get_me", "The token's user, their person and team", "me", 200, Me),
     # people
-    Operation("GET", "/people", "list_people", "List people", "people", 200, s.PersonList,
-              query=s.PeopleQuery),
-    Operation("POST", "/people", "create_person", "Create a person", "people", 201, s.Person,
-              body=s.PersonCreate, errors=(409,)),
+    Operation("GET", "/people", "list_people", "List people", "people", 200, PersonList,
+              query=PeopleQuery),
+    Operation("POST", "/people", "create_person", "Create a person", "people", 201, Person,
+              body=PersonCreate, errors=(409,)),
     Operation("GET", "/people/{person_id}", "get_person", "Read a person", "people", 200,
-              s.Person),
+              Person),
     Operation("PATCH", "/people/{person_id}", "update_person", "Change some of a person's fields",
-              "people", 200, s.Person, body=s.PersonUpdate, errors=(409,)),
+              "people", 200, Person, body=PersonUpdate, errors=(409,)),
     Operation("DELETE", "/people/{person_id}", "delete_person", "Delete a person", "people", 204,
               errors=(400,),
               description="Their relationships and group memberships go with them. A rep's own "
                           "person cannot be deleted (400)."),
     # relationships
     Operation("GET", "/relationships", "list_relationships", "List relationships",
-              "relationships", 200, s.RelationshipList, query=s.RelationshipsQuery),
+              "relationships", 200, RelationshipList, query=RelationshipsQuery),
     Operation("POST", "/relationships", "create_relationship", "Record a relationship",
-              "relationships", 201, s.Relationship, body=s.RelationshipCreate, errors=(409,),
+              "relationships", 201, Relationship, body=RelationshipCreate, errors=(409,),
               description="One relationship per pair of people and kind (409 for a second)."),
     Operation("GET", "/relationships/{relationship_id}", "get_relationship",
-              "Read a relationship", "relationships", 200, s.Relationship),
+              "Read a relationship", "relationships", 200, Relationship),
     Operation("PATCH", "/relationships/{relationship_id}", "update_relationship",
-              "Change some of a relationship's fields", "relationships", 200, s.Relationship,
-              body=s.RelationshipUpdate, errors=(409,)),
+              "Change some of a relationship's fields", "relationships", 200, Relationship,
+              body=RelationshipUpdate, errors=(409,)),
     Operation("DELETE", "/relationships/{relationship_id}", "delete_relationship",
               "Delete a relationship", "relationships", 204),
     # groups
-    Operation("GET", "/groups", "list_groups", "List groups", "groups", 200, s.GroupList,
-              query=s.GroupsQuery),
-    Operation("POST", "/groups", "create_group", "Create a group", "groups", 201, s.Group,
-              body=s.GroupCreate, errors=(409,)),
-    Operation("GET", "/groups/{group_id}", "get_group", "Read a group", "groups", 200, s.Group),
+    Operation("GET", "/groups", "list_groups", "List groups", "groups", 200, GroupList,
+              query=GroupsQuery),
+    Operation("POST", "/groups", "create_group", "Create a group", "groups", 201, Group,
+              body=GroupCreate, errors=(409,)),
+    Operation("GET", "/groups/{group_id}", "get_group", "Read a group", "groups", 200, Group),
     Operation("PATCH", "/groups/{group_id}", "update_group", "Change some of a group's fields",
-              "groups", 200, s.Group, body=s.GroupUpdate, errors=(409,)),
+              "groups", 200, Group, body=GroupUpdate, errors=(409,)),
     Operation("DELETE", "/groups/{group_id}", "delete_group", "Delete a group", "groups", 204,
               description="Its memberships go with it; the people stay."),
     Operation("GET", "/groups/{group_id}/members", "list_members", "List a group's members",
-              "groups", 200, s.PersonList, query=s.ListQuery),
+              "groups", 200, PersonList, query=ListQuery),
     Operation("POST", "/groups/{group_id}/members", "add_member", "Add a person to a group",
-              "groups", 201, s.Membership, body=s.MemberAdd, errors=(409,)),
+              "groups", 201, Membership, body=MemberAdd, errors=(409,)),
     Operation("GET", "/groups/{group_id}/members/{person_id}", "get_member",
-              "Read a membership", "groups", 200, s.Membership),
+              "Read a membership", "groups", 200, Membership),
     Operation("DELETE", "/groups/{group_id}/members/{person_id}", "remove_member",
               "Remove a person from a group", "groups", 204),
     # warm paths
     Operation("GET", "/people/{person_id}/paths", "person_paths",
-              "Warm paths to a person, best first", "paths", 200, s.PathList,
-              query=s.PathsQuery,
+              "Warm paths to a person, best first", "paths", 200, PathList,
+              query=PathsQuery,
               description="From the rep (`from=me`) or another person to this one. `warmth` "
                           "is the product of the path's tie strengths; paths are sorted by "
                           "`penalised_warmth`, which is lower only when `penalty` names an "
                           "over-asked helper on the path; no path gives "
                           "`{\"paths\": []}`."),
     Operation("GET", "/prospects/ranking", "prospect_ranking",
-              "The team's prospects, warmest first", "paths", 200, s.RankingList,
-              query=s.RankingQuery,
+              "The team's prospects, warmest first", "paths", 200, RankingList,
+              query=RankingQuery,
               description="Every prospect with its best warmth from the rep and the first "
                           "step of that path."),
     # advocates and follow-ups
     Operation("GET", "/advocate-calls", "list_advocate_calls", "List advocate calls",
-              "advocates", 200, s.AdvocateCallList, query=s.ListQuery),
+              "advocates", 200, AdvocateCallList, query=ListQuery),
     Operation("POST", "/advocate-calls", "create_advocate_call", "Log an advocate's call",
-              "advocates", 201, s.AdvocateCall, body=s.AdvocateCallCreate,
+              "advocates", 201, AdvocateCall, body=AdvocateCallCreate,
               description="A call an advocate made on the rep's behalf (not in the future). "
                           "Creating it marks the person an advocate, records a touch on the "
                           "prospect and creates its follow-ups: a thank-you due the next "
@@ -137,32 +192,32 @@ OPERATIONS: tuple[Operation, ...] = (
                           "outcome) posted again within 10 minutes is taken for a repeat: "
                           "the call logged first comes back with 200 and nothing is "
                           "written.",
-              also=((200, s.AdvocateCall),)),
+              also=((200, AdvocateCall),)),
     Operation("GET", "/advocate-calls/{call_id}", "get_advocate_call", "Read an advocate call",
-              "advocates", 200, s.AdvocateCall),
+              "advocates", 200, AdvocateCall),
     Operation("GET", "/followups", "list_followups", "List follow-ups", "advocates", 200,
-              s.FollowupList, query=s.FollowupsQuery,
+              FollowupList, query=FollowupsQuery,
               description="Your team's follow-ups in id order; `due_before` is exclusive."),
     Operation("POST", "/followups", "create_followup", "Set yourself a reminder", "advocates",
-              201, s.Followup, body=s.FollowupCreate,
+              201, Followup, body=FollowupCreate,
               description="Your own follow-up about a person of your team: `kind` `call` (a "
                           "call you promised) or `custom`, due today or later. A person "
                           "outside your team is a field error (400); a refused request "
                           "writes nothing."),
     Operation("GET", "/followups/{followup_id}", "get_followup", "Read a follow-up",
-              "advocates", 200, s.Followup),
+              "advocates", 200, Followup),
     Operation("POST", "/followups/{followup_id}/complete", "complete_followup",
-              "Mark a follow-up done", "advocates", 200, s.Followup,
+              "Mark a follow-up done", "advocates", 200, Followup,
               description="It stays in the history; completing a done follow-up changes "
                           "nothing."),
     # introduction requests
     Operation("GET", "/introductions", "list_introductions", "List introduction requests",
-              "introductions", 200, s.IntroductionList, query=s.IntroductionsQuery,
+              "introductions", 200, IntroductionList, query=IntroductionsQuery,
               description="Your team's requests in id order; `person_id` finds those where "
                           "the person is the helper or the prospect."),
     Operation("POST", "/introductions", "create_introduction",
-              "Ask a helper for an introduction", "introductions", 201, s.Introduction,
-              body=s.IntroductionCreate, errors=(409,),
+              "Ask a helper for an introduction", "introductions", 201, Introduction,
+              body=IntroductionCreate, errors=(409,),
               description="Starts as `draft` or `asked`. Without `message` the ask is drafted "
                           "from the data: it says the helper knows the prospect only when a "
                           "tie between them is recorded. Asking a helper already asked up to "
@@ -170,20 +225,20 @@ OPERATIONS: tuple[Operation, ...] = (
                           "`fields.confirm_over_cap`; send `confirm_over_cap: true` to ask "
                           "anyway. Ids of people outside your team are field errors (400)."),
     Operation("GET", "/introductions/{introduction_id}", "get_introduction",
-              "Read an introduction request", "introductions", 200, s.Introduction),
+              "Read an introduction request", "introductions", 200, Introduction),
     Operation("PATCH", "/introductions/{introduction_id}", "update_introduction",
-              "Move an introduction request on", "introductions", 200, s.Introduction,
-              body=s.IntroductionUpdate, errors=(409,),
+              "Move an introduction request on", "introductions", 200, Introduction,
+              body=IntroductionUpdate, errors=(409,),
               description="Sets `status` and adds it, with `note`, to the history. Reaching "
                           "`introduced` creates the thank-you and feedback for the helper; "
                           "`won` makes the prospect a customer and queues word of it for "
                           "everyone who helped. Leaving `draft` is an ask, checked against "
                           "the team's cap (409 as for creating)."),
     # outreach: touches and cadence
-    Operation("GET", "/touches", "list_touches", "List touches", "outreach", 200, s.TouchList,
-              query=s.TouchesQuery),
-    Operation("POST", "/touches", "create_touch", "Log a touch", "outreach", 201, s.Touch,
-              body=s.TouchCreate, errors=(409,),
+    Operation("GET", "/touches", "list_touches", "List touches", "outreach", 200, TouchList,
+              query=TouchesQuery),
+    Operation("POST", "/touches", "create_touch", "Log a touch", "outreach", 201, Touch,
+              body=TouchCreate, errors=(409,),
               description="An outreach to a person of your team: channel, when, outcome, the "
                           "value item that went with it. A voicemail that breaks the team's "
                           "cadence (more than its limit in its window, or during a lay-off) "
@@ -195,9 +250,9 @@ OPERATIONS: tuple[Operation, ...] = (
                           "visit where they spoke, called back or agreed a meeting) closes "
                           "the calls promised to the person."),
     Operation("GET", "/touches/{touch_id}", "get_touch", "Read a touch", "outreach", 200,
-              s.Touch),
+              Touch),
     Operation("GET", "/people/{person_id}/cadence", "person_cadence",
-              "Where the rep stands with a prospect", "outreach", 200, s.Cadence,
+              "Where the rep stands with a prospect", "outreach", 200, Cadence,
               description="Attempts against the budgets the deal value is worth (calls and "
                           "voicemails; other channels), the voicemail rule, whether to switch "
                           "to e-mail, the next off-hours call windows in the prospect's time "
@@ -205,34 +260,34 @@ OPERATIONS: tuple[Operation, ...] = (
                           "unknown) and the next step."),
     # outreach: the value library
     Operation("GET", "/value-items", "list_value_items", "List the value library", "outreach",
-              200, s.ValueItemList, query=s.ValueItemsQuery),
+              200, ValueItemList, query=ValueItemsQuery),
     Operation("POST", "/value-items", "create_value_item", "Add to the value library",
-              "outreach", 201, s.ValueItem, body=s.ValueItemCreate, errors=(409,)),
+              "outreach", 201, ValueItem, body=ValueItemCreate, errors=(409,)),
     Operation("GET", "/value-items/{item_id}", "get_value_item", "Read a value item",
-              "outreach", 200, s.ValueItem),
+              "outreach", 200, ValueItem),
     Operation("PATCH", "/value-items/{item_id}", "update_value_item",
-              "Change some of a value item's fields", "outreach", 200, s.ValueItem,
-              body=s.ValueItemUpdate, errors=(409,)),
+              "Change some of a value item's fields", "outreach", 200, ValueItem,
+              body=ValueItemUpdate, errors=(409,)),
     Operation("DELETE", "/value-items/{item_id}", "delete_value_item", "Delete a value item",
               "outreach", 204, description="Scripts and touches that used it keep their "
                                            "words; their link to it is cleared."),
     # outreach: openers, voicemail scripts, the message check, the call-back card
     Operation("GET", "/people/{person_id}/openers", "person_openers",
-              "Openers for each warm path to a person", "outreach", 200, s.OpenersAnswer,
-              query=s.OpenersQuery,
+              "Openers for each warm path to a person", "outreach", 200, OpenersAnswer,
+              query=OpenersQuery,
               description="Every variant of the team's templates for each path's kind of "
                           "connection, naming the person the prospect knows; public-hook "
                           "variants; and the opener saved last."),
     Operation("POST", "/people/{person_id}/openers", "save_person_opener",
               "Save the opener picked (and maybe edited) for a person", "outreach", 201,
-              s.SavedOpener, body=s.OpenerSave),
+              SavedOpener, body=OpenerSave),
     Operation("GET", "/people/{person_id}/voicemail-scripts", "list_voicemail_scripts",
-              "A person's voicemail scripts", "outreach", 200, s.VoicemailScriptList,
-              query=s.ListQuery),
+              "A person's voicemail scripts", "outreach", 200, VoicemailScriptList,
+              query=ListQuery),
     Operation("POST", "/people/{person_id}/voicemail-scripts", "create_voicemail_script",
-              "Build and save a voicemail script", "outreach", 201, s.VoicemailScript,
-              body=s.VoicemailRequest,
-              also=((200, s.VoicemailDraft),),
+              "Build and save a voicemail script", "outreach", 201, VoicemailScript,
+              body=VoicemailRequest,
+              also=((200, VoicemailDraft),),
               description="One to three reasons (value items and pressing issues), the "
                           "connection and one call to action make the script, unless `text` "
                           "gives the rep's own. A value item already used in a voicemail to "
@@ -241,16 +296,16 @@ OPERATIONS: tuple[Operation, ...] = (
                           "draft with its length and message-check flags (200, "
                           "`VoicemailDraft`) and saves nothing."),
     Operation("POST", "/message-checks", "create_message_check", "Check a voicemail or e-mail",
-              "outreach", 200, s.MessageCheck, body=s.MessageCheckRequest,
+              "outreach", 200, MessageCheck, body=MessageCheckRequest,
               description="Flags a message that is only a name and number, gives no reason, "
                           "blames, is all about the rep or runs too long – each with why and "
                           "what to do instead. Writes nothing."),
     Operation("GET", "/people/{person_id}/callback-card", "person_callback_card",
               "Everything to have in front of you when a prospect calls back", "outreach",
-              200, s.CallbackCard),
+              200, CallbackCard),
     Operation("GET", "/people/{person_id}/stall", "person_stall",
               "Why a prospect doesn't call back, and a different approach", "outreach", 200,
-              s.StallDiagnosis, query=s.StallQuery,
+              StallDiagnosis, query=StallQuery,
               description="The causes the history of attempts points to (unanswered voicemails "
                           "with no one vouching, messages that gave no reason, nothing of "
                           "value offered, calls only in working hours, a conversation then "
@@ -260,10 +315,10 @@ OPERATIONS: tuple[Operation, ...] = (
                           "reference, another person at the company, or a message to send."),
     Operation("POST", "/people/{person_id}/stall-reviews", "create_stall_review",
               "Record why you think a prospect doesn't call back", "outreach", 201,
-              s.StallReview, body=s.StallReviewCreate),
+              StallReview, body=StallReviewCreate),
     # imports
     Operation("POST", "/imports", "create_import", "Import contacts or ties from a file",
-              "imports", 200, s.ImportResult, body=s.ImportUpload,
+              "imports", 200, ImportResult, body=ImportUpload,
               body_media_type="multipart/form-data",
               description="CSV (LinkedIn connections, Google or Outlook contacts, any CSV "
                           "with a name column, ties, group memberships), vCard 3.0/4.0 or a "
@@ -299,7 +354,7 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 RESPONSE_MODELS: tuple[type[BaseModel], ...] = (
-    (s.Error,)
+    (Error,)
     + tuple(op.response for op in OPERATIONS if op.response is not None)
     + tuple(model for op in OPERATIONS for _, model in op.also)
 )
@@ -499,7 +554,7 @@ def _responses(op: Operation) -> dict[str, Any]:
     for status in sorted(errors):
         error: dict[str, Any] = {
             "description": STATUS_TEXT[status],
-            "content": {"application/json": {"schema": _ref(s.Error)}},
+            "content": {"application/json": {"schema": _ref(Error)}},
         }
         if status == 401:
             error["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}

@@ -8,13 +8,16 @@ from typing import Any
 from flask import url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import current_user
 from referrals.api.pagination import page
 from referrals.api.paths import _path_json
 from referrals.api.responses import created, to_json
+from referrals.api.schemas import outreach as schemas
+from referrals.api.schemas.common import ListQuery
 from referrals.api.touches import cadence_json
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.models import VoicemailScript
 from referrals.outreach import callback, wording
@@ -83,7 +86,7 @@ def _script_json(script: VoicemailScript) -> dict[str, Any]:
 @bp.get("/people/<int:person_id>/voicemail-scripts")
 def list_voicemail_scripts(person_id: int) -> dict[str, Any]:
     person = lookups.person(person_id)
-    query = parse_query(schemas.ListQuery)
+    query = parse_query(ListQuery)
     stmt = db.select(VoicemailScript).where(VoicemailScript.team_id == person.team_id,
                                             VoicemailScript.person_id == person.id)
     items, next_url = page(stmt, VoicemailScript.id, query)
@@ -96,12 +99,12 @@ def create_voicemail_script(person_id: int) -> ResponseReturnValue:
     person = lookups.person(person_id)
     data = parse_body(schemas.VoicemailRequest).model_dump()
     user = current_user()
-    with db.session.no_autoflush:
-        if data["preview"]:
-            draft = wording.draft_voicemail(db.session, user, person, data)
-            return to_json(schemas.VoicemailDraft, _draft_json(draft))
+    if data["preview"]:
+        # A draft only reads and saves nothing, so there is no change to commit.
+        draft = wording.draft_voicemail(db.session, user, person, data)
+        return to_json(schemas.VoicemailDraft, _draft_json(draft))
+    with unit_of_work(db.session):
         script = wording.save_voicemail(db.session, user, person, data)
-    db.session.commit()
     return created(to_json(schemas.VoicemailScript, _script_json(script)),
                    url_for(".list_voicemail_scripts", person_id=person.id, _external=True))
 

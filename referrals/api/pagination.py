@@ -8,7 +8,7 @@ from flask import current_app, request, url_for
 from sqlalchemy import Select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from referrals.api.schemas import ListQuery, QueryModel
+from referrals.api.schemas.common import ListQuery, QueryModel
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from flask import request, url_for
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import current_user
 from referrals.api.pagination import resolve_limit
 from referrals.api.responses import to_json
+from referrals.api.schemas import paths as schemas
 from referrals.api.validation import parse_query
 from referrals.extensions import db
 from referrals.outreach.wording import opener_context

@@ -7,12 +7,14 @@ from typing import Any
 from flask import jsonify, url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import team_id
 from referrals.api.pagination import page
 from referrals.api.preconditions import expected_version, with_etag
 from referrals.api.responses import created, no_content, to_json
+from referrals.api.schemas import people as schemas
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.models import Person
 from referrals.people import services
@@ -33,9 +35,8 @@ def list_people() -> dict[str, Any]:
 @bp.post("/people")
 def create_person() -> ResponseReturnValue:
     data = parse_body(schemas.PersonCreate).model_dump()
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         person = services.create_person(db.session, team_id(), data)
-    db.session.commit()
     return with_etag(created(to_json(schemas.Person, person), _location(person)), person)
 
 
@@ -53,9 +54,8 @@ def update_person(person_id: int) -> ResponseReturnValue:
     person = lookups.person(person_id)
     expected = expected_version(person)
     changes = parse_body(schemas.PersonUpdate).model_dump(exclude_unset=True)
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         services.update_person(db.session, person, changes, expected_version=expected)
-    db.session.commit()
     return _person_answer(person)
 
 

@@ -7,12 +7,14 @@ from typing import Any
 from flask import jsonify, url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
 from referrals.api.preconditions import expected_version, with_etag
 from referrals.api.responses import created, no_content, to_json
+from referrals.api.schemas import relationships as schemas
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.models import Relationship, Team
 from referrals.relationships import services
@@ -45,11 +47,10 @@ def list_relationships() -> dict[str, Any]:
 @bp.post("/relationships")
 def create_relationship() -> ResponseReturnValue:
     data = parse_body(schemas.RelationshipCreate).model_dump()
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         rel = services.create_relationship(
             db.session, team_id(), data, recorded_by_id=current_user().id
         )
-    db.session.commit()
     location = url_for(".get_relationship", relationship_id=rel.id, _external=True)
     return with_etag(created(relationship_json(rel, current_user().team), location), rel)
 
@@ -68,9 +69,8 @@ def update_relationship(relationship_id: int) -> ResponseReturnValue:
     rel = lookups.relationship(relationship_id)
     expected = expected_version(rel)
     changes = parse_body(schemas.RelationshipUpdate).model_dump(exclude_unset=True)
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         services.update_relationship(db.session, rel, changes, expected_version=expected)
-    db.session.commit()
     return _relationship_answer(rel)
 
 

@@ -7,11 +7,13 @@ from typing import Any
 from flask import url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
 from referrals.api.responses import created, to_json
+from referrals.api.schemas import touches as schemas
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.models import Touch
 from referrals.outreach import touches as services
@@ -28,9 +30,8 @@ def list_touches() -> dict[str, Any]:
 @bp.post("/touches")
 def create_touch() -> ResponseReturnValue:
     data = parse_body(schemas.TouchCreate).model_dump()
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         touch = services.log_touch(db.session, current_user(), data)
-    db.session.commit()
     return created(to_json(schemas.Touch, touch),
                    url_for(".get_touch", touch_id=touch.id, _external=True))
 

@@ -1,4 +1,4 @@
-"""Reading a request: the JSON body and the query string, through the models in schemas.py.
+"""Reading a request: the JSON body and the query string, through the models in schemas/.
 
 Pydantic's errors become `ValidationFailed` with one human message per field (nested
 locations joined with '.'), which the global error handler answers as 400 JSON.

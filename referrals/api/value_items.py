@@ -7,11 +7,13 @@ from typing import Any
 from flask import url_for
 from flask.typing import ResponseReturnValue
 
-from referrals.api import bp, lookups, schemas
+from referrals.api import bp, lookups
 from referrals.api.auth import current_user, team_id
 from referrals.api.pagination import page
 from referrals.api.responses import created, no_content, to_json
+from referrals.api.schemas import value_items as schemas
 from referrals.api.validation import parse_body, parse_query
+from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.models import ValueItem
 from referrals.outreach import library as services
@@ -28,9 +30,8 @@ def list_value_items() -> dict[str, Any]:
 @bp.post("/value-items")
 def create_value_item() -> ResponseReturnValue:
     data = parse_body(schemas.ValueItemCreate).model_dump()
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         item = services.create_value_item(db.session, current_user(), data)
-    db.session.commit()
     return created(to_json(schemas.ValueItem, item),
                    url_for(".get_value_item", item_id=item.id, _external=True))
 
@@ -44,9 +45,8 @@ def get_value_item(item_id: int) -> dict[str, Any]:
 def update_value_item(item_id: int) -> dict[str, Any]:
     item = lookups.value_item(item_id)
     changes = parse_body(schemas.ValueItemUpdate).model_dump(exclude_unset=True)
-    with db.session.no_autoflush:
+    with unit_of_work(db.session):
         services.update_value_item(db.session, item, changes)
-    db.session.commit()
     return to_json(schemas.ValueItem, item)
 
 

@@ -1,0 +1,107 @@
+"""People: what a request may send about a person and what the answers hold."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import Field
+
+from referrals.api.schemas.common import (
+    NEXT_DESCRIPTION,
+    CompanySize,
+    DealValue,
+    Email,
+    Issue,
+    ListQuery,
+    Name,
+    OptionalLine100,
+    OptionalLine200,
+    Phone,
+    RequestModel,
+    ResponseModel,
+    Role,
+    Text,
+    Timestamp,
+    Timezone,
+    UpdateModel,
+    line,
+)
+
+KeepInTouchDays = Annotated[int, Field(ge=1, le=3650)]
+KEEP_IN_TOUCH_DESCRIPTION = (
+    "Stay in touch every this many days (1–3650); null: the team's default, which applies to "
+    "advocates and customers. Any logged interaction with the person restarts the count.")
+
+
+class PersonCreate(RequestModel):
+    invalid_message: ClassVar[str] = "Invalid person."
+
+    name: Name
+    company: OptionalLine200 = None
+    title: OptionalLine200 = None
+    email: Email = None
+    phone: Phone = None
+    timezone: Timezone = Field(None, description="IANA time zone name, e.g. America/Chicago.")
+    roles: list[Role] = Field(default_factory=list)
+    do_not_contact: bool = False
+    deal_value: DealValue | None = None
+    notes: Text = ""
+    industry: OptionalLine100 = Field(None, description="For matching references.")
+    company_size: CompanySize | None = Field(None, description="Head count band.")
+    region: OptionalLine100 = Field(None, description="Where they do business.")
+    pressing_issues: list[Issue] = Field(
+        default_factory=list, description="What is on their mind: picks the value to offer.")
+    keep_in_touch_days: KeepInTouchDays | None = Field(None, description=KEEP_IN_TOUCH_DESCRIPTION)
+
+
+class PersonUpdate(UpdateModel):
+    invalid_message: ClassVar[str] = "Invalid person."
+
+    name: Name = None  # type: ignore[assignment]  (absent: unchanged; null: refused)
+    company: OptionalLine200 = None
+    title: OptionalLine200 = None
+    email: Email = None
+    phone: Phone = None
+    timezone: Timezone = Field(None, description="IANA time zone name, e.g. America/Chicago.")
+    roles: list[Role] = None  # type: ignore[assignment]
+    do_not_contact: bool = None  # type: ignore[assignment]
+    deal_value: DealValue | None = None
+    notes: Text = None  # type: ignore[assignment]
+    industry: OptionalLine100 = None
+    company_size: CompanySize | None = None
+    region: OptionalLine100 = None
+    pressing_issues: list[Issue] = None  # type: ignore[assignment]
+    keep_in_touch_days: KeepInTouchDays | None = None
+
+
+class Person(ResponseModel):
+    id: int
+    name: str
+    company: str | None
+    title: str | None
+    email: str | None
+    phone: str | None
+    timezone: str | None
+    roles: list[Role]
+    do_not_contact: bool
+    deal_value: float | None
+    notes: str
+    industry: str | None
+    company_size: CompanySize | None
+    region: str | None
+    pressing_issues: list[Issue]
+    keep_in_touch_days: int | None = Field(description=KEEP_IN_TOUCH_DESCRIPTION)
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class PersonList(ResponseModel):
+    items: list[Person]
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
+class PeopleQuery(ListQuery):
+    role: Role | None = Field(None, description="Only people with this role.")
+    q: line(200) | None = Field(
+        None, description="Text found in the name, company or e-mail."
+    )
