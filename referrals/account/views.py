@@ -146,7 +146,6 @@ def keep_in_touch() -> ResponseReturnValue:
     if not form.validate() or not call_service(
             form, update_keep_in_touch_default, current_user.team, form.keep_in_touch_days.data):
         return _team_page(InviteForm(formdata=None), form)
-    db.session.commit()
     days = keep_in_touch_default(current_user.team)
     flash(f"Advocates and customers now come up to keep in touch every {days} days."
           if days else "Keep in touch is off for the team's advocates and customers; people "

@@ -64,7 +64,6 @@ def new() -> Page | Response:
             notes=form.notes.data or "", confirm_over_cap=bool(form.confirm_over_cap.data),
         )
     ):
-        db.session.commit()
         flash(f"Saved your request to {via.name}. Copy the e-mail below and send it.", "success")
         return redirect(url_for(".detail", request_id=request.id))
     warning = asks.over_ask_warning(db.session, current_user.team, via,
@@ -112,7 +111,6 @@ def status(request_id: int) -> Page | Response:
         on=form.on.data, note=form.note.data or "",
         confirm_over_cap=bool(form.confirm_over_cap.data),
     ):
-        db.session.commit()
         flash(f"Now: {INTRO_STATUS_LABELS[request.status].lower()}.", "success")
         return redirect(url_for(".detail", request_id=request.id))
     return _detail_page(request, form)

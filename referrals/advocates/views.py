@@ -68,7 +68,6 @@ def settings() -> Page | Response:
         form, asks.update_ask_cap, current_user.team, form.ask_cap.data,
         form.ask_window_days.data,
     ):
-        db.session.commit()
         flash("Saved your team's limit on asks.", "success")
         return redirect(url_for(".index"))
     return _index_page(form)
@@ -102,7 +101,6 @@ def new_call() -> Page | Response:
         call := call_service(form, calls.log_advocate_call, current_user,
                              form.service_data())
     ):
-        db.session.commit()
         thank_you = fu.open_thank_you(db.session, call.advocate_id, call.prospect_id)
         day = fu.local_today(current_user)
         owed = ""
@@ -170,7 +168,6 @@ def offer_reference(person_id: int) -> Page | Response:
                             int(ref_id), reason=form.reason.data or "",
                             confirm_over_cap=bool(form.confirm_over_cap.data))
     ):
-        db.session.commit()
         flash(f"Logged: you offered {ask.reference.name} as a reference to {prospect.name}. "
               "When they have talked, record it so the thank-you is not forgotten.", "success")
         return redirect(url_for(".references", person_id=prospect.id))

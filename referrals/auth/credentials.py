@@ -75,11 +75,15 @@ def user_for_reset_token(session: Session, secret_key: str, token: str, max_age:
     return user
 
 
-def set_password(session: Session, user: User, password: str, *, fast_hash: bool = False) -> None:
-    """New password; every existing session of the user ends."""
+def set_password(session: Session, user: User, password: str, *, fast_hash: bool = False,
+                 revoke_keys: bool = False) -> None:
+    """New password; every existing session of the user ends, and with `revoke_keys` every
+    other key to the account too (see `revoke_access_keys`) – one step, all or nothing."""
     check_password_policy(password)
     user.password_hash = hash_password(password, fast=fast_hash)
     end_all_sessions(session, user)
+    if revoke_keys:
+        revoke_access_keys(session, user)
 
 
 # --- invitations ---------------------------------------------------------------------------

@@ -162,13 +162,10 @@ def reset_password(token: str) -> ResponseReturnValue:
         return render_template("auth/link_invalid.html", message=exc.message), 404
     form = ResetPasswordForm()
     if form.validate_on_submit():
+        revoked = bool(form.revoke_keys.data)
         call_service(form, credentials.set_password, user, form.password.data or "",
-                     fast_hash=bool(config.get("PASSWORD_HASH_FAST")))
+                     fast_hash=bool(config.get("PASSWORD_HASH_FAST")), revoke_keys=revoked)
         if not form.errors:
-            revoked = bool(form.revoke_keys.data)
-            if revoked:
-                credentials.revoke_access_keys(db.session, user)
-            db.session.commit()
             logout_user()
             _fresh_session()
             flash("Password changed; every session is signed out"

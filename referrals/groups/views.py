@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
+from referrals.database import unit_of_work
 from referrals.errors import Conflict
 from referrals.extensions import db
 from referrals.groups import services
@@ -69,7 +70,6 @@ def new() -> Page | Response:
     if form.validate_on_submit() and (
         group := call_service(form, services.create_group, _team_id(), form.service_data())
     ):
-        db.session.commit()
         flash(f"Created {group.name}. Now add the people who belong to it.", "success")
         return redirect(url_for(".detail", group_id=group.id))
     return render_template("groups/form.html", form=form, group=None), 400 if form.errors else 200
@@ -98,7 +98,6 @@ def edit(group_id: int) -> Page | Response:
     form = GroupForm(obj=group)
     if form.validate_on_submit() and call_service(form, services.update_group, group,
                                                   form.service_data()):
-        db.session.commit()
         flash(f"Saved {group.name}.", "success")
         return redirect(url_for(".detail", group_id=group.id))
     return render_template("groups/form.html", form=form, group=group), 400 if form.errors else 200
@@ -123,13 +122,11 @@ def add_member(group_id: int, person_id: int) -> Response:
     group = services.get_group(db.session, _team_id(), group_id)
     person = people.get_person(db.session, _team_id(), person_id)
     try:
-        with db.session.no_autoflush:
+        with unit_of_work(db.session):
             services.add_member(db.session, group, person.id)
     except Conflict:
-        db.session.rollback()
         flash(f"{person.name} is already a member of {group.name}.", "info")
     else:
-        db.session.commit()
         flash(f"Added {person.name} to {group.name}.", "success")
     # Back to the same search, so the rep can add several people in a row.
     return redirect(url_for(".detail", group_id=group.id, q=request.args.get("q") or None) + "#add")
@@ -203,7 +200,6 @@ def add(person_id: int) -> Page | Response:
         group = services.get_group(db.session, _team_id(), form.group_id.data)
         if call_service(form, services.add_member, group, person.id,
                         aliases={"person_id": "group_id"}):
-            db.session.commit()
             flash(f"Added {person.name} to {group.name}.", "success")
             return redirect(url_for("people.detail", person_id=person.id) + "#groups")
     return detail_page(person, 400 if form.errors else 200, group_form=form)

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
 from referrals.advocates import followups as fu
+from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Person
@@ -112,17 +113,12 @@ def person_outreach(person_id: int) -> Page | Response:
     today = fu.local_today(current_user)
     if form.validate_on_submit():
         try:
-            with db.session.no_autoflush:
+            with unit_of_work(db.session):
                 touches.log_touch(db.session, current_user, _touch_data(form, person))
-        except touches.CadenceBroken as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-            needs_confirm = True
         except DomainError as exc:
-            db.session.rollback()
             attach_errors(form, exc)
+            needs_confirm = isinstance(exc, touches.CadenceBroken)
         else:
-            db.session.commit()
             call_on = form.call_on.data
             promised = (f" Your call to {person.name} is due {fu.due_phrase(call_on, today)} – "
                         "it's on your Today list." if call_on else "")
@@ -168,7 +164,6 @@ def openers(person_id: int) -> Page | Response:
                 "via_id": int(save_form.via_id.data) if (save_form.via_id.data or "").isdigit()
                 else None}
         if call_service(save_form, wording.save_opener, current_user, person, data):
-            db.session.commit()
             flash("Saved your opener – it is on the call-back card and in the voicemail "
                   "builder.", "success")
             return redirect(url_for(".openers", person_id=person.id))
@@ -239,7 +234,6 @@ def voicemail(person_id: int) -> Page | Response:
         if action == "save" and request.method == "POST":
             script = call_service(form, wording.save_voicemail, current_user, person, data)
             if script is not None:
-                db.session.commit()
                 flash(f"Saved the voicemail script ({script.words} words, about "
                       f"{script.seconds:.0f} seconds). Log it once you've left it.", "success")
                 return redirect(url_for(".person_outreach", person_id=person.id,
@@ -288,7 +282,6 @@ def stalled(person_id: int) -> Page | Response:
     advice = None
     if form.validate_on_submit():
         if call_service(form, callback.review_stall, current_user, person, form.cause.data):
-            db.session.commit()
             return redirect(url_for(".stalled", person_id=person.id, cause=form.cause.data))
     found = callback.diagnose(db.session, current_user, person)
     cause = request.args.get("cause")
@@ -322,7 +315,6 @@ def new_value_item() -> Page | Response:
     if form.validate_on_submit() and (
             item := call_service(form, library.create_value_item, current_user,
                                  form.service_data())):
-        db.session.commit()
         flash(f"Added \"{item.title}\" to the library.", "success")
         return redirect(url_for(".value_library"))
     return render_template("outreach/value_form.html", form=form, item=None), _status(form)
@@ -334,7 +326,6 @@ def edit_value_item(item_id: int) -> Page | Response:
     form = ValueItemForm(obj=item)
     if form.validate_on_submit() and call_service(form, library.update_value_item, item,
                                                   form.service_data()):
-        db.session.commit()
         flash(f"Saved \"{item.title}\".", "success")
         return redirect(url_for(".value_library"))
     return render_template("outreach/value_form.html", form=form, item=item), _status(form)
@@ -378,7 +369,6 @@ def opener_templates() -> Page | Response:
         _admin_only()
         if form.validate_on_submit() and call_service(form, wording.save_template, current_user,
                                                       _template_data(form)):
-            db.session.commit()
             flash("Saved the template; every rep sees it from now on.", "success")
             return redirect(url_for(".opener_templates"))
     if request.method == "GET" and request.args.get("copy"):
@@ -400,7 +390,6 @@ def edit_opener_template(template_id: int) -> Page | Response:
         _admin_only()
         if form.validate_on_submit() and call_service(form, wording.save_template, current_user,
                                                       _template_data(form), row):
-            db.session.commit()
             flash("Saved the template.", "success")
             return redirect(url_for(".opener_templates"))
     return render_template("outreach/template_form.html", form=form, row=row,
@@ -429,7 +418,6 @@ def cadence() -> Page | Response:
         if form.validate() and call_service(
                 form, touches.update_cadence_rules, team,
                 {name: form[name].data for name in rules.to_dict()}):
-            db.session.commit()
             flash("Saved. Every prospect's cadence now follows these numbers.", "success")
             return redirect(url_for(".cadence"))
     return render_template("outreach/cadence.html", form=form, lines=describe_rules(rules),

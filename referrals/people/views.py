@@ -83,7 +83,6 @@ def new() -> Page | Response:
     if form.validate_on_submit() and (
         person := call_service(form, services.create_person, _team_id(), form.service_data())
     ):
-        db.session.commit()
         flash(f"Added {person.name}. Now note who they know.", "success")
         return redirect(url_for(".detail", person_id=person.id))
     return _form_page(form, None)
@@ -108,7 +107,6 @@ def edit(person_id: int) -> Page | Response:
     if form.validate_on_submit():
         if call_service(form, services.update_person, person, form.service_data(),
                         expected_version=form.expected_version()):
-            db.session.commit()
             flash(f"Saved the changes to {person.name}.", "success")
             return redirect(url_for(".detail", person_id=person.id))
         return _form_page(form, person, _stale_edit(form, person))

@@ -96,7 +96,6 @@ def new() -> Page | Response:
         data = {**form.service_data(), "person_a": person.id, "person_b": other.id}
         if call_service(form, services.create_relationship, current_user.team_id, data,
                         recorded_by_id=current_user.id):
-            db.session.commit()
             flash(f"Saved: {person.name} and {other.name} know each other.", "success")
             return redirect(url_for("people.detail", person_id=person.id) + "#relationships")
     return render_template(
@@ -113,7 +112,6 @@ def edit(relationship_id: int) -> Page | Response:
     if form.validate_on_submit():
         if call_service(form, services.update_relationship, rel, form.service_data(),
                         expected_version=form.expected_version()):
-            db.session.commit()
             flash(f"Saved the relationship between {rel.person_a.name} and {rel.person_b.name}.",
                   "success")
             return redirect(_back_to(rel))

@@ -147,7 +147,6 @@ def merge(person_id: int, other_id: int) -> Page | Response:
     if form.validate_on_submit() and (
         merged := call_service(form, services.merge_people, keep, other)
     ):
-        db.session.commit()
         flash(f"Merged the duplicate into {merged.name}.", "success")
         return redirect(url_for("people.detail", person_id=merged.id))
     counts = {p.id: services.ties_and_groups(db.session, p) for p in (keep, other)}

@@ -12,6 +12,7 @@ from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from referrals.base import MAX_ID
+from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.text import one_line_problem
@@ -76,17 +77,16 @@ def call_service(
     aliases: Mapping[str, str] | None = None,
     **kwargs: Any,
 ) -> T | None:
-    """Run `service(db.session, *args, **kwargs)`; on a DomainError roll back and return None.
+    """Run `service(db.session, *args, **kwargs)` as one unit of work: committed when it
+    succeeds; on a DomainError rolled back, None returned.
 
     The service's field messages land beside the form's fields (see `attach_errors`), so the
-    view only has to re-render. Autoflush is off during the call: a service checks for
-    duplicates with a query, which must not flush the half-applied change first.
+    view only has to re-render.
     """
     try:
-        with db.session.no_autoflush:
+        with unit_of_work(db.session):
             return service(db.session, *args, **kwargs)
     except DomainError as exc:
-        db.session.rollback()
         attach_errors(form, exc, aliases)
         return None
 
