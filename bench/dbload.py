@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from bench.generate import Network
 from referrals.auth.services import create_token, hash_password
-from referrals.base import utcnow
+from referrals.clock import utc_now
 from referrals.models import (
     Group,
     GroupMembership,
@@ -47,7 +47,7 @@ def _batches(rows: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
 
 def load(session: Session, net: Network, *, team_name: str = "Bench Team") -> Loaded:
     """Insert the network as a new team; the caller commits."""
-    now = utcnow()
+    now = utc_now()
     team = Team(name=team_name, settings={})
     session.add(team)
     session.flush()

@@ -24,6 +24,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select, text
 
+from referrals.clock import utc_today
+
 FIRST = ("Ana", "Zoë", "José", "Li", "Françoise", "Tom", "Amélie", "Bob", "Kim", "Søren",
          "Priya", "Noah", "Mia", "Óscar", "Chen", "Fatima", "Lukas", "Aoife", "Dana", "Pat")
 LAST = ("Pérez", "Ångström", "Núñez", "Wei", "Dupont", "Baker", "O'Brien", "Lee", "Müller",
@@ -124,7 +126,7 @@ def main() -> None:
 
         def run(job: str, data: bytes, **kw: object) -> float:
             start = time.perf_counter()
-            _, plan = import_upload(db.session, user, data, **kw)  # type: ignore[arg-type]
+            _, plan = import_upload(db.session, user, data, today=utc_today(), **kw)  # type: ignore[arg-type]
             if kw.get("dry_run"):
                 db.session.rollback()
             else:

@@ -30,6 +30,7 @@ from sqlalchemy import Engine, create_engine, func, inspect, select, text, updat
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from referrals.clock import utc_now, utc_today
 from referrals.errors import Conflict, ValidationFailed
 from referrals.models import Person, Team, bump_graph_version
 from referrals.transfer import services as transfer
@@ -99,7 +100,7 @@ def create_backup(engine: Engine, out_dir: Path, *, now: datetime | None = None)
     It is written under a hidden name and renamed when complete, so a folder named
     `referrals-…` is never a half-written backup.
     """
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / backup_name(now)
     suffix = 1
@@ -395,7 +396,7 @@ def restore_team_document(session: Session, data: bytes, team_name: str, *,
         raise Conflict(f"Team {team.name!r} already has {people} people; a restore goes "
                        "into a new or empty team.", {"team": ["Not empty."]})
     parsed = transfer.read_upload(data, "team")
-    plan = transfer.import_records(session, _Importer(team.id), parsed)  # type: ignore[arg-type]
+    plan = transfer.import_records(session, _Importer(team.id), parsed, today=utc_today())  # type: ignore[arg-type]
     return TeamRestore(team, created, plan=plan)
 
 

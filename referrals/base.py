@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from referrals.clock import utc_now
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -23,7 +25,7 @@ MAX_ID = 2**31 - 1
 
 def utcnow() -> datetime:
     """The current time, timezone-aware (evaluated per row, never at import)."""
-    return datetime.now(UTC)
+    return utc_now()
 
 
 class Base(DeclarativeBase):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from referrals.advocates import introductions
 from referrals.auth.services import create_user
+from referrals.clock import utc_now, utc_today
 from referrals.models import Group, GroupMembership, Person, Relationship, Touch, ValueItem
 from referrals.vocab import ISSUES
 
@@ -86,7 +87,7 @@ KIND_WEIGHTS = {
 def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationships: int = 600) -> dict[str, Any]:
     """Create the demo team: three reps, `people` contacts in 30 companies, ties and groups."""
     rng = random.Random(seed)
-    today = date.today()
+    today = utc_today()
     reps = [
         create_user(session, email, DEMO_PASSWORD, team_name=DEMO_TEAM, name=name, is_admin=i == 0)
         for i, (email, name) in enumerate(REPS)
@@ -218,7 +219,7 @@ def _outreach(session: Session, rng: random.Random, rep: Any, contacts: list[Per
     session.add_all(items)
     session.flush()
     prospects = [p for p in contacts if p.is_prospect and not p.do_not_contact]
-    now = datetime.now(UTC)
+    now = utc_now()
 
     def touch(person: Person, days_ago: int, channel: str, outcome: str | None,
               item: ValueItem | None = None, notes: str = "") -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from referrals.auth.services import create_user
+from referrals.clock import utc_today
 from referrals.groups.services import add_member, create_group
 from referrals.models import Group, Person, Relationship, User
 from referrals.people.services import create_person
@@ -40,6 +41,7 @@ def make_relationship(
         {"person_a": a.id, "person_b": b.id, "kind": kind, "rating": rating,
          "last_interaction": last_interaction},
         recorded_by_id=recorded_by_id,
+        today=utc_today(),
     )
 
 

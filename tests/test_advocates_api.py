@@ -8,6 +8,7 @@ import pytest
 
 from referrals.advocates import calls
 from referrals.advocates import followups as fu
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import AdvocateCall, Followup, Touch
 from tests import factories
@@ -29,7 +30,7 @@ def pair(user):
 
 def test_logging_a_call_answers_201_with_its_followups(api, user, pair):
     mike, dana = pair
-    day = fu.local_today(user) - timedelta(days=2)
+    day = today_for(user) - timedelta(days=2)
     response = api.post("/api/v1/advocate-calls", json={
         "advocate_id": mike.id, "prospect_id": dana.id, "occurred_on": day.isoformat(),
         "outcome": "Dana will take your call", "notes": "met at the trade show"})
@@ -69,9 +70,9 @@ def test_bad_calls_answer_400_with_field_messages_and_write_nothing(
     olga = factories.make_person(db.session, other_user.team_id, "Olga Secret")
     db.session.commit()
     body = {"advocate_id": mike.id, "prospect_id": dana.id,
-            "occurred_on": fu.local_today(user).isoformat()}
+            "occurred_on": today_for(user).isoformat()}
     key, value = next(iter(change.items()))
-    body[key] = {"future": (fu.local_today(user) + timedelta(days=2)).isoformat(),
+    body[key] = {"future": (today_for(user) + timedelta(days=2)).isoformat(),
                  "theirs": olga.id}.get(value, value) if isinstance(value, str) else value
     before = snapshot()
     response = api.post("/api/v1/advocate-calls", json=body)
@@ -93,7 +94,7 @@ def test_not_json_is_415_and_writes_nothing(api, pair):
 def _call(user, advocate, prospect, days_ago):
     return calls.log_advocate_call(db.session, user, {
         "advocate_id": advocate.id, "prospect_id": prospect.id,
-        "occurred_on": fu.local_today(user) - timedelta(days=days_ago)})
+        "occurred_on": today_for(user) - timedelta(days=days_ago)})
 
 
 def test_followups_filter_by_status_and_due_date(api, user, pair):
@@ -112,7 +113,7 @@ def test_followups_filter_by_status_and_due_date(api, user, pair):
     assert {f["id"] for f in open_} == {old.followups[1].id, *(f.id for f in new.followups)}
     done = api.get("/api/v1/followups?status=done").get_json()["items"]
     assert [f["id"] for f in done] == [old.followups[0].id]
-    cutoff = fu.local_today(user).isoformat()
+    cutoff = today_for(user).isoformat()
     due = api.get(f"/api/v1/followups?status=open&due_before={cutoff}").get_json()["items"]
     assert [f["id"] for f in due] == [old.followups[1].id]
     page = api.get("/api/v1/followups?limit=3").get_json()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from referrals.advocates import calls, care, introductions, references
 from referrals.advocates import followups as fu
+from referrals.clock import today_for
 from referrals.errors import NotFound, ValidationFailed
 from referrals.extensions import db
 from referrals.models import (
@@ -38,7 +39,7 @@ def people(user):
 
 
 def _log(user, advocate, prospect, days_ago=0, **extra):
-    day = fu.local_today(user) - timedelta(days=days_ago)
+    day = today_for(user) - timedelta(days=days_ago)
     return calls.log_advocate_call(db.session, user, {
         "advocate_id": advocate.id, "prospect_id": prospect.id, "occurred_on": day,
         "outcome": "Dana expects your call", "notes": "", **extra})
@@ -80,9 +81,9 @@ def test_bad_calls_are_refused_with_a_field_message_and_nothing_written(
     stranger = factories.make_person(db.session, other_user.team_id, "Olga Secret")
     db.session.commit()
     data = {"advocate_id": mike.id, "prospect_id": dana.id,
-            "occurred_on": fu.local_today(user), "outcome": "", "notes": ""}
+            "occurred_on": today_for(user), "outcome": "", "notes": ""}
     key, value = next(iter(change.items()))
-    data[key] = {"tomorrow": fu.local_today(user) + timedelta(days=1), "theirs": stranger.id,
+    data[key] = {"tomorrow": today_for(user) + timedelta(days=1), "theirs": stranger.id,
                  "same": mike.id, "me": user.person_id}.get(value, value)
     before = snapshot()
     with pytest.raises(ValidationFailed) as exc:
@@ -108,7 +109,7 @@ def test_completing_a_followup_closes_it_and_keeps_it_in_history(user, people):
 def test_snooze_moves_the_due_date_within_limits(user, people):
     mike, dana = people
     thank_you, _ = _log(user, mike, dana).followups
-    today = fu.local_today(user)
+    today = today_for(user)
     fu.snooze_followup(db.session, user, thank_you, 3, today)
     assert thank_you.due_on == today + timedelta(days=3)
     assert thank_you.events[-1].action == "snoozed"
@@ -121,7 +122,7 @@ def test_a_prospect_outcome_brings_the_feedback_forward(user, people):
     mike, dana = people
     call = _log(user, mike, dana, days_ago=1)
     feedback = call.followups[1]
-    today = fu.local_today(user)
+    today = today_for(user)
     assert feedback.due_on > today
     moved = introductions.record_prospect_outcome(db.session, user, dana, "meeting_set")
     db.session.commit()
@@ -139,7 +140,7 @@ def test_due_followups_are_the_reps_own_overdue_and_due_today(user, people):
     mike, dana = people
     old = _log(user, mike, dana, days_ago=10)
     db.session.commit()
-    today = fu.local_today(user)
+    today = today_for(user)
     due = fu.due_followups(db.session, user, today)
     assert set(due) == set(old.followups)  # thank-you and feedback both overdue
     teammate = factories.make_user(db.session, email="mate@example.com", team="Acme Sales")
@@ -154,7 +155,7 @@ def test_introduction_request_lifecycle(user, people):
     assert "Could you help me reach Dana Whitfield?" in request.ask_text
     assert "Hi Mike," in request.ask_text
     introductions.change_introduction_status(db.session, user, request, "asked")
-    assert request.asked_on == fu.local_today(user)
+    assert request.asked_on == today_for(user)
     assert count(Followup) == 0
     introductions.change_introduction_status(db.session, user, request, "introduced", note="emailed")
     thank_you, feedback = db.session.scalars(
@@ -162,7 +163,7 @@ def test_introduction_request_lifecycle(user, people):
     assert thank_you.person_id == mike.id and "introduced you to" in thank_you.reason
     introductions.change_introduction_status(db.session, user, request, "won")
     db.session.commit()
-    assert feedback.due_on == fu.local_today(user) and "won" in feedback.reason
+    assert feedback.due_on == today_for(user) and "won" in feedback.reason
     assert [h.status for h in request.history] == ["draft", "asked", "introduced", "won"]
     assert request.history[2].note == "emailed"
     with pytest.raises(ValidationFailed):
@@ -193,7 +194,7 @@ def test_introductions_refuse_other_teams_and_do_not_contact(user, other_user, p
 def test_the_ask_cap_warns_and_needs_confirmation(user, people):
     mike, dana = people
     others = [factories.make_person(db.session, user.team_id, f"P{i}") for i in range(3)]
-    today = fu.local_today(user)
+    today = today_for(user)
     assert asks.over_ask_warning(db.session, user.team, mike, today) is None
     _log(user, mike, others[0])
     introductions.create_introduction_request(db.session, user, others[1].id, mike.id,
@@ -220,7 +221,7 @@ def test_the_ask_cap_warns_and_needs_confirmation(user, people):
 def test_ask_fatigue_penalties_lower_only_the_over_asked(user, people):
     mike, dana = people
     p1, p2, p3 = (factories.make_person(db.session, user.team_id, f"P{i}") for i in range(3))
-    today = fu.local_today(user)
+    today = today_for(user)
     _log(user, mike, p1)
     assert asks.ask_fatigue_penalties(db.session, user.team_id, today) == {}
     _log(user, mike, p2)
@@ -228,7 +229,7 @@ def test_ask_fatigue_penalties_lower_only_the_over_asked(user, people):
     _log(user, mike, p3)
     assert asks.ask_fatigue_penalties(db.session, user.team_id, today) == {mike.id: 0.25}
     # Asks older than the window no longer count.
-    later = fu.local_today(user) + timedelta(days=91)
+    later = today_for(user) + timedelta(days=91)
     assert asks.ask_fatigue_penalties(db.session, user.team_id, today=later) == {}
 
 
@@ -257,7 +258,7 @@ def test_warm_path_ranking_lowers_an_over_asked_advocate(user, people):
     for f in fillers:
         _log(user, mike, f)
     s.commit()
-    assert asks.ask_fatigue_penalties(s, user.team_id, fu.local_today(user))[mike.id] < 1
+    assert asks.ask_fatigue_penalties(s, user.team_id, today_for(user))[mike.id] < 1
     assert best().first_step.id == ann.id
     assert find_warm_paths(s, user, target, k=1)[0].first_ask.id == ann.id
 
@@ -287,7 +288,7 @@ def test_reference_matching_ranks_likeness_with_reasons_and_offering_logs_the_as
 
     ask = references.offer_reference(s, user, prospect, mei.id, reason=top.pitch)
     s.commit()
-    assert ask.status == "offered" and ask.asked_on == fu.local_today(user)
+    assert ask.status == "offered" and ask.asked_on == today_for(user)
     assert asks.ask_dates(s, user.team_id)[mei.id] == [ask.asked_on]
     references.reference_phoned(s, user, ask)
     s.commit()

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from referrals.advocates import calls
-from referrals.advocates import followups as fu
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import (
     AdvocateCall,
@@ -54,7 +54,7 @@ def test_logging_a_call_through_the_form(client, logged_in, pair):
     assert page.status_code == 200
     assert f'<option selected value="{dana.id}">' in html or \
         f'value="{dana.id}" selected' in html or f'selected value="{dana.id}"' in html
-    day = fu.local_today(logged_in) - timedelta(days=1)
+    day = today_for(logged_in) - timedelta(days=1)
     response = client.post(f"/advocates/calls/new?prospect={dana.id}", data={
         "csrf_token": csrf_token_from(html), "advocate_id": str(mike.id),
         "prospect_id": str(dana.id), "occurred_on": day.isoformat(),
@@ -85,9 +85,9 @@ def test_bad_call_forms_show_the_error_and_write_nothing(
     db.session.commit()
     html = client.get("/advocates/calls/new").get_data(as_text=True)
     data = {"csrf_token": csrf_token_from(html), "advocate_id": str(mike.id),
-            "prospect_id": str(dana.id), "occurred_on": fu.local_today(logged_in).isoformat(),
+            "prospect_id": str(dana.id), "occurred_on": today_for(logged_in).isoformat(),
             "outcome": "", "notes": ""}
-    data[field] = {"future": (fu.local_today(logged_in) + timedelta(days=3)).isoformat(),
+    data[field] = {"future": (today_for(logged_in) + timedelta(days=3)).isoformat(),
                    "theirs": str(olga.id)}.get(value, value)
     before = snapshot()
     response = client.post("/advocates/calls/new", data=data)
@@ -145,7 +145,7 @@ def test_asking_for_an_introduction_drafts_the_email_and_keeps_history(client, l
     before = snapshot()
     response = client.post(f"/introductions/{request.id}/status", data={
         "csrf_token": csrf_token_from(detail), "status": "meeting_set",
-        "on": (fu.local_today(logged_in) + timedelta(days=5)).isoformat(), "note": ""})
+        "on": (today_for(logged_in) + timedelta(days=5)).isoformat(), "note": ""})
     assert response.status_code == 400 and "in the future" in response.get_data(as_text=True)
     assert snapshot() == before
 
@@ -156,7 +156,7 @@ def test_over_asking_warns_and_needs_the_box_ticked(client, logged_in, pair):
         other = factories.make_person(db.session, logged_in.team_id, name)
         calls.log_advocate_call(db.session, logged_in, {
             "advocate_id": mike.id, "prospect_id": other.id,
-            "occurred_on": fu.local_today(logged_in)})
+            "occurred_on": today_for(logged_in)})
     db.session.commit()
     url = f"/introductions/new?prospect={dana.id}&via={mike.id}"
     html = client.get(url).get_data(as_text=True)
@@ -213,7 +213,7 @@ def test_recording_an_outcome_brings_feedback_forward(client, logged_in, pair):
     mike, dana = pair
     call = calls.log_advocate_call(db.session, logged_in, {
         "advocate_id": mike.id, "prospect_id": dana.id,
-        "occurred_on": fu.local_today(logged_in) - timedelta(days=1)})
+        "occurred_on": today_for(logged_in) - timedelta(days=1)})
     db.session.commit()
     html = client.get(f"/people/{dana.id}").get_data(as_text=True)
     response = client.post(f"/advocates/prospects/{dana.id}/outcome", data={
@@ -221,14 +221,14 @@ def test_recording_an_outcome_brings_feedback_forward(client, logged_in, pair):
     assert response.status_code == 302
     db.session.expire_all()
     feedback = db.session.get(Followup, call.followups[1].id)
-    assert feedback.due_on == fu.local_today(logged_in) and "the deal is won" in feedback.reason
+    assert feedback.due_on == today_for(logged_in) and "the deal is won" in feedback.reason
 
 
 def test_advocates_page_ranks_and_sets_the_cap(client, logged_in, pair):
     mike, dana = pair
     calls.log_advocate_call(db.session, logged_in, {
         "advocate_id": mike.id, "prospect_id": dana.id,
-        "occurred_on": fu.local_today(logged_in)})
+        "occurred_on": today_for(logged_in)})
     db.session.commit()
     page = client.get("/advocates/")
     html = page.get_data(as_text=True)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models import ApiToken
 from tests.test_api_support import CheckedApi, api_routes, fill, snapshot
@@ -58,7 +57,7 @@ def test_the_scheme_is_case_insensitive(client, api):
 
 def test_a_revoked_token_is_refused(client, api):
     token = db.session.scalar(db.select(ApiToken))
-    token.revoked_at = datetime.now(UTC)
+    token.revoked_at = utc_now()
     db.session.commit()
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {api.token}"})
     assert response.status_code == 401

@@ -12,6 +12,7 @@ from aiosmtpd.controller import Controller
 
 from referrals.advocates import calls, reminders
 from referrals.advocates import followups as fu
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import Followup, Touch
 from tests import factories
@@ -22,7 +23,7 @@ from tests.test_api_support import snapshot
 def _call(user, advocate, prospect, days_ago):
     call = calls.log_advocate_call(db.session, user, {
         "advocate_id": advocate.id, "prospect_id": prospect.id,
-        "occurred_on": fu.local_today(user) - timedelta(days=days_ago)})
+        "occurred_on": today_for(user) - timedelta(days=days_ago)})
     db.session.commit()
     return call
 
@@ -64,7 +65,7 @@ def test_complete_and_snooze_from_today(client, logged_in, pair):
     assert response.status_code == 302 and response.headers["Location"] == "/today"
     db.session.expire_all()
     assert db.session.get(Followup, thank_you.id).status == "done"
-    assert db.session.get(Followup, feedback.id).due_on == fu.local_today(logged_in) + timedelta(3)
+    assert db.session.get(Followup, feedback.id).due_on == today_for(logged_in) + timedelta(3)
     html = client.get("/today").get_data(as_text=True)
     assert 'id="overdue"' not in html  # an empty section is not shown at all
     done = client.get("/followups/?status=done").get_data(as_text=True)
@@ -215,6 +216,6 @@ def test_smtp_settings_from_config():
 
 def test_local_today_follows_the_reps_time_zone(user):
     late_in_london = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
-    assert fu.local_today(user, late_in_london) == date(2026, 11, 23)
+    assert today_for(user, late_in_london) == date(2026, 11, 23)
     user.person.timezone = "Pacific/Auckland"
-    assert fu.local_today(user, late_in_london) == date(2026, 11, 24)
+    assert today_for(user, late_in_london) == date(2026, 11, 24)

@@ -8,8 +8,9 @@ import networkx as nx
 import pytest
 
 from referrals.graph import build as gb
-from referrals.graph.explain import basic_opener, explain_path, recency_words, strength_word
+from referrals.graph.explain import basic_opener, explain_path, strength_word
 from referrals.graph.paths import best_path, make_path
+from referrals.words import time_ago as recency_words
 
 TODAY = date(2024, 6, 1)
 PEOPLE = [
@@ -75,7 +76,7 @@ def test_strength_and_recency_words():
     assert recency_words(date(2024, 5, 31), TODAY) == "yesterday"
     assert recency_words(date(2024, 5, 25), TODAY) == "7 days ago"
     assert recency_words(date(2024, 1, 1), TODAY) == "5 months ago"
-    assert recency_words(date(2024, 7, 1), TODAY) == "today"
+    assert recency_words(date(2024, 7, 1), TODAY) == "on 2024-07-01"
 
 
 @pytest.mark.parametrize(

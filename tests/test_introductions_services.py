@@ -11,12 +11,12 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from referrals.advocates import calls, introductions, references
-from referrals.advocates import followups as fu
 from referrals.advocates.intro_requests import (
     REPLY_SALT,
     make_reply_token,
     next_status,
 )
+from referrals.clock import today_for
 from referrals.errors import NotFound, ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, IntroductionRequest, Relationship
@@ -48,7 +48,7 @@ def feedback_of(person, prospect) -> list[Followup]:
 
 def test_every_step_of_the_flow_keeps_history_dates_and_the_next_step(user, cast):
     _, gus, dana = cast
-    today = fu.local_today(user)
+    today = today_for(user)
     request = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
     assert next_status(request.status) == "asked"
     steps = ["asked", "agreed", "introduced", "meeting_set", "won"]
@@ -77,7 +77,7 @@ def test_the_side_exits_are_steps_too(user, cast, end):
 
 def test_backdated_steps_keep_their_own_dates(user, cast):
     _, gus, dana = cast
-    today = fu.local_today(user)
+    today = today_for(user)
     request = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
     introductions.change_introduction_status(db.session, user, request, "asked",
                                         on=today - timedelta(days=5))
@@ -96,7 +96,7 @@ def test_asking_and_agreeing_are_interactions_with_the_helper(user, cast):
     db.session.commit()
     request = introductions.create_introduction_request(db.session, user, dana.id, gus.id,
                                                    status="asked")
-    today = fu.local_today(user)
+    today = today_for(user)
     assert gus.last_contact_on == today
     introductions.change_introduction_status(db.session, user, request, "agreed")
     assert tie.last_interaction == today
@@ -113,7 +113,7 @@ def test_an_advocate_call_by_the_helper_moves_open_requests_to_introduced(user, 
                                                  status="asked")
     elsewhere = introductions.create_introduction_request(db.session, user, other.id, gus.id,
                                                      status="asked")
-    day = fu.local_today(user) - timedelta(days=1)
+    day = today_for(user) - timedelta(days=1)
     call = calls.log_advocate_call(db.session, user, {
         "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": day})
     db.session.commit()
@@ -132,7 +132,7 @@ def test_a_helper_who_introduced_and_then_phoned_is_thanked_once(user, cast):
                                                    status="asked")
     introductions.change_introduction_status(db.session, user, request, "introduced")
     calls.log_advocate_call(db.session, user, {
-        "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": fu.local_today(user)})
+        "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": today_for(user)})
     db.session.commit()
     owed = db.session.scalars(select(Followup.kind).where(
         Followup.person_id == gus.id, Followup.prospect_id == dana.id,
@@ -147,7 +147,7 @@ def test_a_call_leaves_closed_requests_alone(user, cast, status):
                                                    status="asked")
     introductions.change_introduction_status(db.session, user, request, status)
     calls.log_advocate_call(db.session, user, {
-        "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": fu.local_today(user)})
+        "advocate_id": gus.id, "prospect_id": dana.id, "occurred_on": today_for(user)})
     assert request.status == status
 
 
@@ -164,7 +164,7 @@ def test_won_makes_a_customer_a_customer_tie_and_one_feedback_per_helper(user, c
                                                    confirm_over_cap=True)
     introductions.create_introduction_request(s, user, dana.id, asked_only.id, status="asked")
     introductions.create_introduction_request(s, user, dana.id, drafted.id)
-    today = fu.local_today(user)
+    today = today_for(user)
     calls.log_advocate_call(s, user, {"advocate_id": ann.id, "prospect_id": dana.id,
                                          "occurred_on": today})
     calls.log_advocate_call(s, user, {"advocate_id": ann.id, "prospect_id": dana.id,
@@ -208,7 +208,7 @@ def test_lost_queues_feedback_for_the_helpers_too(user, cast):
     introductions.change_introduction_status(db.session, user, request, "agreed")
     introductions.change_introduction_status(db.session, user, request, "lost")
     (feedback,) = feedback_of(gus, dana)
-    assert feedback.due_on == fu.local_today(user) and "elsewhere" in feedback.reason
+    assert feedback.due_on == today_for(user) and "elsewhere" in feedback.reason
     assert not dana.is_customer and dana.is_prospect
 
 
@@ -259,7 +259,7 @@ def test_a_reply_moves_the_request_and_lands_on_today(user, cast, answer, status
     assert followup.kind == "custom" and followup.user_id == user.id
     assert followup.person_id == request.via_id and followup.prospect_id == request.prospect_id
     assert followup.introduction_id == request.id
-    assert followup.due_on == fu.local_today(user)
+    assert followup.due_on == today_for(user)
     assert followup.reason.startswith("Gus Ortega replied: ") and followup.reason.endswith(
         next_step)
     with pytest.raises(introductions.ReplyLinkGone):  # single use

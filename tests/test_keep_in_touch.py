@@ -4,13 +4,14 @@ count, the team settings page, the person form and API field, the calendar feed 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import icalendar
 import pytest
 
 from referrals.advocates import followups as fu
 from referrals.advocates import reminders
+from referrals.clock import today_for, utc_now
 from referrals.extensions import db
 from referrals.models import Followup, Person, Team
 from referrals.outreach import touches
@@ -36,7 +37,7 @@ def _due(user, until) -> list[str]:
 
 
 def test_due_once_the_period_has_run_out_since_the_last_contact(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=90))
     _person(user, "Cal Customer", ["customer"], last=day - timedelta(days=89))
     assert _due(user, day) == ["Ann Advocate"]
@@ -44,7 +45,7 @@ def test_due_once_the_period_has_run_out_since_the_last_contact(user):
 
 
 def test_the_team_default_applies_to_advocates_and_customers_only(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     long_ago = day - timedelta(days=400)
     _person(user, "Pia Prospect", ["prospect"], last=long_ago)
     _person(user, "Rex Reference", ["reference"], last=long_ago)
@@ -56,14 +57,14 @@ def test_the_team_default_applies_to_advocates_and_customers_only(user):
 
 
 def test_a_persons_own_period_overrides_the_default_whatever_their_roles(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     _person(user, "Pia Prospect", ["prospect"], last=day - timedelta(days=14), every=14)
     _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=100), every=365)
     assert _due(user, day) == ["Pia Prospect"]
 
 
 def test_the_team_default_can_change_or_be_turned_off(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     team = _team(user)
     _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=30))
     _person(user, "Pia Prospect", ["prospect"], last=day - timedelta(days=30), every=30)
@@ -78,16 +79,16 @@ def test_the_team_default_can_change_or_be_turned_off(user):
 
 
 def test_never_contacted_counts_from_when_they_were_added(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     ann = _person(user, "Ann Advocate", ["advocate"])
     assert _due(user, day) == []
-    ann.created_at = datetime.now(UTC) - timedelta(days=91)
+    ann.created_at = utc_now() - timedelta(days=91)
     db.session.commit()
     assert _due(user, day) == ["Ann Advocate"]
 
 
 def test_a_logged_touch_restarts_the_count(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     ann = _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=120))
     assert _due(user, day) == ["Ann Advocate"]
     touches.log_touch(db.session, user, {"person_id": ann.id, "channel": "email"})
@@ -98,7 +99,7 @@ def test_a_logged_touch_restarts_the_count(user):
 
 
 def test_completing_a_thank_you_restarts_the_count(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     ann = _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=120))
     thanks = Followup(team_id=user.team_id, user_id=user.id, person_id=ann.id,
                       kind="thank_you", status="open", due_on=day, reason="Thank Ann")
@@ -110,7 +111,7 @@ def test_completing_a_thank_you_restarts_the_count(user):
 
 
 def test_a_snooze_holds_the_item_back_until_its_day(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     ann = _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=120))
     fu.snooze_keep_in_touch(db.session, user, ann, 7, day)
     db.session.commit()
@@ -124,7 +125,7 @@ def test_a_snooze_holds_the_item_back_until_its_day(user):
 
 
 def test_a_touch_closes_the_snooze(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     ann = _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=120))
     fu.snooze_keep_in_touch(db.session, user, ann, 7, day)
     touches.log_touch(db.session, user, {"person_id": ann.id, "channel": "call",
@@ -202,7 +203,7 @@ def test_the_api_reads_and_writes_keep_in_touch_days(api, user):
 # --- calendar feed and digest ------------------------------------------------------------------
 
 def test_the_calendar_feed_has_keep_in_touch_as_all_day_events(client, logged_in):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     ann = _person(logged_in, "Ann Advocate", ["advocate"], last=day - timedelta(days=100))
     cal_html = client.get("/followups/calendar").get_data(as_text=True)
     page = client.post("/followups/calendar", data={"csrf_token": csrf_token_from(cal_html),
@@ -220,7 +221,7 @@ def test_the_calendar_feed_has_keep_in_touch_as_all_day_events(client, logged_in
 
 
 def test_the_digest_includes_keep_in_touch(user):
-    day = fu.local_today(user)
+    day = today_for(user)
     _person(user, "Ann Advocate", ["advocate"], last=day - timedelta(days=100))
     messages = reminders.digest_messages(db.session, "x@example.com", "http://x/today")
     assert len(messages) == 1

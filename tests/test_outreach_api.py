@@ -3,10 +3,11 @@ message check and the call-back card – every answer checked against the OpenAP
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models import SavedOpener, Touch, ValueItem, VoicemailScript
 from tests import factories
@@ -33,7 +34,7 @@ def network(user):
 
 
 def _iso(days_ago: float) -> str:
-    return (datetime.now(UTC) - timedelta(days=days_ago)).isoformat()
+    return (utc_now() - timedelta(days=days_ago)).isoformat()
 
 
 def _item(api, title="Freight cost index", issues=("costs",)):

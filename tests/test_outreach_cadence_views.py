@@ -23,7 +23,7 @@ def checked_api(api, app):
 
 @pytest.fixture
 def at_lunch_in_new_york(monkeypatch):
-    monkeypatch.setattr(touch_services, "utcnow", lambda: WED_LUNCH_NY)
+    monkeypatch.setattr(touch_services, "utc_now", lambda: WED_LUNCH_NY)
     return WED_LUNCH_NY
 
 

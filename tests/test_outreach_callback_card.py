@@ -3,10 +3,11 @@ said, and a time to offer; its script cites the latest offer as the prospect hea
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.outreach import callback, library, touches, wording
 from tests import factories
@@ -36,7 +37,7 @@ def _item(user, title, pitch):
 
 
 def test_the_card_leads_with_the_latest_promise_and_cites_the_latest_offer(user, dana):
-    now = datetime.now(UTC)
+    now = utc_now()
     old = _item(user, "Study 2019", "plants like yours cut changeover time by a fifth")
     new = _item(user, "Freight idx Q4", "our freight index shows where shippers in your "
                                         "region pay too much")

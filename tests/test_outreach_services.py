@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from referrals.advocates import calls
-from referrals.advocates import followups as fu
+from referrals.clock import today_for, utc_now
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, Team, Touch, VoicemailScript
@@ -144,7 +144,7 @@ def test_nobody_logs_a_touch_to_someone_who_asked_not_to_be_contacted(user):
 def test_a_meeting_set_brings_the_advocates_feedback_forward(user, dana):
     mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
     db.session.commit()
-    today = fu.local_today(user)
+    today = today_for(user)
     calls.log_advocate_call(db.session, user, {
         "advocate_id": mike.id, "prospect_id": dana.id,
         "occurred_on": today - timedelta(days=1)})
@@ -217,7 +217,7 @@ def test_the_builder_says_when_it_went_no_more_recent_than_it_was(user, dana, da
     item = _item(user, "Changeover study")
     touches.log_touch(db.session, user, {
         "person_id": dana.id, "channel": "letter", "value_item_id": item.id,
-        "occurred_at": datetime.now(UTC) - timedelta(days=days, hours=1)})
+        "occurred_at": utc_now() - timedelta(days=days, hours=1)})
     db.session.commit()
     draft = wording.draft_voicemail(db.session, user, dana, {
         "opener": "", "value_item_ids": [item.id], "phone": "555 010 2030"})
@@ -305,7 +305,7 @@ def test_three_unanswered_attempts_stall_a_prospect_and_get_a_different_approach
     factories.make_relationship(db.session, lee, dana, "colleague", 3)
     item = _item(user, "Freight cost index", ("costs",))
     db.session.commit()
-    now = datetime.now(UTC)
+    now = utc_now()
     for days, channel in ((6, "call"), (4, "voicemail"), (2, "call")):
         touches.log_touch(db.session, user, {"person_id": dana.id, "channel": channel,
                                              "occurred_at": now - timedelta(days=days)})
@@ -334,7 +334,7 @@ def test_three_unanswered_attempts_stall_a_prospect_and_get_a_different_approach
 
 
 def test_a_prospect_who_called_back_is_not_stalled(user, dana):
-    now = datetime.now(UTC)
+    now = utc_now()
     for days in (6, 4, 2):
         touches.log_touch(db.session, user, {"person_id": dana.id, "channel": "call",
                                              "occurred_at": now - timedelta(days=days)})

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models import IntroductionRequest, StallReview
 from referrals.outreach import callback, touches
@@ -76,7 +77,7 @@ def test_the_next_warm_path_not_yet_tried(user, dana):
     assert paths[0].kind == "path" and paths[0].person_id == mike.id  # nothing tried yet
     db.session.add(IntroductionRequest(team_id=user.team_id, prospect_id=dana.id,
                                        via_id=mike.id, user_id=user.id, status="asked",
-                                       status_on=datetime.now(UTC).date()))
+                                       status_on=utc_now().date()))
     db.session.commit()
     paths = callback.different_approach(db.session, user, dana, "no_trust").approaches
     assert paths[0].kind == "path" and paths[0].person_id == lee.id

@@ -4,10 +4,11 @@ prospects, the value library, cadence settings and the message check."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models import OpenerTemplate, SavedOpener, Team, Touch, ValueItem, VoicemailScript
 from referrals.outreach import library
@@ -205,7 +206,7 @@ def test_the_callback_card_and_the_finder(client, network):
 
 def test_stalled_prospects_and_a_different_approach(client, network, logged_in):
     _, dana = network
-    now = datetime.now(UTC)
+    now = utc_now()
     for days in (6, 4, 2):
         db.session.add(Touch(team_id=logged_in.team_id, person_id=dana.id, user_id=logged_in.id,
                              channel="call", outcome="no_answer",

@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 from sqlalchemy.orm import Session
 
+from referrals.clock import utc_today
 from referrals.extensions import db
 from referrals.groups.services import add_member, remove_member, update_group
 from referrals.models import GroupMembership, Person, Relationship, Team, bump_graph_version
@@ -137,7 +138,8 @@ def test_replaying_random_changes_equals_a_rebuild(app, user, seed):
             except Exception:
                 pass  # the pair already has that kind
         elif action == "retie" and ties:
-            update_relationship(db.session, rng.choice(ties), {"rating": rng.randint(1, 5)})
+            update_relationship(db.session, rng.choice(ties), {"rating": rng.randint(1, 5)},
+                                today=utc_today())
         elif action == "untie" and ties:
             delete_relationship(db.session, rng.choice(ties))
         elif action == "member":

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from referrals.advocates import followups as fu
 from referrals.advocates.calls import log_advocate_call
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import Person
 from tests import factories
@@ -42,7 +42,7 @@ def ask_gus(user, team, times: int = 3) -> None:
         other = factories.make_person(s, user.team_id, f"Called {i}")
         log_advocate_call(s, user, {
             "advocate_id": team["gus"].id, "prospect_id": other.id,
-            "occurred_on": fu.local_today(user), "outcome": "", "notes": ""})
+            "occurred_on": today_for(user), "outcome": "", "notes": ""})
     s.commit()
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import event, select
 
 from referrals.account.services import remove_member, revoke_token
 from referrals.auth.services import create_token
+from referrals.clock import utc_now
 from referrals.demo import DEMO_PASSWORD, REPS, seed_demo
 from referrals.extensions import db
 from referrals.models import ApiToken, Person, User
@@ -88,7 +88,7 @@ def test_a_removed_members_token_is_refused_on_the_very_next_request(client, use
 
 
 def test_a_token_of_a_deactivated_user_is_refused_without_a_second_read(api, user):
-    db.session.get(User, user.id).deactivated_at = datetime.now(UTC)
+    db.session.get(User, user.id).deactivated_at = utc_now()
     db.session.commit()
     with counted() as statements:
         assert api.get("/api/v1/me").status_code == 401

@@ -11,6 +11,7 @@ import pytest
 
 from referrals.advocates import followups as fu
 from referrals.advocates import reminders
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import Followup, IntroductionRequest
 from referrals.outreach import touches
@@ -30,7 +31,7 @@ def dana(user):
 # --- POST /api/v1/followups --------------------------------------------------------------------
 
 def test_api_creates_the_reps_own_followup(api, user, dana):
-    due = fu.local_today(user) + timedelta(days=2)
+    due = today_for(user) + timedelta(days=2)
     response = api.post("/api/v1/followups", json={
         "person_id": dana.id, "due_on": due.isoformat(), "reason": "Send the price list",
         "kind": "call"})
@@ -45,7 +46,7 @@ def test_api_creates_the_reps_own_followup(api, user, dana):
 
 
 def test_api_followups_filter_by_kind(api, user, dana):
-    day = fu.local_today(user).isoformat()
+    day = today_for(user).isoformat()
     api.post("/api/v1/followups", json={"person_id": dana.id, "due_on": day, "reason": "a",
                                         "kind": "call"})
     api.post("/api/v1/followups", json={"person_id": dana.id, "due_on": day, "reason": "b"})
@@ -68,7 +69,7 @@ def test_api_followups_filter_by_kind(api, user, dana):
     ({"surprise": 1}, "surprise"),
 ])
 def test_api_refuses_a_bad_followup_and_writes_nothing(api, user, dana, changes, field):
-    body = {"person_id": dana.id, "due_on": fu.local_today(user).isoformat(), "reason": "ok",
+    body = {"person_id": dana.id, "due_on": today_for(user).isoformat(), "reason": "ok",
             "kind": "custom", **changes}
     before = snapshot()
     response = api.post("/api/v1/followups", json=body)
@@ -82,7 +83,7 @@ def test_api_refuses_another_teams_person(api, user, other_user):
     db.session.commit()
     before = snapshot()
     response = api.post("/api/v1/followups", json={
-        "person_id": secret.id, "due_on": fu.local_today(user).isoformat(), "reason": "spy"})
+        "person_id": secret.id, "due_on": today_for(user).isoformat(), "reason": "spy"})
     assert response.status_code == 400
     assert response.json["fields"] == {"person_id": ["No such person in your team."]}
     assert snapshot() == before
@@ -100,7 +101,7 @@ def test_the_openapi_document_describes_the_new_operation(api):
 # --- a promised call from a logged conversation --------------------------------------------------
 
 def test_the_touch_form_call_on_date_creates_a_call_task_on_today(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     html = client.get(f"/people/{dana.id}/outreach").get_data(as_text=True)
     assert "They expect my call on" in html
     response = client.post(f"/people/{dana.id}/outreach", data={
@@ -128,7 +129,7 @@ def test_a_past_call_on_date_is_refused(client, logged_in, dana):
 
 
 def test_the_api_touch_call_on_creates_a_call_task(api, user, dana):
-    due = fu.local_today(user) + timedelta(days=1)
+    due = today_for(user) + timedelta(days=1)
     response = api.post("/api/v1/touches", json={"person_id": dana.id, "channel": "call",
                                                  "outcome": "spoke",
                                                  "call_on": due.isoformat()})
@@ -141,7 +142,7 @@ def test_the_api_touch_call_on_creates_a_call_task(api, user, dana):
 # --- a call-back closes what it answers -------------------------------------------------------
 
 def test_a_call_back_logged_on_the_card_is_not_listed_again(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     touches.log_touch(db.session, logged_in, {"person_id": dana.id, "channel": "call",
                                               "outcome": "spoke", "call_on": day})
     db.session.commit()
@@ -162,7 +163,7 @@ def test_a_call_back_logged_on_the_card_is_not_listed_again(client, logged_in, d
 
 
 def test_a_voicemail_does_not_close_a_promised_call(user, dana):
-    day = fu.local_today(user)
+    day = today_for(user)
     touches.log_touch(db.session, user, {"person_id": dana.id, "channel": "call",
                                          "outcome": "spoke", "call_on": day})
     touches.log_touch(db.session, user, {"person_id": dana.id, "channel": "voicemail"})
@@ -175,7 +176,7 @@ def test_a_voicemail_does_not_close_a_promised_call(user, dana):
 def test_the_advocate_call_confirmation_says_when_the_thank_you_is_due(client, logged_in, dana):
     mike = factories.make_person(db.session, logged_in.team_id, "Mike Kincaid")
     db.session.commit()
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     html = client.get(f"/advocates/calls/new?prospect={dana.id}").get_data(as_text=True)
     response = client.post(f"/advocates/calls/new?prospect={dana.id}", data={
         "csrf_token": csrf_token_from(html), "advocate_id": str(mike.id),
@@ -190,7 +191,7 @@ def test_the_advocate_call_confirmation_says_when_the_thank_you_is_due(client, l
 
 
 def test_on_today_list_is_true_only_when_today_shows_it(user, dana):
-    day = fu.local_today(user)
+    day = today_for(user)
     f = Followup(team_id=user.team_id, user_id=user.id, person_id=dana.id, kind="thank_you",
                  status="open", due_on=day + timedelta(days=7), reason="r")
     assert fu.on_today_list(f, user, day)
@@ -206,7 +207,7 @@ def test_on_today_list_is_true_only_when_today_shows_it(user, dana):
 
 def test_the_digest_lists_calls_and_nudges(user, dana):
     mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
-    day = fu.local_today(user)
+    day = today_for(user)
     db.session.add(IntroductionRequest(team_id=user.team_id, user_id=user.id, via_id=mike.id,
                                        prospect_id=dana.id, status="asked",
                                        status_on=day - timedelta(days=10),
@@ -228,7 +229,7 @@ def test_the_digest_lists_calls_and_nudges(user, dana):
 
 def test_the_digest_is_written_to_the_log_as_readable_text(app, runner, user, dana, caplog,
                                                            monkeypatch):
-    day = fu.local_today(user)
+    day = today_for(user)
     db.session.add(Followup(team_id=user.team_id, user_id=user.id, person_id=dana.id,
                             kind="custom", status="open", due_on=day,
                             reason="Send Zoë the price list – today"))

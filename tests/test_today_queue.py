@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from referrals.advocates import followups as fu
+from referrals.clock import today_for, utc_now
 from referrals.extensions import db
 from referrals.main import today as today_page
 from referrals.main import views as main_views
@@ -56,7 +57,7 @@ def test_an_empty_today_shows_one_friendly_line_and_no_sections(client, logged_i
 
 
 def test_followup_sections_split_by_due_date_and_count(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     _followup(logged_in, dana, "custom", day - timedelta(days=2), "Send the brochure")
     _followup(logged_in, dana, "custom", day - timedelta(days=1), "Send the case study")
     _followup(logged_in, dana, "thank_you", day, "Thank them")
@@ -73,7 +74,7 @@ def test_followup_sections_split_by_due_date_and_count(client, logged_in, dana):
 
 
 def test_each_row_is_one_click_from_done_and_snooze(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     f = _followup(logged_in, dana, "custom", day)
     html = client.get("/today").get_data(as_text=True)
     row = _section_html(html, "today")
@@ -88,7 +89,7 @@ def test_each_row_is_one_click_from_done_and_snooze(client, logged_in, dana):
 def test_other_reps_and_done_followups_stay_off_my_today(client, logged_in, dana):
     teammate = factories.make_user(db.session, email="mate@example.com", team="Acme Sales")
     db.session.commit()
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     _followup(teammate, dana, "custom", day)
     done = _followup(logged_in, dana, "custom", day)
     done.status = "done"
@@ -97,7 +98,7 @@ def test_other_reps_and_done_followups_stay_off_my_today(client, logged_in, dana
 
 
 def test_calls_you_promised_lists_every_open_call_once(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     _followup(logged_in, dana, "call", day, "Dana Lee expects your call")
     _followup(logged_in, dana, "call", day + timedelta(days=30), "Dana Lee expects your call")
     html = client.get("/today").get_data(as_text=True)
@@ -119,7 +120,7 @@ def test_asks_with_no_answer_after_five_business_days(client, logged_in, dana):
     mike = factories.make_person(db.session, logged_in.team_id, "Mike Kincaid")
     carla = factories.make_person(db.session, logged_in.team_id, "Carla Customer")
     db.session.commit()
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     old = _ask(logged_in, mike, dana, day - timedelta(days=8))  # ≥ 5 business days in any week
     _ask(logged_in, carla, dana, day - timedelta(days=2))  # too recent
     _ask(logged_in, carla, dana, day - timedelta(days=20), status="agreed")  # answered
@@ -147,7 +148,7 @@ def test_unanswered_asks_count_business_days(user, dana):
 
 
 def test_stalled_prospects_section(client, logged_in, dana):
-    now = datetime.now(UTC)
+    now = utc_now()
     for days in (9, 6, 3):
         db.session.add(Touch(team_id=logged_in.team_id, person_id=dana.id, user_id=logged_in.id,
                              channel="call", outcome="no_answer",
@@ -167,7 +168,7 @@ def test_call_window_open_now_in_the_prospects_zone(client, logged_in, dana, mon
                           timezone="Europe/Berlin")  # 14:15 there: no window
     factories.make_person(db.session, logged_in.team_id, "Nora Nozone", roles=["prospect"])
     db.session.commit()
-    monkeypatch.setattr(main_views, "utcnow", lambda: WEDNESDAY_8_15_IN_NEW_YORK)
+    monkeypatch.setattr(main_views, "utc_now", lambda: WEDNESDAY_8_15_IN_NEW_YORK)
     html = client.get("/today").get_data(as_text=True)
     assert _sections(html) == {"windows": 1}
     windows = _section_html(html, "windows")
@@ -180,7 +181,7 @@ def test_call_window_open_now_in_the_prospects_zone(client, logged_in, dana, mon
 
 
 def test_keep_in_touch_section_offers_a_touch_and_a_snooze(client, logged_in):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     carla = factories.make_person(db.session, logged_in.team_id, "Carla Customer",
                                   roles=["customer"])
     carla.last_contact_on = day - timedelta(days=100)
@@ -197,7 +198,7 @@ def test_keep_in_touch_section_offers_a_touch_and_a_snooze(client, logged_in):
 
 
 def test_sections_come_in_the_queues_order(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     carla = factories.make_person(db.session, logged_in.team_id, "Carla Customer",
                                   roles=["customer"])
     carla.last_contact_on = day - timedelta(days=365)
@@ -212,7 +213,7 @@ def test_sections_come_in_the_queues_order(client, logged_in, dana):
 # --- the rep's own follow-ups ------------------------------------------------------------------
 
 def test_remind_me_from_today(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     html = client.get("/today").get_data(as_text=True)
     assert 'action="/followups/new"' in html and "Dana Lee" in html
     response = client.post("/followups/new", data={
@@ -226,7 +227,7 @@ def test_remind_me_from_today(client, logged_in, dana):
 
 
 def test_remind_me_later_than_a_week_says_when_today_shows_it(client, logged_in, dana):
-    day = fu.local_today(logged_in)
+    day = today_for(logged_in)
     html = client.get(f"/people/{dana.id}").get_data(as_text=True)
     assert f'action="/followups/new?person={dana.id}"' in html
     due = day + timedelta(days=20)
@@ -250,7 +251,7 @@ def test_remind_me_form_refuses_bad_input_and_writes_nothing(client, logged_in, 
                                                              field):
     html = client.get("/followups/new").get_data(as_text=True)
     data = {"csrf_token": csrf_token_from(html), "person_id": str(dana.id), "reason": "call",
-            "due_on": fu.local_today(logged_in).isoformat(), "kind": "custom", **changes}
+            "due_on": today_for(logged_in).isoformat(), "kind": "custom", **changes}
     before = snapshot()
     response = client.post("/followups/new", data=data)
     assert response.status_code == 400
@@ -265,7 +266,7 @@ def test_remind_me_about_another_teams_person_is_refused(client, logged_in, othe
     before = snapshot()
     response = client.post("/followups/new", data={
         "csrf_token": csrf_token_from(html), "person_id": str(secret.id), "reason": "spy",
-        "due_on": fu.local_today(logged_in).isoformat(), "kind": "custom"})
+        "due_on": today_for(logged_in).isoformat(), "kind": "custom"})
     assert response.status_code == 400
     assert "No such person in your team." in response.get_data(as_text=True)
     assert snapshot() == before

@@ -18,7 +18,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from referrals import create_app
-from referrals.base import utcnow
+from referrals.clock import utc_now
 from referrals.errors import NotFound, ValidationFailed
 from referrals.extensions import db
 from referrals.models import ImportUpload, Person
@@ -108,7 +108,7 @@ def test_a_preview_made_on_one_machine_is_imported_on_another(machines, user):
 def test_after_the_sweep_the_other_machine_says_the_upload_expired(machines, user):
     on_a, on_b = signed_in_clients(machines)
     fields = preview_fields(post_upload(on_a, s.linkedin_csv().encode()))
-    db.session.execute(update(ImportUpload).values(created_at=utcnow() - timedelta(hours=25)))
+    db.session.execute(update(ImportUpload).values(created_at=utc_now() - timedelta(hours=25)))
     db.session.commit()
     fields["csrf_token"] = csrf_token_from(on_b.get("/transfer/").get_data(as_text=True))
     stale = on_b.post("/transfer/preview", data={**fields, "action": "import"})
@@ -145,7 +145,7 @@ def test_only_the_tokens_hash_is_stored_and_only_its_uploader_opens_it(
 def test_storage_functions_take_the_session(app, user):
     token = storage.save_upload(db.session, user.id, b"name\nKim\n", {"format": "csv"})
     assert storage.load_upload(db.session, user.id, token) == (b"name\nKim\n", {"format": "csv"})
-    later = utcnow() + storage.MAX_AGE + timedelta(seconds=1)
+    later = utc_now() + storage.MAX_AGE + timedelta(seconds=1)
     with pytest.raises(NotFound, match="expired"):
         storage.load_upload(db.session, user.id, token, now=later)
     assert storage.sweep(db.session, later) == 1

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from referrals.advocates import calls
-from referrals.advocates import followups as fu
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.redirects import is_safe_path, safe_next
 from tests import factories
@@ -86,7 +86,7 @@ def followup(logged_in):
                                  roles=["prospect"])
     call = calls.log_advocate_call(db.session, logged_in, {
         "advocate_id": mike.id, "prospect_id": dana.id,
-        "occurred_on": fu.local_today(logged_in) - timedelta(days=3)})
+        "occurred_on": today_for(logged_in) - timedelta(days=3)})
     db.session.commit()
     return call.followups[0]
 

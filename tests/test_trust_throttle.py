@@ -4,12 +4,13 @@ and a reset link; the counters live in the database every worker shares."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
 from referrals.auth import throttle
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models import LoginThrottle
 from tests import factories
@@ -31,7 +32,7 @@ def _login(client, address: str, password: str = factories.PASSWORD,
 def _let_time_pass() -> None:
     """Every wait is over (as if the attacker waited each one out)."""
     db.session.execute(update(LoginThrottle).values(
-        blocked_until=datetime.now(UTC) - timedelta(seconds=1)))
+        blocked_until=utc_now() - timedelta(seconds=1)))
     db.session.commit()
 
 
@@ -106,7 +107,7 @@ def test_counters_hold_no_address_or_email(app, user):
 def test_old_failures_are_forgotten(app, user):
     policy = throttle.Policy(2, 2, 60, timedelta(hours=1))
     counters = [("acct:x", policy)]
-    start = datetime.now(UTC)
+    start = utc_now()
     for _ in range(3):
         throttle.record_failure(db.session, counters, now=start)
     assert throttle.seconds_to_wait(db.session, counters, now=start) == 2

@@ -3,13 +3,12 @@ removals. Services never commit."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from referrals.auth.credentials import revoke_access_keys
 from referrals.auth.sessions import end_all_sessions
+from referrals.clock import utc_now
 from referrals.errors import NotFound, ValidationFailed
 from referrals.models import ApiToken, User
 
@@ -31,7 +30,7 @@ def revoke_token(session: Session, user: User, token_id: int) -> ApiToken:
     token = session.get(ApiToken, token_id)
     if token is None or token.user_id != user.id or token.revoked_at is not None:
         raise NotFound("No such token.")
-    token.revoked_at = datetime.now(UTC)
+    token.revoked_at = utc_now()
     session.flush()
     return token
 
@@ -61,7 +60,7 @@ def remove_member(session: Session, admin: User, user_id: int) -> User:
         raise NotFound("No such member.")
     if member.id == admin.id:
         raise ValidationFailed("You can't remove yourself.")
-    now = datetime.now(UTC)
+    now = utc_now()
     member.deactivated_at = now
     member.is_admin = False
     end_all_sessions(session, member)

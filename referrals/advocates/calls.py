@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from referrals.advocates import followups as fu
 from referrals.advocates.checks import team_person
 from referrals.advocates.introductions import introduced_by_call
-from referrals.base import utcnow
+from referrals.clock import today_for, utc_now
 from referrals.errors import ValidationFailed
 from referrals.models import AdvocateCall, Person, Touch, User
 from referrals.relationships.interactions import note_interaction
@@ -53,7 +53,7 @@ def log_advocate_call_once(
         prospect = team_person(session, team_id, data.get("prospect_id"), "prospect_id")
     except ValidationFailed as exc:
         fields.update(exc.fields)
-    today = fu.local_today(user)
+    today = today_for(user)
     occurred_on = data.get("occurred_on")
     if not isinstance(occurred_on, date):
         fields["occurred_on"] = ["Enter the date of the call."]
@@ -84,7 +84,7 @@ def log_advocate_call_once(
             AdvocateCall.team_id == team_id, AdvocateCall.advocate_id == advocate.id,
             AdvocateCall.prospect_id == prospect.id, AdvocateCall.occurred_on == occurred_on,
             AdvocateCall.outcome == outcome,
-            AdvocateCall.created_at >= utcnow() - REPEAT_CALL_WINDOW,
+            AdvocateCall.created_at >= utc_now() - REPEAT_CALL_WINDOW,
         ).order_by(AdvocateCall.id).limit(1)
     )
     if repeat is not None:

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from referrals.advocates import followups as fu
 from referrals.advocates.intro_requests import INTRODUCED
+from referrals.clock import today_for
 from referrals.models import AdvocateCall, Followup, IntroductionRequest, Person, ReferenceAsk, User
 from referrals.paths.asks import ask_cap, ask_dates, asks_within
 
@@ -42,7 +42,7 @@ def _naive(value: datetime) -> datetime:
 
 def advocate_care(session: Session, user: User, today: date | None = None) -> list[HelperCare]:
     """Every advocate and reference of the team (and anyone who helped), best helpers first."""
-    today = today or fu.local_today(user)
+    today = today or today_for(user)
     team_id = user.team_id
     cap = ask_cap(user.team)
     helpers = {p.id: HelperCare(p) for p in session.scalars(select(Person).where(

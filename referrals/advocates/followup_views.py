@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from referrals.advocates import followups as fu
 from referrals.advocates import introductions, reminders
 from referrals.advocates.forms import ActionForm, OwnFollowupForm, SnoozeForm
+from referrals.clock import today_for
 from referrals.errors import DomainError, ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, Person, Team
@@ -49,7 +50,7 @@ def calendar(token: str) -> Response:
     user = reminders.user_for_calendar_token(db.session, token)
     if user is None:
         abort(404)
-    today = fu.local_today(user)
+    today = today_for(user)
     team = db.session.get(Team, user.team_id)
     body = reminders.calendar_ics(
         fu.open_followups(db.session, user), host=request.host.split(":")[0],
@@ -86,14 +87,14 @@ def index() -> str:
         Followup.completed_at.desc(), Followup.id.desc())
     page = db.paginate(stmt.order_by(*order), page=page_arg(), per_page=50)
     return render_template("followups/index.html", page=page, status=status,
-                           today=fu.local_today(current_user), due_label=fu.due_label)
+                           today=today_for(current_user), due_label=fu.due_label)
 
 
 @bp.route("/followups/new", methods=["GET", "POST"])
 @login_required
 def new() -> Page | WerkzeugResponse:
     """"Remind me to … on <date>"; `?person=` fixes whom it is about."""
-    day = fu.local_today(current_user)
+    day = today_for(current_user)
     person_id = id_arg("person")
     person = people.get_person(db.session, current_user.team_id, person_id) if person_id else None
     form = OwnFollowupForm() if request.method == "POST" else remind_form(day, person)
@@ -127,7 +128,7 @@ def _reminder_set(followup: Followup, day: date) -> str:
 def detail(followup_id: int) -> str:
     return render_template("followups/detail.html", f=_mine(followup_id),
                            snooze_choices=fu.SNOOZE_CHOICES,
-                           today=fu.local_today(current_user), due_label=fu.due_label)
+                           today=today_for(current_user), due_label=fu.due_label)
 
 
 @bp.route(f"/followups/<{ID}:followup_id>/complete", methods=["POST"])
@@ -151,7 +152,7 @@ def snooze(followup_id: int) -> WerkzeugResponse:
     if form.validate_on_submit():
         try:
             fu.snooze_followup(db.session, current_user, followup, form.days.data,
-                               fu.local_today(current_user))
+                               today_for(current_user))
         except ValidationFailed as exc:
             db.session.rollback()
             flash(joined_messages(exc.fields, exc.message), "error")
@@ -172,7 +173,7 @@ def snooze_keep_in_touch(person_id: int) -> WerkzeugResponse:
     form = SnoozeForm()
     if form.validate_on_submit():
         marker = fu.snooze_keep_in_touch(db.session, current_user, person, form.days.data,
-                                         fu.local_today(current_user))
+                                         today_for(current_user))
         db.session.commit()
         flash(f"{person.name} comes back on your Today list on {marker.due_on:%A %d %B}.",
               "success")

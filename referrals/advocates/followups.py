@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from referrals.base import utcnow
+from referrals.clock import today_for, utc_now
 from referrals.errors import ValidationFailed
 from referrals.models import Followup, FollowupEvent, IntroductionRequest, Person, Team, User
 from referrals.relationships.interactions import EXCHANGE_FOLLOWUPS, note_interaction
 from referrals.rows import get_team_row, team_row
+from referrals.words import first_name
 
 FEEDBACK_AFTER_DAYS = 7  # feedback is due a week after the help at the latest
 MAX_SNOOZE_DAYS = 60
@@ -67,17 +67,6 @@ def feedback_due(helped_on: date) -> date:
     datetime.date(2026, 11, 30)
     """
     return helped_on + timedelta(days=FEEDBACK_AFTER_DAYS)
-
-
-def local_today(user: User | None, now: datetime | None = None) -> date:
-    """Today where the rep works (their person's time zone), UTC when it is not known."""
-    now = now or utcnow()
-    zone = user.person.timezone if user is not None and user.person is not None else None
-    try:
-        tz = ZoneInfo(zone) if zone else UTC
-    except (KeyError, ValueError):  # pragma: no cover - zones are validated on input
-        tz = UTC
-    return now.astimezone(tz).date()
 
 
 def due_label(due_on: date, today: date) -> str:
@@ -140,15 +129,6 @@ def on_today_list(followup: Followup, user: User, today: date) -> bool:
 
 
 # --- the words ---------------------------------------------------------------------------
-
-def first_name(name: str) -> str:
-    """
-    >>> first_name("Mike Kincaid"), first_name("  Mei ")
-    ('Mike', 'Mei')
-    """
-    parts = name.split()
-    return parts[0] if parts else name
-
 
 def _at(person: Person) -> str:
     return f"{person.name} at {person.company}" if person.company else person.name
@@ -359,10 +339,10 @@ def complete_followup(session: Session, user: User | None, followup: Followup,
     if followup.status == "done":
         return followup
     followup.status = "done"
-    followup.completed_at = utcnow()
+    followup.completed_at = utc_now()
     _event(session, followup, "completed", user, note)
     if user is not None and followup.kind in EXCHANGE_FOLLOWUPS:
-        record_contact(session, user, followup.person, local_today(user))
+        record_contact(session, user, followup.person, today_for(user))
     session.flush()
     return followup
 
@@ -398,7 +378,7 @@ def create_own_followup(session: Session, user: User, data: Mapping[str, Any], *
                         today: date | None = None) -> Followup:
     """A reminder the rep sets: `person_id`, `due_on` (today or later), `reason`, `kind`
     ("call" or "custom"). ValidationFailed names each bad field; nothing is written then."""
-    today = today or local_today(user)
+    today = today or today_for(user)
     fields: dict[str, list[str]] = {}
     person = None
     if data.get("person_id") is None:
@@ -455,7 +435,7 @@ def close_promised_calls(session: Session, user: User, person: Person, note: str
     found = list(session.scalars(stmt))
     for followup in found:
         followup.status = "done"
-        followup.completed_at = utcnow()
+        followup.completed_at = utc_now()
         _event(session, followup, "completed", user, note)
     session.flush()
     return len(found)
@@ -560,7 +540,7 @@ def _close_keep_in_touch(session: Session, user: User | None, person: Person, no
                            kinds=("keep_in_touch",))
     for followup in session.scalars(stmt):
         followup.status = "done"
-        followup.completed_at = utcnow()
+        followup.completed_at = utc_now()
         _event(session, followup, "completed", user, note)
 
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from referrals.models import Person
+from referrals.words import first_name
 
 # Statuses at which the introducer has done their part, and what each means for the prospect.
 INTRODUCED = ("introduced", "meeting_set", "won", "lost")
@@ -48,11 +49,6 @@ def next_status(status: str) -> str:
 
 # --- the words -------------------------------------------------------------------------------
 
-def _first(name: str) -> str:
-    parts = name.split()
-    return parts[0] if parts else name
-
-
 def _who(person: Person) -> str:
     return person.name + (f", {person.title}" if person.title else "") + (
         f" at {person.company}" if person.company else "")
@@ -74,14 +70,14 @@ def forwardable_blurb(rep: Person | None, rep_name: str, prospect: Person) -> st
     'Sam Rep at Acme Tools'
     """
     who = _who(rep) if rep is not None else rep_name
-    first = _first(rep.name if rep is not None else rep_name)
+    first = first_name(rep.name if rep is not None else rep_name)
     where = f"at {prospect.company}" if prospect.company else "for you"
     contact = [c for c in ((rep.email, rep.phone) if rep is not None else ()) if c]
     reach = f" You can reach {first} at {' or '.join(contact)}." if contact else ""
     # "Sam Rep, Account Executive at Acme Tools, would like" – a comma only closes a title.
     comma = "," if rep is not None and rep.title else ""
     return (
-        f"{who}{comma} would like a short conversation with {_first(prospect.name)} – to hear what "
+        f"{who}{comma} would like a short conversation with {first_name(prospect.name)} – to hear what "
         f"matters most {where} right now and to see whether there is something worth "
         f"talking about further. If there isn't, {first} will say so and not take more of "
         f"your time.{reach}"
@@ -115,7 +111,7 @@ def draft_introduction_ask(
     >>> "believe you know" in text, "anyone who could introduce us" in text
     (False, True)
     """
-    first = _first(prospect.name)
+    first = first_name(prospect.name)
     if knows_prospect:
         subject = f"Would you introduce me to {prospect.name}?"
         link = f"I believe you know {first}."
@@ -124,7 +120,7 @@ def draft_introduction_ask(
     elif next_person is not None:
         subject = f"Could you help me reach {prospect.name}?"
         link = f"I believe you know {next_person.name}, who knows {first}."
-        ask = (f"Would you be willing to introduce me to {_first(next_person.name)}, so I can "
+        ask = (f"Would you be willing to introduce me to {first_name(next_person.name)}, so I can "
                f"ask whether they would put me in touch with {first}?")
     else:
         subject = f"Could you help me reach {prospect.name}?"
@@ -135,7 +131,7 @@ def draft_introduction_ask(
                if blurb else "")
     return (
         f"Subject: {subject}\n\n"
-        f"Hi {_first(via.name)},\n\n"
+        f"Hi {first_name(via.name)},\n\n"
         f"I'd like to meet {_who(prospect)}. {link} A word from someone they know would "
         "mean far more than a call out of the blue.\n\n"
         f"{ask} If you'd rather not, no problem at all; I understand.\n\n"

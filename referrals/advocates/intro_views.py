@@ -6,7 +6,6 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from referrals.advocates import followups as fu
 from referrals.advocates import introductions
 from referrals.advocates.forms import ActionForm, IntroductionForm, IntroductionStatusForm
 from referrals.advocates.intro_requests import (
@@ -15,6 +14,7 @@ from referrals.advocates.intro_requests import (
     next_status,
     with_reply_link,
 )
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import IntroductionRequest, Person
 from referrals.paths import asks
@@ -67,7 +67,7 @@ def new() -> Page | Response:
         flash(f"Saved your request to {via.name}. Copy the e-mail below and send it.", "success")
         return redirect(url_for(".detail", request_id=request.id))
     warning = asks.over_ask_warning(db.session, current_user.team, via,
-                                        fu.local_today(current_user))
+                                        today_for(current_user))
     return render_template(
         "introductions/new.html", form=form, prospect=prospect, via=via, warning=warning,
     ), 400 if form.errors or form.form_errors else 200

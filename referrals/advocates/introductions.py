@@ -27,7 +27,8 @@ from referrals.advocates.intro_requests import (
     new_reply_nonce,
     read_reply_token,
 )
-from referrals.base import MAX_ID, utcnow
+from referrals.base import MAX_ID
+from referrals.clock import today_for, utc_now
 from referrals.errors import DomainError, NotFound, ValidationFailed
 from referrals.models import (
     AdvocateCall,
@@ -45,6 +46,7 @@ from referrals.paths.asks import over_ask_warning
 from referrals.relationships.interactions import note_interaction
 from referrals.rows import get_team_row
 from referrals.vocab import INTRO_STATUS_LABELS, INTRO_STATUSES, PROSPECT_OUTCOMES
+from referrals.words import first_name
 
 
 class AskCapReached(ValidationFailed):
@@ -146,7 +148,7 @@ def create_introduction_request(
     if fields:
         raise ValidationFailed("Invalid introduction request.", fields)
     assert prospect is not None and via is not None
-    today = fu.local_today(user)
+    today = today_for(user)
     if status == "asked":
         _check_cap_or_409(session, user.team, via, today, confirm_over_cap)
     request = IntroductionRequest(
@@ -202,7 +204,7 @@ def change_introduction_status(
     meeting set, won and lost record the prospect's outcome (see `record_prospect_outcome`).
     Leaving "draft" is an ask of the helper, checked against the team's cap.
     """
-    today = fu.local_today(user)
+    today = today_for(user)
     on = on or today
     if status not in INTRO_STATUSES:
         raise ValidationFailed("Unknown status.", {"status": ["Choose a status from the list."]})
@@ -281,18 +283,18 @@ def answer_reply(session: Session, request: IntroductionRequest, answer: str) ->
         raise ValidationFailed("Unknown answer.", {"answer": ["Choose one of the buttons."]})
     label, status = REPLIES[answer]
     rep = session.get(User, request.user_id) if request.user_id is not None else None
-    today = fu.local_today(rep)
+    today = today_for(rep)
     via, prospect = request.via, request.prospect
     request.reply_nonce = None
     request.reply_answer = answer
-    request.replied_at = utcnow()
+    request.replied_at = utc_now()
     if request.status in OPEN and request.status != status:
         _set_status(session, rep, request, status, today,
                     f"{via.name} answered through the reply link: {label}.")
     elif rep is not None:
         note_interaction(session, rep, via, today)
     next_step = REPLY_NEXT_STEP[answer].format(prospect=prospect.name,
-                                               helper=fu.first_name(via.name))
+                                               helper=first_name(via.name))
     followup = Followup(
         team_id=request.team_id, user_id=request.user_id, person_id=via.id,
         prospect_id=prospect.id, introduction_id=request.id, kind="custom", status="open",
@@ -321,8 +323,8 @@ def record_prospect_outcome(session: Session, user: User, prospect: Person, outc
     if outcome not in PROSPECT_OUTCOMES:
         raise ValidationFailed("Unknown outcome.",
                                {"outcome": ["Choose meeting set, won or lost."]})
-    on = on or fu.local_today(user)
-    not_future(on, fu.local_today(user), "on")
+    on = on or today_for(user)
+    not_future(on, today_for(user), "on")
     for call in session.scalars(select(AdvocateCall).where(
             AdvocateCall.team_id == prospect.team_id, AdvocateCall.prospect_id == prospect.id)):
         call.prospect_outcome = outcome
@@ -422,8 +424,8 @@ def _one_feedback_per_helper(session: Session, user: User, prospect: Person, out
             continue
         reason, message = fu.feedback_text(helper.person, prospect, name, helper.how, outcome)
         if not helper.introduced:  # asked, but no introduction came of it: say only that
-            message = (f"Hi {fu.first_name(helper.person.name)},\n\nYou'll remember I asked "
-                       f"about meeting {fu.first_name(prospect.name)}. I wanted you to hear "
+            message = (f"Hi {first_name(helper.person.name)},\n\nYou'll remember I asked "
+                       f"about meeting {first_name(prospect.name)}. I wanted you to hear "
                        f"it from me: {fu.OUTCOME_WORDS[outcome]}. Thank you for listening."
                        f"\n\n{name}")
         followup = Followup(

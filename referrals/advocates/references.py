@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
 from referrals.advocates.checks import not_future, team_person
+from referrals.clock import today_for
 from referrals.errors import ValidationFailed
 from referrals.models import Person, ReferenceAsk, User
 from referrals.paths.asks import ask_cap, ask_dates, asks_within, check_cap, fatigue_factor
@@ -77,7 +78,7 @@ def match_references(session: Session, user: User, prospect: Person,
     Ranked by likeness (industry, company size, region), the warmth of the rep's tie to the
     reference and how rested they are (asks in the team's window against its cap).
     """
-    today = today or fu.local_today(user)
+    today = today or today_for(user)
     cap = ask_cap(user.team)
     dates = ask_dates(session, user.team_id)
     reps = set(session.scalars(select(User.person_id).where(User.team_id == user.team_id)))
@@ -122,7 +123,7 @@ def offer_reference(session: Session, user: User, prospect: Person, reference_id
     if reference.do_not_contact:
         raise ValidationFailed("Invalid reference.", {"reference_id": [
             f"{reference.name} asked not to be contacted."]})
-    today = fu.local_today(user)
+    today = today_for(user)
     check_cap(session, user.team, reference, today, confirm_over_cap)
     ask = ReferenceAsk(team_id=user.team_id, reference_id=reference.id, prospect_id=prospect.id,
                        user_id=user.id, status="offered", asked_on=today, reason=reason)
@@ -138,7 +139,7 @@ def get_reference_ask(session: Session, team_id: int, ask_id: int) -> ReferenceA
 def reference_phoned(session: Session, user: User, ask: ReferenceAsk,
                      on: date | None = None) -> ReferenceAsk:
     """The prospect phoned the reference: thank them, and later tell them what came of it."""
-    today = fu.local_today(user)
+    today = today_for(user)
     on = on or today
     not_future(on, today, "phoned_on")
     if ask.status == "phoned":

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
-from referrals.base import utcnow
+from referrals.clock import today_for, utc_now
 from referrals.models import CalendarFeed, Followup, Team, User
 
 PRODID = "-//referrals//follow-ups//EN"
@@ -37,7 +37,7 @@ def rotate_calendar_token(session: Session, user: User) -> str:
         session.add(CalendarFeed(user_id=user.id, token_hash=_digest(token)))
     else:
         feed.token_hash = _digest(token)
-        feed.created_at = utcnow()
+        feed.created_at = utc_now()
     session.flush()
     return token
 
@@ -101,7 +101,7 @@ def calendar_ics(followups: list[Followup], *, host: str, url_for_followup: Any,
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Follow-ups")
-    stamp = utcnow()
+    stamp = utc_now()
     for f in followups:
         event = icalendar.Event()
         event.add("uid", f"followup-{f.id}@{host}")
@@ -114,7 +114,7 @@ def calendar_ics(followups: list[Followup], *, host: str, url_for_followup: Any,
         event.add("url", url_for_followup(f))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    today = today or utcnow().date()
+    today = today or utc_now().date()
     for item in keep_in_touch or ():
         day = max(item.due_on, today)
         event = icalendar.Event()
@@ -241,7 +241,7 @@ def digest_messages(session: Session, sender: str, link: str,
     for user in session.scalars(select(User).order_by(User.id)):
         if not getattr(user, "is_active", True):
             continue
-        today = fu.local_today(user, now)
+        today = today_for(user, now)
         digest = digest_for(session, user, today)
         if digest.empty:
             continue

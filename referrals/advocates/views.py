@@ -20,6 +20,7 @@ from referrals.advocates.forms import (
     ReferenceOfferForm,
     ReferencePhonedForm,
 )
+from referrals.clock import today_for
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import Followup, IntroductionRequest, Person
@@ -96,13 +97,13 @@ def new_call() -> Page | Response:
     if request.method == "GET":
         form.advocate_id.data = advocate.id if advocate else 0
         form.prospect_id.data = prospect.id if prospect else 0
-        form.occurred_on.data = fu.local_today(current_user)
+        form.occurred_on.data = today_for(current_user)
     if form.validate_on_submit() and (
         call := call_service(form, calls.log_advocate_call, current_user,
                              form.service_data())
     ):
         thank_you = fu.open_thank_you(db.session, call.advocate_id, call.prospect_id)
-        day = fu.local_today(current_user)
+        day = today_for(current_user)
         owed = ""
         if thank_you is not None:  # none when they were thanked already, e.g. the same day
             listed = (" – it's on your Today list"
@@ -207,7 +208,7 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
     intros = list(session.scalars(introductions.introductions_query(
         person.team_id, person_id=person.id).order_by(IntroductionRequest.id.desc())))
     warning = asks.over_ask_warning(session, current_user.team, person,
-                                        fu.local_today(current_user))
+                                        today_for(current_user))
     return {
         "calls": calls.calls_of(session, person),
         "intros": intros,

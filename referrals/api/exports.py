@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Response
 
 from referrals.api import bp
-from referrals.api.auth import team_id
+from referrals.api.auth import current_user, team_id
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.transfer.exports import attachment
 
 
 def _export(name: str) -> Response:
-    return attachment(db.session, team_id(), name, date.today())
+    return attachment(db.session, team_id(), name, today_for(current_user()))
 
 
 @bp.get("/exports/people.csv")

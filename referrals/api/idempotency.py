@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from referrals.api import bp
 from referrals.api.auth import current_user
-from referrals.base import utcnow
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models import IdempotencyKey
 from referrals.web.errors import error_response
@@ -63,7 +63,7 @@ def _replay(row: IdempotencyKey) -> Response:
 def _find(user_id: int, key: str) -> IdempotencyKey | None:
     stmt = select(IdempotencyKey).where(
         IdempotencyKey.user_id == user_id, IdempotencyKey.key == key,
-        IdempotencyKey.created_at >= utcnow() - TTL,
+        IdempotencyKey.created_at >= utc_now() - TTL,
     ).execution_options(populate_existing=True)
     return db.session.scalar(stmt)
 
@@ -72,7 +72,7 @@ def _claim(user_id: int, key: str, request_hash: str) -> bool:
     """Insert the key's row in this request's transaction; False if another request has it."""
     # Expired keys of the user go first, so an old key can be used again after 24 hours.
     db.session.execute(delete(IdempotencyKey).where(
-        IdempotencyKey.user_id == user_id, IdempotencyKey.created_at < utcnow() - TTL))
+        IdempotencyKey.user_id == user_id, IdempotencyKey.created_at < utc_now() - TTL))
     row = IdempotencyKey(user_id=user_id, key=key, method=request.method, path=request.path,
                          request_hash=request_hash)
     db.session.add(row)

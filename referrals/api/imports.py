@@ -11,6 +11,7 @@ from referrals.api import bp
 from referrals.api.auth import current_user
 from referrals.api.responses import to_json
 from referrals.api.schemas import imports as schemas
+from referrals.clock import today_for
 from referrals.database import unit_of_work
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
@@ -40,8 +41,9 @@ def create_import() -> ResponseReturnValue:
     data = upload.read()
     check_file_size(data)
     with unit_of_work(db.session):
-        parsed, plan = services.import_upload(db.session, current_user(), data, fmt,
-                                              dry_run=dry_run)
+        user = current_user()
+        parsed, plan = services.import_upload(db.session, user, data, fmt,
+                                              today=today_for(user), dry_run=dry_run)
         if dry_run:
             db.session.rollback()  # a preview writes nothing: its transaction is dropped
     body: dict[str, Any] = {**plan.summary(), "format": parsed.format, "dry_run": dry_run}

@@ -14,6 +14,7 @@ from referrals.api.preconditions import expected_version, with_etag
 from referrals.api.responses import created, no_content, to_json
 from referrals.api.schemas import relationships as schemas
 from referrals.api.validation import parse_body, parse_query
+from referrals.clock import today_for
 from referrals.database import unit_of_work
 from referrals.extensions import db
 from referrals.models import Relationship, Team
@@ -28,7 +29,7 @@ def _fields(rel: Relationship, team: Team) -> dict[str, Any]:
     return {
         "id": rel.id, "person_a": rel.person_a_id, "person_b": rel.person_b_id,
         "kind": rel.kind, "rating": rel.rating, "last_interaction": rel.last_interaction,
-        "notes": rel.notes, "tie_strength": services.strength_of(rel, team),
+        "notes": rel.notes, "tie_strength": services.strength_of(rel, team, today=today_for(current_user())),
         "recorded_by": rel.recorded_by_id, "created_at": rel.created_at,
         "updated_at": rel.updated_at,
     }
@@ -48,9 +49,9 @@ def list_relationships() -> dict[str, Any]:
 def create_relationship() -> ResponseReturnValue:
     data = parse_body(schemas.RelationshipCreate).model_dump()
     with unit_of_work(db.session):
+        user = current_user()
         rel = services.create_relationship(
-            db.session, team_id(), data, recorded_by_id=current_user().id
-        )
+            db.session, team_id(), data, recorded_by_id=user.id, today=today_for(user))
     location = url_for(".get_relationship", relationship_id=rel.id, _external=True)
     return with_etag(created(relationship_json(rel, current_user().team), location), rel)
 
@@ -70,7 +71,8 @@ def update_relationship(relationship_id: int) -> ResponseReturnValue:
     expected = expected_version(rel)
     changes = parse_body(schemas.RelationshipUpdate).model_dump(exclude_unset=True)
     with unit_of_work(db.session):
-        services.update_relationship(db.session, rel, changes, expected_version=expected)
+        services.update_relationship(db.session, rel, changes, expected_version=expected,
+                                     today=today_for(current_user()))
     return _relationship_answer(rel)
 
 

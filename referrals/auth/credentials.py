@@ -3,7 +3,6 @@ key to an account besides its sessions."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -17,6 +16,7 @@ from referrals.auth.services import (
     normalize_email,
 )
 from referrals.auth.sessions import end_all_sessions
+from referrals.clock import utc_now
 from referrals.errors import Conflict, NotFound, ValidationFailed
 from referrals.models import ApiToken, CalendarFeed, Team, User
 
@@ -29,7 +29,7 @@ def revoke_access_keys(session: Session, user: User) -> None:
     the calendar feed's secret address stops working (the user can make a new one)."""
     session.execute(
         update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-        .values(revoked_at=datetime.now(UTC))
+        .values(revoked_at=utc_now())
     )
     session.execute(delete(CalendarFeed).where(CalendarFeed.user_id == user.id))
     session.flush()

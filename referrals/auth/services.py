@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,6 +12,7 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, contains_eager
 
+from referrals.clock import utc_now
 from referrals.errors import Conflict, ValidationFailed
 from referrals.models import ApiToken, Person, Team, User, bump_graph_version
 
@@ -160,7 +161,7 @@ def user_for_token(session: Session, token: str) -> User | None:
     if row is None:
         return None
     user, token_id, last = row
-    now = datetime.now(UTC)
+    now = utc_now()
     # "Last used" to the minute is plenty, and sparing the write keeps API reads read-only.
     if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
         last = last.replace(tzinfo=UTC)

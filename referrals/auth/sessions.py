@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, contains_eager
 
 from referrals.base import MAX_ID
+from referrals.clock import utc_now
 from referrals.models import User, UserSession
 from referrals.models.team import new_session_token
 
@@ -30,7 +31,7 @@ def start_session(session: Session, user: User, *, keep_for: timedelta) -> str:
     carries. Sessions older than `keep_for` (no cookie outlives it) are pruned."""
     session.execute(
         delete(UserSession).where(
-            UserSession.user_id == user.id, UserSession.created_at < datetime.now(UTC) - keep_for
+            UserSession.user_id == user.id, UserSession.created_at < utc_now() - keep_for
         )
     )
     key = secrets.token_urlsafe(32)

@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from referrals.clock import utc_now
 from referrals.models import LoginThrottle
 
 
@@ -94,7 +95,7 @@ def seconds_to_wait(
     session: Session, counters: list[tuple[str, Policy]], now: datetime | None = None
 ) -> int:
     """How long before the next attempt is heard (0: now), the longest of the counters."""
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     rows = session.execute(
         select(LoginThrottle.key_hash, LoginThrottle.blocked_until)
         .where(LoginThrottle.key_hash.in_([_digest(k) for k, _ in counters]))
@@ -111,7 +112,7 @@ def record_failure(
     session: Session, counters: list[tuple[str, Policy]], now: datetime | None = None
 ) -> None:
     """Count one failed sign-in against each counter and set its next wait."""
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     for key, policy in counters:
         row = _row(session, _digest(key), now)
         stale = now - (_aware(row.last_failed_at) or now) > policy.forget_after

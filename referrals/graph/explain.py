@@ -8,8 +8,9 @@ import networkx as nx
 
 from referrals.graph.build import MEMBER
 from referrals.graph.paths import Path
+from referrals.words import first_name, time_ago
 
-__all__ = ["basic_opener", "explain_path", "recency_words", "strength_word"]
+__all__ = ["basic_opener", "explain_path", "strength_word"]
 
 #: Strength at or above which a tie is called strong, and good.
 STRONG = 0.6
@@ -31,39 +32,11 @@ def strength_word(strength: float) -> str:
     return "light"
 
 
-def recency_words(last: date, today: date) -> str:
-    """How long ago, in words a person would say.
-
-    Examples
-    --------
-    >>> d = date(2024, 6, 1)
-    >>> recency_words(d, d), recency_words(date(2024, 5, 18), d), recency_words(date(2022, 5, 1), d)
-    ('today', '2 weeks ago', '2 years ago')
-    """
-    days = (today - last).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{days // 7} weeks ago"
-    if days < 730:
-        months = days // 30
-        return "a year ago" if months == 12 else f"{months} months ago"
-    return f"{days // 365} years ago"
-
-
 def _name(G: nx.Graph, node: int) -> str:
     name = G.nodes[node].get("name")
     if name:
         return str(name)
     return f"group #{-node}" if node < 0 else f"person #{node}"
-
-
-def _first(name: str) -> str:
-    return name.split()[0] if name.split() else name
 
 
 class _Names:
@@ -79,7 +52,7 @@ class _Names:
             return "You" if subject else "you"
         full = _name(self.G, node)
         if node in self.seen:
-            return _first(full)
+            return first_name(full)
         self.seen.add(node)
         return full
 
@@ -199,7 +172,7 @@ def explain_path(G: nx.Graph, path: Path, *, today: date, source_is_user: bool =
         detail = f"{strength_word(path.strengths[i])} tie"
         last = data.get("last")
         if last is not None:
-            detail += f", last spoke {recency_words(date.fromordinal(last), today)}"
+            detail += f", last spoke {time_ago(min(date.fromordinal(last), today), today)}"
         clauses.append(f"{text} ({detail})")
         i += 1
     sentence = "; ".join(clauses)

@@ -11,10 +11,10 @@ from flask import url_for
 from sqlalchemy import select
 
 from referrals.advocates import followups as fu
+from referrals.clock import today_for, zone_of
 from referrals.models import Followup, Person, Team, User
 from referrals.outreach.cadence import Window, off_hours_windows
 from referrals.outreach.callback import stalled_prospects
-from referrals.outreach.touches import zone_of
 
 SHOWN = 20  # rows per Today section; the count says how many there are in all
 
@@ -66,7 +66,7 @@ def _section(key: str, title: str, items: list[Any], **extra: Any) -> Section | 
 
 def today_queue(session: Any, user: User, now: datetime) -> Queue:
     """What the rep has to do, in the order they should look at it; empty sections left out."""
-    day = fu.local_today(user, now)
+    day = today_for(user, now)
     team = session.get(Team, user.team_id)
     upcoming = list(session.scalars(fu.followups_query(
         user.team_id, user_id=user.id, status="open",

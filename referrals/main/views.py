@@ -6,7 +6,7 @@ from werkzeug.wrappers import Response
 
 from referrals.advocates import followups as fu
 from referrals.advocates.followup_views import people_choices, remind_form
-from referrals.base import utcnow
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.main.today import today_queue
 
@@ -23,7 +23,7 @@ def index() -> Response:
 @login_required
 def today() -> str:
     """Today: the rep's work queue and the landing page."""
-    queue = today_queue(db.session, current_user, utcnow())
+    queue = today_queue(db.session, current_user, utc_now())
     return render_template(
         "followups/today.html", queue=queue, today=queue.today, due_label=fu.due_label,
         snooze_choices=fu.SNOOZE_CHOICES, own_form=remind_form(queue.today),

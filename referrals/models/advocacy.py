@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from referrals.base import Timestamp, utcnow
+from referrals.base import Timestamp
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models.network import Person, _in_list
 from referrals.vocab import (
@@ -43,7 +44,7 @@ class AdvocateCall(db.Model):
     notes: Mapped[str] = mapped_column(Text, default="")
     prospect_outcome: Mapped[str | None] = mapped_column(String(20))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     advocate: Mapped[Person] = relationship(foreign_keys=[advocate_id])
     prospect: Mapped[Person] = relationship(foreign_keys=[prospect_id])
@@ -84,8 +85,8 @@ class IntroductionRequest(db.Model):
     reply_nonce: Mapped[str | None] = mapped_column(String(43))
     reply_answer: Mapped[str | None] = mapped_column(String(20))
     replied_at: Mapped[datetime | None] = mapped_column(Timestamp())
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now, onupdate=utc_now)
 
     prospect: Mapped[Person] = relationship(foreign_keys=[prospect_id])
     via: Mapped[Person] = relationship(foreign_keys=[via_id])
@@ -109,7 +110,7 @@ class IntroductionStatusChange(db.Model):
     changed_on: Mapped[date] = mapped_column(Date)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     request: Mapped[IntroductionRequest] = relationship(back_populates="history")
 
@@ -138,7 +139,7 @@ class ReferenceAsk(db.Model):
     phoned_on: Mapped[date | None] = mapped_column(Date)
     prospect_outcome: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     reference: Mapped[Person] = relationship(foreign_keys=[reference_id])
     prospect: Mapped[Person] = relationship(foreign_keys=[prospect_id])
@@ -178,7 +179,7 @@ class Followup(db.Model):
         ForeignKey("reference_asks.id", ondelete="CASCADE"), index=True
     )
     completed_at: Mapped[datetime | None] = mapped_column(Timestamp())
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
     prospect: Mapped[Person | None] = relationship(foreign_keys=[prospect_id])
@@ -203,7 +204,7 @@ class FollowupEvent(db.Model):
     due_on: Mapped[date | None] = mapped_column(Date)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     followup: Mapped[Followup] = relationship(back_populates="events")
 
@@ -218,4 +219,4 @@ class CalendarFeed(db.Model):
         ForeignKey("users.id", ondelete="CASCADE"), unique=True
     )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)

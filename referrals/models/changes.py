@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, event, insert, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from referrals.base import Timestamp, utcnow
+from referrals.base import Timestamp
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models.network import Group, GroupMembership, Person, Relationship
 from referrals.models.team import Team
@@ -32,7 +33,7 @@ class GraphChange(db.Model):
     entity: Mapped[str] = mapped_column(String(20))
     key1: Mapped[int | None]
     key2: Mapped[int | None]
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
 
 Change = tuple[str, int | None, int | None]
@@ -139,7 +140,7 @@ def bump_graph_version(session: Session, team_id: int, changes: set[Change] | No
     ).scalar_one()
     rows = [
         {"team_id": team_id, "version": version, "entity": e, "key1": k1, "key2": k2,
-         "created_at": utcnow()}
+         "created_at": utc_now()}
         for e, k1, k2 in sorted(changes or {("settings", None, None)}, key=str)
     ]
     connection.execute(insert(GraphChange.__table__), rows)

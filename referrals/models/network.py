@@ -20,7 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from referrals.base import Timestamp, TimestampMixin, utcnow
+from referrals.base import Timestamp, TimestampMixin
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
 
@@ -174,7 +175,7 @@ class GroupMembership(db.Model):
     person_id: Mapped[int] = mapped_column(
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     group: Mapped[Group] = relationship(back_populates="memberships")
     person: Mapped[Person] = relationship(back_populates="memberships")

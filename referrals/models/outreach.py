@@ -20,7 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from referrals.base import Timestamp, TimestampMixin, utcnow
+from referrals.base import Timestamp, TimestampMixin
+from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.models.network import Person, _in_list
 from referrals.vocab import (
@@ -69,7 +70,7 @@ class Touch(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     channel: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(String(20))
-    occurred_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    occurred_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
     notes: Mapped[str] = mapped_column(Text, default="")
     value_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("value_items.id", ondelete="SET NULL"), index=True
@@ -79,7 +80,7 @@ class Touch(db.Model):
     )
     # The rep confirmed a voicemail that broke the team's cadence (kept, so it can be seen).
     broke_cadence: Mapped[bool] = mapped_column(default=False, server_default=false())
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     person: Mapped[Person] = relationship()
     value_item: Mapped[ValueItem | None] = relationship()
@@ -118,7 +119,7 @@ class SavedOpener(db.Model):
     template_key: Mapped[str | None] = mapped_column(String(60))
     via_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
 
 script_value_items = Table(
@@ -147,7 +148,7 @@ class VoicemailScript(db.Model):
     seconds: Mapped[float]
     # Saved although longer than the 30-second limit, because the rep said so.
     over_length: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     person: Mapped[Person] = relationship()
     value_items: Mapped[list[ValueItem]] = relationship(
@@ -169,4 +170,4 @@ class StallReview(db.Model):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     cause: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)

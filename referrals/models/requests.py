@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from referrals.base import Timestamp, utcnow
+from referrals.base import Timestamp
+from referrals.clock import utc_now
 from referrals.extensions import db
 
 
@@ -25,7 +26,7 @@ class ImportUpload(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     data: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now, index=True)
 
 
 class IdempotencyKey(db.Model):
@@ -43,4 +44,4 @@ class IdempotencyKey(db.Model):
     status_code: Mapped[int | None] = mapped_column()
     body: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now, index=True)

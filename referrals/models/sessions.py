@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from referrals.base import Timestamp, utcnow
+from referrals.base import Timestamp
+from referrals.clock import utc_now
 from referrals.extensions import db
 
 
@@ -21,7 +22,7 @@ class UserSession(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
 
 class LoginThrottle(db.Model):
@@ -34,5 +35,5 @@ class LoginThrottle(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     failures: Mapped[int] = mapped_column(default=0)
-    last_failed_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    last_failed_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
     blocked_until: Mapped[datetime | None] = mapped_column(Timestamp())

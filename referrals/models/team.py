@@ -10,7 +10,8 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from referrals.base import Timestamp, utcnow
+from referrals.base import Timestamp
+from referrals.clock import utc_now
 from referrals.extensions import db
 
 
@@ -31,7 +32,7 @@ class Team(db.Model):
     # compares it with the version of its cached graph to know when to rebuild.
     graph_version: Mapped[int] = mapped_column(default=1, server_default="1")
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 
     users: Mapped[list[User]] = relationship(back_populates="team")
 
@@ -48,7 +49,7 @@ class User(UserMixin, db.Model):
         ForeignKey("people.id", ondelete="RESTRICT"), unique=True
     )
     is_admin: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
     # Part of the id kept in session and remember cookies: a new value signs the user out
     # of every browser ("sign out everywhere", password reset, removal from the team).
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
@@ -82,7 +83,7 @@ class ApiToken(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(120), default="")
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
     last_used_at: Mapped[datetime | None] = mapped_column(Timestamp())
     revoked_at: Mapped[datetime | None] = mapped_column(Timestamp())
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from referrals.advocates.references import match_references
-from referrals.base import utcnow
+from referrals.clock import utc_now
 from referrals.database import contains
 from referrals.errors import ValidationFailed
 from referrals.models import (
@@ -44,6 +44,7 @@ from referrals.outreach.touches import (
 from referrals.outreach.wording import latest_saved_opener, scripts_of, warm_paths_for
 from referrals.paths.services import WarmPath
 from referrals.vocab import CHANNEL_LABELS, STALL_CAUSES
+from referrals.words import first_name
 
 CAUSE_LABELS = {
     "no_reason": "They see no reason to call back",
@@ -161,7 +162,7 @@ def callback_card(session: Session, user: User, person: Person, *,
                   now: datetime | None = None) -> CallbackCard:
     """Who they are, how the rep is connected, what was last said and offered, what is open,
     the next step and a short script – for the moment the prospect calls back."""
-    now = now or utcnow()
+    now = now or utc_now()
     touches = touches_of(session, person)
     paths = [] if person.id == user.person_id else warm_paths_for(session, user, person, k=1)
     path = paths[0] if paths else None
@@ -231,7 +232,7 @@ def find_caller(session: Session, team_id: int, q: str, *, limit: int = 20) -> l
 
 def _callback_step(person: Person, offered: list[ValueItem], followups: list[Followup]) -> str:
     """On the phone with a prospect who called back, the next step is a meeting."""
-    first = person.name.split()[0] if person.name.split() else person.name
+    first = first_name(person.name)
     step = f"Thank {first} for calling back, "
     step += (f"check that \"{offered[-1].title}\" was useful, " if offered else
              "ask what prompted the call, ")
@@ -257,7 +258,7 @@ def stalled_prospects(session: Session, user: User, *,
 
     One query for all touches of the team's prospects, then the pure cadence rules.
     """
-    now = now or utcnow()
+    now = now or utc_now()
     team = session.get(Team, user.team_id)
     assert team is not None
     rules = cadence_rules(team)
@@ -326,7 +327,7 @@ def different_approach(session: Session, user: User, person: Person, cause: str,
     person at the company, or a short message to send."""
     if cause not in STALL_CAUSES:
         raise ValidationFailed("Unknown cause.", {"cause": ["Pick one of the reasons listed."]})
-    now = now or utcnow()
+    now = now or utc_now()
     result = StallAdvice(cause, CAUSE_LABELS[cause], CAUSE_ADVICE[cause])
     touches = touches_of(session, person)
     for kind in CAUSE_APPROACHES[cause]:
@@ -357,7 +358,7 @@ def _colleagues(session: Session, user: User, person: Person, cause: str,
 
 def _message(session: Session, user: User, person: Person, cause: str,
              touches: list[Touch], now: datetime) -> list[Approach]:
-    first = person.name.split()[0] if person.name.split() else person.name
+    first = first_name(person.name)
     if cause == "wont_say_no":
         text = (f"Send a short e-mail that makes no easy to say: \"{first}, I don't want to "
                 "keep filling your inbox. Is this worth a conversation, or should I close "
@@ -403,7 +404,7 @@ class Diagnosis:
 def diagnose(session: Session, user: User, person: Person, *,
              now: datetime | None = None) -> Diagnosis:
     """Read the history of attempts on `person` and name the likely causes, with evidence."""
-    now = now or utcnow()
+    now = now or utc_now()
     touches = touches_of(session, person)
     advice = cadence_for(session, person, now=now, touches=touches, rep=user.person)
     zone = zone_of(person)

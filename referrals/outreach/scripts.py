@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from referrals.words import first_name
+
 __all__ = [
     "CALLS_TO_ACTION",
     "ISSUE_LINES",
     "Reason",
     "callback_script",
     "compose_voicemail",
-    "first_name",
 ]
 
 #: The one action a voicemail ends with: key -> (label for the picker, the sentence).
@@ -89,18 +90,6 @@ class Reason:
         if days is None or days > 13:
             return ""
         return " this week" if days <= 6 else " last week"
-
-
-def first_name(name: str) -> str:
-    """The first word of a name.
-
-    Examples
-    --------
-    >>> first_name("Dana Lee"), first_name("  Cher "), first_name("")
-    ('Dana', 'Cher', '')
-    """
-    parts = name.split()
-    return parts[0] if parts else ""
 
 
 def _sentence(text: str) -> str:

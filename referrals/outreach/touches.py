@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
 
 from referrals.advocates import followups as fu
 from referrals.advocates.introductions import record_prospect_outcome
-from referrals.base import utcnow
+from referrals.clock import aware, today_for, utc_now, zone_of
 from referrals.errors import DomainError, ValidationFailed
 from referrals.models import Person, Team, Touch, User, ValueItem, VoicemailScript
 from referrals.outreach.cadence import (
@@ -97,22 +96,8 @@ def touches_of(session: Session, person: Person, *, limit: int | None = None) ->
     return list(session.scalars(stmt.limit(limit) if limit else stmt))
 
 
-def aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every timestamp is stored in UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def facts(touches: Sequence[Touch]) -> list[TouchFact]:
     return [TouchFact(aware(t.occurred_at), t.channel, t.outcome) for t in touches]
-
-
-def zone_of(person: Person | None) -> ZoneInfo:
-    """The person's time zone, UTC when it is not known."""
-    try:
-        return ZoneInfo(person.timezone) if person is not None and person.timezone else ZoneInfo(
-            "UTC")
-    except (KeyError, ValueError):  # pragma: no cover - zones are validated on input
-        return ZoneInfo("UTC")
 
 
 def cadence_for(session: Session, person: Person, *, now: datetime | None = None,
@@ -125,7 +110,7 @@ def cadence_for(session: Session, person: Person, *, now: datetime | None = None
     team = session.get(Team, person.team_id)
     assert team is not None
     found = touches if touches is not None else touches_of(session, person)
-    return advise(facts(found), now=now or utcnow(),
+    return advise(facts(found), now=now or utc_now(),
                   tz=zone_of(person) if person.timezone else None,
                   rep_tz=zone_of(rep) if rep is not None and rep.timezone else None,
                   deal_value=person.deal_value, rules=cadence_rules(team))
@@ -158,7 +143,7 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
     freshens the rep's tie); a conversation (a call or visit where they spoke, called back or
     agreed a meeting) closes the calls promised to them; `call_on` then adds the next one.
     """
-    now = now or utcnow()
+    now = now or utc_now()
     fields: dict[str, list[str]] = {}
     person = _team_row(session, Person, user.team_id, data.get("person_id"), "person_id",
                        "No such person in your team.", fields)
@@ -194,7 +179,7 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
     if person is not None and script is not None and script.person_id != person.id:
         fields["script_id"] = ["That script was written for someone else."]
     call_on = data.get("call_on")
-    today = fu.local_today(user, now)
+    today = today_for(user, now)
     if call_on is not None:
         if not isinstance(call_on, date) or isinstance(call_on, datetime):
             fields["call_on"] = ["Give the day as YYYY-MM-DD."]
@@ -213,7 +198,7 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
         _check_voicemail(session, person, touch, item, script, bool(data.get("confirm")))
     session.add(touch)
     session.flush()
-    fu.record_contact(session, user, person, fu.local_today(user, at),
+    fu.record_contact(session, user, person, today_for(user, at),
                       two_way=touch_is_two_way(outcome))
     if channel in CONVERSATION_CHANNELS and outcome in CONVERSATION_OUTCOMES:
         fu.close_promised_calls(session, user, person, "they talked")

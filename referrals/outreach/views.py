@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
 from referrals.advocates import followups as fu
+from referrals.clock import today_for, zone_of
 from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
@@ -72,7 +73,7 @@ def _status(*forms: Any) -> int:
 
 
 def _rep_zone():
-    return touches.zone_of(current_user.person)
+    return zone_of(current_user.person)
 
 
 # --- a person's outreach --------------------------------------------------------------------
@@ -101,7 +102,7 @@ def outreach_facts(person: Person) -> dict[str, Any]:
     return {"touches": found,
             "cadence": touches.cadence_for(db.session, person, touches=found,
                                            rep=current_user.person),
-            "rep_zone": _rep_zone(), "person_zone": touches.zone_of(person)}
+            "rep_zone": _rep_zone(), "person_zone": zone_of(person)}
 
 
 @bp.route(f"/people/<{ID}:person_id>/outreach", methods=["GET", "POST"])
@@ -110,7 +111,7 @@ def person_outreach(person_id: int) -> Page | Response:
     form = TouchForm()
     _item_choices(form)
     needs_confirm = False
-    today = fu.local_today(current_user)
+    today = today_for(current_user)
     if form.validate_on_submit():
         try:
             with unit_of_work(db.session):
@@ -463,8 +464,4 @@ def outreach_globals() -> dict[str, Any]:
     """For every page: the vocabularies' words."""
     return {"channel_labels": CHANNEL_LABELS, "outcome_labels": OUTCOME_LABELS}
 
-
-@bp.app_template_filter("aware")
-def aware_filter(value: Any) -> Any:
-    return touches.aware(value) if value is not None else value
 

@@ -12,7 +12,7 @@ import networkx as nx
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
-from referrals.base import utcnow
+from referrals.clock import aware, utc_now
 from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path
@@ -30,7 +30,6 @@ from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import sent_by_other_channels, voicemail_uses
 from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, compose_voicemail
-from referrals.outreach.touches import aware
 from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import CONNECTION_KINDS
@@ -334,7 +333,7 @@ def draft_voicemail(session: Session, user: User, person: Person,
     if fields:
         raise ValidationFailed("Invalid voicemail.", fields)
     sent = sent_by_other_channels(session, person)
-    now = utcnow()
+    now = utc_now()
     reasons = [Reason(i.pitch, title=i.title, sent_by=sent[i.id][0],
                       sent_days_ago=(now - aware(sent[i.id][1])).days)
                if i.id in sent else Reason(i.pitch, title=i.title) for i in items]

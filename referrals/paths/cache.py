@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from referrals.clock import utc_today
 from referrals.graph import build as gb
 from referrals.graph.index import share_index
 from referrals.graph.tie import TieParams
@@ -83,8 +84,12 @@ def cached_entry(team_id: int) -> CachedGraph | None:
 
 
 def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx.Graph:
-    """The team's current graph: from the cache, updated in place, or rebuilt."""
-    today = today or date.today()
+    """The team's current graph: from the cache, updated in place, or rebuilt.
+
+    Its day (for the decay of old ties) is `today`, else UTC's: the graph is the whole team's,
+    and its reps may work in several time zones.
+    """
+    today = today or utc_today()
     version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
     assert version is not None
     entry = _cache.get(team.id)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from referrals.clock import today_for
 from referrals.people.forms import VersionedForm
 from referrals.vocab import RELATIONSHIP_KINDS
 from referrals.web.forms import no_nul
@@ -33,7 +34,7 @@ RATING_CHOICES = [
 
 
 def not_in_future(form: FlaskForm, field: DateField) -> None:
-    if field.data and field.data > date.today():
+    if field.data and field.data > today_for(current_user):
         raise ValidationError("The last interaction can't be in the future.")
 
 
@@ -68,7 +69,7 @@ class RelationshipForm(VersionedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Today, not the day the module was imported: lets the date picker stop at today.
-        self.last_interaction.render_kw = {"max": date.today().isoformat()}
+        self.last_interaction.render_kw = {"max": today_for(current_user).isoformat()}
 
     def service_data(self) -> dict[str, Any]:
         return {

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from referrals.graph.explain import recency_words
 from referrals.graph.tie import TieParams, rating_factor, recency_factor, tie_strength
 from referrals.models import (
     AdvocateCall,
@@ -25,6 +24,7 @@ from referrals.models import (
     User,
 )
 from referrals.vocab import KIND_LABELS
+from referrals.words import time_ago
 
 #: Touch outcomes in which the person answered: only these make a tie fresh. A voicemail, a
 #: letter or an unanswered call reaches nobody, however warm the words.
@@ -198,7 +198,7 @@ def explain_strength(
     elif last_interaction > today:  # the model does not fade a date still to come
         when = f"last contact dated {last_interaction.isoformat()}, so no fading"
     else:
-        when = f"last contact {recency_words(last_interaction, today)}"
+        when = f"last contact {time_ago(last_interaction, today)}"
     return (
         f"Strength {strength:.2f}: {KIND_LABELS[kind]} {params.kind_weight(kind):.2f} × "
         f"{rating} star{'s' if rating != 1 else ''} {100 * rating_factor(rating, params):.0f}% "

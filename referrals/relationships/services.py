@@ -33,10 +33,10 @@ def get_relationship(session: Session, team_id: int, relationship_id: int) -> Re
     return get_team_row(session, Relationship, team_id, relationship_id, "No such relationship.")
 
 
-def strength_of(rel: Relationship, team: Team, *, today: date | None = None) -> float:
+def strength_of(rel: Relationship, team: Team, *, today: date) -> float:
     """The model's tie strength in (0, 1] for this relationship, under the team's settings."""
     return tie_strength(
-        rel.kind, rel.rating, rel.last_interaction, today=today or date.today(), params=tie_params(team)
+        rel.kind, rel.rating, rel.last_interaction, today=today, params=tie_params(team)
     )
 
 
@@ -47,13 +47,13 @@ def _person_of_team(session: Session, team_id: int, person_id: Any, field: str) 
     return person
 
 
-def _validate(data: Mapping[str, Any]) -> None:
+def _validate(data: Mapping[str, Any], today: date) -> None:
     fields: dict[str, list[str]] = {}
     if "kind" in data and data["kind"] not in RELATIONSHIP_KINDS:
         fields["kind"] = [f"Choose one of: {', '.join(RELATIONSHIP_KINDS)}."]
     if "rating" in data and not (isinstance(data["rating"], int) and 1 <= data["rating"] <= 5):
         fields["rating"] = ["Rate the tie from 1 (barely know) to 5 (close)."]
-    if data.get("last_interaction") and data["last_interaction"] > date.today():
+    if data.get("last_interaction") and data["last_interaction"] > today:
         fields["last_interaction"] = ["The last interaction can't be in the future."]
     if fields:
         raise ValidationFailed("Invalid relationship.", fields)
@@ -86,9 +86,11 @@ def _set_people(session: Session, rel: Relationship, team_id: int, a_id: Any, b_
 
 
 def create_relationship(
-    session: Session, team_id: int, data: Mapping[str, Any], *, recorded_by_id: int | None
+    session: Session, team_id: int, data: Mapping[str, Any], *, recorded_by_id: int | None,
+    today: date,
 ) -> Relationship:
-    _validate({"rating": 3, **data})
+    """Record a tie; `today` is the rep's, so a last interaction today is never "future"."""
+    _validate({"rating": 3, **data}, today)
     rel = Relationship(team_id=team_id, recorded_by_id=recorded_by_id, notes="", rating=3)
     _set_people(session, rel, team_id, data.get("person_a"), data.get("person_b"))
     for field in EDITABLE_FIELDS:
@@ -102,13 +104,13 @@ def create_relationship(
 
 def update_relationship(
     session: Session, rel: Relationship, changes: Mapping[str, Any], *,
-    expected_version: int | None = None,
+    expected_version: int | None = None, today: date,
 ) -> Relationship:
     """Apply `changes` and bump the version; StaleVersion when the tie is no longer at
     `expected_version` (None: no check)."""
     if expected_version is not None and expected_version != rel.version:
         raise StaleVersion("Someone else changed this relationship since you loaded it.")
-    _validate(changes)
+    _validate(changes, today)
     moved = any(key in changes and changes[key] != getattr(rel, f"{key}_id")
                 for key in ("person_a", "person_b"))
     if moved or changed_fields(rel, changes):  # a save that changes nothing is no edit

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import Person, Relationship
 from referrals.people import services as people
@@ -54,7 +54,7 @@ def _back_to(rel: Relationship) -> str:
 def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
     """The rep's own ties among `ties`, each with its strength in words and the interactions
     behind it."""
-    return tie_stories(db.session, current_user, ties, today=date.today(),
+    return tie_stories(db.session, current_user, ties, today=today_for(current_user),
                        params=tie_params(current_user.team))
 
 
@@ -95,7 +95,7 @@ def new() -> Page | Response:
     if form.validate_on_submit():
         data = {**form.service_data(), "person_a": person.id, "person_b": other.id}
         if call_service(form, services.create_relationship, current_user.team_id, data,
-                        recorded_by_id=current_user.id):
+                        recorded_by_id=current_user.id, today=today_for(current_user)):
             flash(f"Saved: {person.name} and {other.name} know each other.", "success")
             return redirect(url_for("people.detail", person_id=person.id) + "#relationships")
     return render_template(
@@ -111,7 +111,7 @@ def edit(relationship_id: int) -> Page | Response:
     conflict = None
     if form.validate_on_submit():
         if call_service(form, services.update_relationship, rel, form.service_data(),
-                        expected_version=form.expected_version()):
+                        expected_version=form.expected_version(), today=today_for(current_user)):
             flash(f"Saved the relationship between {rel.person_a.name} and {rel.person_b.name}.",
                   "success")
             return redirect(_back_to(rel))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from sqlalchemy import func, select
 
+from referrals.clock import today_for
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Team, User
@@ -36,7 +37,8 @@ def import_file_command(path: Path, email: str | None, team_name: str | None, fm
     started = time.perf_counter()
     try:
         _, plan = services.import_upload(db.session, user, path.read_bytes(), fmt,
-                                         dry_run=dry_run, progress=_progress)
+                                         today=today_for(user), dry_run=dry_run,
+                                         progress=_progress)
     except DomainError as exc:
         db.session.rollback()
         details = "; ".join(m for ms in exc.fields.values() for m in ms)

@@ -9,12 +9,13 @@ listeners, so the graph version is bumped once at the end (a full rebuild for th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from referrals.clock import utc_now
 from referrals.errors import ValidationFailed
 from referrals.models import (
     Base,
@@ -89,15 +90,14 @@ def load_snapshot(session: Session, team_id: int, rep_person_id: int | None) -> 
     return snap
 
 
-def preview_import(session: Session, user: User, parsed: ParsedFile,
-                   *, today: date | None = None) -> Plan:
+def preview_import(session: Session, user: User, parsed: ParsedFile, *, today: date) -> Plan:
     """What the import would do, writing nothing."""
     snapshot = load_snapshot(session, user.team_id, user.person_id)
-    return plan_import(parsed, snapshot, today=today or date.today())
+    return plan_import(parsed, snapshot, today=today)
 
 
 def import_records(session: Session, user: User, parsed: ParsedFile, *,
-                   today: date | None = None, progress: Progress = _quiet) -> Plan:
+                   today: date, progress: Progress = _quiet) -> Plan:
     """Plan and write the import; the caller commits (or rolls back: nothing is half-done)."""
     plan = preview_import(session, user, parsed, today=today)
     progress("planned", len(plan.outcomes), len(plan.outcomes))
@@ -128,7 +128,7 @@ def _batches(rows: list[Any]) -> Iterable[list[Any]]:
 
 def _update_people(session: Session, updates: dict[int, dict[str, Any]]) -> None:
     by_fields: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    now = datetime.now(UTC)
+    now = utc_now()
     for person_id, changes in updates.items():
         by_fields.setdefault(tuple(sorted(changes)), []).append(
             {"id": person_id, **changes, "updated_at": now})
@@ -158,7 +158,7 @@ def _real(ref: int, new_ids: list[int]) -> int:
 def _insert_ties(session: Session, team_id: int, user_id: int, new_ties: list[dict[str, Any]],
                  people: list[int], progress: Progress) -> None:
     table = Relationship.__table__
-    now = datetime.now(UTC)
+    now = utc_now()
     done = 0
     for batch in _batches(new_ties):
         rows = []
@@ -174,7 +174,7 @@ def _insert_ties(session: Session, team_id: int, user_id: int, new_ties: list[di
 
 
 def _update_ties(session: Session, updates: dict[int, dict[str, Any]]) -> None:
-    now = datetime.now(UTC)
+    now = utc_now()
     for tie_id, changes in updates.items():
         session.execute(update(Relationship.__table__)
                         .where(Relationship.__table__.c.id == tie_id)
@@ -191,7 +191,7 @@ def _insert_groups(session: Session, team_id: int, new_groups: list[dict[str, An
 
 def _insert_memberships(session: Session, team_id: int, memberships: list[tuple[int, int]],
                         people: list[int], groups: list[int]) -> None:
-    now = datetime.now(UTC)
+    now = utc_now()
     rows = [{"group_id": _real(g, groups), "person_id": _real(p, people), "team_id": team_id,
              "created_at": now} for g, p in memberships]
     for batch in _batches(rows):
@@ -200,7 +200,7 @@ def _insert_memberships(session: Session, team_id: int, memberships: list[tuple[
 
 def _insert_touches(session: Session, team_id: int, touches: list[dict[str, Any]],
                     people: list[int]) -> None:
-    now = datetime.now(UTC)
+    now = utc_now()
     rows = [{**touch, "person_id": _real(touch["person_id"], people), "team_id": team_id,
              "user_id": None, "created_at": now} for touch in touches]
     for batch in _batches(rows):
@@ -376,7 +376,7 @@ class NoNameColumn(ValidationFailed):
 
 
 def import_upload(session: Session, user: User, data: bytes, fmt: str | None = None,
-                  mapping: dict[int, str] | None = None, *, dry_run: bool = False,
+                  mapping: dict[int, str] | None = None, *, today: date, dry_run: bool = False,
                   progress: Progress = _quiet) -> tuple[ParsedFile, Plan]:
     """Read `data` and plan (`dry_run`) or write its import; `NoNameColumn` when a CSV's
     columns must be chosen first. The caller commits."""
@@ -385,8 +385,8 @@ def import_upload(session: Session, user: User, data: bytes, fmt: str | None = N
         raise NoNameColumn()
     progress("read", _size(parsed), _size(parsed))
     if dry_run:
-        return parsed, preview_import(session, user, parsed)
-    return parsed, import_records(session, user, parsed, progress=progress)
+        return parsed, preview_import(session, user, parsed, today=today)
+    return parsed, import_records(session, user, parsed, today=today, progress=progress)
 
 
 def _size(parsed: ParsedFile) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from referrals.base import utcnow
+from referrals.clock import utc_now
 from referrals.errors import NotFound
 from referrals.models import ImportUpload
 
@@ -34,7 +34,7 @@ def token_hash(token: str) -> str:
 def save_upload(session: Session, user_id: int, data: bytes, meta: dict[str, Any],
                 now: datetime | None = None) -> str:
     """Stage `data` for `user_id` and return the token that opens it again."""
-    now = now or utcnow()
+    now = now or utc_now()
     sweep(session, now)
     token = secrets.token_hex(16)
     session.add(ImportUpload(user_id=user_id, token_hash=token_hash(token), meta=meta,
@@ -71,7 +71,7 @@ def claim_upload(session: Session, user_id: int, token: str) -> None:
 
 def sweep(session: Session, now: datetime | None = None) -> int:
     """Delete every staged upload older than `MAX_AGE`; how many went."""
-    limit = (now or utcnow()) - MAX_AGE
+    limit = (now or utc_now()) - MAX_AGE
     result = session.execute(delete(ImportUpload).where(ImportUpload.created_at < limit))
     return int(result.rowcount or 0)
 
@@ -82,5 +82,5 @@ def _own(user_id: int, token: str, now: datetime | None):
     return select(ImportUpload.id).where(
         ImportUpload.user_id == user_id,
         ImportUpload.token_hash == token_hash(token),
-        ImportUpload.created_at >= (now or utcnow()) - MAX_AGE,
+        ImportUpload.created_at >= (now or utc_now()) - MAX_AGE,
     )

@@ -11,13 +11,14 @@ document's ids are its own, and a user is found by e-mail among the target team'
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from referrals.clock import utc_now
 from referrals.errors import ValidationFailed
 from referrals.graph.tie import TieParams
 from referrals.models import (
@@ -123,7 +124,7 @@ def export_team(session: Session, team_id: int, now: datetime | None = None) -> 
 
     return team_document(
         team=team.name if team else "",
-        exported_at=now or datetime.now(UTC),
+        exported_at=now or utc_now(),
         settings=(team.settings if team else None) or {},
         users=[{"email": u.email, "person": _ref(pid, u.person_id)} for u in users
                if u.person_id is None or u.person_id in pid],
@@ -270,7 +271,7 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[in
 
 
 def _write(session: Session, team: Team, doc: TeamDocument) -> dict[str, int]:
-    now = datetime.now(UTC)
+    now = utc_now()
     team_id = team.id
     accounts = {email.casefold(): (user_id, person_id) for user_id, email, person_id in
                 session.execute(select(User.id, User.email, User.person_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import (
@@ -17,6 +16,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from referrals.clock import today_for
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Person
@@ -99,12 +99,12 @@ def _preview(token: str, data: bytes, meta: dict, posted: Any) -> Page:
     mapping = mapping_from(form, parsed.columns) if parsed.format == "csv" else None
     if posted is not None and form.validate() and posted.get("action") == "import" and (
         done := call_service(form, services.import_upload, current_user, data, meta["format"],
-                             mapping)
+                             mapping, today=today_for(current_user))
     ):
         return _imported(token, meta, *done)
     parsed = services.read_upload(data, meta["format"], mapping)
-    plan = None if parsed.needs_mapping else services.preview_import(db.session, current_user,
-                                                                        parsed)
+    plan = None if parsed.needs_mapping else services.preview_import(
+        db.session, current_user, parsed, today=today_for(current_user))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("transfer/preview.html", form=form, parsed=parsed, plan=plan,
                            meta=meta), status
@@ -123,7 +123,7 @@ def exports() -> Page | Response:
     """The export page; with `?file=people.csv` (or another export) the download itself."""
     name = request.args.get("file")
     if name:
-        return attachment(db.session, current_user.team_id, name, date.today())
+        return attachment(db.session, current_user.team_id, name, today_for(current_user))
     return render_template("transfer/exports.html")
 
 

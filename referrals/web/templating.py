@@ -6,30 +6,21 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from flask import Flask, request, url_for
+from flask_login import current_user
 
+from referrals.clock import aware, today_for, utc_today, zone_of
 from referrals.vocab import ISSUE_LABELS, KIND_LABELS
+from referrals.words import time_ago
 
 
 def humanize_date(value: date | datetime | None) -> str:
-    """'today', '3 days ago', '2 weeks ago' … for a date; '' for None."""
+    """'today', '3 days ago', '2 weeks ago' … in the signed-in rep's calendar; '' for None."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = value.date()
-    days = (date.today() - value).days
-    if days < 0:
-        return f"on {value.isoformat()}"
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{days // 7} weeks ago"
-    if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
+        value = aware(value).astimezone(zone_of(getattr(current_user, "person", None))).date()
+    today = today_for(current_user) if current_user.is_authenticated else utc_today()
+    return time_ago(value, today)
 
 
 def money(value: Decimal | float | None) -> str:
@@ -47,6 +38,7 @@ def warmth_word(warmth: float) -> str:
 def register(app: Flask) -> None:
     app.jinja_env.filters["warmth_word"] = warmth_word
     app.jinja_env.filters["ago"] = humanize_date
+    app.jinja_env.filters["aware"] = lambda value: aware(value) if value is not None else value
     app.jinja_env.filters["money"] = money
     app.jinja_env.filters["issue_label"] = lambda issue: ISSUE_LABELS.get(issue, issue)
     app.jinja_env.filters["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind.replace("_", " "))
