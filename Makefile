@@ -35,7 +35,10 @@ serve: migrate
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 # Two processes (pytest-xdist), each with a database of its own; the PostgreSQL pass skips
 # what touches no database there (pure graph code, doctests, the browser's own SQLite).
+# The import contract (pyproject.toml, [tool.importlinter]) first: it takes seconds and a
+# wrong-way import is cheaper to see before the suite than after.
 test: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -q -n $${TEST_PROCESSES:-2}
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL: $$TEST_DATABASE_URL =="; \
@@ -45,6 +48,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check referrals tests bench
+	$(BIN)/lint-imports --no-cache
 
 bench: install
 	$(BIN)/pip install --quiet -e '.[bench]'
