@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, event, func
@@ -50,3 +51,28 @@ def unit_of_work(session: Session) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+def max_length(attribute: Any) -> int:
+    """The length of a model's string column, so forms and API schemas read their limits from
+    the model instead of repeating them.
+
+    >>> from referrals.models import Person
+    >>> max_length(Person.name)
+    200
+    """
+    length = attribute.property.columns[0].type.length
+    if length is None:
+        raise ValueError(f"{attribute} has no length")
+    return int(length)
+
+
+def max_amount(attribute: Any) -> Decimal:
+    """The largest value a model's Numeric(precision, scale) column holds.
+
+    >>> from referrals.models import Person
+    >>> max_amount(Person.deal_value)  # Numeric(14, 2)
+    Decimal('999999999999.99')
+    """
+    kind = attribute.property.columns[0].type
+    return Decimal(10) ** (kind.precision - kind.scale) - Decimal(1).scaleb(-kind.scale)

@@ -30,11 +30,14 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from referrals.database import max_amount, max_length
+from referrals.models import Person
 from referrals.people.services import is_valid_timezone, timezone_names
 from referrals.vocab import COMPANY_SIZES, ISSUE_LABELS, ISSUES, ROLE_LABELS, ROLES
 from referrals.web.forms import MultiCheckboxField, no_nul, one_line
 
-MAX_DEAL_VALUE = 999_999_999_999.99  # Numeric(14, 2)
+# Limits come from the model's columns; notes are Text, so theirs is a policy.
+MAX_DEAL_VALUE = max_amount(Person.deal_value)
 NOTES_MAX = 20_000
 
 
@@ -102,23 +105,24 @@ def conflict_rows(
 
 class PersonForm(VersionedForm):
     name = StringField(
-        "Name", filters=[_strip], validators=[DataRequired(), Length(max=200), no_nul, one_line]
+        "Name", filters=[_strip], validators=[DataRequired(), Length(max=max_length(Person.name)), no_nul, one_line]
     )
     company = StringField("Company", filters=[_strip],
-                          validators=[Length(max=200), no_nul, one_line])
+                          validators=[Length(max=max_length(Person.company)), no_nul, one_line])
     title = StringField("Job title", filters=[_strip],
-                        validators=[Length(max=200), no_nul, one_line])
+                        validators=[Length(max=max_length(Person.title)), no_nul, one_line])
     email = EmailField(
         "E-mail",
         filters=[_strip],
-        validators=[Optional(), Length(max=254), one_line,
+        validators=[Optional(), Length(max=max_length(Person.email)), one_line,
                     Email(message="Enter a valid e-mail address.")],
     )
-    phone = TelField("Phone", filters=[_strip], validators=[Length(max=50), no_nul, one_line])
+    phone = TelField("Phone", filters=[_strip],
+                     validators=[Length(max=max_length(Person.phone)), no_nul, one_line])
     timezone = StringField(
         "Time zone",
         filters=[_strip],
-        validators=[Optional(), Length(max=64), valid_timezone],
+        validators=[Optional(), Length(max=max_length(Person.timezone)), valid_timezone],
         description="Where they work, e.g. America/Chicago – so you call at a good hour.",
         render_kw={"list": "timezones", "autocomplete": "off"},
     )
@@ -139,7 +143,8 @@ class PersonForm(VersionedForm):
     notes = TextAreaField("Notes", validators=[Length(max=NOTES_MAX), no_nul])
     # Issue 5: like recommends like – these match a prospect with references.
     industry = StringField("Industry", filters=[_strip],
-                           validators=[Length(max=100), no_nul, one_line],
+                           validators=[Length(max=max_length(Person.industry)), no_nul,
+                                       one_line],
                            description="E.g. metal fabrication, food distribution.")
     company_size = SelectField(
         "Company size",
@@ -148,7 +153,7 @@ class PersonForm(VersionedForm):
         validators=[Optional()],
     )
     region = StringField("Region", filters=[_strip],
-                         validators=[Length(max=100), no_nul, one_line],
+                         validators=[Length(max=max_length(Person.region)), no_nul, one_line],
                          description="Where they do business, e.g. Ohio or the Midwest.")
     # Issue 4: the issues on their mind pick the value items a voicemail offers them.
     pressing_issues = MultiCheckboxField(

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
 
-from referrals import models
+from referrals.database import max_amount
 from referrals.models import Person
 from referrals.people.services import is_valid_timezone
 from referrals.transfer.records import (
@@ -33,16 +32,21 @@ from referrals.transfer.records import (
     normalize,
     person_key,
 )
-from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES, TOUCH_CHANNELS, TOUCH_OUTCOMES
+from referrals.vocab import (
+    COMPANY_SIZES,
+    GROUP_KINDS,
+    RELATIONSHIP_KINDS,
+    ROLES,
+    TOUCH_CHANNELS,
+    TOUCH_OUTCOMES,
+)
 
 Action = Literal["create", "update", "skip", "error"]
 # Optional text columns of people that only a team export carries (when the schema has them).
-EXTRA_FIELDS = tuple(name for name in ("industry", "company_size", "region")
-                     if name in Person.__table__.c)
+EXTRA_FIELDS = ("industry", "company_size", "region")
 FILLABLE = ("company", "title", "email", "phone", "timezone", "deal_value", "notes",
             *EXTRA_FIELDS)
-MAX_DEAL_VALUE = Decimal("999999999999.99")
-COMPANY_SIZES: tuple[str, ...] | None = getattr(models, "COMPANY_SIZES", None)
+MAX_DEAL_VALUE = max_amount(Person.deal_value)
 LINKEDIN_TIE_KIND = "acquaintance"
 LINKEDIN_TIE_RATING = 2
 DEFAULT_RATING = 3
@@ -226,7 +230,7 @@ class Planner:
             if values[name] and len(values[name]) > (column.type.length or 10**6):
                 return {}, f"The {name.replace('_', ' ')} is too long."
         size = values.get("company_size")
-        if size and COMPANY_SIZES is not None and size not in COMPANY_SIZES:
+        if size and size not in COMPANY_SIZES:
             return {}, f"'{size}' is not a company size; use one of {', '.join(COMPANY_SIZES)}."
         for field_name, limit in PERSON_LIMITS.items():
             value = values.get(field_name)

@@ -27,25 +27,22 @@ from pydantic_core import PydanticCustomError
 
 from referrals.base import MAX_ID
 from referrals.config import Config
+from referrals.database import max_amount, max_length
+from referrals.models import Person
 from referrals.people.services import is_valid_timezone
 from referrals.text import one_line_problem
 from referrals.vocab import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 
-MAX_DEAL_VALUE = Decimal("999999999999.99")  # Numeric(14, 2)
+MAX_DEAL_VALUE = max_amount(Person.deal_value)
 NO_SUCH_PERSON = "No such person in your team."  # the services' words for an unknown person id
 
-Role = Literal["customer", "reference", "advocate", "prospect"]
-CompanySize = Literal["1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+"]
-RelationshipKind = Literal[
-    "customer", "referral", "friend", "family", "colleague", "former_colleague", "acquaintance"
-]
-GroupKind = Literal["association", "event", "company"]
-Issue = Literal["economy", "competitors", "loyalty", "profit", "productivity", "staffing", "costs"]
-assert set(Role.__args__) == set(ROLES)  # type: ignore[attr-defined]
-assert set(RelationshipKind.__args__) == set(RELATIONSHIP_KINDS)  # type: ignore[attr-defined]
-assert set(GroupKind.__args__) == set(GROUP_KINDS)  # type: ignore[attr-defined]
-assert CompanySize.__args__ == COMPANY_SIZES  # type: ignore[attr-defined]
-assert Issue.__args__ == ISSUES  # type: ignore[attr-defined]
+# The vocabularies as JSON Schema enums, straight from referrals.vocab (a tuple subscript
+# spells out its values).
+Role = Literal[ROLES]  # type: ignore[valid-type]
+CompanySize = Literal[COMPANY_SIZES]  # type: ignore[valid-type]
+RelationshipKind = Literal[RELATIONSHIP_KINDS]  # type: ignore[valid-type]
+GroupKind = Literal[GROUP_KINDS]  # type: ignore[valid-type]
+Issue = Literal[ISSUES]  # type: ignore[valid-type]
 
 
 # --- field types -------------------------------------------------------------------------
@@ -116,24 +113,35 @@ def line(max_length: int) -> Any:
 
 
 Text = Annotated[str, AfterValidator(no_nul)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(no_nul),
-                 AfterValidator(_one_line)]
+def required_line(max_length: int) -> Any:
+    """A one-line string of 1 to `max_length` characters."""
+    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(no_nul),
+                     AfterValidator(_one_line)]
+
+
+def optional_line(max_length: int) -> Any:
+    """A one-line string of at most `max_length` characters; blank or absent is None."""
+    return Annotated[Annotated[line(max_length), AfterValidator(_one_line)] | None,
+                     BeforeValidator(blank_to_none)]
+
+
+Name = required_line(200)
 OptionalLine200 = Annotated[Annotated[line(200), AfterValidator(_one_line)] | None,
                             BeforeValidator(blank_to_none)]
 Email = Annotated[
     Annotated[
-        str, Field(max_length=254, json_schema_extra={"format": "email"}),
+        str, Field(max_length=max_length(Person.email), json_schema_extra={"format": "email"}),
         AfterValidator(_one_line), AfterValidator(_email)
     ]
     | None,
     BeforeValidator(blank_to_none),
 ]
-Phone = Annotated[Annotated[line(50), AfterValidator(_one_line)] | None,
-                  BeforeValidator(blank_to_none)]
+Phone = optional_line(max_length(Person.phone))
 OptionalLine100 = Annotated[Annotated[line(100), AfterValidator(_one_line)] | None,
                             BeforeValidator(blank_to_none)]
 Timezone = Annotated[
-    Annotated[str, Field(max_length=64), AfterValidator(_timezone)] | None,
+    Annotated[str, Field(max_length=max_length(Person.timezone)), AfterValidator(_timezone)]
+    | None,
     BeforeValidator(blank_to_none),
 ]
 DealValue = Annotated[

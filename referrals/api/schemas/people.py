@@ -13,9 +13,6 @@ from referrals.api.schemas.common import (
     Email,
     Issue,
     ListQuery,
-    Name,
-    OptionalLine100,
-    OptionalLine200,
     Phone,
     RequestModel,
     ResponseModel,
@@ -25,7 +22,11 @@ from referrals.api.schemas.common import (
     Timezone,
     UpdateModel,
     line,
+    optional_line,
+    required_line,
 )
+from referrals.database import max_length
+from referrals.models import Person
 
 KeepInTouchDays = Annotated[int, Field(ge=1, le=3650)]
 KEEP_IN_TOUCH_DESCRIPTION = (
@@ -33,12 +34,20 @@ KEEP_IN_TOUCH_DESCRIPTION = (
     "advocates and customers. Any logged interaction with the person restarts the count.")
 
 
+# Every limit is the column's (referrals.models.Person).
+PersonName = required_line(max_length(Person.name))
+Company = optional_line(max_length(Person.company))
+Title = optional_line(max_length(Person.title))
+Industry = optional_line(max_length(Person.industry))
+Region = optional_line(max_length(Person.region))
+
+
 class PersonCreate(RequestModel):
     invalid_message: ClassVar[str] = "Invalid person."
 
-    name: Name
-    company: OptionalLine200 = None
-    title: OptionalLine200 = None
+    name: PersonName
+    company: Company = None
+    title: Title = None
     email: Email = None
     phone: Phone = None
     timezone: Timezone = Field(None, description="IANA time zone name, e.g. America/Chicago.")
@@ -46,9 +55,9 @@ class PersonCreate(RequestModel):
     do_not_contact: bool = False
     deal_value: DealValue | None = None
     notes: Text = ""
-    industry: OptionalLine100 = Field(None, description="For matching references.")
+    industry: Industry = Field(None, description="For matching references.")
     company_size: CompanySize | None = Field(None, description="Head count band.")
-    region: OptionalLine100 = Field(None, description="Where they do business.")
+    region: Region = Field(None, description="Where they do business.")
     pressing_issues: list[Issue] = Field(
         default_factory=list, description="What is on their mind: picks the value to offer.")
     keep_in_touch_days: KeepInTouchDays | None = Field(None, description=KEEP_IN_TOUCH_DESCRIPTION)
@@ -57,9 +66,9 @@ class PersonCreate(RequestModel):
 class PersonUpdate(UpdateModel):
     invalid_message: ClassVar[str] = "Invalid person."
 
-    name: Name = None  # type: ignore[assignment]  (absent: unchanged; null: refused)
-    company: OptionalLine200 = None
-    title: OptionalLine200 = None
+    name: PersonName = None  # type: ignore[assignment]  (absent: unchanged; null: refused)
+    company: Company = None
+    title: Title = None
     email: Email = None
     phone: Phone = None
     timezone: Timezone = Field(None, description="IANA time zone name, e.g. America/Chicago.")
@@ -67,9 +76,9 @@ class PersonUpdate(UpdateModel):
     do_not_contact: bool = None  # type: ignore[assignment]
     deal_value: DealValue | None = None
     notes: Text = None  # type: ignore[assignment]
-    industry: OptionalLine100 = None
+    industry: Industry = None
     company_size: CompanySize | None = None
-    region: OptionalLine100 = None
+    region: Region = None
     pressing_issues: list[Issue] = None  # type: ignore[assignment]
     keep_in_touch_days: KeepInTouchDays | None = None
 
