@@ -1,4 +1,9 @@
-"""The referrals application factory."""
+"""The referrals application factory.
+
+The register_* functions import the features when an app is built, not when this package
+is: `import referrals.graph` (pure networkx) or `referrals.vocab` must not load every view,
+form and model. It is the top of the house, so nothing here dodges a cycle.
+"""
 
 from __future__ import annotations
 

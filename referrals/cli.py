@@ -8,10 +8,14 @@ import click
 from flask import Flask
 from sqlalchemy import select
 
+from referrals.advocates.cli import send_digest_command
 from referrals.auth.services import create_token, create_user
+from referrals.backup_cli import backup_command, restore_command
+from referrals.demo import DEMO_PASSWORD, seed_demo
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import User
+from referrals.transfer.cli import import_file_command
 
 
 def _fail(exc: DomainError) -> None:
@@ -58,8 +62,6 @@ def create_token_command(email: str, name: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
 def seed_demo_command(seed: int, if_empty: bool) -> None:
     """Build a believable demo team and print how to sign in."""
-    from referrals.demo import DEMO_PASSWORD, seed_demo
-
     if if_empty and db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("Database already has users; not seeding demo data.")
         return
@@ -73,18 +75,7 @@ def seed_demo_command(seed: int, if_empty: bool) -> None:
 
 
 def register(app: Flask) -> None:
-    for command in (create_user_command, create_token_command, seed_demo_command):
-        app.cli.add_command(command)
-
-    from referrals.transfer.cli import import_file_command  # issue 6: imports
-
-    app.cli.add_command(import_file_command)
-
-    from referrals.advocates.cli import send_digest_command  # issue 5: the e-mail digest
-
-    app.cli.add_command(send_digest_command)
-
-    from referrals.backup_cli import backup_command, restore_command  # production: backups
-
-    for command in (backup_command, restore_command):
+    """Every command: users and tokens, the demo team, imports, the e-mail digest, backups."""
+    for command in (create_user_command, create_token_command, seed_demo_command,
+                    import_file_command, send_digest_command, backup_command, restore_command):
         app.cli.add_command(command)

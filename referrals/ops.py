@@ -22,7 +22,7 @@ from sqlalchemy.exc import NoInspectionAvailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
-from referrals.extensions import db
+from referrals.extensions import db, limiter
 
 bp = Blueprint("ops", __name__)
 
@@ -249,8 +249,6 @@ def register(app: Flask) -> None:
     app.after_request(_finish_request)
     app.teardown_appcontext(close_session)
     app.register_blueprint(bp)
-    from referrals.extensions import limiter
-
     limiter.exempt(bp)
     if app.config.get("ENV_NAME") == "production" and str(
         app.config.get("RATELIMIT_STORAGE_URI", "")

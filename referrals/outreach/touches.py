@@ -24,6 +24,7 @@ from referrals.outreach.cadence import (
     is_voicemail,
     voicemail_verdict,
 )
+from referrals.outreach.library import voicemail_uses
 from referrals.relationships.interactions import touch_is_two_way
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import TOUCH_CHANNELS, TOUCH_OUTCOMES
@@ -211,8 +212,6 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
 
 def _check_voicemail(session: Session, person: Person, touch: Touch, item: ValueItem | None,
                      script: VoicemailScript | None, confirm: bool) -> None:
-    from referrals.outreach.library import voicemail_uses
-
     if item is not None and (script is None or item not in script.value_items):
         first = voicemail_uses(session, person).get(item.id)
         if first is not None:
