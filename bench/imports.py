@@ -8,7 +8,7 @@ Run from the repository root::
 The files are generated from a seed (same seed, same files) and imported into a fresh
 database migrated from the Alembic revisions, exactly as `POST /api/v1/imports` or
 `flask import-file` would: decode, detect, parse, plan against the team, bulk-write, commit.
-Targets (issue 6): 10,000 LinkedIn rows under 10 s; 100,000 ties under 60 s.
+Targets: 10,000 LinkedIn rows under 10 s; 100,000 ties under 60 s.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Declarative base with a naming convention (so Alembic names constraints stably) and timestamps."""
+"""Declarative base with timestamps and a naming convention, so Alembic names constraints stably."""
 
 from __future__ import annotations
 

@@ -29,14 +29,18 @@ def _fail(exc: DomainError) -> None:
 @click.option("--name", default=None, help="The rep's name as shown in the graph.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @click.option("--admin", is_flag=True, help="Make the user a team admin.")
-def create_user_command(email: str, team_name: str, name: str | None, password_stdin: bool, admin: bool) -> None:
+def create_user_command(
+    email: str, team_name: str, name: str | None, password_stdin: bool, admin: bool
+) -> None:
     """Create a user (and the team, if new). The password is read from stdin or prompted."""
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = create_user(db.session, email, password, team_name=team_name, name=name, is_admin=admin)
+        user = create_user(
+            db.session, email, password, team_name=team_name, name=name, is_admin=admin
+        )
     except DomainError as exc:
         db.session.rollback()
         _fail(exc)
@@ -58,7 +62,9 @@ def create_token_command(email: str, name: str) -> None:
 
 
 @click.command("seed-demo")
-@click.option("--seed", default=7, show_default=True, help="Random seed; the same seed gives the same team.")
+@click.option(
+    "--seed", default=7, show_default=True, help="Random seed; the same seed gives the same team."
+)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
 def seed_demo_command(seed: int, if_empty: bool) -> None:
     """Build a believable demo team and print how to sign in."""

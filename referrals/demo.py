@@ -84,7 +84,9 @@ KIND_WEIGHTS = {
 }
 
 
-def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationships: int = 600) -> dict[str, Any]:
+def seed_demo(
+    session: Session, *, seed: int = 7, people: int = 200, relationships: int = 600
+) -> dict[str, Any]:
     """Create the demo team: three reps, `people` contacts in 30 companies, ties and groups."""
     rng = random.Random(seed)
     today = utc_today()
@@ -112,15 +114,25 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
         domain = company.lower().replace("&", "and").replace(" ", "").replace("-", "") + ".example"
         contacts.append(
             Person(
-                team_id=team_id, name=name, company=company, title=rng.choice(TITLES),
-                email=f"{slug}@{domain}", phone=f"+1-555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
-                timezone=tz, is_customer="customer" in roles, is_reference="reference" in roles,
-                is_advocate="advocate" in roles, is_prospect="prospect" in roles,
+                team_id=team_id,
+                name=name,
+                company=company,
+                title=rng.choice(TITLES),
+                email=f"{slug}@{domain}",
+                phone=f"+1-555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
+                timezone=tz,
+                is_customer="customer" in roles,
+                is_reference="reference" in roles,
+                is_advocate="advocate" in roles,
+                is_prospect="prospect" in roles,
                 do_not_contact=rng.random() < 0.04,
-                deal_value=Decimal(rng.choice([1000, 2500, 5000, 10000, 25000, 60000])) if "prospect" in roles else None,
+                deal_value=Decimal(rng.choice([1000, 2500, 5000, 10000, 25000, 60000]))
+                if "prospect" in roles
+                else None,
                 notes="",
-                pressing_issues=sorted(rng.sample(ISSUES, rng.randint(1, 2)),
-                                       key=ISSUES.index) if "prospect" in roles else [],
+                pressing_issues=sorted(rng.sample(ISSUES, rng.randint(1, 2)), key=ISSUES.index)
+                if "prospect" in roles
+                else [],
             )
         )
     session.add_all(contacts)
@@ -140,8 +152,13 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
             return
         pairs.add((low, high, kind))
         rel = Relationship(
-            team_id=team_id, kind=kind, rating=rating or _rating(rng, kind), notes="",
-            last_interaction=today - timedelta(days=rng.randint(3, 900)) if rng.random() < 0.8 else None,
+            team_id=team_id,
+            kind=kind,
+            rating=rating or _rating(rng, kind),
+            notes="",
+            last_interaction=today - timedelta(days=rng.randint(3, 900))
+            if rng.random() < 0.8
+            else None,
             recorded_by_id=rng.choice(reps).id,
         )
         rel.set_people(a.id, b.id)
@@ -156,9 +173,9 @@ def seed_demo(session: Session, *, seed: int = 7, people: int = 200, relationshi
             tie(rep.person, person, rng.choice(["acquaintance", "friend", "former_colleague"]))
     # Colleagues inside each company, then ties across companies, until the target count.
     for staff in by_company.values():
-        for a, b in zip(staff, staff[1:]):
+        for a, b in zip(staff, staff[1:], strict=False):
             tie(a, b, "colleague")
-    kinds, weights = zip(*KIND_WEIGHTS.items())
+    kinds, weights = zip(*KIND_WEIGHTS.items(), strict=True)
     while len(ties) < relationships:
         a, b = rng.sample(contacts, 2)
         tie(a, b, rng.choices(kinds, weights)[0])

@@ -18,11 +18,15 @@ EMAIL = "rep@example.com"
 PASSWORD = "correct horse battery"
 
 
-def make_user(session: Session, email: str = EMAIL, team: str = "Acme Sales", name: str | None = None) -> User:
+def make_user(
+    session: Session, email: str = EMAIL, team: str = "Acme Sales", name: str | None = None
+) -> User:
     return create_user(session, email, PASSWORD, team_name=team, name=name, fast_hash=True)
 
 
-def make_person(session: Session, team_id: int, name: str = "Dana Whitfield", **fields: Any) -> Person:
+def make_person(
+    session: Session, team_id: int, name: str = "Dana Whitfield", **fields: Any
+) -> Person:
     return create_person(session, team_id, {"name": name, **fields})
 
 

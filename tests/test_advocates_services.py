@@ -1,4 +1,4 @@
-"""Services of issue 5: advocate calls, follow-ups, introductions, references, advocate care."""
+"""Advocacy services: advocate calls, follow-ups, introductions, references, advocate care."""
 
 from __future__ import annotations
 
@@ -157,7 +157,9 @@ def test_introduction_request_lifecycle(user, people):
     introductions.change_introduction_status(db.session, user, request, "asked")
     assert request.asked_on == today_for(user)
     assert count(Followup) == 0
-    introductions.change_introduction_status(db.session, user, request, "introduced", note="emailed")
+    introductions.change_introduction_status(
+        db.session, user, request, "introduced", note="emailed"
+    )
     thank_you, feedback = db.session.scalars(
         select(Followup).where(Followup.introduction_id == request.id).order_by(Followup.id))
     assert thank_you.person_id == mike.id and "introduced you to" in thank_you.reason

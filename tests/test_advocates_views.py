@@ -1,4 +1,4 @@
-"""Pages of issue 5 with real form posts: advocate calls, introductions, references, care."""
+"""Advocacy pages with real form posts: advocate calls, introductions, references, care."""
 
 from __future__ import annotations
 

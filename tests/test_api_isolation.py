@@ -62,7 +62,7 @@ def _world(user: Any, other_user: Any) -> dict[str, dict[str, int | None]]:
         "relationship_id": {"ours": our_tie.id, "theirs": their_tie.id},
         "followup_id": {"ours": our_call.followups[0].id, "theirs": their_call.followups[0].id},
         "call_id": {"ours": our_call.id, "theirs": their_call.id},
-        # the advocate call's touch on the prospect (issue 4)
+        # the advocate call's touch on the prospect
         "touch_id": {"ours": _touch_of(ours_b), "theirs": _touch_of(theirs_b)},
         "item_id": {"ours": our_item.id, "theirs": their_item.id},
         "introduction_id": {"ours": our_intro.id, "theirs": their_intro.id},

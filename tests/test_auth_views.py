@@ -25,7 +25,7 @@ def test_the_login_page_renders(client):
 def test_sign_in_and_land_on_today(client, auth, user):
     response = auth.login()
     assert response.status_code == 302 and response.headers["Location"] == "/"
-    assert client.get("/").headers["Location"] == "/today"  # the Today page (issue 5)
+    assert client.get("/").headers["Location"] == "/today"  # the Today page
     html = client.get("/today").get_data(as_text=True)
     assert "Welcome back, Rep." in html and factories.EMAIL in html
 

@@ -10,7 +10,9 @@ from referrals.models import Group, Person, Relationship, User, ValueItem
 
 
 def _snapshot() -> tuple:
-    people = db.session.execute(select(Person.name, Person.company, Person.is_prospect).order_by(Person.id)).all()
+    people = db.session.execute(
+        select(Person.name, Person.company, Person.is_prospect).order_by(Person.id)
+    ).all()
     ties = db.session.execute(
         select(Relationship.kind, Relationship.rating).order_by(Relationship.id)
     ).all()
@@ -32,7 +34,7 @@ def test_seed_demo_builds_a_believable_team(runner):
         assert db.session.scalar(select(func.count()).where(getattr(Person, f"is_{role}"))) > 5
     ratings = set(db.session.scalars(select(Relationship.rating)))
     assert ratings == {1, 2, 3, 4, 5} or len(ratings) >= 4
-    # Outreach (issue 4): a value library, and a stalled prospect to show the craft on.
+    # Outreach: a value library, and a stalled prospect to show the craft on.
     from referrals.outreach.callback import stalled_prospects
 
     assert count(ValueItem) >= 5

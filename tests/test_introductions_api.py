@@ -105,8 +105,9 @@ def test_over_the_ask_cap_is_409_until_confirmed(api, cast, user):
     gus, dana, _ = cast
     for name in ("P1", "P2"):
         other = factories.make_person(db.session, user.team_id, name)
-        introductions.create_introduction_request(db.session, user, other.id, gus.id, status="asked",
-                                             confirm_over_cap=True)
+        introductions.create_introduction_request(
+            db.session, user, other.id, gus.id, status="asked", confirm_over_cap=True
+        )
     draft = introductions.create_introduction_request(db.session, user, dana.id, gus.id)
     db.session.commit()
     before = snapshot()

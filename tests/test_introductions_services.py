@@ -310,7 +310,9 @@ def test_a_reply_token_answers_only_its_own_request(user, cast, other_user):
     db.session.commit()
     # Our nonce with their request's id: the nonces differ, so it is refused.
     _refused(make_reply_token(SECRET, theirs.id, request.reply_nonce), introductions.ReplyLinkGone)
-    found = introductions.request_for_reply(db.session, SECRET, introductions.reply_token(SECRET, request))
+    found = introductions.request_for_reply(
+        db.session, SECRET, introductions.reply_token(SECRET, request)
+    )
     assert found.id == request.id
 
 

@@ -87,7 +87,9 @@ def test_every_graph_change_bumps_the_team_version_and_is_logged(user):
     after_tie = version()
     assert after_tie == after_people + 1
     logged = db.session.execute(
-        select(GraphChange.entity, GraphChange.key1, GraphChange.key2).where(GraphChange.version == after_tie)
+        select(GraphChange.entity, GraphChange.key1, GraphChange.key2).where(
+            GraphChange.version == after_tie
+        )
     ).all()
     assert logged == [("pair", min(a.id, b.id), max(a.id, b.id))]
     rel.rating = 5

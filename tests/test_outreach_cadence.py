@@ -197,7 +197,7 @@ def test_bad_input_is_refused(make):
 
 # --- attempt budgets --------------------------------------------------------------------------
 
-# Issue 14 moved the curve from 4 to 7 attempts per tenfold: at 4, $10,000 got 7 and $100,000
+# The curve climbs 7 attempts per tenfold, not 4: at 4, $10,000 got 7 and $100,000
 # stopped at the 11th call, where the articles see a large deal through to the seventeenth.
 @pytest.mark.parametrize(
     ("value", "expected"),
@@ -319,7 +319,7 @@ def test_an_attempt_after_the_response_means_no_longer_responded():
 
 
 def test_a_letter_an_email_and_one_voicemail_leave_a_1000_deal_two_calls():
-    # Issue 14: this used to read "You've made 3 of 3 attempts with no reply: stop".
+    # This used to read "You've made 3 of 3 attempts with no reply: stop".
     touches = [vm(0, "letter"), vm(1, "email"), vm(2)]
     a = advise(touches, now=at(3), tz=BERLIN, deal_value=1000)
     assert (a.attempts, a.call_attempts, a.budget, a.budget_spent) == (3, 1, 3, False)
@@ -409,7 +409,7 @@ APPOINTMENT_ZONES = ["America/New_York", "Europe/Berlin", "Africa/Cairo", "Austr
 
 
 def test_the_appointment_offered_at_lunch_is_not_the_lunch_window_already_running():
-    # Issue 14: the running window's start (12:00, already past) used to be offered.
+    # The running window's start (12:00, already past) used to be offered.
     touches = [TouchFact(WED_LUNCH_NY + timedelta(days=d), "voicemail") for d in (-2, -1)]
     a = advise(touches, now=WED_LUNCH_NY, tz=NEW_YORK)
     assert a.suggest_email and a.appointment == datetime(2024, 3, 6, 17, 30, tzinfo=NEW_YORK)

@@ -1,4 +1,4 @@
-"""Cadence on the page and in the API (issue 14): a phone appointment is always ahead, and a
+"""Cadence on the page and in the API: a phone appointment is always ahead, and a
 prospect whose time zone is unknown never gets windows labelled "their time"."""
 
 from __future__ import annotations

@@ -59,7 +59,9 @@ def test_the_card_leads_with_the_latest_promise_and_cites_the_latest_offer(user,
     assert card.they_said is not None and "two plants" in card.they_said.notes
     said = " ".join(card.script)
     assert "freight index shows where shippers" in said  # the newest offer …
-    assert "Freight idx Q4" not in said and "changeover" not in said  # … not a title, not the oldest
+    assert (
+        "Freight idx Q4" not in said and "changeover" not in said
+    )  # … not a title, not the oldest
 
 
 def test_the_page_and_the_api_show_it_first(client, logged_in, api, user, dana):

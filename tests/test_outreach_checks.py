@@ -1,7 +1,8 @@
 """The message check: bad rep-speak gets the right flag, good messages pass clean.
 
-The issue's tricky cases are pinned here; the rates over the labelled corpus
-(tests/data/craft_*.jsonl) are measured by ``python -m bench.craft``.
+The tricky cases (good messages once flagged, bad ones once passed) are pinned here; the
+rates over the labelled corpus (tests/data/craft_*.jsonl) are measured by
+``python -m bench.craft``.
 """
 
 from __future__ import annotations
@@ -360,7 +361,7 @@ def test_every_flag_explains_itself_differently() -> None:
     assert all(f.message.startswith("This ") for f in flags.values())
 
 
-# --- the issue's tricky cases (issue 14) --------------------------------------------------------
+# --- the tricky cases: good messages once flagged, bad ones once passed --------------------------
 
 KINCAID = GOOD_VOICEMAILS[0]
 

@@ -32,7 +32,7 @@ _MAP_APP = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": "sqlite
 # Pages for signed-out visitors; their own tests are in test_security_auth.py.
 PUBLIC = {"static", "auth.login", "auth.forgot_password", "auth.reset_password",
           "auth.accept_invite", "ops.healthz",
-          "followups.calendar",  # the secret calendar feed: its token is the key (issue 5)
+          "followups.calendar",  # the secret calendar feed: its token is the key
           "reply.answer"}  # a helper's signed reply link (test_introductions_reply.py)
 PAGE_RULES = sorted(
     (
@@ -68,12 +68,12 @@ def make_world(team_user, names: tuple[str, str]) -> dict[str, int]:
     teammate = factories.make_user(db.session, email=f"mate-{team_id}@example.net",
                                    team=team_user.team.name)
     create_token(db.session, team_user, "laptop")
-    # Issue 5: an advocate call (with its follow-ups), an introduction request, a reference offer.
+    # An advocate call (with its follow-ups), an introduction request, a reference offer.
     call = log_advocate_call(db.session, team_user, {
         "advocate_id": mike.id, "prospect_id": dana.id, "occurred_on": date(2026, 1, 5)})
     intro = create_introduction_request(db.session, team_user, dana.id, mike.id)
     ask = offer_reference(db.session, team_user, dana, mike.id)
-    # Issue 4: a value item and a team opener template.
+    # A value item and a team opener template.
     item = create_value_item(db.session, team_user, {
         "title": f"Study {team_id}", "kind": "research", "pitch": "p", "issues": ["costs"]})
     template = save_template(db.session, team_user, {

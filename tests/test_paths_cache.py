@@ -1,4 +1,4 @@
-"""The per-process graph cache: current on the very next request, updated in place, rebuilt when it must."""
+"""The per-process graph cache: current on the next request, updated in place, rebuilt at need."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ def _team(user) -> Team:
 
 
 def _snapshot(G: nx.Graph) -> tuple:
-    nodes = sorted((n, tuple(sorted((k, repr(v)) for k, v in d.items()))) for n, d in G.nodes(data=True))
+    nodes = sorted(
+        (n, tuple(sorted((k, repr(v)) for k, v in d.items()))) for n, d in G.nodes(data=True)
+    )
     edges = sorted(
         (min(u, v), max(u, v), tuple(sorted((k, repr(v2)) for k, v2 in d.items())))
         for u, v, d in G.edges(data=True)
@@ -132,9 +134,13 @@ def test_replaying_random_changes_equals_a_rebuild(app, user, seed):
         if action == "tie":
             try:
                 with db.session.begin_nested():
-                    factories.make_relationship(db.session, a, b,
-                                                kind=rng.choice(["friend", "customer", "colleague"]),
-                                                rating=rng.randint(1, 5))
+                    factories.make_relationship(
+                        db.session,
+                        a,
+                        b,
+                        kind=rng.choice(["friend", "customer", "colleague"]),
+                        rating=rng.randint(1, 5),
+                    )
             except Exception:
                 pass  # the pair already has that kind
         elif action == "retie" and ties:

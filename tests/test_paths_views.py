@@ -1,4 +1,4 @@
-"""Pages: warm paths and the network picture on a person's page, Warmest prospects, how warmth works."""
+"""Pages: warm paths and the network picture on a person's page, Warmest prospects, warmth."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def text_of(html: str) -> str:
 
 
 def ranked_names(html: str) -> list[str]:
-    cells = re.findall(r'<td data-label="Prospect"><a href="/people/\d+#warm-paths">([^<]+)</a>', html)
+    cells = re.findall(
+        r'<td data-label="Prospect"><a href="/people/\d+#warm-paths">([^<]+)</a>', html
+    )
     return [htmllib.unescape(c) for c in cells]
 
 
@@ -101,8 +103,12 @@ def test_your_own_page_shows_your_network_not_paths(client, network):
 
 
 def test_a_new_tie_shows_on_the_next_page_view(client, network):
-    assert "Nobody you" in text_of(client.get(f"/people/{network['far'].id}").get_data(as_text=True))
-    factories.make_relationship(db.session, network["mike"], network["far"], kind="friend", rating=5)
+    assert "Nobody you" in text_of(
+        client.get(f"/people/{network['far'].id}").get_data(as_text=True)
+    )
+    factories.make_relationship(
+        db.session, network["mike"], network["far"], kind="friend", rating=5
+    )
     db.session.commit()
     html = client.get(f"/people/{network['far'].id}").get_data(as_text=True)
     assert "Ask Mike Kincaid for an introduction" in text_of(html)
@@ -226,17 +232,24 @@ def test_bad_numbers_are_refused_field_by_field(client, network):
 def test_only_an_admin_changes_the_numbers(client, network, app):
     factories.make_user(db.session, "member@example.com", team="Acme Sales", name="Member")
     db.session.commit()
-    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/warmth").get_data(as_text=True))})
+    client.post(
+        "/logout",
+        data={"csrf_token": csrf_token_from(client.get("/warmth").get_data(as_text=True))},
+    )
     AuthActions(client).login("member@example.com")
     page = client.get("/warmth").get_data(as_text=True)
     assert "Only a team admin can change these." in page
-    response = client.post("/warmth", data={"colleague": "0.1", "csrf_token": csrf_token_from(page)})
+    response = client.post(
+        "/warmth", data={"colleague": "0.1", "csrf_token": csrf_token_from(page)}
+    )
     assert response.status_code == 403
 
 
 def test_reset_goes_back_to_the_standard_numbers(client, network):
     data = _settings(client)
-    data.update(colleague="0.2", csrf_token=csrf_token_from(client.get("/warmth").get_data(as_text=True)))
+    data.update(
+        colleague="0.2", csrf_token=csrf_token_from(client.get("/warmth").get_data(as_text=True))
+    )
     client.post("/warmth", data=data)
     page = client.get("/warmth").get_data(as_text=True)
     assert "Your team changed these." in page

@@ -1,4 +1,4 @@
-"""What a request costs the database: SQL statements counted per request (issue 17).
+"""What a request costs the database: SQL statements counted per request.
 
 Counts, never times (bench/requests.py measures CPU). Each counted request starts from a
 fresh database session, as it does in production: the test app context would otherwise keep

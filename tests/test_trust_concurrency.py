@@ -1,4 +1,4 @@
-"""Issue 15, finding 8 and 9: no lost updates (a version on people and ties, checked by the
+"""No lost updates (a version on people and ties, checked by the
 edit forms and by If-Match in the API) and no doubled advocate calls from racing posts."""
 
 from __future__ import annotations

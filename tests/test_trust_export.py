@@ -1,4 +1,4 @@
-"""Issue 15, finding 7: the team export holds everything a team owns, and restores losslessly.
+"""The team export holds everything a team owns, and restores losslessly.
 
 A random team (people, ties, groups, memberships, advocacy and outreach rows) is exported,
 restored into an empty team and exported again: the two documents are the same. Run with

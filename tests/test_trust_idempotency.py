@@ -1,4 +1,4 @@
-"""Issue 15, Idempotency-Key on API POSTs: a repeat replays the first answer and writes
+"""Idempotency-Key on API POSTs: a repeat replays the first answer and writes
 nothing; the same key for another request is 409; keys expire after 24 hours; racing
 repeats make one row."""
 

@@ -1,4 +1,4 @@
-"""Issue 15, finding 9: ids are never reused – a deleted person's old link cannot open someone
+"""Ids are never reused – a deleted person's old link cannot open someone
 else – and the migration that gives SQLite's tables AUTOINCREMENT keeps every row and tie."""
 
 from __future__ import annotations

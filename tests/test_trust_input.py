@@ -1,5 +1,5 @@
 """One-line fields refuse line breaks, control and bidi characters, in forms and in the API;
-date filters take YYYY-MM-DD only; the LICENSE matches pyproject (issue 15, 9)."""
+date filters take YYYY-MM-DD only; the LICENSE matches pyproject."""
 
 from __future__ import annotations
 

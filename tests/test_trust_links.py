@@ -1,5 +1,5 @@
 """Links the app mails out start with BASE_URL, never with the Host a caller sends; production
-needs an https BASE_URL; with BASE_URL set, other Host headers are refused (issue 15, 1)."""
+needs an https BASE_URL; with BASE_URL set, other Host headers are refused."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""No open redirect: every `next` the app follows goes through referrals.redirects
-(issue 15, 2) – after sign-in and from the follow-up forms."""
+"""No open redirect: every `next` the app follows goes through referrals.redirects –
+after sign-in and from the follow-up forms."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sessions that really end (issue 15, 3 and 4): signing out ends every copy of the cookie;
+"""Sessions that really end: signing out ends every copy of the cookie;
 "sign out everywhere" and a password reset end every session and can revoke API tokens and
 the calendar feed; minting a token asks for the password again."""
 

@@ -1,4 +1,4 @@
-"""Sign-in throttling slows a guesser without locking out the owner (issue 15, 5): per
+"""Sign-in throttling slows a guesser without locking out the owner; per
 account-and-address and per address, with a growing wait, a message saying when to try again
 and a reset link; the counters live in the database every worker shares."""
 

@@ -77,9 +77,9 @@ def forwardable_blurb(rep: Person | None, rep_name: str, prospect: Person) -> st
     # "Sam Rep, Account Executive at Acme Tools, would like" – a comma only closes a title.
     comma = "," if rep is not None and rep.title else ""
     return (
-        f"{who}{comma} would like a short conversation with {first_name(prospect.name)} – to hear what "
-        f"matters most {where} right now and to see whether there is something worth "
-        f"talking about further. If there isn't, {first} will say so and not take more of "
+        f"{who}{comma} would like a short conversation with {first_name(prospect.name)} "
+        f"– to hear what matters most {where} right now and to see whether there is something "
+        f"worth talking about further. If there isn't, {first} will say so and not take more of "
         f"your time.{reach}"
     )
 

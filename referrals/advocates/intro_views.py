@@ -99,7 +99,9 @@ def _detail_page(request: IntroductionRequest, form: IntroductionStatusForm | No
 
 @bp.route(f"/<{ID}:request_id>")
 def detail(request_id: int) -> Page:
-    return _detail_page(introductions.get_introduction(db.session, current_user.team_id, request_id))
+    return _detail_page(
+        introductions.get_introduction(db.session, current_user.team_id, request_id)
+    )
 
 
 @bp.route(f"/<{ID}:request_id>/status", methods=["POST"])

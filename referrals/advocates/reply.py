@@ -44,5 +44,10 @@ def answer(token: str) -> Page | Response:
         introductions.answer_reply(db.session, request, answer)
         db.session.commit()
         return render_template("reply/thanks.html", request_=request, label=REPLIES[answer][0])
-    return render_template("reply/answer.html", request_=request, form=form, replies=REPLIES,
-                           rep=introductions.rep_of(db.session, request)), 400 if form.errors else 200
+    return render_template(
+        "reply/answer.html",
+        request_=request,
+        form=form,
+        replies=REPLIES,
+        rep=introductions.rep_of(db.session, request),
+    ), 400 if form.errors else 200

@@ -27,10 +27,16 @@ def relationship_json(rel: Relationship, team: Team) -> dict[str, Any]:
 
 def _fields(rel: Relationship, team: Team) -> dict[str, Any]:
     return {
-        "id": rel.id, "person_a": rel.person_a_id, "person_b": rel.person_b_id,
-        "kind": rel.kind, "rating": rel.rating, "last_interaction": rel.last_interaction,
-        "notes": rel.notes, "tie_strength": services.strength_of(rel, team, today=today_for(current_user())),
-        "recorded_by": rel.recorded_by_id, "created_at": rel.created_at,
+        "id": rel.id,
+        "person_a": rel.person_a_id,
+        "person_b": rel.person_b_id,
+        "kind": rel.kind,
+        "rating": rel.rating,
+        "last_interaction": rel.last_interaction,
+        "notes": rel.notes,
+        "tie_strength": services.strength_of(rel, team, today=today_for(current_user())),
+        "recorded_by": rel.recorded_by_id,
+        "created_at": rel.created_at,
         "updated_at": rel.updated_at,
     }
 

@@ -22,7 +22,9 @@ def groups_query(team_id: int, *, kind: str | None = None, q: str | None = None)
     stmt = select(Group).where(Group.team_id == team_id)
     if kind:
         if kind not in GROUP_KINDS:
-            raise ValidationFailed("Unknown kind.", {"kind": [f"Choose one of: {', '.join(GROUP_KINDS)}."]})
+            raise ValidationFailed(
+                "Unknown kind.", {"kind": [f"Choose one of: {', '.join(GROUP_KINDS)}."]}
+            )
         stmt = stmt.where(Group.kind == kind)
     if q:
         stmt = stmt.where(contains(Group.name, q))
@@ -61,7 +63,10 @@ def _check_unique(session: Session, group: Group) -> None:
     if group.id is not None:
         stmt = stmt.where(Group.id != group.id)
     if session.scalar(stmt) is not None:
-        raise Conflict("A group with that name and kind exists.", {"name": ["A group of this kind already has this name."]})
+        raise Conflict(
+            "A group with that name and kind exists.",
+            {"name": ["A group of this kind already has this name."]},
+        )
 
 
 def _apply(group: Group, data: Mapping[str, Any]) -> None:
@@ -109,7 +114,8 @@ def add_member(session: Session, group: Group, person_id: Any) -> GroupMembershi
         raise ValidationFailed("Unknown person.", {"person_id": ["No such person in your team."]})
     if session.get(GroupMembership, (group.id, person.id)) is not None:
         raise Conflict(
-            "Already a member.", {"person_id": [f"{person.name} is already a member of {group.name}."]}
+            "Already a member.",
+            {"person_id": [f"{person.name} is already a member of {group.name}."]},
         )
     membership = GroupMembership(group_id=group.id, person_id=person.id, team_id=group.team_id)
     session.add(membership)

@@ -60,7 +60,7 @@ class Person(TimestampMixin, db.Model):
     do_not_contact: Mapped[bool] = mapped_column(default=False)
     deal_value: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Firmographics for reference matching (issue 5): like recommends like.
+    # Firmographics for reference matching: like recommends like.
     industry: Mapped[str | None] = mapped_column(String(100))
     company_size: Mapped[str | None] = mapped_column(String(20))
     region: Mapped[str | None] = mapped_column(String(100))

@@ -29,7 +29,8 @@ from referrals.relationships.interactions import touch_is_two_way
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import TOUCH_CHANNELS, TOUCH_OUTCOMES
 
-# What a rep logs by hand; an advocate's call is logged as an advocate call (issue 5).
+# What a rep logs by hand; an advocate's call is logged as an advocate call,
+# which carries the follow-ups it owes.
 REP_CHANNELS = tuple(c for c in TOUCH_CHANNELS if c != "advocate_call")
 # A clock a few minutes fast on the rep's phone is not "the future".
 CLOCK_SKEW = timedelta(minutes=5)

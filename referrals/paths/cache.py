@@ -220,7 +220,9 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
         .order_by(GraphChange.version, GraphChange.id)
     ).all()
     seen_versions = {row.version for row in changes}
-    if len(seen_versions) != version - entry.version or any(r.entity == "settings" for r in changes):
+    if len(seen_versions) != version - entry.version or any(
+        r.entity == "settings" for r in changes
+    ):
         return None  # a gap in the log or a settings change: only a rebuild is safe
     # A fork: requests still holding entry.graph must see it unchanged.
     G, params, today = gb.fork(entry.graph), entry.params, entry.built_on

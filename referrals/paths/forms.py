@@ -24,7 +24,7 @@ _HELP = {
     "decay_floor": "However old a tie gets, it never counts less than this share.",
     "teammate_rating": "Stars assumed for the tie between two users of this team.",
     "small_group": "Groups this small or smaller give their members the full group weight.",
-    "size_exponent": "How fast a bigger group weakens the link (0.5: 4x the size, half the weight).",
+    "size_exponent": "How fast a bigger group thins the link (0.5: 4x the size, half the weight).",
 }
 _INTEGER = {"teammate_rating", "small_group"}
 

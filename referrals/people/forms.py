@@ -105,7 +105,9 @@ def conflict_rows(
 
 class PersonForm(VersionedForm):
     name = StringField(
-        "Name", filters=[_strip], validators=[DataRequired(), Length(max=max_length(Person.name)), no_nul, one_line]
+        "Name",
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=max_length(Person.name)), no_nul, one_line],
     )
     company = StringField("Company", filters=[_strip],
                           validators=[Length(max=max_length(Person.company)), no_nul, one_line])
@@ -141,7 +143,7 @@ class PersonForm(VersionedForm):
         render_kw={"inputmode": "decimal", "min": "0", "step": "0.01"},
     )
     notes = TextAreaField("Notes", validators=[Length(max=NOTES_MAX), no_nul])
-    # Issue 5: like recommends like – these match a prospect with references.
+    # Like recommends like – these match a prospect with references.
     industry = StringField("Industry", filters=[_strip],
                            validators=[Length(max=max_length(Person.industry)), no_nul,
                                        one_line],
@@ -155,7 +157,7 @@ class PersonForm(VersionedForm):
     region = StringField("Region", filters=[_strip],
                          validators=[Length(max=max_length(Person.region)), no_nul, one_line],
                          description="Where they do business, e.g. Ohio or the Midwest.")
-    # Issue 4: the issues on their mind pick the value items a voicemail offers them.
+    # The issues on their mind pick the value items a voicemail offers them.
     pressing_issues = MultiCheckboxField(
         "Pressing issues", choices=[SelectChoice(i, ISSUE_LABELS[i]) for i in ISSUES],
         description="What keeps them up at night – it decides which articles, research and "

@@ -21,8 +21,8 @@ from referrals.vocab import COMPANY_SIZES, ISSUES, ROLES
 PERSON_FIELDS = (
     "name", "company", "title", "email", "phone", "timezone",
     "roles", "do_not_contact", "deal_value", "notes",
-    "industry", "company_size", "region",  # issue 5: for matching references
-    "pressing_issues",  # issue 4: what value to offer them
+    "industry", "company_size", "region",  # like recommends like: references match on these
+    "pressing_issues",  # what value to offer them
     "keep_in_touch_days",  # None: the team's default for the person's roles
 )
 
@@ -79,7 +79,9 @@ def people_query(team_id: int, *, q: str | None = None, role: str | None = None)
                               contains(Person.email, q)))
     if role:
         if role not in ROLES:
-            raise ValidationFailed("Unknown role.", {"role": [f"Choose one of: {', '.join(ROLES)}."]})
+            raise ValidationFailed(
+                "Unknown role.", {"role": [f"Choose one of: {', '.join(ROLES)}."]}
+            )
         stmt = stmt.where(getattr(Person, f"is_{role}").is_(True))
     return stmt
 
@@ -88,10 +90,14 @@ def get_person(session: Session, team_id: int, person_id: int) -> Person:
     return get_team_row(session, Person, team_id, person_id, "No such person.")
 
 
-def _check_email_free(session: Session, team_id: int, email: str | None, person_id: int | None) -> None:
+def _check_email_free(
+    session: Session, team_id: int, email: str | None, person_id: int | None
+) -> None:
     if not email:
         return
-    stmt = select(Person.id).where(Person.team_id == team_id, func.lower(Person.email) == email.lower())
+    stmt = select(Person.id).where(
+        Person.team_id == team_id, func.lower(Person.email) == email.lower()
+    )
     if person_id is not None:
         stmt = stmt.where(Person.id != person_id)
     if session.scalar(stmt) is not None:
