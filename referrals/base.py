@@ -23,11 +23,6 @@ NAMING_CONVENTION = {
 MAX_ID = 2**31 - 1
 
 
-def utcnow() -> datetime:
-    """The current time, timezone-aware (evaluated per row, never at import)."""
-    return utc_now()
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -38,5 +33,5 @@ def Timestamp() -> DateTime:  # noqa: N802  (reads like a type in mapped_column)
 
 
 class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now, onupdate=utc_now)

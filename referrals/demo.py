@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -83,103 +83,21 @@ KIND_WEIGHTS = {
     "customer": 10, "referral": 5, "family": 3,
 }
 
+DEAL_VALUES = (1000, 2500, 5000, 10000, 25000, 60000)
+
 
 def seed_demo(
     session: Session, *, seed: int = 7, people: int = 200, relationships: int = 600
 ) -> dict[str, Any]:
     """Create the demo team: three reps, `people` contacts in 30 companies, ties and groups."""
     rng = random.Random(seed)
-    today = utc_today()
-    reps = [
-        create_user(session, email, DEMO_PASSWORD, team_name=DEMO_TEAM, name=name, is_admin=i == 0)
-        for i, (email, name) in enumerate(REPS)
-    ]
+    reps = _reps(session)
     team_id = reps[0].team_id
-    for i, rep in enumerate(reps):
-        rep.person.company = "Referrals Demo Co"
-        rep.person.title = "Account Executive"
-        rep.person.phone = f"+1-555-010-20{30 + i}"
-        rep.person.timezone = "America/Chicago"
-
-    contacts: list[Person] = []
-    used_names: set[str] = set()
-    while len(contacts) < people:
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        if name in used_names:
-            continue
-        used_names.add(name)
-        company, tz = COMPANIES[len(contacts) % len(COMPANIES)]
-        roles = _roles(rng)
-        slug = name.lower().replace(" ", ".")
-        domain = company.lower().replace("&", "and").replace(" ", "").replace("-", "") + ".example"
-        contacts.append(
-            Person(
-                team_id=team_id,
-                name=name,
-                company=company,
-                title=rng.choice(TITLES),
-                email=f"{slug}@{domain}",
-                phone=f"+1-555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
-                timezone=tz,
-                is_customer="customer" in roles,
-                is_reference="reference" in roles,
-                is_advocate="advocate" in roles,
-                is_prospect="prospect" in roles,
-                do_not_contact=rng.random() < 0.04,
-                deal_value=Decimal(rng.choice([1000, 2500, 5000, 10000, 25000, 60000]))
-                if "prospect" in roles
-                else None,
-                notes="",
-                pressing_issues=sorted(rng.sample(ISSUES, rng.randint(1, 2)), key=ISSUES.index)
-                if "prospect" in roles
-                else [],
-            )
-        )
-    session.add_all(contacts)
-    session.flush()
-
+    contacts = _contacts(session, rng, team_id, people)
     everyone = [rep.person for rep in reps] + contacts
-    by_company: dict[str, list[Person]] = {}
-    for person in contacts:
-        by_company.setdefault(person.company or "", []).append(person)
-
-    pairs: set[tuple[int, int, str]] = set()
-    ties: list[Relationship] = []
-
-    def tie(a: Person, b: Person, kind: str, rating: int | None = None) -> None:
-        low, high = sorted((a.id, b.id))
-        if low == high or (low, high, kind) in pairs:
-            return
-        pairs.add((low, high, kind))
-        rel = Relationship(
-            team_id=team_id,
-            kind=kind,
-            rating=rating or _rating(rng, kind),
-            notes="",
-            last_interaction=today - timedelta(days=rng.randint(3, 900))
-            if rng.random() < 0.8
-            else None,
-            recorded_by_id=rng.choice(reps).id,
-        )
-        rel.set_people(a.id, b.id)
-        ties.append(rel)
-
-    # Each rep knows their own customers, references and advocates well, and a few others.
-    warm = [p for p in contacts if p.is_customer or p.is_advocate or p.is_reference]
-    for i, rep in enumerate(reps):
-        for person in warm[i::len(reps)]:
-            tie(rep.person, person, "customer", rng.choice([4, 5, 5]))
-        for person in rng.sample(contacts, 12):
-            tie(rep.person, person, rng.choice(["acquaintance", "friend", "former_colleague"]))
-    # Colleagues inside each company, then ties across companies, until the target count.
-    for staff in by_company.values():
-        for a, b in zip(staff, staff[1:], strict=False):
-            tie(a, b, "colleague")
-    kinds, weights = zip(*KIND_WEIGHTS.items(), strict=True)
-    while len(ties) < relationships:
-        a, b = rng.sample(contacts, 2)
-        tie(a, b, rng.choices(kinds, weights)[0])
-    session.add_all(ties)
+    ties = _Ties(rng, reps, utc_today())
+    ties.weave(contacts, relationships)
+    session.add_all(ties.made)
 
     groups: list[Group] = []
     for name, size in ASSOCIATIONS:
@@ -191,8 +109,114 @@ def seed_demo(
     _introductions(session, reps[0], contacts)
     return {
         "team": DEMO_TEAM, "login": REPS[0][0], "people": len(everyone),
-        "relationships": len(ties), "groups": len(groups),
+        "relationships": len(ties.made), "groups": len(groups),
     }
+
+
+def _reps(session: Session) -> list[Any]:
+    reps = [
+        create_user(session, email, DEMO_PASSWORD, team_name=DEMO_TEAM, name=name, is_admin=i == 0)
+        for i, (email, name) in enumerate(REPS)
+    ]
+    for i, rep in enumerate(reps):
+        rep.person.company = "Referrals Demo Co"
+        rep.person.title = "Account Executive"
+        rep.person.phone = f"+1-555-010-20{30 + i}"
+        rep.person.timezone = "America/Chicago"
+    return reps
+
+
+def _contacts(session: Session, rng: random.Random, team_id: int, people: int) -> list[Person]:
+    """`people` contacts with distinct names, spread over the companies in turn."""
+    contacts: list[Person] = []
+    used_names: set[str] = set()
+    while len(contacts) < people:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        if name in used_names:
+            continue
+        used_names.add(name)
+        company, tz = COMPANIES[len(contacts) % len(COMPANIES)]
+        contacts.append(_contact(rng, team_id, name, company, tz))
+    session.add_all(contacts)
+    session.flush()
+    return contacts
+
+
+def _contact(rng: random.Random, team_id: int, name: str, company: str, tz: str) -> Person:
+    roles = _roles(rng)
+    slug = name.lower().replace(" ", ".")
+    domain = company.lower().replace("&", "and").replace(" ", "").replace("-", "") + ".example"
+    prospect = "prospect" in roles
+    return Person(
+        team_id=team_id,
+        name=name,
+        company=company,
+        title=rng.choice(TITLES),
+        email=f"{slug}@{domain}",
+        phone=f"+1-555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
+        timezone=tz,
+        is_customer="customer" in roles,
+        is_reference="reference" in roles,
+        is_advocate="advocate" in roles,
+        is_prospect=prospect,
+        do_not_contact=rng.random() < 0.04,
+        deal_value=Decimal(rng.choice(DEAL_VALUES)) if prospect else None,
+        notes="",
+        pressing_issues=(
+            sorted(rng.sample(ISSUES, rng.randint(1, 2)), key=ISSUES.index) if prospect else []
+        ),
+    )
+
+
+class _Ties:
+    """The demo's relationships: one per pair and kind, recorded by a random rep."""
+
+    def __init__(self, rng: random.Random, reps: list[Any], today: date) -> None:
+        self.rng, self.reps, self.today = rng, reps, today
+        self.pairs: set[tuple[int, int, str]] = set()
+        self.made: list[Relationship] = []
+
+    def add(self, a: Person, b: Person, kind: str, rating: int | None = None) -> None:
+        low, high = sorted((a.id, b.id))
+        if low == high or (low, high, kind) in self.pairs:
+            return
+        self.pairs.add((low, high, kind))
+        rng = self.rng
+        rel = Relationship(
+            team_id=a.team_id,
+            kind=kind,
+            rating=rating or _rating(rng, kind),
+            notes="",
+            last_interaction=(
+                self.today - timedelta(days=rng.randint(3, 900)) if rng.random() < 0.8 else None
+            ),
+            recorded_by_id=rng.choice(self.reps).id,
+        )
+        rel.set_people(a.id, b.id)
+        self.made.append(rel)
+
+    def weave(self, contacts: list[Person], target: int) -> None:
+        """Each rep knows their own customers, references and advocates well, and a few
+        others; colleagues know each other inside each company; then ties across companies
+        until there are `target`."""
+        rng, reps = self.rng, self.reps
+        warm = [p for p in contacts if p.is_customer or p.is_advocate or p.is_reference]
+        for i, rep in enumerate(reps):
+            for person in warm[i::len(reps)]:
+                self.add(rep.person, person, "customer", rng.choice([4, 5, 5]))
+            for person in rng.sample(contacts, 12):
+                self.add(rep.person, person,
+                         rng.choice(["acquaintance", "friend", "former_colleague"]))
+        by_company: dict[str, list[Person]] = {}
+        for person in contacts:
+            by_company.setdefault(person.company or "", []).append(person)
+        for staff in by_company.values():
+            for a, b in zip(staff, staff[1:], strict=False):
+                self.add(a, b, "colleague")
+        kinds, weights = zip(*KIND_WEIGHTS.items(), strict=True)
+        while len(self.made) < target:
+            a, b = rng.sample(contacts, 2)
+            self.add(a, b, rng.choices(kinds, weights)[0])
 
 
 def _roles(rng: random.Random) -> set[str]:
@@ -229,8 +253,6 @@ def _group(session: Session, rng: random.Random, team_id: int, name: str, kind: 
 def _outreach(session: Session, rng: random.Random, rep: Any, contacts: list[Person]) -> None:
     """The value library, and a few weeks of the first rep's touches: one prospect who keeps
     not calling back (stalled), one who called back, a few with a first voicemail left."""
-    from datetime import UTC, datetime, time
-
     items = [ValueItem(team_id=rep.team_id, title=title, kind=kind, issues=issues, pitch=pitch,
                        created_by_id=rep.id) for title, kind, issues, pitch in VALUE_ITEMS]
     session.add_all(items)

@@ -15,6 +15,7 @@ from typing import Any
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Blueprint, Flask, current_app, g, has_request_context, jsonify, request
+from flask.logging import default_handler
 from flask.typing import ResponseReturnValue
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text
@@ -97,8 +98,6 @@ def configure_logging(app: Flask) -> None:
     for logger in (app.logger, access_log):
         if not any(h.get_name() == "referrals-json" for h in logger.handlers):
             logger.handlers = [h for h in logger.handlers if h.get_name() != "default"]
-            from flask.logging import default_handler
-
             logger.removeHandler(default_handler)
             logger.addHandler(handler)
         logger.setLevel(logging.INFO)

@@ -42,6 +42,38 @@ def log_advocate_call_once(
 ) -> tuple[AdvocateCall, bool]:
     """As `log_advocate_call`, and whether the call is new (False: the same call, logged
     within REPEAT_CALL_WINDOW, was returned and nothing was written)."""
+    advocate, prospect, occurred_on = _checked(session, user, data)
+    outcome = (data.get("outcome") or "").strip()
+    repeat = _recent_repeat(session, user.team_id, advocate, prospect, occurred_on, outcome)
+    if repeat is not None:
+        return repeat, False
+    team_id = user.team_id
+    call = AdvocateCall(
+        team_id=team_id, advocate_id=advocate.id, prospect_id=prospect.id,
+        occurred_on=occurred_on, outcome=outcome,
+        notes=data.get("notes") or "", recorded_by_id=user.id,
+    )
+    session.add(call)
+    if not advocate.is_advocate:
+        advocate.is_advocate = True
+    session.add(Touch(
+        team_id=team_id, person_id=prospect.id, user_id=user.id, channel="advocate_call",
+        occurred_at=datetime.combine(occurred_on, time(12), tzinfo=UTC),
+        notes=f"{advocate.name} called on your behalf." + (
+            f" {call.outcome}" if call.outcome else ""),
+    ))
+    session.flush()
+    fu.create_help_followups(session, user, advocate, prospect, occurred_on, "called",
+                             advocate_call_id=call.id)
+    note_interaction(session, user, advocate, occurred_on)
+    introduced_by_call(session, user, call)
+    return call, True
+
+
+def _checked(
+    session: Session, user: User, data: Mapping[str, Any]
+) -> tuple[Person, Person, date]:
+    """The call's advocate, prospect and day, or ValidationFailed naming every bad field."""
     team_id = user.team_id
     fields: dict[str, list[str]] = {}
     advocate = prospect = None
@@ -70,16 +102,24 @@ def log_advocate_call_once(
     if fields:
         raise ValidationFailed("Invalid advocate call.", fields)
     assert advocate is not None and prospect is not None and isinstance(occurred_on, date)
-    outcome = (data.get("outcome") or "").strip()
-    # Lock the advocate's row with a write that changes nothing, so that two posts of the same
-    # call queue here (a row lock on PostgreSQL, the write lock on SQLite) and the second one
-    # sees the first's call below instead of adding its own.
+    return advocate, prospect, occurred_on
+
+
+def _recent_repeat(
+    session: Session, team_id: int, advocate: Person, prospect: Person, occurred_on: date,
+    outcome: str,
+) -> AdvocateCall | None:
+    """The same call logged within REPEAT_CALL_WINDOW, if any.
+
+    It first locks the advocate's row with a write that changes nothing, so that two posts of
+    the same call queue here (a row lock on PostgreSQL, the write lock on SQLite) and the
+    second one sees the first's call instead of adding its own."""
     session.execute(
         update(Person).where(Person.id == advocate.id)
         .values(version=Person.version, updated_at=Person.updated_at),
         execution_options={"synchronize_session": False},
     )
-    repeat = session.scalar(
+    return session.scalar(
         select(AdvocateCall).where(
             AdvocateCall.team_id == team_id, AdvocateCall.advocate_id == advocate.id,
             AdvocateCall.prospect_id == prospect.id, AdvocateCall.occurred_on == occurred_on,
@@ -87,28 +127,6 @@ def log_advocate_call_once(
             AdvocateCall.created_at >= utc_now() - REPEAT_CALL_WINDOW,
         ).order_by(AdvocateCall.id).limit(1)
     )
-    if repeat is not None:
-        return repeat, False
-    call = AdvocateCall(
-        team_id=team_id, advocate_id=advocate.id, prospect_id=prospect.id,
-        occurred_on=occurred_on, outcome=outcome,
-        notes=data.get("notes") or "", recorded_by_id=user.id,
-    )
-    session.add(call)
-    if not advocate.is_advocate:
-        advocate.is_advocate = True
-    session.add(Touch(
-        team_id=team_id, person_id=prospect.id, user_id=user.id, channel="advocate_call",
-        occurred_at=datetime.combine(occurred_on, time(12), tzinfo=UTC),
-        notes=f"{advocate.name} called on your behalf." + (
-            f" {call.outcome}" if call.outcome else ""),
-    ))
-    session.flush()
-    fu.create_help_followups(session, user, advocate, prospect, occurred_on, "called",
-                             advocate_call_id=call.id)
-    note_interaction(session, user, advocate, occurred_on)
-    introduced_by_call(session, user, call)
-    return call, True
 
 
 def get_advocate_call(session: Session, team_id: int, call_id: int) -> AdvocateCall:

@@ -111,22 +111,7 @@ def draft_introduction_ask(
     >>> "believe you know" in text, "anyone who could introduce us" in text
     (False, True)
     """
-    first = first_name(prospect.name)
-    if knows_prospect:
-        subject = f"Would you introduce me to {prospect.name}?"
-        link = f"I believe you know {first}."
-        ask = ("Would you be willing to introduce us – a short e-mail to both of us, or a quick "
-               f"call to let {first} know I'll be in touch?")
-    elif next_person is not None:
-        subject = f"Could you help me reach {prospect.name}?"
-        link = f"I believe you know {next_person.name}, who knows {first}."
-        ask = (f"Would you be willing to introduce me to {first_name(next_person.name)}, so I can "
-               f"ask whether they would put me in touch with {first}?")
-    else:
-        subject = f"Could you help me reach {prospect.name}?"
-        link = "I don't know whether your paths have crossed."
-        ask = (f"Do you know {first}, or anyone who could introduce us? A name, or a short "
-               "e-mail to both of us, would help a great deal.")
+    subject, link, ask = _ask_words(prospect, knows_prospect, next_person)
     forward = (f"If it helps, here is a short note you could pass on:\n\n{blurb}\n\n"
                if blurb else "")
     return (
@@ -138,6 +123,34 @@ def draft_introduction_ask(
         f"{forward}"
         "Either way I'll let you know how it goes.\n\n"
         f"Thanks,\n{rep}"
+    )
+
+
+def _ask_words(
+    prospect: Person, knows_prospect: bool, next_person: Person | None
+) -> tuple[str, str, str]:
+    """The subject, the sentence on how the helper is linked to the prospect, and the ask –
+    each claiming no more than the data holds."""
+    first = first_name(prospect.name)
+    if knows_prospect:
+        return (
+            f"Would you introduce me to {prospect.name}?",
+            f"I believe you know {first}.",
+            "Would you be willing to introduce us – a short e-mail to both of us, or a quick "
+            f"call to let {first} know I'll be in touch?",
+        )
+    if next_person is not None:
+        return (
+            f"Could you help me reach {prospect.name}?",
+            f"I believe you know {next_person.name}, who knows {first}.",
+            f"Would you be willing to introduce me to {first_name(next_person.name)}, so I can "
+            f"ask whether they would put me in touch with {first}?",
+        )
+    return (
+        f"Could you help me reach {prospect.name}?",
+        "I don't know whether your paths have crossed.",
+        f"Do you know {first}, or anyone who could introduce us? A name, or a short "
+        "e-mail to both of us, would help a great deal.",
     )
 
 

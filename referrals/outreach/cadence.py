@@ -482,15 +482,7 @@ def advise(
     Call now, until 08:30 your time (before 8:30)
     """
     _require_aware(now, "now")
-    if tz is not None:
-        zone, clock, note = tz, "their time", None
-    elif rep_tz is not None:
-        zone, clock = rep_tz, "your time"
-        note = (f"Their time zone isn't known, so these are the off-hours in your own time "
-                f"zone ({rep_tz.key}).")
-    else:
-        zone, clock = _UTC_ZONE, "UTC"
-        note = "Their time zone isn't known (nor yours), so these are the off-hours in UTC."
+    zone, clock, note = _clock(tz, rep_tz)
     recent, response = _since_response(touches, now)
     attempts = [t for t in recent if t.channel != ADVOCATE_CALL and t.outcome not in RESPONSES]
     calls = sum(1 for t in attempts if t.channel in CALL_CHANNELS)
@@ -506,11 +498,6 @@ def advise(
     verdict = voicemail_verdict(touches, now.astimezone(zone), rules)
     windows = off_hours_windows(now, zone)
     suggest = len(voicemails) >= rules.switch_after and not emailed and not o_spent
-    w = windows[0]
-    if _utc(w.start) <= _utc(now):  # running: its start is already past
-        when = f"now, until {w.end:%H:%M} {clock} ({w.label})"
-    else:
-        when = f"{w.label}, {_slot(w.start, clock)}"
     offer = appointment_slot(now, zone).start
     appointment = None
     if response is not None and responded:
@@ -527,19 +514,41 @@ def advise(
     elif suggest:
         appointment = offer
         step = f"Switch to e-mail and offer a phone appointment, say {_slot(offer, clock)}."
-    elif verdict.layoff_until is not None:
-        until = _day(verdict.layoff_until, now)
-        step = f"Give them quiet until {until}, then come back with something new to offer."
-    elif not verdict.allowed:
-        step = f"Call {when}, but don't leave a voicemail if they don't pick up."
     else:
-        step = f"Call {when}; if you reach voicemail, give them a new reason to call back."
+        step = _call_step(verdict, windows[0], now, clock)
     stalled = not responded and (n >= STALL_AFTER or spent)
     return CadenceAdvice(
         n, budget, spent, len(voicemails), verdict, suggest, responded, windows, step, stalled,
         call_attempts=calls, other_attempts=others, other_budget=o_budget,
         other_budget_spent=o_spent, appointment=appointment, timezone_known=tz is not None,
         windows_zone=zone, clock=clock, zone_note=note)
+
+
+def _clock(tz: ZoneInfo | None, rep_tz: ZoneInfo | None) -> tuple[ZoneInfo, str, str | None]:
+    """The zone the windows are in, what to call it, and a note when it isn't theirs."""
+    if tz is not None:
+        return tz, "their time", None
+    if rep_tz is not None:
+        return rep_tz, "your time", (
+            "Their time zone isn't known, so these are the off-hours in your own time "
+            f"zone ({rep_tz.key}).")
+    return _UTC_ZONE, "UTC", (
+        "Their time zone isn't known (nor yours), so these are the off-hours in UTC.")
+
+
+def _call_step(verdict: VoicemailVerdict, window: Window, now: datetime, clock: str) -> str:
+    """The next step when another call is in order: a lay-off first, then the next window
+    (a window already running is offered from now, never from its past start)."""
+    if verdict.layoff_until is not None:
+        until = _day(verdict.layoff_until, now)
+        return f"Give them quiet until {until}, then come back with something new to offer."
+    if _utc(window.start) <= _utc(now):
+        when = f"now, until {window.end:%H:%M} {clock} ({window.label})"
+    else:
+        when = f"{window.label}, {_slot(window.start, clock)}"
+    if not verdict.allowed:
+        return f"Call {when}, but don't leave a voicemail if they don't pick up."
+    return f"Call {when}; if you reach voicemail, give them a new reason to call back."
 
 
 def describe_rules(rules: CadenceRules = DEFAULT_RULES) -> list[tuple[str, str]]:

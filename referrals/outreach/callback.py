@@ -172,15 +172,7 @@ def callback_card(session: Session, user: User, person: Person, *,
     items = {i.id: i for i in session.scalars(select(ValueItem).where(
         ValueItem.id.in_(offered_ids)))} if offered_ids else {}
     offered = [items[i] for i in offered_ids if i in items]
-    # The rep's latest message with words in it: a voicemail script, or a touch's notes.
-    mine = [t for t in touches if t.channel in REP_CHANNELS and t.outcome not in RESPONSES]
-    latest_touch = mine[0] if mine else None
-    latest_script = scripts[0] if scripts else None
-    at = aware(latest_touch.occurred_at) if latest_touch else None
-    text = (latest_touch.script.text if latest_touch and latest_touch.script
-            else latest_touch.notes if latest_touch else "")
-    if latest_script is not None and (at is None or aware(latest_script.created_at) > at):
-        at, text = aware(latest_script.created_at), latest_script.text
+    at, text = _latest_words(touches, scripts)
     talks = [t for t in touches if t.outcome in RESPONSES and (t.notes or "").strip()]
     followups = list(session.scalars(select(Followup).where(
         Followup.team_id == person.team_id, Followup.status == "open",
@@ -190,17 +182,7 @@ def callback_card(session: Session, user: User, person: Person, *,
         AdvocateCall.team_id == person.team_id, AdvocateCall.prospect_id == person.id)
         .order_by(AdvocateCall.occurred_on.desc(), AdvocateCall.id.desc()).limit(3)))
     advice = cadence_for(session, person, now=now, touches=touches, rep=user.person)
-    # Whom to name: an advocate who called them vouched for the rep; so did an introducer who
-    # agreed to or made the introduction. Anyone else is named only as someone they know,
-    # and only over a path that is neither cold nor stale – never someone the rep hasn't met.
-    name, endorsed = (calls[0].advocate.name, True) if calls else (None, False)
-    connection = path.connection if path else None
-    if not calls and connection is not None and connection.knower is not None:
-        knower = next(s for s in path.steps if s.type == "person" and s.id == connection.knower)
-        if connection.endorsed:
-            name, endorsed = knower.name, True
-        elif connection.stage == "known" and connection.good:
-            name = knower.name
+    name, endorsed = _whom_to_name(calls, path)
     issue = (person.pressing_issues or [None])[0]
     return CallbackCard(
         person=person, local_time=now.astimezone(zone_of(person)), path=path,
@@ -214,6 +196,41 @@ def callback_card(session: Session, user: User, person: Person, *,
         promised=promises_in(text or ""), promised_at=at,
         they_said=talks[0] if talks else None,
     )
+
+
+def _latest_words(
+    touches: list[Touch], scripts: list[VoicemailScript]
+) -> tuple[datetime | None, str]:
+    """When and what the rep last said with words in it: a voicemail script, or a touch's
+    notes, whichever is newer."""
+    mine = [t for t in touches if t.channel in REP_CHANNELS and t.outcome not in RESPONSES]
+    latest_touch = mine[0] if mine else None
+    latest_script = scripts[0] if scripts else None
+    at = aware(latest_touch.occurred_at) if latest_touch else None
+    text = (latest_touch.script.text if latest_touch and latest_touch.script
+            else latest_touch.notes if latest_touch else "")
+    if latest_script is not None and (at is None or aware(latest_script.created_at) > at):
+        at, text = aware(latest_script.created_at), latest_script.text
+    return at, text or ""
+
+
+def _whom_to_name(calls: list[AdvocateCall], path: WarmPath | None) -> tuple[str | None, bool]:
+    """Whom the call-back script may name, and whether that person vouched for the rep.
+
+    An advocate who called them vouched for the rep; so did an introducer who agreed to or
+    made the introduction. Anyone else is named only as someone they know, and only over a
+    path that is neither cold nor stale – never someone the rep hasn't met."""
+    if calls:
+        return calls[0].advocate.name, True
+    connection = path.connection if path else None
+    if path is None or connection is None or connection.knower is None:
+        return None, False
+    knower = next(s for s in path.steps if s.type == "person" and s.id == connection.knower)
+    if connection.endorsed:
+        return knower.name, True
+    if connection.stage == "known" and connection.good:
+        return knower.name, False
+    return None, False
 
 
 def find_caller(session: Session, team_id: int, q: str, *, limit: int = 20) -> list[Person]:

@@ -151,21 +151,7 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
                        "No such person in your team.", fields)
     if "person_id" not in data or data.get("person_id") is None:
         fields["person_id"] = ["Choose whom you reached out to."]
-    channel = data.get("channel")
-    if channel not in REP_CHANNELS:
-        fields["channel"] = [f"Choose one of: {', '.join(REP_CHANNELS)}."
-                             + (" Log an advocate's call as an advocate call."
-                                if channel == "advocate_call" else "")]
-    outcome = data.get("outcome") or None
-    if outcome is not None and outcome not in TOUCH_OUTCOMES:
-        fields["outcome"] = [f"Choose one of: {', '.join(TOUCH_OUTCOMES)}."]
-    if channel == "voicemail" and outcome is None:
-        outcome = "voicemail_left"
-    elif channel == "voicemail" and outcome not in ("voicemail_left",):
-        fields["outcome"] = ["A voicemail's outcome is \"voicemail left\"; log a call that "
-                             "reached them as a call."]
-    if outcome == "voicemail_left" and channel not in ("call", "voicemail"):
-        fields["outcome"] = ["Only a call can leave a voicemail."]
+    channel, outcome = _channel_and_outcome(data, fields)
     at = data.get("occurred_at") or now
     if not isinstance(at, datetime) or at.tzinfo is None:
         fields["occurred_at"] = ["Give the date and time with its time zone."]
@@ -181,14 +167,8 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
     if person is not None and script is not None and script.person_id != person.id:
         fields["script_id"] = ["That script was written for someone else."]
     call_on = data.get("call_on")
-    today = today_for(user, now)
     if call_on is not None:
-        if not isinstance(call_on, date) or isinstance(call_on, datetime):
-            fields["call_on"] = ["Give the day as YYYY-MM-DD."]
-        elif call_on < today:
-            fields["call_on"] = ["Pick today or a later day."]
-        elif call_on > today + timedelta(days=CALL_ON_MAX_DAYS):
-            fields["call_on"] = ["Pick a day within a year."]
+        _check_call_on(call_on, today_for(user, now), fields)
     if fields:
         raise ValidationFailed("Invalid touch.", fields)
     assert person is not None and isinstance(at, datetime)
@@ -200,15 +180,55 @@ def log_touch(session: Session, user: User, data: Mapping[str, Any], *,
         _check_voicemail(session, person, touch, item, script, bool(data.get("confirm")))
     session.add(touch)
     session.flush()
+    _touch_moves_the_loop(session, user, person, touch, at, call_on)
+    return touch
+
+
+def _channel_and_outcome(
+    data: Mapping[str, Any], fields: dict[str, list[str]]
+) -> tuple[Any, str | None]:
+    """The touch's channel and outcome (a voicemail's defaults to "voicemail left"); what
+    doesn't fit goes into `fields`."""
+    channel = data.get("channel")
+    if channel not in REP_CHANNELS:
+        fields["channel"] = [f"Choose one of: {', '.join(REP_CHANNELS)}."
+                             + (" Log an advocate's call as an advocate call."
+                                if channel == "advocate_call" else "")]
+    outcome = data.get("outcome") or None
+    if outcome is not None and outcome not in TOUCH_OUTCOMES:
+        fields["outcome"] = [f"Choose one of: {', '.join(TOUCH_OUTCOMES)}."]
+    if channel == "voicemail" and outcome is None:
+        outcome = "voicemail_left"
+    elif channel == "voicemail" and outcome not in ("voicemail_left",):
+        fields["outcome"] = ["A voicemail's outcome is \"voicemail left\"; log a call that "
+                             "reached them as a call."]
+    if outcome == "voicemail_left" and channel not in ("call", "voicemail"):
+        fields["outcome"] = ["Only a call can leave a voicemail."]
+    return channel, outcome
+
+
+def _check_call_on(call_on: Any, today: date, fields: dict[str, list[str]]) -> None:
+    if not isinstance(call_on, date) or isinstance(call_on, datetime):
+        fields["call_on"] = ["Give the day as YYYY-MM-DD."]
+    elif call_on < today:
+        fields["call_on"] = ["Pick today or a later day."]
+    elif call_on > today + timedelta(days=CALL_ON_MAX_DAYS):
+        fields["call_on"] = ["Pick a day within a year."]
+
+
+def _touch_moves_the_loop(session: Session, user: User, person: Person, touch: Touch,
+                          at: datetime, call_on: date | None) -> None:
+    """What a logged touch changes elsewhere: the keep-in-touch count, the calls promised to
+    them, a call they now expect, and a meeting set for everyone who helped."""
+    outcome = touch.outcome
     fu.record_contact(session, user, person, today_for(user, at),
                       two_way=touch_is_two_way(outcome))
-    if channel in CONVERSATION_CHANNELS and outcome in CONVERSATION_OUTCOMES:
+    if touch.channel in CONVERSATION_CHANNELS and outcome in CONVERSATION_OUTCOMES:
         fu.close_promised_calls(session, user, person, "they talked")
     if call_on is not None:
         fu.promise_call(session, user, person, call_on)
     if outcome == "meeting_set":
         record_prospect_outcome(session, user, person, "meeting_set", at.date())
-    return touch
 
 
 def _check_voicemail(session: Session, person: Person, touch: Touch, item: ValueItem | None,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy import and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from referrals.clock import utc_now
@@ -395,8 +395,6 @@ def _size(parsed: ParsedFile) -> int:
 
 def ties_and_groups(session: Session, person: Person) -> dict[str, int]:
     """How many ties and group memberships a person has (shown before a merge)."""
-    from sqlalchemy import func
-
     ties = session.scalar(select(func.count()).select_from(Relationship).where(
         or_(Relationship.person_a_id == person.id, Relationship.person_b_id == person.id)))
     groups = session.scalar(select(func.count()).select_from(GroupMembership).where(

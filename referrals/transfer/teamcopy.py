@@ -83,118 +83,154 @@ def export_team(session: Session, team_id: int, now: datetime | None = None) -> 
     edit version counters (both start afresh).
     """
     team = session.get(Team, team_id)
-    users = list(session.execute(select(User.id, User.email, User.person_id)
-                                 .where(User.team_id == team_id).order_by(User.id)))
-    email = {u.id: u.email for u in users}  # the team's own users only
-
-    def user(user_id: int | None) -> str | None:
-        return email.get(user_id) if user_id is not None else None
-
-    people = _rows(session, Person, Person.team_id == team_id)
-    pid = _numbered(people)
-    ties = _rows(session, Relationship, Relationship.team_id == team_id)
-    groups = _rows(session, Group, Group.team_id == team_id)
-    members: dict[int, list[Any]] = {g.id: [] for g in groups}
-    for m in session.execute(select(GroupMembership.__table__)
-                             .where(GroupMembership.team_id == team_id)):
-        members[m.group_id].append(m)
-    values = _rows(session, ValueItem, ValueItem.team_id == team_id)
-    vid = _numbered(values)
-    scripts = _rows(session, VoicemailScript, VoicemailScript.team_id == team_id)
-    sid = _numbered(scripts)
-    script_values: dict[int, list[int]] = {s.id: [] for s in scripts}
-    for script_id, value_id in session.execute(
-            select(script_value_items.c.script_id, script_value_items.c.value_item_id)
-            .where(script_value_items.c.script_id.in_(select(VoicemailScript.id).where(
-                VoicemailScript.team_id == team_id)))):
-        script_values[script_id].append(vid[value_id])
-    calls = _rows(session, AdvocateCall, AdvocateCall.team_id == team_id)
-    intros = _rows(session, IntroductionRequest, IntroductionRequest.team_id == team_id)
-    history: dict[int, list[Any]] = {r.id: [] for r in intros}
-    for h in _rows(session, IntroductionStatusChange, IntroductionStatusChange.request_id.in_(
-            select(IntroductionRequest.id).where(IntroductionRequest.team_id == team_id))):
-        history[h.request_id].append(h)
-    asks = _rows(session, ReferenceAsk, ReferenceAsk.team_id == team_id)
-    followups = _rows(session, Followup, Followup.team_id == team_id)
-    events: dict[int, list[Any]] = {f.id: [] for f in followups}
-    for e in _rows(session, FollowupEvent, FollowupEvent.followup_id.in_(
-            select(Followup.id).where(Followup.team_id == team_id))):
-        events[e.followup_id].append(e)
-    cid, rid, aid = _numbered(calls), _numbered(intros), _numbered(asks)
-
+    export = _Export(session, team_id)
     return team_document(
         team=team.name if team else "",
         exported_at=now or utc_now(),
         settings=(team.settings if team else None) or {},
-        users=[{"email": u.email, "person": _ref(pid, u.person_id)} for u in users
-               if u.person_id is None or u.person_id in pid],
-        people=[{"id": pid[p.id], **{f: getattr(p, f) for f in PERSON_FIELDS},
-                 "roles": [r for r in ROLES if getattr(p, f"is_{r}")],
-                 "pressing_issues": list(p.pressing_issues or []),
-                 "created_at": _utc(p.created_at), "updated_at": _utc(p.updated_at)}
-                for p in people],
-        relationships=[{"person_a": pid[t.person_a_id], "person_b": pid[t.person_b_id],
-                        "kind": t.kind, "rating": t.rating,
-                        "last_interaction": t.last_interaction, "notes": t.notes,
-                        "recorded_by": user(t.recorded_by_id),
-                        "created_at": _utc(t.created_at), "updated_at": _utc(t.updated_at)}
-                       for t in ties],
-        groups=[{"name": g.name, "kind": g.kind, "notes": g.notes,
-                 "members": sorted(({"person": pid[m.person_id],
-                                     "created_at": _utc(m.created_at)}
-                                    for m in members[g.id]), key=lambda m: m["person"]),
-                 "created_at": _utc(g.created_at), "updated_at": _utc(g.updated_at)}
-                for g in groups],
-        touches=[{"person": pid[t.person_id], "channel": t.channel, "outcome": t.outcome,
-                  "occurred_at": _utc(t.occurred_at), "notes": t.notes,
-                  "user": user(t.user_id), "value_item": _ref(vid, t.value_item_id),
-                  "script": _ref(sid, t.script_id), "broke_cadence": t.broke_cadence,
-                  "created_at": _utc(t.created_at)}
-                 for t in _rows(session, Touch, Touch.team_id == team_id)],
-        value_items=[{"id": vid[v.id], "title": v.title, "kind": v.kind, "pitch": v.pitch,
-                      "url": v.url, "issues": list(v.issues or []),
-                      "created_by": user(v.created_by_id), "created_at": _utc(v.created_at),
-                      "updated_at": _utc(v.updated_at)} for v in values],
-        opener_templates=[{"kind": o.kind, "label": o.label, "source": o.source,
-                           "replaces": o.replaces, "created_at": _utc(o.created_at),
-                           "updated_at": _utc(o.updated_at)}
-                          for o in _rows(session, OpenerTemplate,
-                                         OpenerTemplate.team_id == team_id)],
-        saved_openers=[{"person": pid[o.person_id], "user": user(o.user_id), "kind": o.kind,
-                        "template_key": o.template_key, "via": _ref(pid, o.via_id),
-                        "text": o.text, "created_at": _utc(o.created_at)}
-                       for o in _rows(session, SavedOpener, SavedOpener.team_id == team_id)],
-        voicemail_scripts=[{"id": sid[s.id], "person": pid[s.person_id], "user": user(s.user_id),
-                            "text": s.text, "call_to_action": s.call_to_action,
-                            "words": s.words, "seconds": s.seconds,
-                            "over_length": s.over_length,
-                            "value_items": sorted(script_values[s.id]),
-                            "created_at": _utc(s.created_at)} for s in scripts],
-        stall_reviews=[{"person": pid[r.person_id], "user": user(r.user_id), "cause": r.cause,
-                        "created_at": _utc(r.created_at)}
-                       for r in _rows(session, StallReview, StallReview.team_id == team_id)],
-        advocate_calls=[{"id": cid[c.id], "advocate": pid[c.advocate_id],
-                         "prospect": pid[c.prospect_id], "occurred_on": c.occurred_on,
-                         "outcome": c.outcome, "notes": c.notes,
-                         "prospect_outcome": c.prospect_outcome,
-                         "recorded_by": user(c.recorded_by_id),
-                         "created_at": _utc(c.created_at)} for c in calls],
-        introduction_requests=[{
-            "id": rid[r.id], "prospect": pid[r.prospect_id], "via": pid[r.via_id],
-            "user": user(r.user_id), "status": r.status, "status_on": r.status_on,
-            "asked_on": r.asked_on, "introduced_on": r.introduced_on, "ask_text": r.ask_text,
-            "notes": r.notes, "reply_answer": r.reply_answer, "replied_at": _utc(r.replied_at),
-            "history": [{"status": h.status, "changed_on": h.changed_on,
-                         "user": user(h.user_id), "note": h.note,
-                         "created_at": _utc(h.created_at)} for h in history[r.id]],
-            "created_at": _utc(r.created_at), "updated_at": _utc(r.updated_at)}
-            for r in intros],
-        reference_asks=[{"id": aid[a.id], "reference": pid[a.reference_id],
-                         "prospect": pid[a.prospect_id], "user": user(a.user_id),
-                         "status": a.status, "asked_on": a.asked_on, "phoned_on": a.phoned_on,
-                         "prospect_outcome": a.prospect_outcome, "reason": a.reason,
-                         "created_at": _utc(a.created_at)} for a in asks],
-        followups=[{
+        **export.network(), **export.outreach(), **export.advocacy(),
+    )
+
+
+class _Export:
+    """One team's rows as the document's lists: ids renumbered, users named by e-mail."""
+
+    def __init__(self, session: Session, team_id: int) -> None:
+        self.session, self.team_id = session, team_id
+        self.users = list(session.execute(select(User.id, User.email, User.person_id)
+                                          .where(User.team_id == team_id).order_by(User.id)))
+        self.email = {u.id: u.email for u in self.users}  # the team's own users only
+        self.people = _rows(session, Person, Person.team_id == team_id)
+        self.pid = _numbered(self.people)
+
+    def user(self, user_id: int | None) -> str | None:
+        return self.email.get(user_id) if user_id is not None else None
+
+    def _owned(self, model: Any) -> list[Any]:
+        return _rows(self.session, model, model.team_id == self.team_id)
+
+    def _children(self, model: Any, parent_key: Any, parent: Any) -> list[Any]:
+        return _rows(self.session, model, parent_key.in_(
+            select(parent.id).where(parent.team_id == self.team_id)))
+
+    def network(self) -> dict[str, list[dict[str, Any]]]:
+        pid, user = self.pid, self.user
+        groups = self._owned(Group)
+        members: dict[int, list[Any]] = {g.id: [] for g in groups}
+        for m in self.session.execute(select(GroupMembership.__table__)
+                                      .where(GroupMembership.team_id == self.team_id)):
+            members[m.group_id].append(m)
+        return dict(
+            users=[{"email": u.email, "person": _ref(pid, u.person_id)} for u in self.users
+                   if u.person_id is None or u.person_id in pid],
+            people=[{"id": pid[p.id], **{f: getattr(p, f) for f in PERSON_FIELDS},
+                     "roles": [r for r in ROLES if getattr(p, f"is_{r}")],
+                     "pressing_issues": list(p.pressing_issues or []),
+                     "created_at": _utc(p.created_at), "updated_at": _utc(p.updated_at)}
+                    for p in self.people],
+            relationships=[{"person_a": pid[t.person_a_id], "person_b": pid[t.person_b_id],
+                            "kind": t.kind, "rating": t.rating,
+                            "last_interaction": t.last_interaction, "notes": t.notes,
+                            "recorded_by": user(t.recorded_by_id),
+                            "created_at": _utc(t.created_at), "updated_at": _utc(t.updated_at)}
+                           for t in self._owned(Relationship)],
+            groups=[{"name": g.name, "kind": g.kind, "notes": g.notes,
+                     "members": sorted(({"person": pid[m.person_id],
+                                         "created_at": _utc(m.created_at)}
+                                        for m in members[g.id]), key=lambda m: m["person"]),
+                     "created_at": _utc(g.created_at), "updated_at": _utc(g.updated_at)}
+                    for g in groups],
+        )
+
+    def outreach(self) -> dict[str, list[dict[str, Any]]]:
+        pid, user = self.pid, self.user
+        values = self._owned(ValueItem)
+        vid = _numbered(values)
+        scripts = self._owned(VoicemailScript)
+        sid = _numbered(scripts)
+        script_values: dict[int, list[int]] = {s.id: [] for s in scripts}
+        links = self.session.execute(
+            select(script_value_items.c.script_id, script_value_items.c.value_item_id)
+            .where(script_value_items.c.script_id.in_(select(VoicemailScript.id).where(
+                VoicemailScript.team_id == self.team_id))))
+        for script_id, value_id in links:
+            script_values[script_id].append(vid[value_id])
+        return dict(
+            touches=[{"person": pid[t.person_id], "channel": t.channel, "outcome": t.outcome,
+                      "occurred_at": _utc(t.occurred_at), "notes": t.notes,
+                      "user": user(t.user_id), "value_item": _ref(vid, t.value_item_id),
+                      "script": _ref(sid, t.script_id), "broke_cadence": t.broke_cadence,
+                      "created_at": _utc(t.created_at)} for t in self._owned(Touch)],
+            value_items=[{"id": vid[v.id], "title": v.title, "kind": v.kind, "pitch": v.pitch,
+                          "url": v.url, "issues": list(v.issues or []),
+                          "created_by": user(v.created_by_id),
+                          "created_at": _utc(v.created_at),
+                          "updated_at": _utc(v.updated_at)} for v in values],
+            opener_templates=[{"kind": o.kind, "label": o.label, "source": o.source,
+                               "replaces": o.replaces, "created_at": _utc(o.created_at),
+                               "updated_at": _utc(o.updated_at)}
+                              for o in self._owned(OpenerTemplate)],
+            saved_openers=[{"person": pid[o.person_id], "user": user(o.user_id),
+                            "kind": o.kind, "template_key": o.template_key,
+                            "via": _ref(pid, o.via_id), "text": o.text,
+                            "created_at": _utc(o.created_at)}
+                           for o in self._owned(SavedOpener)],
+            voicemail_scripts=[{"id": sid[s.id], "person": pid[s.person_id],
+                                "user": user(s.user_id), "text": s.text,
+                                "call_to_action": s.call_to_action, "words": s.words,
+                                "seconds": s.seconds, "over_length": s.over_length,
+                                "value_items": sorted(script_values[s.id]),
+                                "created_at": _utc(s.created_at)} for s in scripts],
+            stall_reviews=[{"person": pid[r.person_id], "user": user(r.user_id),
+                            "cause": r.cause, "created_at": _utc(r.created_at)}
+                           for r in self._owned(StallReview)],
+        )
+
+    def advocacy(self) -> dict[str, list[dict[str, Any]]]:
+        pid, user = self.pid, self.user
+        calls = self._owned(AdvocateCall)
+        intros = self._owned(IntroductionRequest)
+        asks = self._owned(ReferenceAsk)
+        cid, rid, aid = _numbered(calls), _numbered(intros), _numbered(asks)
+        history: dict[int, list[Any]] = {r.id: [] for r in intros}
+        for h in self._children(IntroductionStatusChange, IntroductionStatusChange.request_id,
+                                IntroductionRequest):
+            history[h.request_id].append(h)
+        return dict(
+            advocate_calls=[{"id": cid[c.id], "advocate": pid[c.advocate_id],
+                             "prospect": pid[c.prospect_id], "occurred_on": c.occurred_on,
+                             "outcome": c.outcome, "notes": c.notes,
+                             "prospect_outcome": c.prospect_outcome,
+                             "recorded_by": user(c.recorded_by_id),
+                             "created_at": _utc(c.created_at)} for c in calls],
+            introduction_requests=[{
+                "id": rid[r.id], "prospect": pid[r.prospect_id], "via": pid[r.via_id],
+                "user": user(r.user_id), "status": r.status, "status_on": r.status_on,
+                "asked_on": r.asked_on, "introduced_on": r.introduced_on,
+                "ask_text": r.ask_text, "notes": r.notes, "reply_answer": r.reply_answer,
+                "replied_at": _utc(r.replied_at),
+                "history": [{"status": h.status, "changed_on": h.changed_on,
+                             "user": user(h.user_id), "note": h.note,
+                             "created_at": _utc(h.created_at)} for h in history[r.id]],
+                "created_at": _utc(r.created_at), "updated_at": _utc(r.updated_at)}
+                for r in intros],
+            reference_asks=[{"id": aid[a.id], "reference": pid[a.reference_id],
+                             "prospect": pid[a.prospect_id], "user": user(a.user_id),
+                             "status": a.status, "asked_on": a.asked_on,
+                             "phoned_on": a.phoned_on, "prospect_outcome": a.prospect_outcome,
+                             "reason": a.reason, "created_at": _utc(a.created_at)}
+                            for a in asks],
+            followups=self._followups(cid, rid, aid),
+        )
+
+    def _followups(self, cid: dict[int, int], rid: dict[int, int],
+                   aid: dict[int, int]) -> list[dict[str, Any]]:
+        pid, user = self.pid, self.user
+        followups = self._owned(Followup)
+        events: dict[int, list[Any]] = {f.id: [] for f in followups}
+        for e in self._children(FollowupEvent, FollowupEvent.followup_id, Followup):
+            events[e.followup_id].append(e)
+        return [{
             "person": pid[f.person_id], "prospect": _ref(pid, f.prospect_id),
             "user": user(f.user_id), "kind": f.kind, "status": f.status, "due_on": f.due_on,
             "reason": f.reason, "message": f.message,
@@ -205,8 +241,7 @@ def export_team(session: Session, team_id: int, now: datetime | None = None) -> 
             "events": [{"action": e.action, "due_on": e.due_on, "user": user(e.user_id),
                         "note": e.note, "created_at": _utc(e.created_at)}
                        for e in events[f.id]],
-            "created_at": _utc(f.created_at)} for f in followups],
-    )
+            "created_at": _utc(f.created_at)} for f in followups]
 
 
 # --- restore ---------------------------------------------------------------------------------
@@ -271,122 +306,154 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[in
 
 
 def _write(session: Session, team: Team, doc: TeamDocument) -> dict[str, int]:
-    now = utc_now()
-    team_id = team.id
-    accounts = {email.casefold(): (user_id, person_id) for user_id, email, person_id in
-                session.execute(select(User.id, User.email, User.person_id)
-                                .where(User.team_id == team_id))}
-
-    def user(email: str | None) -> int | None:
-        found = accounts.get(email.casefold()) if email else None
-        return found[0] if found else None
-
-    def at(moment: datetime | None) -> datetime:
-        return as_utc(moment) if moment is not None else now
-
     if "settings" in doc.model_fields_set:  # a version 1 document has none: keep the team's
         team.settings = dict(doc.settings)
         session.flush()
+    restore = _Restore(session, team.id, doc)
+    restore.network()
+    restore.outreach()
+    restore.advocacy()
+    return _counts(doc)
 
-    new = _insert(session, Person, [
-        {"team_id": team_id, **{f: getattr(p, f) for f in PERSON_FIELDS},
-         **{f"is_{r}": r in p.roles for r in ROLES}, "pressing_issues": list(p.pressing_issues),
-         "created_at": at(p.created_at), "updated_at": at(p.updated_at)} for p in doc.people])
-    person = dict(zip((p.id for p in doc.people), new, strict=True))
 
-    def who(ref: int | None) -> int | None:
-        return None if ref is None else person[ref]
+class _Restore:
+    """The document's lists written into one team in order, each id mapped to its new one."""
 
-    for u in doc.users:  # a rep's own record, for a user of this team who has none yet
-        found = accounts.get(u.email.casefold())
-        if found and found[1] is None and u.person is not None:
-            session.execute(update(User.__table__).where(User.__table__.c.id == found[0])
-                            .values(person_id=person[u.person]))
+    def __init__(self, session: Session, team_id: int, doc: TeamDocument) -> None:
+        self.session, self.team_id, self.doc = session, team_id, doc
+        self.now = utc_now()
+        self.accounts = {email.casefold(): (user_id, person_id) for user_id, email, person_id
+                         in session.execute(select(User.id, User.email, User.person_id)
+                                            .where(User.team_id == team_id))}
+        self.person: dict[int, int] = {}
+        self.values: dict[int, int] = {}
 
-    _insert(session, Relationship, [
-        {"team_id": team_id, "person_a_id": person[r.person_a], "person_b_id": person[r.person_b],
-         "pair_low": min(person[r.person_a], person[r.person_b]),
-         "pair_high": max(person[r.person_a], person[r.person_b]), "kind": r.kind,
-         "rating": r.rating, "last_interaction": r.last_interaction, "notes": r.notes,
-         "recorded_by_id": user(r.recorded_by), "created_at": at(r.created_at),
-         "updated_at": at(r.updated_at)} for r in doc.relationships])
-    groups = _insert(session, Group, [
-        {"team_id": team_id, "name": g.name, "kind": g.kind, "notes": g.notes,
-         "created_at": at(g.created_at), "updated_at": at(g.updated_at)} for g in doc.groups])
-    _insert(session, GroupMembership, [
-        {"team_id": team_id, "group_id": group_id, "person_id": person[m],
-         "created_at": at(None if isinstance(member, int) else member.created_at)}
-        for g, group_id in zip(doc.groups, groups, strict=True)
-        for member, m in zip(g.members, g.member_ids(), strict=True)])
+    def user(self, email: str | None) -> int | None:
+        found = self.accounts.get(email.casefold()) if email else None
+        return found[0] if found else None
 
-    values = dict(zip((v.id for v in doc.value_items), _insert(session, ValueItem, [
-        {"team_id": team_id, "title": v.title, "kind": v.kind, "pitch": v.pitch, "url": v.url,
-         "issues": list(v.issues), "created_by_id": user(v.created_by),
-         "created_at": at(v.created_at), "updated_at": at(v.updated_at)}
-        for v in doc.value_items]), strict=True))
-    scripts = dict(zip((s.id for s in doc.voicemail_scripts), _insert(session, VoicemailScript, [
-        {"team_id": team_id, "person_id": person[s.person], "user_id": user(s.user),
-         "text": s.text, "call_to_action": s.call_to_action, "words": s.words,
-         "seconds": s.seconds, "over_length": s.over_length, "created_at": at(s.created_at)}
-        for s in doc.voicemail_scripts]), strict=True))
-    _insert(session, script_value_items, [
-        {"script_id": scripts[s.id], "value_item_id": values[v]}
-        for s in doc.voicemail_scripts for v in dict.fromkeys(s.value_items)])
-    _insert(session, Touch, [
-        {"team_id": team_id, "person_id": person[t.person], "user_id": user(t.user),
-         "channel": t.channel, "outcome": t.outcome, "occurred_at": as_utc(t.occurred_at),
-         "notes": t.notes, "value_item_id": None if t.value_item is None else values[t.value_item],
-         "script_id": None if t.script is None else scripts[t.script],
-         "broke_cadence": t.broke_cadence, "created_at": at(t.created_at)}
-        for t in doc.touches])
-    _insert(session, OpenerTemplate, [
-        {"team_id": team_id, "kind": o.kind, "label": o.label, "source": o.source,
-         "replaces": o.replaces, "created_at": at(o.created_at), "updated_at": at(o.updated_at)}
-        for o in doc.opener_templates])
-    _insert(session, SavedOpener, [
-        {"team_id": team_id, "person_id": person[o.person], "user_id": user(o.user),
-         "kind": o.kind, "template_key": o.template_key, "via_id": who(o.via), "text": o.text,
-         "created_at": at(o.created_at)} for o in doc.saved_openers])
-    _insert(session, StallReview, [
-        {"team_id": team_id, "person_id": person[r.person], "user_id": user(r.user),
-         "cause": r.cause, "created_at": at(r.created_at)} for r in doc.stall_reviews])
+    def at(self, moment: datetime | None) -> datetime:
+        return as_utc(moment) if moment is not None else self.now
 
-    calls = dict(zip((c.id for c in doc.advocate_calls), _insert(session, AdvocateCall, [
-        {"team_id": team_id, "advocate_id": person[c.advocate], "prospect_id": person[c.prospect],
-         "occurred_on": c.occurred_on, "outcome": c.outcome, "notes": c.notes,
-         "prospect_outcome": c.prospect_outcome, "recorded_by_id": user(c.recorded_by),
-         "created_at": at(c.created_at)} for c in doc.advocate_calls]), strict=True))
-    intro_ids = _insert(session, IntroductionRequest, [
-        {"team_id": team_id, "prospect_id": person[r.prospect], "via_id": person[r.via],
-         "user_id": user(r.user), "status": r.status, "status_on": r.status_on,
-         "asked_on": r.asked_on, "introduced_on": r.introduced_on, "ask_text": r.ask_text,
-         "notes": r.notes, "reply_nonce": None, "reply_answer": r.reply_answer,
-         "replied_at": _utc(r.replied_at), "created_at": at(r.created_at),
-         "updated_at": at(r.updated_at)} for r in doc.introduction_requests])
-    intros = dict(zip((r.id for r in doc.introduction_requests), intro_ids, strict=True))
-    _insert(session, IntroductionStatusChange, [
-        {"request_id": intros[r.id], "status": h.status, "changed_on": h.changed_on,
-         "user_id": user(h.user), "note": h.note, "created_at": at(h.created_at)}
-        for r in doc.introduction_requests for h in r.history])
-    asks = dict(zip((a.id for a in doc.reference_asks), _insert(session, ReferenceAsk, [
-        {"team_id": team_id, "reference_id": person[a.reference],
-         "prospect_id": person[a.prospect], "user_id": user(a.user), "status": a.status,
-         "asked_on": a.asked_on, "phoned_on": a.phoned_on,
-         "prospect_outcome": a.prospect_outcome, "reason": a.reason,
-         "created_at": at(a.created_at)} for a in doc.reference_asks]), strict=True))
-    followup_ids = _insert(session, Followup, [
-        {"team_id": team_id, "user_id": user(f.user), "person_id": person[f.person],
-         "prospect_id": who(f.prospect), "kind": f.kind, "status": f.status,
-         "due_on": f.due_on, "reason": f.reason, "message": f.message,
-         "advocate_call_id": None if f.advocate_call is None else calls[f.advocate_call],
-         "introduction_id": None if f.introduction is None else intros[f.introduction],
-         "reference_ask_id": None if f.reference_ask is None else asks[f.reference_ask],
-         "completed_at": _utc(f.completed_at), "created_at": at(f.created_at)}
-        for f in doc.followups])
-    _insert(session, FollowupEvent, [
-        {"followup_id": followup_id, "action": e.action, "due_on": e.due_on,
-         "user_id": user(e.user), "note": e.note, "created_at": at(e.created_at)}
-        for f, followup_id in zip(doc.followups, followup_ids, strict=True) for e in f.events])
+    def who(self, ref: int | None) -> int | None:
+        return None if ref is None else self.person[ref]
+
+    def _insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+        return _insert(self.session, model, rows)
+
+    def network(self) -> None:
+        doc, team_id, at, user = self.doc, self.team_id, self.at, self.user
+        new = self._insert(Person, [
+            {"team_id": team_id, **{f: getattr(p, f) for f in PERSON_FIELDS},
+             **{f"is_{r}": r in p.roles for r in ROLES},
+             "pressing_issues": list(p.pressing_issues),
+             "created_at": at(p.created_at), "updated_at": at(p.updated_at)} for p in doc.people])
+        person = self.person = dict(zip((p.id for p in doc.people), new, strict=True))
+        for u in doc.users:  # a rep's own record, for a user of this team who has none yet
+            found = self.accounts.get(u.email.casefold())
+            if found and found[1] is None and u.person is not None:
+                self.session.execute(update(User.__table__).where(User.__table__.c.id == found[0])
+                                     .values(person_id=person[u.person]))
+        self._insert(Relationship, [
+            {"team_id": team_id, "person_a_id": person[r.person_a],
+             "person_b_id": person[r.person_b],
+             "pair_low": min(person[r.person_a], person[r.person_b]),
+             "pair_high": max(person[r.person_a], person[r.person_b]), "kind": r.kind,
+             "rating": r.rating, "last_interaction": r.last_interaction, "notes": r.notes,
+             "recorded_by_id": user(r.recorded_by), "created_at": at(r.created_at),
+             "updated_at": at(r.updated_at)} for r in doc.relationships])
+        groups = self._insert(Group, [
+            {"team_id": team_id, "name": g.name, "kind": g.kind, "notes": g.notes,
+             "created_at": at(g.created_at), "updated_at": at(g.updated_at)} for g in doc.groups])
+        self._insert(GroupMembership, [
+            {"team_id": team_id, "group_id": group_id, "person_id": person[m],
+             "created_at": at(None if isinstance(member, int) else member.created_at)}
+            for g, group_id in zip(doc.groups, groups, strict=True)
+            for member, m in zip(g.members, g.member_ids(), strict=True)])
+
+    def outreach(self) -> None:
+        doc, team_id, at, user, person = self.doc, self.team_id, self.at, self.user, self.person
+        values = self.values = dict(zip((v.id for v in doc.value_items), self._insert(ValueItem, [
+            {"team_id": team_id, "title": v.title, "kind": v.kind, "pitch": v.pitch,
+             "url": v.url, "issues": list(v.issues), "created_by_id": user(v.created_by),
+             "created_at": at(v.created_at), "updated_at": at(v.updated_at)}
+            for v in doc.value_items]), strict=True))
+        scripts = dict(zip((s.id for s in doc.voicemail_scripts), self._insert(VoicemailScript, [
+            {"team_id": team_id, "person_id": person[s.person], "user_id": user(s.user),
+             "text": s.text, "call_to_action": s.call_to_action, "words": s.words,
+             "seconds": s.seconds, "over_length": s.over_length, "created_at": at(s.created_at)}
+            for s in doc.voicemail_scripts]), strict=True))
+        self._insert(script_value_items, [
+            {"script_id": scripts[s.id], "value_item_id": values[v]}
+            for s in doc.voicemail_scripts for v in dict.fromkeys(s.value_items)])
+        self._insert(Touch, [
+            {"team_id": team_id, "person_id": person[t.person], "user_id": user(t.user),
+             "channel": t.channel, "outcome": t.outcome, "occurred_at": as_utc(t.occurred_at),
+             "notes": t.notes,
+             "value_item_id": None if t.value_item is None else values[t.value_item],
+             "script_id": None if t.script is None else scripts[t.script],
+             "broke_cadence": t.broke_cadence, "created_at": at(t.created_at)}
+            for t in doc.touches])
+        self._insert(OpenerTemplate, [
+            {"team_id": team_id, "kind": o.kind, "label": o.label, "source": o.source,
+             "replaces": o.replaces, "created_at": at(o.created_at),
+             "updated_at": at(o.updated_at)} for o in doc.opener_templates])
+        self._insert(SavedOpener, [
+            {"team_id": team_id, "person_id": person[o.person], "user_id": user(o.user),
+             "kind": o.kind, "template_key": o.template_key, "via_id": self.who(o.via),
+             "text": o.text, "created_at": at(o.created_at)} for o in doc.saved_openers])
+        self._insert(StallReview, [
+            {"team_id": team_id, "person_id": person[r.person], "user_id": user(r.user),
+             "cause": r.cause, "created_at": at(r.created_at)} for r in doc.stall_reviews])
+
+    def advocacy(self) -> None:
+        doc, team_id, at, user, person = self.doc, self.team_id, self.at, self.user, self.person
+        calls = dict(zip((c.id for c in doc.advocate_calls), self._insert(AdvocateCall, [
+            {"team_id": team_id, "advocate_id": person[c.advocate],
+             "prospect_id": person[c.prospect], "occurred_on": c.occurred_on,
+             "outcome": c.outcome, "notes": c.notes, "prospect_outcome": c.prospect_outcome,
+             "recorded_by_id": user(c.recorded_by), "created_at": at(c.created_at)}
+            for c in doc.advocate_calls]), strict=True))
+        intro_ids = self._insert(IntroductionRequest, [
+            {"team_id": team_id, "prospect_id": person[r.prospect], "via_id": person[r.via],
+             "user_id": user(r.user), "status": r.status, "status_on": r.status_on,
+             "asked_on": r.asked_on, "introduced_on": r.introduced_on, "ask_text": r.ask_text,
+             "notes": r.notes, "reply_nonce": None, "reply_answer": r.reply_answer,
+             "replied_at": _utc(r.replied_at), "created_at": at(r.created_at),
+             "updated_at": at(r.updated_at)} for r in doc.introduction_requests])
+        intros = dict(zip((r.id for r in doc.introduction_requests), intro_ids, strict=True))
+        self._insert(IntroductionStatusChange, [
+            {"request_id": intros[r.id], "status": h.status, "changed_on": h.changed_on,
+             "user_id": user(h.user), "note": h.note, "created_at": at(h.created_at)}
+            for r in doc.introduction_requests for h in r.history])
+        asks = dict(zip((a.id for a in doc.reference_asks), self._insert(ReferenceAsk, [
+            {"team_id": team_id, "reference_id": person[a.reference],
+             "prospect_id": person[a.prospect], "user_id": user(a.user), "status": a.status,
+             "asked_on": a.asked_on, "phoned_on": a.phoned_on,
+             "prospect_outcome": a.prospect_outcome, "reason": a.reason,
+             "created_at": at(a.created_at)} for a in doc.reference_asks]), strict=True))
+        self._followups(calls, intros, asks)
+
+    def _followups(self, calls: dict[int, int], intros: dict[int, int],
+                   asks: dict[int, int]) -> None:
+        doc, at, user = self.doc, self.at, self.user
+        followup_ids = self._insert(Followup, [
+            {"team_id": self.team_id, "user_id": user(f.user), "person_id": self.person[f.person],
+             "prospect_id": self.who(f.prospect), "kind": f.kind, "status": f.status,
+             "due_on": f.due_on, "reason": f.reason, "message": f.message,
+             "advocate_call_id": None if f.advocate_call is None else calls[f.advocate_call],
+             "introduction_id": None if f.introduction is None else intros[f.introduction],
+             "reference_ask_id": None if f.reference_ask is None else asks[f.reference_ask],
+             "completed_at": _utc(f.completed_at), "created_at": at(f.created_at)}
+            for f in doc.followups])
+        self._insert(FollowupEvent, [
+            {"followup_id": followup_id, "action": e.action, "due_on": e.due_on,
+             "user_id": user(e.user), "note": e.note, "created_at": at(e.created_at)}
+            for f, followup_id in zip(doc.followups, followup_ids, strict=True)
+            for e in f.events])
+
+
+def _counts(doc: TeamDocument) -> dict[str, int]:
     return {"people": len(doc.people), "relationships": len(doc.relationships),
             "groups": len(doc.groups),
             "memberships": sum(len(g.members) for g in doc.groups),
