@@ -1,4 +1,4 @@
-"""Words the app says the same way everywhere: a person's first name, how long ago a day was.
+"""Words the app says the same way everywhere: a person's first name, a day, how long ago.
 
 >>> first_name("Mike Kincaid"), first_name("  Cher "), first_name("")
 ('Mike', 'Cher', '')
@@ -39,3 +39,15 @@ def time_ago(day: date, today: date) -> str:
         months = days // 30
         return "a year ago" if months == 12 else f"{months} months ago"
     return f"{days // 365} years ago"
+
+
+def day_label(day: date, today: date) -> str:
+    """A day as the app writes it everywhere: weekday, day and month, with the year only when
+    it isn't this year's.
+
+    >>> today = date(2026, 12, 4)
+    >>> day_label(date(2026, 12, 2), today), day_label(date(2025, 11, 28), today)
+    ('Wed 2 Dec', 'Fri 28 Nov 2025')
+    """
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"

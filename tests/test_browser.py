@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
+from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from referrals import create_app
 from referrals.extensions import db
+from referrals.models import Person, Relationship, User
 from tests import factories
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -231,7 +233,7 @@ def test_log_an_advocate_call_and_complete_the_thank_you(journey, live_app):
     journey.sign_in()
     journey.go("/people/?q=Paul")
     page.get_by_role("link", name="Paul Prospect").first.click()
-    page.get_by_role("link", name="An advocate called Paul Prospect").click()
+    page.get_by_role("link", name="Log an advocate call").click()
     journey.shot("call-form")
     advocate = page.get_by_label("Advocate (who called)")
     carla = advocate.locator("option", has_text="Carla Customer").first.get_attribute("value")
@@ -365,7 +367,7 @@ def test_the_loop_from_a_warm_path_to_a_won_deal(journey, live_app, browser, ser
     journey.shot("warm-opener")
 
     # 5. Gus also phones Elena for Lena: log the advocate call; the thank-you is on Today.
-    page.get_by_role("link", name="An advocate called Elena Novak").click()
+    page.get_by_role("link", name="Log an advocate call").click()
     advocate = page.get_by_label("Advocate (who called)")
     value = advocate.locator("option", has_text="Gus Ortega").first.get_attribute("value")
     advocate.select_option(value)
@@ -393,3 +395,27 @@ def test_the_loop_from_a_warm_path_to_a_won_deal(journey, live_app, browser, ser
     feedback = page.locator("li.followup").filter(has_text="Gus Ortega")
     expect(feedback.filter(has_text=re.compile("won|Won")).first).to_be_visible()
     journey.shot("feedback-queued")
+
+
+def test_on_a_phone_the_person_page_shows_phone_warmth_and_next_step_first(journey, live_app):
+    with live_app.app_context():
+        user = db.session.scalar(select(User).where(User.email == factories.EMAIL))
+        paul = db.session.scalar(select(Person).where(Person.name == "Paul Prospect"))
+        paul.phone = "+1 555 0177"
+        carla = db.session.scalar(select(Person).where(Person.name == "Carla Customer"))
+        if not db.session.scalar(select(Relationship.id).where(
+                Relationship.person_a_id.in_((carla.id, paul.id)),
+                Relationship.person_b_id.in_((carla.id, paul.id)))):
+            factories.make_relationship(db.session, carla, paul, kind="colleague", rating=4)
+        db.session.commit()
+        paul_id, team_id = paul.id, user.team_id
+    assert team_id
+    journey.sign_in()
+    journey.page.set_viewport_size(PHONE)
+    journey.go(f"/people/{paul_id}")
+    screen = PHONE["height"]
+    for selector in ('a[href^="tel:"]', ".glance-warmth", ".glance-next"):
+        box = journey.page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= screen, (selector, box)
+    journey.page.set_viewport_size(LAPTOP)
+    journey.shot("person-page")

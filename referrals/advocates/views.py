@@ -3,6 +3,7 @@ recording what came of a prospect, and the advocacy panel on a person's page."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -26,8 +27,10 @@ from referrals.extensions import db
 from referrals.models import Followup, IntroductionRequest, Person
 from referrals.paths import asks
 from referrals.people import services as people
-from referrals.people.panels import Panel, panel_of
+from referrals.people.panels import Event, Panel, TimelineSource, panel_of, timeline_of
+from referrals.vocab import INTRO_STATUS_LABELS
 from referrals.web.forms import ID, call_service, id_arg, joined_messages
+from referrals.words import first_name
 
 bp = Blueprint("advocates", __name__, url_prefix="/advocates")
 
@@ -222,4 +225,43 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
 
 panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
                    lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
+panel_of(bp, Panel("advocacy_glance", "advocates/_glance.html", slot="glance", order=30))
+panel_of(bp, Panel("advocacy_actions", "advocates/_actions.html", slot="actions", order=20))
 
+
+
+def call_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
+    """Advocate calls for or by the person, from the advocacy panel's list."""
+    found = (context.get("advocacy_panel") or {}).get("calls", [])
+    events = []
+    for call in found:
+        if call.prospect_id == person.id:
+            title = f"{call.advocate.name} called {first_name(person.name)} for you"
+            url = url_for("people.detail", person_id=call.advocate_id)
+        else:
+            title = f"Called {call.prospect.name} for you"
+            url = url_for("people.detail", person_id=call.prospect_id)
+        detail = " ".join(part for part in (call.outcome, call.notes) if part)
+        events.append(Event(call.occurred_on, "advocate_calls", title, detail, url))
+    return events
+
+
+def introduction_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
+    """Each introduction request's steps that carry a date: asked, introduced, and where it
+    stands now when that came later."""
+    found = (context.get("advocacy_panel") or {}).get("intros", [])
+    events = []
+    for r in found:
+        url = url_for("introductions.detail", request_id=r.id)
+        via, prospect = r.via.name, r.prospect.name
+        steps = [(r.asked_on, f"You asked {via} to introduce you to {prospect}"),
+                 (r.introduced_on, f"{via} introduced you to {prospect}")]
+        if r.status not in ("asked", "introduced") and r.status_on is not None:
+            steps.append((r.status_on, f"Introduction to {prospect} through {via}: "
+                                       f"{INTRO_STATUS_LABELS[r.status].lower()}"))
+        events += [Event(on, "introductions", title, url=url) for on, title in steps if on]
+    return events
+
+
+timeline_of(bp, TimelineSource("advocate_calls", "Advocate calls", call_events, order=20))
+timeline_of(bp, TimelineSource("introductions", "Introductions", introduction_events, order=30))

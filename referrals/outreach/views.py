@@ -4,6 +4,7 @@ the message check."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -12,7 +13,7 @@ from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
 from referrals.advocates import followups as fu
-from referrals.clock import today_for, zone_of
+from referrals.clock import aware, today_for, zone_of
 from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
@@ -35,7 +36,7 @@ from referrals.outreach.forms import (
 from referrals.paths.cache import team_graph
 from referrals.paths.views import use_openers
 from referrals.people import services as people
-from referrals.people.panels import Panel, panel_of
+from referrals.people.panels import Event, Panel, TimelineSource, panel_of, timeline_of
 from referrals.vocab import (
     CHANNEL_LABELS,
     CONNECTION_KINDS,
@@ -451,12 +452,38 @@ def person_outreach_panel(person: Person) -> dict[str, Any]:
     """The outreach panel of a person's page: cadence, the latest touches, the next step."""
     facts = outreach_facts(person)
     return {"outreach_panel": {
-        **facts, "touches": facts["touches"][:3],
+        **facts, "touches": facts["touches"][:3], "all_touches": facts["touches"],
         "is_rep": any(u.person_id == person.id for u in current_user.team.users)}}
 
 
 use_openers(bp, wording.opener_context)
 panel_of(bp, Panel("outreach", "outreach/_person_panel.html", person_outreach_panel, order=20))
+panel_of(bp, Panel("outreach_glance", "outreach/_glance.html", slot="glance", order=20))
+panel_of(bp, Panel("outreach_actions", "outreach/_actions.html", slot="actions", order=10))
+
+
+def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
+    """The rep's calls, voicemails, e-mails and letters, and the person's answers; an
+    advocate's call is the advocates' event, not repeated here."""
+    found = (context.get("outreach_panel") or {}).get("all_touches", [])
+    url = url_for("outreach.person_outreach", person_id=person.id)
+    zone = zone_of(current_user.person)
+    events = []
+    for t in found:
+        if t.channel == "advocate_call":
+            continue
+        title = CHANNEL_LABELS.get(t.channel, t.channel)
+        if t.outcome == "voicemail_left":
+            title = "Voicemail left" if t.channel == "voicemail" else f"{title} – voicemail left"
+        elif t.outcome:
+            title += f" – {OUTCOME_LABELS.get(t.outcome, t.outcome).lower()}"
+        at = aware(t.occurred_at)
+        events.append(Event(at.astimezone(zone).date(), "touches", title, t.notes or "", url,
+                            at=at))
+    return events
+
+
+timeline_of(bp, TimelineSource("touches", "Calls and e-mails", touch_events, order=10))
 
 
 @bp.app_context_processor

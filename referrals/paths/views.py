@@ -75,6 +75,7 @@ def person_paths_context(person: Person) -> dict[str, Any]:
 
 
 panel_of(bp, Panel("paths", "paths/_panel.html", person_paths_context, order=10))
+panel_of(bp, Panel("paths_glance", "paths/_glance.html", slot="glance", order=10))
 
 
 @bp.route("/prospects")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from referrals.clock import aware, today_for
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Person
@@ -16,7 +20,7 @@ from referrals.people.forms import (
     PersonForm,
     conflict_rows,
 )
-from referrals.people.panels import panels_for
+from referrals.people.panels import Event, TimelineSource, panels_for, timeline_of
 from referrals.web.forms import ID, call_service, page_arg
 
 bp = Blueprint("people", __name__, url_prefix="/people")
@@ -92,7 +96,7 @@ def detail_page(person: Person, status: int = 200, **extra: object) -> Page:
     """The profile: the person's details and the panels the features registered (see
     `people.panels`); `extra` carries a panel's refused form back to it."""
     return render_template("people/detail.html", person=person,
-                           **panels_for(person), **extra), status
+                           **panels_for(person, request.args.get("show")), **extra), status
 
 
 @bp.route(f"/<{ID}:person_id>")
@@ -135,3 +139,12 @@ def delete(person_id: int) -> Page | Response:
     db.session.commit()
     flash(f"Deleted {name}, with their relationships and group memberships.", "success")
     return redirect(url_for(".index"))
+
+
+def added_event(person: Person, context: Mapping[str, Any]) -> list[Event]:
+    """When the person's record was made here (not when the rep met them: that isn't known)."""
+    at = aware(person.created_at)
+    return [Event(today_for(current_user, at), "added", "Added to referrals", at=at)]
+
+
+timeline_of(bp, TimelineSource("added", "Added", added_event, order=90))

@@ -10,17 +10,25 @@ from flask_login import current_user
 
 from referrals.clock import aware, today_for, utc_today, zone_of
 from referrals.vocab import ISSUE_LABELS, KIND_LABELS
-from referrals.words import time_ago
+from referrals.words import day_label, time_ago
+
+
+def _in_rep_calendar(value: date | datetime) -> tuple[date, date]:
+    """The day `value` falls on and today, both in the signed-in rep's calendar."""
+    if isinstance(value, datetime):
+        value = aware(value).astimezone(zone_of(getattr(current_user, "person", None))).date()
+    today = today_for(current_user) if current_user.is_authenticated else utc_today()
+    return value, today
 
 
 def humanize_date(value: date | datetime | None) -> str:
     """'today', '3 days ago', '2 weeks ago' … in the signed-in rep's calendar; '' for None."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = aware(value).astimezone(zone_of(getattr(current_user, "person", None))).date()
-    today = today_for(current_user) if current_user.is_authenticated else utc_today()
-    return time_ago(value, today)
+    return "" if value is None else time_ago(*_in_rep_calendar(value))
+
+
+def day(value: date | datetime | None) -> str:
+    """'Wed 2 Dec' (a year added when it isn't this one) in the rep's calendar; '' for None."""
+    return "" if value is None else day_label(*_in_rep_calendar(value))
 
 
 def money(value: Decimal | float | None) -> str:
@@ -38,6 +46,7 @@ def warmth_word(warmth: float) -> str:
 def register(app: Flask) -> None:
     app.jinja_env.filters["warmth_word"] = warmth_word
     app.jinja_env.filters["ago"] = humanize_date
+    app.jinja_env.filters["day"] = day
     app.jinja_env.filters["aware"] = lambda value: aware(value) if value is not None else value
     app.jinja_env.filters["money"] = money
     app.jinja_env.filters["issue_label"] = lambda issue: ISSUE_LABELS.get(issue, issue)
