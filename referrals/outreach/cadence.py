@@ -215,6 +215,33 @@ def _since_response(
     return [t for t in past if _utc(t.at) > _utc(latest.at)], latest
 
 
+def _call_attempts(recent: Sequence[TouchFact]) -> tuple[list[TouchFact], int]:
+    """The rep's unanswered attempts among `recent` (an advocate's call is not the rep's) and
+    how many of them were calls or voicemails."""
+    attempts = [t for t in recent if t.channel != ADVOCATE_CALL and t.outcome not in RESPONSES]
+    return attempts, sum(1 for t in attempts if t.channel in CALL_CHANNELS)
+
+
+def call_attempts_left(
+    touches: Sequence[TouchFact], *, now: datetime,
+    deal_value: Decimal | float | int | None = None, rules: CadenceRules = DEFAULT_RULES,
+) -> int:
+    """Call attempts the deal is still worth since the prospect last answered (0 when spent).
+
+    >>> t0 = datetime(2024, 1, 8, 14, tzinfo=UTC)
+    >>> calls = [TouchFact(t0 + timedelta(days=d), "voicemail") for d in range(3)]
+    >>> call_attempts_left(calls, now=t0 + timedelta(days=5), deal_value=10_000)
+    7
+    >>> answered = [*calls, TouchFact(t0 + timedelta(days=3), "call", "spoke")]
+    >>> call_attempts_left(answered, now=t0 + timedelta(days=5), deal_value=10_000)
+    10
+    """
+    _require_aware(now, "now")
+    recent, _ = _since_response(touches, now)
+    _, calls = _call_attempts(recent)
+    return max(0, attempt_budget(deal_value, rules) - calls)
+
+
 def _rep_voicemails(touches: Sequence[TouchFact]) -> list[TouchFact]:
     # An advocate's message is in the advocate's voice, so it is not one of the rep's three.
     return [t for t in touches if is_voicemail(t) and t.channel != ADVOCATE_CALL]
@@ -484,8 +511,7 @@ def advise(
     _require_aware(now, "now")
     zone, clock, note = _clock(tz, rep_tz)
     recent, response = _since_response(touches, now)
-    attempts = [t for t in recent if t.channel != ADVOCATE_CALL and t.outcome not in RESPONSES]
-    calls = sum(1 for t in attempts if t.channel in CALL_CHANNELS)
+    attempts, calls = _call_attempts(recent)
     others = len(attempts) - calls
     voicemails = _rep_voicemails(recent)
     emailed = bool(voicemails) and any(

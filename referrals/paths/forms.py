@@ -1,4 +1,4 @@
-"""Forms for warm paths: the ranking filters and the team's tie-strength settings."""
+"""Forms for warm paths: the team's tie-strength settings."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ from dataclasses import fields
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField,
     DecimalField,
     IntegerField,
-    SelectChoice,
-    SelectField,
-    StringField,
 )
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.validators import InputRequired
 
 from referrals.graph.tie import TieParams
 from referrals.vocab import KIND_LABELS
@@ -64,27 +60,3 @@ def tie_settings_data(form: FlaskForm) -> dict[str, float | int]:
     return data
 
 
-class RankingFilterForm(FlaskForm):
-    """GET filters on the Warmest prospects page (no CSRF: it changes nothing)."""
-
-    class Meta:
-        csrf = False
-
-    role = SelectField(
-        "Role",
-        choices=[
-            SelectChoice("prospect", "Prospects"),
-            SelectChoice("", "Anyone"),
-            SelectChoice("customer", "Customers"),
-            SelectChoice("reference", "References"),
-            SelectChoice("advocate", "Advocates"),
-        ],
-        default="prospect",
-        validators=[Optional()],
-    )
-    company = StringField("Company", validators=[Optional()])
-    max_hops = IntegerField(
-        "Steps away, at most", default=4, validators=[Optional(), NumberRange(min=1, max=6)],
-        render_kw={"inputmode": "numeric", "min": 1, "max": 6},
-    )
-    not_contacted = BooleanField("Not yet contacted")

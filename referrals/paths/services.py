@@ -21,7 +21,7 @@ from referrals.graph import build as gb
 from referrals.graph.connection import Connection
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
-from referrals.graph.ranking import rank_prospects
+from referrals.graph.ranking import RankedProspect, rank_prospects
 from referrals.models import Person, Team, Touch, User
 from referrals.paths.asks import ask_cap, ask_dates, ask_fatigue_penalties, asks_within
 from referrals.paths.cache import team_graph
@@ -317,7 +317,17 @@ def rankable_ids(
     return list(session.scalars(stmt.order_by(Person.id)))
 
 
-def rank_prospects_for(
+@dataclass(frozen=True)
+class Ranking:
+    """One ranking pass: every matching person in order (light, numbers only), with what it
+    takes to turn a slice of it into rows (`ranking_rows`)."""
+
+    graph: nx.Graph
+    ranked: list[RankedProspect]
+    fatigue: dict[int, Fatigue]
+
+
+def rank_team(
     session: Session,
     user: User,
     *,
@@ -325,13 +335,9 @@ def rank_prospects_for(
     company: str | None = None,
     max_hops: int = 4,
     not_contacted: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[RankingRow]:
-    """The team's prospects (or people of `role`) by the warmth of their best path, one pass.
-
-    Reachable people come first, warmest first; then the unreachable, each with its reason.
-    """
+) -> Ranking:
+    """The team's prospects (or people of `role`) by the warmth of their best path, one pass:
+    reachable people first, warmest first; then the unreachable, each with its reason."""
     _check(1, max_hops)
     src = source_id(user)
     ids = rankable_ids(
@@ -344,7 +350,14 @@ def rank_prospects_for(
     ranked = rank_prospects(
         G, src, ids, max_hops=max_hops, penalty={pid: f.factor for pid, f in fatigue.items()}
     )
-    window = ranked[offset: None if limit is None else offset + limit]
+    return Ranking(G, ranked, fatigue)
+
+
+def ranking_rows(
+    session: Session, ranking: Ranking, window: Sequence[RankedProspect]
+) -> list[RankingRow]:
+    """Rows for a slice of a ranking: people loaded, first steps and penalties named."""
+    G, fatigue = ranking.graph, ranking.fatigue
     people = {
         p.id: p for p in session.scalars(
             select(Person).where(Person.id.in_([r.prospect for r in window]))
@@ -364,4 +377,22 @@ def rank_prospects_for(
         for r in window
         if r.prospect in people
     ]
+
+
+def rank_prospects_for(
+    session: Session,
+    user: User,
+    *,
+    role: str | None = "prospect",
+    company: str | None = None,
+    max_hops: int = 4,
+    not_contacted: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[RankingRow]:
+    """Rows `offset` to `offset + limit` of `rank_team`'s ranking."""
+    ranking = rank_team(session, user, role=role, company=company, max_hops=max_hops,
+                        not_contacted=not_contacted)
+    window = ranking.ranked[offset: None if limit is None else offset + limit]
+    return ranking_rows(session, ranking, window)
 

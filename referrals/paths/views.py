@@ -1,4 +1,5 @@
-"""Pages: warm paths on a person's page, the Warmest prospects ranking, how warmth works."""
+"""Pages: warm paths on a person's page and how warmth works (the Warmest prospects table
+is composed in main/)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,12 @@ from referrals.graph.tie import describe_tie_model
 from referrals.models import Person
 from referrals.paths import pictures, services
 from referrals.paths.cache import team_graph
-from referrals.paths.forms import RankingFilterForm, tie_settings_data, tie_settings_form
+from referrals.paths.forms import tie_settings_data, tie_settings_form
 from referrals.people.panels import Panel, panel_of
 from referrals.settings import reset_tie_params, tie_params, update_tie_params
-from referrals.web.forms import attach_errors, page_arg
+from referrals.web.forms import attach_errors
 
 bp = Blueprint("paths", __name__)
-PER_PAGE = 50
 _OPENERS = "referrals.path_openers"
 
 
@@ -76,28 +76,6 @@ def person_paths_context(person: Person) -> dict[str, Any]:
 
 panel_of(bp, Panel("paths", "paths/_panel.html", person_paths_context, order=10))
 panel_of(bp, Panel("paths_glance", "paths/_glance.html", slot="glance", order=10))
-
-
-@bp.route("/prospects")
-def ranking() -> ResponseReturnValue:
-    form = RankingFilterForm(request.args)
-    page = page_arg()
-    rows: list[services.RankingRow] = []
-    if form.validate():
-        rows = services.rank_prospects_for(
-            db.session, current_user,
-            role=form.role.data or None,
-            company=(form.company.data or "").strip() or None,
-            max_hops=form.max_hops.data or 4,
-            not_contacted=bool(form.not_contacted.data),
-            limit=PER_PAGE + 1,
-            offset=(page - 1) * PER_PAGE,
-        )
-    has_next = len(rows) > PER_PAGE
-    return render_template(
-        "paths/ranking.html", form=form, rows=rows[:PER_PAGE], page=page, has_next=has_next,
-        first_rank=(page - 1) * PER_PAGE + 1,
-    ), 400 if form.errors else 200
 
 
 @bp.route("/warmth", methods=["GET", "POST"])
