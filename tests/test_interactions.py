@@ -27,6 +27,7 @@ from referrals.relationships.interactions import (
     interactions_with,
     note_interaction,
 )
+from referrals.words import day_label
 from tests import factories
 from tests.test_paths_views import text_of
 
@@ -200,7 +201,7 @@ def test_the_person_page_shows_the_reps_tie_with_its_interactions_and_strength(
     auth.login()
     page = text_of(client.get(f"/people/{mike.id}").get_data(as_text=True))
     assert "Latest interactions your team logged with Mike Kincaid, newest first:" in page
-    assert f"{(TODAY - timedelta(days=1)).isoformat()} – Spoke with them by phone" in page
+    assert f"{day_label(TODAY - timedelta(days=1), TODAY)} – Spoke with them by phone" in page
     assert "Introduced the team to Dana Whitfield" in page
     assert "Voicemail" not in page.split("Who Mike Kincaid knows")[1]
     assert "customer 0.90 × 4 stars 74% × last contact 2 years ago 25%" in page

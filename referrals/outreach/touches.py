@@ -48,7 +48,7 @@ class CadenceBroken(DomainError):
     def __init__(self, verdict: VoicemailVerdict) -> None:
         reason = verdict.reason or "This voicemail breaks your team's cadence."
         super().__init__(reason, {"confirm": [
-            f"{reason} Tick \"log it anyway\" (API: \"confirm\": true) if you are sure."]})
+            f"{reason} Tick \"log it anyway\" if you are sure."]})
         self.verdict = verdict
 
 

@@ -361,7 +361,7 @@ def save_voicemail(session: Session, user: User, person: Person,
     if draft.length.level == "too_long" and not data.get("override"):
         raise ValidationFailed("Too long.", {"text": [
             f"{draft.length.message} To keep it as it is, tick \"save it although it runs "
-            "over 30 seconds\" (API: \"override\": true)."]})
+            "over 30 seconds\"."]})
     script = VoicemailScript(team_id=user.team_id, person_id=person.id, user_id=user.id,
                              text=draft.text, call_to_action=draft.call_to_action,
                              words=draft.length.words, seconds=draft.length.seconds,
