@@ -55,9 +55,6 @@ __all__ = [
 
 #: Longest opener a template may produce, in characters (after whitespace is collapsed).
 MAX_OUTPUT = 1000
-#: The rep's tie to the knower at least this strong (the explanations' "strong") lets an
-#: opener say "someone I know well".
-CLOSE = 0.6
 #: Longest template source accepted, in characters.
 MAX_SOURCE = 5000
 # Raw output (before collapsing whitespace) beyond which rendering squeezes out whitespace
