@@ -14,7 +14,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from referrals.graph.build import build_graph
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import make_path
-from referrals.outreach import openers
 from referrals.outreach.openers import (
     BUILTIN,
     MAX_OUTPUT,
@@ -26,6 +25,7 @@ from referrals.outreach.openers import (
     opener_context,
     openers_for,
     render_opener,
+    sandbox,
 )
 from referrals.vocab import CONNECTION_KINDS
 
@@ -382,9 +382,9 @@ def test_whitespace_does_not_count_towards_the_cap():
 def test_compiled_templates_are_cached():
     source = "Cached {{ prospect.first }}."
     render_opener(source, sample())
-    hits = openers._compile.cache_info().hits
+    hits = sandbox._compile.cache_info().hits
     assert render_opener(source, sample()) == "Cached Dana."
-    assert openers._compile.cache_info().hits == hits + 1
+    assert sandbox._compile.cache_info().hits == hits + 1
 
 
 def test_a_non_string_source_is_a_type_error():
@@ -541,11 +541,11 @@ def test_openers_for_a_public_hook_needs_the_hook():
 
 
 def test_one_sandbox_with_strict_undefined_no_autoescape_and_no_globals():
-    env = openers._ENV
+    env = sandbox._ENV
     assert isinstance(env, SandboxedEnvironment)
     assert env.undefined is StrictUndefined and not env.autoescape
     assert env.globals == {}  # no range, lipsum, cycler, ...
-    assert sorted(env.filters) == sorted(openers.FILTERS)
+    assert sorted(env.filters) == sorted(sandbox.FILTERS)
 
 
 @pytest.mark.parametrize(
