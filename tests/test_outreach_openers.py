@@ -18,9 +18,9 @@ from referrals.outreach.openers import (
     BUILTIN,
     MAX_OUTPUT,
     VARIABLES,
-    OpenerTemplate,
     RenderedOpener,
     TemplateProblem,
+    TemplateSpec,
     check_template,
     opener_context,
     openers_for,
@@ -514,9 +514,9 @@ def test_openers_for_reports_a_broken_team_template_instead_of_raising():
     G = network()
     path = make_path(G, [REP, EVENT, DANA])  # the rep shares the event: no knower
     team = [
-        OpenerTemplate("event", "team.good", "Good", "See you at {{ group.name }} again!"),
-        OpenerTemplate("event", "team.bad", "Bad", "{{ knower.first }} was there."),
-        OpenerTemplate("mutual", "team.other", "Other kind", "{{ knower.first }}"),
+        TemplateSpec("event", "team.good", "Good", "See you at {{ group.name }} again!"),
+        TemplateSpec("event", "team.bad", "Bad", "{{ knower.first }} was there."),
+        TemplateSpec("mutual", "team.other", "Other kind", "{{ knower.first }}"),
     ]
     found = openers_for(G, path, classify(G, path), templates=team, rep=REP)
     assert [o.template.key for o in found] == ["team.good", "team.bad"]

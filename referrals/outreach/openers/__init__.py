@@ -23,7 +23,7 @@ rule and checks a template before it is saved; :mod:`.builtin` is the built-in c
 :mod:`.variants` renders every template of a connection's kind.
 """
 
-from referrals.outreach.openers.builtin import BUILTIN, OpenerTemplate
+from referrals.outreach.openers.builtin import BUILTIN, TemplateSpec
 from referrals.outreach.openers.context import opener_context
 from referrals.outreach.openers.rules import check_template, truth_problem
 from referrals.outreach.openers.sandbox import (
@@ -42,9 +42,9 @@ __all__ = [
     "MAX_OUTPUT",
     "MAX_SOURCE",
     "VARIABLES",
-    "OpenerTemplate",
     "RenderedOpener",
     "TemplateProblem",
+    "TemplateSpec",
     "check_template",
     "opener_context",
     "openers_for",

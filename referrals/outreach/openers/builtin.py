@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["BUILTIN", "OpenerTemplate"]
+__all__ = ["BUILTIN", "TemplateSpec"]
 
 
 @dataclass(frozen=True)
-class OpenerTemplate:
-    """One opener, for one kind of connection.
+class TemplateSpec:
+    """One opener template, for one kind of connection: a built-in one, or a team's own as
+    read from its saved row (:class:`referrals.models.OpenerTemplate`).
 
     Attributes
     ----------
@@ -40,12 +41,12 @@ _FORMER = "{% if tie_kind == 'former colleague' %}"
 _I_KNOW = "is someone I know{% if knower.close %} well{% endif %}"
 
 
-def _t(kind: str, slug: str, label: str, source: str) -> OpenerTemplate:
-    return OpenerTemplate(kind, f"{kind}.{slug}", label, source)
+def _t(kind: str, slug: str, label: str, source: str) -> TemplateSpec:
+    return TemplateSpec(kind, f"{kind}.{slug}", label, source)
 
 
 #: The built-in openers: at least three for every kind of connection.
-BUILTIN: tuple[OpenerTemplate, ...] = (
+BUILTIN: tuple[TemplateSpec, ...] = (
     # Someone asked the rep to call, agreed to the introduction, or referred the prospect.
     _t(
         "asked_to_call",

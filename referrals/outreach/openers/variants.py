@@ -10,7 +10,7 @@ import networkx as nx
 
 from referrals.graph.connection import Connection
 from referrals.graph.paths import Path
-from referrals.outreach.openers.builtin import BUILTIN, OpenerTemplate
+from referrals.outreach.openers.builtin import BUILTIN, TemplateSpec
 from referrals.outreach.openers.context import opener_context
 from referrals.outreach.openers.rules import truth_problem
 from referrals.outreach.openers.sandbox import TemplateProblem, render_opener
@@ -22,7 +22,7 @@ __all__ = ["RenderedOpener", "openers_for"]
 class RenderedOpener:
     """A template and what came of rendering it: the text, or the problem in plain words."""
 
-    template: OpenerTemplate
+    template: TemplateSpec
     text: str | None
     problem: str | None
 
@@ -32,7 +32,7 @@ def openers_for(
     path: Path | None,
     connection: Connection,
     *,
-    templates: Sequence[OpenerTemplate] = BUILTIN,
+    templates: Sequence[TemplateSpec] = BUILTIN,
     **ctx: Any,
 ) -> list[RenderedOpener]:
     """Every template of the connection's kind, rendered for it (in the order given).
@@ -44,7 +44,7 @@ def openers_for(
     ----------
     G, path, connection
         As for :func:`.context.opener_context`.
-    templates : sequence of OpenerTemplate
+    templates : sequence of TemplateSpec
         The templates to offer (the team's own, or :data:`BUILTIN`).
     **ctx
         ``rep`` (required), ``rep_name``, ``rep_company``, ``hook``: as for
@@ -68,7 +68,7 @@ def openers_for(
     >>> print(found[0].text)  # doctest: +NORMALIZE_WHITESPACE
     Mike Kincaid at Quality Fabricators asked me to be sure to call you,
     and I promised Mike I would.
-    >>> mine = OpenerTemplate("asked_to_call", "mine", "Mine", "{{ knower.nmae }}")
+    >>> mine = TemplateSpec("asked_to_call", "mine", "Mine", "{{ knower.nmae }}")
     >>> found = openers_for(G, path, classify(G, path, asked={2}), templates=[mine], rep=1)
     >>> found[0].text, found[0].problem.startswith("The template uses 'knower.nmae' (line 1)")
     (None, True)
