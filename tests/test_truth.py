@@ -17,8 +17,8 @@ from referrals.outreach.openers import (
     TemplateProblem,
     TemplateSpec,
     check_template,
-    opener_context,
     openers_for,
+    path_context,
 )
 from referrals.outreach.scripts import callback_script
 from referrals.truth import CLAIMS, unsupported_claims
@@ -291,7 +291,7 @@ def test_a_saved_team_template_that_breaks_the_rule_is_not_shown():
 def test_every_claim_names_a_fact_a_template_can_test():
     G = graph([(REP, GUS, "friend", 5, None), (GUS, DANA, "friend", 4, None)])
     path = make_path(G, [REP, GUS, DANA])
-    ctx = opener_context(G, path, classify(G, path), rep=REP)
+    ctx = path_context(G, path, classify(G, path), rep=REP)
     assert {c.fact for c in CLAIMS} == {"endorsed", "direct", "close", "friends"}
     assert {"endorsed", "direct", "close", "friend"} <= set(ctx["knower"])
 

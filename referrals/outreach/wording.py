@@ -195,7 +195,7 @@ class OpenerContext:
         connection = self.connection(G, path)
         if connection.stage not in OPENER_STAGES:
             return None
-        context = op.opener_context(G, path, connection, **self._rep_context())
+        context = op.path_context(G, path, connection, **self._rep_context())
         for template in self.templates:
             if template.kind == connection.kind:
                 try:

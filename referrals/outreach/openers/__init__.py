@@ -24,7 +24,7 @@ rule and checks a template before it is saved; :mod:`.builtin` is the built-in c
 """
 
 from referrals.outreach.openers.builtin import BUILTIN, TemplateSpec
-from referrals.outreach.openers.context import opener_context
+from referrals.outreach.openers.context import path_context
 from referrals.outreach.openers.rules import check_template, truth_problem
 from referrals.outreach.openers.sandbox import (
     FILTERS,
@@ -46,8 +46,8 @@ __all__ = [
     "TemplateProblem",
     "TemplateSpec",
     "check_template",
-    "opener_context",
     "openers_for",
+    "path_context",
     "render_opener",
     "truth_problem",
 ]

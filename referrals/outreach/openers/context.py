@@ -10,7 +10,7 @@ from referrals.graph.connection import Connection
 from referrals.graph.paths import Path
 from referrals.vocab import CONNECTION_KINDS, KIND_LABELS
 
-__all__ = ["opener_context"]
+__all__ = ["path_context"]
 
 
 def _first(name: str) -> str:
@@ -24,7 +24,7 @@ def _person(G: nx.Graph, node: int) -> dict[str, Any]:
     return {"name": name, "first": _first(name), "company": data.get("company") or None}
 
 
-def opener_context(
+def path_context(
     G: nx.Graph,
     path: Path | None,
     connection: Connection,
@@ -80,7 +80,7 @@ def opener_context(
     ...                 [(1, 2, "customer", 5, None), (2, 3, "former_colleague", 4, None)],
     ...                 [], [], today=date(2024, 6, 1))
     >>> path = make_path(G, [1, 2, 3])
-    >>> ctx = opener_context(G, path, classify(G, path), rep=1)
+    >>> ctx = path_context(G, path, classify(G, path), rep=1)
     >>> ctx["knower"]["first"], ctx["prospect"]["company"], ctx["tie_kind"], ctx["group"]
     ('Mike', None, 'former colleague', None)
     """

@@ -401,7 +401,7 @@ def render_opener(source: str, context: Mapping[str, Any]) -> str:
     source : str
         Jinja source (see the package docstring for what it may contain).
     context : mapping
-        Values for :data:`VARIABLES`, as from :func:`.context.opener_context`.
+        Values for :data:`VARIABLES`, as from :func:`.context.path_context`.
 
     Returns
     -------

@@ -11,7 +11,7 @@ import networkx as nx
 from referrals.graph.connection import Connection
 from referrals.graph.paths import Path
 from referrals.outreach.openers.builtin import BUILTIN, TemplateSpec
-from referrals.outreach.openers.context import opener_context
+from referrals.outreach.openers.context import path_context
 from referrals.outreach.openers.rules import truth_problem
 from referrals.outreach.openers.sandbox import TemplateProblem, render_opener
 
@@ -43,12 +43,12 @@ def openers_for(
     Parameters
     ----------
     G, path, connection
-        As for :func:`.context.opener_context`.
+        As for :func:`.context.path_context`.
     templates : sequence of TemplateSpec
         The templates to offer (the team's own, or :data:`BUILTIN`).
     **ctx
         ``rep`` (required), ``rep_name``, ``rep_company``, ``hook``: as for
-        :func:`.context.opener_context`.
+        :func:`.context.path_context`.
 
     Examples
     --------
@@ -73,7 +73,7 @@ def openers_for(
     >>> found[0].text, found[0].problem.startswith("The template uses 'knower.nmae' (line 1)")
     (None, True)
     """
-    context = opener_context(G, path, connection, **ctx)
+    context = path_context(G, path, connection, **ctx)
     out = []
     for template in templates:
         if template.kind != connection.kind:
