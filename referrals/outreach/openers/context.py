@@ -9,19 +9,15 @@ import networkx as nx
 from referrals.graph.connection import Connection
 from referrals.graph.paths import Path
 from referrals.vocab import CONNECTION_KINDS, KIND_LABELS
+from referrals.words import first_name
 
 __all__ = ["path_context"]
-
-
-def _first(name: str) -> str:
-    words = name.split()
-    return words[0] if words else ""
 
 
 def _person(G: nx.Graph, node: int) -> dict[str, Any]:
     data = G.nodes[node]
     name = str(data.get("name") or "")
-    return {"name": name, "first": _first(name), "company": data.get("company") or None}
+    return {"name": name, "first": first_name(name), "company": data.get("company") or None}
 
 
 def path_context(
@@ -98,7 +94,7 @@ def path_context(
     else:
         me = {"name": "", "first": "", "company": None}
     if rep_name is not None:
-        me = {**me, "name": rep_name, "first": _first(rep_name)}
+        me = {**me, "name": rep_name, "first": first_name(rep_name)}
     if rep_company is not None:
         me["company"] = rep_company or None
     group = None
