@@ -224,73 +224,88 @@ def _unknown(dotted: str, line: int) -> _Refused:
 def _check_tree(tree: nodes.Template) -> tuple[tuple[str, int], ...]:
     """Refuse what an opener may not contain; return the variables it uses, with lines."""
     usages: list[tuple[str, int]] = []
-
-    def chain(node: nodes.Expr) -> None:
-        trail: list[nodes.Expr] = []
-        root = node
-        while isinstance(root, nodes.Getattr | nodes.Getitem):
-            trail.append(root)
-            root = root.node
-        trail.reverse()
-        if not isinstance(root, nodes.Name):
-            # ''.__class__, (hook|upper)[0]: nothing of ours; the sandbox guards attributes
-            visit(root)
-            for step in trail:
-                if isinstance(step, nodes.Getitem):
-                    visit(step.arg)
-            return
-        line = root.lineno
-        if root.name not in _ROOTS:
-            raise _unknown(root.name, line)
-        dotted = root.name
-        fields = _ROOTS[root.name]
-        for step in trail:
-            if fields is not None:  # a namespace: the next step must name one of its fields
-                if isinstance(step, nodes.Getattr):
-                    key: object = step.attr
-                elif isinstance(step.arg, nodes.Const):
-                    key = step.arg.value
-                else:
-                    raise _unknown(f"{dotted}[…]", line)
-                if key not in fields:
-                    raise _unknown(f"{dotted}.{key}", line)
-                dotted = f"{dotted}.{key}"
-                fields = None
-            elif isinstance(step, nodes.Getitem):  # text: hook[0], prospect.name[:1]
-                visit(step.arg)
-            else:
-                raise _unknown(f"{dotted}.{step.attr}", line)
-        usages.append((dotted, line))
-
-    def visit(node: nodes.Node) -> None:
-        if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
-            chain(node)
-            return
-        if not isinstance(node, _ALLOWED_NODES):
-            message = next(
-                (text for types, text in _REFUSED_NODES if isinstance(node, types)),
-                "templates can only use {{ … }}, {% if %} and {% filter %}, not this",
-            )
-            raise _Refused(_at(node.lineno, f"{message}."), node.lineno)
-        if isinstance(node, nodes.Output):
-            for child in node.nodes:
-                if isinstance(child, nodes.Name) and _ROOTS.get(child.name) is not None:
-                    fields = " or ".join(f"{child.name}.{f}" for f in sorted(_ROOTS[child.name]))
-                    raise _Refused(
-                        f"Line {child.lineno}: write {fields}, not {child.name} alone.",
-                        child.lineno,
-                    )
-        if isinstance(node, nodes.Filter) and node.name not in FILTERS:
-            raise _Refused(
-                f"Line {node.lineno}: there is no filter '{node.name}'; "
-                f"templates can use: {', '.join(FILTERS)}.",
-                node.lineno,
-            )
-        for child in node.iter_child_nodes():
-            visit(child)
-
-    visit(tree)
+    _visit(tree, usages)
     return tuple(usages)
+
+
+def _visit(node: nodes.Node, usages: list[tuple[str, int]]) -> None:
+    """Check ``node`` and everything under it, adding the variables used to ``usages``."""
+    if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
+        _visit_chain(node, usages)
+        return
+    _check_node(node)
+    for child in node.iter_child_nodes():
+        _visit(child, usages)
+
+
+def _check_node(node: nodes.Node) -> None:
+    """Refuse a node an opener may not contain, a namespace printed whole or an unknown filter."""
+    if not isinstance(node, _ALLOWED_NODES):
+        message = next(
+            (text for types, text in _REFUSED_NODES if isinstance(node, types)),
+            "templates can only use {{ … }}, {% if %} and {% filter %}, not this",
+        )
+        raise _Refused(_at(node.lineno, f"{message}."), node.lineno)
+    if isinstance(node, nodes.Output):
+        for child in node.nodes:
+            if isinstance(child, nodes.Name) and _ROOTS.get(child.name) is not None:
+                fields = " or ".join(f"{child.name}.{f}" for f in sorted(_ROOTS[child.name]))
+                raise _Refused(
+                    f"Line {child.lineno}: write {fields}, not {child.name} alone.",
+                    child.lineno,
+                )
+    if isinstance(node, nodes.Filter) and node.name not in FILTERS:
+        raise _Refused(
+            f"Line {node.lineno}: there is no filter '{node.name}'; "
+            f"templates can use: {', '.join(FILTERS)}.",
+            node.lineno,
+        )
+
+
+def _visit_chain(node: nodes.Expr, usages: list[tuple[str, int]]) -> None:
+    """Check a name and the attributes or items taken from it (``knower.name``, ``hook[0]``)."""
+    trail: list[nodes.Expr] = []
+    root = node
+    while isinstance(root, nodes.Getattr | nodes.Getitem):
+        trail.append(root)
+        root = root.node
+    trail.reverse()
+    if not isinstance(root, nodes.Name):
+        # ''.__class__, (hook|upper)[0]: nothing of ours; the sandbox guards attributes
+        _visit(root, usages)
+        for step in trail:
+            if isinstance(step, nodes.Getitem):
+                _visit(step.arg, usages)
+        return
+    dotted = _variable(root, trail, usages)
+    usages.append((dotted, root.lineno))
+
+
+def _variable(root: nodes.Name, trail: list[nodes.Expr], usages: list[tuple[str, int]]) -> str:
+    """The variable of :data:`VARIABLES` that ``root`` and the steps after it name, e.g.
+    ``knower.name``; refuse any other. An index into text (``hook[0]``) is visited too."""
+    line = root.lineno
+    if root.name not in _ROOTS:
+        raise _unknown(root.name, line)
+    dotted = root.name
+    fields = _ROOTS[root.name]
+    for step in trail:
+        if fields is not None:  # a namespace: the next step must name one of its fields
+            if isinstance(step, nodes.Getattr):
+                key: object = step.attr
+            elif isinstance(step.arg, nodes.Const):
+                key = step.arg.value
+            else:
+                raise _unknown(f"{dotted}[…]", line)
+            if key not in fields:
+                raise _unknown(f"{dotted}.{key}", line)
+            dotted = f"{dotted}.{key}"
+            fields = None
+        elif isinstance(step, nodes.Getitem):  # text: hook[0], prospect.name[:1]
+            _visit(step.arg, usages)
+        else:
+            raise _unknown(f"{dotted}.{step.attr}", line)
+    return dotted
 
 
 @functools.lru_cache(maxsize=512)
