@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -443,20 +443,17 @@ def render_opener(source: str, context: Mapping[str, Any]) -> str:
     referrals.outreach.openers.sandbox.TemplateProblem: The template uses 'knower.nmae' (line 1)...
     """
     compiled = _compiled(source)
-    pieces: list[str] = []
-    size = 0
+    text = _tidy(_fill_in(compiled, context))
+    if len(text) > MAX_OUTPUT:
+        raise _too_long(f"{len(text):,}")
+    return text
+
+
+def _fill_in(compiled: _Compiled, context: Mapping[str, Any]) -> str:
+    """The template's raw output for ``context``; anything that goes wrong, as a problem."""
     stream = compiled.template.generate(dict(context))
     try:
-        for piece in stream:
-            pieces.append(piece)
-            size += len(piece)
-            if size > _MAX_RAW:  # squeeze the whitespace out as we go, and stop when too long
-                joined = "".join(pieces)
-                compact = " ".join(joined.split())
-                if len(compact) > MAX_OUTPUT:
-                    raise _too_long(f"more than {MAX_OUTPUT:,}")
-                pieces = [compact + " " if joined[-1:].isspace() else compact]
-                size = len(pieces[0])
+        pieces = _capped(stream)
     except TemplateProblem:
         raise
     except UndefinedError as e:
@@ -471,7 +468,22 @@ def render_opener(source: str, context: Mapping[str, Any]) -> str:
         ) from None
     finally:
         stream.close()
-    text = _tidy("".join(pieces))
-    if len(text) > MAX_OUTPUT:
-        raise _too_long(f"{len(text):,}")
-    return text
+    return "".join(pieces)
+
+
+def _capped(stream: Iterator[str]) -> list[str]:
+    """The pieces of ``stream``; past :data:`_MAX_RAW` characters, whitespace is squeezed out
+    as they come, and a text already over :data:`MAX_OUTPUT` stops the template early."""
+    pieces: list[str] = []
+    size = 0
+    for piece in stream:
+        pieces.append(piece)
+        size += len(piece)
+        if size > _MAX_RAW:
+            joined = "".join(pieces)
+            compact = " ".join(joined.split())
+            if len(compact) > MAX_OUTPUT:
+                raise _too_long(f"more than {MAX_OUTPUT:,}")
+            pieces = [compact + " " if joined[-1:].isspace() else compact]
+            size = len(pieces[0])
+    return pieces
