@@ -74,23 +74,21 @@ def openers_for(
     (None, True)
     """
     context = path_context(G, path, connection, **ctx)
-    out = []
-    for template in templates:
-        if template.kind != connection.kind:
-            continue
-        if connection.kind == "public_hook" and not context["hook"]:
-            problem = "Type what you saw or read about them (the hook) to fill in this opener."
-            out.append(RenderedOpener(template, None, problem))
-            continue
-        try:
-            text = render_opener(template.source, context)
-        except TemplateProblem as e:
-            out.append(RenderedOpener(template, None, str(e)))
-            continue
-        if not text:
-            out.append(RenderedOpener(template, None, "This opener comes out empty here."))
-        elif (problem := truth_problem(text, context)) is not None:
-            out.append(RenderedOpener(template, None, problem))
-        else:
-            out.append(RenderedOpener(template, text, None))
-    return out
+    return [_rendered(template, context) for template in templates
+            if template.kind == connection.kind]
+
+
+def _rendered(template: TemplateSpec, context: dict[str, Any]) -> RenderedOpener:
+    """One template rendered for ``context``: its text, or why it can't be offered here."""
+    if template.kind == "public_hook" and not context["hook"]:
+        problem = "Type what you saw or read about them (the hook) to fill in this opener."
+        return RenderedOpener(template, None, problem)
+    try:
+        text = render_opener(template.source, context)
+    except TemplateProblem as e:
+        return RenderedOpener(template, None, str(e))
+    if not text:
+        return RenderedOpener(template, None, "This opener comes out empty here.")
+    if (problem := truth_problem(text, context)) is not None:
+        return RenderedOpener(template, None, problem)
+    return RenderedOpener(template, text, None)
