@@ -32,6 +32,9 @@ def path_context(
 ) -> dict[str, Any]:
     """The values of :data:`.sandbox.VARIABLES` for one connection: plain dicts, strings and None.
 
+    Long because this docstring is where a caller learns what each value holds and what is
+    refused, with an example that runs; the body is one check and one helper per value.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -80,6 +83,22 @@ def path_context(
     >>> ctx["knower"]["first"], ctx["prospect"]["company"], ctx["tie_kind"], ctx["group"]
     ('Mike', None, 'former colleague', None)
     """
+    _check_connection(G, path, connection)
+    me = _rep(G, rep, rep_name, rep_company)
+    tie_kind = connection.tie_kind
+    return {
+        "prospect": _person(G, connection.target),
+        "knower": _knower(G, connection),
+        "group": _group(G, connection.group),
+        "teammate": _teammate(G, connection.teammate),
+        "rep": me,
+        "hook": (hook or "").strip() or None,
+        "tie_kind": KIND_LABELS.get(tie_kind, tie_kind.replace("_", " ")) if tie_kind else None,
+    }
+
+
+def _check_connection(G: nx.Graph, path: Path | None, connection: Connection) -> None:
+    """Refuse an unknown kind, a path that ends elsewhere, or a node that isn't in ``G``."""
     if connection.kind not in CONNECTION_KINDS:
         raise ValueError(f"unknown kind of connection {connection.kind!r}")
     if path is not None and (not path.nodes or path.nodes[-1] != connection.target):
@@ -87,6 +106,11 @@ def path_context(
     for node in (connection.target, connection.knower, connection.group, connection.teammate):
         if node is not None and node not in G:
             raise nx.NodeNotFound(f"node {node} is not in the graph")
+
+
+def _rep(G: nx.Graph, rep: int, rep_name: str | None,
+         rep_company: str | None) -> dict[str, Any]:
+    """The rep as the graph has them, with the name and company the caller overrides."""
     if rep in G:
         me = _person(G, rep)
     elif rep_name is None:
@@ -97,29 +121,29 @@ def path_context(
         me = {**me, "name": rep_name, "first": first_name(rep_name)}
     if rep_company is not None:
         me["company"] = rep_company or None
-    group = None
-    if connection.group is not None:
-        data = G.nodes[connection.group]
-        group = {"name": str(data.get("name") or ""), "kind": data.get("gkind")}
-    teammate = None
-    if connection.teammate is not None:
-        mate = _person(G, connection.teammate)
-        teammate = {"name": mate["name"], "first": mate["first"]}
-    tie_kind = connection.tie_kind
-    knower = None
-    if connection.knower is not None:
-        # What the rep may claim about the knower is what classify found in the data
-        # (referrals.truth): "suggested" needs an endorsement, "I know" a tie of the rep's
-        # own, "well" a strong one, "a friend in common" two friendships.
-        knower = {**_person(G, connection.knower), "endorsed": connection.endorsed,
-                  "direct": connection.direct, "close": connection.close,
-                  "friend": connection.friends}
-    return {
-        "prospect": _person(G, connection.target),
-        "knower": knower,
-        "group": group,
-        "teammate": teammate,
-        "rep": me,
-        "hook": (hook or "").strip() or None,
-        "tie_kind": KIND_LABELS.get(tie_kind, tie_kind.replace("_", " ")) if tie_kind else None,
-    }
+    return me
+
+
+def _knower(G: nx.Graph, connection: Connection) -> dict[str, Any] | None:
+    if connection.knower is None:
+        return None
+    # What the rep may claim about the knower is what classify found in the data
+    # (referrals.truth): "suggested" needs an endorsement, "I know" a tie of the rep's
+    # own, "well" a strong one, "a friend in common" two friendships.
+    return {**_person(G, connection.knower), "endorsed": connection.endorsed,
+            "direct": connection.direct, "close": connection.close,
+            "friend": connection.friends}
+
+
+def _group(G: nx.Graph, group: int | None) -> dict[str, Any] | None:
+    if group is None:
+        return None
+    data = G.nodes[group]
+    return {"name": str(data.get("name") or ""), "kind": data.get("gkind")}
+
+
+def _teammate(G: nx.Graph, teammate: int | None) -> dict[str, Any] | None:
+    if teammate is None:
+        return None
+    mate = _person(G, teammate)
+    return {"name": mate["name"], "first": mate["first"]}
