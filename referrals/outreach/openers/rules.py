@@ -10,7 +10,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from referrals.outreach.openers.sandbox import TemplateProblem, _compiled, render_opener
+from referrals.outreach.openers.sandbox import TemplateProblem, render_opener
 from referrals.truth import unsupported_claims
 from referrals.vocab import CONNECTION_KINDS
 
@@ -164,7 +164,8 @@ knower, so 'knower.first' is empty; put it inside {% if knower %} … {% endif %
     """
     if kind not in CONNECTION_KINDS:
         raise ValueError(f"unknown kind of connection {kind!r}")
-    _compiled(source)
+    # The first sample compiles the template (once: compiling is cached), so a template that
+    # can't compile is refused here with the sandbox's own words.
     rendered = [(render_opener(source, context), context) for context in _samples(kind)]
     if not all(text for text, _ in rendered):
         raise TemplateProblem("The opener comes out empty for some connections of this kind.")
