@@ -15,7 +15,7 @@ class TemplateSpec:
     Attributes
     ----------
     kind : str
-        One of :data:`referrals.graph.connection.CONNECTION_KINDS`.
+        One of :data:`referrals.vocab.CONNECTION_KINDS`.
     key : str
         Stable id, e.g. ``"asked_to_call.promise"``.
     label : str
@@ -41,27 +41,28 @@ _FORMER = "{% if tie_kind == 'former colleague' %}"
 _I_KNOW = "is someone I know{% if knower.close %} well{% endif %}"
 
 
-def _t(kind: str, slug: str, label: str, source: str) -> TemplateSpec:
+def _builtin(kind: str, slug: str, label: str, source: str) -> TemplateSpec:
+    """A built-in spec keyed ``kind.slug``: a team's copy replaces the built-in by this key."""
     return TemplateSpec(kind, f"{kind}.{slug}", label, source)
 
 
 #: The built-in openers: at least three for every kind of connection.
 BUILTIN: tuple[TemplateSpec, ...] = (
     # Someone asked the rep to call, agreed to the introduction, or referred the prospect.
-    _t(
+    _builtin(
         "asked_to_call",
         "promise",
         "A promise to call",
         _KNOWER_AT + " asked me to be sure to call you, and I promised {{ knower.first }} I would.",
     ),
-    _t(
+    _builtin(
         "asked_to_call",
         "should_talk",
         "We should talk",
         _KNOWER_AT + " thought the two of us should talk, and asked me to reach out to you "
         "personally.",
     ),
-    _t(
+    _builtin(
         "asked_to_call",
         "worth_your_while",
         "Worth your while",
@@ -69,21 +70,21 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "felt a few minutes with me would be worth your while.",
     ),
     # An advocate called, or will call, ahead.
-    _t(
+    _builtin(
         "called_ahead",
         "heads_up",
         "As promised",
         _KNOWER_AT + " said they'd give you a heads-up that I'd be calling, so here I am, "
         "as promised.",
     ),
-    _t(
+    _builtin(
         "called_ahead",
         "heard_from",
         "You may have heard",
         "You may already have heard from " + _KNOWER_AT + " – {{ knower.first }} thought we "
         "should talk, and so do I.",
     ),
-    _t(
+    _builtin(
         "called_ahead",
         "good_word",
         "A good word",
@@ -92,7 +93,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
     ),
     # A reference the prospect knows. Being a reference doesn't mean they vouched to this
     # prospect: the rep offers to ask them, and says no more.
-    _t(
+    _builtin(
         "reference",
         "call_them",
         "Hear it from them",
@@ -100,7 +101,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "{% if knower.close %} well{% endif %}, so if you'd like to hear about it from someone "
         "you trust, I'd be glad to ask {{ knower.first }} to take your call.",
     ),
-    _t(
+    _builtin(
         "reference",
         "not_my_word",
         "Not just my word",
@@ -108,7 +109,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "{% if knower.close %} for a good while{% endif %} – I'm happy to ask {{ knower.first }} "
         "to give you a ring.",
     ),
-    _t(
+    _builtin(
         "reference",
         "someone_you_know",
         "Someone you know",
@@ -116,14 +117,14 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "worked with me, and I'm happy to ask {{ knower.first }} to give you a call.",
     ),
     # A teammate of the rep knows the prospect.
-    _t(
+    _builtin(
         "teammate",
         "my_colleague",
         "My colleague knows you",
         "I believe you know my colleague {{ knower.name }}, so I wanted to reach out to you "
         "myself.",
     ),
-    _t(
+    _builtin(
         "teammate",
         "on_our_team",
         "On our team",
@@ -131,7 +132,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "too{% if prospect.company %}, about what's ahead for {{ prospect.company }}"
         "{% endif %}.",
     ),
-    _t(
+    _builtin(
         "teammate",
         "work_together",
         "We work together",
@@ -140,21 +141,21 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "reach out directly.",
     ),
     # A colleague or former colleague of the prospect, whom the rep knows.
-    _t(
+    _builtin(
         "colleague",
         "works_with_you",
         "Works with you",
         _KNOWER_AT + ", who " + _FORMER + "used to work{% else %}works{% endif %} with you, "
         + _I_KNOW + ", so I thought I'd reach out.",
     ),
-    _t(
+    _builtin(
         "colleague",
         "your_colleague",
         "Your colleague",
         "I know your " + _FORMER + "former {% endif %}colleague {{ knower.name }}"
         "{% if knower.close %} well{% endif %}, and it seemed time you and I spoke too.",
     ),
-    _t(
+    _builtin(
         "colleague",
         "go_back",
         "Worked together",
@@ -164,7 +165,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "hello.",
     ),
     # Someone both know.
-    _t(
+    _builtin(
         "mutual",
         "in_common",
         "Someone we both know",
@@ -172,14 +173,14 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "time you and I spoke.{% else %}I believe you know " + _KNOWER_AT + ", whom I know"
         "{% if knower.close %} well{% endif %}, so it seemed time you and I spoke.{% endif %}",
     ),
-    _t(
+    _builtin(
         "mutual",
         "both_know",
         "We both know",
         "You and I both know {{ knower.name }}, and that seemed like a good reason to pick up "
         "the phone.",
     ),
-    _t(
+    _builtin(
         "mutual",
         "say_hello",
         "Say hello",
@@ -187,7 +188,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "is someone we both know, so I wanted to reach out and say hello, {{ prospect.first }}.",
     ),
     # The same association.
-    _t(
+    _builtin(
         "association",
         "fellow_member",
         "A fellow member",
@@ -196,7 +197,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "thought I'd reach out{% endif %}.{% else %}We're both members of {{ group.name }}, "
         "so it seemed time we spoke.{% endif %}",
     ),
-    _t(
+    _builtin(
         "association",
         "part_of",
         "Both part of it",
@@ -206,7 +207,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "other{% endif %}{% else %}As a fellow member of {{ group.name }}, I've wanted to get "
         "in touch for a while{% endif %}, so I thought I'd call.",
     ),
-    _t(
+    _builtin(
         "association",
         "say_hello",
         "Say hello",
@@ -216,7 +217,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "fellow members of {{ group.name }}, so I wanted to say hello.{% endif %}",
     ),
     # The same event.
-    _t(
+    _builtin(
         "event",
         "follow_up",
         "Follow up on the event",
@@ -226,7 +227,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "We were both at {{ group.name }}, and I wanted to follow up while it's still fresh."
         "{% endif %}",
     ),
-    _t(
+    _builtin(
         "event",
         "what_you_made",
         "What you made of it",
@@ -235,7 +236,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "to hear what you made of it.{% else %}I saw you were at {{ group.name }} as well – "
         "I'd love to hear what you made of it.{% endif %}",
     ),
-    _t(
+    _builtin(
         "event",
         "quick_call",
         "A quick call",
@@ -246,7 +247,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "in order.{% endif %}",
     ),
     # The same company.
-    _t(
+    _builtin(
         "company",
         "both_work",
         "Both work there",
@@ -256,7 +257,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "reach out.{% else %}We share a connection to {{ group.name }}, so I thought I'd reach "
         "out.{% endif %}",
     ),
-    _t(
+    _builtin(
         "company",
         "knows_you_from",
         "Knows you from there",
@@ -265,7 +266,7 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "and I wanted to say hello.{% else %}We both have ties to {{ group.name }}, and I "
         "wanted to say hello.{% endif %}",
     ),
-    _t(
+    _builtin(
         "company",
         "get_to_know",
         "Get to know you",
@@ -276,21 +277,21 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "{% endif %}",
     ),
     # The rep knows the prospect already.
-    _t(
+    _builtin(
         "reconnect",
         "catch_up",
         "Catch up",
         "It's been a while, {{ prospect.first }}, and I've been meaning to catch up on how "
         "things are going{% if prospect.company %} at {{ prospect.company }}{% endif %}.",
     ),
-    _t(
+    _builtin(
         "reconnect",
         "came_to_mind",
         "You came to mind",
         "{{ prospect.first }}, you came to mind this week, and I wanted to hear what's new "
         "with you.",
     ),
-    _t(
+    _builtin(
         "reconnect",
         "too_long",
         "It's been too long",
@@ -298,21 +299,21 @@ BUILTIN: tuple[TemplateSpec, ...] = (
         "too long, {{ prospect.first }}, and I have something I think you'll like.",
     ),
     # A public hook: the rep saw them speak, or read about them.
-    _t(
+    _builtin(
         "public_hook",
         "stayed_with_me",
         "It stayed with me",
         "I caught {{ hook }}, {{ prospect.first }}, and it's stayed with me – I'd love to hear "
         "more.",
     ),
-    _t(
+    _builtin(
         "public_hook",
         "congratulations",
         "Congratulations",
         "Congratulations on {{ hook }} – that's a real achievement"
         "{% if prospect.company %} for {{ prospect.company }}{% endif %}.",
     ),
-    _t(
+    _builtin(
         "public_hook",
         "enjoyed_it",
         "I enjoyed it",
