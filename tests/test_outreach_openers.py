@@ -14,18 +14,18 @@ from jinja2.sandbox import SandboxedEnvironment
 from referrals.graph.build import build_graph
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import make_path
-from referrals.outreach import openers
 from referrals.outreach.openers import (
     BUILTIN,
     MAX_OUTPUT,
     VARIABLES,
-    OpenerTemplate,
     RenderedOpener,
     TemplateProblem,
+    TemplateSpec,
     check_template,
-    opener_context,
     openers_for,
+    path_context,
     render_opener,
+    sandbox,
 )
 from referrals.vocab import CONNECTION_KINDS
 
@@ -145,7 +145,7 @@ def test_at_least_three_builtins_for_every_kind_with_unique_keys():
 def test_builtin_renders_for_its_kind_with_the_names(template):
     G = network()
     for path, connection, hook in cases_for(template.kind, G):
-        ctx = opener_context(G, path, connection, rep=REP, hook=hook)
+        ctx = path_context(G, path, connection, rep=REP, hook=hook)
         text = render_opener(template.source, ctx)
         for name in expected_names(connection):
             assert name in text, (template.key, connection, text)
@@ -168,7 +168,7 @@ def test_builtin_without_companies_never_says_at_none(template):
     G = network(mike_company=None, rep_company=None)
     for path, connection, hook in cases_for(template.kind, G):
         text = render_opener(
-            template.source, opener_context(G, path, connection, rep=REP, hook=hook)
+            template.source, path_context(G, path, connection, rep=REP, hook=hook)
         )
         assert "None" not in text and not re.search(r"\b(at|from|with) [.,–]", text), text
         assert " at ." not in text and " at ," not in text
@@ -179,11 +179,11 @@ def test_knower_company_is_said_when_known_and_left_out_when_not():
     path = make_path(G, [REP, MIKE, DANA])
     connection = classify(G, path, asked={MIKE})
     promise = next(t for t in BUILTIN if t.key == "asked_to_call.promise")
-    with_company = render_opener(promise.source, opener_context(G, path, connection, rep=REP))
+    with_company = render_opener(promise.source, path_context(G, path, connection, rep=REP))
     assert with_company.startswith("Mike Kincaid at Quality Fabricators asked me to")
     assert "promised" in with_company
     G = network(mike_company=None)
-    without = render_opener(promise.source, opener_context(G, path, connection, rep=REP))
+    without = render_opener(promise.source, path_context(G, path, connection, rep=REP))
     assert without.startswith("Mike Kincaid asked me to") and "None" not in without
 
 
@@ -382,9 +382,9 @@ def test_whitespace_does_not_count_towards_the_cap():
 def test_compiled_templates_are_cached():
     source = "Cached {{ prospect.first }}."
     render_opener(source, sample())
-    hits = openers._compile.cache_info().hits
+    hits = sandbox._compile.cache_info().hits
     assert render_opener(source, sample()) == "Cached Dana."
-    assert openers._compile.cache_info().hits == hits + 1
+    assert sandbox._compile.cache_info().hits == hits + 1
 
 
 def test_a_non_string_source_is_a_type_error():
@@ -433,7 +433,7 @@ def test_check_template_refuses_an_unknown_kind():
     assert not isinstance(info.value, TemplateProblem)
 
 
-# -- opener_context and openers_for ---------------------------------------------------------
+# -- path_context and openers_for -----------------------------------------------------------
 
 
 def plain(value):
@@ -442,19 +442,19 @@ def plain(value):
     return value is None or isinstance(value, (str, bool))
 
 
-def test_opener_context_is_plain_values_for_every_case():
+def test_path_context_is_plain_values_for_every_case():
     G = network()
     for kind in CONNECTION_KINDS:
         for path, connection, hook in cases_for(kind, G):
-            ctx = opener_context(G, path, connection, rep=REP, hook=hook)
+            ctx = path_context(G, path, connection, rep=REP, hook=hook)
             assert plain(ctx)
             assert set(ctx) == {name.split(".")[0] for name in VARIABLES}
 
 
-def test_opener_context_fields():
+def test_path_context_fields():
     G = network()
     path = make_path(G, [REP, ANA, MIKE, ASSOC, DANA])
-    ctx = opener_context(G, path, classify(G, path), rep=REP, hook="  ")
+    ctx = path_context(G, path, classify(G, path), rep=REP, hook="  ")
     assert ctx["prospect"] == {"name": "Dana Lee", "first": "Dana", "company": "Harbor Foods"}
     assert ctx["knower"] == {
         "name": "Mike Kincaid",
@@ -471,34 +471,34 @@ def test_opener_context_fields():
     assert ctx["hook"] is None and ctx["tie_kind"] is None
 
 
-def test_opener_context_says_the_tie_kind_in_plain_words():
+def test_path_context_says_the_tie_kind_in_plain_words():
     G = network()
     path = make_path(G, [REP, JOE, DANA])
-    assert opener_context(G, path, classify(G, path), rep=REP)["tie_kind"] == "former colleague"
+    assert path_context(G, path, classify(G, path), rep=REP)["tie_kind"] == "former colleague"
 
 
-def test_opener_context_rep_overrides_and_missing_rep():
+def test_path_context_rep_overrides_and_missing_rep():
     G = network()
     path = make_path(G, [REP, DANA])
     connection = classify(G, path)
-    ctx = opener_context(G, path, connection, rep=REP, rep_name="Samuel Ortiz", rep_company="")
+    ctx = path_context(G, path, connection, rep=REP, rep_name="Samuel Ortiz", rep_company="")
     assert ctx["rep"] == {"name": "Samuel Ortiz", "first": "Samuel", "company": None}
-    ctx = opener_context(G, path, connection, rep=99, rep_name="Lee Wu")
+    ctx = path_context(G, path, connection, rep=99, rep_name="Lee Wu")
     assert ctx["rep"]["first"] == "Lee"
     with pytest.raises(nx.NodeNotFound):
-        opener_context(G, path, connection, rep=99)
+        path_context(G, path, connection, rep=99)
 
 
-def test_opener_context_refuses_a_mismatched_path_or_kind():
+def test_path_context_refuses_a_mismatched_path_or_kind():
     G = network()
     path = make_path(G, [REP, MIKE, DANA])
     with pytest.raises(ValueError, match="target"):
-        opener_context(G, make_path(G, [REP, MIKE]), classify(G, path), rep=REP)
+        path_context(G, make_path(G, [REP, MIKE]), classify(G, path), rep=REP)
     with pytest.raises(ValueError, match="kind"):
-        opener_context(G, path, Connection("cold", DANA, None, None, None, None), rep=REP)
+        path_context(G, path, Connection("cold", DANA, None, None, None, None), rep=REP)
     G.remove_node(MIKE)
     with pytest.raises(nx.NodeNotFound):
-        opener_context(G, None, Connection("mutual", DANA, MIKE, None, None, "friend"), rep=REP)
+        path_context(G, None, Connection("mutual", DANA, MIKE, None, None, "friend"), rep=REP)
 
 
 def test_openers_for_renders_every_template_of_the_kind_in_order():
@@ -514,9 +514,9 @@ def test_openers_for_reports_a_broken_team_template_instead_of_raising():
     G = network()
     path = make_path(G, [REP, EVENT, DANA])  # the rep shares the event: no knower
     team = [
-        OpenerTemplate("event", "team.good", "Good", "See you at {{ group.name }} again!"),
-        OpenerTemplate("event", "team.bad", "Bad", "{{ knower.first }} was there."),
-        OpenerTemplate("mutual", "team.other", "Other kind", "{{ knower.first }}"),
+        TemplateSpec("event", "team.good", "Good", "See you at {{ group.name }} again!"),
+        TemplateSpec("event", "team.bad", "Bad", "{{ knower.first }} was there."),
+        TemplateSpec("mutual", "team.other", "Other kind", "{{ knower.first }}"),
     ]
     found = openers_for(G, path, classify(G, path), templates=team, rep=REP)
     assert [o.template.key for o in found] == ["team.good", "team.bad"]
@@ -541,11 +541,11 @@ def test_openers_for_a_public_hook_needs_the_hook():
 
 
 def test_one_sandbox_with_strict_undefined_no_autoescape_and_no_globals():
-    env = openers._ENV
+    env = sandbox._ENV
     assert isinstance(env, SandboxedEnvironment)
     assert env.undefined is StrictUndefined and not env.autoescape
     assert env.globals == {}  # no range, lipsum, cycler, ...
-    assert sorted(env.filters) == sorted(openers.FILTERS)
+    assert sorted(env.filters) == sorted(sandbox.FILTERS)
 
 
 @pytest.mark.parametrize(

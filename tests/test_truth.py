@@ -14,11 +14,11 @@ from referrals.graph.explain import basic_opener
 from referrals.graph.paths import make_path
 from referrals.outreach.openers import (
     BUILTIN,
-    OpenerTemplate,
     TemplateProblem,
+    TemplateSpec,
     check_template,
-    opener_context,
     openers_for,
+    path_context,
 )
 from referrals.outreach.scripts import callback_script
 from referrals.truth import CLAIMS, unsupported_claims
@@ -283,7 +283,7 @@ def test_every_builtin_passes_the_rule_and_every_kind_has_one():
 def test_a_saved_team_template_that_breaks_the_rule_is_not_shown():
     G = graph([(REP, GUS, "friend", 5, None), (GUS, DANA, "friend", 4, None)])
     path = make_path(G, [REP, GUS, DANA])
-    old = OpenerTemplate("mutual", "team.1", "Old", "{{ knower.name }} recommended you to me.")
+    old = TemplateSpec("mutual", "team.1", "Old", "{{ knower.name }} recommended you to me.")
     rendered = openers_for(G, path, classify(G, path), templates=[old], rep=REP)
     assert rendered[0].text is None and "recommended" in rendered[0].problem
 
@@ -291,7 +291,7 @@ def test_a_saved_team_template_that_breaks_the_rule_is_not_shown():
 def test_every_claim_names_a_fact_a_template_can_test():
     G = graph([(REP, GUS, "friend", 5, None), (GUS, DANA, "friend", 4, None)])
     path = make_path(G, [REP, GUS, DANA])
-    ctx = opener_context(G, path, classify(G, path), rep=REP)
+    ctx = path_context(G, path, classify(G, path), rep=REP)
     assert {c.fact for c in CLAIMS} == {"endorsed", "direct", "close", "friends"}
     assert {"endorsed", "direct", "close", "friend"} <= set(ctx["knower"])
 

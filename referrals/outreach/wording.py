@@ -45,8 +45,8 @@ MAX_REASONS = 3
 
 # --- the team's templates -------------------------------------------------------------------
 
-def _as_template(row: OpenerTemplate) -> op.OpenerTemplate:
-    return op.OpenerTemplate(kind=row.kind, key=f"team.{row.id}", label=row.label,
+def _as_template(row: OpenerTemplate) -> op.TemplateSpec:
+    return op.TemplateSpec(kind=row.kind, key=f"team.{row.id}", label=row.label,
                              source=row.source)
 
 
@@ -55,7 +55,7 @@ def team_template_rows(session: Session, team_id: int) -> list[OpenerTemplate]:
                                 .order_by(OpenerTemplate.kind, OpenerTemplate.label)))
 
 
-def templates_for(session: Session, team_id: int) -> list[op.OpenerTemplate]:
+def templates_for(session: Session, team_id: int) -> list[op.TemplateSpec]:
     """The built-in variants, each replaced by the team's own where it has one, then the
     team's extra variants."""
     rows = team_template_rows(session, team_id)
@@ -169,7 +169,7 @@ def standing_of(session: Session, team_id: int, target_id: int) -> Standing:
 class OpenerContext:
     """What the openers of one prospect's paths are rendered with (read once per page)."""
 
-    templates: Sequence[op.OpenerTemplate]
+    templates: Sequence[op.TemplateSpec]
     standing: Standing
     rep: User
     hook: str | None = None
@@ -195,7 +195,7 @@ class OpenerContext:
         connection = self.connection(G, path)
         if connection.stage not in OPENER_STAGES:
             return None
-        context = op.opener_context(G, path, connection, **self._rep_context())
+        context = op.path_context(G, path, connection, **self._rep_context())
         for template in self.templates:
             if template.kind == connection.kind:
                 try:
