@@ -38,6 +38,12 @@ if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
     pytest.skip(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` to run the "
                 "browser tests", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright",
+                               reason="the axe-playwright-python package is missing")
+AXE = axe_sync.Axe()
+# What a screen-reader or keyboard user cannot get past; "moderate" and "minor" are left to
+# review.
+BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -114,9 +120,18 @@ class Journey:
         overflow = self.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
+        blocking = self.accessibility_problems()
         self.page.set_viewport_size(LAPTOP)
+        blocking += self.accessibility_problems()
         assert overflow <= 1, f"{stem}: the page is {overflow}px wider than a phone"
         assert not self.errors, f"{stem}: browser errors {self.errors}"  # e.g. CSP refusals
+        assert not blocking, f"{stem}: axe finds {blocking}"
+
+    def accessibility_problems(self) -> list[str]:
+        """axe-core's serious and critical violations on the page as it is now."""
+        found = AXE.run(self.page).response["violations"]
+        return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in found
+                if v["impact"] in BLOCKING]
 
     def sign_in(self) -> None:
         self.go("/login")
@@ -419,3 +434,17 @@ def test_on_a_phone_the_person_page_shows_phone_warmth_and_next_step_first(journ
         assert box is not None and box["y"] + box["height"] <= screen, (selector, box)
     journey.page.set_viewport_size(LAPTOP)
     journey.shot("person-page")
+
+
+MAIN_PAGES = ("/today", "/people/", "/prospects", "/groups/", "/outreach/", "/advocates/",
+              "/introductions/", "/followups/", "/transfer/", "/warmth", "/settings",
+              "/callback", "/advocates/calls/new", "/people/new")
+
+
+def test_every_main_page_passes_axe_at_both_widths(journey, live_app):
+    with live_app.app_context():
+        people = db.session.scalars(select(Person.id).order_by(Person.id)).all()
+    journey.sign_in()
+    for path in (*MAIN_PAGES, *(f"/people/{pid}" for pid in people[:3])):
+        journey.go(path)
+        journey.shot(path.strip("/").replace("/", "-") or "root")
