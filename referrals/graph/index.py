@@ -34,9 +34,6 @@ import numpy as np
 QSCALE = float(1 << 32)
 #: "Unreachable" key; sums of a few keys above it stay far below the int64 limit.
 INF = np.int64(1 << 60)
-#: Bits of a key that count hops.
-HOP_BITS = 3
-HOP_MASK = (1 << HOP_BITS) - 1
 #: Memory for the per-source states kept per graph. A state holds about a dozen arrays of
 #: one int64 per node (its hop layers), ~10 MB at 100,000 people and ~1 MB at 10,000: the
 #: budget keeps ~20 reps' states at the large size and every rep of a sales floor below it.
@@ -80,11 +77,6 @@ def penalty_key(factor: float) -> int:
     0
     """
     return int(round(-math.log(factor) * QSCALE)) * 8
-
-
-def key_hops(key: int) -> int:
-    """Number of hops encoded in a key."""
-    return int(key) & HOP_MASK
 
 
 def ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
