@@ -19,12 +19,8 @@ Examples
 """
 
 from referrals.graph.build import (
-    MEMBER,
     add_member,
     build_graph,
-    group_id,
-    group_node,
-    is_group,
     remove_group,
     remove_member,
     remove_person,
@@ -33,6 +29,7 @@ from referrals.graph.build import (
     upsert_group,
     upsert_person,
 )
+from referrals.graph.codes import MEMBER, group_id, group_node, is_group
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import DoNotContact, Path, best_path, make_path, warm_paths
 from referrals.graph.picture import layout, path_layout, strongest_ego

@@ -4,8 +4,9 @@ Nodes are ids, never ORM objects:
 
 * a person is its (positive) person id, with attributes ``name``, ``company``, ``dnc``
   (do not contact, bool) and ``roles`` (frozenset of str);
-* a group is the NEGATIVE of its group id (see :func:`group_node`), with attributes
-  ``name``, ``gkind`` (association, event, company) and ``size`` (its number of members).
+* a group is the NEGATIVE of its group id (see :func:`~referrals.graph.codes.group_node`),
+  with attributes ``name``, ``gkind`` (association, event, company) and ``size`` (its number
+  of members).
 
 The graph is an undirected simple :class:`networkx.Graph` (a :class:`TeamGraph`). A pair of
 people may have several relationships; their edge keeps the strongest one: ``strength`` (in
@@ -46,31 +47,23 @@ from itertools import chain
 
 import networkx as nx
 
+from referrals.graph.codes import MEMBER, check_id, decode_tie, tie_code
 from referrals.graph.tie import DEFAULT_PARAMS, TieParams, membership_strength, tie_strength
 from referrals.vocab import GROUP_KINDS, TEAMMATE, TIE_KINDS
 
 __all__ = [
-    "MEMBER",
     "TeamGraph",
     "add_member",
     "build_graph",
-    "decode_tie",
     "fork",
-    "group_id",
-    "group_node",
-    "is_group",
     "remove_group",
     "remove_member",
     "remove_person",
     "set_pair_ties",
-    "tie_code",
     "touch",
     "upsert_group",
     "upsert_person",
 ]
-
-#: Edge kind of a person-group edge.
-MEMBER = "member"
 
 # Equal strengths: the kind listed first wins (fixed, so rebuild == in-place update).
 _KIND_RANK = {kind: -i for i, kind in enumerate(TIE_KINDS)}
@@ -79,104 +72,6 @@ PersonRow = tuple[int, str, "str | None", bool, Iterable[str]]
 TieRow = tuple[int, int, str, int, "date | None"]
 CodedTieRow = tuple[int, int, int]  # (person_a, person_b, tie_code(kind, rating, last))
 GroupRow = tuple[int, str, str]
-
-#: Index of each kind in a tie code (see :func:`tie_code`); the database's SQL uses it too.
-TIE_CODE_KINDS = {kind: i for i, kind in enumerate(TIE_KINDS)}
-#: A tie code is ``(ordinal * RATING_SLOTS + rating) * KIND_SLOTS + kind index``.
-RATING_SLOTS = 8
-KIND_SLOTS = 16
-assert len(TIE_KINDS) <= KIND_SLOTS
-
-
-def tie_code(kind: str, rating: int, last: date | None) -> int:
-    """A relationship's (kind, rating, last interaction) as one int.
-
-    ``(ordinal * 8 + rating) * 16 + kind index``, where ordinal is ``last.toordinal()`` (0
-    for no date) and the kind index is :data:`TIE_CODE_KINDS`. The database computes the same
-    number in SQL (``referrals.paths.cache``), so a million ties reach Python as three ints
-    each, and the build memoises edge attributes on an int rather than on a tuple of strings.
-
-    Raises
-    ------
-    ValueError
-        For an unknown kind or a rating that is not an int from 1 to 5.
-
-    Examples
-    --------
-    >>> tie_code("customer", 5, None), tie_code("friend", 4, date(2024, 6, 1))
-    (80, 94596930)
-    >>> decode_tie(tie_code("friend", 4, date(2024, 6, 1)))
-    ('friend', 4, datetime.date(2024, 6, 1))
-    """
-    index = TIE_CODE_KINDS.get(kind)
-    if index is None:
-        raise ValueError(f"unknown relationship kind {kind!r}")
-    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
-        raise ValueError(f"rating must be an int from 1 to 5, not {rating!r}")
-    ordinal = last.toordinal() if last is not None else 0
-    return (ordinal * RATING_SLOTS + rating) * KIND_SLOTS + index
-
-
-def decode_tie(code: int) -> tuple[str, int, date | None]:
-    """The (kind, rating, last interaction) of a :func:`tie_code`.
-
-    Raises
-    ------
-    ValueError
-        If ``code`` is not one that :func:`tie_code` makes.
-
-    Examples
-    --------
-    >>> decode_tie(80)
-    ('customer', 5, None)
-    >>> decode_tie(7)
-    Traceback (most recent call last):
-    ...
-    ValueError: 7 is not a tie code
-    """
-    if isinstance(code, bool) or not isinstance(code, int) or code < 0:
-        raise ValueError(f"{code!r} is not a tie code")
-    rest, index = divmod(code, KIND_SLOTS)
-    ordinal, rating = divmod(rest, RATING_SLOTS)
-    if index >= len(TIE_KINDS) or not 1 <= rating <= 5:
-        raise ValueError(f"{code!r} is not a tie code")
-    return TIE_KINDS[index], rating, date.fromordinal(ordinal) if ordinal else None
-
-
-def group_node(gid: int) -> int:
-    """Node key of group ``gid``: its id negated, so it never collides with a person id.
-
-    Examples
-    --------
-    >>> group_node(7)
-    -7
-    """
-    _check_id(gid, "group id")
-    return -gid
-
-
-def is_group(node: int) -> bool:
-    """True for a group node (negative key).
-
-    Examples
-    --------
-    >>> is_group(-7), is_group(7)
-    (True, False)
-    """
-    return node < 0
-
-
-def group_id(node: int) -> int:
-    """Group id of a group node.
-
-    Examples
-    --------
-    >>> group_id(-7)
-    7
-    """
-    if node >= 0:
-        raise ValueError(f"{node!r} is not a group node")
-    return -node
 
 
 def touch(G: nx.Graph) -> int:
@@ -203,11 +98,6 @@ def _bump(G: nx.Graph) -> int:
     version = G.graph.get("version", 0) + 1
     G.graph["version"] = version
     return version
-
-
-def _check_id(value: object, what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{what} must be a positive int, not {value!r}")
 
 
 # Edge attribute values are shared between edges with the same inputs: millions of edges
@@ -298,8 +188,9 @@ def build_graph(
         ignored (the data may change between the reads); a bad kind or rating raises
         ValueError.
     coded_ties : iterable of (person_a, person_b, code)
-        More relationships, each with its kind, rating and date as one :func:`tie_code`
-        (what the database hands over: the fastest form). A bad code raises ValueError.
+        More relationships, each with its kind, rating and date as one
+        :func:`~referrals.graph.codes.tie_code` (what the database hands over: the fastest
+        form). A bad code raises ValueError.
     groups : iterable of (id, name, kind)
         Groups; kind is association, event or company.
     memberships : iterable of (group_id, person_id)
@@ -329,6 +220,7 @@ def build_graph(
     ... )
     >>> G.edges[1, 2]["kind"], G.edges[1, 2]["strength"]
     ('customer', 0.9)
+    >>> from referrals.graph.codes import group_node
     >>> G.nodes[group_node(9)]["size"]
     2
     """
@@ -377,7 +269,7 @@ def _build(
     role_sets: dict[frozenset[str], frozenset[str]] = {}  # a handful of distinct role sets
     for row in people:
         pid, name, company, dnc, roles = row
-        _check_id(pid, "person id")
+        check_id(pid, "person id")
         roles = frozenset(roles)
         roles = role_sets.setdefault(roles, roles)
         attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": roles}
@@ -429,7 +321,7 @@ def _build(
                 _offer(adj, a, b, mate_strength, TEAMMATE, None, memo)
 
     for gid, name, gkind in groups:
-        _check_id(gid, "group id")
+        check_id(gid, "group id")
         if gkind not in GROUP_KINDS:
             raise ValueError(f"unknown group kind {gkind!r}")
         node = -gid
@@ -571,7 +463,7 @@ def _require_person(G: nx.Graph, pid: int) -> None:
 
 
 def _require_group(G: nx.Graph, gid: int) -> int:
-    _check_id(gid, "group id")
+    check_id(gid, "group id")
     if -gid not in G._node:
         raise nx.NodeNotFound(f"group {gid!r} is not in the graph")
     return -gid
@@ -607,7 +499,7 @@ def upsert_person(
     >>> sorted(G.nodes[5]["roles"]), G.graph["version"]
     (['advocate', 'prospect'], 2)
     """
-    _check_id(person_id, "person id")
+    check_id(person_id, "person id")
     attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": frozenset(roles)}
     if person_id in G._node:
         node = G._node[person_id]
@@ -720,10 +612,11 @@ def upsert_group(
     --------
     >>> G = build_graph([], [], [], [], today=date(2024, 6, 1))
     >>> upsert_group(G, 3, "Spring Fabrication Expo", "event")
+    >>> from referrals.graph.codes import group_node
     >>> G.nodes[group_node(3)]
     {'name': 'Spring Fabrication Expo', 'gkind': 'event', 'size': 0}
     """
-    _check_id(group_id, "group id")
+    check_id(group_id, "group id")
     if kind not in GROUP_KINDS:
         raise ValueError(f"unknown group kind {kind!r}")
     node = -group_id

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from referrals.graph.build import MEMBER
+from referrals.graph.codes import MEMBER
 from referrals.graph.explain import GOOD, STRONG
 from referrals.graph.paths import Path
 from referrals.vocab import TEAMMATE

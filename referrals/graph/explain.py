@@ -6,7 +6,7 @@ from datetime import date
 
 import networkx as nx
 
-from referrals.graph.build import MEMBER
+from referrals.graph.codes import MEMBER
 from referrals.graph.paths import Path
 from referrals.words import first_name, time_ago
 
