@@ -1,7 +1,7 @@
 """Read-only acceleration structures over a team graph: a CSR copy and per-source layers.
 
 Nothing here changes the graph. An index is built lazily the first time a query needs it and
-rebuilt when ``G.graph["version"]`` (bumped by every update in :mod:`referrals.graph.build`
+rebuilt when ``G.graph["version"]`` (bumped by every update in :mod:`referrals.graph.update`
 that changes the structure, a cost or who is do-not-contact) or the number of nodes has
 changed, so it is always consistent with the graph it serves.
 
@@ -107,7 +107,7 @@ class GraphIndex:
     """CSR arrays of one graph version, plus an LRU of per-source states.
 
     It keeps a reference to each node's row and attribute dict as it read them. The update
-    functions of :mod:`referrals.graph.build` replace a row or attribute dict that changes
+    functions of :mod:`referrals.graph.update` replace a row or attribute dict that changes
     (never change it in place), so :meth:`patched` finds the changed ones by identity and
     rebuilds only those rows – tens of milliseconds at 100,000 people, not a second.
     """

@@ -37,10 +37,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from referrals.clock import utc_today
-from referrals.graph import build as gb
+from referrals.graph.build import build_graph, fork
 from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS, group_node
 from referrals.graph.index import share_index
 from referrals.graph.tie import TieParams
+from referrals.graph.update import (
+    add_member,
+    remove_group,
+    remove_member,
+    remove_person,
+    set_pair_ties,
+    upsert_group,
+    upsert_person,
+)
 from referrals.models import (
     GraphChange,
     Group,
@@ -139,7 +148,7 @@ def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
     teammates = session.scalars(
         select(User.person_id).where(User.team_id == tid, User.person_id.is_not(None))
     )
-    return gb.build_graph(
+    return build_graph(
         (_person_tuple(row) for row in people),
         (),
         groups,
@@ -225,7 +234,7 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
     if len(seen_versions) != version - entry.version or settings_changed:
         return None  # a gap in the log or a settings change: only a rebuild is safe
     # A fork: requests still holding entry.graph must see it unchanged.
-    G, params, today = gb.fork(entry.graph), entry.params, entry.built_on
+    G, params, today = fork(entry.graph), entry.params, entry.built_on
 
     def keys(entity: str) -> set[int]:
         return {r.key1 for r in changes if r.entity == entity}
@@ -236,18 +245,18 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
     # since, and is then added afresh (its own ties and memberships are logged changes too).
     for pid in sorted(keys("person_deleted")):
         if G.has_node(pid):
-            gb.remove_person(G, pid)
+            remove_person(G, pid)
     for gid in sorted(keys("group_deleted")):
         if G.has_node(group_node(gid)):
-            gb.remove_group(G, gid)
+            remove_group(G, gid)
     _replay_people(session, team.id, G, keys("person") | keys("person_deleted"))
     _replay_groups(session, team.id, G, keys("group") | keys("group_deleted"), params)
     for gid, pid in sorted(members):
         exists = session.get(GroupMembership, (gid, pid)) is not None
         if exists and G.has_node(pid) and G.has_node(group_node(gid)):
-            gb.add_member(G, gid, pid, params=params)
+            add_member(G, gid, pid, params=params)
         elif not exists and G.has_edge(group_node(gid), pid):
-            gb.remove_member(G, gid, pid, params=params)
+            remove_member(G, gid, pid, params=params)
     for low, high in sorted(pairs):
         rows = session.execute(
             select(Relationship.kind, Relationship.rating, Relationship.last_interaction)
@@ -255,7 +264,7 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
                    Relationship.pair_high == high)
         ).all()
         if G.has_node(low) and G.has_node(high):
-            gb.set_pair_ties(G, low, high, list(rows), today=today, params=params)
+            set_pair_ties(G, low, high, list(rows), today=today, params=params)
     share_index(entry.graph, G)  # kept if the changes left the structure alone (names, roles)
     return replace(entry, graph=G, version=version, replays=entry.replays + 1)
 
@@ -271,9 +280,9 @@ def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -
     }
     for pid in sorted(ids):
         if pid in rows:
-            gb.upsert_person(G, *_person_tuple(rows[pid]))
+            upsert_person(G, *_person_tuple(rows[pid]))
         elif G.has_node(pid):
-            gb.remove_person(G, pid)
+            remove_person(G, pid)
 
 
 def _replay_groups(
@@ -290,6 +299,6 @@ def _replay_groups(
     }
     for gid in sorted(ids):
         if gid in rows:
-            gb.upsert_group(G, *rows[gid], params=params)
+            upsert_group(G, *rows[gid], params=params)
         elif G.has_node(group_node(gid)):
-            gb.remove_group(G, gid)
+            remove_group(G, gid)
