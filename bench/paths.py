@@ -158,6 +158,7 @@ def main() -> None:
         "",
     )
 
+    today = net.today  # the graph's day: the replayed changes below are for it too
     gc.collect()
     before_build = rss_mb()
     start = time.perf_counter()
@@ -168,7 +169,7 @@ def main() -> None:
         net.memberships(),
         coded_ties=net.coded_ties(),
         teammates=net.teammates,
-        today=net.today,
+        today=today,
     )
     build_time = time.perf_counter() - start
     index_time = timed(lambda: get_index(G))
@@ -310,7 +311,7 @@ def main() -> None:
         start = time.perf_counter()
         H = fork(current)
         share_index(current, H)
-        set_pair_ties(H, a, b, [("friend", 4, None)])
+        set_pair_ties(H, a, b, [("friend", 4, None)], today=today)
         fork_times.append(time.perf_counter() - start)
         patch.append(timed(lambda H=H: get_index(H)))
         current = H

@@ -102,9 +102,9 @@ def test_teammates_get_implicit_ties_unless_stronger_exist():
     assert G.edges[1, 2]["kind"] == "family"
     assert G.edges[1, 3]["kind"] == G.edges[2, 3]["kind"] == "teammate"
     # a weak explicit tie does not hide the teammate tie
-    set_pair_ties(G, 1, 3, [("acquaintance", 1, None)])
+    set_pair_ties(G, 1, 3, [("acquaintance", 1, None)], today=TODAY)
     assert G.edges[1, 3]["kind"] == "teammate"
-    set_pair_ties(G, 1, 2, [])
+    set_pair_ties(G, 1, 2, [], today=TODAY)
     assert G.edges[1, 2]["kind"] == "teammate"
 
 

@@ -14,11 +14,13 @@ from referrals.graph.index import GraphIndex, get_index, share_index
 from referrals.graph.update import remove_person, set_pair_ties
 from tests.test_graph_update import apply, ops, starting_model
 
+TODAY = date(2024, 6, 1)
+
 
 def _graph(n: int = 12):
     people = [(i, f"P{i}", None, False, ()) for i in range(1, n + 1)]
     ties = [(i, i + 1, "friend", 4, None) for i in range(1, n)]
-    return build_graph(people, ties, [], [], today=date(2024, 6, 1))
+    return build_graph(people, ties, [], [], today=TODAY)
 
 
 def test_a_sources_state_for_an_old_penalty_is_dropped():
@@ -70,7 +72,7 @@ def test_a_patched_index_has_the_arrays_of_a_full_build(changes, fork_before):
 def test_a_patch_reads_only_the_rows_that_changed():
     G = _graph(200)
     get_index(G)
-    set_pair_ties(G, 3, 150, [("customer", 5, None)])
+    set_pair_ties(G, 3, 150, [("customer", 5, None)], today=TODAY)
     ix = get_index(G)
     assert ix.patched_rows == 2
     _same_index(ix, GraphIndex(G))
@@ -103,5 +105,5 @@ def test_many_changed_rows_rebuild_the_index_in_full():
     G = _graph(2_000)
     get_index(G)
     for i in range(1, 600):
-        set_pair_ties(G, i, i + 1000, [("friend", 2, None)])
+        set_pair_ties(G, i, i + 1000, [("friend", 2, None)], today=TODAY)
     assert get_index(G).patched_rows is None

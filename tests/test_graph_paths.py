@@ -316,13 +316,13 @@ def test_results_follow_in_place_updates():
         ],
     )
     assert best_path(G, 1, 4).nodes == (1, 2, 4)
-    upsert_person(G, 2, "Person 2", None, True, ())  # 2 now asks not to be contacted
+    upsert_person(G, 2, "Person 2", None, True, (), today=TODAY)  # 2 asks not to be contacted
     assert best_path(G, 1, 4).nodes == (1, 3, 4)
-    set_pair_ties(G, 1, 3, [])
+    set_pair_ties(G, 1, 3, [], today=TODAY)
     assert best_path(G, 1, 4) is None
-    upsert_person(G, 5, "Person 5", None, False, ())
-    set_pair_ties(G, 1, 5, [("family", 5, None)])
-    set_pair_ties(G, 5, 4, [("family", 5, None)])
+    upsert_person(G, 5, "Person 5", None, False, (), today=TODAY)
+    set_pair_ties(G, 1, 5, [("family", 5, None)], today=TODAY)
+    set_pair_ties(G, 5, 4, [("family", 5, None)], today=TODAY)
     assert best_path(G, 1, 4).nodes == (1, 5, 4)
     remove_person(G, 5)
     assert warm_paths(G, 1, 4) == []

@@ -29,9 +29,9 @@ TODAY = date(2024, 6, 1)
 def test_update_functions_check_their_input():
     G = build_graph([(1, "A", None, False, ())], [], [(3, "Expo", "event")], [], today=TODAY)
     with pytest.raises(nx.NodeNotFound):
-        set_pair_ties(G, 1, 2, [])
+        set_pair_ties(G, 1, 2, [], today=TODAY)
     with pytest.raises(ValueError):
-        set_pair_ties(G, 1, 1, [])
+        set_pair_ties(G, 1, 1, [], today=TODAY)
     with pytest.raises(nx.NodeNotFound):
         remove_person(G, 2)
     with pytest.raises(nx.NodeNotFound):
@@ -43,7 +43,7 @@ def test_update_functions_check_their_input():
     with pytest.raises(ValueError):
         upsert_group(G, 3, "Expo", "party")
     with pytest.raises(ValueError):
-        upsert_person(G, 0, "Nobody", None, False, ())
+        upsert_person(G, 0, "Nobody", None, False, (), today=TODAY)
 
 
 # ------------------------------------------------------- in-place updates == full rebuild
@@ -106,7 +106,7 @@ def apply(G: nx.Graph, model: Model, op: tuple) -> None:
     if name == "person":
         _, pid, dnc = op
         model.people[pid] = (f"P{pid}", None, dnc, ("prospect",) if pid > 4 else ())
-        upsert_person(G, pid, *model.people[pid])
+        upsert_person(G, pid, *model.people[pid], today=TODAY)
     elif name == "remove_person" and op[1] in model.people:
         pid = op[1]
         del model.people[pid]
@@ -116,7 +116,7 @@ def apply(G: nx.Graph, model: Model, op: tuple) -> None:
     elif name == "pair" and op[1] != op[2] and op[1] in model.people and op[2] in model.people:
         a, b = sorted(op[1:3])
         model.ties[(a, b)] = list(op[3])
-        set_pair_ties(G, a, b, list(op[3]))
+        set_pair_ties(G, a, b, list(op[3]), today=TODAY)
     elif name == "group":
         _, gid, kind = op
         model.groups[gid] = (f"G{gid}", kind)
@@ -227,5 +227,5 @@ def test_new_teammate_person_gets_teammate_ties():
     G = model.rebuild()
     assert G.edges[1, 2]["kind"] == "teammate"
     model.people[3] = ("C", None, False, ())
-    upsert_person(G, 3, "C", None, False, ())
+    upsert_person(G, 3, "C", None, False, (), today=TODAY)
     assert_same_graph(G, model.rebuild())

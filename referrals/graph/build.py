@@ -25,8 +25,9 @@ edge's dict, never change it in place, and so must any other code.
 
 ``G.graph`` holds ``version`` (bumped by every update that changes what an index reads –
 structure, costs, do-not-contact; not names or roles: indexes built over the graph check it
-and rebuild lazily), ``today`` and ``params`` (the defaults for updates) and
-``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
+and rebuild lazily), ``today`` (the day its strengths are for, which updates that compute
+a strength should be given too), ``params`` (the tie model's constants, the updates' default)
+and ``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
 any other means, call :func:`touch` afterwards.
 
 Rows (a node's neighbour dict) and node attribute dicts are never changed in place either:
@@ -422,7 +423,7 @@ def fork(G: nx.Graph) -> nx.Graph:
     ...                 [(1, 2, "friend", 4, None)], [], [], today=date(2024, 6, 1))
     >>> H = fork(G)
     >>> remove_person(H, 2)
-    >>> upsert_person(H, 1, "Ana", None, False, ())
+    >>> upsert_person(H, 1, "Ana", None, False, (), today=date(2024, 6, 1))
     >>> sorted(G.edges), G.nodes[1]["name"], sorted(H.edges), H.nodes[1]["name"]
     ([(1, 2)], 'A', [], 'Ana')
     """

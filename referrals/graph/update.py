@@ -48,11 +48,9 @@ def _remove_node(G: nx.Graph, node: int) -> None:
     del G._node[node]
 
 
-def _defaults(G: nx.Graph, today: date | None, params: TieParams | None) -> tuple[date, TieParams]:
-    return (
-        today if today is not None else G.graph.get("today", date.today()),
-        params if params is not None else G.graph.get("params", DEFAULT_PARAMS),
-    )
+def _params(G: nx.Graph, params: TieParams | None) -> TieParams:
+    """``params``, else the tie model the graph was built with."""
+    return params if params is not None else G.graph.get("params", DEFAULT_PARAMS)
 
 
 def _require_person(G: nx.Graph, pid: int) -> None:
@@ -75,26 +73,29 @@ def upsert_person(
     dnc: bool,
     roles: Iterable[str],
     *,
-    today: date | None = None,
+    today: date,
     params: TieParams | None = None,
 ) -> None:
     """Add a person or replace their attributes, in place.
 
-    A new person who is one of ``G.graph["teammates"]`` gets the implicit teammate ties
-    (``today`` and ``params`` default to the graph's own).
+    A new person who is one of ``G.graph["teammates"]`` gets the implicit teammate ties, of
+    their strength on ``today`` (pass the graph's own day, ``G.graph["today"]``, to keep it
+    equal to a rebuild); ``params`` defaults to the graph's own.
 
     Examples
     --------
     >>> from referrals.graph.build import build_graph
-    >>> G = build_graph([], [], [], [], today=date(2024, 6, 1))
-    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect"})
+    >>> day = date(2024, 6, 1)
+    >>> G = build_graph([], [], [], [], today=day)
+    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect"}, today=day)
     >>> G.nodes[5]["roles"], G.graph["version"]
     (frozenset({'prospect'}), 1)
 
     A new role leaves the version (and so every index) alone; do-not-contact bumps it:
 
-    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect", "advocate"})
-    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", True, {"prospect", "advocate"})
+    >>> roles = {"prospect", "advocate"}
+    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, roles, today=day)
+    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", True, roles, today=day)
     >>> sorted(G.nodes[5]["roles"]), G.graph["version"]
     (['advocate', 'prospect'], 2)
     """
@@ -114,7 +115,7 @@ def upsert_person(
         _add_node(G, person_id, attrs)
         mates = G.graph.get("teammates", frozenset())
         if person_id in mates:
-            today, params = _defaults(G, today, params)
+            params = _params(G, params)
             for other in sorted(mates):
                 if other != person_id and other in G._node:
                     _write_pair(G, person_id, other, [], today, params)
@@ -168,13 +169,15 @@ def set_pair_ties(
     b: int,
     ties: list[tuple[str, int, date | None]],
     *,
-    today: date | None = None,
+    today: date,
     params: TieParams | None = None,
 ) -> None:
     """Recompute the edge of a pair from ALL its current relationships, in place.
 
     ``ties`` is every (kind, rating, last_interaction) the pair has now; an empty list
-    removes the edge (unless both are teammates, who keep their implicit tie).
+    removes the edge (unless both are teammates, who keep their implicit tie). Strengths are
+    those of ``today`` (pass the graph's own day, ``G.graph["today"]``, to keep it equal to a
+    rebuild); ``params`` defaults to the graph's own.
 
     Raises
     ------
@@ -186,12 +189,13 @@ def set_pair_ties(
     Examples
     --------
     >>> from referrals.graph.build import build_graph
+    >>> day = date(2024, 6, 1)
     >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())], [], [], [],
-    ...                 today=date(2024, 6, 1))
-    >>> set_pair_ties(G, 1, 2, [("friend", 5, None), ("acquaintance", 5, None)])
+    ...                 today=day)
+    >>> set_pair_ties(G, 1, 2, [("friend", 5, None), ("acquaintance", 5, None)], today=day)
     >>> G.edges[1, 2]["kind"]
     'friend'
-    >>> set_pair_ties(G, 1, 2, [])
+    >>> set_pair_ties(G, 1, 2, [], today=day)
     >>> G.has_edge(1, 2)
     False
     """
@@ -199,8 +203,7 @@ def set_pair_ties(
     _require_person(G, b)
     if a == b:
         raise ValueError("a person has no tie with themself")
-    today, params = _defaults(G, today, params)
-    _write_pair(G, a, b, list(ties), today, params)
+    _write_pair(G, a, b, list(ties), today, _params(G, params))
     bump(G)
 
 
@@ -222,7 +225,7 @@ def upsert_group(
     if kind not in GROUP_KINDS:
         raise ValueError(f"unknown group kind {kind!r}")
     node = -group_id
-    _, params = _defaults(G, None, params)
+    params = _params(G, params)
     if node in G._node:
         changed = G._node[node]["gkind"] != kind
         set_node_attrs(G, node, name=name, gkind=kind)
@@ -265,7 +268,7 @@ def add_member(
     """
     node = _require_group(G, group_id)
     _require_person(G, person_id)
-    _, params = _defaults(G, None, params)
+    params = _params(G, params)
     link_members(G, node, set(G._adj[node]) | {person_id}, params)
     bump(G)
 
@@ -286,6 +289,6 @@ def remove_member(
     """
     node = _require_group(G, group_id)
     _require_person(G, person_id)
-    _, params = _defaults(G, None, params)
+    params = _params(G, params)
     link_members(G, node, set(G._adj[node]) - {person_id}, params)
     bump(G)

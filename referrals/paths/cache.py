@@ -249,7 +249,7 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
     for gid in sorted(keys("group_deleted")):
         if G.has_node(group_node(gid)):
             remove_group(G, gid)
-    _replay_people(session, team.id, G, keys("person") | keys("person_deleted"))
+    _replay_people(session, team.id, G, keys("person") | keys("person_deleted"), today, params)
     _replay_groups(session, team.id, G, keys("group") | keys("group_deleted"), params)
     for gid, pid in sorted(members):
         exists = session.get(GroupMembership, (gid, pid)) is not None
@@ -269,7 +269,9 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
     return replace(entry, graph=G, version=version, replays=entry.replays + 1)
 
 
-def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -> None:
+def _replay_people(
+    session: Session, team_id: int, G: nx.Graph, ids: set[int], today: date, params: TieParams
+) -> None:
     if not ids:
         return
     rows = {
@@ -280,7 +282,7 @@ def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -
     }
     for pid in sorted(ids):
         if pid in rows:
-            upsert_person(G, *_person_tuple(rows[pid]))
+            upsert_person(G, *_person_tuple(rows[pid]), today=today, params=params)
         elif G.has_node(pid):
             remove_person(G, pid)
 
