@@ -257,8 +257,24 @@ def _build(
     today: date,
     params: TieParams,
 ) -> nx.Graph:
+    """The graph of :func:`build_graph` from coded ties: one pass over each kind of row."""
     G = TeamGraph()
     G.graph.update(version=0, today=today, params=params, teammates=frozenset())
+    _add_people(G, people)
+    # Each person's id and adjacency row, found by one lookup per tie end. The id object is
+    # the node's own, reused as every adjacency key: saves ~28 bytes per edge end.
+    ends = {pid: (pid, G._adj[pid]) for pid in G._node}
+    # All of them are kept: a teammate added later as a person gets the ties then.
+    G.graph["teammates"] = frozenset(teammates)
+    memo: dict[float, tuple[float, float]] = {}
+    _add_ties(G._adj, ends, ties, today, params, memo)
+    _add_teammate_ties(G._adj, ends, G.graph["teammates"], today, params, memo)
+    _add_groups(G, ends, groups, memberships, params, memo)
+    return G
+
+
+def _add_people(G: nx.Graph, people: Iterable[PersonRow]) -> None:
+    """A node per person of a graph being built; a repeated id keeps its last row."""
     node_data = G._node
     adj = G._adj
     role_sets: dict[frozenset[str], frozenset[str]] = {}  # a handful of distinct role sets
@@ -273,19 +289,22 @@ def _build(
         else:
             node_data[pid] = attrs
             adj[pid] = {}
-    # Each person's id and adjacency row, found by one lookup per tie end. The id object is
-    # the node's own, reused as every adjacency key: saves ~28 bytes per edge end.
-    ends = {pid: (pid, adj[pid]) for pid in node_data}
-    # All of them are kept: a teammate added later as a person gets the ties then.
-    G.graph["teammates"] = frozenset(teammates)
-    mates = [pid for pid in G.graph["teammates"] if pid in ends]
 
+
+def _add_ties(
+    adj: dict,
+    ends: dict[int, tuple[int, dict]],
+    ties: Iterable[CodedTieRow],
+    today: date,
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """The ties between known people, the strongest per pair, into a graph being built."""
     # Write each tie straight into the adjacency, keeping the strongest per pair: no big
     # temporary dict of pairs, whose ~200 MB at a million ties would fragment the heap.
     # code -> the edge attribute dict, shared by every edge with the same kind, rating and
     # date (a million ties hold only tens of thousands of distinct codes).
     by_code: dict[int, dict[str, object]] = {}
-    memo: dict[float, tuple[float, float]] = {}
     for a, b, code in ties:
         end_a = ends.get(a)
         end_b = ends.get(b)
@@ -306,6 +325,18 @@ def _build(
         # The common case inline: a million function calls cost a second at 100,000 people.
         row_a[b] = attrs
         row_b[a] = attrs
+
+
+def _add_teammate_ties(
+    adj: dict,
+    ends: dict[int, tuple[int, dict]],
+    teammates: Iterable[int],
+    today: date,
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """The implicit tie of each pair of teammates, unless they have a stronger one."""
+    mates = [pid for pid in teammates if pid in ends]
     if len(mates) > 1:
         mate_strength = tie_strength(
             TEAMMATE, params.teammate_rating, None, today=today, params=params
@@ -315,6 +346,17 @@ def _build(
             for b in ordered[i + 1 :]:
                 _offer(adj, a, b, mate_strength, TEAMMATE, None, memo)
 
+
+def _add_groups(
+    G: nx.Graph,
+    ends: dict[int, tuple[int, dict]],
+    groups: Iterable[GroupRow],
+    memberships: Iterable[tuple[int, int]],
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """The groups and their members' edges, into a graph being built."""
+    node_data = G._node
     for gid, name, gkind in groups:
         check_id(gid, "group id")
         if gkind not in GROUP_KINDS:
@@ -332,7 +374,6 @@ def _build(
             found.add(end[0])
     for node, people_in in members.items():
         link_members(G, node, people_in, params, memo, fresh=True)
-    return G
 
 
 def link_members(
