@@ -111,15 +111,17 @@ def upsert_person(
         if changes_index:
             bump(G)
         return
-    else:
-        _add_node(G, person_id, attrs)
-        mates = G.graph.get("teammates", frozenset())
-        if person_id in mates:
-            params = _params(G, params)
-            for other in sorted(mates):
-                if other != person_id and other in G._node:
-                    _write_pair(G, person_id, other, [], today, params)
+    _add_node(G, person_id, attrs)
+    if person_id in G.graph.get("teammates", frozenset()):
+        _join_teammates(G, person_id, today, _params(G, params))
     bump(G)
+
+
+def _join_teammates(G: nx.Graph, person_id: int, today: date, params: TieParams) -> None:
+    """Give a new person who is one of the team's users the implicit tie to each other one."""
+    for other in sorted(G.graph["teammates"]):
+        if other != person_id and other in G._node:
+            _write_pair(G, person_id, other, [], today, params)
 
 
 def remove_person(G: nx.Graph, person_id: int) -> None:
