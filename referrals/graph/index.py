@@ -162,6 +162,11 @@ class GraphIndex:
         was changed by other means (:func:`~referrals.graph.build.touch`) since this index
         was built, or more than :data:`PATCH_SHARE` of its rows changed. The result has the
         very arrays a full build would give, and no per-source states (they are recomputed).
+
+        Long because it is one pass that builds the new CSR arrays out of the old ones: the
+        map from old positions to new, the rows that changed, the slices copied and the
+        do-not-contact flags all read and write the same dozen arrays. Split, the helpers
+        would hand those arrays to each other, and no step would read clearer for it.
         """
         if G.graph.get("touched", -1) != self.touched or self.n == 0:
             return None
