@@ -204,6 +204,12 @@ def build_graph(
     networkx.Graph
         See the module docstring for the node and edge attributes.
 
+    Notes
+    -----
+    Long because of this docstring: what each kind of row may hold, and what is ignored or
+    refused, is the build's contract. The body is one call, with the garbage collector
+    paused.
+
     Examples
     --------
     >>> G = build_graph(

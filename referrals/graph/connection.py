@@ -176,6 +176,12 @@ def classify(
     networkx.NodeNotFound
         If a node of the path is not in the graph.
 
+    Notes
+    -----
+    Long because of this docstring, which states every rule with an example of it; the
+    body is one branch for a last link through a group and one ladder of the rules above
+    for a last link to a person.
+
     Examples
     --------
     >>> from datetime import date

@@ -194,6 +194,11 @@ def best_path(
     ValueError
         For a group endpoint or ``max_hops`` outside 1..6.
 
+    Notes
+    -----
+    Long because of this docstring, to which the other path functions refer for their
+    parameters and errors; the body reads the answer from the source's cached layers.
+
     Examples
     --------
     >>> from datetime import date

@@ -39,6 +39,12 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
     ValueError
         If ``radius`` is not 1..4 or ``max_nodes`` is not a positive int.
 
+    Notes
+    -----
+    Long because of this docstring; the body is three steps over the same index arrays:
+    the best paths from the center, the cut to ``max_nodes``, and the edges among the nodes
+    kept.
+
     Examples
     --------
     >>> from datetime import date
