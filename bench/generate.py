@@ -79,7 +79,7 @@ class Network:
 
     def coded_ties(self) -> Iterator[tuple[int, int, int]]:
         """The ties as the database hands them to the build: (a, b, tie_code)."""
-        from referrals.graph.build import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS
+        from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS
 
         index = np.array([TIE_CODE_KINDS[kind] for kind in KINDS], dtype=np.int64)
         codes = (self.last.astype(np.int64) * RATING_SLOTS + self.rating) * KIND_SLOTS

@@ -34,8 +34,9 @@ from referrals.graph import (
     strongest_ego,
     warm_paths,
 )
-from referrals.graph import build as gb
+from referrals.graph.build import fork
 from referrals.graph.index import get_index, share_index
+from referrals.graph.update import set_pair_ties
 
 SIZES = {"small": (10_000, 100_000), "large": (100_000, 1_000_000)}
 
@@ -157,6 +158,7 @@ def main() -> None:
         "",
     )
 
+    today = net.today  # the graph's day: the replayed changes below are for it too
     gc.collect()
     before_build = rss_mb()
     start = time.perf_counter()
@@ -167,7 +169,7 @@ def main() -> None:
         net.memberships(),
         coded_ties=net.coded_ties(),
         teammates=net.teammates,
-        today=net.today,
+        today=today,
     )
     build_time = time.perf_counter() - start
     index_time = timed(lambda: get_index(G))
@@ -307,9 +309,9 @@ def main() -> None:
         if a == b:
             continue
         start = time.perf_counter()
-        H = gb.fork(current)
+        H = fork(current)
         share_index(current, H)
-        gb.set_pair_ties(H, a, b, [("friend", 4, None)])
+        set_pair_ties(H, a, b, [("friend", 4, None)], today=today)
         fork_times.append(time.perf_counter() - start)
         patch.append(timed(lambda H=H: get_index(H)))
         current = H

@@ -7,9 +7,10 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from referrals.graph import build as gb
+from referrals.graph.build import build_graph
 from referrals.graph.explain import basic_opener, explain_path, strength_word
 from referrals.graph.paths import best_path, make_path
+from referrals.graph.update import remove_person
 from referrals.words import time_ago as recency_words
 
 TODAY = date(2024, 6, 1)
@@ -22,7 +23,7 @@ PEOPLE = [
 
 
 def two_step(kind: str, last: date | None = None, rating: int = 5):
-    G = gb.build_graph(
+    G = build_graph(
         PEOPLE,
         [(1, 2, "customer", 5, date(2024, 5, 18)), (2, 3, kind, rating, last)],
         [],
@@ -53,7 +54,7 @@ def test_one_clause_per_tie_with_kind_wording(kind, words):
 
 
 def test_shared_company_is_named_for_colleagues():
-    G = gb.build_graph(
+    G = build_graph(
         PEOPLE,
         [(1, 3, "friend", 5, None), (3, 4, "former_colleague", 5, None)],
         [],
@@ -88,7 +89,7 @@ def test_strength_and_recency_words():
     ],
 )
 def test_shared_group_is_one_clause(gkind, words):
-    G = gb.build_graph(
+    G = build_graph(
         PEOPLE,
         [(1, 2, "friend", 5, None)],
         [(8, "Ohio Manufacturers", gkind)],
@@ -103,7 +104,7 @@ def test_shared_group_is_one_clause(gkind, words):
 
 
 def test_teammate_and_third_person_wording():
-    G = gb.build_graph(PEOPLE, [(2, 3, "customer", 5, None)], [], [], teammates=[1, 2], today=TODAY)
+    G = build_graph(PEOPLE, [(2, 3, "customer", 5, None)], [], [], teammates=[1, 2], today=TODAY)
     path = best_path(G, 1, 3)
     assert explain_path(G, path, today=TODAY).startswith("Mike Kincaid is on your team")
     third = explain_path(G, path, today=TODAY, source_is_user=False)
@@ -113,7 +114,7 @@ def test_teammate_and_third_person_wording():
 
 def test_missing_node_raises():
     G, path = two_step("friend")
-    gb.remove_person(G, 2)
+    remove_person(G, 2)
     with pytest.raises(nx.NodeNotFound):
         explain_path(G, path, today=TODAY)
     with pytest.raises(nx.NodeNotFound):
@@ -134,7 +135,7 @@ def test_opener_names_whom_the_prospect_knows():
 
 
 def test_opener_through_a_group():
-    G = gb.build_graph(
+    G = build_graph(
         PEOPLE,
         [(1, 2, "friend", 5, None)],
         [(8, "Spring Fabrication Expo", "event")],

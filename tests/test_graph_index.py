@@ -9,16 +9,18 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referrals.graph import build as gb
-from referrals.graph.build import build_graph
+from referrals.graph.build import build_graph, fork, touch
 from referrals.graph.index import GraphIndex, get_index, share_index
-from tests.test_graph_build import apply, ops, starting_model
+from referrals.graph.update import remove_person, set_pair_ties
+from tests.test_graph_update import apply, ops, starting_model
+
+TODAY = date(2024, 6, 1)
 
 
 def _graph(n: int = 12):
     people = [(i, f"P{i}", None, False, ()) for i in range(1, n + 1)]
     ties = [(i, i + 1, "friend", 4, None) for i in range(1, n)]
-    return build_graph(people, ties, [], [], today=date(2024, 6, 1))
+    return build_graph(people, ties, [], [], today=TODAY)
 
 
 def test_a_sources_state_for_an_old_penalty_is_dropped():
@@ -55,7 +57,7 @@ def test_a_patched_index_has_the_arrays_of_a_full_build(changes, fork_before):
     get_index(G)
     for op, new_fork in zip(changes, fork_before, strict=False):
         if new_fork:  # as the cache replays: into a fork that starts with its parent's index
-            H = gb.fork(G)
+            H = fork(G)
             share_index(G, H)
             G = H
         before = get_index(G)
@@ -70,11 +72,11 @@ def test_a_patched_index_has_the_arrays_of_a_full_build(changes, fork_before):
 def test_a_patch_reads_only_the_rows_that_changed():
     G = _graph(200)
     get_index(G)
-    gb.set_pair_ties(G, 3, 150, [("customer", 5, None)])
+    set_pair_ties(G, 3, 150, [("customer", 5, None)], today=TODAY)
     ix = get_index(G)
     assert ix.patched_rows == 2
     _same_index(ix, GraphIndex(G))
-    gb.remove_person(G, 100)  # its two neighbours' rows change; every position moves by one
+    remove_person(G, 100)  # its two neighbours' rows change; every position moves by one
     ix = get_index(G)
     assert ix.patched_rows == 2 and 100 not in ix.pos
     _same_index(ix, GraphIndex(G))
@@ -84,7 +86,7 @@ def test_a_change_by_other_means_rebuilds_the_index_in_full():
     G = _graph(200)
     get_index(G)
     G.add_edge(3, 150, cost=0.1, strength=0.9, kind="friend")  # a row changed in place
-    gb.touch(G)
+    touch(G)
     ix = get_index(G)
     assert ix.patched_rows is None
     _same_index(ix, GraphIndex(G))
@@ -103,5 +105,5 @@ def test_many_changed_rows_rebuild_the_index_in_full():
     G = _graph(2_000)
     get_index(G)
     for i in range(1, 600):
-        gb.set_pair_ties(G, i, i + 1000, [("friend", 2, None)])
+        set_pair_ties(G, i, i + 1000, [("friend", 2, None)], today=TODAY)
     assert get_index(G).patched_rows is None

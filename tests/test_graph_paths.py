@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from referrals.graph import build as gb
+from referrals.graph.build import build_graph
 from referrals.graph.index import edge_key, penalty_key
 from referrals.graph.paths import (
     DoNotContact,
@@ -19,6 +19,7 @@ from referrals.graph.paths import (
     make_path,
     warm_paths,
 )
+from referrals.graph.update import remove_person, set_pair_ties, upsert_person
 
 TODAY = date(2024, 6, 1)
 
@@ -30,7 +31,7 @@ def person(pid: int, dnc: bool = False) -> tuple:
 def graph(
     n: int, ties: list[tuple], *, dnc: tuple[int, ...] = (), groups=(), members=(), teammates=()
 ):
-    return gb.build_graph(
+    return build_graph(
         [person(i, i in dnc) for i in range(1, n + 1)],
         ties,
         groups,
@@ -315,15 +316,15 @@ def test_results_follow_in_place_updates():
         ],
     )
     assert best_path(G, 1, 4).nodes == (1, 2, 4)
-    gb.upsert_person(G, 2, "Person 2", None, True, ())  # 2 now asks not to be contacted
+    upsert_person(G, 2, "Person 2", None, True, (), today=TODAY)  # 2 asks not to be contacted
     assert best_path(G, 1, 4).nodes == (1, 3, 4)
-    gb.set_pair_ties(G, 1, 3, [])
+    set_pair_ties(G, 1, 3, [], today=TODAY)
     assert best_path(G, 1, 4) is None
-    gb.upsert_person(G, 5, "Person 5", None, False, ())
-    gb.set_pair_ties(G, 1, 5, [("family", 5, None)])
-    gb.set_pair_ties(G, 5, 4, [("family", 5, None)])
+    upsert_person(G, 5, "Person 5", None, False, (), today=TODAY)
+    set_pair_ties(G, 1, 5, [("family", 5, None)], today=TODAY)
+    set_pair_ties(G, 5, 4, [("family", 5, None)], today=TODAY)
     assert best_path(G, 1, 4).nodes == (1, 5, 4)
-    gb.remove_person(G, 5)
+    remove_person(G, 5)
     assert warm_paths(G, 1, 4) == []
 
 

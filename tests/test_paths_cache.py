@@ -1,4 +1,5 @@
-"""The per-process graph cache: current on the next request, updated in place, rebuilt at need."""
+"""The per-process graph cache: current on the very next request, updated in place, rebuilt
+when it must."""
 
 from __future__ import annotations
 
@@ -134,13 +135,9 @@ def test_replaying_random_changes_equals_a_rebuild(app, user, seed):
         if action == "tie":
             try:
                 with db.session.begin_nested():
-                    factories.make_relationship(
-                        db.session,
-                        a,
-                        b,
-                        kind=rng.choice(["friend", "customer", "colleague"]),
-                        rating=rng.randint(1, 5),
-                    )
+                    kind = rng.choice(["friend", "customer", "colleague"])
+                    factories.make_relationship(db.session, a, b, kind=kind,
+                                                rating=rng.randint(1, 5))
             except Exception:
                 pass  # the pair already has that kind
         elif action == "retie" and ties:
@@ -211,7 +208,7 @@ def test_the_database_codes_each_tie_as_the_graph_code_does(app, user):
     # days on SQLite, date arithmetic on PostgreSQL); it must be the pure tie_code exactly.
     from sqlalchemy import select
 
-    from referrals.graph.build import tie_code
+    from referrals.graph.codes import tie_code
     from referrals.paths.cache import tie_code_sql
     from referrals.vocab import RELATIONSHIP_KINDS
 

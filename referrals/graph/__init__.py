@@ -18,21 +18,8 @@ Examples
 'You sold to Mike Kincaid (strong tie); Mike and Dana Lee are friends (strong tie).'
 """
 
-from referrals.graph.build import (
-    MEMBER,
-    add_member,
-    build_graph,
-    group_id,
-    group_node,
-    is_group,
-    remove_group,
-    remove_member,
-    remove_person,
-    set_pair_ties,
-    touch,
-    upsert_group,
-    upsert_person,
-)
+from referrals.graph.build import build_graph, touch
+from referrals.graph.codes import MEMBER, group_id, group_node, is_group
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import DoNotContact, Path, best_path, make_path, warm_paths
 from referrals.graph.picture import layout, path_layout, strongest_ego
@@ -43,6 +30,15 @@ from referrals.graph.tie import (
     describe_tie_model,
     membership_strength,
     tie_strength,
+)
+from referrals.graph.update import (
+    add_member,
+    remove_group,
+    remove_member,
+    remove_person,
+    set_pair_ties,
+    upsert_group,
+    upsert_person,
 )
 from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, TIE_KINDS
 

@@ -1,11 +1,12 @@
-"""Building the team graph from plain tuples, and updating it in place.
+"""Building the team graph from rows of plain tuples, and what its nodes and edges hold.
 
 Nodes are ids, never ORM objects:
 
 * a person is its (positive) person id, with attributes ``name``, ``company``, ``dnc``
   (do not contact, bool) and ``roles`` (frozenset of str);
-* a group is the NEGATIVE of its group id (see :func:`group_node`), with attributes
-  ``name``, ``gkind`` (association, event, company) and ``size`` (its number of members).
+* a group is the NEGATIVE of its group id (see :func:`~referrals.graph.codes.group_node`),
+  with attributes ``name``, ``gkind`` (association, event, company) and ``size`` (its number
+  of members).
 
 The graph is an undirected simple :class:`networkx.Graph` (a :class:`TeamGraph`). A pair of
 people may have several relationships; their edge keeps the strongest one: ``strength`` (in
@@ -14,24 +15,30 @@ relationship kind, ``"teammate"``, or ``"member"`` for a person-group edge) and,
 relationship has a date of last interaction, ``last`` (its ``date.toordinal()``, an int, to
 keep edges small).
 Equal strengths are settled by a fixed order of kinds, then the latest date, so a graph
-updated in place is always equal to one rebuilt from the same data.
+updated in place (:mod:`referrals.graph.update`) is always equal to one rebuilt from the
+same data.
 
 Edges with the same attributes share one attribute dict (a million ties hold only tens of
 thousands of distinct values: this saves about 250 MB and a second of build at 100,000
-people). Treat edge attribute dicts as read-only: the functions here replace an edge's
-dict, never change it in place, and so must any other code.
+people). Treat edge attribute dicts as read-only: the build and the updates replace an
+edge's dict, never change it in place, and so must any other code.
 
-``G.graph`` holds ``version`` (bumped by every update here that changes what an index reads
-– structure, costs, do-not-contact; not names or roles: indexes built over the graph check it
-and rebuild lazily), ``today`` and ``params`` (the defaults for updates) and
-``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
+``G.graph`` holds ``version`` (bumped by every update that changes what an index reads –
+structure, costs, do-not-contact; not names or roles: indexes built over the graph check it
+and rebuild lazily), ``today`` (the day its strengths are for, which updates that compute
+a strength should be given too), ``params`` (the tie model's constants, the updates' default)
+and ``teammates`` (frozenset of the person ids of the team's users). If you change the graph by
 any other means, call :func:`touch` afterwards.
 
 Rows (a node's neighbour dict) and node attribute dicts are never changed in place either:
-the update functions here replace them with changed copies. So a :func:`fork` – a new graph
-sharing every row – can be updated while other threads read the old graph, which stays a
-consistent snapshot with no locks; and an index can tell the rows that changed since it was
-built by their identity (``referrals.graph.index`` patches itself instead of rebuilding).
+the updates replace them with changed copies. So a :func:`fork` – a new graph sharing every
+row – can be updated while other threads read the old graph, which stays a consistent
+snapshot with no locks; and an index can tell the rows that changed since it was built by
+their identity (``referrals.graph.index`` patches itself instead of rebuilding).
+
+:func:`bump`, :func:`best_tie`, :func:`edge_attrs`, :func:`link_members`,
+:func:`writable_row` and :func:`set_node_attrs` are shared with :mod:`referrals.graph.update`,
+so the build and the updates keep these rules in one place.
 """
 
 from __future__ import annotations
@@ -46,31 +53,11 @@ from itertools import chain
 
 import networkx as nx
 
+from referrals.graph.codes import MEMBER, check_id, decode_tie, tie_code
 from referrals.graph.tie import DEFAULT_PARAMS, TieParams, membership_strength, tie_strength
 from referrals.vocab import GROUP_KINDS, TEAMMATE, TIE_KINDS
 
-__all__ = [
-    "MEMBER",
-    "TeamGraph",
-    "add_member",
-    "build_graph",
-    "decode_tie",
-    "fork",
-    "group_id",
-    "group_node",
-    "is_group",
-    "remove_group",
-    "remove_member",
-    "remove_person",
-    "set_pair_ties",
-    "tie_code",
-    "touch",
-    "upsert_group",
-    "upsert_person",
-]
-
-#: Edge kind of a person-group edge.
-MEMBER = "member"
+__all__ = ["TeamGraph", "build_graph", "fork", "touch"]
 
 # Equal strengths: the kind listed first wins (fixed, so rebuild == in-place update).
 _KIND_RANK = {kind: -i for i, kind in enumerate(TIE_KINDS)}
@@ -79,104 +66,6 @@ PersonRow = tuple[int, str, "str | None", bool, Iterable[str]]
 TieRow = tuple[int, int, str, int, "date | None"]
 CodedTieRow = tuple[int, int, int]  # (person_a, person_b, tie_code(kind, rating, last))
 GroupRow = tuple[int, str, str]
-
-#: Index of each kind in a tie code (see :func:`tie_code`); the database's SQL uses it too.
-TIE_CODE_KINDS = {kind: i for i, kind in enumerate(TIE_KINDS)}
-#: A tie code is ``(ordinal * RATING_SLOTS + rating) * KIND_SLOTS + kind index``.
-RATING_SLOTS = 8
-KIND_SLOTS = 16
-assert len(TIE_KINDS) <= KIND_SLOTS
-
-
-def tie_code(kind: str, rating: int, last: date | None) -> int:
-    """A relationship's (kind, rating, last interaction) as one int.
-
-    ``(ordinal * 8 + rating) * 16 + kind index``, where ordinal is ``last.toordinal()`` (0
-    for no date) and the kind index is :data:`TIE_CODE_KINDS`. The database computes the same
-    number in SQL (``referrals.paths.cache``), so a million ties reach Python as three ints
-    each, and the build memoises edge attributes on an int rather than on a tuple of strings.
-
-    Raises
-    ------
-    ValueError
-        For an unknown kind or a rating that is not an int from 1 to 5.
-
-    Examples
-    --------
-    >>> tie_code("customer", 5, None), tie_code("friend", 4, date(2024, 6, 1))
-    (80, 94596930)
-    >>> decode_tie(tie_code("friend", 4, date(2024, 6, 1)))
-    ('friend', 4, datetime.date(2024, 6, 1))
-    """
-    index = TIE_CODE_KINDS.get(kind)
-    if index is None:
-        raise ValueError(f"unknown relationship kind {kind!r}")
-    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
-        raise ValueError(f"rating must be an int from 1 to 5, not {rating!r}")
-    ordinal = last.toordinal() if last is not None else 0
-    return (ordinal * RATING_SLOTS + rating) * KIND_SLOTS + index
-
-
-def decode_tie(code: int) -> tuple[str, int, date | None]:
-    """The (kind, rating, last interaction) of a :func:`tie_code`.
-
-    Raises
-    ------
-    ValueError
-        If ``code`` is not one that :func:`tie_code` makes.
-
-    Examples
-    --------
-    >>> decode_tie(80)
-    ('customer', 5, None)
-    >>> decode_tie(7)
-    Traceback (most recent call last):
-    ...
-    ValueError: 7 is not a tie code
-    """
-    if isinstance(code, bool) or not isinstance(code, int) or code < 0:
-        raise ValueError(f"{code!r} is not a tie code")
-    rest, index = divmod(code, KIND_SLOTS)
-    ordinal, rating = divmod(rest, RATING_SLOTS)
-    if index >= len(TIE_KINDS) or not 1 <= rating <= 5:
-        raise ValueError(f"{code!r} is not a tie code")
-    return TIE_KINDS[index], rating, date.fromordinal(ordinal) if ordinal else None
-
-
-def group_node(gid: int) -> int:
-    """Node key of group ``gid``: its id negated, so it never collides with a person id.
-
-    Examples
-    --------
-    >>> group_node(7)
-    -7
-    """
-    _check_id(gid, "group id")
-    return -gid
-
-
-def is_group(node: int) -> bool:
-    """True for a group node (negative key).
-
-    Examples
-    --------
-    >>> is_group(-7), is_group(7)
-    (True, False)
-    """
-    return node < 0
-
-
-def group_id(node: int) -> int:
-    """Group id of a group node.
-
-    Examples
-    --------
-    >>> group_id(-7)
-    7
-    """
-    if node >= 0:
-        raise ValueError(f"{node!r} is not a group node")
-    return -node
 
 
 def touch(G: nx.Graph) -> int:
@@ -193,21 +82,16 @@ def touch(G: nx.Graph) -> int:
     >>> G.graph["touched"]
     4
     """
-    version = _bump(G)
+    version = bump(G)
     G.graph["touched"] = version
     return version
 
 
-def _bump(G: nx.Graph) -> int:
-    """Bump the version after a change made here (rows replaced, never changed in place)."""
+def bump(G: nx.Graph) -> int:
+    """Bump the version after a change that kept the rules (rows replaced, never changed)."""
     version = G.graph.get("version", 0) + 1
     G.graph["version"] = version
     return version
-
-
-def _check_id(value: object, what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{what} must be a positive int, not {value!r}")
 
 
 # Edge attribute values are shared between edges with the same inputs: millions of edges
@@ -219,7 +103,7 @@ def _strength_cost(strength: float, memo: dict[float, tuple[float, float]]) -> t
     return found
 
 
-def _best_tie(
+def best_tie(
     ties: Iterable[tuple[str, int, date | None]],
     teammates: bool,
     today: date,
@@ -261,14 +145,15 @@ def _offer(
         strength, kind, last
     ):
         return
-    attrs = _edge_attrs(strength, kind, last, memo)
+    attrs = edge_attrs(strength, kind, last, memo)
     adj[a][b] = attrs
     adj[b][a] = attrs
 
 
-def _edge_attrs(
+def edge_attrs(
     strength: float, kind: str, last: int | None, memo: dict[float, tuple[float, float]]
 ) -> dict[str, object]:
+    """A new edge attribute dict; its floats are shared through ``memo``."""
     strength, cost = _strength_cost(strength, memo)
     attrs: dict[str, object] = {"cost": cost, "strength": strength, "kind": kind}
     if last is not None:
@@ -298,8 +183,9 @@ def build_graph(
         ignored (the data may change between the reads); a bad kind or rating raises
         ValueError.
     coded_ties : iterable of (person_a, person_b, code)
-        More relationships, each with its kind, rating and date as one :func:`tie_code`
-        (what the database hands over: the fastest form). A bad code raises ValueError.
+        More relationships, each with its kind, rating and date as one
+        :func:`~referrals.graph.codes.tie_code` (what the database hands over: the fastest
+        form). A bad code raises ValueError.
     groups : iterable of (id, name, kind)
         Groups; kind is association, event or company.
     memberships : iterable of (group_id, person_id)
@@ -318,6 +204,12 @@ def build_graph(
     networkx.Graph
         See the module docstring for the node and edge attributes.
 
+    Notes
+    -----
+    Long because of this docstring: what each kind of row may hold, and what is ignored or
+    refused, is the build's contract. The body is one call, with the garbage collector
+    paused.
+
     Examples
     --------
     >>> G = build_graph(
@@ -329,6 +221,7 @@ def build_graph(
     ... )
     >>> G.edges[1, 2]["kind"], G.edges[1, 2]["strength"]
     ('customer', 0.9)
+    >>> from referrals.graph.codes import group_node
     >>> G.nodes[group_node(9)]["size"]
     2
     """
@@ -370,14 +263,30 @@ def _build(
     today: date,
     params: TieParams,
 ) -> nx.Graph:
+    """The graph of :func:`build_graph` from coded ties: one pass over each kind of row."""
     G = TeamGraph()
     G.graph.update(version=0, today=today, params=params, teammates=frozenset())
+    _add_people(G, people)
+    # Each person's id and adjacency row, found by one lookup per tie end. The id object is
+    # the node's own, reused as every adjacency key: saves ~28 bytes per edge end.
+    ends = {pid: (pid, G._adj[pid]) for pid in G._node}
+    # All of them are kept: a teammate added later as a person gets the ties then.
+    G.graph["teammates"] = frozenset(teammates)
+    memo: dict[float, tuple[float, float]] = {}
+    _add_ties(G._adj, ends, ties, today, params, memo)
+    _add_teammate_ties(G._adj, ends, G.graph["teammates"], today, params, memo)
+    _add_groups(G, ends, groups, memberships, params, memo)
+    return G
+
+
+def _add_people(G: nx.Graph, people: Iterable[PersonRow]) -> None:
+    """A node per person of a graph being built; a repeated id keeps its last row."""
     node_data = G._node
     adj = G._adj
     role_sets: dict[frozenset[str], frozenset[str]] = {}  # a handful of distinct role sets
     for row in people:
         pid, name, company, dnc, roles = row
-        _check_id(pid, "person id")
+        check_id(pid, "person id")
         roles = frozenset(roles)
         roles = role_sets.setdefault(roles, roles)
         attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": roles}
@@ -386,19 +295,22 @@ def _build(
         else:
             node_data[pid] = attrs
             adj[pid] = {}
-    # Each person's id and adjacency row, found by one lookup per tie end. The id object is
-    # the node's own, reused as every adjacency key: saves ~28 bytes per edge end.
-    ends = {pid: (pid, adj[pid]) for pid in node_data}
-    # All of them are kept: a teammate added later as a person gets the ties then.
-    G.graph["teammates"] = frozenset(teammates)
-    mates = [pid for pid in G.graph["teammates"] if pid in ends]
 
+
+def _add_ties(
+    adj: dict,
+    ends: dict[int, tuple[int, dict]],
+    ties: Iterable[CodedTieRow],
+    today: date,
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """The ties between known people, the strongest per pair, into a graph being built."""
     # Write each tie straight into the adjacency, keeping the strongest per pair: no big
     # temporary dict of pairs, whose ~200 MB at a million ties would fragment the heap.
     # code -> the edge attribute dict, shared by every edge with the same kind, rating and
     # date (a million ties hold only tens of thousands of distinct codes).
     by_code: dict[int, dict[str, object]] = {}
-    memo: dict[float, tuple[float, float]] = {}
     for a, b, code in ties:
         end_a = ends.get(a)
         end_b = ends.get(b)
@@ -408,7 +320,7 @@ def _build(
         if attrs is None:
             kind, rating, day = decode_tie(code)
             strength = tie_strength(kind, rating, day, today=today, params=params)
-            attrs = by_code[code] = _edge_attrs(
+            attrs = by_code[code] = edge_attrs(
                 strength, kind, day.toordinal() if day else None, memo
             )
         a, row_a = end_a
@@ -419,6 +331,18 @@ def _build(
         # The common case inline: a million function calls cost a second at 100,000 people.
         row_a[b] = attrs
         row_b[a] = attrs
+
+
+def _add_teammate_ties(
+    adj: dict,
+    ends: dict[int, tuple[int, dict]],
+    teammates: Iterable[int],
+    today: date,
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """The implicit tie of each pair of teammates, unless they have a stronger one."""
+    mates = [pid for pid in teammates if pid in ends]
     if len(mates) > 1:
         mate_strength = tie_strength(
             TEAMMATE, params.teammate_rating, None, today=today, params=params
@@ -428,8 +352,19 @@ def _build(
             for b in ordered[i + 1 :]:
                 _offer(adj, a, b, mate_strength, TEAMMATE, None, memo)
 
+
+def _add_groups(
+    G: nx.Graph,
+    ends: dict[int, tuple[int, dict]],
+    groups: Iterable[GroupRow],
+    memberships: Iterable[tuple[int, int]],
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> None:
+    """The groups and their members' edges, into a graph being built."""
+    node_data = G._node
     for gid, name, gkind in groups:
-        _check_id(gid, "group id")
+        check_id(gid, "group id")
         if gkind not in GROUP_KINDS:
             raise ValueError(f"unknown group kind {gkind!r}")
         node = -gid
@@ -444,11 +379,10 @@ def _build(
         if found is not None and end is not None:
             found.add(end[0])
     for node, people_in in members.items():
-        _link_members(G, node, people_in, params, memo, fresh=True)
-    return G
+        link_members(G, node, people_in, params, memo, fresh=True)
 
 
-def _link_members(
+def link_members(
     G: nx.Graph,
     node: int,
     people: Iterable[int],
@@ -462,19 +396,33 @@ def _link_members(
     ``fresh``: a graph being built, whose rows nobody has seen yet – written in place.
     """
     people = set(people)
-    row = G._adj.__getitem__ if fresh else partial(_row, G)
+    row = G._adj.__getitem__ if fresh else partial(writable_row, G)
     own = row(node)
     for gone in set(own) - people:
         del row(gone)[node]
         del own[gone]
-    _set_attrs(G, node, size=len(people))
+    set_node_attrs(G, node, size=len(people))
     if not people:
         return
     strength = membership_strength(G._node[node]["gkind"], len(people), params)
-    attrs = _edge_attrs(strength, MEMBER, None, {} if memo is None else memo)
+    attrs = edge_attrs(strength, MEMBER, None, {} if memo is None else memo)
     for pid in people:  # one attribute dict shared by all of the group's edges
         own[pid] = attrs
         row(pid)[node] = attrs
+
+
+def writable_row(G: nx.Graph, node: int) -> dict:
+    """A copy of ``node``'s adjacency row, put in its place: change it, never the old one.
+
+    Call it once per node per change (a loop keeps the copy it got).
+    """
+    row = G._adj[node] = dict(G._adj[node])
+    return row
+
+
+def set_node_attrs(G: nx.Graph, node: int, **attrs: object) -> None:
+    """Replace ``node``'s attribute dict with an updated copy (never changed in place)."""
+    G._node[node] = {**G._node[node], **attrs}
 
 
 class TeamGraph(nx.Graph):
@@ -511,17 +459,18 @@ class TeamGraph(nx.Graph):
 def fork(G: nx.Graph) -> nx.Graph:
     """A new graph equal to ``G`` that shares its rows, to update while others read ``G``.
 
-    Only the two top-level dicts are copied (milliseconds at 100,000 people). The update
-    functions below replace a row or a node's attribute dict rather than change it, so
-    nothing a reader of ``G`` can see ever changes.
+    Only the two top-level dicts are copied (milliseconds at 100,000 people). The updates
+    (:mod:`referrals.graph.update`) replace a row or a node's attribute dict rather than
+    change it, so nothing a reader of ``G`` can see ever changes.
 
     Examples
     --------
+    >>> from referrals.graph.update import remove_person, upsert_person
     >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())],
     ...                 [(1, 2, "friend", 4, None)], [], [], today=date(2024, 6, 1))
     >>> H = fork(G)
     >>> remove_person(H, 2)
-    >>> upsert_person(H, 1, "Ana", None, False, ())
+    >>> upsert_person(H, 1, "Ana", None, False, (), today=date(2024, 6, 1))
     >>> sorted(G.edges), G.nodes[1]["name"], sorted(H.edges), H.nodes[1]["name"]
     ([(1, 2)], 'A', [], 'Ana')
     """
@@ -530,264 +479,3 @@ def fork(G: nx.Graph) -> nx.Graph:
     H._node = dict(G._node)
     H._adj = dict(G._adj)
     return H
-
-
-def _row(G: nx.Graph, node: int) -> dict:
-    """A copy of ``node``'s adjacency row, put in its place: change it, never the old one.
-
-    Call it once per node per change (a loop keeps the copy it got).
-    """
-    row = G._adj[node] = dict(G._adj[node])
-    return row
-
-
-def _add_node(G: nx.Graph, node: int, attrs: dict[str, object]) -> None:
-    G._node[node] = attrs
-    G._adj[node] = {}
-
-
-def _set_attrs(G: nx.Graph, node: int, **attrs: object) -> None:
-    """Replace ``node``'s attribute dict with an updated copy (never changed in place)."""
-    G._node[node] = {**G._node[node], **attrs}
-
-
-def _remove_node(G: nx.Graph, node: int) -> None:
-    for other in G._adj[node]:
-        del _row(G, other)[node]
-    del G._adj[node]
-    del G._node[node]
-
-
-def _defaults(G: nx.Graph, today: date | None, params: TieParams | None) -> tuple[date, TieParams]:
-    return (
-        today if today is not None else G.graph.get("today", date.today()),
-        params if params is not None else G.graph.get("params", DEFAULT_PARAMS),
-    )
-
-
-def _require_person(G: nx.Graph, pid: int) -> None:
-    if pid not in G._node or pid < 0:
-        raise nx.NodeNotFound(f"person {pid!r} is not in the graph")
-
-
-def _require_group(G: nx.Graph, gid: int) -> int:
-    _check_id(gid, "group id")
-    if -gid not in G._node:
-        raise nx.NodeNotFound(f"group {gid!r} is not in the graph")
-    return -gid
-
-
-def upsert_person(
-    G: nx.Graph,
-    person_id: int,
-    name: str,
-    company: str | None,
-    dnc: bool,
-    roles: Iterable[str],
-    *,
-    today: date | None = None,
-    params: TieParams | None = None,
-) -> None:
-    """Add a person or replace their attributes, in place.
-
-    A new person who is one of ``G.graph["teammates"]`` gets the implicit teammate ties
-    (``today`` and ``params`` default to the graph's own).
-
-    Examples
-    --------
-    >>> G = build_graph([], [], [], [], today=date(2024, 6, 1))
-    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect"})
-    >>> G.nodes[5]["roles"], G.graph["version"]
-    (frozenset({'prospect'}), 1)
-
-    A new role leaves the version (and so every index) alone; do-not-contact bumps it:
-
-    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", False, {"prospect", "advocate"})
-    >>> upsert_person(G, 5, "Dana Lee", "Harbor Foods", True, {"prospect", "advocate"})
-    >>> sorted(G.nodes[5]["roles"]), G.graph["version"]
-    (['advocate', 'prospect'], 2)
-    """
-    _check_id(person_id, "person id")
-    attrs = {"name": name, "company": company, "dnc": bool(dnc), "roles": frozenset(roles)}
-    if person_id in G._node:
-        node = G._node[person_id]
-        # Indexes read the structure, the costs and who may pass a path on (dnc) – not
-        # names or roles. A rename or a new role (every first advocate call gives one) must
-        # not cost every worker a rebuild of its index and of each rep's search layers.
-        changes_index = node.get("dnc", False) != attrs["dnc"]
-        _set_attrs(G, person_id, **attrs)
-        if changes_index:
-            _bump(G)
-        return
-    else:
-        _add_node(G, person_id, attrs)
-        mates = G.graph.get("teammates", frozenset())
-        if person_id in mates:
-            today, params = _defaults(G, today, params)
-            for other in sorted(mates):
-                if other != person_id and other in G._node:
-                    _write_pair(G, person_id, other, [], today, params)
-    _bump(G)
-
-
-def remove_person(G: nx.Graph, person_id: int) -> None:
-    """Remove a person, their ties and memberships (their groups shrink), in place.
-
-    Examples
-    --------
-    >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())],
-    ...                 [(1, 2, "friend", 4, None)], [], [], today=date(2024, 6, 1))
-    >>> remove_person(G, 2)
-    >>> list(G.edges)
-    []
-    """
-    _require_person(G, person_id)
-    groups = [n for n in G._adj[person_id] if n < 0]
-    _remove_node(G, person_id)
-    params = G.graph.get("params", DEFAULT_PARAMS)
-    for node in groups:
-        _link_members(G, node, G._adj[node], params)
-    _bump(G)
-
-
-def _write_pair(
-    G: nx.Graph,
-    a: int,
-    b: int,
-    ties: list[tuple[str, int, date | None]],
-    today: date,
-    params: TieParams,
-) -> None:
-    mates = G.graph.get("teammates", frozenset())
-    best = _best_tie(ties, a in mates and b in mates, today, params)
-    if best is None:
-        if G.has_edge(a, b):
-            del _row(G, a)[b]
-            del _row(G, b)[a]
-        return
-    attrs = _edge_attrs(best[0], best[1], best[2], {})
-    _row(G, a)[b] = attrs
-    _row(G, b)[a] = attrs
-
-
-def set_pair_ties(
-    G: nx.Graph,
-    a: int,
-    b: int,
-    ties: list[tuple[str, int, date | None]],
-    *,
-    today: date | None = None,
-    params: TieParams | None = None,
-) -> None:
-    """Recompute the edge of a pair from ALL its current relationships, in place.
-
-    ``ties`` is every (kind, rating, last_interaction) the pair has now; an empty list
-    removes the edge (unless both are teammates, who keep their implicit tie).
-
-    Raises
-    ------
-    networkx.NodeNotFound
-        If either person is not in the graph.
-    ValueError
-        If ``a == b`` or a tie has a bad kind or rating.
-
-    Examples
-    --------
-    >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())], [], [], [],
-    ...                 today=date(2024, 6, 1))
-    >>> set_pair_ties(G, 1, 2, [("friend", 5, None), ("acquaintance", 5, None)])
-    >>> G.edges[1, 2]["kind"]
-    'friend'
-    >>> set_pair_ties(G, 1, 2, [])
-    >>> G.has_edge(1, 2)
-    False
-    """
-    _require_person(G, a)
-    _require_person(G, b)
-    if a == b:
-        raise ValueError("a person has no tie with themself")
-    today, params = _defaults(G, today, params)
-    _write_pair(G, a, b, list(ties), today, params)
-    _bump(G)
-
-
-def upsert_group(
-    G: nx.Graph, group_id: int, name: str, kind: str, *, params: TieParams | None = None
-) -> None:
-    """Add a group or change its name or kind (a new kind re-weighs its members), in place.
-
-    Examples
-    --------
-    >>> G = build_graph([], [], [], [], today=date(2024, 6, 1))
-    >>> upsert_group(G, 3, "Spring Fabrication Expo", "event")
-    >>> G.nodes[group_node(3)]
-    {'name': 'Spring Fabrication Expo', 'gkind': 'event', 'size': 0}
-    """
-    _check_id(group_id, "group id")
-    if kind not in GROUP_KINDS:
-        raise ValueError(f"unknown group kind {kind!r}")
-    node = -group_id
-    _, params = _defaults(G, None, params)
-    if node in G._node:
-        changed = G._node[node]["gkind"] != kind
-        _set_attrs(G, node, name=name, gkind=kind)
-        if changed:
-            _link_members(G, node, G._adj[node], params)
-    else:
-        _add_node(G, node, {"name": name, "gkind": kind, "size": 0})
-    _bump(G)
-
-
-def remove_group(G: nx.Graph, group_id: int) -> None:
-    """Remove a group and its memberships, in place.
-
-    Examples
-    --------
-    >>> G = build_graph([], [], [(3, "Expo", "event")], [], today=date(2024, 6, 1))
-    >>> remove_group(G, 3)
-    >>> len(G)
-    0
-    """
-    node = _require_group(G, group_id)
-    _remove_node(G, node)
-    _bump(G)
-
-
-def add_member(
-    G: nx.Graph, group_id: int, person_id: int, *, params: TieParams | None = None
-) -> None:
-    """Add a person to a group, in place; every member's edge is re-weighed for the new size.
-
-    Examples
-    --------
-    >>> G = build_graph([(1, "A", None, False, ())], [], [(3, "Expo", "event")], [],
-    ...                 today=date(2024, 6, 1))
-    >>> add_member(G, 3, 1)
-    >>> G.nodes[-3]["size"], G.edges[1, -3]["kind"]
-    (1, 'member')
-    """
-    node = _require_group(G, group_id)
-    _require_person(G, person_id)
-    _, params = _defaults(G, None, params)
-    _link_members(G, node, set(G._adj[node]) | {person_id}, params)
-    _bump(G)
-
-
-def remove_member(
-    G: nx.Graph, group_id: int, person_id: int, *, params: TieParams | None = None
-) -> None:
-    """Remove a person from a group (no-op if not a member), in place; members are re-weighed.
-
-    Examples
-    --------
-    >>> G = build_graph([(1, "A", None, False, ())], [], [(3, "Expo", "event")], [(3, 1)],
-    ...                 today=date(2024, 6, 1))
-    >>> remove_member(G, 3, 1)
-    >>> G.nodes[-3]["size"]
-    0
-    """
-    node = _require_group(G, group_id)
-    _require_person(G, person_id)
-    _, params = _defaults(G, None, params)
-    _link_members(G, node, set(G._adj[node]) - {person_id}, params)
-    _bump(G)

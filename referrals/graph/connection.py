@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from referrals.graph.build import MEMBER
+from referrals.graph.codes import MEMBER
 from referrals.graph.explain import GOOD, STRONG
 from referrals.graph.paths import Path
 from referrals.vocab import TEAMMATE
@@ -175,6 +175,12 @@ def classify(
         If the path has fewer than two nodes, or starts or ends at a group.
     networkx.NodeNotFound
         If a node of the path is not in the graph.
+
+    Notes
+    -----
+    Long because of this docstring, which states every rule with an example of it; the
+    body is one branch for a last link through a group and one ladder of the rules above
+    for a last link to a person.
 
     Examples
     --------

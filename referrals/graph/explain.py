@@ -6,7 +6,7 @@ from datetime import date
 
 import networkx as nx
 
-from referrals.graph.build import MEMBER
+from referrals.graph.codes import MEMBER
 from referrals.graph.paths import Path
 from referrals.words import first_name, time_ago
 
@@ -120,6 +120,12 @@ def explain_path(G: nx.Graph, path: Path, *, today: date, source_is_user: bool =
     networkx.NodeNotFound
         If a node of the path is no longer in the graph.
 
+    Notes
+    -----
+    Long because of this docstring and of its one loop over the links: a step through a
+    group takes two links, so the loop moves one or two at a time, and the names said so
+    far (full name first, first name after) carry from one clause to the next.
+
     Examples
     --------
     >>> from referrals.graph.build import build_graph
@@ -186,6 +192,11 @@ def basic_opener(G: nx.Graph, path: Path) -> str:
     you know Mike Kincaid at Quality Fabricators"), or a group (named, with the person who
     shares it). It never says that person asked or suggested anything: the graph alone
     doesn't hold that (see :mod:`referrals.truth`). A one-hop path is a direct reconnect.
+
+    Notes
+    -----
+    Long because of this docstring, and because each kind of last link gets its own
+    sentence, written out whole so that each reads as the prospect will hear it.
 
     Examples
     --------

@@ -1,7 +1,7 @@
 """Read-only acceleration structures over a team graph: a CSR copy and per-source layers.
 
 Nothing here changes the graph. An index is built lazily the first time a query needs it and
-rebuilt when ``G.graph["version"]`` (bumped by every update in :mod:`referrals.graph.build`
+rebuilt when ``G.graph["version"]`` (bumped by every update in :mod:`referrals.graph.update`
 that changes the structure, a cost or who is do-not-contact) or the number of nodes has
 changed, so it is always consistent with the graph it serves.
 
@@ -34,9 +34,6 @@ import numpy as np
 QSCALE = float(1 << 32)
 #: "Unreachable" key; sums of a few keys above it stay far below the int64 limit.
 INF = np.int64(1 << 60)
-#: Bits of a key that count hops.
-HOP_BITS = 3
-HOP_MASK = (1 << HOP_BITS) - 1
 #: Memory for the per-source states kept per graph. A state holds about a dozen arrays of
 #: one int64 per node (its hop layers), ~10 MB at 100,000 people and ~1 MB at 10,000: the
 #: budget keeps ~20 reps' states at the large size and every rep of a sales floor below it.
@@ -82,11 +79,6 @@ def penalty_key(factor: float) -> int:
     return int(round(-math.log(factor) * QSCALE)) * 8
 
 
-def key_hops(key: int) -> int:
-    """Number of hops encoded in a key."""
-    return int(key) & HOP_MASK
-
-
 def ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """Concatenated ``arange(start, start + len)`` for each pair, vectorised."""
     total = int(lens.sum())
@@ -115,7 +107,7 @@ class GraphIndex:
     """CSR arrays of one graph version, plus an LRU of per-source states.
 
     It keeps a reference to each node's row and attribute dict as it read them. The update
-    functions of :mod:`referrals.graph.build` replace a row or attribute dict that changes
+    functions of :mod:`referrals.graph.update` replace a row or attribute dict that changes
     (never change it in place), so :meth:`patched` finds the changed ones by identity and
     rebuilds only those rows – tens of milliseconds at 100,000 people, not a second.
     """
@@ -170,6 +162,11 @@ class GraphIndex:
         was changed by other means (:func:`~referrals.graph.build.touch`) since this index
         was built, or more than :data:`PATCH_SHARE` of its rows changed. The result has the
         very arrays a full build would give, and no per-source states (they are recomputed).
+
+        Long because it is one pass that builds the new CSR arrays out of the old ones: the
+        map from old positions to new, the rows that changed, the slices copied and the
+        do-not-contact flags all read and write the same dozen arrays. Split, the helpers
+        would hand those arrays to each other, and no step would read clearer for it.
         """
         if G.graph.get("touched", -1) != self.touched or self.n == 0:
             return None

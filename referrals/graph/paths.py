@@ -194,6 +194,11 @@ def best_path(
     ValueError
         For a group endpoint or ``max_hops`` outside 1..6.
 
+    Notes
+    -----
+    Long because of this docstring, to which the other path functions refer for their
+    parameters and errors; the body reads the answer from the source's cached layers.
+
     Examples
     --------
     >>> from datetime import date
@@ -273,7 +278,13 @@ def warm_paths(
 def _meet_in_middle(
     G: nx.Graph, ix: GraphIndex, st: SourceState, ti: int, max_hops: int, k: int
 ) -> list[list[int]]:
-    """Index sequences of the k best paths (max_hops <= 4) by joining halves at a middle."""
+    """Index sequences of the k best paths (max_hops <= 4) by joining halves at a middle.
+
+    Long because it is one vectorised pipeline per query, the hottest code of the app (every
+    paths page runs it): the target's halves are gathered, joined with the source's half
+    table and cut to the k best in numpy, each step consuming the arrays the one before made.
+    Split into helpers, each would take and return half a dozen arrays and read no better.
+    """
     s = st.s
     # (key, a, m, x, seq): sorting on the first four is (key, reversed node tuple).
     cands: list[tuple[int, int, int, int, list[int]]] = []

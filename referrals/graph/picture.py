@@ -39,6 +39,12 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
     ValueError
         If ``radius`` is not 1..4 or ``max_nodes`` is not a positive int.
 
+    Notes
+    -----
+    Long because of this docstring; the body is three steps over the same index arrays:
+    the best paths from the center, the cut to ``max_nodes``, and the edges among the nodes
+    kept.
+
     Examples
     --------
     >>> from datetime import date
@@ -136,12 +142,22 @@ def layout(
         raise nx.NodeNotFound(f"node {center!r} is not in the graph")
     if not (width > 0 and height > 0):
         raise ValueError("width and height must be positive")
+    depth, parent = _ring_tree(H, center)
+    return _fit(_radial_points(H, center, depth, parent), width, height)
 
-    def strength(u: int, v: int) -> float:
-        return float(H.edges[u, v].get("strength", 0.0))
 
-    # The tree to draw: the warmest-path tree that strongest_ego recorded ("via", "hops"),
-    # where present; other nodes hang from their strongest neighbour one ring further in.
+def _strength(H: nx.Graph, u: int, v: int) -> float:
+    return float(H.edges[u, v].get("strength", 0.0))
+
+
+def _ring_tree(H: nx.Graph, center: int) -> tuple[dict[int, int], dict[int, int | None]]:
+    """The ring (hops from the center) and the parent of every node in the tree to draw.
+
+    The center is on ring 0 with no parent; nodes not connected to it go on an outer ring,
+    with no parent either.
+    """
+    # The warmest-path tree that strongest_ego recorded ("via", "hops"), where present; other
+    # nodes hang from their strongest neighbour one ring further in.
     depth: dict[int, int] = {center: 0}
     parent: dict[int, int | None] = {center: None}
     marked = [n for n in H if n != center and "hops" in H.nodes[n]]
@@ -159,7 +175,8 @@ def layout(
         for u in ring:
             for v in H[u]:
                 if v not in depth and (
-                    v not in found or (-strength(u, v), u) < (-strength(found[v], v), found[v])
+                    v not in found
+                    or (-_strength(H, u, v), u) < (-_strength(H, found[v], v), found[v])
                 ):
                     found[v] = u
         for v, u in found.items():
@@ -171,8 +188,14 @@ def layout(
         if node not in depth:
             depth[node] = far
             parent[node] = None
-    rings = max(max(depth.values()), 1)
+    return depth, parent
 
+
+def _radial_points(
+    H: nx.Graph, center: int, depth: dict[int, int], parent: dict[int, int | None]
+) -> dict[int, tuple[float, float]]:
+    """Positions in [-1, 1]^2: each node on its ring, in a share of its parent's angle."""
+    rings = max(max(depth.values()), 1)
     children: dict[int | None, list[int]] = {}
     for node, par in parent.items():
         if node != center:
@@ -180,7 +203,7 @@ def layout(
 
     def warm(node: int) -> float:
         par = parent[node]
-        return strength(par, node) if par is not None else 0.0
+        return _strength(H, par, node) if par is not None else 0.0
 
     leaves: dict[int, int] = {}
 
@@ -209,7 +232,7 @@ def layout(
     orphans = children.get(None, [])
     if orphans:
         place(orphans, -math.pi / 2, 2 * math.pi)
-    return _fit(points, width, height)
+    return points
 
 
 def path_layout(

@@ -98,6 +98,14 @@ def rank_prospects(
     ValueError
         For a group source or prospect, or ``max_hops`` outside 1..6.
 
+    Notes
+    -----
+    Long because the ranking is one pass, kept in one piece: the prospects' best paths are
+    read from the source's layers all at once, then the loop over prospects walks each path
+    back along the predecessor columns and scores it, inline. That loop is the hot part of
+    a ranking page (up to thousands of prospects) and reads ten local names; split, it would
+    pass them all to a helper once per prospect. The rest of the length is this docstring.
+
     Examples
     --------
     >>> from datetime import date
@@ -113,16 +121,7 @@ def rank_prospects(
     """
     check_hops(max_hops)
     check_source(G, source)
-    wanted: list[int] = []
-    seen: set[int] = set()
-    for p in prospects:
-        if p not in G._node:
-            raise nx.NodeNotFound(f"prospect {p!r} is not in the graph")
-        if p < 0:
-            raise ValueError("a group cannot be ranked as a prospect")
-        if p not in seen:
-            seen.add(p)
-            wanted.append(p)
+    wanted = _distinct_prospects(G, prospects)
     pen = check_penalty(G, penalty)
     factors = dict(pen)
     ix = get_index(G)
@@ -165,3 +164,18 @@ def rank_prospects(
     found.sort(key=lambda f: f[:2])
     missing.sort(key=lambda r: r.prospect)
     return [f[2] for f in found] + missing
+
+
+def _distinct_prospects(G: nx.Graph, prospects: Iterable[int]) -> list[int]:
+    """The prospects in the order given, each once; raises on one that is no person here."""
+    wanted: list[int] = []
+    seen: set[int] = set()
+    for p in prospects:
+        if p not in G._node:
+            raise nx.NodeNotFound(f"prospect {p!r} is not in the graph")
+        if p < 0:
+            raise ValueError("a group cannot be ranked as a prospect")
+        if p not in seen:
+            seen.add(p)
+            wanted.append(p)
+    return wanted

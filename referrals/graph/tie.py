@@ -287,68 +287,92 @@ def describe_tie_model(params: TieParams = DEFAULT_PARAMS) -> list[tuple[str, st
     >>> any("365 days" in text for _, text in sections)
     True
     """
-    p = params
+    return [
+        _WHAT_A_STRENGTH_IS,
+        _kind_section(params),
+        _rating_section(params),
+        _recency_section(params),
+        _group_section(params),
+        _WARM_PATHS,
+        _example_section(params),
+    ]
 
-    def pct(x: float) -> str:
-        return f"{100 * x:.0f}%"
 
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+_WHAT_A_STRENGTH_IS = (
+    "What a tie strength is",
+    "Every relationship gets a number between 0 and 1: close to 1 means the person "
+    "would gladly take a call for you, close to 0 means they barely know the other "
+    "person. It is the kind of relationship, times its rating, times how recent the "
+    "last contact was.",
+)
+
+_WARM_PATHS = (
+    "Warm paths",
+    "A path's warmth is the product of the strengths of its links, so every extra "
+    "introduction costs warmth. Going through a group counts as two links (you to "
+    "the group, the group to them). People who asked not to be contacted are never "
+    "asked to pass you on.",
+)
+
+
+def _kind_section(p: TieParams) -> tuple[str, str]:
     kinds = sorted(TIE_KINDS, key=lambda k: (-p.kind_weight(k), k))
     kind_list = ", ".join(f"{KIND_LABELS[k]} {p.kind_weight(k):.2f}" for k in kinds)
-    stars = ", ".join(f"{r} stars {pct(rating_factor(r, p))}" for r in (5, 4, 3, 2, 1))
+    return (
+        "Kind of relationship",
+        f"Each kind starts from its own weight: {kind_list}. Two users of the same team "
+        f"are joined as teammates, rated {p.teammate_rating} stars.",
+    )
+
+
+def _rating_section(p: TieParams) -> tuple[str, str]:
+    stars = ", ".join(f"{r} stars {_pct(rating_factor(r, p))}" for r in (5, 4, 3, 2, 1))
+    return (
+        "Rating",
+        f"The 1-to-5 rating keeps part of that weight: {stars}. A better rating never "
+        "makes a tie weaker.",
+    )
+
+
+def _recency_section(p: TieParams) -> tuple[str, str]:
     one_hl = 0.5
     two_hl = max(p.decay_floor, 0.25)
+    return (
+        "How recent",
+        f"A tie fades when you stop talking: after {p.half_life_days:g} days without "
+        f"contact it counts {_pct(one_hl)}, after {2 * p.half_life_days:g} days "
+        f"{_pct(two_hl)}, and however old it gets it never drops below "
+        f"{_pct(p.decay_floor)}. A relationship with no date of last contact does not fade.",
+    )
+
+
+def _group_section(p: TieParams) -> tuple[str, str]:
     group_list = ", ".join(f"{KIND_LABELS[k]} {p.kind_weight(k):.2f}" for k in GROUP_KINDS)
     sizes = (p.small_group, 20, 200, 5000)
     size_list = ", ".join(
-        f"{s} members {pct(min(1.0, (p.small_group / s) ** p.size_exponent))}" for s in sizes
+        f"{s} members {_pct(min(1.0, (p.small_group / s) ** p.size_exponent))}" for s in sizes
     )
-    example_day = date(2024, 7, 1)
-    example = tie_strength("customer", 4, date(2024, 1, 1), today=example_day, params=p)
     dinner = membership_strength("event", 20, p)
     big = membership_strength("association", 5000, p)
-    return [
-        (
-            "What a tie strength is",
-            "Every relationship gets a number between 0 and 1: close to 1 means the person "
-            "would gladly take a call for you, close to 0 means they barely know the other "
-            "person. It is the kind of relationship, times its rating, times how recent the "
-            "last contact was.",
-        ),
-        (
-            "Kind of relationship",
-            f"Each kind starts from its own weight: {kind_list}. Two users of the same team "
-            f"are joined as teammates, rated {p.teammate_rating} stars.",
-        ),
-        (
-            "Rating",
-            f"The 1-to-5 rating keeps part of that weight: {stars}. A better rating never "
-            "makes a tie weaker.",
-        ),
-        (
-            "How recent",
-            f"A tie fades when you stop talking: after {p.half_life_days:g} days without "
-            f"contact it counts {pct(one_hl)}, after {2 * p.half_life_days:g} days "
-            f"{pct(two_hl)}, and however old it gets it never drops below "
-            f"{pct(p.decay_floor)}. A relationship with no date of last contact does not fade.",
-        ),
-        (
-            "Shared groups",
-            f"Belonging to the same group is a weaker link, and weaker the bigger the group. "
-            f"Weights: {group_list}; the group's size then keeps {size_list}. So a "
-            f"20-person event gives each member a link of {dinner:.2f}, a 5,000-member "
-            f"association only {big:.3f}.",
-        ),
-        (
-            "Warm paths",
-            "A path's warmth is the product of the strengths of its links, so every extra "
-            "introduction costs warmth. Going through a group counts as two links (you to "
-            "the group, the group to them). People who asked not to be contacted are never "
-            "asked to pass you on.",
-        ),
-        (
-            "An example",
-            f"A customer rated 4 stars whom you last spoke to six months ago: "
-            f"{p.customer:.2f} x {pct(rating_factor(4, p))} x "
-            f"{pct(recency_factor(date(2024, 1, 1), example_day, p))} = {example:.2f}.",
-        ),
-    ]
+    return (
+        "Shared groups",
+        f"Belonging to the same group is a weaker link, and weaker the bigger the group. "
+        f"Weights: {group_list}; the group's size then keeps {size_list}. So a "
+        f"20-person event gives each member a link of {dinner:.2f}, a 5,000-member "
+        f"association only {big:.3f}.",
+    )
+
+
+def _example_section(p: TieParams) -> tuple[str, str]:
+    example_day = date(2024, 7, 1)
+    example = tie_strength("customer", 4, date(2024, 1, 1), today=example_day, params=p)
+    return (
+        "An example",
+        f"A customer rated 4 stars whom you last spoke to six months ago: "
+        f"{p.customer:.2f} x {_pct(rating_factor(4, p))} x "
+        f"{_pct(recency_factor(date(2024, 1, 1), example_day, p))} = {example:.2f}.",
+    )

@@ -37,9 +37,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from referrals.clock import utc_today
-from referrals.graph import build as gb
+from referrals.graph.build import build_graph, fork
+from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS, group_node
 from referrals.graph.index import share_index
 from referrals.graph.tie import TieParams
+from referrals.graph.update import (
+    add_member,
+    remove_group,
+    remove_member,
+    remove_person,
+    set_pair_ties,
+    upsert_group,
+    upsert_person,
+)
 from referrals.models import (
     GraphChange,
     Group,
@@ -138,7 +148,7 @@ def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
     teammates = session.scalars(
         select(User.person_id).where(User.team_id == tid, User.person_id.is_not(None))
     )
-    return gb.build_graph(
+    return build_graph(
         (_person_tuple(row) for row in people),
         (),
         groups,
@@ -151,7 +161,7 @@ def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:
 
 
 def tie_code_sql(dialect: str) -> ColumnElement[int]:
-    """`referrals.graph.build.tie_code` of a relationship row, computed by the database.
+    """`referrals.graph.codes.tie_code` of a relationship row, computed by the database.
 
     ``(ordinal * 8 + rating) * 16 + kind index``, the ordinal being the date's
     `date.toordinal()` (0 for none): on PostgreSQL the days since 0001-01-01, plus one; on
@@ -162,9 +172,9 @@ def tie_code_sql(dialect: str) -> ColumnElement[int]:
         ordinal = last - literal_column("DATE '0001-01-01'", Date) + 1  # date - date: days
     else:
         ordinal = cast(func.julianday(last), Integer) - 1_721_424
-    kind = case(gb.TIE_CODE_KINDS, value=Relationship.kind)
+    kind = case(TIE_CODE_KINDS, value=Relationship.kind)
     rating = Relationship.rating
-    return (func.coalesce(ordinal, 0) * gb.RATING_SLOTS + rating) * gb.KIND_SLOTS + kind
+    return (func.coalesce(ordinal, 0) * RATING_SLOTS + rating) * KIND_SLOTS + kind
 
 
 def _raw(session: Session, stmt: Select) -> Iterator[Sequence[Any]]:
@@ -220,12 +230,11 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
         .order_by(GraphChange.version, GraphChange.id)
     ).all()
     seen_versions = {row.version for row in changes}
-    if len(seen_versions) != version - entry.version or any(
-        r.entity == "settings" for r in changes
-    ):
+    settings_changed = any(r.entity == "settings" for r in changes)
+    if len(seen_versions) != version - entry.version or settings_changed:
         return None  # a gap in the log or a settings change: only a rebuild is safe
     # A fork: requests still holding entry.graph must see it unchanged.
-    G, params, today = gb.fork(entry.graph), entry.params, entry.built_on
+    G, params, today = fork(entry.graph), entry.params, entry.built_on
 
     def keys(entity: str) -> set[int]:
         return {r.key1 for r in changes if r.entity == entity}
@@ -236,18 +245,18 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
     # since, and is then added afresh (its own ties and memberships are logged changes too).
     for pid in sorted(keys("person_deleted")):
         if G.has_node(pid):
-            gb.remove_person(G, pid)
+            remove_person(G, pid)
     for gid in sorted(keys("group_deleted")):
-        if G.has_node(gb.group_node(gid)):
-            gb.remove_group(G, gid)
-    _replay_people(session, team.id, G, keys("person") | keys("person_deleted"))
+        if G.has_node(group_node(gid)):
+            remove_group(G, gid)
+    _replay_people(session, team.id, G, keys("person") | keys("person_deleted"), today, params)
     _replay_groups(session, team.id, G, keys("group") | keys("group_deleted"), params)
     for gid, pid in sorted(members):
         exists = session.get(GroupMembership, (gid, pid)) is not None
-        if exists and G.has_node(pid) and G.has_node(gb.group_node(gid)):
-            gb.add_member(G, gid, pid, params=params)
-        elif not exists and G.has_edge(gb.group_node(gid), pid):
-            gb.remove_member(G, gid, pid, params=params)
+        if exists and G.has_node(pid) and G.has_node(group_node(gid)):
+            add_member(G, gid, pid, params=params)
+        elif not exists and G.has_edge(group_node(gid), pid):
+            remove_member(G, gid, pid, params=params)
     for low, high in sorted(pairs):
         rows = session.execute(
             select(Relationship.kind, Relationship.rating, Relationship.last_interaction)
@@ -255,12 +264,14 @@ def _replay(session: Session, team: Team, entry: CachedGraph, version: int) -> C
                    Relationship.pair_high == high)
         ).all()
         if G.has_node(low) and G.has_node(high):
-            gb.set_pair_ties(G, low, high, list(rows), today=today, params=params)
+            set_pair_ties(G, low, high, list(rows), today=today, params=params)
     share_index(entry.graph, G)  # kept if the changes left the structure alone (names, roles)
     return replace(entry, graph=G, version=version, replays=entry.replays + 1)
 
 
-def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -> None:
+def _replay_people(
+    session: Session, team_id: int, G: nx.Graph, ids: set[int], today: date, params: TieParams
+) -> None:
     if not ids:
         return
     rows = {
@@ -271,9 +282,9 @@ def _replay_people(session: Session, team_id: int, G: nx.Graph, ids: set[int]) -
     }
     for pid in sorted(ids):
         if pid in rows:
-            gb.upsert_person(G, *_person_tuple(rows[pid]))
+            upsert_person(G, *_person_tuple(rows[pid]), today=today, params=params)
         elif G.has_node(pid):
-            gb.remove_person(G, pid)
+            remove_person(G, pid)
 
 
 def _replay_groups(
@@ -290,6 +301,6 @@ def _replay_groups(
     }
     for gid in sorted(ids):
         if gid in rows:
-            gb.upsert_group(G, *rows[gid], params=params)
-        elif G.has_node(gb.group_node(gid)):
-            gb.remove_group(G, gid)
+            upsert_group(G, *rows[gid], params=params)
+        elif G.has_node(group_node(gid)):
+            remove_group(G, gid)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from referrals.graph import build as gb
+from referrals.graph.codes import MEMBER, group_id, is_group
 from referrals.graph.paths import Path
 from referrals.graph.picture import layout, path_layout, strongest_ego
 from referrals.vocab import KIND_LABELS
@@ -26,8 +26,9 @@ def id_links(person_url: str, group_url: str) -> Href:
     """The `href(node)` of a picture from two URLs built once, with LINK_PLACEHOLDER as the
     id: each node's link is then the id put in its place, not a route built per node.
 
+    >>> from referrals.graph.codes import group_node
     >>> href = id_links("/people/987654321", "/groups/987654321#members")
-    >>> href(42), href(gb.group_node(7))
+    >>> href(42), href(group_node(7))
     ('/people/42', '/groups/7#members')
     """
     marker = str(LINK_PLACEHOLDER)
@@ -35,8 +36,8 @@ def id_links(person_url: str, group_url: str) -> Href:
     group_head, group_tail = group_url.split(marker, 1)
 
     def href(node: int) -> str:
-        if gb.is_group(node):
-            return f"{group_head}{gb.group_id(node)}{group_tail}"
+        if is_group(node):
+            return f"{group_head}{group_id(node)}{group_tail}"
         return f"{person_head}{node}{person_tail}"
 
     return href
@@ -87,7 +88,7 @@ def _css(G: nx.Graph, node: int, *, you: int | None, target: int | None) -> str:
         return "you"
     if node == target:
         return "target"
-    if gb.is_group(node):
+    if is_group(node):
         return "group"
     if data.get("dnc"):
         return "dnc"
@@ -100,7 +101,7 @@ def _css(G: nx.Graph, node: int, *, you: int | None, target: int | None) -> str:
 
 def _title(G: nx.Graph, node: int) -> str:
     data = G.nodes[node]
-    if gb.is_group(node):
+    if is_group(node):
         kind = data.get("kind", "")
         return f"{data.get('name', '')} ({KIND_LABELS.get(kind, kind)})"
     company = data.get("company")
@@ -110,7 +111,7 @@ def _title(G: nx.Graph, node: int) -> str:
 
 def _edge_title(G: nx.Graph, u: int, v: int, data: dict) -> str:
     kind = data.get("kind", "")
-    words = "member of" if kind == gb.MEMBER else KIND_LABELS.get(kind, kind)
+    words = "member of" if kind == MEMBER else KIND_LABELS.get(kind, kind)
     return (f"{G.nodes[u].get('name', '')} – {G.nodes[v].get('name', '')}: {words}, "
             f"strength {data.get('strength', 0):.2f}")
 
@@ -124,7 +125,7 @@ def path_picture(
     lines = []
     for i, (u, v) in enumerate(zip(path.nodes, path.nodes[1:], strict=False)):
         kind, strength = path.kinds[i], path.strengths[i]
-        label = "member" if kind == gb.MEMBER else KIND_LABELS.get(kind, kind)
+        label = "member" if kind == MEMBER else KIND_LABELS.get(kind, kind)
         lines.append(Line(
             *pos[u], *pos[v], width=1.5 + 5 * strength, css="path",
             title=_edge_title(G, u, v, G.edges[u, v]), label=f"{label} · {strength:.2f}",
@@ -153,7 +154,7 @@ def network_picture(
     pos = layout(H, center, width=width, height=height)
     lines = [
         Line(*pos[u], *pos[v], width=0.5 + 3 * d.get("strength", 0),
-             css="member" if d.get("kind") == gb.MEMBER else "tie", title=_edge_title(G, u, v, d))
+             css="member" if d.get("kind") == MEMBER else "tie", title=_edge_title(G, u, v, d))
         for u, v, d in H.edges(data=True)
     ]
     dots = []

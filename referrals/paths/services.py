@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from referrals.database import contains
 from referrals.errors import ValidationFailed
-from referrals.graph import build as gb
+from referrals.graph.codes import group_id, is_group
 from referrals.graph.connection import Connection
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
@@ -223,8 +223,8 @@ def source_id(user: User, source: Person | None = None) -> int:
 
 def step_of(G: nx.Graph, node: int) -> Step:
     data = G.nodes[node]
-    if gb.is_group(node):
-        return Step("group", gb.group_id(node), data.get("name", ""))
+    if is_group(node):
+        return Step("group", group_id(node), data.get("name", ""))
     return Step("person", node, data.get("name", ""), data.get("company"))
 
 
