@@ -211,7 +211,8 @@ def test_settings_lists_tokens_and_creates_one_shown_once(client, logged_in):
     assert api.status_code == 200
     again = client.get("/settings").get_data(as_text=True)
     assert "Laptop script" in again and token not in again
-    assert "UTC" in again  # last used is shown now
+    used = again.split('data-label="Last used">', 1)[1].split("</td>", 1)[0]
+    assert "never" not in used and "(today)" in used  # last used is shown now
 
 
 def test_a_bad_token_name_is_400(client, logged_in):
