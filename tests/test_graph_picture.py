@@ -114,3 +114,41 @@ def test_path_layout_goes_left_to_right():
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     assert {y for _, y in pos.values()} == {50.0}
     assert path_layout([5], 100, 100) == {5: (50.0, 50.0)}
+
+
+# --- labels ------------------------------------------------------------------------------
+
+def _boxes(spots):
+    from referrals.graph.picture import _label_box
+    return [_label_box(x, y, anchor, text) for x, y, anchor, text in spots.values()]
+
+
+@pytest.mark.parametrize("n", [5, 15, 25])
+def test_labels_never_overlap_each_other_or_dots_and_stay_inside(n):
+    from referrals.graph.picture import _overlaps, place_labels
+    G = nx.complete_graph(range(1, n + 1))
+    nx.set_edge_attributes(G, 0.5, "strength")
+    pos = layout(G, 1, width=420, height=460)
+    dots = [(i, *pos[i], 14 if i == 1 else 8, f"Person Number {i}") for i in G]
+    spots = place_labels(dots, width=420, height=460, center=pos[1])
+    boxes = _boxes(spots)
+    assert not any(_overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    circles = [(x - r, y - r, x + r, y + r) for _, x, y, r, _ in dots]
+    assert not any(_overlaps(b, c) for b in boxes for c in circles)
+    assert all(b[0] >= 0 and b[1] >= 0 and b[2] <= 420 and b[3] <= 460 for b in boxes)
+    if n <= 15:
+        assert len(spots) == n  # a small picture names everyone
+
+
+def test_labels_point_away_from_the_center():
+    from referrals.graph.picture import place_labels
+    dots = [(1, 200, 200, 14, "Middle"), (2, 330, 200, 8, "East"), (3, 70, 200, 8, "West")]
+    spots = place_labels(dots, width=400, height=400, center=(200, 200))
+    assert spots[2][2] == "start" and spots[3][2] == "end"
+
+
+def test_a_label_that_does_not_fit_whole_is_tried_as_its_first_word():
+    from referrals.graph.picture import place_labels
+    dots = [(1, 40, 20, 6, "Bartholomew Featherstonehaugh-Smythe")]
+    spots = place_labels(dots, width=120, height=40, center=(60, 20))
+    assert spots[1][3] == "Bartholomew"

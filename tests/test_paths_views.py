@@ -74,7 +74,7 @@ def test_every_dot_of_a_small_network_picture_is_named(client, network):
     figure = html[html.index('id="network"'):]
     figure = figure[:figure.index("</svg>")]
     dots = figure.count("<circle") + figure.count("<rect")
-    names = re.findall(r'<text x="[^"]+" y="[^"]+" text-anchor="middle">([^<]+)</text>', figure)
+    names = re.findall(r'<text x="[^"]+" y="[^"]+" text-anchor="[a-z]+">([^<]+)</text>', figure)
     assert dots >= 3 and len(names) == dots
     assert "Rep" in names
 
@@ -255,3 +255,23 @@ def test_reset_goes_back_to_the_standard_numbers(client, network):
     assert "Your team changed these." in page
     client.post("/warmth/reset", data={"csrf_token": csrf_token_from(page)})
     assert "These are the standard numbers." in client.get("/warmth").get_data(as_text=True)
+
+
+def test_the_network_picture_colours_the_centre_by_its_role_and_draws_the_warm_path(
+        client, network):
+    html = client.get(f"/people/{network['dana'].id}").get_data(as_text=True)
+    figure = html[html.index('id="network"'):]
+    assert 'class="node node-prospect node-center"' in figure  # Dana is a prospect
+    # The warm path Rep -> Mike -> Dana is drawn in the path colour, after the other lines.
+    lines = re.findall(r'<line class="edge edge-([a-z]+)"', figure)
+    assert lines.count("path") == 2 and lines[-2:] == ["path", "path"]
+    for key in ("you", "prospect", "advocate", "reference", "customer", "person", "group",
+                "dnc"):
+        assert f'class="key key-{key}"' in figure
+    assert "Everyone in the picture, as a list" in figure
+
+
+def test_a_groups_tooltip_names_its_kind(client, network):
+    html = client.get(f"/people/{network['sam'].id}").get_data(as_text=True)
+    figure = html[html.index('id="network"'):]
+    assert "Harbor Rotary Dinner (Event)" in figure and "Harbor Rotary Dinner ()" not in figure

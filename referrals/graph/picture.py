@@ -15,7 +15,7 @@ import numpy as np
 from referrals.graph.index import INF, QSCALE, get_index
 from referrals.graph.paths import Path
 
-__all__ = ["layout", "path_layout", "strongest_ego"]
+__all__ = ["layout", "path_layout", "place_labels", "strongest_ego"]
 
 MARGIN = 24.0
 
@@ -257,3 +257,81 @@ def path_layout(
         return {nodes[0]: (round(width / 2, 2), y)}
     step = usable / (len(nodes) - 1)
     return {node: (round(left + i * step, 2), y) for i, node in enumerate(nodes)}
+
+
+#: Estimated size of a label's characters, in the picture's own pixels (a 12 px sans-serif).
+CHAR_WIDTH = 6.6
+LINE_HEIGHT = 14.0
+_NUDGES = (0, 1, -1, 2, -2, 3, -3)
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _label_box(x: float, y: float, anchor: str, text: str) -> Box:
+    w = len(text) * CHAR_WIDTH
+    left = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+    return (left, y - LINE_HEIGHT + 3, left + w, y + 3)
+
+
+def _candidates(
+    x: float, y: float, r: float, outward_right: bool
+) -> list[tuple[float, float, str]]:
+    """Spots for a label, best first: outward beside the dot, then below, then above, then
+    the inward side; each also a line or more up or down."""
+    side = [(x + r + 4, y + 4, "start"), (x - r - 4, y + 4, "end")]
+    if not outward_right:
+        side.reverse()
+    spots = [side[0], (x, y + r + LINE_HEIGHT, "middle"), (x, y - r - 5, "middle"), side[1]]
+    return [(sx, sy + k * LINE_HEIGHT, a) for k in _NUDGES for sx, sy, a in spots]
+
+
+def place_labels(
+    dots: Sequence[tuple[int, float, float, float, str]], *, width: float, height: float,
+    center: tuple[float, float],
+) -> dict[int, tuple[float, float, str, str]]:
+    """Where each dot's label goes so that no two labels overlap, none covers a dot and all
+    stay inside the picture.
+
+    ``dots`` are ``(node, x, y, radius, text)`` in order of importance (the center first);
+    each label is tried outward from ``center`` beside its dot, then below, above and on
+    the inward side, nudged a line at a time; a label that fits nowhere is tried again as
+    its first word. Returns ``{node: (x, y, anchor, text)}`` with ``anchor`` an SVG
+    ``text-anchor``; a dot whose label fits nowhere is left out (its name is still in the
+    dot's tooltip and in the list beside the picture).
+
+    Examples
+    --------
+    >>> dots = [(1, 100, 100, 10, "Centre"), (2, 160, 100, 6, "Right"),
+    ...         (3, 40, 100, 6, "Left")]
+    >>> spots = place_labels(dots, width=240, height=200, center=(100, 100))
+    >>> spots[2][2], spots[3][2]
+    ('start', 'end')
+    >>> boxes = [_label_box(x, y, a, t) for x, y, a, t in spots.values()]
+    >>> any(_overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    False
+    """
+    taken: list[Box] = [(x - r, y - r, x + r, y + r) for _, x, y, r, _ in dots]
+    placed: dict[int, tuple[float, float, str, str]] = {}
+    for node, x, y, r, text in dots:
+        own = (x - r, y - r, x + r, y + r)
+        for words in dict.fromkeys((text, text.split(" ")[0])):
+            spot = _free_spot(x, y, r, words, x >= center[0], taken, own, width, height)
+            if spot is not None:
+                placed[node] = (*spot, words)
+                taken.append(_label_box(*spot, words))
+                break
+    return placed
+
+
+def _free_spot(x: float, y: float, r: float, text: str, outward_right: bool,
+               taken: list[Box], own: Box, width: float, height: float
+               ) -> tuple[float, float, str] | None:
+    for sx, sy, anchor in _candidates(x, y, r, outward_right):
+        box = _label_box(sx, sy, anchor, text)
+        inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+        if inside and not any(_overlaps(box, t) for t in taken if t != own):
+            return sx, sy, anchor
+    return None

@@ -63,14 +63,16 @@ def person_paths_context(person: Person) -> dict[str, Any]:
     you = current_user.person_id
     context: dict[str, Any] = {"warm_paths": [], "network_picture": None, "path_pictures": []}
     href = _links()
-    if person.id in G:
-        context["network_picture"] = pictures.network_picture(G, person.id, href, you=you)
+    found: list[services.WarmPath] = []
     if person.id != you:
         found = services.find_warm_paths(db.session, current_user, person, k=3,
                                          openers=_openers())
         context["warm_paths"] = found
         context["path_pictures"] = [pictures.path_picture(G, p.path, href) for p in found]
         context["intro_urls"] = [intro_url(p) for p in found]
+    if person.id in G:
+        context["network_picture"] = pictures.network_picture(
+            G, person.id, href, you=you, paths=[p.path for p in found])
     return context
 
 
