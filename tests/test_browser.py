@@ -448,3 +448,17 @@ def test_every_main_page_passes_axe_at_both_widths(journey, live_app):
     for path in (*MAIN_PAGES, *(f"/people/{pid}" for pid in people[:3])):
         journey.go(path)
         journey.shot(path.strip("/").replace("/", "-") or "root")
+
+
+def test_on_a_phone_the_voicemail_script_comes_before_its_parts(journey, live_app):
+    with live_app.app_context():
+        paul = db.session.scalar(select(Person.id).where(Person.name == "Paul Prospect"))
+    journey.sign_in()
+    journey.page.set_viewport_size(PHONE)
+    journey.go(f"/people/{paul}/voicemail")
+    script = journey.page.locator("textarea#text").bounding_box()
+    parts = journey.page.locator(".parts-col").bounding_box()
+    assert script is not None and parts is not None
+    assert script["y"] < parts["y"] and script["y"] < PHONE["height"]
+    journey.page.set_viewport_size(LAPTOP)
+    journey.shot("voicemail")
