@@ -142,3 +142,19 @@ def test_the_people_list_matches_what_the_lookup_matches(client, logged_in, netw
                                                          expected):
     html = client.get("/people/", query_string={"q": q}).get_data(as_text=True)
     assert expected in html and "1 match" in html and "Anna Secret" not in html
+
+
+def test_the_header_search_finds_people_and_never_opens_a_callback_card(client, logged_in,
+                                                                         network):
+    html = client.get("/today").get_data(as_text=True)
+    form = html[html.index('<form class="jump"'):]
+    form = form[:form.index("</form>")]
+    assert 'action="/people/"' in form and 'method="get"' in form
+    # the first button is the one Enter presses: Find, not the call-back card
+    first = form.index("<button")
+    assert form[first:form.index("</button>", first)].endswith(">Find")
+    assert 'data-picker-go' in form and 'data-lookup="/people/lookup"' in form
+    # Enter (the form's action) lists the matches on the People page
+    page = client.get("/people/?q=Cara")
+    assert page.status_code == 200 and "is calling back" not in page.get_data(as_text=True)
+    assert "Cara Diaz" in page.get_data(as_text=True)
