@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -52,8 +53,9 @@ def test_logging_a_call_through_the_form(client, logged_in, pair):
     page = client.get(f"/advocates/calls/new?prospect={dana.id}")
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert f'<option selected value="{dana.id}">' in html or \
-        f'value="{dana.id}" selected' in html or f'selected value="{dana.id}"' in html
+    # the prospect of `?prospect=` is filled in: their name in the box, their id beside it
+    assert re.search(r'<input [^>]*name="prospect_id-name"[^>]*value="Dana Whitfield"', html)
+    assert f'name="prospect_id" type="hidden" value="{dana.id}"' in html
     day = today_for(logged_in) - timedelta(days=1)
     response = client.post(f"/advocates/calls/new?prospect={dana.id}", data={
         "csrf_token": csrf_token_from(html), "advocate_id": str(mike.id),
@@ -74,7 +76,7 @@ def test_logging_a_call_through_the_form(client, logged_in, pair):
         ("occurred_on", "future", "in the future"),
         ("occurred_on", "", "Enter the date of the call."),
         ("advocate_id", "0", "Choose the advocate."),
-        ("prospect_id", "theirs", "Not a valid choice"),
+        ("prospect_id", "theirs", "No such person in your team."),
     ],
 )
 def test_bad_call_forms_show_the_error_and_write_nothing(

@@ -92,8 +92,9 @@ def browser() -> Iterator[object]:
 class Journey:
     """A signed-in page that records console errors and saves a screenshot per step."""
 
-    def __init__(self, page, base: str, name: str) -> None:
-        self.page, self.base, self.name, self.step = page, base, name, 0
+    def __init__(self, page, base: str, name: str, *, axe: bool = True) -> None:
+        # axe runs as a script in the page: a page with scripts off can't run it.
+        self.page, self.base, self.name, self.step, self.axe = page, base, name, 0, axe
         self.errors: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -129,6 +130,8 @@ class Journey:
 
     def accessibility_problems(self) -> list[str]:
         """axe-core's serious and critical violations on the page as it is now."""
+        if not self.axe:
+            return []
         found = AXE.run(self.page).response["violations"]
         return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in found
                 if v["impact"] in BLOCKING]
@@ -236,6 +239,22 @@ def test_settings_token_shown_once(journey):
     journey.shot("team")
 
 
+def pick(page, label: str, typed: str, name: str) -> None:
+    """Type into a person field, go down to the first suggestion and take it with Enter."""
+    box = page.get_by_role("combobox", name=label)
+    box.fill("")
+    box.press_sequentially(typed, delay=30)
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    sync_api.expect(listbox.get_by_role("option").first).to_contain_text(name)
+    sync_api.expect(box).to_have_attribute("aria-expanded", "true")
+    box.press("ArrowDown")
+    active = box.get_attribute("aria-activedescendant")
+    sync_api.expect(page.locator("#" + active)).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+    sync_api.expect(box).to_have_value(name)
+    sync_api.expect(box).to_have_attribute("aria-expanded", "false")
+
+
 def _advocates_feature(live_app: Flask) -> None:
     needed = {"advocates.new_call", "main.today", "followups.complete"}
     if not needed <= set(live_app.view_functions):
@@ -250,9 +269,7 @@ def test_log_an_advocate_call_and_complete_the_thank_you(journey, live_app):
     page.get_by_role("link", name="Paul Prospect").first.click()
     page.get_by_role("link", name="Log an advocate call").click()
     journey.shot("call-form")
-    advocate = page.get_by_label("Advocate (who called)")
-    carla = advocate.locator("option", has_text="Carla Customer").first.get_attribute("value")
-    advocate.select_option(carla)
+    pick(page, "Advocate (who called)", "Car", "Carla Customer")
     page.get_by_label("What came of it").fill("Paul expects my call on Thursday")
     page.get_by_role("button", name=re.compile("Log|Save|Record")).first.click()
     expect(page.locator(".flash").first).to_contain_text("Logged Carla Customer's call")
@@ -383,9 +400,7 @@ def test_the_loop_from_a_warm_path_to_a_won_deal(journey, live_app, browser, ser
 
     # 5. Gus also phones Elena for Lena: log the advocate call; the thank-you is on Today.
     page.get_by_role("link", name="Log an advocate call").click()
-    advocate = page.get_by_label("Advocate (who called)")
-    value = advocate.locator("option", has_text="Gus Ortega").first.get_attribute("value")
-    advocate.select_option(value)
+    pick(page, "Advocate (who called)", "Gus", "Gus Ortega")
     page.get_by_label("What came of it").fill("Elena will take my call next week")
     page.get_by_role("button", name=re.compile("Log|Save|Record")).first.click()
     flash = page.locator(".flash").first
@@ -462,3 +477,84 @@ def test_on_a_phone_the_voicemail_script_comes_before_its_parts(journey, live_ap
     assert script["y"] < parts["y"] and script["y"] < PHONE["height"]
     journey.page.set_viewport_size(LAPTOP)
     journey.shot("voicemail")
+
+def _namesakes(live_app: Flask) -> None:
+    """People whose names start like Carla's and Paul's, once, in the rep's team."""
+    with live_app.app_context():
+        team_id = db.session.scalar(select(User.team_id).where(User.email == factories.EMAIL))
+        if db.session.scalar(select(Person.id).where(Person.name == "Carlos Carlsen")) is None:
+            factories.make_person(db.session, team_id, "Carlos Carlsen")
+            factories.make_person(db.session, team_id, "Pauline Carver", roles=["advocate"],
+                                  phone="+1 (555) 300-4000")
+            db.session.commit()
+
+
+def test_pickers_and_the_header_search(journey, live_app):
+    """Type three letters, arrow down, Enter: the advocate call is logged for the person
+    picked. The header box suggests people too: a suggestion opens the person, Enter lists
+    the matches – and never the call-back card."""
+    _advocates_feature(live_app)
+    _namesakes(live_app)
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/advocates/calls/new")
+    prospect = page.get_by_role("combobox", name="Prospect (who they called)")
+    prospect.press_sequentially("Pau", delay=30)
+    options = page.locator("#prospect_id-list").get_by_role("option")
+    expect(options.first).to_contain_text("Paul Prospect")  # a prospect first, for a prospect
+    expect(options).to_have_count(2)
+    journey.shot("picker-open")
+    prospect.press("Escape")
+    expect(prospect).to_have_attribute("aria-expanded", "false")
+    prospect.press("ArrowDown")  # the suggestions come back
+    prospect.press("Enter")
+    expect(prospect).to_have_value("Paul Prospect")
+    # by phone digits, any punctuation: the advocate is Pauline
+    pick(page, "Advocate (who called)", "555-300", "Pauline Carver")
+    page.get_by_role("button", name="Log the call").click()
+    expect(page.locator(".flash").first).to_contain_text("Logged Pauline Carver's call to Paul")
+    journey.shot("picked-and-logged")
+
+    jump = page.locator("#jump-q")
+    jump.press_sequentially("Carl", delay=30)
+    expect(page.locator("#jump-q-list").get_by_role("option").first).to_contain_text(
+        "Carla Customer")
+    jump.press("Enter")  # no suggestion chosen: the People list, filtered
+    expect(page.locator("h1")).to_have_text("People")
+    expect(page.locator("main")).to_contain_text("Carlos Carlsen")
+    expect(page.locator("main")).not_to_contain_text("calling back")
+    journey.shot("header-enter")
+    jump = page.locator("#jump-q")
+    jump.fill("")
+    jump.press_sequentially("Carla", delay=30)
+    expect(page.locator("#jump-q-list").get_by_role("option")).to_have_count(1)
+    jump.press("ArrowDown")
+    jump.press("Enter")
+    expect(page.locator("h1")).to_contain_text("Carla Customer")
+    expect(page.locator("h1")).not_to_contain_text("calling back")
+    journey.shot("header-pick")
+
+
+def test_pickers_work_without_javascript(browser, server, live_app):
+    """Scripts off: the rep types a name; several matches are offered as choices."""
+    _advocates_feature(live_app)
+    _namesakes(live_app)
+    context = browser.new_context(viewport=LAPTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        journey = Journey(page, server, "pickers-without-javascript", axe=False)
+        journey.sign_in()
+        journey.go("/advocates/calls/new")
+        page.get_by_label("Advocate (who called)").fill("Carl")
+        page.get_by_label("Prospect (who they called)").fill("Paul Prospect")
+        page.get_by_role("button", name="Log the call").click()
+        expect = sync_api.expect
+        expect(page.locator(".errors").first).to_contain_text("people match “Carl”")
+        journey.shot("several-match")
+        page.get_by_role("radio", name=re.compile("Carla Customer")).check()
+        page.get_by_role("button", name="Log the call").click()
+        expect(page.locator(".flash").first).to_contain_text(
+            "Logged Carla Customer's call to Paul Prospect")
+    finally:
+        context.close()

@@ -34,6 +34,8 @@ PUBLIC = {"static", "auth.login", "auth.forgot_password", "auth.reset_password",
           "auth.accept_invite", "ops.healthz",
           "followups.calendar",  # the secret calendar feed: its token is the key
           "reply.answer"}  # a helper's signed reply link (test_introductions_reply.py)
+# JSON for the pages' own script (the type-ahead; test_people_search.py), not a page.
+JSON_FOR_PAGES = {"people.lookup"}
 PAGE_RULES = sorted(
     (
         rule
@@ -174,6 +176,9 @@ def test_every_page_renders_for_a_signed_in_rep(client, logged_in, world, endpoi
         assert response.status_code == 302 and response.headers["Location"] == "/today"
         return
     assert response.status_code == 200, response.get_data(as_text=True)
+    if endpoint in JSON_FOR_PAGES:
+        assert response.is_json
+        return
     html = response.get_data(as_text=True)
     assert "<title>" in html and 'name="csrf_token"' in html  # the sign-out form at least
 

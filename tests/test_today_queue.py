@@ -215,7 +215,9 @@ def test_sections_come_in_the_queues_order(client, logged_in, dana):
 def test_remind_me_from_today(client, logged_in, dana):
     day = today_for(logged_in)
     html = client.get("/today").get_data(as_text=True)
-    assert 'action="/followups/new"' in html and "Dana Lee" in html
+    # whom it is about is typed (a type-ahead with JavaScript), not picked from everyone
+    assert 'action="/followups/new"' in html and 'name="person_id-name"' in html
+    assert "Dana Lee" not in html
     response = client.post("/followups/new", data={
         "csrf_token": csrf_token_from(html), "person_id": str(dana.id),
         "reason": "send the price list", "due_on": (day + timedelta(days=1)).isoformat(),

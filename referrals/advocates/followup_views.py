@@ -28,12 +28,6 @@ panel_of(bp, Panel("remind", "followups/_person_remind.html", order=40))
 Page = str | tuple[str, int]
 
 
-def people_choices() -> list[Person]:
-    """Everyone a reminder may be about (the rep's own person left out)."""
-    stmt = people.people_query(current_user.team_id).order_by(Person.name, Person.id)
-    return [p for p in db.session.scalars(stmt) if p.id != current_user.person_id]
-
-
 def remind_form(day: date, person: Person | None = None) -> OwnFollowupForm:
     """A blank "remind me" form, due tomorrow, about `person` when given."""
     form = OwnFollowupForm(formdata=None)
@@ -110,8 +104,8 @@ def new() -> Page | WerkzeugResponse:
             db.session.commit()
             flash(_reminder_set(followup, day), "success")
             return redirect(_back(url_for("main.today")))
-    return render_template("followups/new.html", form=form, person=person,
-                           everyone=people_choices()), 400 if form.errors else 200
+    return render_template("followups/new.html", form=form,
+                           person=person), 400 if form.errors else 200
 
 
 def _reminder_set(followup: Followup, day: date) -> str:

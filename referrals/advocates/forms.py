@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from referrals.advocates.followups import MAX_SNOOZE_DAYS
 from referrals.advocates.intro_requests import REPLIES
+from referrals.people.picker import PersonField
 from referrals.vocab import INTRO_STATUS_LABELS, INTRO_STATUSES
 from referrals.web.forms import no_nul
 
@@ -30,12 +31,12 @@ CONFIRM_LABEL = "Ask anyway – I know they have been asked a lot lately"
 
 
 class AdvocateCallForm(FlaskForm):
-    """Log a call an advocate made on the rep's behalf (choices are filled in by the view)."""
+    """Log a call an advocate made on the rep's behalf."""
 
-    advocate_id = SelectField("Advocate (who called)", coerce=int,
-                              validators=[DataRequired(message="Choose the advocate.")])
-    prospect_id = SelectField("Prospect (who they called)", coerce=int,
-                              validators=[DataRequired(message="Choose the prospect.")])
+    advocate_id = PersonField("Advocate (who called)", required="Choose the advocate.",
+                              prefer="advocate")
+    prospect_id = PersonField("Prospect (who they called)", required="Choose the prospect.",
+                              prefer="prospect")
     occurred_on = DateField("Date of the call",
                             validators=[InputRequired(message="Enter the date of the call.")])
     outcome = StringField(
@@ -59,6 +60,19 @@ class IntroductionForm(FlaskForm):
                              render_kw={"rows": 14})
     notes = TextAreaField("Notes", validators=[Length(max=20_000), no_nul])
     confirm_over_cap = BooleanField(CONFIRM_LABEL)
+
+
+class IntroductionPickForm(FlaskForm):
+    """Whom to meet and who could introduce the rep: a GET form (it changes nothing, so no
+    CSRF token) that leads to the drafted ask."""
+
+    class Meta:
+        csrf = False
+
+    prospect = PersonField("Prospect", required="Choose whom you want to meet.",
+                           prefer="prospect")
+    via = PersonField("Who would introduce you", required="Choose who would introduce you.",
+                      prefer="advocate")
 
 
 class IntroductionStatusForm(FlaskForm):
@@ -114,8 +128,7 @@ class AskCapForm(FlaskForm):
 class OwnFollowupForm(FlaskForm):
     """"Remind me to … on <date>": the rep's own follow-up about a person."""
 
-    person_id = IntegerField("About", validators=[
-        InputRequired(message="Choose whom it is about.")])
+    person_id = PersonField("About", required="Choose whom it is about.")
     reason = StringField("Remind me to", filters=[lambda v: v.strip() if isinstance(v, str) else v],
                          validators=[DataRequired(message="Say what to do."), Length(max=500),
                                      no_nul],

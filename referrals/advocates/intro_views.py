@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import request as flask_request
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from referrals.advocates import introductions
-from referrals.advocates.forms import ActionForm, IntroductionForm, IntroductionStatusForm
+from referrals.advocates.forms import (
+    ActionForm,
+    IntroductionForm,
+    IntroductionPickForm,
+    IntroductionStatusForm,
+)
 from referrals.advocates.intro_requests import (
     REPLIES,
     mailto_link,
@@ -16,9 +22,10 @@ from referrals.advocates.intro_requests import (
 )
 from referrals.clock import today_for
 from referrals.extensions import db
-from referrals.models import IntroductionRequest, Person
+from referrals.models import IntroductionRequest
 from referrals.paths import asks
 from referrals.people import services as people
+from referrals.people.picker import TEXT_SUFFIX
 from referrals.urls import external_url
 from referrals.vocab import INTRO_STATUS_LABELS
 from referrals.web.forms import ID, call_service, id_arg, page_arg
@@ -48,7 +55,7 @@ def new() -> Page | Response:
     names whom `via` knows on a longer path (the ask mentions them only if the tie is known)."""
     prospect_id, via_id, next_id = id_arg("prospect"), id_arg("via"), id_arg("next")
     if prospect_id is None or via_id is None:
-        return _pick_page(prospect_id, via_id)
+        return _pick_page()
     team_id = current_user.team_id
     prospect = people.get_person(db.session, team_id, prospect_id)
     via = people.get_person(db.session, team_id, via_id)
@@ -73,12 +80,15 @@ def new() -> Page | Response:
     ), 400 if form.errors or form.form_errors else 200
 
 
-def _pick_page(prospect_id: int | None, via_id: int | None) -> str:
-    """Without both people in the URL: choose them (a GET form, so no token is needed)."""
-    stmt = people.people_query(current_user.team_id).order_by(Person.name, Person.id)
-    everyone = [p for p in db.session.scalars(stmt) if p.id != current_user.person_id]
-    return render_template("introductions/pick.html", everyone=everyone,
-                           prospect_id=prospect_id, via_id=via_id)
+def _pick_page() -> Page | Response:
+    """Without both people in the URL: find them by name. Once the names were typed (no
+    JavaScript) and each is one person, on to the ask; otherwise the page again, with the
+    people to choose from beside each name."""
+    form = IntroductionPickForm(flask_request.args)
+    typed = any(key.endswith(TEXT_SUFFIX) for key in flask_request.args)
+    if typed and form.validate():
+        return redirect(url_for(".new", prospect=form.prospect.data, via=form.via.data))
+    return render_template("introductions/pick.html", form=form), 400 if form.errors else 200
 
 
 def _detail_page(request: IntroductionRequest, form: IntroductionStatusForm | None = None

@@ -9,7 +9,6 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
-from wtforms import SelectChoice
 
 from referrals.advocates import calls, care, introductions
 from referrals.advocates import followups as fu
@@ -79,15 +78,6 @@ def settings() -> Page | Response:
 
 # --- advocate calls ---------------------------------------------------------------------------
 
-def _people_choices(placeholder: str) -> list[SelectChoice]:
-    reps = {u.person_id for u in current_user.team.users}
-    stmt = people.people_query(current_user.team_id).order_by(Person.name, Person.id)
-    return [SelectChoice(0, placeholder)] + [
-        SelectChoice(p.id, p.name + (f" ({p.company})" if p.company else ""))
-        for p in db.session.scalars(stmt) if p.id not in reps
-    ]
-
-
 @bp.route("/calls/new", methods=["GET", "POST"])
 def new_call() -> Page | Response:
     """Log an advocate's call; `?prospect=` or `?advocate=` preselects one side."""
@@ -95,11 +85,9 @@ def new_call() -> Page | Response:
     prospect = _person(prospect_id) if prospect_id else None
     advocate = _person(advocate_id) if advocate_id else None
     form = AdvocateCallForm()
-    form.advocate_id.choices = _people_choices("Choose the advocate…")
-    form.prospect_id.choices = _people_choices("Choose the prospect…")
     if request.method == "GET":
-        form.advocate_id.data = advocate.id if advocate else 0
-        form.prospect_id.data = prospect.id if prospect else 0
+        form.advocate_id.data = advocate.id if advocate else None
+        form.prospect_id.data = prospect.id if prospect else None
         form.occurred_on.data = today_for(current_user)
     if form.validate_on_submit() and (
         call := call_service(form, calls.log_advocate_call, current_user,

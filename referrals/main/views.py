@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from referrals.advocates import followups as fu
-from referrals.advocates.followup_views import people_choices, remind_form
+from referrals.advocates.followup_views import remind_form
 from referrals.clock import utc_now
 from referrals.extensions import db
 from referrals.main.forms import ProspectTableForm
@@ -34,7 +34,6 @@ def today() -> str:
     return render_template(
         "followups/today.html", queue=queue, today=queue.today, due_label=fu.due_label,
         snooze_choices=fu.SNOOZE_CHOICES, own_form=remind_form(queue.today),
-        everyone=people_choices(),
     )
 
 

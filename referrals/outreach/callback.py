@@ -43,6 +43,7 @@ from referrals.outreach.touches import (
 )
 from referrals.outreach.wording import latest_saved_opener, scripts_of, warm_paths_for
 from referrals.paths.services import WarmPath
+from referrals.people.search import bare_phone, digits_of
 from referrals.vocab import CHANNEL_LABELS, STALL_CAUSES
 from referrals.words import first_name
 
@@ -237,12 +238,9 @@ def find_caller(session: Session, team_id: int, q: str, *, limit: int = 20) -> l
     """People a caller might be: by name, company or e-mail, or by phone number when `q` has
     four digits or more (separators and a leading + are ignored on both sides)."""
     conditions = [contains(column, q) for column in (Person.name, Person.company, Person.email)]
-    digits = "".join(ch for ch in q if ch.isdigit())
+    digits = digits_of(q)
     if len(digits) >= 4:
-        bare = Person.phone
-        for sep in (" ", "-", "(", ")", ".", "+", "/"):
-            bare = func.replace(bare, sep, "")
-        conditions.append(bare.like(f"%{digits}%"))
+        conditions.append(bare_phone(Person.phone).like(f"%{digits}%"))
     stmt = select(Person).where(Person.team_id == team_id, or_(*conditions))
     return list(session.scalars(stmt.order_by(Person.name, Person.id).limit(limit)))
 

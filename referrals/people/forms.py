@@ -199,7 +199,8 @@ class PeopleFilterForm(FlaskForm):
         csrf = False
 
     q = StringField("Search", validators=[Optional(), Length(max=200), no_nul],
-                    render_kw={"placeholder": "Name, company or e-mail", "type": "search"})
+                    render_kw={"placeholder": "Name, company, e-mail, phone, notes or group",
+                               "type": "search"})
     role = SelectField(
         "Role",
         choices=[SelectChoice("", "Everyone")]

@@ -8,13 +8,13 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from referrals.database import contains
 from referrals.errors import Conflict, DomainError, ValidationFailed
 from referrals.models import Group, GroupMembership, Person, Relationship, User
+from referrals.people.search import clean_query, matches
 from referrals.rows import get_team_row
 from referrals.vocab import COMPANY_SIZES, ISSUES, ROLES
 
@@ -72,11 +72,11 @@ def is_valid_timezone(name: str) -> bool:
 
 
 def people_query(team_id: int, *, q: str | None = None, role: str | None = None) -> Select:
-    """People of the team, optionally matching `q` (name, company, e-mail) and a role."""
+    """People of the team, optionally matching `q` as the person search does (name, company,
+    e-mail, phone, notes, groups – see `search.matches`) and a role."""
     stmt = select(Person).where(Person.team_id == team_id)
-    if q:
-        stmt = stmt.where(or_(contains(Person.name, q), contains(Person.company, q),
-                              contains(Person.email, q)))
+    if q and clean_query(q):
+        stmt = stmt.where(matches(team_id, q))
     if role:
         if role not in ROLES:
             raise ValidationFailed(

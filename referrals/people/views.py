@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
@@ -13,7 +22,7 @@ from referrals.clock import aware, today_for
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Person
-from referrals.people import services
+from referrals.people import search, services
 from referrals.people.forms import (
     ROLE_LABELS,
     PeopleFilterForm,
@@ -26,6 +35,7 @@ from referrals.web.forms import ID, call_service, page_arg
 bp = Blueprint("people", __name__, url_prefix="/people")
 
 Page = str | tuple[str, int]
+LOOKUP_LIMIT = 20
 
 
 @bp.before_request
@@ -79,6 +89,23 @@ def index() -> Page:
     page = db.paginate(stmt, page=page_arg(),
                        per_page=current_app.config["PEOPLE_PER_PAGE"])
     return render_template("people/index.html", page=page, filters=filters, q=q, role=role)
+
+
+@bp.route("/lookup")
+def lookup() -> Response:
+    """The type-ahead's answer (this app's own pages only, not the API): the team's people
+    matching `q`, best first; `prefer` a role to put first, `limit` at most 20."""
+    prefer = request.args.get("prefer")
+    prefer = prefer if prefer in ROLE_LABELS else None
+    limit = min(max(request.args.get("limit", 8, type=int), 1), LOOKUP_LIMIT)
+    found = search.search_people(db.session, _team_id(), request.args.get("q"),
+                                 prefer=prefer, limit=limit)
+    response = jsonify(people=[
+        {"id": p.id, "name": p.name, "company": p.company or "",
+         "role": search.role_label(p, prefer), "url": url_for(".detail", person_id=p.id)}
+        for p in found])
+    response.headers["Cache-Control"] = "no-store"  # people change; a stale list misleads
+    return response
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -28,7 +28,7 @@ document.querySelectorAll("button.js-edit").forEach(function (button) {
   });
 });
 
-// "/" anywhere (outside a text box) jumps to the search box – the way to a call-back card.
+// "/" anywhere (outside a text box) jumps to the search box in the top bar.
 document.addEventListener("keydown", function (event) {
   var target = event.target;
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
