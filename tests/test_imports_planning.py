@@ -121,3 +121,13 @@ def test_firmographics_are_checked():
     record = ContactRecord(row=2, name="Kim", extra={"company_size": "lots"})
     plan = plan_import(contacts(record), snapshot(), today=TODAY)
     assert plan.errors[0].message.startswith("'lots' is not a company size")
+
+
+def test_each_outcome_carries_what_its_row_holds():
+    record = ContactRecord(row=2, name=" Kim  Lee ", company="Umbrella", title="COO",
+                           emails=["kim@u.example", "bad"], phones=["555", "556"])
+    plan = plan_import(contacts(record), snapshot(), today=TODAY)
+    assert plan.outcomes[0].action == "error"
+    assert plan.outcomes[0].details == {"name": "Kim Lee", "company": "Umbrella",
+                                        "title": "COO", "email": "kim@u.example, bad",
+                                        "phone": "555, 556"}

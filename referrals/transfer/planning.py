@@ -11,6 +11,7 @@ until the database gives them ids.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -54,9 +55,13 @@ DEFAULT_RATING = 3
 
 @dataclass(frozen=True)
 class Outcome:
+    """What one row does, and what the row holds (`details`: its name, company… as read),
+    so the rep can check the file was read right before importing it."""
+
     row: int
     action: Action
     message: str
+    details: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -114,6 +119,11 @@ class Plan:
                     or self.tie_updates or self.new_groups or self.new_memberships
                     or self.new_touches)
 
+    @staticmethod
+    def filled_details(outcomes: list[Outcome]) -> set[str]:
+        """The details (name, company…) that at least one of `outcomes` has a value for."""
+        return {key for o in outcomes for key, value in o.details.items() if value}
+
     def summary(self) -> dict[str, Any]:
         """The API's answer: counts and the rows that could not be imported."""
         return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
@@ -134,6 +144,13 @@ def checked_email(value: str) -> str | None:
         return None
 
 
+def contact_details(record: ContactRecord) -> dict[str, str]:
+    """What a contact row holds, as the file gave it, for the preview."""
+    return {"name": " ".join(record.name.split()), "company": record.company or "",
+            "title": record.title or "", "email": ", ".join(record.emails),
+            "phone": ", ".join(record.phones)}
+
+
 class Planner:
     def __init__(self, parsed: ParsedFile, snapshot: Snapshot, today: date) -> None:
         self.plan = Plan(parsed.kind, parsed.format)
@@ -150,13 +167,15 @@ class Planner:
         self.pairs = snapshot.pairs
         self.group_refs = dict(snapshot.groups)
         self.planned_members: dict[tuple[int, int], int] = {}
+        self.shown: Mapping[str, str] = {}  # what the row being planned holds
 
     # --- helpers ------------------------------------------------------------------------
 
     def add(self, row: int, action: Action, message: str, section: str = "") -> None:
+        """One outcome for the row being planned (whose details are `self.shown`)."""
         if self.plan.kind == "team" and section:
             message = f"{section}: {message}"
-        self.plan.outcomes.append(Outcome(row, action, message))
+        self.plan.outcomes.append(Outcome(row, action, message, self.shown))
 
     def person(self, ref: int) -> dict[str, Any]:
         return self.plan.new_people[-ref - 1] if ref < 0 else self.snap.people[ref]
@@ -178,6 +197,7 @@ class Planner:
     def contacts(self, records: list[ContactRecord], link_rep: bool) -> None:
         seen: dict[int, int] = {}  # person ref -> the first row of this file naming them
         for record in records:
+            self.shown = contact_details(record)
             values, error = self._person_values(record)
             if error:
                 self.add(record.row, "error", error, "Person")
@@ -314,6 +334,8 @@ class Planner:
 
     def ties(self, records: list[TieRecord]) -> None:
         for record in records:
+            self.shown = {"a": record.a.describe(), "b": record.b.describe(),
+                          "kind": record.kind.replace("_", " ")}
             error = self._tie_problem(record)
             a = self.resolve(record.a)
             b = self.resolve(record.b)
@@ -374,6 +396,9 @@ class Planner:
 
     def members(self, records: list[MemberRecord]) -> None:
         for record in records:
+            self.shown = {"group": " ".join(record.group.split()),
+                          "person": "" if record.person == PersonRef()
+                          else record.person.describe()}
             name = " ".join(record.group.split())
             if not name:
                 self.add(record.row, "error", "This row has no group name.", "Group")
@@ -428,6 +453,8 @@ class Planner:
     def touches(self, records: list[TouchRecord]) -> None:
         planned: dict[tuple[int, str, datetime], int] = {}
         for record in records:
+            self.shown = {"person": record.person.describe(),
+                          "channel": record.channel.replace("_", " ")}
             person = self.resolve(record.person)
             error = None
             if record.channel not in TOUCH_CHANNELS:
