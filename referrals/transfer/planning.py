@@ -93,6 +93,7 @@ class Plan:
     new_memberships: list[tuple[int, int]] = field(default_factory=list)
     new_touches: list[dict[str, Any]] = field(default_factory=list)
     rep_ties: int = 0  # ties from the rep to LinkedIn connections, beyond the file's own
+    rep_ties_dated: int = 0  # existing ties to connections given the day the rep connected
 
     def count(self, action: Action) -> int:
         return sum(1 for o in self.outcomes if o.action == action)
@@ -315,20 +316,35 @@ class Planner:
         return filled
 
     def _link_rep(self, ref: int, record: ContactRecord) -> None:
+        """Tie the rep to a LinkedIn connection, dated from the day they connected: the one
+        contact the file proves (a date in the future proves nothing and is left out)."""
         rep = self.snap.rep_person_id
         if rep is None or ref == rep:
             return
+        met = record.connected_on
+        if met is not None and met > self.today:
+            met = None
         pair = (min(rep, ref), max(rep, ref))
         if pair in self.pairs:
+            self._date_rep_tie(pair, met)
             return
         self.pairs.add(pair)
-        since = f" since {record.connected_on.isoformat()}" if record.connected_on else ""
+        on = f" on {met.isoformat()}" if met else ""
         self.plan.new_ties.append({
             "person_a": rep, "person_b": ref, "kind": LINKEDIN_TIE_KIND,
-            "rating": LINKEDIN_TIE_RATING, "last_interaction": None,
-            "notes": f"Connected on LinkedIn{since}.",
+            "rating": LINKEDIN_TIE_RATING, "last_interaction": met,
+            "notes": f"Connected on LinkedIn{on}.",
         })
         self.plan.rep_ties += 1
+
+    def _date_rep_tie(self, pair: tuple[int, int], met: date | None) -> None:
+        """An existing LinkedIn-kind tie takes the connection day when it knows no later one."""
+        existing = self.snap.ties.get((*pair, LINKEDIN_TIE_KIND))
+        if met is None or existing is None or existing["id"] in self.plan.tie_updates:
+            return
+        if existing["last_interaction"] is None or existing["last_interaction"] < met:
+            self.plan.tie_updates[existing["id"]] = {"last_interaction": met}
+            self.plan.rep_ties_dated += 1
 
     # --- ties ---------------------------------------------------------------------------
 
