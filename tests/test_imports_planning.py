@@ -160,6 +160,29 @@ def test_connected_on_dates_an_existing_rep_tie_only_forward():
     assert plan.new_ties == [] and plan.rep_ties_dated == 1
 
 
+def test_chosen_roles_go_to_created_people_only():
+    snap = snapshot(person(1, "Ann", email="ann@x.example"))
+    rows = [ContactRecord(row=2, name="Ann", emails=["ann@x.example"]),
+            ContactRecord(row=3, name="Ben"), ContactRecord(row=4, name="Ben")]
+    plan = plan_import(contacts(*rows), snap, today=TODAY, roles=["prospect", "reference"])
+    assert plan.person_updates == {}
+    assert [(r, plan.new_people[0][f"is_{r}"]) for r in ROLES] == [
+        ("customer", False), ("reference", True), ("advocate", False), ("prospect", True)]
+    assert [o.action for o in plan.outcomes] == ["skip", "create", "skip"]
+
+
+def test_chosen_roles_also_go_to_existing_people_when_asked():
+    snap = snapshot(person(1, "Ann", email="ann@x.example", is_prospect=True),
+                    person(2, "Bea", email="bea@x.example"))
+    rows = [ContactRecord(row=2, name="Ann", emails=["ann@x.example"]),
+            ContactRecord(row=3, name="Bea", emails=["bea@x.example"])]
+    plan = plan_import(contacts(*rows), snap, today=TODAY, roles=["prospect"],
+                       roles_for_existing=True)
+    assert plan.person_updates == {2: {"is_prospect": True}}
+    assert [o.message for o in plan.outcomes] == ["Ann is already up to date.",
+                                                  "Fills in prospect for Bea."]
+
+
 def test_each_outcome_carries_what_its_row_holds():
     record = ContactRecord(row=2, name=" Kim  Lee ", company="Umbrella", title="COO",
                            emails=["kim@u.example", "bad"], phones=["555", "556"])

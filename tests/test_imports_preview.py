@@ -1,13 +1,18 @@
-"""The import preview shows what each row was read as."""
+"""The import preview shows what each row was read as, and marks imported people with roles."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
+from sqlalchemy import select
+
 from referrals.extensions import db
+from referrals.models import Person
 from tests import factories
 from tests import import_samples as s
-from tests.test_imports_views import post_upload, preview_form
+from tests.test_api_support import count
+from tests.test_imports_views import post_upload, preview_form, team_data
 
 
 def cells(html: str, label: str) -> list[str]:
@@ -88,3 +93,56 @@ def test_the_first_500_rows_are_shown(client, logged_in):
     assert len(cells(html, "Name")) == 500
     assert "Showing the first 500 of 502 rows." in html
 
+
+def test_only_contact_files_offer_roles(client, logged_in):
+    html = post_upload(client, s.linkedin_csv().encode()).get_data(as_text=True)
+    assert 'name="roles" type="checkbox" value="prospect"' in html
+    assert 'name="roles_for_existing"' in html
+    ties = s.csv_text([["a_email", "b_email", "kind"], ["a@x.example", "b@x.example", "friend"]])
+    assert 'name="roles"' not in post_upload(client, ties.encode()).get_data(as_text=True)
+
+
+def roles_of(team_id: int) -> dict[str, list[str]]:
+    people = db.session.scalars(select(Person).where(Person.team_id == team_id))
+    return {p.name: p.roles for p in people}
+
+
+@pytest.mark.parametrize(("also", "bob_roles"), [(False, ["customer"]),
+                                                 (True, ["customer", "advocate", "prospect"])])
+def test_roles_go_to_created_people_and_to_existing_ones_when_asked(client, logged_in, user,
+                                                                     also, bob_roles):
+    factories.make_person(db.session, user.team_id, "Bob O'Brien",
+                          email="bob.obrien@globex.example", roles=["customer"])
+    db.session.commit()
+    fields = preview_form(post_upload(client, s.linkedin_csv().encode()))
+    posted = {**fields, "roles": ["prospect", "advocate"]}
+    if also:
+        posted["roles_for_existing"] = "y"
+    preview = client.post("/transfer/preview", data={**posted, "action": "preview"})
+    assert preview.status_code == 200
+    html = preview.get_data(as_text=True)
+    assert ("advocate, prospect for Bob O&#39;Brien." in html) is also
+    done = client.post("/transfer/preview", data={**posted, "action": "import"})
+    assert done.status_code == 200
+    roles = roles_of(user.team_id)
+    assert roles["Zoë Ångström"] == roles["José Núñez"] == ["advocate", "prospect"]
+    assert roles["Bob O'Brien"] == bob_roles
+    assert roles[user.person.name] == []  # the rep's own record is never touched
+
+
+def test_an_unknown_role_is_refused_on_the_page_and_nothing_is_written(client, logged_in):
+    fields = preview_form(post_upload(client, s.linkedin_csv().encode()))
+    before = team_data()
+    response = client.post("/transfer/preview", data={**fields, "roles": ["boss"],
+                                                      "action": "import"})
+    assert response.status_code == 400
+    assert 'class="errors" id="roles-errors"' in response.get_data(as_text=True)
+    assert team_data() == before and count(Person) == 1
+
+
+def test_imported_prospects_appear_on_the_prospects_page(client, logged_in):
+    fields = preview_form(post_upload(client, s.linkedin_csv().encode()))
+    client.post("/transfer/preview", data={**fields, "roles": ["prospect"], "action": "import"})
+    html = client.get("/prospects").get_data(as_text=True)
+    for name in ("Zoë Ångström", "José Núñez", "Bob O&#39;Brien"):
+        assert name in html

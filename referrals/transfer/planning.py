@@ -11,7 +11,7 @@ until the database gives them ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -153,10 +153,13 @@ def contact_details(record: ContactRecord) -> dict[str, str]:
 
 
 class Planner:
-    def __init__(self, parsed: ParsedFile, snapshot: Snapshot, today: date) -> None:
+    def __init__(self, parsed: ParsedFile, snapshot: Snapshot, today: date,
+                 roles: Collection[str] = (), roles_for_existing: bool = False) -> None:
         self.plan = Plan(parsed.kind, parsed.format)
         self.snap = snapshot
         self.today = today
+        self.roles = [role for role in ROLES if role in roles]
+        self.roles_for_existing = roles_for_existing
         self.by_email: dict[str, int] = {}
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_doc_id: dict[str, int] = {}
@@ -208,6 +211,8 @@ class Planner:
             if error:
                 self.add(record.row, "error", error, "Person")
                 continue
+            if match is None or self.roles_for_existing:
+                values.update({f"is_{role}": True for role in self.roles})
             if match is None:
                 match = -(len(self.plan.new_people) + 1)
                 values["email"] = emails[0] if emails else None
@@ -495,9 +500,14 @@ class Planner:
                      "Touch")
 
 
-def plan_import(parsed: ParsedFile, snapshot: Snapshot, *, today: date) -> Plan:
-    """What importing `parsed` into the team of `snapshot` would do, row by row."""
-    planner = Planner(parsed, snapshot, today)
+def plan_import(parsed: ParsedFile, snapshot: Snapshot, *, today: date,
+                roles: Collection[str] = (), roles_for_existing: bool = False) -> Plan:
+    """What importing `parsed` into the team of `snapshot` would do, row by row.
+
+    `roles` are given to the people the import creates, and with `roles_for_existing` also
+    to the people already in the team that the file names.
+    """
+    planner = Planner(parsed, snapshot, today, roles, roles_for_existing)
     planner.contacts(parsed.contacts, link_rep=parsed.format == "linkedin")
     planner.ties(parsed.ties)
     planner.members(parsed.members)
