@@ -22,6 +22,7 @@ from email_validator import EmailNotValidError, validate_email
 from referrals.database import max_amount
 from referrals.models import Person
 from referrals.people.services import is_valid_timezone
+from referrals.text import web_address_problem
 from referrals.transfer.records import (
     PERSON_LIMITS,
     ContactRecord,
@@ -43,8 +44,8 @@ from referrals.vocab import (
 )
 
 Action = Literal["create", "update", "skip", "error"]
-# Optional text columns of people that only a team export carries (when the schema has them).
-EXTRA_FIELDS = ("industry", "company_size", "region")
+# Optional text columns of people beyond the basics, carried in `ContactRecord.extra`.
+EXTRA_FIELDS = ("industry", "company_size", "region", "profile_url")
 FILLABLE = ("company", "title", "email", "phone", "timezone", "deal_value", "notes",
             *EXTRA_FIELDS)
 MAX_DEAL_VALUE = max_amount(Person.deal_value)
@@ -255,6 +256,10 @@ class Planner:
             column = Person.__table__.c[name]
             if values[name] and len(values[name]) > (column.type.length or 10**6):
                 return {}, f"The {name.replace('_', ' ')} is too long."
+        url = values.get("profile_url")
+        if url and web_address_problem(url):
+            return {}, (f"'{url}' is not a profile address: use one that starts with "
+                        "https:// or http://.")
         size = values.get("company_size")
         if size and size not in COMPANY_SIZES:
             return {}, f"'{size}' is not a company size; use one of {', '.join(COMPANY_SIZES)}."
