@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from referrals.clock import today_for
 from referrals.extensions import db
 from referrals.models import Group, GroupMembership, Person, Relationship, Team
 from referrals.transfer import services
@@ -194,3 +196,55 @@ def test_no_token_401(client, user):
     response = client.post(URL, data={"file": (io.BytesIO(b"name\nA\n"), "a.csv")},
                            content_type="multipart/form-data")
     assert response.status_code == 401
+
+
+def test_roles_mark_the_people_an_import_creates(api, user):
+    dana = factories.make_person(db.session, user.team_id, "Zoë Ångström",
+                                 email="zoe@acme.example")
+    db.session.commit()
+    response = upload(api, s.linkedin_csv().encode(), roles=["prospect", "reference"])
+    assert response.status_code == 200 and response.get_json()["created"] == 2
+    people = people_by_name(user.team_id)
+    assert people["José Núñez"].roles == people["Bob O'Brien"].roles == ["reference",
+                                                                         "prospect"]
+    assert db.session.get(Person, dana.id).roles == []
+
+
+def test_roles_for_existing_marks_the_people_already_there(api, user):
+    factories.make_person(db.session, user.team_id, "Zoë Ångström", email="zoe@acme.example")
+    db.session.commit()
+    response = upload(api, s.linkedin_csv().encode(), roles="prospect",
+                      roles_for_existing="true")
+    assert response.status_code == 200
+    people = people_by_name(user.team_id)
+    assert {name: p.roles for name, p in people.items() if name != user.person.name} == {
+        "Zoë Ångström": ["prospect"], "José Núñez": ["prospect"], "Bob O'Brien": ["prospect"]}
+
+
+@pytest.mark.parametrize(("fields", "refused"), [
+    ({"roles": ["prospect", "boss"]}, "roles"),
+    ({"roles": "prospect", "roles_for_existing": "maybe"}, "roles_for_existing"),
+])
+def test_unknown_roles_are_refused_and_nothing_is_written(api, user, fields, refused):
+    before = snapshot()
+    response = upload(api, s.linkedin_csv().encode(), **fields)
+    assert response.status_code == 400
+    assert list(response.get_json()["fields"]) == [refused]
+    assert snapshot() == before
+
+
+def test_connected_on_dates_the_tie_and_the_ranking_feels_it(api, user):
+    today = today_for(user)
+    rows = [["Ann", "Recent", "", "", "Initech", "", (today - timedelta(days=20)).isoformat()],
+            ["Bob", "Longago", "", "", "Initech", "", (today - timedelta(days=700)).isoformat()],
+            ["Cy", "Undated", "", "", "Initech", "", ""]]
+    assert upload(api, s.linkedin_csv(rows).encode(), roles="prospect").status_code == 200
+    ties = {t.person_b_id if t.person_a_id == user.person_id else t.person_a_id:
+            t.last_interaction for t in db.session.scalars(select(Relationship))}
+    people = people_by_name(user.team_id)
+    assert ties[people["Ann Recent"].id] == today - timedelta(days=20)
+    assert ties[people["Cy Undated"].id] is None
+    ranking = api.get("/api/v1/prospects/ranking").get_json()["items"]
+    warmth = {item["prospect"]["name"]: item["warmth"] for item in ranking}
+    assert set(warmth) == {"Ann Recent", "Bob Longago", "Cy Undated"}
+    assert warmth["Bob Longago"] < warmth["Ann Recent"] <= warmth["Cy Undated"]

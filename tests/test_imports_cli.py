@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from referrals.extensions import db
 from referrals.models import Person, Relationship
 from tests import import_samples as s
@@ -32,3 +34,16 @@ def test_import_file_dry_run_and_errors(runner, user, tmp_path):
     assert snapshot() == before
     result = runner.invoke(args=["import-file", str(good), "--team", "No such team"])
     assert result.exit_code != 0
+
+
+def test_import_file_gives_roles_to_the_people_it_creates(runner, user, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(s.linkedin_csv().encode())
+    result = runner.invoke(args=["import-file", str(path), "--user", user.email,
+                                 "--role", "prospect", "--role", "advocate"])
+    assert result.exit_code == 0, result.output
+    people = db.session.scalars(select(Person).where(Person.id != user.person_id)).all()
+    assert len(people) == 3 and all(p.roles == ["advocate", "prospect"] for p in people)
+    refused = runner.invoke(args=["import-file", str(path), "--user", user.email,
+                                  "--role", "boss"])
+    assert refused.exit_code != 0 and "boss" in refused.output

@@ -26,7 +26,8 @@ def test_linkedin_file_in_any_encoding(encoding, bom):
     assert (zoe.name, zoe.company, zoe.title, zoe.emails) == (
         "Zoë Ångström", "Acme, Inc.", "VP, Sales", ["zoe@acme.example"])
     assert zoe.connected_on == date(2021, 3, 15)
-    assert "https://www.linkedin.com/in/zoe-angstrom" in zoe.notes
+    assert zoe.extra["profile_url"] == "https://www.linkedin.com/in/zoe-angstrom"
+    assert zoe.notes == ""  # the profile has its own field, not the notes
     assert jose.name == "José Núñez" and jose.emails == []
     assert bob.name == "Bob O'Brien"
 

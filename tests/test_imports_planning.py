@@ -121,3 +121,73 @@ def test_firmographics_are_checked():
     record = ContactRecord(row=2, name="Kim", extra={"company_size": "lots"})
     plan = plan_import(contacts(record), snapshot(), today=TODAY)
     assert plan.errors[0].message.startswith("'lots' is not a company size")
+
+
+def linkedin_rows(*records):
+    return contacts(*records, fmt="linkedin")
+
+
+def test_connected_on_becomes_the_first_known_contact_of_the_rep_tie():
+    snap = snapshot(person(1, "Rep", email="rep@x.example"), rep=1)
+    rows = [ContactRecord(row=5, name="Ann", connected_on=date(2025, 3, 15)),
+            ContactRecord(row=6, name="Ben", connected_on=date(2026, 2, 1)),  # after today
+            ContactRecord(row=7, name="Cy")]
+    plan = plan_import(linkedin_rows(*rows), snap, today=TODAY)
+    assert [(t["last_interaction"], t["notes"]) for t in plan.new_ties] == [
+        (date(2025, 3, 15), "Connected on LinkedIn on 2025-03-15."),
+        (None, "Connected on LinkedIn."),
+        (None, "Connected on LinkedIn."),
+    ]
+
+
+def test_connected_on_dates_an_existing_rep_tie_only_forward():
+    snap = snapshot(person(1, "Rep"), person(2, "Ann", email="ann@x.example"),
+                    person(3, "Ben", email="ben@x.example"), person(4, "Cy", email="cy@x.example"),
+                    rep=1)
+    snap.ties[(1, 2, "acquaintance")] = {"id": 7, "last_interaction": None, "notes": ""}
+    snap.ties[(1, 3, "acquaintance")] = {"id": 8, "last_interaction": date(2025, 9, 1),
+                                         "notes": ""}
+    snap.ties[(1, 4, "friend")] = {"id": 9, "last_interaction": None, "notes": ""}
+    rows = [ContactRecord(row=5, name="Ann", emails=["ann@x.example"],
+                          connected_on=date(2024, 1, 2)),
+            ContactRecord(row=6, name="Ben", emails=["ben@x.example"],
+                          connected_on=date(2024, 1, 2)),
+            ContactRecord(row=7, name="Cy", emails=["cy@x.example"],
+                          connected_on=date(2024, 1, 2))]
+    plan = plan_import(linkedin_rows(*rows), snap, today=TODAY)
+    # Ann's tie learns its date; Ben's knows a later one; Cy's friendship is the rep's own.
+    assert plan.tie_updates == {7: {"last_interaction": date(2024, 1, 2)}}
+    assert plan.new_ties == [] and plan.rep_ties_dated == 1
+
+
+def test_chosen_roles_go_to_created_people_only():
+    snap = snapshot(person(1, "Ann", email="ann@x.example"))
+    rows = [ContactRecord(row=2, name="Ann", emails=["ann@x.example"]),
+            ContactRecord(row=3, name="Ben"), ContactRecord(row=4, name="Ben")]
+    plan = plan_import(contacts(*rows), snap, today=TODAY, roles=["prospect", "reference"])
+    assert plan.person_updates == {}
+    assert [(r, plan.new_people[0][f"is_{r}"]) for r in ROLES] == [
+        ("customer", False), ("reference", True), ("advocate", False), ("prospect", True)]
+    assert [o.action for o in plan.outcomes] == ["skip", "create", "skip"]
+
+
+def test_chosen_roles_also_go_to_existing_people_when_asked():
+    snap = snapshot(person(1, "Ann", email="ann@x.example", is_prospect=True),
+                    person(2, "Bea", email="bea@x.example"))
+    rows = [ContactRecord(row=2, name="Ann", emails=["ann@x.example"]),
+            ContactRecord(row=3, name="Bea", emails=["bea@x.example"])]
+    plan = plan_import(contacts(*rows), snap, today=TODAY, roles=["prospect"],
+                       roles_for_existing=True)
+    assert plan.person_updates == {2: {"is_prospect": True}}
+    assert [o.message for o in plan.outcomes] == ["Ann is already up to date.",
+                                                  "Fills in prospect for Bea."]
+
+
+def test_each_outcome_carries_what_its_row_holds():
+    record = ContactRecord(row=2, name=" Kim  Lee ", company="Umbrella", title="COO",
+                           emails=["kim@u.example", "bad"], phones=["555", "556"])
+    plan = plan_import(contacts(record), snapshot(), today=TODAY)
+    assert plan.outcomes[0].action == "error"
+    assert plan.outcomes[0].details == {"name": "Kim Lee", "company": "Umbrella",
+                                        "title": "COO", "email": "kim@u.example, bad",
+                                        "phone": "555, 556"}

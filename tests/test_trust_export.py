@@ -92,6 +92,7 @@ def build_team(draw, team_id: int, users: list[User], stranger: User) -> None:
             deal_value=draw(st.none() | st.decimals(0, 10**9, places=2).map(Decimal)),
             industry=draw(st.none() | TEXT), company_size=draw(st.none() | TEXT),
             region=draw(st.none() | TEXT), pressing_issues=draw(ISSUE_LIST),
+            profile_url=draw(st.none() | TEXT.map(lambda t: f"https://x.example/{t}"[:500])),
             keep_in_touch_days=draw(st.none() | st.integers(1, 3650)),
             last_contact_on=draw(MAYBE_DAY), created_at=draw(MOMENT), updated_at=draw(MOMENT)))
     pick = st.sampled_from(people)
@@ -239,6 +240,9 @@ def test_export_restore_export_gives_the_same_document(app, other_user, data):
     build_team(data.draw, source.id, users, other_user)
     db.session.commit()
     first = json.loads(json.dumps(export_team(db.session, source.id)))
+    profiles = db.session.scalars(select(Person.profile_url).where(Person.team_id == source.id))
+    assert sorted(filter(None, profiles)) == sorted(
+        p["profile_url"] for p in first["people"] if p["profile_url"])  # exported, all of them
     assert other_user.email not in json.dumps(first)  # another team's user never appears
     assert "secret-nonce" not in json.dumps(first)
     assert [p["id"] for p in first["people"]] == list(range(1, len(first["people"]) + 1))

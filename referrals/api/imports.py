@@ -17,9 +17,11 @@ from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.transfer import services
 from referrals.transfer.limits import allow_import_body, check_file_size
+from referrals.vocab import ROLES
 from referrals.web.errors import error_response
 
 TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
+FORM_FIELDS = ("format", "dry_run", "roles", "roles_for_existing")
 API_FORMATS = ("csv", "vcard", "linkedin", "google", "outlook", "ties", "members", "team")
 
 
@@ -35,7 +37,7 @@ def create_import() -> ResponseReturnValue:
     if request.mimetype != "multipart/form-data":
         return error_response(415, "Send the file as multipart/form-data in the field 'file'.")
     upload = request.files.get("file")  # past the import body limit this raises 413
-    fmt, dry_run = _options()
+    fmt, dry_run, roles, roles_for_existing = _options()
     if upload is None:
         raise ValidationFailed("Send a file.", {"file": ["This field is required."]})
     data = upload.read()
@@ -43,14 +45,17 @@ def create_import() -> ResponseReturnValue:
     with unit_of_work(db.session):
         user = current_user()
         parsed, plan = services.import_upload(db.session, user, data, fmt,
-                                              today=today_for(user), dry_run=dry_run)
+                                              today=today_for(user), dry_run=dry_run,
+                                              roles=roles,
+                                              roles_for_existing=roles_for_existing)
         if dry_run:
             db.session.rollback()  # a preview writes nothing: its transaction is dropped
     body: dict[str, Any] = {**plan.summary(), "format": parsed.format, "dry_run": dry_run}
     return to_json(schemas.ImportResult, body)
 
 
-def _options() -> tuple[str | None, bool]:
+def _options() -> tuple[str | None, bool, list[str], bool]:
+    """The form fields beside the file; every one checked before anything is read."""
     fields: dict[str, list[str]] = {}
     fmt = request.form.get("format") or None
     if fmt is not None and fmt not in API_FORMATS:
@@ -58,9 +63,16 @@ def _options() -> tuple[str | None, bool]:
     dry_run = request.form.get("dry_run", "").strip().lower()
     if dry_run not in TRUE + FALSE:
         fields["dry_run"] = ["Use true or false."]
-    unknown = set(request.form) - {"format", "dry_run"} | set(request.files) - {"file"}
+    roles = [role.strip().lower() for role in request.form.getlist("roles") if role.strip()]
+    if set(roles) - set(ROLES):
+        unknown_roles = ", ".join(sorted(set(roles) - set(ROLES)))
+        fields["roles"] = [f"{unknown_roles}: not a role; use any of: {', '.join(ROLES)}."]
+    for_existing = request.form.get("roles_for_existing", "").strip().lower()
+    if for_existing not in TRUE + FALSE:
+        fields["roles_for_existing"] = ["Use true or false."]
+    unknown = set(request.form) - set(FORM_FIELDS) | set(request.files) - {"file"}
     for name in unknown:
         fields[name] = ["Unknown field."]
     if fields:
         raise ValidationFailed("Some fields are invalid.", fields)
-    return fmt, dry_run in TRUE
+    return fmt, dry_run in TRUE, roles, for_existing in TRUE

@@ -64,6 +64,8 @@ class Person(TimestampMixin, db.Model):
     industry: Mapped[str | None] = mapped_column(String(100))
     company_size: Mapped[str | None] = mapped_column(String(20))
     region: Mapped[str | None] = mapped_column(String(100))
+    # Their public profile (LinkedIn, a company page): an http(s) address, checked on the way in.
+    profile_url: Mapped[str | None] = mapped_column(String(500))
     # What keeps the prospect up at night (tags of outreach.ISSUES): picks the value to offer.
     pressing_issues: Mapped[list[str]] = mapped_column(
         JSON, default=list, server_default=text("'[]'")

@@ -19,6 +19,7 @@ from wtforms import (
     StringField,
     TelField,
     TextAreaField,
+    URLField,
 )
 from wtforms.validators import (
     DataRequired,
@@ -33,6 +34,7 @@ from wtforms.validators import (
 from referrals.database import max_amount, max_length
 from referrals.models import Person
 from referrals.people.services import is_valid_timezone, timezone_names
+from referrals.text import web_address_problem
 from referrals.vocab import COMPANY_SIZES, ISSUE_LABELS, ISSUES, ROLE_LABELS, ROLES
 from referrals.web.forms import MultiCheckboxField, no_nul, one_line
 
@@ -48,6 +50,11 @@ def valid_timezone(form: FlaskForm, field: StringField) -> None:
         matches = sorted(n for n in timezone_names() if n.lower().endswith(city))
         hint = f"Did you mean {matches[0]}?" if matches else "Use a name such as America/Chicago."
         raise ValidationError(f"Not a time zone name. {hint}")
+
+
+def web_address(form: FlaskForm, field: StringField) -> None:
+    if field.data and (problem := web_address_problem(field.data)):
+        raise ValidationError(problem)
 
 
 def finite_amount(form: FlaskForm, field: DecimalField) -> None:
@@ -128,6 +135,11 @@ class PersonForm(VersionedForm):
         description="Where they work, e.g. America/Chicago – so you call at a good hour.",
         render_kw={"list": "timezones", "autocomplete": "off"},
     )
+    profile_url = URLField(
+        "Profile address", filters=[_strip],
+        validators=[Optional(), Length(max=max_length(Person.profile_url)), web_address],
+        description="Their LinkedIn or other public profile, e.g. https://www.linkedin.com/in/…",
+    )
     roles = MultiCheckboxField("Roles", choices=[SelectChoice(r, ROLE_LABELS[r]) for r in ROLES])
     do_not_contact = BooleanField("Do not contact")
     deal_value = DecimalField(
@@ -189,6 +201,7 @@ class PersonForm(VersionedForm):
             "region": self.region.data,
             "pressing_issues": list(self.pressing_issues.data or []),
             "keep_in_touch_days": self.keep_in_touch_days.data,
+            "profile_url": self.profile_url.data or None,
         }
 
 

@@ -24,6 +24,7 @@ PERSON_FIELDS = (
     "industry", "company_size", "region",  # like recommends like: references match on these
     "pressing_issues",  # what value to offer them
     "keep_in_touch_days",  # None: the team's default for the person's roles
+    "profile_url",  # an http(s) address: the form, the API and the import check it
 )
 
 
@@ -113,7 +114,7 @@ def _apply(person: Person, data: Mapping[str, Any]) -> None:
             continue
         value = data[field]
         if field in ("company", "title", "email", "phone", "timezone",
-                     "industry", "company_size", "region"):
+                     "industry", "company_size", "region", "profile_url"):
             value = (value or "").strip() or None
         elif field == "name":
             value = (value or "").strip()

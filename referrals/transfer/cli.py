@@ -14,6 +14,7 @@ from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Team, User
 from referrals.transfer import services
+from referrals.vocab import ROLES
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -30,15 +31,21 @@ def _progress(stage: str, done: int, total: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(services.FORMATS), default="auto",
               show_default=True, help="What the file holds.")
 @click.option("--dry-run", is_flag=True, help="Only report what would happen.")
+@click.option("--role", "roles", multiple=True, type=click.Choice(ROLES),
+              help="Give this role to the people the import creates (repeatable).")
+@click.option("--role-existing", is_flag=True,
+              help="Also give the --role roles to people already in the team that the file "
+                   "names.")
 def import_file_command(path: Path, email: str | None, team_name: str | None, fmt: str,
-                        dry_run: bool) -> None:
+                        dry_run: bool, roles: tuple[str, ...], role_existing: bool) -> None:
     """Import PATH (contacts, ties, memberships or a team export) into a team."""
     user = _user(email, team_name)
     started = time.perf_counter()
     try:
         _, plan = services.import_upload(db.session, user, path.read_bytes(), fmt,
                                          today=today_for(user), dry_run=dry_run,
-                                         progress=_progress)
+                                         progress=_progress, roles=roles,
+                                         roles_for_existing=role_existing)
     except DomainError as exc:
         db.session.rollback()
         details = "; ".join(m for ms in exc.fields.values() for m in ms)

@@ -19,6 +19,7 @@ from referrals.transfer.records import (
     clean,
     parse_bool,
     parse_date,
+    web_pages,
 )
 from referrals.vocab import ROLES
 
@@ -45,13 +46,14 @@ MAPPABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "industry": ("industry", "sector"),
     "company_size": ("company_size", "employees", "headcount"),
     "region": ("region", "territory"),
+    "profile_url": ("profile_url", "profile_address", "linkedin_url", "linkedin_profile"),
 }
 FIELD_LABELS = {
     "": "Ignore this column", "name": "Full name", "first_name": "First name",
     "last_name": "Last name", "email": "E-mail", "company": "Company", "title": "Job title",
     "phone": "Phone", "notes": "Notes", "timezone": "Time zone", "roles": "Roles",
     "do_not_contact": "Do not contact", "deal_value": "Deal value", "industry": "Industry",
-    "company_size": "Company size", "region": "Region",
+    "company_size": "Company size", "region": "Region", "profile_url": "Profile address",
 }
 FORMATS = ("linkedin", "google", "outlook", "ties", "members", "csv")
 
@@ -176,11 +178,11 @@ def _numbered(cells: dict[str, str], pattern: str) -> list[str]:
 
 
 def _linkedin(row: int, c: dict[str, str]) -> ContactRecord:
-    notes = f"LinkedIn: {c['URL']}" if c.get("URL") else ""
     record = ContactRecord(
         row=row, name=_join(c.get("First Name"), c.get("Last Name")),
         company=c.get("Company") or None, title=c.get("Position") or None,
-        emails=[c["Email Address"]] if c.get("Email Address") else [], notes=notes,
+        emails=[c["Email Address"]] if c.get("Email Address") else [],
+        extra={"profile_url": c.get("URL") or None},  # checked by the planner like any field
     )
     try:
         record.connected_on = parse_date(c.get("Connected On", ""))
@@ -195,12 +197,13 @@ def _google(row: int, c: dict[str, str]) -> ContactRecord:
         c.get("Middle Name") or c.get("Additional Name"),
         c.get("Last Name") or c.get("Family Name"),
     )
+    page, page_note = web_pages(_numbered(c, r"Website \d+ - Value"))
     return ContactRecord(
         row=row, name=name,
         company=c.get("Organization Name") or c.get("Organization 1 - Name") or None,
         title=c.get("Organization Title") or c.get("Organization 1 - Title") or None,
         emails=_numbered(c, r"E-mail \d+ - Value"), phones=_numbered(c, r"Phone \d+ - Value"),
-        notes=c.get("Notes", ""),
+        notes=_lines(c.get("Notes", ""), page_note), extra={"profile_url": page},
     )
 
 
@@ -208,14 +211,20 @@ OUTLOOK_PHONES = ("Mobile Phone", "Business Phone", "Primary Phone", "Home Phone
                   "Business Phone 2", "Other Phone", "Company Main Phone")
 
 
+def _lines(*parts: str) -> str:
+    return "\n".join(p for p in parts if p)
+
+
 def _outlook(row: int, c: dict[str, str]) -> ContactRecord:
+    page, page_note = web_pages([c.get("Web Page", "")])
     return ContactRecord(
         row=row, name=_join(c.get("First Name"), c.get("Middle Name"), c.get("Last Name"),
                             c.get("Suffix")),
         company=c.get("Company") or None, title=c.get("Job Title") or None,
         emails=[c[k] for k in ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
                 if c.get(k)],
-        phones=[c[k] for k in OUTLOOK_PHONES if c.get(k)], notes=c.get("Notes", ""),
+        phones=[c[k] for k in OUTLOOK_PHONES if c.get(k)],
+        notes=_lines(c.get("Notes", ""), page_note), extra={"profile_url": page},
     )
 
 
@@ -260,7 +269,8 @@ def _mapped(row_number: int, row: list[str], mapping: dict[int, str]) -> Contact
         emails=_split_multi(values.get("email", "").replace(";", ":::")),
         phones=[values["phone"]] if values.get("phone") else [],
         notes=values.get("notes", ""), timezone=values.get("timezone"),
-        extra={k: values[k] for k in ("industry", "company_size", "region") if k in values},
+        extra={k: values[k] for k in ("industry", "company_size", "region", "profile_url")
+               if k in values},
     )
     try:
         if "roles" in values:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from referrals.transfer.csvfiles import FIELD_LABELS
-from referrals.web.forms import no_nul
+from referrals.vocab import ROLE_LABELS, ROLES
+from referrals.web.forms import MultiCheckboxField, no_nul
 
 FORMAT_LABELS = {
     "auto": "Detect it for me",
@@ -37,10 +40,27 @@ class ConfirmForm(FlaskForm):
     upload = HiddenField()
 
 
-def mapping_form(columns: list[str], mapping: dict[int, str]) -> type[ConfirmForm]:
-    """A ConfirmForm with a field per column of the file, preset to `mapping`."""
+class ContactsForm(ConfirmForm):
+    """Import a file of contacts: optionally marking the people it brings in with roles."""
 
-    class MappingForm(ConfirmForm):
+    roles = MultiCheckboxField(
+        "Mark the people this import adds as",
+        choices=[SelectChoice(role, ROLE_LABELS[role]) for role in ROLES],
+        description="Only the people new to your list, unless you tick the box below.")
+    roles_for_existing = BooleanField(
+        "Also mark the people already in your list that this file names")
+
+    def role_options(self) -> dict[str, Any]:
+        """The roles chosen, as the import services take them (unknown ones left out: the
+        field shows its own error)."""
+        return {"roles": [role for role in self.roles.data or () if role in ROLES],
+                "roles_for_existing": bool(self.roles_for_existing.data)}
+
+
+def mapping_form(columns: list[str], mapping: dict[int, str]) -> type[ContactsForm]:
+    """A ContactsForm with a field per column of the file, preset to `mapping`."""
+
+    class MappingForm(ContactsForm):
         pass
 
     choices = [SelectChoice(k, v) for k, v in FIELD_LABELS.items()]

@@ -11,6 +11,7 @@ until the database gives them ids.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -21,6 +22,7 @@ from email_validator import EmailNotValidError, validate_email
 from referrals.database import max_amount
 from referrals.models import Person
 from referrals.people.services import is_valid_timezone
+from referrals.text import web_address_problem
 from referrals.transfer.records import (
     PERSON_LIMITS,
     ContactRecord,
@@ -42,8 +44,8 @@ from referrals.vocab import (
 )
 
 Action = Literal["create", "update", "skip", "error"]
-# Optional text columns of people that only a team export carries (when the schema has them).
-EXTRA_FIELDS = ("industry", "company_size", "region")
+# Optional text columns of people beyond the basics, carried in `ContactRecord.extra`.
+EXTRA_FIELDS = ("industry", "company_size", "region", "profile_url")
 FILLABLE = ("company", "title", "email", "phone", "timezone", "deal_value", "notes",
             *EXTRA_FIELDS)
 MAX_DEAL_VALUE = max_amount(Person.deal_value)
@@ -54,9 +56,13 @@ DEFAULT_RATING = 3
 
 @dataclass(frozen=True)
 class Outcome:
+    """What one row does, and what the row holds (`details`: its name, company… as read),
+    so the rep can check the file was read right before importing it."""
+
     row: int
     action: Action
     message: str
+    details: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,6 +94,7 @@ class Plan:
     new_memberships: list[tuple[int, int]] = field(default_factory=list)
     new_touches: list[dict[str, Any]] = field(default_factory=list)
     rep_ties: int = 0  # ties from the rep to LinkedIn connections, beyond the file's own
+    rep_ties_dated: int = 0  # existing ties to connections given the day the rep connected
 
     def count(self, action: Action) -> int:
         return sum(1 for o in self.outcomes if o.action == action)
@@ -114,6 +121,11 @@ class Plan:
                     or self.tie_updates or self.new_groups or self.new_memberships
                     or self.new_touches)
 
+    @staticmethod
+    def filled_details(outcomes: list[Outcome]) -> set[str]:
+        """The details (name, company…) that at least one of `outcomes` has a value for."""
+        return {key for o in outcomes for key, value in o.details.items() if value}
+
     def summary(self) -> dict[str, Any]:
         """The API's answer: counts and the rows that could not be imported."""
         return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
@@ -134,11 +146,21 @@ def checked_email(value: str) -> str | None:
         return None
 
 
+def contact_details(record: ContactRecord) -> dict[str, str]:
+    """What a contact row holds, as the file gave it, for the preview."""
+    return {"name": " ".join(record.name.split()), "company": record.company or "",
+            "title": record.title or "", "email": ", ".join(record.emails),
+            "phone": ", ".join(record.phones)}
+
+
 class Planner:
-    def __init__(self, parsed: ParsedFile, snapshot: Snapshot, today: date) -> None:
+    def __init__(self, parsed: ParsedFile, snapshot: Snapshot, today: date,
+                 roles: Collection[str] = (), roles_for_existing: bool = False) -> None:
         self.plan = Plan(parsed.kind, parsed.format)
         self.snap = snapshot
         self.today = today
+        self.roles = [role for role in ROLES if role in roles]
+        self.roles_for_existing = roles_for_existing
         self.by_email: dict[str, int] = {}
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_doc_id: dict[str, int] = {}
@@ -150,13 +172,15 @@ class Planner:
         self.pairs = snapshot.pairs
         self.group_refs = dict(snapshot.groups)
         self.planned_members: dict[tuple[int, int], int] = {}
+        self.shown: Mapping[str, str] = {}  # what the row being planned holds
 
     # --- helpers ------------------------------------------------------------------------
 
     def add(self, row: int, action: Action, message: str, section: str = "") -> None:
+        """One outcome for the row being planned (whose details are `self.shown`)."""
         if self.plan.kind == "team" and section:
             message = f"{section}: {message}"
-        self.plan.outcomes.append(Outcome(row, action, message))
+        self.plan.outcomes.append(Outcome(row, action, message, self.shown))
 
     def person(self, ref: int) -> dict[str, Any]:
         return self.plan.new_people[-ref - 1] if ref < 0 else self.snap.people[ref]
@@ -178,6 +202,7 @@ class Planner:
     def contacts(self, records: list[ContactRecord], link_rep: bool) -> None:
         seen: dict[int, int] = {}  # person ref -> the first row of this file naming them
         for record in records:
+            self.shown = contact_details(record)
             values, error = self._person_values(record)
             if error:
                 self.add(record.row, "error", error, "Person")
@@ -187,6 +212,8 @@ class Planner:
             if error:
                 self.add(record.row, "error", error, "Person")
                 continue
+            if match is None or self.roles_for_existing:
+                values.update({f"is_{role}": True for role in self.roles})
             if match is None:
                 match = -(len(self.plan.new_people) + 1)
                 values["email"] = emails[0] if emails else None
@@ -229,6 +256,10 @@ class Planner:
             column = Person.__table__.c[name]
             if values[name] and len(values[name]) > (column.type.length or 10**6):
                 return {}, f"The {name.replace('_', ' ')} is too long."
+        url = values.get("profile_url")
+        if url and web_address_problem(url):
+            return {}, (f"'{url}' is not a profile address: use one that starts with "
+                        "https:// or http://.")
         size = values.get("company_size")
         if size and size not in COMPANY_SIZES:
             return {}, f"'{size}' is not a company size; use one of {', '.join(COMPANY_SIZES)}."
@@ -295,25 +326,42 @@ class Planner:
         return filled
 
     def _link_rep(self, ref: int, record: ContactRecord) -> None:
+        """Tie the rep to a LinkedIn connection, dated from the day they connected: the one
+        contact the file proves (a date in the future proves nothing and is left out)."""
         rep = self.snap.rep_person_id
         if rep is None or ref == rep:
             return
+        met = record.connected_on
+        if met is not None and met > self.today:
+            met = None
         pair = (min(rep, ref), max(rep, ref))
         if pair in self.pairs:
+            self._date_rep_tie(pair, met)
             return
         self.pairs.add(pair)
-        since = f" since {record.connected_on.isoformat()}" if record.connected_on else ""
+        on = f" on {met.isoformat()}" if met else ""
         self.plan.new_ties.append({
             "person_a": rep, "person_b": ref, "kind": LINKEDIN_TIE_KIND,
-            "rating": LINKEDIN_TIE_RATING, "last_interaction": None,
-            "notes": f"Connected on LinkedIn{since}.",
+            "rating": LINKEDIN_TIE_RATING, "last_interaction": met,
+            "notes": f"Connected on LinkedIn{on}.",
         })
         self.plan.rep_ties += 1
+
+    def _date_rep_tie(self, pair: tuple[int, int], met: date | None) -> None:
+        """An existing LinkedIn-kind tie takes the connection day when it knows no later one."""
+        existing = self.snap.ties.get((*pair, LINKEDIN_TIE_KIND))
+        if met is None or existing is None or existing["id"] in self.plan.tie_updates:
+            return
+        if existing["last_interaction"] is None or existing["last_interaction"] < met:
+            self.plan.tie_updates[existing["id"]] = {"last_interaction": met}
+            self.plan.rep_ties_dated += 1
 
     # --- ties ---------------------------------------------------------------------------
 
     def ties(self, records: list[TieRecord]) -> None:
         for record in records:
+            self.shown = {"a": record.a.describe(), "b": record.b.describe(),
+                          "kind": record.kind.replace("_", " ")}
             error = self._tie_problem(record)
             a = self.resolve(record.a)
             b = self.resolve(record.b)
@@ -374,6 +422,9 @@ class Planner:
 
     def members(self, records: list[MemberRecord]) -> None:
         for record in records:
+            self.shown = {"group": " ".join(record.group.split()),
+                          "person": "" if record.person == PersonRef()
+                          else record.person.describe()}
             name = " ".join(record.group.split())
             if not name:
                 self.add(record.row, "error", "This row has no group name.", "Group")
@@ -428,6 +479,8 @@ class Planner:
     def touches(self, records: list[TouchRecord]) -> None:
         planned: dict[tuple[int, str, datetime], int] = {}
         for record in records:
+            self.shown = {"person": record.person.describe(),
+                          "channel": record.channel.replace("_", " ")}
             person = self.resolve(record.person)
             error = None
             if record.channel not in TOUCH_CHANNELS:
@@ -452,9 +505,14 @@ class Planner:
                      "Touch")
 
 
-def plan_import(parsed: ParsedFile, snapshot: Snapshot, *, today: date) -> Plan:
-    """What importing `parsed` into the team of `snapshot` would do, row by row."""
-    planner = Planner(parsed, snapshot, today)
+def plan_import(parsed: ParsedFile, snapshot: Snapshot, *, today: date,
+                roles: Collection[str] = (), roles_for_existing: bool = False) -> Plan:
+    """What importing `parsed` into the team of `snapshot` would do, row by row.
+
+    `roles` are given to the people the import creates, and with `roles_for_existing` also
+    to the people already in the team that the file names.
+    """
+    planner = Planner(parsed, snapshot, today, roles, roles_for_existing)
     planner.contacts(parsed.contacts, link_rep=parsed.format == "linkedin")
     planner.ties(parsed.ties)
     planner.members(parsed.members)

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
+from referrals.text import web_address_problem
+
 Kind = Literal["contacts", "ties", "members", "team"]
 
 PERSON_LIMITS = {"name": 200, "company": 200, "title": 200, "email": 254, "phone": 50,
@@ -146,6 +148,23 @@ def clean(value: str | None) -> str:
     if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
         value = value[1:]
     return value
+
+
+def web_pages(values: list[str]) -> tuple[str | None, str]:
+    """The first of a contact's web pages that is an http(s) address, for the profile field,
+    and a note keeping the others (a bare "www.acme.example" is no link, but worth keeping).
+
+    >>> web_pages(["www.acme.example", "https://acme.example/ann"])
+    ('https://acme.example/ann', 'Web page: www.acme.example')
+    """
+    found = None
+    others = []
+    for value in (v.strip() for v in values):
+        if found is None and value and web_address_problem(value) is None:
+            found = value
+        elif value:
+            others.append(value)
+    return found, ("Web page: " + ", ".join(others)) if others else ""
 
 
 def parse_date(value: str) -> date | None:

@@ -8,7 +8,7 @@ listeners, so the graph version is bumped once at the end (a full rebuild for th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -90,16 +90,29 @@ def load_snapshot(session: Session, team_id: int, rep_person_id: int | None) -> 
     return snap
 
 
-def preview_import(session: Session, user: User, parsed: ParsedFile, *, today: date) -> Plan:
-    """What the import would do, writing nothing."""
+def check_roles(roles: Collection[str]) -> None:
+    """`ValidationFailed` (field `roles`) unless every role is one of `ROLES`."""
+    unknown = sorted(set(roles) - set(ROLES))
+    if unknown:
+        raise ValidationFailed("Unknown roles.", {"roles": [
+            f"{', '.join(unknown)}: not a role; roles are any of: {', '.join(ROLES)}."]})
+
+
+def preview_import(session: Session, user: User, parsed: ParsedFile, *, today: date,
+                   roles: Collection[str] = (), roles_for_existing: bool = False) -> Plan:
+    """What the import would do, writing nothing; `roles` as in `planning.plan_import`."""
+    check_roles(roles)
     snapshot = load_snapshot(session, user.team_id, user.person_id)
-    return plan_import(parsed, snapshot, today=today)
+    return plan_import(parsed, snapshot, today=today, roles=roles,
+                       roles_for_existing=roles_for_existing)
 
 
 def import_records(session: Session, user: User, parsed: ParsedFile, *,
-                   today: date, progress: Progress = _quiet) -> Plan:
+                   today: date, progress: Progress = _quiet, roles: Collection[str] = (),
+                   roles_for_existing: bool = False) -> Plan:
     """Plan and write the import; the caller commits (or rolls back: nothing is half-done)."""
-    plan = preview_import(session, user, parsed, today=today)
+    plan = preview_import(session, user, parsed, today=today, roles=roles,
+                          roles_for_existing=roles_for_existing)
     progress("planned", len(plan.outcomes), len(plan.outcomes))
     apply_plan(session, user, plan, progress=progress)
     return plan
@@ -377,16 +390,21 @@ class NoNameColumn(ValidationFailed):
 
 def import_upload(session: Session, user: User, data: bytes, fmt: str | None = None,
                   mapping: dict[int, str] | None = None, *, today: date, dry_run: bool = False,
-                  progress: Progress = _quiet) -> tuple[ParsedFile, Plan]:
+                  progress: Progress = _quiet, roles: Collection[str] = (),
+                  roles_for_existing: bool = False) -> tuple[ParsedFile, Plan]:
     """Read `data` and plan (`dry_run`) or write its import; `NoNameColumn` when a CSV's
-    columns must be chosen first. The caller commits."""
+    columns must be chosen first. `roles` go to the people it creates (and with
+    `roles_for_existing` to those already there that it names). The caller commits."""
+    check_roles(roles)
     parsed = read_upload(data, fmt, mapping)
     if parsed.needs_mapping:
         raise NoNameColumn()
     progress("read", _size(parsed), _size(parsed))
     if dry_run:
-        return parsed, preview_import(session, user, parsed, today=today)
-    return parsed, import_records(session, user, parsed, today=today, progress=progress)
+        return parsed, preview_import(session, user, parsed, today=today, roles=roles,
+                                      roles_for_existing=roles_for_existing)
+    return parsed, import_records(session, user, parsed, today=today, progress=progress,
+                                  roles=roles, roles_for_existing=roles_for_existing)
 
 
 def _size(parsed: ParsedFile) -> int:

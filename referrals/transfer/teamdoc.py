@@ -48,6 +48,7 @@ class TeamPerson(_Strict):
     industry: str | None = None
     company_size: str | None = None
     region: str | None = None
+    profile_url: str | None = None
     pressing_issues: list[str] = []
     keep_in_touch_days: int | None = None
     last_contact_on: date | None = None
@@ -311,7 +312,8 @@ def parse_team_document(text: str) -> ParsedFile:
             emails=[p.email] if p.email else [], phones=[p.phone] if p.phone else [],
             notes=p.notes, timezone=p.timezone, roles=list(p.roles),
             do_not_contact=p.do_not_contact, deal_value=p.deal_value, ref=str(p.id),
-            extra={"industry": p.industry, "company_size": p.company_size, "region": p.region},
+            extra={"industry": p.industry, "company_size": p.company_size, "region": p.region,
+                   "profile_url": p.profile_url},
         ))
     for row, r in enumerate(doc.relationships, start=1):
         parsed.ties.append(TieRecord(

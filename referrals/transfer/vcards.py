@@ -18,13 +18,13 @@ from typing import Any
 import vobject
 
 from referrals.errors import ValidationFailed
-from referrals.transfer.records import ContactRecord, ParsedFile
+from referrals.transfer.records import ContactRecord, ParsedFile, web_pages
 
 MAX_CARDS = 100_000  # per file
 MAX_LINES_PER_CARD = 1_000  # unfolded property lines in one card
 MAX_LINE_CHARS = 1024 * 1024  # one unfolded line (an embedded photo is the largest)
 TIME_BUDGET = 10.0  # seconds of reading per file; 16 MiB of ordinary cards take ~3 s
-WANTED = frozenset({"FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "NOTE"})
+WANTED = frozenset({"FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "URL"})
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 # NAME *(;PARAM) ":" VALUE – a quoted parameter value may hold ; and :
@@ -205,8 +205,11 @@ def _contact(card: _Card) -> ContactRecord:
     emails = [v.removeprefix("mailto:").lower() for v in _texts(card, "EMAIL") if v]
     notes = "\n".join(v for v in _texts(card, "NOTE") if v)
     title = (_texts(card, "TITLE") or [""])[0] or None
+    page, page_note = web_pages(_texts(card, "URL"))
     return ContactRecord(row=card.row, name=name, company=company or None, title=title,
-                         emails=emails, phones=phones, notes=notes)
+                         emails=emails, phones=phones,
+                         notes="\n".join(n for n in (notes, page_note) if n),
+                         extra={"profile_url": page})
 
 
 def people_to_vcards(people: Iterable[Mapping[str, Any]]) -> str:
@@ -227,6 +230,8 @@ def people_to_vcards(people: Iterable[Mapping[str, Any]]) -> str:
             line.type_param = "INTERNET"
         if person.get("phone"):
             card.add("tel").value = person["phone"]
+        if person.get("profile_url"):
+            card.add("url").value = person["profile_url"]
         if person.get("notes"):
             card.add("note").value = person["notes"]
         cards.append(card.serialize())

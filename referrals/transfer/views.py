@@ -26,6 +26,7 @@ from referrals.transfer.exports import attachment
 from referrals.transfer.forms import (
     FORMAT_LABELS,
     ConfirmForm,
+    ContactsForm,
     FindPersonForm,
     MergeForm,
     UploadForm,
@@ -94,17 +95,18 @@ def preview() -> Page:
 def _preview(token: str, data: bytes, meta: dict, posted: Any) -> Page:
     parsed = services.read_upload(data, meta["format"])
     form_class = mapping_form(parsed.columns, parsed.mapping) if parsed.format == "csv" else \
-        ConfirmForm
+        ContactsForm if parsed.kind == "contacts" else ConfirmForm
     form = form_class(formdata=posted, upload=token)
     mapping = mapping_from(form, parsed.columns) if parsed.format == "csv" else None
+    options = form.role_options() if isinstance(form, ContactsForm) else {}
     if posted is not None and form.validate() and posted.get("action") == "import" and (
         done := call_service(form, services.import_upload, current_user, data, meta["format"],
-                             mapping, today=today_for(current_user))
+                             mapping, today=today_for(current_user), **options)
     ):
         return _imported(token, meta, *done)
     parsed = services.read_upload(data, meta["format"], mapping)
     plan = None if parsed.needs_mapping else services.preview_import(
-        db.session, current_user, parsed, today=today_for(current_user))
+        db.session, current_user, parsed, today=today_for(current_user), **options)
     status = 400 if form.errors or form.form_errors else 200
     return render_template("transfer/preview.html", form=form, parsed=parsed, plan=plan,
                            meta=meta), status

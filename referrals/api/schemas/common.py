@@ -30,7 +30,7 @@ from referrals.config import Config
 from referrals.database import max_amount, max_length
 from referrals.models import Person
 from referrals.people.services import is_valid_timezone
-from referrals.text import one_line_problem
+from referrals.text import one_line_problem, web_address_problem
 from referrals.vocab import COMPANY_SIZES, GROUP_KINDS, ISSUES, RELATIONSHIP_KINDS, ROLES
 
 MAX_DEAL_VALUE = max_amount(Person.deal_value)
@@ -58,6 +58,12 @@ def _one_line(value: str) -> str:
     # Names, companies, titles, phones, e-mails: no line breaks, controls or bidi overrides.
     if problem := one_line_problem(value):
         raise PydanticCustomError("one_line", problem)
+    return value
+
+
+def _web_address(value: str) -> str:
+    if problem := web_address_problem(value):
+        raise PydanticCustomError("web_address", problem)
     return value
 
 
@@ -137,6 +143,14 @@ Email = Annotated[
     BeforeValidator(blank_to_none),
 ]
 Phone = optional_line(max_length(Person.phone))
+ProfileUrl = Annotated[
+    Annotated[
+        str, Field(max_length=max_length(Person.profile_url), json_schema_extra={"format": "uri"}),
+        AfterValidator(_web_address),
+    ]
+    | None,
+    BeforeValidator(blank_to_none),
+]
 OptionalLine100 = Annotated[Annotated[line(100), AfterValidator(_one_line)] | None,
                             BeforeValidator(blank_to_none)]
 Timezone = Annotated[

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from referrals.api.schemas.common import ResponseModel
+from referrals.api.schemas.common import ResponseModel, Role
 
 
 class ImportUpload(BaseModel):
@@ -20,6 +20,15 @@ class ImportUpload(BaseModel):
                           "ties and memberships files apart by their header.")
     dry_run: bool = Field(False, description="`true`: answer what the import would do and "
                                              "write nothing (a preview).")
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="Roles given to the people the import creates (repeat the field for "
+                    "each role). People already in the team keep theirs unless "
+                    "`roles_for_existing` is true. An unknown role is refused (400, "
+                    "`fields.roles`) and nothing is written.")
+    roles_for_existing: bool = Field(
+        False, description="`true`: also give `roles` to the people already in the team that "
+                           "the file names (matched by e-mail, or by name and company).")
 
 
 class ImportRowError(ResponseModel):

@@ -14,6 +14,7 @@ from referrals.api.schemas.common import (
     Issue,
     ListQuery,
     Phone,
+    ProfileUrl,
     RequestModel,
     ResponseModel,
     Role,
@@ -33,6 +34,9 @@ KEEP_IN_TOUCH_DESCRIPTION = (
     "Stay in touch every this many days (1–3650); null: the team's default, which applies to "
     "advocates and customers. Any logged interaction with the person restarts the count.")
 
+PROFILE_URL_DESCRIPTION = (
+    "Their public profile (LinkedIn, say): an http:// or https:// address; anything else is "
+    "refused. A LinkedIn import fills it from the connection's profile.")
 
 # Every limit is the column's (referrals.models.Person).
 PersonName = required_line(max_length(Person.name))
@@ -61,6 +65,7 @@ class PersonCreate(RequestModel):
     pressing_issues: list[Issue] = Field(
         default_factory=list, description="What is on their mind: picks the value to offer.")
     keep_in_touch_days: KeepInTouchDays | None = Field(None, description=KEEP_IN_TOUCH_DESCRIPTION)
+    profile_url: ProfileUrl = Field(None, description=PROFILE_URL_DESCRIPTION)
 
 
 class PersonUpdate(UpdateModel):
@@ -81,6 +86,7 @@ class PersonUpdate(UpdateModel):
     region: Region = None
     pressing_issues: list[Issue] = None  # type: ignore[assignment]
     keep_in_touch_days: KeepInTouchDays | None = None
+    profile_url: ProfileUrl = None
 
 
 class Person(ResponseModel):
@@ -100,6 +106,7 @@ class Person(ResponseModel):
     region: str | None
     pressing_issues: list[Issue]
     keep_in_touch_days: int | None = Field(description=KEEP_IN_TOUCH_DESCRIPTION)
+    profile_url: str | None = Field(description=PROFILE_URL_DESCRIPTION)
     created_at: Timestamp
     updated_at: Timestamp
 
