@@ -3,7 +3,7 @@ field instead of the notes
 
 Revision ID: f1a2b3c4d5e6
 Revises: e5b7c9d1f3a2
-Create Date: 2026-12-10 10:00:00
+Create Date: 2026-12-04 03:40:00
 
 """
 from alembic import op
