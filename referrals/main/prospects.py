@@ -105,15 +105,15 @@ def prospect_table(
     window = order[(page - 1) * per_page: page * per_page]
     scores = sorted((r.score for r in ranked if r.path is not None), reverse=True)
     facts = _Facts(session, user, [r.prospect for r in window], now)
-    rows = [ProspectRow(place=place[row.prospect.id], row=row,
-                        band=band(row.penalised_warmth, scores)
-                        if row.penalised_warmth is not None else None,
-                        deal_value=row.prospect.deal_value,
-                        last_touch=facts.last.get(row.prospect.id, (None, None))[0],
-                        last_channel=facts.last.get(row.prospect.id, (None, None))[1],
-                        request=facts.requests.get(row.prospect.id),
-                        attempts_left=facts.attempts_left(row.prospect))
-            for row in ranking_rows(session, ranking, window)]
+    rows = []
+    for row in ranking_rows(session, ranking, window):
+        last_touch, last_channel = facts.last.get(row.prospect.id, (None, None))
+        rows.append(ProspectRow(
+            place=place[row.prospect.id], row=row,
+            band=band(row.penalised_warmth, scores) if row.penalised_warmth is not None else None,
+            deal_value=row.prospect.deal_value, last_touch=last_touch, last_channel=last_channel,
+            request=facts.requests.get(row.prospect.id),
+            attempts_left=facts.attempts_left(row.prospect)))
     return ProspectTable(rows, len(ranked), len(scores), page, pages, sort, descending, per_page)
 
 

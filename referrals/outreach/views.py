@@ -467,7 +467,6 @@ def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     advocate's call is the advocates' event, not repeated here."""
     found = (context.get("outreach_panel") or {}).get("all_touches", [])
     url = url_for("outreach.person_outreach", person_id=person.id)
-    zone = zone_of(current_user.person)
     events = []
     for t in found:
         if t.channel == "advocate_call":
@@ -478,7 +477,7 @@ def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
         elif t.outcome:
             title += f" – {OUTCOME_LABELS.get(t.outcome, t.outcome).lower()}"
         at = aware(t.occurred_at)
-        events.append(Event(at.astimezone(zone).date(), "touches", title, t.notes or "", url,
+        events.append(Event(today_for(current_user, at), "touches", title, t.notes or "", url,
                             at=at))
     return events
 
