@@ -22,7 +22,7 @@ from referrals.clock import utc_now
 from referrals.errors import NotFound, ValidationFailed
 from referrals.extensions import db
 from referrals.models import ImportUpload, Person
-from referrals.transfer import storage
+from referrals.transfer import storage, vcards
 from referrals.transfer.vcards import parse_vcards
 from tests import factories
 from tests import import_samples as s
@@ -279,9 +279,11 @@ PATHOLOGICAL = {
 
 
 @pytest.mark.parametrize("case", list(PATHOLOGICAL))
-def test_a_pathological_vcard_is_refused_and_writes_nothing(api, case):
+def test_a_pathological_vcard_is_refused_and_writes_nothing(api, case, monkeypatch):
     # The message names the bound that stopped it: the file was refused by a structural
-    # limit, before the parser spent its time budget (how fast is bench/, not a test).
+    # limit, not by the time budget (how fast is bench/, not a test – so the budget is
+    # widened here: on a busy machine it could otherwise run out first).
+    monkeypatch.setattr(vcards, "TIME_BUDGET", 3600.0)
     content, message = PATHOLOGICAL[case]
     data = content.encode()
     assert 2.5 * MiB < len(data) < 5 * MiB
@@ -302,7 +304,7 @@ def test_a_file_past_the_time_budget_is_refused_with_a_clear_message():
 
 def test_a_big_ordinary_vcard_file_is_read_whole():
     content = ordinary_cards(25_000)  # ~5 MB, the size that took vobject 12 s
-    parsed = parse_vcards(content)
+    parsed = parse_vcards(content, time_budget=3600)  # whole, however busy the machine
     assert len(parsed.contacts) == 25_000
     assert parsed.contacts[-1].emails == ["p24999@x.example"]
 
