@@ -47,6 +47,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from referrals.outreach.phrases import BLAME as _BLAME
+from referrals.outreach.phrases import CLAIM as _CLAIM
+from referrals.outreach.phrases import DESPERATE as _DESPERATE
+from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
+
 __all__ = [
     "ABOUT_ME_MIN_SENTENCES", "CHANNELS", "CODES", "EMAIL_MAX_WORDS", "REPEAT_MIN_SIMILARITY",
     "VOICEMAIL_MAX_SECONDS", "VOICEMAIL_TARGET_SECONDS", "WORDS_PER_MINUTE", "Flag", "Length",
@@ -105,7 +110,7 @@ class Sentence:
     the rep or their company, offering the listener nothing), "wish" (what the rep would
     like: a meeting, a chance), "them" (about the listener, or offering them something) or
     "other". ``reasons`` names the concrete reasons found in it
-    ("number", "resource", "referral", "peer", "offer", "question"); ``blame``, ``desperate``
+    ("number", "resource", "referral", "peer", "offer", "question", "fact"); ``blame``, ``desperate``
     and ``empty_claim`` hold the phrase found, if any.
     """
 
@@ -285,7 +290,7 @@ _RESOURCE = re.compile(
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
     r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|quotes?|comparison"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
-    r"|forecast|index|page|one-pager|schedule|terms|log|sheet|piece|trials?|rules?|law|credit"
+    r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?|rules?|law|credit"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
@@ -293,8 +298,9 @@ _RESOURCE = re.compile(
 _REFERRAL = re.compile(
     r"\b(?:asked|told) me to (?:call|write|get in touch|reach out|give you|ring|phone|contact"
     r"|pass)|\basked me to\b|\bsuggested (?:I|that I|we|you)\b|\brecommended\b|\breferred\b"
-    r"|\b(?:said|says|mentioned|thought|told me) (?:that )?(?:you|your|she'd|he'd|she would"
-    r"|he would)\b|\bthought you(?:'d| would)\b|\bI believe you and\b"
+    r"|\b(?:said|says|mentioned|told me) (?:that )?(?:you|your|she'd|he'd|she would"
+    r"|he would)\b|\bthought you(?:'d| would) (?:want|like|enjoy|find|be|appreciate|benefit|get|see|know"
+    r"|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
     r"|\bthank(?:s| you) for\b|\bas (?:promised|you asked)\b|\b(?:neighbou?r|sister|brother)"
@@ -322,12 +328,14 @@ _RESULT = re.compile(
     r"|cleared|came out|voted|recoated|buy|changing|offering|going up)\b",
 )
 _OFFER = re.compile(
-    r"\bfree\b|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
-    r"|\bshow you (?:how|their|the|what"
-    r" they|what it)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop|left|leave)"
+    r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
+    r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
+    r"|\bI(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|\d+) [\w -]{0,30}?(?:who|that) "
+    r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop|left|leave)"
     r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
@@ -353,7 +361,7 @@ _NOT_NAMES = frozenset(
     "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|connect|suit|suits|works?)\b|\bhow are you\b|\bhow(?:'s| is) (?:it|business)",
+    r"|minutes?|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b|\bhow(?:'s| is) (?:it|business)",
     re.I,
 )
 # Whose sentence: the listener's words, with the formulas that name them taken out first.
@@ -386,7 +394,23 @@ _SELF_TALK = re.compile(
     r"|\bstart(?:ed|ing) (?:out|my|our)\b|\bbefore (?:starting|joining)\b"
     r"|\byears of (?:combined )?experience\b|\bpride ourselves\b|\btake pride\b"
     r"|\b(?:our|my) (?:mission|passion|story|history|journey|values)\b"
-    r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+",
+    r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"
+    # What the rep or the company did to itself: moved, opened, grew, hired, won.
+    r"|\b(?:I|we)(?:'ve| have| had)? (?:recently |just |finally |also )?(?:moved (?:back|here"
+    r"|into|to)|relocated|came back|opened (?:a|an|our|my)|launched (?:a|an|our|my)|founded"
+    r"|expanded (?:our|my|into)|doubled (?:our|my)|tripled (?:our|my)|hired|added (?:a|an|two"
+    r"|three|new|\d+)|bought (?:a|our|new)|upgraded (?:our|my)|rebranded|merged|won|earned"
+    r" (?:a|an|our|the))\b"
+    r"|\b(?:I|we)(?:'ve| have)? (?:got|have) (?:a |an |two |three |\d+ )?(?:new|brand-new|bigger"
+    r"|larger|second|third|additional)\b|\bstarted (?:the|this|my|our) (?:company|business"
+    r"|firm|agency|practice|shop)\b|\b(?:founder|co-founder|owner|president|CEO) of\b"
+    r"|\b(?:I'm|I am) (?:the|a|your) (?:founder|co-founder|owner|president|ceo|head|new)\b"
+    r"|\bwe (?:now )?employ\b|\bhow far (?:we|I)(?:'ve| have) come\b|\bsince (?:19|20)\d\d\b"
+    r"|\bin business (?:for|since)\b|\byears in (?:business|the (?:business|industry|trade))\b"
+    r"|\bafter \w+ years (?:in|at|with|of)\b|\b(?:my|our) (?:local |own |growing )?(?:client"
+    r"|customer) base\b|\bbuild(?:ing)? (?:up )?(?:my|our) (?:book|business|territory|client)"
+    r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
+    r"-owned|family-run)\b",
     re.I,
 )
 _ABOUT_US = re.compile(
@@ -394,99 +418,39 @@ _ABOUT_US = re.compile(
     r"|\bmore about (?:what we|[A-Z])", re.I)
 
 
-# --- blame, desperation, empty claims: the phrases ---------------------------------------------
-_NOT = r"(?:haven't|have not|havent|hadn't|had not|'ve not|didn't|did not|never|still not)"
-_SEVERAL = (
-    r"(?:several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|two|three"
-    r"|four|five|\d+)"
-)
-_ORDINAL = r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|final)"
-_BLAME = re.compile(
-    rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything |a word "
-    r"|a reply|a response|an answer )?(?:back|from you)?(?:(?<=back)|(?<=you)|(?<=reply)"
-    r"|(?<=response)|(?<=answer))"
-    rf"|\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet )?(?:call(?:ed)?|return(?:ed)?"
-    r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?)\b"
-    r"|\b(?:you're|you are) not (?:returning|answering|responding|calling)\b"
-    r"|\b(?:still|been) waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
-    r"|on (?:a|your) (?:call|reply|response|answer|decision))"
-    rf"|\bthis is (?:my|our|the) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail|time)"
-    rf"|\bthe {_ORDINAL} time I(?:'ve| have)\b"
-    rf"|\b(?:left|sent|written)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
-    rf"|notes|times)|\b(?:called|tried|phoned|e-?mailed|written to) (?:you )?{_SEVERAL} times"
-    r"|\bwhy (?:haven't|have not|didn't|did not|won't|don't|do not|aren't|are not) you\b"
-    r"|\bnot sure why you\b|\bdon't know why you\b|\bwonder(?:ing)? why you\b"
-    r"|\b(?:as|like) i(?:'ve| have)? (?:said|mentioned|explained|told you) (?:before )?"
-    r"(?:in|on) (?:my|our) (?:last|previous|earlier|other)[^.?!,;]*"
-    r"|\bignor(?:e|es|ed|ing) (?:me|my)\b"
-    r"|\b(?:i guess|i assume|i take it|i suppose) you(?:'re| are) (?:not|no longer) interested"
-    r"|\b(?:was|were|I'd been|I've been|I have been|been)? ?(?:really )?(?:expecting|hoping|"
-    r"expected) to (?:hear|get a call|have heard)(?: back| from you)?"
-    r"|\bthought I(?:'d| would) (?:have )?(?:heard|hear) (?:back|from you)"
-    r"|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b"
-    r"|\bhaven't been able to reach you\b|\byou must be (?:very |really |so )?busy\b"
-    r"|\bwithout (?:an answer|a reply|a response|hearing back)\b"
-    r"|\b(?:my|the) (?:messages|e-?mails|voicemails) (?:are|aren't) (?:getting|reaching)"
-    r"|\b(?:if|whether) (?:they're|they are|my messages are|my e-?mails are) "
-    r"(?:getting through|reaching you)|\bcourtesy of a (?:reply|call|response)\b"
-    r"|\bI know you got my\b|\bstill haven't\b|\bhaven't heard anything\b"
-    r"|\b(?:still )?(?:nothing|no word|no reply|no response|no answer) (?:back )?from you\b"
-    rf"|\bafter {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b"
-    r"|\b(?:no|not a) (?:reply|response|answer|call back|callback) (?:yet|so far)\b"
-    r"|\bby now\b|\bunanswered\b|\bunreturned\b"
-    r"|\b(?:I assume|I guess|I suppose|I take it|I know) you(?:'ve)? (?:got|received|saw"
-    r"|heard|listened|read)\b|\bhaven't had (?:the )?(?:time|a chance) to (?:reply|respond"
-    r"|call|get back)",
-    re.I,
-)
-_DESPERATE = re.compile(
-    r"\b(?:just )?check(?:ing)? in\b|\bto check in\b|\b(?:just )?touch(?:ing)? base\b"
-    r"|\bcircling back\b|\bbumping this\b|\bquota\b|\b(?:my|our|sales|quarterly|monthly) "
-    r"(?:target|targets|goal|goals|numbers)\b|\bhit my number\b|\bmonth's numbers\b"
-    r"|\b(?:one|a|two|\d+) (?:deal|sale|machines?|units?|accounts?) (?:short|away)\b"
-    r"|\bend of (?:the|our|my|this) (?:quarter|month|year)\b|\b(?:quarter|month) (?:closes"
-    r"|ends)\b|\bif (?:you|we) (?:can )?(?:sign|get the paperwork done|commit)\b"
-    r"|\bsign(?:ed)?(?: up)? (?:today|now|this week|before|by)\b|\bexpires? (?:today|tonight"
-    r"|at|this)\b|\bends (?:today|tonight)\b|\blast chance\b|\bdon't miss out\b"
-    r"|\blimited time\b|\bspecial price\b|\bbeg(?:ging)?\b|\bgive me a chance\b"
-    r"|\bI (?:really )?need (?:this|your|the|to close|to make)\b|\bcould (?:really )?use your\b"
-    r"|\bso grateful\b|\breally appreciate (?:any|it if)\b|\bnot bothering you\b"
-    r"|\bwon't take long\b|\bwhatever it takes\b|\bslow month\b|\bthat's all I ask\b"
-    r"|\beven a no\b|\beven (?:five|two|a few|\d+) minutes\b|\bplease,? please\b"
-    r"|\bhelp me out\b|\bdo me a favou?r\b|\bany business (?:at all|you can)\b"
-    r"|\b(?:one|a) more (?:sale|deal|signature)\b|\bunder (?:a lot of )?pressure\b",
-    re.I,
-)
-_CLAIM = re.compile(
-    r"\bsave you (?:money|time|a lot|a bundle)\b|\bsave(?:s)? (?:real )?money\b"
-    r"|\b(?:lower|cut|reduce) (?:your )?costs\b|\bimprove your (?:coverage|bottom line"
-    r"|efficiency|business)\b|\bincrease (?:your )?(?:efficiency|sales|revenue|profits?)\b"
-    r"|\bboost (?:your )?(?:productivity|sales|revenue)\b|\bgrow (?:your )?(?:revenue|business)"
-    r"\b|\bhelp (?:you|your \w+) grow\b|\bstreamline (?:your )?operations\b|\bmaximi[sz]e\b"
-    r"|\bto the next level\b|\bmak(?:e|ing) life easier\b|\btake the hassle out\b"
-    r"|\bleading provider\b|\bindustry[- ]leading\b|\bmarket[- ]leading\b|\bbest[- ]in[- ]class"
-    r"\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b|\bresults[- ]driven\b"
-    r"|\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|in the (?:business|industry"
-    r"|state|region))\b|\blowest prices?\b|\bcompetitive (?:prices|rates|pricing)\b"
-    r"|\bunmatched\b|\bunbeatable\b|\bnobody beats\b|\btop (?:talent|quality)\b"
-    r"|\btrusted partner\b|\bmost (?:experienced|reliable)\b|\bfastest\b|\bgreat price\b"
-    r"|\bexcellence\b|\bstate[- ]of[- ]the[- ]art\b|\bsecond to none\b|\btailored to your"
-    r"\b|\bhigh[- ]quality\b|\bhighest quality\b|\btop[- ]notch\b"
-    r"|\bpremier\b|\bone[- ]stop[- ]shop\b|\bpeace of mind\b|\bvalue[- ]added\b"
-    r"|\bbest value\b|\b(?:great|excellent|superior|outstanding|exceptional) (?:service"
-    r"|quality|value|support)\b|\bunparall?ell?ed\b|\brevolutionary\b|\bgame[- ]chang"
-    r"|\bnext[- ]generation\b|\bseamless(?:ly)?\b|\bturnkey\b|\bend[- ]to[- ]end\b"
-    r"|\bcustomer[- ]centric\b|\bsynerg|(?-i:\bsolutions\b)|\baward[- ]winning\b"
-    r"|\bfull[- ]service\b"
-    r"|\bproven (?:track record|methodology|results|solutions?|process|system)\b",
-    re.I,
-)
-
-
 def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
     """The text with the pattern's matches blanked out, and the first match."""
     found = pattern.search(text)
     return (pattern.sub(" ", text), found.group(0).strip() if found else None)
+
+
+# "Some ideas", "more information": a resource named too vaguely to be a reason.
+_VAGUE_RESOURCE = re.compile(
+    r"\b(?:some|a few|any|more|my|our) (?:ideas|thoughts|information|info|insights?|details)\b"
+    r"(?! (?:on|for|about|that|to|from)\b)", re.I)
+# Something that happened to the listener's own business: "your water test came back high",
+# "the menu for your party is ready".
+_THEIR_FACT = re.compile(
+    r"\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
+    r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
+    r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
+    r"|denied|recalled)\b", re.I)
+# Questions that ask for the rep's sake, not about the listener's business.
+_EMPTY_QUESTION = re.compile(
+    r"\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
+    r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
+    r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b|\bright person\b"
+    r"|\binterested\?", re.I)
+# A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
+# in about the lease proposal I sent over last month".
+_FOLLOWED_UP = re.compile(
+    r"\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|check(?:ing)? in|touch(?:ing)? base)"
+    r"(?: again| once more)? (?:on|about|regarding|with|re:?) (?:the|my|our|that|your) "
+    r"(?:[\w-]+ ){0,2}(?:quote|proposal|estimate|bid|offer|contract|lease|agreement|pricing"
+    r"|price|note|message|e-?mail|voicemail|letter|catalog(?:ue)?|brochure|information|info|demo"
+    r"|meeting|call|conversation|follow-up|paperwork|application|invoice)s?\b(?: (?:I|we) "
+    r"(?:sent|mailed|left|dropped|e-?mailed|gave you)(?: over| off| you)?(?: (?:last|this) \w+"
+    r"| on \w+| yesterday)?)?", re.I)
 
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -508,9 +472,12 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         return tuple(kinds)
     if _NUMBER.search(plain):
         kinds.append("number")
-    if _RESOURCE.search(plain):
+    if _RESOURCE.search(_VAGUE_RESOURCE.sub(" ", plain)):
         kinds.append("resource")
+    if _THEIR_FACT.search(plain):
+        kinds.append("fact")
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(plain) \
+            and not _EMPTY_QUESTION.search(plain) \
             and len(_WORD.findall(plain)) >= 4:
         kinds.append("question")
     return tuple(kinds)
@@ -535,8 +502,9 @@ def _proof(text: str, known: frozenset[str]) -> bool:
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     rest, blame = _strip(_BLAME, sentence)
-    rest, desperate = _strip(_DESPERATE, rest)
-    claimless, claim = _strip(_CLAIM, rest)
+    desperate = _strip(_DESPERATE, rest)[1]
+    rest = _DESPERATE.sub(" ", _FOLLOWED_UP.sub(" ", rest))
+    claimless, claim = _strip(_CLAIM, _EMPTY_FOLLOW_UP.sub(" ", rest))
     if len(_substance(claimless)) <= MAX_FORMULA_WORDS and not _REFERRAL.search(sentence):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
@@ -658,8 +626,12 @@ def _blames(read: list[Sentence]) -> Flag | None:
     )
 
 
-def _desperate(read: list[Sentence]) -> Flag | None:
+def _desperate(text: str, read: list[Sentence]) -> Flag | None:
     found = next((s.desperate for s in read if s.desperate), None)
+    if not found and not any(s.reasons for s in read if s.about != "me"):
+        # "Following up on my last message" with nothing new is only the rep's need.
+        follow_up = _EMPTY_FOLLOW_UP.search(text)
+        found = follow_up.group(0).strip() if follow_up else None
     if not found:
         return None
     return Flag(
@@ -820,6 +792,6 @@ def check_message(text: str, *, channel: str = "voicemail",
         raise ValueError("empty message")
     read = _read_all(clean)
     found = [_only_name_number(clean, read), _no_reason(clean, read), _empty_claim(read),
-             _blames(read), _desperate(read), _about_me(read),
+             _blames(read), _desperate(clean, read), _about_me(read),
              _repeated(clean, [_normalise(e) for e in earlier]), _too_long(clean, channel)]
     return [flag for flag in found if flag is not None]
