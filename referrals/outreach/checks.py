@@ -110,8 +110,8 @@ class Sentence:
     the rep or their company, offering the listener nothing), "wish" (what the rep would
     like: a meeting, a chance), "them" (about the listener, or offering them something) or
     "other". ``reasons`` names the concrete reasons found in it
-    ("number", "resource", "referral", "peer", "offer", "question", "fact"); ``blame``, ``desperate``
-    and ``empty_claim`` hold the phrase found, if any.
+    ("number", "resource", "referral", "peer", "offer", "question", "fact"); ``blame``,
+    ``desperate`` and ``empty_claim`` hold the phrase found, if any.
     """
 
     text: str
@@ -290,7 +290,8 @@ _RESOURCE = re.compile(
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
     r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|quotes?|comparison"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
-    r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?|rules?|law|credit"
+    r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
+    r"|rules?|law|credit"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
@@ -299,8 +300,8 @@ _REFERRAL = re.compile(
     r"\b(?:asked|told) me to (?:call|write|get in touch|reach out|give you|ring|phone|contact"
     r"|pass)|\basked me to\b|\bsuggested (?:I|that I|we|you)\b|\brecommended\b|\breferred\b"
     r"|\b(?:said|says|mentioned|told me) (?:that )?(?:you|your|she'd|he'd|she would"
-    r"|he would)\b|\bthought you(?:'d| would) (?:want|like|enjoy|find|be|appreciate|benefit|get|see|know"
-    r"|remember|recognise|recognize)\b|\bI believe you and\b"
+    r"|he would)\b|\bthought you(?:'d| would) (?:want|like|enjoy|find|be|appreciate|benefit"
+    r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
     r"|\bthank(?:s| you) for\b|\bas (?:promised|you asked)\b|\b(?:neighbou?r|sister|brother)"
@@ -328,7 +329,8 @@ _RESULT = re.compile(
     r"|cleared|came out|voted|recoated|buy|changing|offering|going up)\b",
 )
 _OFFER = re.compile(
-    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)"
+    r"|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
@@ -361,7 +363,8 @@ _NOT_NAMES = frozenset(
     "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b|\bhow(?:'s| is) (?:it|business)",
+    r"|minutes?|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b"
+    r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
 )
 # Whose sentence: the listener's words, with the formulas that name them taken out first.

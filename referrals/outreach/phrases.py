@@ -73,7 +73,7 @@ BLAME = re.compile("|".join((
     r"|saw|seen|heard|listened to|read) (?:my|them|all|it)\b",
     r"\b(?:i guess|i assume|i take it|i suppose|i figure) you(?:'re| are) (?:not|no longer) "
     r"interested",
-    rf"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
+    r"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
     r"back|reply|respond|let me know|look)",
     r"\b(?:frustrat|disappoint)\w*|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
@@ -114,7 +114,8 @@ DESPERATE = re.compile("|".join((
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
     r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
     # Deadlines and discounts tied to signing now.
-    r"\bend of (?:the|our|my|this) (?:quarter|month|year)\b|\b(?:before|by|at) (?:the )?(?:month|quarter|year)[- ]end\b"
+    r"\bend of (?:the|our|my|this) (?:quarter|month|year)\b"
+    r"|\b(?:before|by|at) (?:the )?(?:month|quarter|year)[- ]end\b"
     r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b",
     r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
     r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
