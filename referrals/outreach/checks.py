@@ -180,6 +180,11 @@ def spoken_length(text: str) -> Length:
         "-second limit. Cut it to 50 to 75 words."))
 
 
+#: Every phrase the check looks for starts a word: checking that first spares Python's ``re``
+#: trying each of dozens of alternatives at every character (the check runs on every save).
+_AT_WORD = r"(?<![\w'-])(?=[\w#])"
+
+
 # --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
 _PHONE = re.compile(
     r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
@@ -273,14 +278,18 @@ _NUMBER_WORD = (
     r"|ninety|hundreds?|thousands?|dozens?|half|twice|double|triple"
 )
 _CALL_LENGTH = re.compile(
+    _AT_WORD + "(?:"
     rf"\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
     r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
-    rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)",
+    rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)"
+    rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
+    r"(?:minutes?|mins?)\b"
+    + ")",
     re.I,
 )
 _NUMBER = re.compile(
     rf"\d|%|\bper ?cent\b|\b(?:{_NUMBER_WORD})\b"
-    r"|\b(?:by|in|to) (?:a |one[ -])?(?:third|quarter|fifth|tenth|half)\b"
+    r"|\b(?:by|in|to) (?:a |one[ -])?(?:third|quarter|fifth|sixth|eighth|tenth|half)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bone in (?:\w+)\b",
     re.I,
 )
@@ -329,19 +338,22 @@ _RESULT = re.compile(
     r"|cleared|came out|voted|recoated|buy|changing|offering|going up)\b",
 )
 _OFFER = re.compile(
+    _AT_WORD + "(?:"
     r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)"
     r"|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
-    r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b|\bfix it\b"
+    r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
     r"|\bI(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|\d+) [\w -]{0,30}?(?:who|that) "
     r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop|left|leave)"
-    r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
+    r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b(?! (?:a |another |\w+ )?"
+    r"(?:messages?|voicemails?|calls?|notes?|message after)\b)"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
-    r"|(?:percent|%) off\b",
+    r"|\bpercent off\b|\b\d+(?:\.\d+)? ?% off\b|\b(?:is|are|'s) on (?:me|us|the house)\b"
+    + ")",
     re.I,
 )
 # What the rep's business does every day is not a result: "we use green products in every
@@ -390,6 +402,7 @@ _WISH = re.compile(
     re.I,
 )
 _SELF_TALK = re.compile(
+    _AT_WORD + "(?:"
     r"\b(?:I|we)(?:'d| would| am|'m| are|'re)? (?:really |so |very )?(?:excited|passionate"
     r"|proud|thrilled|delighted|honou?red)\b"
     r"|\bI'?m (?:the|your) new\b|\bI(?:'ve| have)? (?:just )?(?:joined|taken over|moved over)\b"
@@ -413,7 +426,11 @@ _SELF_TALK = re.compile(
     r"|\bafter \w+ years (?:in|at|with|of)\b|\b(?:my|our) (?:local |own |growing )?(?:client"
     r"|customer) base\b|\bbuild(?:ing)? (?:up )?(?:my|our) (?:book|business|territory|client)"
     r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
-    r"-owned|family-run)\b",
+    r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
+    r"|\b(?:I|we)(?:'ve| have)? (?:recently |just |also )?(?:added|bought|acquired|opened|launched"
+    r"|hired|built|upgraded|expanded|celebrated|reached|passed)\b(?=[^.?!]*\b(?:our|my|new|second"
+    r"|third|bigger|larger|award|anniversary|milestone)\b)"
+    + ")",
     re.I,
 )
 _ABOUT_US = re.compile(
@@ -422,15 +439,26 @@ _ABOUT_US = re.compile(
 
 
 def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
-    """The text with the pattern's matches blanked out, and the first match."""
+    """The text with the pattern's matches blanked out, and the first match.
+
+    Most sentences match none of the phrase families, so the (slow) search runs once and the
+    text after the first match is the only text searched again.
+    """
     found = pattern.search(text)
-    return (pattern.sub(" ", text), found.group(0).strip() if found else None)
+    if not found:
+        return text, None
+    rest = text[:found.start()] + " " + pattern.sub(" ", text[found.end():])
+    return rest, found.group(0).strip()
 
 
-# "Some ideas", "more information": a resource named too vaguely to be a reason.
+# "Some ideas", "more information", "a brochure": a resource too vague, or only the rep's
+# pitch, to be a reason.
 _VAGUE_RESOURCE = re.compile(
     r"\b(?:some|a few|any|more|my|our) (?:ideas|thoughts|information|info|insights?|details)\b"
-    r"(?! (?:on|for|about|that|to|from)\b)", re.I)
+    r"(?! (?:on|for|about|that|to|from)\b)"
+    r"|\b(?:a |an |our |my )?(?:brochures?|catalog(?:ue)?s?|price list|rate card|flyers?"
+    r"|info(?:rmation)? (?:pack(?:et)?|kit)|company (?:overview|profile)|capabilities (?:deck"
+    r"|statement)|sales (?:sheet|deck)|business cards?|media kit)\b", re.I)
 # Something that happened to the listener's own business: "your water test came back high",
 # "the menu for your party is ready".
 _THEIR_FACT = re.compile(
@@ -442,12 +470,14 @@ _THEIR_FACT = re.compile(
 _EMPTY_QUESTION = re.compile(
     r"\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
-    r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b|\bright person\b"
+    r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
+    r"|\bright (?:person|contact|people)\b"
     r"|\binterested\?", re.I)
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(
-    r"\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|check(?:ing)? in|touch(?:ing)? base)"
+    r"\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|check(?:ing)? in|touch(?:ing)? base"
+    r"|any (?:word|news|updates?|thoughts|feedback))"
     r"(?: again| once more)? (?:on|about|regarding|with|re:?) (?:the|my|our|that|your) "
     r"(?:[\w-]+ ){0,2}(?:quote|proposal|estimate|bid|offer|contract|lease|agreement|pricing"
     r"|price|note|message|e-?mail|voicemail|letter|catalog(?:ue)?|brochure|information|info|demo"
@@ -469,13 +499,14 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
     if (_PEER.search(named) or _names(named, known)) and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
+    plain = _VAGUE_RESOURCE.sub(" ", plain)
     if _OFFER.search(plain) and not self_talk:
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
     if _NUMBER.search(plain):
         kinds.append("number")
-    if _RESOURCE.search(_VAGUE_RESOURCE.sub(" ", plain)):
+    if _RESOURCE.search(plain):
         kinds.append("resource")
     if _THEIR_FACT.search(plain):
         kinds.append("fact")
@@ -505,10 +536,18 @@ def _proof(text: str, known: frozenset[str]) -> bool:
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     rest, blame = _strip(_BLAME, sentence)
+    followed_up, _ = _strip(_FOLLOWED_UP, rest)
+    # Pressure is looked for before a follow-up on the rep's pitch is taken out ("Touching
+    # base once more about the proposal"), and taken out after it.
     desperate = _strip(_DESPERATE, rest)[1]
-    rest = _DESPERATE.sub(" ", _FOLLOWED_UP.sub(" ", rest))
-    claimless, claim = _strip(_CLAIM, _EMPTY_FOLLOW_UP.sub(" ", rest))
-    if len(_substance(claimless)) <= MAX_FORMULA_WORDS and not _REFERRAL.search(sentence):
+    rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
+    claimless, claim = _strip(_CLAIM, _strip(_EMPTY_FOLLOW_UP, rest)[0])
+    # A reproach or a plea with little else ("I've now tried you four times this month") is
+    # flagged as such, not counted as a sentence about the rep.
+    said = len(_substance(claimless))
+    if not _REFERRAL.search(sentence) and (said <= MAX_FORMULA_WORDS or (
+            (blame or desperate) and said <= MAX_FORMULA_WORDS + 2
+            and not _reasons(claimless, self_talk=False, known=known))):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
     first = re.match(r"\W*([\w&-]+)", claimless)
@@ -519,6 +558,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # much" have "I" and "our" for subjects, but give the listener something: about them.
     gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
     story, wish = _SELF_TALK.search(claimless), _WISH.search(claimless) or desperate
+    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
+    wish = wish or ("?" in sentence and _SCHEDULING.search(claimless))
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past
@@ -570,6 +611,7 @@ def _read_all(text: str) -> list[Sentence]:
 
 # --- the flags ----------------------------------------------------------------------------------
 _EMPTY_PURPOSE = re.compile(
+    _AT_WORD + "(?:"
     r"\b(?:(?:i'd|i would) like to |i (?:just )?want(?:ed)? to |just wanted to )?"
     r"introduc(?:e|ing) myself\b"
     r"|\b(?:just )?(?:checking|check) in\b|\b(?:just )?touch(?:ing)? base\b"
@@ -577,7 +619,8 @@ _EMPTY_PURPOSE = re.compile(
     r"|\b(?:just )?follow(?:ing)?[ -]?up(?: on (?:my|our) (?:last|previous|earlier) "
     r"(?:message|voicemail|call|e-?mail)s?)?\b"
     r"|\bsee (?:if|whether) (?:you|there)(?:'s| have| has| need| are|'re| is)[^.?!,;]*"
-    r"|\b(?:wanted|want|like|love) to connect\b|\bput a (?:voice|face) to (?:the|my) name\b",
+    r"|\b(?:wanted|want|like|love) to connect\b|\bput a (?:voice|face) to (?:the|my) name\b"
+    + ")",
     re.I,
 )
 
