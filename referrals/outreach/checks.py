@@ -347,9 +347,18 @@ _OFFER = re.compile(
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
     r"|\bI(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|\d+) [\w -]{0,30}?(?:who|that) "
-    r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop|left|leave)"
-    r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b(?! (?:a |another |\w+ )?"
-    r"(?:messages?|voicemails?|calls?|notes?|message after)\b)"
+    r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
+    r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
+    r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?:a |an |the |some |two "
+    r"|three |\d+ )?(?!(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again|several"
+    r"|a few|a couple|many|\w+ times)\b)[a-z]"
+    # The rep doing a concrete job on the listener's things: "I can test and re-certify it".
+    r"|\bI(?:'ll| will| can| could|'d be happy to| am happy to|'m happy to) (?:\w+ and )?(?:test"
+    r"|check|fix|inspect|service|repair|replace|(?:re-?)?certify|measure|install|fit|bring|send"
+    r"|mail|post|drop|seal|clean|swap|price|quote|run|count|walk|map|plan|print|reprint|deliver"
+    r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
+    r"|that|those|these|both|all)\b)"
+    r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
     r"|\bpercent off\b|\b\d+(?:\.\d+)? ?% off\b|\b(?:is|are|'s) on (?:me|us|the house)\b"
@@ -375,7 +384,7 @@ _NOT_NAMES = frozenset(
     "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b"
+    r"|minutes?|moment|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
 )
@@ -395,7 +404,8 @@ _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'
 # The rep's own story and wishes: about them only if the sentence also gives the listener
 # something ("I'd be glad to send the layout she used").
 _WISH = re.compile(
-    r"\b(?:I|we)(?:'d| would| am|'m| are|'re| really)? (?:really |so |very |truly )?(?:love"
+    r"\b(?:I|we)(?:'d| would| am|'m| are|'re| really| was| were| had been)? (?:really |so |very "
+    r"|truly )?(?:love"
     r"|like|welcome|looking forward|looking to|hope|hoping|appreciate|need|want|wanted"
     r"|promise|eager|glad to (?:meet|introduce|tell|visit|learn|partner|connect|add"
     r"|show you what))\b",
@@ -427,6 +437,8 @@ _SELF_TALK = re.compile(
     r"|customer) base\b|\bbuild(?:ing)? (?:up )?(?:my|our) (?:book|business|territory|client)"
     r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
     r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
+    r"|\b(?:set up|founded|established|started|launched|opened) in (?:19|20)\d\d\b"
+    r"|\bwe(?:'ve| have)? grown\b"
     r"|\b(?:I|we)(?:'ve| have)? (?:recently |just |also )?(?:added|bought|acquired|opened|launched"
     r"|hired|built|upgraded|expanded|celebrated|reached|passed)\b(?=[^.?!]*\b(?:our|my|new|second"
     r"|third|bigger|larger|award|anniversary|milestone)\b)"
@@ -466,13 +478,19 @@ _THEIR_FACT = re.compile(
     r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
     r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
     r"|denied|recalled)\b", re.I)
+_FOUNDED = re.compile(
+    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?in "
+    r"(?:19|20)\d\d\b",
+    re.I)
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
     r"\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
     r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
     r"|\bright (?:person|contact|people)\b"
-    r"|\binterested\?", re.I)
+    r"|\binterested\?|\blet me know (?:you|if you(?:'ve| have) (?:seen|got|read))"
+    r"|\byou(?:'ve| have)"
+    r" (?:seen|read|got|received) (?:this|it|my)\b", re.I)
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(
@@ -552,6 +570,7 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
     first = re.match(r"\W*([\w&-]+)", claimless)
     speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless)
+               or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
                or (first and first.group(1) in company))  # "Brightway has served since 1990"
     reasons = _reasons(claimless, self_talk=False, known=known)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too

@@ -91,6 +91,16 @@ BLAME = _families(
     r"back|reply|respond|let me know|look)",
     r"\b(?:frustrat|disappoint)\w*|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
+    # Can't reach them, can't get a reply: the difficulty is the prospect's doing.
+    r"\b(?:can't|cannot|couldn't|can not|unable to|no luck|trouble|struggl\w+ to)\b[^.?!;]{0,30}?"
+    r"\b(?:reach(?:ing)? you|get(?:ting)? hold of you|get(?:ting)? through to you|catch(?:ing)? you"
+    r"|get(?:ting)? a (?:reply|response|answer|call back)|hear(?:ing)? back|pin you down)\b",
+    r"\byou(?:'re| are)? (?:a |an |so |very |really )?(?:\w+ )?(?:hard|tough|difficult|impossible)"
+    r" (?:\w+ )?to (?:get hold of|reach|pin down|catch|get through to)\b|\bchas(?:e|ed|ing) you\b",
+    r"\b(?:never|don't|didn't|haven't|hasn't|won't) (?:ever )?(?:ring|call|get|write|text|e-?mail"
+    r"|reply|respond|answer)(?:ing)? (?:me )?back\b|\b(?:got|gotten|get|getting) (?:a)?round to "
+    r"(?:reply|respond|call|ring|get)\w*|\bhoping you(?:'d| would) have\b|\bby this (?:point"
+    r"|stage)\b|\bdone (?:something )?wrong\b|\bconfused why\b",
     r"\bcourtesy\b|\bhaven't been able to reach you\b|\bwould (?:have been|be) nice to (?:get|hear"
     r"|have)\b|\b(?:hard|tough|impossible) to (?:pin down|reach|get hold of|catch)\b",
     r"\b(?:never|didn't|haven't|hasn't|did not|have not)(?: yet| ever)? (?:got|gotten|get|come"
@@ -129,7 +139,10 @@ DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
     r"\b(?:just )?check(?:ing)? in\b|\bto check in\b|\b(?:just )?touch(?:ing)? base\b",
     r"\bcircl(?:e|ing) (?:back|around)\b|\bbump(?:ing)? (?:this|it|my|up)\b|\bnudge\b"
-    r"|\btop of your inbox\b|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
+    r"|\btop of your inbox\b|\b(?:resurfac|float|nudg|pop)\w* (?:this|it|my|the thread)\b"
+    r"|\boff your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
+    r"|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
     r"|\bslipped (?:by|through)\b"
     r"|\bany updates?\b",
     # The rep's need: quota, targets, a bad month, counting on them.
@@ -179,7 +192,9 @@ DESPERATE = _families(
     r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
     r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all I ask\b|\bI promise\b"
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
-    r"|\bany time at all\b"
+    r"|\bany time at all\b|\bdo anything\b|\bname your price\b|\bpretty please\b"
+    r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
+    r"(?:manager|boss|director) (?:will|is|has been|keeps|wants)\b"
     r"|\bI'm asking (?:for|you)\b|\bworth your while\b",
     r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,",
 )
@@ -191,11 +206,17 @@ CLAIM = _families(
     r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?:\w+ )?(?:costs?"
     r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
-    r"|\bfor your money\b|\brevolutioni[sz]e|\b(?:dramatically|significantly|drastically"
+    r"|\bfor your money\b|\bspeaks? for (?:itself|themselves)\b|\bcost[- ]effective\b"
+    r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
+    r"|unbeatable|the best|great|fair)\b|\bsimply the best\b|\bthe best (?!(?:time|person"
+    r"|people to|way|number|day|place|contact|address|part)\b)\w+ (?:in|around|on the)\b"
+    r"|\bsav(?:e|es|ing) (?:you )?(?:hours|days|weeks)\b"
+    r"|\brevolutioni[sz]e|\b(?:dramatically|significantly|drastically"
     r"|greatly|substantially|massively|vastly)\b|\b(?:big|huge|real|significant|substantial"
     r"|serious) savings\b|\bproven \w+|\bgo-to\b|\bwork smarter\b",
     r"\b(?:grow|boost|improve|increase|streamline|optimi[sz]e|maximi[sz]e|enhance|transform"
-    r"|accelerate|supercharge|drive)(?:s|d|ing)? (?:your |their |the )?" + _BENEFIT + r"\b",
+    r"|accelerate|supercharge|drive)(?:s|d|ing)? (?:your |their |the )?(?:\w+ )?" + _BENEFIT
+    + r"\b",
     r"\bimprove your (?:coverage|bottom line|efficiency|business)\b|\bhelp (?:you|your \w+) "
     r"(?:grow|succeed|thrive)\b|\bmaximi[sz]e\b|\bto the next level\b",
     r"\bmak(?:e|es|ing) (?:your )?life easier\b|\btake(?:s)? the (?:hassle|headache|stress|pain"
