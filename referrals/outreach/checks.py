@@ -282,6 +282,7 @@ _CALL_LENGTH = re.compile(
     rf"\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
     r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
     rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)"
+    rf"|^(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[,.!?])"
     rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
     r"(?:minutes?|mins?)\b"
     + ")",
@@ -313,7 +314,7 @@ _REFERRAL = re.compile(
     r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
-    r"|\bthank(?:s| you) for\b|\bas (?:promised|you asked)\b|\b(?:neighbou?r|sister|brother)"
+    r"|\bthank(?:s| you) for\b|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
     r"(?:-in-law)?\b",
     re.I,
 )
@@ -596,6 +597,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "other"
     if claim and _proof(claimless, known):
         claim = None  # "save you $4,000 a year, like Hale Tool did" is a claim with its proof
+    elif claim:
+        reasons = ()  # an empty claim is no reason: "the best talent pool in the state"
     return Sentence(sentence, about, reasons, blame, desperate, claim)
 
 

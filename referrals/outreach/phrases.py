@@ -68,8 +68,16 @@ BLAME = _families(
     r"\bstill haven't\b|\bby now\b|\bunanswered\b|\bunreturned\b",
     r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
     r"|on (?:a|your) (?:call|reply|response|answer|decision)|on you|for you to)|\bstill waiting\b",
-    r"\b(?:was|were|I'd been|I've been|I have been|been)? ?(?:really )?(?:expecting|hoping"
-    r"|expected) to (?:hear|get a call|have heard)(?: back| from you)?",
+    r"\b(?:was|were|I'd been|I've been|I have been|been)? ?(?:really )?(?:expecting|expected)"
+    r" to (?:hear|get a call|have heard)(?: back| from you)?|\b(?:was|were|I'd been|I've been"
+    r"|I have been|had been) (?:really )?hoping to (?:hear|get a call|have heard)(?: back"
+    r"| from you)?",
+    # Silence, sarcasm and giving it "one more go".
+    r"\b(?:nobody|no one|never)\b[^.?!;]{0,20}?\b(?:calls?|rings?|gets?|writes?) (?:me )?back\b"
+    r"|\bwrong number\b|\bsilence\b|\bso much as a\b|\bone more go\b|\bslipping through\b"
+    r"|\btoo (?:\w+ )?(?:busy|swamped|slammed|snowed under|tied up) to (?:reply|respond|call"
+    r"|ring|get back|answer|write)\b|\btried (?:calling|ringing|phoning|e-?mailing|writing"
+    r"|texting|stopping by|reaching)\b",
     r"\bthought I(?:'d| would) (?:have )?(?:heard|hear) (?:back|from you)",
     r"\bit's been (?:\w+ )?(?:days|weeks|months|a while|a week|a month|ages|some time)\b"
     r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))",
@@ -148,7 +156,7 @@ DESPERATE = _families(
     # The rep's need: quota, targets, a bad month, counting on them.
     r"\bquota\b|\b(?:my|our|sales|quarterly|monthly) (?:sales |monthly |quarterly )?(?:target"
     r"|targets|goal|goals|numbers)\b|\b(?:hit|make|reach|close to|short of|over) (?:my|our)"
-    r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day)\b"
+    r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
     r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
     r"|month|target|goal|number|quota)\b"
     r"|\bhit my number\b|\bmonth's numbers\b|\bfiscal year\b",
@@ -190,7 +198,9 @@ DESPERATE = _families(
     r"\bnot (?:bothering|bugging|pestering)(?: you)?\b|\bdon't want to be (?:a bother|a pest"
     r"|a nuisance|bothering you)\b"
     r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
-    r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all I ask\b|\bI promise\b"
+    r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all(?: I ask)?\b|\bif I have to\b"
+    r"|\bI promise\b|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
+    r"|\b\w+ing (?:this|it|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
     r"|\bany time at all\b|\bdo anything\b|\bname your price\b|\bpretty please\b"
     r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
@@ -206,7 +216,9 @@ CLAIM = _families(
     r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?:\w+ )?(?:costs?"
     r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
-    r"|\bfor your money\b|\bspeaks? for (?:itself|themselves)\b|\bcost[- ]effective\b"
+    r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour bottom line\b"
+    r"|\btrusted by\b|\bindustry[- ]standard\b|\bspeaks? for (?:itself|themselves)\b"
+    r"|\bcost[- ]effective\b"
     r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
     r"|unbeatable|the best|great|fair)\b|\bsimply the best\b|\bthe best (?!(?:time|person"
     r"|people to|way|number|day|place|contact|address|part)\b)\w+ (?:in|around|on the)\b"
