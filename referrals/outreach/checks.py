@@ -34,9 +34,11 @@ links", "our index shows where shippers in your region pay too much") is about *
     a voicemail over ``VOICEMAIL_MAX_SECONDS`` spoken, an e-mail over ``EMAIL_MAX_WORDS`` words.
 
 Each flag says why and what to do instead, so a false alarm costs a glance, not a lost call.
-How often it is right is measured on a labelled corpus (``tests/data/craft_*.jsonl``) by
-``python -m bench.craft``: few false alarms, but phrasings of blame, pressure and empty
-claims that its patterns have never seen still get through (see bench/README.md).
+Blame, pressure and empty claims are matched by families of phrasing
+(:mod:`referrals.outreach.phrases`), not lists of phrases. How often the check is right is
+measured on a labelled corpus (``tests/data/craft_*.jsonl``) by ``python -m bench.craft``:
+few false alarms, but a new voice still finds ways of blaming and pleading that no family
+covers yet (see bench/README.md).
 """
 
 from __future__ import annotations
