@@ -576,6 +576,7 @@ def test_warm_words_are_not_blame(text: str) -> None:
     ("Still nothing from your end, so I'll try e-mail.", "Still nothing from your end"),
     ("Your team never got back to me about the backup test.", "never got back to me"),
     ("This is attempt number five to get hold of you.", "attempt number five"),
+    ("I've messaged you several times now about the rebate.", "messaged you several times"),
 ])
 def test_blame_families(text: str, excerpt: str) -> None:
     assert flag(text, "blames").excerpt == excerpt
@@ -619,6 +620,7 @@ def test_an_empty_follow_up_is_desperate_but_one_with_news_is_not() -> None:
     ("Our quality speaks for itself.", "speaks for itself"),
     ("Our software boosts team efficiency.", "boosts team efficiency"),
     ("We offer superior protection at an affordable price.", "superior protection"),
+    ("We're the top provider of payroll in Ohio.", "top provider"),
 ])
 def test_empty_claim_families(text: str, excerpt: str) -> None:
     assert flag(text, "empty_claim").excerpt == excerpt

@@ -129,7 +129,11 @@ BLAME = _families(
     r"|note|time)\b|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
     rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
     rf"\b(?:left|sent|written)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
-    rf"|notes|times)|\b(?:called|tried|phoned|e-?mailed|written to|rung|reached out|reached out to"
+    rf"|notes|times)|\b\w+ed you {_SEVERAL} times\b|\b{_SEVERAL} times now\b"
+    r"|\b(?:several|multiple|numerous|countless|so many) (?:messages|voicemails|e-?mails|calls"
+    r"|attempts|notes)\b"
+    rf"|\b(?:called|tried|phoned|e-?mailed|written to|rung|reached out|reached out to|messaged"
+    rf"|texted|followed up"
     rf"|written) (?:you )?{_SEVERAL} times",
     rf"\b(?:my|the|your) (?:last|past|previous) (?:{_SEVERAL}|few|couple of) {_TRIES}",
     rf"\b(?:after|despite) {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b",
@@ -236,7 +240,9 @@ CLAIM = _families(
     r"\b(?:better|more) (?:coverage|service|results|value|quality|protection) for less\b"
     r"|\bfor less\b",
     # The rep's own superlatives.
-    r"\b(?:the|a|an|region's|industry's|area's) leading\b|\bleading (?:provider|supplier"
+    r"\b(?:the|a|an|region's|industry's|area's) leading\b(?! (?:cause|indicator|edge|role"
+    r"|question|reason))|\bone[- ]stop\b|\btop (?:provider|supplier|company|firm|choice)\b"
+    r"|\btrusted (?:name|provider|supplier|advisor|source)\b|\bleading (?:provider|supplier"
     r"|company|firm|distributor|manufacturer|agency|name)\b|\b(?:industry|market)[- ]leading\b",
     r"\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b"
     r"|\bresults[- ]driven\b|\bstate[- ]of[- ]the[- ]art\b|\bnext[- ]generation\b",
