@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.craft import load, run, table, verdict
 from referrals.outreach.checks import (
     CHANNELS,
     CODES,
@@ -557,6 +558,122 @@ def test_warm_words_are_not_blame(text: str) -> None:
     assert "blames" not in codes(text)
 
 
+# --- families of phrasing: a new way of saying the same flaw -----------------------------------
+# Each line says a flaw in words no other test or corpus line uses in that order; the check
+# must catch it from the family (a count of attempts, the rep's need, a benefit verb on a
+# generic object), not from a listed phrase.
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Third time's the charm, right? Give me a call back.", "Third time's"),
+    ("Are you avoiding my calls? I have the lane rates.", "Are you avoiding"),
+    ("I've been trying to reach you for weeks.", "been trying to reach you"),
+    ("It's been three weeks and still no word.", "It's been three weeks"),
+    ("A quick reply to my last four e-mails would be appreciated.", "my last four e-mails"),
+    ("I can't seem to get a reply, so here is the rebate form.", "can't seem to get a reply"),
+    ("You're a hard man to get hold of!", "You're a hard man to get hold of"),
+    ("I've left you message after message.", "left you message after message"),
+    ("I guess my messages aren't a priority for you.", "I guess my"),
+    ("Still nothing from your end, so I'll try e-mail.", "Still nothing from your end"),
+    ("Your team never got back to me about the backup test.", "never got back to me"),
+    ("This is attempt number five to get hold of you.", "attempt number five"),
+    ("I've messaged you several times now about the rebate.", "messaged you several times"),
+])
+def test_blame_families(text: str, excerpt: str) -> None:
+    assert flag(text, "blames").excerpt == excerpt
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("It's the last week of our fiscal year, so I can give you an extra five percent if we "
+     "close by Friday.", "last week of our fiscal"),
+    ("Any chance you'd reconsider? I'm really counting on this one.", "Any chance you'd"),
+    ("Just giving this a little nudge. Hope all is well!", "nudge"),
+    ("I'm a few deals behind this quarter and would love your help.", "deals behind"),
+    ("If you can get me a signature by Thursday, I'll knock 15 percent off the install.",
+     "signature by Thursday"),
+    ("Please, I'm asking for just ten minutes.", "Please,"),
+    ("Just a gentle reminder about my previous e-mail.", "gentle reminder"),
+    ("I'm having a tough quarter and your business would make a difference for me.",
+     "tough quarter"),
+    ("I'd do anything to get your business, honestly.", "do anything"),
+])
+def test_desperate_families(text: str, excerpt: str) -> None:
+    assert flag(text, "desperate").excerpt == excerpt
+
+
+def test_an_empty_follow_up_is_desperate_but_one_with_news_is_not() -> None:
+    empty = ("Hi Tina, it's Greg at Metro Movers, wanted to follow up on my voicemail from last "
+             "week. Call me back when you can. 555 830 0008.")
+    assert codes(empty) == ["no_reason", "desperate"]
+    assert flag(empty, "desperate").excerpt == "follow up on my voicemail"
+    news = ("Hi Anne, following up on my note: I've attached the moisture test results for the "
+            "three decking boards you asked about. Leo Shaw, Deckworks")
+    assert codes(news, channel="email") == []
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Imagine saving money while growing your business.", "saving money"),
+    ("Nobody cleans better than we do.", "Nobody cleans better"),
+    ("Our prices can't be beat.", "can't be beat"),
+    ("I can get you better coverage for less.", "better coverage for less"),
+    ("We're the leading HR outsourcing provider for small businesses.", "the leading"),
+    ("We'll help you slash your energy bills.", "slash your energy bills"),
+    ("Our quality speaks for itself.", "speaks for itself"),
+    ("Our software boosts team efficiency.", "boosts team efficiency"),
+    ("We offer superior protection at an affordable price.", "superior protection"),
+    ("We're the top provider of payroll in Ohio.", "top provider"),
+])
+def test_empty_claim_families(text: str, excerpt: str) -> None:
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # The company's own growth and history, in verbs the check was never given as phrases.
+    "Hi Ivy, Clara from Summit Bakery Supply. We've just moved into a brand-new warehouse, and "
+    "we've doubled our staff. We're really proud of how far we've come. 555 730 2051.",
+    "Hello Ms. Long, it's Tara Simms with Simms Design. I recently moved back to the area after "
+    "ten years in New York. I'm building up my local client base. 555 730 2043.",
+    "Hi Sean, let me tell you a bit about us. Greenway was set up in 2009 by two brothers. "
+    "Since then we've grown to six depots and eighty staff. Kind regards, Lisa Greenway",
+    "Hi Vince, Pat at Summit Movers. We just added six new trucks to our fleet. We're also "
+    "hiring, which is exciting. 555 850 0008.",
+])
+def test_about_me_families(text: str) -> None:
+    assert {"about_me", "no_reason"} <= set(codes(text, channel="email"))
+
+
+@pytest.mark.parametrize("text", [
+    # The rep's pitch material, vague ideas and a meeting ask are not reasons.
+    "Hi Arnold, this is Joy with Bright Cleaning, I'd like to stop by and drop off a brochure. "
+    "555 860 0006.",
+    "Hello Maria, I'd like to set up a brief call to learn more about your business and share "
+    "some ideas. What does your schedule look like? Regards, Ethan Moore",
+    "Hi Marek, I wanted to connect and learn a bit about your priorities for next year. Do you "
+    "have 20 minutes? Thanks, Ana Ruiz",
+    "Hi Lorraine, Sam at Crest Insurance, circling back on the quote. 555 730 2066.",
+])
+def test_no_reason_families(text: str) -> None:
+    assert "no_reason" in codes(text, channel="email")
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    # Good messages the check used to flag. First person, but the job is on the listener's
+    # things.
+    ("Hi Pam, Joel Tan with Riverside Fire Safety. Your sprinkler certificate on the back wall "
+     "expired last month; I spotted it when I was servicing the cafe next door. A lapsed "
+     "certificate can void the insurance on a claim. I can test and re-certify it on Monday. "
+     "555 910 0003.", "voicemail"),
+    # "Busy" that spares them, not one that blames them.
+    ("Hi Andre, Kate Lim with Prism Printing. I know you've got a lot on with the store "
+     "opening, so I'll be short: we can print your opening-day flyers in 24 hours, and I've put "
+     "a sample in the mail. 555 720 1041.", "voicemail"),
+    # Something of theirs that is ready is a reason.
+    ("Hi Vince, Nina with Nina's Catering. The menu for your holiday party is ready. "
+     "555 730 2040.", "voicemail"),
+])
+def test_good_messages_in_the_first_person_pass(text: str, channel: str) -> None:
+    assert codes(text, channel=channel) == []
+
+
 # --- repetition ---------------------------------------------------------------------------------
 
 SERIES = [
@@ -602,24 +719,49 @@ def test_no_earlier_message_means_no_repeat(earlier: tuple[str, ...]) -> None:
 
 
 def _corpus(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines() if line]
+    path = DATA / name
+    if not path.exists():  # the blind held-out set is written by another author, later
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def test_the_corpus_is_split_and_labelled_with_known_flaws() -> None:
+def _check_labels(rows: list[dict]) -> None:
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert sum(not r["flaws"] for r in rows) >= 40  # good messages, for the false alarms
+    for code in CODES:
+        assert sum(code in r["flaws"] for r in rows) >= 6, code
+    for r in rows:
+        assert set(r["flaws"]) <= set(CODES) and r["channel"] in CHANNELS
+        # too_long is a definition, not a judgement: the labels must agree with it.
+        limit = 75 if r["channel"] == "voicemail" else EMAIL_MAX_WORDS
+        assert ("too_long" in r["flaws"]) == (word_count(r["text"]) > limit), r["id"]
+        assert ("repeated" in r["flaws"]) <= bool(r.get("earlier")), r["id"]
+        # An only-name-and-number message gives no reason either.
+        assert ("only_name_number" in r["flaws"]) <= ("no_reason" in r["flaws"]), r["id"]
+
+
+def test_the_tune_split_is_labelled_with_known_flaws() -> None:
+    tune = _corpus("craft_tune.jsonl")
+    assert len(tune) >= 600
+    _check_labels(tune)
+
+
+def test_the_held_out_split_is_empty_or_labelled_and_apart_from_the_tune_split() -> None:
+    # Empty until the next blind set is written; then it must be labelled like the tune
+    # split and share no message with it.
     tune, held = _corpus("craft_tune.jsonl"), _corpus("craft_heldout.jsonl")
-    assert len(tune) + len(held) >= 200 and len(held) >= 0.4 * (len(tune) + len(held))
+    if held:
+        _check_labels(held)
     assert not {r["text"] for r in tune} & {r["text"] for r in held}
-    for rows in (tune, held):
-        assert len({r["id"] for r in rows}) == len(rows)
-        assert sum(not r["flaws"] for r in rows) >= 40  # good messages, for the false alarms
-        for code in CODES:
-            assert sum(code in r["flaws"] for r in rows) >= 6, code
-        for r in rows:
-            assert set(r["flaws"]) <= set(CODES) and r["channel"] in CHANNELS
-            # too_long is a definition, not a judgement: the labels must agree with it.
-            limit = 75 if r["channel"] == "voicemail" else EMAIL_MAX_WORDS
-            assert ("too_long" in r["flaws"]) == (word_count(r["text"]) > limit), r["id"]
-            assert ("repeated" in r["flaws"]) <= bool(r.get("earlier")), r["id"]
+    assert not {r["id"] for r in tune} & {r["id"] for r in held}
+
+
+def test_the_corpus_loader_copes_with_an_absent_or_empty_split(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", "utf-8")
+    assert load(empty) == [] and load(tmp_path / "absent.jsonl") == []
+    result = run("held-out", [])
+    assert verdict(result) == [] and "– (0/0)" in table([result])
 
 
 def test_the_tune_split_meets_the_targets() -> None:

@@ -1,0 +1,270 @@
+"""The phrase families the message check (:mod:`referrals.outreach.checks`) looks for.
+
+Blame, pressure and empty claims are said in endless ways, so each pattern is built from
+families of words rather than a list of phrases: a verb of contact and a count of attempts
+("tried to reach you three times", "my fourth voicemail"), a benefit verb on a generic object
+("grow your business", "cut costs"), the rep's need or deadline ("a tough quarter", "if we
+close by Friday"). A sentence is matched with ``search``; the first match is the excerpt the
+rep is shown, so each alternative matches the shortest phrase that says what is wrong.
+
+>>> BLAME.search("Third time's the charm, right?").group(0)
+"Third time's"
+>>> DESPERATE.search("It's the last week of our fiscal year.").group(0)
+'last week of our fiscal'
+>>> CLAIM.search("Imagine saving money while growing your business.").group(0)
+'saving money'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BLAME", "CLAIM", "DESPERATE", "EMPTY_FOLLOW_UP"]
+
+
+def _families(*parts: str) -> re.Pattern[str]:
+    r"""One pattern, case-insensitive, for families of phrasing.
+
+    Every phrase starts a word, so the pattern first checks that it stands at a word's start:
+    Python's ``re`` otherwise tries each of some forty alternatives at every character, which
+    made this check several times slower (it runs on every save).
+
+    >>> _families(r"\bno reply\b", r"\bstill waiting\b").search("Still waiting!").group(0)
+    'Still waiting'
+    """
+    return re.compile(r"(?<![\w'-])(?=[\w#])(?:" + "|".join(parts) + ")", re.I)
+
+
+#: A follow-up that brings nothing: needy when the message gives no reason, but not when it
+#: goes on to one ("following up on my note: I've attached the test results").
+EMPTY_FOLLOW_UP = re.compile(
+    r"\b(?:just )?follow(?:ing|ed)? up (?:again )?(?:on|about|regarding|with|to|and) (?:my|our"
+    r"|see|check|ask)\b(?:[\w -]*?(?:follow-up|message|voicemail|e-?mail|note|call|letter)s?\b)?"
+    r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
+    r"|think|consider|go over)\b",
+    re.I,
+)
+
+_NOT = r"(?:haven't|have not|havent|hadn't|had not|'ve not|didn't|did not|never|still not)"
+_SEVERAL = (
+    r"(?:several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
+    r"|two|three|four|five|six|\d+)"
+)
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|umpteenth|\d+(?:st|nd|rd|th))"
+_TRIES = (r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|times"
+          r"|requests)")
+_CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|in touch with|through to"
+            r"|a hold of)|touch base with|speak (?:to|with)|talk (?:to|with))")
+_REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
+BLAME = _families(
+    # Silence as a fault: nothing heard back, no reply, no word.
+    rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything |a word "
+    r"|a reply|a response|an answer )?(?:back|from you)?(?:(?<=back)|(?<=you)|(?<=reply)"
+    r"|(?<=response)|(?<=answer))",
+    r"\b(?:still |yet )?(?:no|not a|not one|not a single|without (?:a|an|any)?) ?"
+    rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
+    r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
+    rf"\b(?:haven't|have not|hasn't|didn't|never) (?:gotten|got|received|had) (?:a|any) {_REPLY}",
+    r"\bstill haven't\b|\bby now\b|\bunanswered\b|\bunreturned\b",
+    r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
+    r"|on (?:a|your) (?:call|reply|response|answer|decision)|on you|for you to)|\bstill waiting\b",
+    r"\b(?:was|were|I'd been|I've been|I have been|been)? ?(?:really )?(?:expecting|expected)"
+    r" to (?:hear|get a call|have heard)(?: back| from you)?|\b(?:was|were|I'd been|I've been"
+    r"|I have been|had been) (?:really )?hoping to (?:hear|get a call|have heard)(?: back"
+    r"| from you)?",
+    # Silence, sarcasm and giving it "one more go".
+    r"\b(?:nobody|no one|never)\b[^.?!;]{0,20}?\b(?:calls?|rings?|gets?|writes?) (?:me )?back\b"
+    r"|\bwrong number\b|\bsilence\b|\bso much as a\b|\bone more go\b|\bslipping through\b"
+    r"|\btoo (?:\w+ )?(?:busy|swamped|slammed|snowed under|tied up) to (?:reply|respond|call"
+    r"|ring|get back|answer|write)\b|\btried (?:calling|ringing|phoning|e-?mailing|writing"
+    r"|texting|stopping by|reaching)\b",
+    r"\bthought I(?:'d| would) (?:have )?(?:heard|hear) (?:back|from you)",
+    r"\bit's been (?:\w+ )?(?:days|weeks|months|a while|a week|a month|ages|some time)\b"
+    r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))",
+    # Not returning, ignoring, avoiding: the prospect's doing.
+    rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
+    r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
+    r"\b(?:you're|you are) (?:not|never) (?:returning|answering|responding|calling|replying)\b",
+    r"\b(?:ignor|avoid|dodg|ghost|screen)(?:e|es|ed|ing|s)? (?:me|my|our|us)\b",
+    r"\bwhy (?:haven't|have not|didn't|did not|won't|don't|do not|aren't|are not) you\b",
+    r"\b(?:not sure|don't know|wonder(?:ing)?|unsure) (?:why you|(?:if|whether) (?:you(?:'re"
+    r"| are| have|'ve)? (?:getting|receiving|got|gotten|received|seen|saw|listening|reading"
+    r"|checking)|my (?:messages|e-?mails|voicemails|calls|notes)|they're|they are))",
+    r"\b(?:my|the) (?:messages|e-?mails|voicemails) (?:are|aren't) (?:getting|reaching)",
+    r"\b(?:I assume|I guess|I suppose|I take it|I know|I'm sure) you(?:'ve)? (?:got|received"
+    r"|saw|seen|heard|listened to|read) (?:my|them|all|it)\b",
+    r"\b(?:i guess|i assume|i take it|i suppose|i figure) you(?:'re| are) (?:not|no longer) "
+    r"interested",
+    r"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
+    r"back|reply|respond|let me know|look)",
+    r"\b(?:frustrat|disappoint)\w*|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
+    r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
+    # Can't reach them, can't get a reply: the difficulty is the prospect's doing.
+    r"\b(?:can't|cannot|couldn't|can not|unable to|no luck|trouble|struggl\w+ to)\b[^.?!;]{0,30}?"
+    r"\b(?:reach(?:ing)? you|get(?:ting)? hold of you|get(?:ting)? through to you|catch(?:ing)? you"
+    r"|get(?:ting)? a (?:reply|response|answer|call back)|hear(?:ing)? back|pin you down)\b",
+    r"\byou(?:'re| are)? (?:a |an |so |very |really )?(?:\w+ )?(?:hard|tough|difficult|impossible)"
+    r" (?:\w+ )?to (?:get hold of|reach|pin down|catch|get through to)\b|\bchas(?:e|ed|ing) you\b",
+    r"\b(?:never|don't|didn't|haven't|hasn't|won't) (?:ever )?(?:ring|call|get|write|text|e-?mail"
+    r"|reply|respond|answer)(?:ing)? (?:me )?back\b|\b(?:got|gotten|get|getting) (?:a)?round to "
+    r"(?:reply|respond|call|ring|get)\w*|\bhoping you(?:'d| would) have\b|\bby this (?:point"
+    r"|stage)\b|\bdone (?:something )?wrong\b|\bconfused why\b",
+    r"\bcourtesy\b|\bhaven't been able to reach you\b|\bwould (?:have been|be) nice to (?:get|hear"
+    r"|have)\b|\b(?:hard|tough|impossible) to (?:pin down|reach|get hold of|catch)\b",
+    r"\b(?:never|didn't|haven't|hasn't|did not|have not)(?: yet| ever)? (?:got|gotten|get|come"
+    r"|came) back to (?:me|us)\b|\bgone (?:quiet|silent|dark|cold)\b|\bradio silence\b"
+    r"|\b(?:still )?nothing (?:from you|from your (?:end|side)|back|yet)\b|\bstill nothing\b",
+    # The rep's earlier messages, plural, as the subject of a complaint.
+    r"\b(?:my|these|the) (?:last |previous |earlier |other |recent )?(?:messages|voicemails"
+    r"|e-?mails|calls|notes) (?:are|aren't|have|haven't|went|go|going|get|got|seem|must|may"
+    r"|might|keep|ended|end)\b|\b(?:is )?any(?:one|body) (?:getting|listening|there|home)\b"
+    r"|\bgetting these\b",
+    r"\b(?:(?:left|sent) (?:you )?)?(?:message|call|voicemail|e-?mail) after (?:message|call"
+    r"|voicemail|e-?mail)\b"
+    r"|\battempt (?:number|no\.?|#) ?\w+|\b(?:my|this|the) (?:last|final) (?:try|attempt|shot)\b",
+    r"\b(?:I guess|I assume|I'll assume|I'm assuming|I suppose|I take it|I gather|apparently)"
+    r" (?:that )?(?:you|my|your)\b|\byou seem (?:hard|busy|to be (?:busy|avoiding))",
+    # Counting the rep's attempts.
+    rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
+    r"|note|time)\b|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
+    rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
+    rf"\b(?:left|sent|written)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
+    rf"|notes|times)|\b\w+ed you {_SEVERAL} times\b|\b{_SEVERAL} times now\b"
+    r"|\b(?:several|multiple|numerous|countless|so many) (?:messages|voicemails|e-?mails|calls"
+    r"|attempts|notes)\b"
+    rf"|\b(?:called|tried|phoned|e-?mailed|written to|rung|reached out|reached out to|messaged"
+    rf"|texted|followed up"
+    rf"|written) (?:you )?{_SEVERAL} times",
+    rf"\b(?:my|the|your) (?:last|past|previous) (?:{_SEVERAL}|few|couple of) {_TRIES}",
+    rf"\b(?:after|despite) {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b",
+    rf"\b(?:been )?(?:trying|tried|attempting|attempted) (?:again )?(?:to {_CONTACT} you|you)\b",
+    r"\b(?:one more|one last|yet another|another) (?:time|try|attempt|shot)\b"
+    r"|\btry(?:ing)? (?:you )?(?:once more|one more time|once again|yet again)\b",
+    r"\b(?:as|like) i(?:'ve| have)? (?:said|mentioned|explained|told you) (?:before )?"
+    r"(?:in|on) (?:my|our) (?:last|previous|earlier|other)[^.?!,;]*",
+    # "Too busy" as a reproach (not "I know it's your busy season, so I'll be short").
+    r"\byou must be (?:very |really |so )?busy\b|\btoo busy\b",
+    r"\bhaven't had (?:the )?(?:time|a chance) to (?:reply|respond|call|get back)",
+    r"\bare you (?:still there|getting my|receiving my|avoiding|ignoring|screening|dodging)",
+)
+DESPERATE = _families(
+    # Contentless follow-ups: the rep's turn to call, not a reason.
+    r"\b(?:just )?check(?:ing)? in\b|\bto check in\b|\b(?:just )?touch(?:ing)? base\b",
+    r"\bcircl(?:e|ing) (?:back|around)\b|\bbump(?:ing)? (?:this|it|my|up)\b|\bnudge\b"
+    r"|\btop of your inbox\b|\b(?:resurfac|float|nudg|pop)\w* (?:this|it|my|the thread)\b"
+    r"|\boff your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
+    r"|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
+    r"|\bslipped (?:by|through)\b"
+    r"|\bany updates?\b",
+    # The rep's need: quota, targets, a bad month, counting on them.
+    r"\bquota\b|\b(?:my|our|sales|quarterly|monthly) (?:sales |monthly |quarterly )?(?:target"
+    r"|targets|goal|goals|numbers)\b|\b(?:hit|make|reach|close to|short of|over) (?:my|our)"
+    r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
+    r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
+    r"|month|target|goal|number|quota)\b"
+    r"|\bhit my number\b|\bmonth's numbers\b|\bfiscal year\b",
+    r"\b(?:one|a|two|\d+) (?:deal|sale|machines?|units?|accounts?) (?:short|away)\b",
+    r"\b(?:tough|slow|rough|bad|hard|lean|quiet) (?:quarter|month|year|week|season)\b",
+    r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
+    r"\bI (?:really |desperately |just )?need (?:this|your|the|to close|to make|you|a win"
+    r"|a yes)\b|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
+    r"\b(?:my|the) (?:manager|boss|director) (?:is|has been|keeps) (?:asking|on me|pushing)",
+    r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
+    r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
+    # Deadlines and discounts tied to signing now.
+    r"\bend of (?:the|our|my|this) (?:quarter|month|year)\b"
+    r"|\b(?:before|by|at) (?:the )?(?:month|quarter|year)[- ]end\b"
+    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out the (?:quarter|month"
+    r"|year)\b|\b(?:year|quarter|month|books) close",
+    r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
+    r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
+    r"paperwork done|lock it in)\b(?! (?:in|for) (?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December))",
+    r"\b(?:sign|order|buy|act|decide)(?:ed)?(?: up)? (?:today|now|tonight|this week"
+    r"|before|by)\b"
+    r"|(?:(?<=offer )|(?<=deal )|(?<=price )|(?<=pricing )|(?<=discount )|(?<=promotion )"
+    r"|(?<=special ))(?:expires?|ends)\b(?: (?:at|today|tonight|soon|on|this))?"
+    r"|\b(?:expires?|ends) (?:today|tonight|at midnight|soon)\b",
+    r"\b(?:sign|signed|signature|order|contract|decide|decision|commit|paperwork|PO)\b[^.?!;]{0,40}"
+    r"\b(?:by|before|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow"
+    r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
+    r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
+    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\bspecial (?:price|pricing|offer"
+    r"|deal|discount)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
+    r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
+    # Pleading.
+    r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b|\breally, really\b"
+    r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
+    r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
+    r"\bso (?:grateful|thankful)\b|\b(?:really|truly) appreciate (?:any|it|a|your)\b"
+    r"|\beven (?:if it's )?a no\b|\bany (?:reply|response|answer) at all\b|\banything at all\b",
+    r"\bnot (?:bothering|bugging|pestering)(?: you)?\b|\bdon't want to be (?:a bother|a pest"
+    r"|a nuisance|bothering you)\b"
+    r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
+    r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all(?: I ask)?\b|\bif I have to\b"
+    r"|\bI promise\b|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
+    r"|\b\w+ing (?:this|it|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
+    r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
+    r"|\bany time at all\b|\bdo anything\b|\bname your price\b|\bpretty please\b"
+    r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
+    r"(?:manager|boss|director) (?:will|is|has been|keeps|wants)\b"
+    r"|\bI'm asking (?:for|you)\b|\bworth your while\b",
+    r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,",
+)
+_BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
+            r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
+            r"|customer experience|output|success)")
+CLAIM = _families(
+    # A benefit verb on a generic object: money, costs, "your business".
+    r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
+    r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?:\w+ )?(?:costs?"
+    r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
+    r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour bottom line\b"
+    r"|\btrusted by\b|\bindustry[- ]standard\b|\bspeaks? for (?:itself|themselves)\b"
+    r"|\bcost[- ]effective\b"
+    r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
+    r"|unbeatable|the best|great|fair)\b|\bsimply the best\b|\bthe best (?!(?:time|person"
+    r"|people to|way|number|day|place|contact|address|part)\b)\w+ (?:in|around|on the)\b"
+    r"|\bsav(?:e|es|ing) (?:you )?(?:hours|days|weeks)\b"
+    r"|\brevolutioni[sz]e|\b(?:dramatically|significantly|drastically"
+    r"|greatly|substantially|massively|vastly)\b|\b(?:big|huge|real|significant|substantial"
+    r"|serious) savings\b|\bproven \w+|\bgo-to\b|\bwork smarter\b",
+    r"\b(?:grow|boost|improve|increase|streamline|optimi[sz]e|maximi[sz]e|enhance|transform"
+    r"|accelerate|supercharge|drive)(?:s|d|ing)? (?:your |their |the )?(?:\w+ )?" + _BENEFIT
+    + r"\b",
+    r"\bimprove your (?:coverage|bottom line|efficiency|business)\b|\bhelp (?:you|your \w+) "
+    r"(?:grow|succeed|thrive)\b|\bmaximi[sz]e\b|\bto the next level\b",
+    r"\bmak(?:e|es|ing) (?:your )?life easier\b|\btake(?:s)? the (?:hassle|headache|stress|pain"
+    r"|worry|guesswork) out\b|\bpeace of mind\b|\b(?:hassle|worry|stress)[- ]free\b",
+    r"\b(?:better|more) (?:coverage|service|results|value|quality|protection) for less\b"
+    r"|\bfor less\b",
+    # The rep's own superlatives.
+    r"\b(?:the|a|an|region's|industry's|area's) leading\b(?! (?:cause|indicator|edge|role"
+    r"|question|reason))|\bone[- ]stop\b|\btop (?:provider|supplier|company|firm|choice)\b"
+    r"|\btrusted (?:name|provider|supplier|advisor|source)\b|\bleading (?:provider|supplier"
+    r"|company|firm|distributor|manufacturer|agency|name)\b|\b(?:industry|market)[- ]leading\b",
+    r"\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b"
+    r"|\bresults[- ]driven\b|\bstate[- ]of[- ]the[- ]art\b|\bnext[- ]generation\b",
+    r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
+    r"|industry|state|region|town|area|market))\b|\blowest prices?\b|\bcompetitive (?:prices"
+    r"|rates|pricing)\b",
+    r"\bunmatched\b|\bunbeatable\b|\bcan't be beat(?:en)?\b|\b(?:nobody|no one) (?:\w+ )?"
+    r"(?:beats|better|does it better)\b|\bbetter than (?:anyone|anybody|the rest|the "
+    r"competition)\b|\blike no other\b|\bsecond to none\b|\bunparall?ell?ed\b|\bunrivall?ed\b",
+    r"\b(?:trusted|reliable|strategic|perfect|right|ideal|preferred) partner\b|\btop (?:talent"
+    r"|quality|notch|tier|rated)\b|\btop[- ](?:notch|tier|rated)\b|\bmost (?:experienced"
+    r"|reliable|trusted)\b|\bfastest\b|\bgreat price\b|\bexcellence\b|\btailored to your\b",
+    r"\bhigh[- ]quality\b|\bhighest quality\b|\bpremier\b|\bone[- ]stop[- ]shop\b"
+    r"|\bvalue[- ]added\b|\b(?:great|excellent|superior|outstanding|exceptional|unmatched|amazing"
+    r"|fantastic|first[- ]class|quality|premium|affordable|fair|friendl(?:y|iest)"
+    r"|personal(?:i[sz]ed)?|low(?:est)?|cheapest|finest|greatest) (?:service|prices?|rates"
+    r"|pricing|value|support|care|quality|products?|work|workmanship|protection|printing|cleaning|results)\b",
+    r"\bthe best (?:people|talent|staff|service|prices?|rates|products?|quality|team|technicians"
+    r"|candidates|coverage|deals?|value)\b|\bbeats? (?:anyone|anybody|any (?:price|quote"
+    r"|competitor)|the competition|everyone)\b|\bguaranteed[.!]|\bsatisfaction guaranteed\b",
+    r"\brevolutionary\b|\bgame[- ]chang|\bseamless(?:ly)?\b|\bturnkey\b|\bend[- ]to[- ]end\b"
+    r"|\bcustomer[- ]centric\b|\bsynerg|(?-i:\bsolutions\b)|\baward[- ]winning\b"
+    r"|\bfull[- ]service\b|\bfirst[- ]rate\b",
+    r"\bproven (?:track record|methodology|results|solutions?|process|system)\b",
+)
