@@ -80,7 +80,7 @@ VALUE_ITEMS = [
      "a checklist that saves crews an hour a shift"),
     ("How Quality Fabricators held its margins", "case_study", ["profit", "competitors"],
      "Quality Fabricators held its margins while competitors cut prices – here is how",
-     "how Quality Fabricators held its margins"),
+     "the story of how Quality Fabricators held its margins"),
     ("Customer retention benchmark", "article", ["loyalty"],
      "an article on what keeps industrial buyers loyal when a cheaper offer comes along",
      "an article on what keeps buyers loyal"),

@@ -219,24 +219,32 @@ def _names(items: Sequence[ValueItem], issues: Sequence[str]) -> list[str]:
 
 
 def said_briefly(fitted: Fitted, items: Sequence[ValueItem], issues: Sequence[str]) -> str:
-    """Tells the rep which reasons went into the voicemail in their short form."""
+    """Tells the rep what the voicemail says more briefly than they picked it."""
     names = _names(items, issues)
-    return (f"Said {' and '.join(names[i] for i in fitted.brief)} in short form to keep it "
-            "within 30 seconds.")
+    done = [f"said {' and '.join(names[i] for i in fitted.brief)} in short form"
+            ] if fitted.brief else []
+    if fitted.opener_cut:
+        done.append("kept only the first sentence of the connection")
+    return f"To stay within 30 seconds, the builder {' and '.join(done)}."
 
 
-def no_room(fitted: Fitted, items: Sequence[ValueItem],
-            issues: Sequence[str]) -> dict[str, list[str]]:
-    """What the rep should change when no voicemail of these parts fits in 30 seconds: a
-    message on the reason to drop (or the connection sentence), naming items that lack a
-    short form."""
-    names = _names(items, issues)
-    lacking = [names[i] for i in fitted.needs_short]
-    ask = (f" Or give {' and '.join(lacking)} a short form in the value library."
-           if lacking else "")
-    said = f"Even said briefly, this runs about {fitted.seconds:g} seconds – over the 30-second "
-    if fitted.drop is None:
-        return {"opener": [said + "limit. Shorten the connection sentence." + ask]}
-    field = "value_item_ids" if fitted.drop < len(items) else "issues"
-    return {field: [said + f"limit with {len(names)} reasons. Drop {names[fitted.drop]}: it "
-                    "makes the most room." + ask]}
+class NoRoom(ValidationFailed):
+    """No voicemail of these parts fits in 30 seconds, even said briefly: the message says
+    which reason to drop (or, for a single reason, to shorten the connection sentence), and
+    names the items that lack a short form."""
+
+    def __init__(self, fitted: Fitted, items: Sequence[ValueItem], issues: Sequence[str]) -> None:
+        names = _names(items, issues)
+        lacking = [names[i] for i in fitted.needs_short]
+        ask = (f" Or give {' and '.join(lacking)} a short form in the value library."
+               if lacking else "")
+        said = (f"Even said briefly, this runs about {fitted.seconds:g} seconds – over the "
+                "30-second limit")
+        if fitted.drop is None:
+            fields = {"opener": [f"{said}. Shorten the connection sentence.{ask}"]}
+        else:
+            field = "value_item_ids" if fitted.drop < len(items) else "issues"
+            fields = {field: [f"{said} with {len(names)} reasons. Drop {names[fitted.drop]}: it "
+                              f"makes the most room.{ask}"]}
+        super().__init__("Too long to fit.", fields)
+        self.drop = fitted.drop

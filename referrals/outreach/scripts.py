@@ -6,6 +6,7 @@ build exactly the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -86,7 +87,7 @@ ISSUE_SHORT_LINES: dict[str, str] = {
     "profit": "I have an idea for protecting your margins.",
     "productivity": "I have a tip that saves plants hours a week.",
     "staffing": "I have an idea for keeping good people.",
-    "costs": "I have a way to ease rising costs.",
+    "costs": "I have an idea for easing your rising costs.",
 }
 
 #: The most characters a short form may have: one spoken sentence of about a dozen words.
@@ -336,6 +337,8 @@ class Fitted:
         single reason does not fit, so the connection sentence is what to shorten.
     needs_short : tuple of int
         When none fits: the reasons that have no short form yet.
+    opener_cut : bool
+        Only the opener's first sentence is said (the connection itself).
     """
 
     text: str | None
@@ -343,6 +346,10 @@ class Fitted:
     brief: tuple[int, ...] = ()
     drop: int | None = None
     needs_short: tuple[int, ...] = ()
+    opener_cut: bool = False
+
+
+_FIRST_SENTENCE = re.compile(r"^.*?[.!?](?=\s+[A-Z])")
 
 
 def _fits(text: str) -> bool:
@@ -351,8 +358,8 @@ def _fits(text: str) -> bool:
 
 def fit_voicemail(*, reasons: Sequence[Reason], **parts: Any) -> Fitted:
     """:func:`compose_voicemail` within 30 seconds: the reasons that save the most words are
-    said in their short forms, one at a time, until it fits; when even that runs over, which
-    reason to drop.
+    said in their short forms, one at a time, until it fits; then only the opener's first
+    sentence – the connection – is said; when even that runs over, which reason to drop.
 
     `parts` are the other arguments of :func:`compose_voicemail`.
 
@@ -367,6 +374,11 @@ def fit_voicemail(*, reasons: Sequence[Reason], **parts: Any) -> Fitted:
     >>> fitted = fit_voicemail(reasons=[long, long, Reason(ISSUE_LINES["costs"])], **parts)
     >>> fitted.brief, fitted.seconds <= 30
     ((0, 1), True)
+    >>> chatty = {**parts, "opener": "Mike Kincaid at Quality Fabricators asked me to call you. "
+    ...           "He knows my work well, and he thought the two of us should really talk."}
+    >>> cut = fit_voicemail(reasons=[long, long, long], **chatty)
+    >>> cut.opener_cut, "He knows" in cut.text
+    (True, False)
     >>> no_short = replace(long, short=None)
     >>> tight = fit_voicemail(reasons=[no_short, no_short, no_short], **parts)
     >>> tight.text, tight.drop, tight.needs_short
@@ -382,8 +394,13 @@ def fit_voicemail(*, reasons: Sequence[Reason], **parts: Any) -> Fitted:
         said[i] = said[i].briefly()
         text = compose_voicemail(reasons=said, **parts)
     brief = tuple(i for i, r in enumerate(said) if r.brief and not reasons[i].brief)
+    first = _FIRST_SENTENCE.match(" ".join(str(parts.get("opener") or "").split()))
+    cut = not _fits(text) and first is not None and word_count(first.group(0)) >= 4
+    if cut:
+        parts = {**parts, "opener": first.group(0)}
+        text = compose_voicemail(reasons=said, **parts)
     if _fits(text):
-        return Fitted(text, spoken_length(text).seconds, brief)
+        return Fitted(text, spoken_length(text).seconds, brief, opener_cut=cut)
     needs_short = tuple(i for i, r in enumerate(said) if not r.brief and r.short is None)
     if len(said) == 1:
         return Fitted(None, spoken_length(text).seconds, brief, None, needs_short)

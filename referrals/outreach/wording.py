@@ -29,7 +29,7 @@ from referrals.models import (
 from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import (
-    no_room,
+    NoRoom,
     recent_channels,
     said_briefly,
     voicemail_reasons,
@@ -345,7 +345,7 @@ def draft_voicemail(session: Session, user: User, person: Person,
         reasons=voicemail_reasons(session, user, person, items, issues), call_to_action=cta,
         phone=phone or None, today=today_for(user), sent=recent_channels(session, person))
     if fitted.text is None and not edited:  # said before writing, never refused on save
-        raise ValidationFailed("Too long to fit.", no_room(fitted, items, issues))
+        raise NoRoom(fitted, items, issues)
     composed = fitted.text or ""
     text = edited or composed
     draft = VoicemailDraft(text=text, length=spoken_length(text),
@@ -355,7 +355,7 @@ def draft_voicemail(session: Session, user: User, person: Person,
                            issues=issues, call_to_action=cta, composed=not edited)
     if draft.length.message:
         draft.warnings.append(draft.length.message)
-    if not edited and fitted.brief:
+    if not edited and (fitted.brief or fitted.opener_cut):
         draft.warnings.append(said_briefly(fitted, items, issues))
     return draft
 
