@@ -63,20 +63,27 @@ EVENTS = [
     ("Spring Fabrication Expo 2026", 30), ("Plant Managers Breakfast – March", 12),
     ("Lean Operations Summit", 20),
 ]
-# The value library: reasons a prospect has to call back (title, kind, issues, pitch).
+# The value library: reasons a prospect has to call back (title, kind, issues, pitch, and the
+# pitch's short form, for a voicemail with three reasons).
 VALUE_ITEMS = [
     ("Changeover time study", "research", ["productivity", "costs"],
-     "a two-page study shows plants like yours cutting changeover time by a fifth"),
+     "a two-page study shows plants like yours cutting changeover time by a fifth",
+     "plants like yours cut changeover time by a fifth"),
     ("Regional freight cost index", "research", ["costs", "economy"],
-     "our freight index shows where shippers in your region are paying too much this quarter"),
+     "our freight index shows where shippers in your region are paying too much this quarter",
+     "our freight index shows where your region overpays"),
     ("Keeping skilled operators", "whitepaper", ["staffing"],
-     "a short paper on how three local plants stopped losing their best operators"),
+     "a short paper on how three local plants stopped losing their best operators",
+     "a paper on how three plants kept their operators"),
     ("Five-minute maintenance checklist", "tip", ["productivity"],
-     "a checklist that saves maintenance crews an hour a shift"),
+     "a checklist that saves maintenance crews an hour a shift",
+     "a checklist that saves crews an hour a shift"),
     ("How Quality Fabricators held its margins", "case_study", ["profit", "competitors"],
-     "Quality Fabricators held its margins while competitors cut prices – here is how"),
+     "Quality Fabricators held its margins while competitors cut prices – here is how",
+     "the story of how Quality Fabricators held its margins"),
     ("Customer retention benchmark", "article", ["loyalty"],
-     "an article on what keeps industrial buyers loyal when a cheaper offer comes along"),
+     "an article on what keeps industrial buyers loyal when a cheaper offer comes along",
+     "an article on what keeps buyers loyal"),
 ]
 KIND_WEIGHTS = {
     "colleague": 30, "former_colleague": 15, "acquaintance": 25, "friend": 12,
@@ -254,7 +261,8 @@ def _outreach(session: Session, rng: random.Random, rep: Any, contacts: list[Per
     """The value library, and a few weeks of the first rep's touches: one prospect who keeps
     not calling back (stalled), one who called back, a few with a first voicemail left."""
     items = [ValueItem(team_id=rep.team_id, title=title, kind=kind, issues=issues, pitch=pitch,
-                       created_by_id=rep.id) for title, kind, issues, pitch in VALUE_ITEMS]
+                       short=short, created_by_id=rep.id)
+             for title, kind, issues, pitch, short in VALUE_ITEMS]
     session.add_all(items)
     session.flush()
     prospects = [p for p in contacts if p.is_prospect and not p.do_not_contact]

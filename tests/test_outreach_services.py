@@ -211,20 +211,24 @@ def test_the_builder_says_what_went_by_another_channel(user, dana):
     assert draft.text.endswith("555 010 2030.")
 
 
-@pytest.mark.parametrize(("days", "said"), [(2, " this week."), (12, " last week."),
-                                            (30, '"Changeover study".')])
-def test_the_builder_says_when_it_went_no_more_recent_than_it_was(user, dana, days, said):
+@pytest.mark.parametrize(("days", "said"), [(2, " this week."), (12, " on 8 Nov."),
+                                            (30, " on 21 Oct.")])
+def test_the_builder_says_when_it_went_no_more_recent_than_it_was(user, dana, days, said,
+                                                                   monkeypatch):
+    # A Friday: a letter of twelve days ago went the week before last, not "last week".
+    friday = NOW + timedelta(days=4)
+    monkeypatch.setattr("referrals.clock.utc_now", lambda: friday)
     item = _item(user, "Changeover study")
     touches.log_touch(db.session, user, {
         "person_id": dana.id, "channel": "letter", "value_item_id": item.id,
-        "occurred_at": utc_now() - timedelta(days=days, hours=1)})
+        "occurred_at": friday - timedelta(days=days, hours=1)})
     db.session.commit()
     draft = wording.draft_voicemail(db.session, user, dana, {
         "opener": "", "value_item_ids": [item.id], "phone": "555 010 2030"})
     sentence = draft.text[draft.text.index("I mailed you"):].split(" If ")[0]
     assert sentence.endswith(said), sentence
-    if days > 6:
-        assert "this week" not in draft.text
+    if days > 4:
+        assert "this week" not in draft.text and "last week" not in draft.text
 
 
 @pytest.mark.parametrize("count_", [0, 4])

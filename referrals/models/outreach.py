@@ -47,6 +47,8 @@ class ValueItem(TimestampMixin, db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     # One sentence the rep can say or write about it, in the prospect's terms.
     pitch: Mapped[str] = mapped_column(Text, default="")
+    # The pitch said in about a dozen words, for a voicemail that needs the room.
+    short: Mapped[str | None] = mapped_column(String(90))
     url: Mapped[str | None] = mapped_column(String(500))
     issues: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

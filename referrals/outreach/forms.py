@@ -23,7 +23,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
 from referrals.outreach.cadence import BOUNDS, CadenceRules
-from referrals.outreach.scripts import CALLS_TO_ACTION
+from referrals.outreach.scripts import CALLS_TO_ACTION, SHORT_MAX
 from referrals.outreach.touches import REP_CHANNELS
 from referrals.vocab import (
     CHANNEL_LABELS,
@@ -80,6 +80,11 @@ class ValueItemForm(FlaskForm):
         validators=[DataRequired(), Length(max=500), no_nul], render_kw={"rows": 2},
         description="One sentence you could say in a voicemail, e.g. \"a two-page study shows "
                     "plants like yours cut changeover time by a fifth\".")
+    short = StringField(
+        "Said briefly", filters=[_strip], validators=[Optional(), Length(max=SHORT_MAX), no_nul],
+        description="The same in about a dozen words, e.g. \"plants like yours cut changeover "
+                    "time by a fifth\". The voicemail builder says this when two or three "
+                    "reasons would run over 30 seconds.")
     url = URLField("Link", filters=[_strip],
                    validators=[Optional(), Length(max=500),
                                URL(require_tld=False, message="Enter a web address.")])
@@ -88,7 +93,8 @@ class ValueItemForm(FlaskForm):
 
     def service_data(self) -> dict[str, Any]:
         return {"title": self.title.data, "kind": self.kind.data, "pitch": self.pitch.data,
-                "url": self.url.data or None, "issues": list(self.issues.data or [])}
+                "short": self.short.data or None, "url": self.url.data or None,
+                "issues": list(self.issues.data or [])}
 
 
 class OpenerTemplateForm(FlaskForm):

@@ -4,20 +4,31 @@ they speak to – the reasons a prospect has to call back. Services never commit
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, String, cast, select
 from sqlalchemy.orm import Session
 
+from referrals.clock import aware, today_for, utc_now
 from referrals.database import contains
 from referrals.errors import Conflict, ValidationFailed
 from referrals.models import Person, Touch, User, ValueItem, VoicemailScript
 from referrals.models.outreach import script_value_items
+from referrals.outreach.scripts import (
+    ISSUE_LINES,
+    ISSUE_SHORT_LINES,
+    SHORT_MAX,
+    Fitted,
+    Reason,
+    short_of,
+)
 from referrals.rows import get_team_row
-from referrals.vocab import ISSUES, VALUE_KINDS
+from referrals.vocab import ISSUE_LABELS, ISSUES, VALUE_KINDS
 
-VALUE_FIELDS = ("title", "kind", "pitch", "url", "issues")
+VALUE_FIELDS = ("title", "kind", "pitch", "short", "url", "issues")
+#: How many days a logged e-mail or letter keeps "I've sent you…" true in a voicemail.
+RECENT_DAYS = 14
 
 
 def value_items_query(team_id: int, *, issue: str | None = None, q: str | None = None) -> Select:
@@ -55,8 +66,8 @@ def _validate(data: Mapping[str, Any]) -> dict[str, Any]:
         if name not in data:
             continue
         value = data[name]
-        if name in ("title", "pitch", "url") and isinstance(value, str):
-            value = value.strip()
+        if name in ("title", "pitch", "short", "url") and isinstance(value, str):
+            value = " ".join(value.split()) if name == "short" else value.strip()
         clean[name] = value
     if "title" in clean and not clean["title"]:
         fields["title"] = ["Give it a title the rep will recognise."]
@@ -65,6 +76,11 @@ def _validate(data: Mapping[str, Any]) -> dict[str, Any]:
     if "pitch" in clean and not clean["pitch"]:
         fields["pitch"] = ["Say in one sentence what's in it for the prospect – it goes "
                            "straight into voicemails."]
+    if "short" in clean:
+        clean["short"] = clean["short"] or None
+        if clean["short"] is not None and len(clean["short"]) > SHORT_MAX:
+            fields["short"] = [f"Keep the short form to {SHORT_MAX} characters – about a dozen "
+                               f"spoken words (this one has {len(clean['short'])})."]
     if "url" in clean:
         url = clean["url"] or None
         if url is not None and not url.lower().startswith(("http://", "https://")):
@@ -171,3 +187,64 @@ def suggested_items(items: Sequence[ValueItem], issues: Sequence[str],
     wanted = set(issues)
     return sorted(items, key=lambda i: (i.id in used, -len(wanted & set(i.issues or [])),
                                         i.title.lower(), i.id))
+
+
+# --- what a voicemail may say -------------------------------------------------------------
+
+def recent_channels(session: Session, person: Person, days: int = RECENT_DAYS) -> set[str]:
+    """The channels touches went to `person` by in the last `days` days (an e-mail, a
+    letter…), so a voicemail says "I've sent you" only about what was logged."""
+    since = utc_now() - timedelta(days=days)
+    return set(session.scalars(select(Touch.channel).distinct().where(
+        Touch.person_id == person.id, Touch.occurred_at >= since)))
+
+
+def voicemail_reasons(session: Session, user: User, person: Person, items: Sequence[ValueItem],
+                      issues: Sequence[str]) -> list[Reason]:
+    """The reasons a voicemail gives, each with its short form, and – for an item that went
+    by another channel – how and on which of the rep's days it went."""
+    sent = sent_by_other_channels(session, person)
+    reasons = []
+    for item in items:
+        channel, at = sent.get(item.id, (None, None))
+        reasons.append(Reason(item.pitch, short=short_of(item.short, item.pitch),
+                              title=item.title, sent_by=channel,
+                              sent_on=today_for(user, aware(at)) if at is not None else None))
+    return reasons + [Reason(ISSUE_LINES[i], short=ISSUE_SHORT_LINES[i]) for i in issues]
+
+
+def _names(items: Sequence[ValueItem], issues: Sequence[str]) -> list[str]:
+    return [f'"{i.title}"' for i in items] + [
+        f"the point on {ISSUE_LABELS[i].lower()}" for i in issues]
+
+
+def said_briefly(fitted: Fitted, items: Sequence[ValueItem], issues: Sequence[str]) -> str:
+    """Tells the rep what the voicemail says more briefly than they picked it."""
+    names = _names(items, issues)
+    done = [f"said {' and '.join(names[i] for i in fitted.brief)} in short form"
+            ] if fitted.brief else []
+    if fitted.opener_cut:
+        done.append("kept only the first sentence of the connection")
+    return f"To stay within 30 seconds, the builder {' and '.join(done)}."
+
+
+class NoRoom(ValidationFailed):
+    """No voicemail of these parts fits in 30 seconds, even said briefly: the message says
+    which reason to drop (or, for a single reason, to shorten the connection sentence), and
+    names the items that lack a short form."""
+
+    def __init__(self, fitted: Fitted, items: Sequence[ValueItem], issues: Sequence[str]) -> None:
+        names = _names(items, issues)
+        lacking = [names[i] for i in fitted.needs_short]
+        ask = (f" Or give {' and '.join(lacking)} a short form in the value library."
+               if lacking else "")
+        said = (f"Even said briefly, this runs about {fitted.seconds:g} seconds – over the "
+                "30-second limit")
+        if fitted.drop is None:
+            fields = {"opener": [f"{said}. Shorten the connection sentence.{ask}"]}
+        else:
+            field = "value_item_ids" if fitted.drop < len(items) else "issues"
+            fields = {field: [f"{said} with {len(names)} reasons. Drop {names[fitted.drop]}: it "
+                              f"makes the most room.{ask}"]}
+        super().__init__("Too long to fit.", fields)
+        self.drop = fitted.drop

@@ -33,6 +33,7 @@ from referrals.outreach.forms import (
     VoicemailForm,
     cadence_form,
 )
+from referrals.outreach.scripts import CALLS_TO_ACTION, action_for, short_of
 from referrals.paths.cache import team_graph
 from referrals.paths.views import use_openers
 from referrals.people import services as people
@@ -194,6 +195,10 @@ def _voicemail_form(person: Person, formdata: Any = None) -> VoicemailForm:
         SelectChoice(i.id, i.title + (f" – used {used[i.id]:%d %b}" if i.id in used else ""))
         for i in ordered]
     form.used_ids = set(used)  # shown greyed out: a series never repeats an item
+    # "I've e-mailed you" only after a logged e-mail; before it, the action promises one.
+    sent = library.recent_channels(db.session, person)
+    form.call_to_action.choices = [SelectChoice(key, action_for(key, sent)[0])
+                                   for key in CALLS_TO_ACTION]
     if formdata is None:
         saved = wording.latest_saved_opener(db.session, current_user, person)
         if saved is not None:
@@ -229,6 +234,8 @@ def voicemail(person_id: int) -> Page | Response:
             draft = wording.draft_voicemail(db.session, current_user, person,
                                             _voicemail_data(form, edited=False))
             form.text.data = draft.text
+        except library.NoRoom as exc:  # what to change, said before anything is written
+            attach_errors(form, exc)
         except DomainError:
             draft = None  # no reason or no phone yet: the page says what to pick
     elif form.validate_on_submit():
@@ -244,7 +251,8 @@ def voicemail(person_id: int) -> Page | Response:
         if draft is not None:
             form.text.data = draft.text
     return render_template("outreach/voicemail.html", person=person, form=form, draft=draft,
-                           scripts=wording.scripts_of(db.session, person)), _status(form)
+                           scripts=wording.scripts_of(db.session, person)), (
+        200 if request.method == "GET" else _status(form))
 
 
 # --- the call-back card ---------------------------------------------------------------------
@@ -306,9 +314,9 @@ def value_library() -> Page:
     issue = request.args.get("issue")
     if issue not in ISSUES:
         issue = None
-    return render_template(
-        "outreach/library.html", issue=issue,
-        items=library.list_value_items(db.session, current_user.team_id, issue=issue))
+    items = library.list_value_items(db.session, current_user.team_id, issue=issue)
+    return render_template("outreach/library.html", issue=issue, items=items,
+                           briefly={i.id: short_of(i.short, i.pitch) for i in items})
 
 
 @bp.route("/outreach/library/new", methods=["GET", "POST"])

@@ -12,7 +12,7 @@ import networkx as nx
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
-from referrals.clock import aware, utc_now
+from referrals.clock import today_for
 from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path
@@ -28,8 +28,14 @@ from referrals.models import (
 )
 from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
-from referrals.outreach.library import sent_by_other_channels, voicemail_uses
-from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, Reason, compose_voicemail
+from referrals.outreach.library import (
+    NoRoom,
+    recent_channels,
+    said_briefly,
+    voicemail_reasons,
+    voicemail_uses,
+)
+from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, fit_voicemail
 from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import CONNECTION_KINDS
@@ -332,17 +338,15 @@ def draft_voicemail(session: Session, user: User, person: Person,
     edited = (data.get("text") or "").strip()
     if fields:
         raise ValidationFailed("Invalid voicemail.", fields)
-    sent = sent_by_other_channels(session, person)
-    now = utc_now()
-    reasons = [Reason(i.pitch, title=i.title, sent_by=sent[i.id][0],
-                      sent_days_ago=(now - aware(sent[i.id][1])).days)
-               if i.id in sent else Reason(i.pitch, title=i.title) for i in items]
-    reasons += [Reason(ISSUE_LINES[i]) for i in issues]
     rep = user.person
-    composed = compose_voicemail(
+    fitted = fit_voicemail(
         prospect_name=person.name, rep_name=rep.name if rep else user.email,
         rep_company=rep.company if rep else None, opener=data.get("opener") or "",
-        reasons=reasons, call_to_action=cta, phone=phone or None)
+        reasons=voicemail_reasons(session, user, person, items, issues), call_to_action=cta,
+        phone=phone or None, today=today_for(user), sent=recent_channels(session, person))
+    if fitted.text is None and not edited:  # said before writing, never refused on save
+        raise NoRoom(fitted, items, issues)
+    composed = fitted.text or ""
     text = edited or composed
     draft = VoicemailDraft(text=text, length=spoken_length(text),
                            flags=check_message(text, channel="voicemail", earlier=[
@@ -351,6 +355,8 @@ def draft_voicemail(session: Session, user: User, person: Person,
                            issues=issues, call_to_action=cta, composed=not edited)
     if draft.length.message:
         draft.warnings.append(draft.length.message)
+    if not edited and (fitted.brief or fitted.opener_cut):
+        draft.warnings.append(said_briefly(fitted, items, issues))
     return draft
 
 

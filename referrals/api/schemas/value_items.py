@@ -19,6 +19,7 @@ from referrals.api.schemas.common import (
     blank_to_none,
     line,
     no_nul,
+    optional_line,
 )
 from referrals.base import MAX_ID
 
@@ -30,6 +31,10 @@ def _item_id(value: int) -> int:
         raise PydanticCustomError("no_such_item", "No such item in your value library.")
     return value
 
+
+Short = Annotated[optional_line(90), Field(
+    description="The pitch said in about a dozen words (at most 90 characters), for a "
+                "voicemail with two or three reasons; blank or null for none.")]
 
 ItemRef = Annotated[int, Field(json_schema_extra={"minimum": 1},
                                description="An item of your team's value library."),
@@ -43,6 +48,7 @@ class ValueItemCreate(RequestModel):
     kind: ValueKind
     pitch: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(no_nul)] = Field(
         description="One sentence on what's in it for the prospect; goes into voicemails.")
+    short: Short = None
     url: Annotated[line(500) | None, BeforeValidator(blank_to_none)] = None
     issues: list[Issue] = Field(min_length=1, description="The issues it speaks to.")
 
@@ -54,6 +60,7 @@ class ValueItemUpdate(UpdateModel):
     kind: ValueKind = None  # type: ignore[assignment]
     pitch: Annotated[str, Field(min_length=1, max_length=500),
                      AfterValidator(no_nul)] = None  # type: ignore[assignment]
+    short: Short = None
     url: Annotated[line(500) | None, BeforeValidator(blank_to_none)] = None
     issues: list[Issue] = Field(None, min_length=1)  # type: ignore[assignment]
 
@@ -63,6 +70,8 @@ class ValueItem(ResponseModel):
     title: str
     kind: ValueKind
     pitch: str
+    short: str | None = Field(None, description="The pitch in about a dozen words; what a "
+                                                "voicemail with more reasons says instead.")
     url: str | None
     issues: list[Issue]
     created_at: Timestamp
