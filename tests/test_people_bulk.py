@@ -168,3 +168,43 @@ def test_the_checkboxes_have_names_a_screen_reader_reads(client, leads):
 ])
 def test_the_flash_says_what_changed(args, said):
     assert roles_changed(*args) == said
+
+
+# --- the same through the JSON API ------------------------------------------------------------
+
+def test_the_api_changes_roles_in_bulk(api, user):
+    people = [factories.make_person(db.session, user.team_id, n) for n in ("Ann", "Ben")]
+    people[1].roles = ["prospect", "customer"]
+    db.session.commit()
+    ids = [p.id for p in people]
+    response = api.post("/api/v1/people/roles",
+                        json={"person_ids": ids, "role": "prospect", "action": "add"})
+    assert response.status_code == 200
+    assert response.get_json() == {"changed": [ids[0]], "unchanged": [ids[1]]}
+    response = api.post("/api/v1/people/roles",
+                        json={"person_ids": ids, "role": "prospect", "action": "remove"})
+    assert response.get_json() == {"changed": ids, "unchanged": []}
+    assert [_roles(pid) for pid in ids] == [[], ["customer"]]
+
+
+def test_the_api_answers_404_for_another_teams_person_and_writes_nothing(api, user, other_user):
+    mine = factories.make_person(db.session, user.team_id, "Ann")
+    theirs = factories.make_person(db.session, other_user.team_id, "Rival")
+    db.session.commit()
+    response = api.post("/api/v1/people/roles", json={
+        "person_ids": [mine.id, theirs.id], "role": "advocate", "action": "add"})
+    assert response.status_code == 404
+    assert _roles(mine.id) == [] and _roles(theirs.id) == []
+
+
+@pytest.mark.parametrize("body", [
+    {"person_ids": [], "role": "prospect", "action": "add"},
+    {"person_ids": [1], "role": "king", "action": "add"},
+    {"person_ids": [1], "role": "prospect", "action": "toggle"},
+    {"person_ids": ["1"], "role": "prospect", "action": "add"},
+    {"person_ids": [1], "role": "prospect"},
+])
+def test_the_api_refuses_bad_role_changes(api, user, body):
+    response = api.post("/api/v1/people/roles", json=body)
+    assert response.status_code == 400 and response.get_json()["fields"]
+    assert _roles(user.person_id) == []
