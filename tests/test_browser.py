@@ -561,3 +561,93 @@ def test_pickers_work_without_javascript(browser, server, live_app):
             "Logged Carla Customer's call to Paul Prospect")
     finally:
         context.close()
+
+
+# --- the phone header's menu and roles in bulk on the People list ----------------------------
+
+HEADER_MAX_ON_A_PHONE = 72  # px: one row – brand, search, Menu
+
+
+def _focus_by_tab(page, selector: str, most: int = 20) -> None:
+    """Press Tab until the element `selector` has the focus (a keyboard user's way there)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement === document.querySelector({selector!r})"):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
+def test_the_phone_header_is_one_row_and_its_menu_works_by_keyboard(journey):
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.page.set_viewport_size(PHONE)
+    journey.go("/today")
+    header = page.locator("header.topbar").bounding_box()
+    assert header is not None and header["height"] <= HEADER_MAX_ON_A_PHONE, header
+    groups = page.locator("header").get_by_role("link", name="Groups")
+    expect(groups).to_be_hidden()  # the pages wait in the closed menu
+    _focus_by_tab(page, "header summary")
+    page.keyboard.press("Enter")
+    expect(groups).to_be_visible()
+    assert page.locator("header details.menu").evaluate("d => d.open")
+    page.screenshot(path=str(SHOTS / "phone-header-menu-open-390.png"))
+    _focus_by_tab(page, 'header a[href="/groups/"]')
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Groups")
+    assert page.locator("header.topbar").bounding_box()["height"] <= HEADER_MAX_ON_A_PHONE
+    # At laptop width the pages are in the bar itself, no menu to open.
+    page.set_viewport_size(LAPTOP)
+    expect(page.locator("header").get_by_role("link", name="Warmest prospects")).to_be_visible()
+    expect(page.locator("header summary")).to_be_hidden()
+    journey.shot("groups-after-the-menu")
+
+
+def test_the_phone_menu_works_without_javascript(browser, server):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        journey = Journey(page, server, "phone-menu-without-javascript", axe=False)
+        journey.sign_in()
+        page.set_viewport_size(PHONE)
+        journey.go("/people/")
+        assert page.locator("header.topbar").bounding_box()["height"] <= HEADER_MAX_ON_A_PHONE
+        page.locator("header summary").click()
+        prospects = page.locator("header").get_by_role("link", name="Warmest prospects")
+        sync_api.expect(prospects).to_be_visible()
+        prospects.click()
+        sync_api.expect(page.locator("h1")).to_contain_text("prospects")
+        journey.shot("prospects")
+    finally:
+        context.close()
+
+
+def test_mark_two_people_as_prospects_from_the_people_list(journey, live_app):
+    with live_app.app_context():
+        team_id = db.session.scalar(select(User.team_id).where(User.email == factories.EMAIL))
+        for name in ("Bulk Anders", "Bulk Brandt"):
+            if db.session.scalar(select(Person.id).where(Person.name == name)) is None:
+                factories.make_person(db.session, team_id, name, company="Lakeside Tools")
+        db.session.commit()
+    page, expect = journey.page, sync_api.expect
+    journey.sign_in()
+    journey.go("/people/?q=Bulk")
+    everyone = page.get_by_label("Select all on this page")
+    everyone.check()  # the script ticks every row, and unticks them again
+    expect(page.get_by_label("Select Bulk Anders")).to_be_checked()
+    everyone.uncheck()
+    expect(page.get_by_label("Select Bulk Brandt")).not_to_be_checked()
+    for name in ("Bulk Anders", "Bulk Brandt"):  # by keyboard: focus, Space
+        page.get_by_label(f"Select {name}").focus()
+        page.keyboard.press("Space")
+    expect(everyone).to_be_checked()  # both rows ticked: all on the page
+    page.get_by_label("With the people ticked").select_option(label="Mark as prospects")
+    journey.shot("two-ticked")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator(".flash").first).to_have_text("2 people marked as prospects.")
+    expect(page.locator("main table")).to_contain_text("Prospect")
+    journey.shot("marked")
+    journey.go("/prospects")
+    for name in ("Bulk Anders", "Bulk Brandt"):
+        expect(page.locator("main")).to_contain_text(name)
+    journey.shot("on-the-prospects-page")

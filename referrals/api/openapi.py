@@ -61,7 +61,15 @@ from referrals.api.schemas.outreach import (
     VoicemailScriptList,
 )
 from referrals.api.schemas.paths import PathList, PathsQuery, RankingList, RankingQuery
-from referrals.api.schemas.people import PeopleQuery, Person, PersonCreate, PersonList, PersonUpdate
+from referrals.api.schemas.people import (
+    PeopleQuery,
+    Person,
+    PersonCreate,
+    PersonList,
+    PersonUpdate,
+    RolesChange,
+    RolesChanged,
+)
 from referrals.api.schemas.relationships import (
     Relationship,
     RelationshipCreate,
@@ -125,6 +133,10 @@ OPERATIONS: tuple[Operation, ...] = (
               query=PeopleQuery),
     Operation("POST", "/people", "create_person", "Create a person", "people", 201, Person,
               body=PersonCreate, errors=(409,)),
+    Operation("POST", "/people/roles", "change_roles", "Give or take a role, many people at once",
+              "people", 200, RolesChanged, body=RolesChange, errors=(404,),
+              description="All or nothing: one id outside your team (404) or invalid input "
+                          "(400) changes nobody. Each changed person's version (ETag) moves on."),
     Operation("GET", "/people/{person_id}", "get_person", "Read a person", "people", 200,
               Person),
     Operation("PATCH", "/people/{person_id}", "update_person", "Change some of a person's fields",

@@ -1,4 +1,4 @@
-"""People of the caller's team: list, create, read, update, delete."""
+"""People of the caller's team: list, create, read, update, delete, roles in bulk."""
 
 from __future__ import annotations
 
@@ -65,3 +65,15 @@ def delete_person(person_id: int) -> ResponseReturnValue:
     services.delete_person(db.session, person, expected_version=expected_version(person))
     db.session.commit()
     return no_content()
+
+
+@bp.post("/people/roles")
+def change_roles() -> dict[str, Any]:
+    body = parse_body(schemas.RolesChange)
+    with unit_of_work(db.session):
+        changed = services.change_roles(db.session, team_id(), body.person_ids, body.role,
+                                        add=body.action == "add")
+    changed_ids = {person.id for person in changed}
+    return to_json(schemas.RolesChanged, {
+        "changed": sorted(changed_ids),
+        "unchanged": sorted(set(body.person_ids) - changed_ids)})

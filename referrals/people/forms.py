@@ -1,4 +1,5 @@
-"""Forms for people: the person form, the list filters and adding a person to a group."""
+"""Forms for people: the person form, the list filters, roles in bulk and adding a person to a
+group."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from wtforms import (
     BooleanField,
     DecimalField,
     EmailField,
+    Field,
     HiddenField,
     IntegerField,
     SelectChoice,
@@ -31,9 +33,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from referrals.base import MAX_ID
 from referrals.database import max_amount, max_length
 from referrals.models import Person
-from referrals.people.services import is_valid_timezone, timezone_names
+from referrals.people.services import BULK_MAX, is_valid_timezone, timezone_names
 from referrals.text import web_address_problem
 from referrals.vocab import COMPANY_SIZES, ISSUE_LABELS, ISSUES, ROLE_LABELS, ROLES
 from referrals.web.forms import MultiCheckboxField, no_nul, one_line
@@ -220,3 +223,73 @@ class PeopleFilterForm(FlaskForm):
         + [SelectChoice(r, ROLE_LABELS[r] + "s") for r in ROLES],
         validators=[Optional()],
     )
+
+
+class IdListField(Field):
+    """The ids posted under one name by a list's checkboxes (rendered by the page itself).
+    Anything that is not an id makes the field's one error; repeats count once."""
+
+    def __init__(self, label: str | None = None, validators: Any = None, **kwargs: Any) -> None:
+        super().__init__(label, validators, default=list, **kwargs)
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        ids: list[int] = []
+        for value in valuelist:
+            value = (value or "").strip()
+            if not value.isdigit() or not 1 <= int(value) <= MAX_ID:
+                self.data = []
+                raise ValueError("Choose people from the list.")
+            if int(value) not in ids:
+                ids.append(int(value))
+        self.data = ids
+
+
+# The roles a rep hands out in bulk most, first: a list of leads becomes prospects.
+_BULK_ORDER = sorted(ROLES, key=("prospect", "customer", "advocate", "reference").index)
+#: "add:prospect" … "remove:reference", grouped as the menu shows them.
+ROLE_CHANGES: list[SelectChoice] = [
+    *(SelectChoice(f"add:{r}", f"Mark as {ROLE_LABELS[r].lower()}s", optgroup="Add a role")
+      for r in _BULK_ORDER),
+    *(SelectChoice(f"remove:{r}", f"Remove the {ROLE_LABELS[r].lower()} role",
+                   optgroup="Remove a role") for r in _BULK_ORDER),
+]
+
+
+class BulkRolesForm(FlaskForm):
+    """Add a role to, or remove it from, the people ticked on the People list. "Select all on
+    this page" works without a script: the page posts its own ids too, and the box picks them."""
+
+    person_ids = IdListField("People")
+    page_ids = IdListField()
+    all_on_page = BooleanField("Select all on this page")
+    change = SelectField("With the people ticked", choices=ROLE_CHANGES)
+
+    def chosen_ids(self) -> list[int]:
+        """The people ticked, or everyone on the page with "Select all" ticked."""
+        chosen = list(self.person_ids.data)
+        if self.all_on_page.data:
+            chosen += [i for i in self.page_ids.data if i not in chosen]
+        return chosen
+
+    def add_and_role(self) -> tuple[bool, str]:
+        """(True, role) to add the role, (False, role) to remove it."""
+        verb, _, role = (self.change.data or "").partition(":")
+        return verb == "add", role
+
+    def problems(self) -> list[str]:
+        """Every message of the form once, for the one place the list shows them."""
+        found: list[str] = [*self.form_errors]
+        for field in self:
+            found += [m for m in field.errors if isinstance(m, str) and m not in found]
+        return found
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if not self.chosen_ids():
+            self.person_ids.errors = ["Tick the people to change, or “Select all on this page”."]
+            return False
+        if len(self.chosen_ids()) > BULK_MAX:
+            self.person_ids.errors = [f"Change at most {BULK_MAX} people at a time."]
+            return False
+        return True

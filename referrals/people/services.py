@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from referrals.errors import Conflict, DomainError, ValidationFailed
+from referrals.errors import Conflict, DomainError, NotFound, ValidationFailed
 from referrals.models import Group, GroupMembership, Person, Relationship, User
 from referrals.people.search import clean_query, matches
 from referrals.rows import get_team_row
@@ -177,6 +177,45 @@ def update_person(
     _apply(person, changes)
     session.flush()
     return person
+
+
+#: The most people one bulk change may name: a page of the list is 25; an API client may
+#: send more, but one request must not lock a whole network.
+BULK_MAX = 500
+
+
+def change_roles(
+    session: Session, team_id: int, person_ids: Collection[int], role: str, *, add: bool,
+) -> list[Person]:
+    """Give `role` to (`add`) or take it from each of the team's people `person_ids`; the
+    people whose roles changed (those who already were, or weren't, are left alone).
+
+    All or nothing: NotFound when any id is not a person of the team (another team's, or
+    deleted since the list was shown). Each changed person's version is bumped, so an edit
+    form opened before cannot put the old roles back unseen, and the changes go out in one
+    flush, so the graph version moves once for all of them (see `models.changes`) rather
+    than once per person as `update_person` in a loop would.
+    """
+    if role not in ROLES:
+        raise ValidationFailed("Unknown role.", {"role": [f"Choose one of: {', '.join(ROLES)}."]})
+    ids = set(person_ids)
+    if not ids:
+        raise ValidationFailed("Nobody chosen.", {"person_ids": ["Choose at least one person."]})
+    if len(ids) > BULK_MAX:
+        raise ValidationFailed("Too many people.", {
+            "person_ids": [f"Change at most {BULK_MAX} people at a time."]})
+    people = list(session.scalars(
+        select(Person).where(Person.team_id == team_id, Person.id.in_(ids)).order_by(Person.id)))
+    if len(people) != len(ids):
+        raise NotFound("No such person.", {"person_ids": [
+            "Some of the people chosen are not in your network any more. Nothing was changed."]})
+    changed = [person for person in people if (role in person.roles) != add]
+    for person in changed:
+        claim_version(session, person, None)
+    for person in changed:
+        setattr(person, f"is_{role}", add)  # the column behind `Person.roles`
+    session.flush()
+    return changed
 
 
 def changed_fields(person: Person, data: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:

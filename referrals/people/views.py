@@ -19,18 +19,20 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from referrals.clock import aware, today_for
+from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
 from referrals.models import Person
 from referrals.people import search, services
 from referrals.people.forms import (
     ROLE_LABELS,
+    BulkRolesForm,
     PeopleFilterForm,
     PersonForm,
     conflict_rows,
 )
 from referrals.people.panels import Event, TimelineSource, panels_for, timeline_of
-from referrals.web.forms import ID, call_service, page_arg
+from referrals.web.forms import ID, attach_errors, call_service, page_arg
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
@@ -79,8 +81,8 @@ def _stale_edit(form: PersonForm, person: Person) -> list[tuple[str, str, str]] 
     return conflict_rows(form, services.changed_fields(person, form.service_data()))
 
 
-@bp.route("/")
-def index() -> Page:
+def _list_page(bulk: BulkRolesForm, status: int = 200) -> Page:
+    """The list as the query string filters it, with the bulk roles form (`bulk`)."""
     filters = PeopleFilterForm(request.args)
     filters.validate()  # a bad filter is shown beside its field and then ignored
     q = None if filters.q.errors else filters.q.data
@@ -88,7 +90,66 @@ def index() -> Page:
     stmt = services.people_query(_team_id(), q=q, role=role).order_by(Person.name, Person.id)
     page = db.paginate(stmt, page=page_arg(),
                        per_page=current_app.config["PEOPLE_PER_PAGE"])
-    return render_template("people/index.html", page=page, filters=filters, q=q, role=role)
+    return render_template("people/index.html", page=page, filters=filters, q=q, role=role,
+                           bulk=bulk), status
+
+
+def _list_args() -> dict[str, str]:
+    """The list's own query arguments (search, role, page), to come back to the same page."""
+    return {k: v for k in ("q", "role", "page") if (v := request.args.get(k, ""))}
+
+
+@bp.route("/")
+def index() -> Page:
+    return _list_page(BulkRolesForm(formdata=None))
+
+
+@bp.route("/roles", methods=["POST"])
+def bulk_roles() -> Page | Response:
+    """Add a role to, or remove it from, the people ticked on the list; all or nothing."""
+    form = BulkRolesForm()
+    if not form.validate_on_submit():
+        return _list_page(form, 400)
+    add, role = form.add_and_role()
+    ids = form.chosen_ids()
+    try:
+        with unit_of_work(db.session):
+            changed = services.change_roles(db.session, _team_id(), ids, role, add=add)
+    except DomainError as exc:  # another team's id (404) or a bad role: nothing written
+        attach_errors(form, exc)
+        return _list_page(form, exc.status)
+    flash(roles_changed(add, role, len(changed), len(ids) - len(changed)), "success")
+    return redirect(url_for(".index", **_list_args()))
+
+
+def roles_changed(add: bool, role: str, changed: int, unchanged: int) -> str:
+    """What a bulk role change did, in the rep's words.
+
+    >>> roles_changed(True, "prospect", 12, 0)
+    '12 people marked as prospects.'
+    >>> roles_changed(True, "advocate", 1, 2)
+    '1 person marked as advocate. 2 already were.'
+    >>> roles_changed(False, "customer", 2, 1)
+    '2 people are no longer customers. 1 was not one.'
+    >>> roles_changed(False, "reference", 0, 3)
+    'Nobody changed: none of them was a reference.'
+    """
+    noun = ROLE_LABELS[role].lower()
+    a_noun = ("an " if noun[0] in "aeiou" else "a ") + noun
+    if not changed:
+        if add:
+            return (f"Nobody changed: they were all {noun}s already." if unchanged > 1
+                    else f"Nobody changed: they were {a_noun} already.")
+        return f"Nobody changed: none of them was {a_noun}."
+    people = "1 person" if changed == 1 else f"{changed} people"
+    if add:
+        said = f"{people} marked as {noun if changed == 1 else noun + 's'}."
+        rest = {0: "", 1: " 1 already was."}.get(unchanged, f" {unchanged} already were.")
+    else:
+        said = (f"{people} {'is' if changed == 1 else 'are'} no longer "
+                f"{a_noun if changed == 1 else noun + 's'}.")
+        rest = {0: "", 1: " 1 was not one."}.get(unchanged, f" {unchanged} were not.")
+    return said + rest
 
 
 @bp.route("/lookup")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ from referrals.api.schemas.common import (
     Email,
     Issue,
     ListQuery,
+    PersonRef,
     Phone,
     ProfileUrl,
     RequestModel,
@@ -28,6 +29,7 @@ from referrals.api.schemas.common import (
 )
 from referrals.database import max_length
 from referrals.models import Person
+from referrals.people.services import BULK_MAX
 
 KeepInTouchDays = Annotated[int, Field(ge=1, le=3650)]
 KEEP_IN_TOUCH_DESCRIPTION = (
@@ -121,3 +123,23 @@ class PeopleQuery(ListQuery):
     q: line(200) | None = Field(
         None, description="Text found in the name, company or e-mail."
     )
+
+
+class RolesChange(RequestModel):
+    """Give one role to several people at once, or take it from them."""
+
+    invalid_message: ClassVar[str] = "Invalid role change."
+
+    person_ids: list[PersonRef] = Field(
+        min_length=1, max_length=BULK_MAX,
+        description=f"The people to change (1–{BULK_MAX}); an id outside your team answers "
+                    "404 and nothing is changed.")
+    role: Role
+    action: Literal["add", "remove"] = Field(
+        description="`add` gives them the role, `remove` takes it away; their other roles stay.")
+
+
+class RolesChanged(ResponseModel):
+    changed: list[int] = Field(description="The people whose roles changed, by id.")
+    unchanged: list[int] = Field(
+        description="The people who already had the role (add) or did not have it (remove).")
