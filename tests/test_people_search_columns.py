@@ -93,9 +93,9 @@ def test_an_import_fills_them_for_new_people_and_for_the_fields_it_fills(user):
     known = factories.make_person(db.session, user.team_id, "Dana Whitfield",
                                   email="dana@acme.example")
     db.session.commit()
-    csv = ("Name,E-mail,Phone,Company\n"
-           "Dana Whitfield,dana@acme.example,+1 555 222 3344,Acme Tools\n"
-           "Gus Ortega,gus@harbor.example,555.888.9999,Harbor Foods\n").encode()
+    csv = (b"Name,E-mail,Phone,Company\n"
+           b"Dana Whitfield,dana@acme.example,+1 555 222 3344,Acme Tools\n"
+           b"Gus Ortega,gus@harbor.example,555.888.9999,Harbor Foods\n")
     import_upload(db.session, user, csv, today=date(2026, 12, 4))
     db.session.commit()
     assert_columns_right(user.team_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, column, func, or_, select, table
+from sqlalchemy import ColumnElement, and_, column, func, or_, select, table, union
 from sqlalchemy.orm import Session
 
 from referrals.database import contains
@@ -90,6 +90,21 @@ def _elsewhere(team_id: int, q: str) -> ColumnElement[bool]:
     return or_(*conditions)
 
 
+def _elsewhere_ids(team_id: int, q: str) -> ColumnElement[bool]:
+    """`_elsewhere` as one list of ids, each part read by its own index (PostgreSQL: a group
+    sub-query inside an OR would make it read every row)."""
+    key = _escaped(search_key(q))
+    ids = [select(Person.id).where(Person.team_id == team_id,
+                                   _has(Person.search_text, f"%{key}%"))]
+    digits = digits_of(q)
+    if len(digits) >= PHONE_DIGITS:
+        ids.append(select(Person.id).where(Person.team_id == team_id,
+                                           _has(Person.phone_digits, f"%{digits}%")))
+    groups = select(Group.id).where(Group.team_id == team_id, contains(Group.name, q))
+    ids.append(select(GroupMembership.person_id).where(GroupMembership.group_id.in_(groups)))
+    return Person.id.in_(union(*ids))
+
+
 def matches(team_id: int, q: str) -> ColumnElement[bool]:
     """"This person matches `q`": name, company, e-mail, notes or a group's name contain it
     (any case, LIKE wildcards taken literally), or – when `q` has PHONE_DIGITS digits or
@@ -99,13 +114,12 @@ def matches(team_id: int, q: str) -> ColumnElement[bool]:
 
 @dataclass
 class _Tier:
-    """One tier of `search_people`: its condition and, for SQLite's trigram index, the
-    (column, LIKE pattern) pairs whose matches together are the tier's people (None when the
-    index can't serve the query: fewer than three characters, or a LIKE wildcard in it), and
-    the query whose groups' members count too."""
+    """One tier of `search_people`: its condition; the (column, before, text, after) LIKE
+    patterns whose matches together are the tier's people, for a trigram index to serve
+    (None: too short for one); and the query whose groups' members count too."""
 
     condition: ColumnElement[bool]
-    probes: list[tuple[str, str]] | None = None
+    probes: list[tuple[str, str, str, str]] | None = None
     group_query: str | None = None
 
 
@@ -114,21 +128,25 @@ def _tiers(team_id: int, q: str, dialect: str) -> list[list[_Tier]]:
     comes first (see there)."""
     key = search_key(q)
     esc = _escaped(key)
-    # FTS5 serves a LIKE without ESCAPE whose pattern holds three characters in a row.
-    literal = not any(ch in key for ch in "%_")
-    servable = literal and len(key) >= 3
+    # A trigram index serves a pattern with three characters in a row (" an" for a word
+    # starting with "an"); SQLite's takes no ESCAPE, so no LIKE wildcard in the query there.
+    usable = dialect != "sqlite" or not any(ch in key for ch in "%_")
+    long_enough = usable and len(key) >= 3
     groups = [[_Tier(Person.name_key == key)]]
     if any(ch.isalpha() for ch in key):
         groups += [[_Tier(_name_starts(key, dialect)),
                     _Tier(_has(Person.name_key, f"% {esc}%"),
-                          [("name_key", f"% {key}%")] if literal and len(key) >= 2 else None)],
+                          [("name_key", "% ", key, "%")] if usable and len(key) >= 2 else None)],
                    [_Tier(_has(Person.name_key, f"%{esc}%"),
-                          [("name_key", f"%{key}%")] if servable else None)]]
-    probes = [("search_text", f"%{key}%")]
+                          [("name_key", "%", key, "%")] if long_enough else None)]]
+    probes = [("search_text", "%", key, "%")]
     digits = digits_of(q)
     if len(digits) >= PHONE_DIGITS:
-        probes.append(("phone_digits", f"%{digits}%"))
-    groups.append([_Tier(_elsewhere(team_id, q), probes if servable else None, q)])
+        probes.append(("phone_digits", "%", digits, "%"))
+    # SQLite walks the name index testing the OR on each row, and stops early; PostgreSQL
+    # collects the ids of each part from its trigram index.
+    elsewhere = _elsewhere(team_id, q) if dialect == "sqlite" else _elsewhere_ids(team_id, q)
+    groups.append([_Tier(elsewhere, probes if long_enough else None, q)])
     return groups
 
 
@@ -145,14 +163,15 @@ class _Search:
         self.probed: dict[int, tuple[ColumnElement[bool], bool] | None] = {}
 
     def _condition(self, tier: _Tier) -> tuple[ColumnElement[bool], bool] | None:
-        """The tier's condition as the quickest query reads it.
+        """The tier's condition as the quickest query reads it, and whether it is a list of
+        ids; None when the tier has nobody.
 
-        On SQLite a tier whose pattern the trigram index serves first asks the index for at
-        most PROBE ids: fewer, and they are all of the tier's people (a list of ids to read,
-        whatever their names); as many, and the tier is common, so walking the (team, name)
-        index in name order meets `limit` of them soon. (Reading thousands of ids from the
-        index and sorting their people by name would cost more than either.)"""
-        if not (self.sqlite and tier.probes):
+        A tier a trigram index serves first asks it for at most PROBE ids: fewer, and they
+        are all of the tier's people (a list of ids to read, whatever their names); as many,
+        and the tier is common, so reading in name order meets `limit` of them soon – on
+        SQLite a walk of the (team, name) index. (Reading thousands of ids from the index and
+        sorting their people by name would cost more than either.)"""
+        if not tier.probes:
             return tier.condition, False
         if id(tier) not in self.probed:  # the preferred-role pass asks again
             self.probed[id(tier)] = self._probe(tier)
@@ -160,8 +179,14 @@ class _Search:
 
     def _probe(self, tier: _Tier) -> tuple[ColumnElement[bool], bool] | None:
         assert tier.probes is not None
-        asks = [select(SEARCH_INDEX.c.rowid)
-                .where(SEARCH_INDEX.c[column].like(pattern)) for column, pattern in tier.probes]
+        if self.sqlite:  # FTS5: its own table, ids of every team (the query filters them)
+            asks = [select(SEARCH_INDEX.c.rowid).where(
+                SEARCH_INDEX.c[column].like(before + text + after))
+                for column, before, text, after in tier.probes]
+        else:  # pg_trgm: GIN indexes on the people table's own columns
+            asks = [select(Person.id).where(Person.team_id == self.team_id, _has(
+                getattr(Person, column), before + _escaped(text) + after))
+                for column, before, text, after in tier.probes]
         if tier.group_query is not None:
             groups = select(Group.id).where(Group.team_id == self.team_id,
                                             contains(Group.name, tier.group_query))
@@ -172,7 +197,7 @@ class _Search:
             ids.update(self.session.scalars(ask.limit(PROBE)))
             if len(ids) >= PROBE:
                 return tier.condition, False
-        return (Person.id.in_(sorted(ids)), True) if ids else None  # None: nobody
+        return (Person.id.in_(sorted(ids)), True) if ids else None
 
     def _ask(self, condition: ColumnElement[bool], by_id: bool, skip: list[Person],
              limit: int) -> list[Person]:
