@@ -67,11 +67,13 @@ def register_extensions(app: Flask) -> None:
     from referrals import models  # noqa: F401  (registers the models and the ORM events)
     from referrals.database import enable_sqlite_pragmas
     from referrals.extensions import csrf, db, limiter, login_manager, migrate
+    from referrals.models.search_keys import include_name
 
     db.init_app(app)
     with app.app_context():
         enable_sqlite_pragmas(db.engine)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
+                     include_name=include_name)
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

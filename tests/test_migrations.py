@@ -7,6 +7,7 @@ from sqlalchemy import inspect
 
 from referrals.extensions import db
 from referrals.models import Base
+from referrals.models.search_keys import include_name
 
 
 def test_migrations_create_every_model_table(app):
@@ -20,7 +21,8 @@ def test_models_and_migrations_agree(app):
     from alembic.runtime.migration import MigrationContext
 
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"render_as_batch": True})
+        context = MigrationContext.configure(conn, opts={"render_as_batch": True,
+                                                      "include_name": include_name})
         diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"models differ from the migrations: {diff}"
 

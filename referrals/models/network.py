@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -16,13 +18,18 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    inspect,
+    select,
     text,
+    update,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from referrals.base import Timestamp, TimestampMixin
 from referrals.clock import utc_now
 from referrals.extensions import db
+from referrals.models.search_keys import SOURCE_FIELDS, search_columns
 from referrals.vocab import GROUP_KINDS, RELATIONSHIP_KINDS, ROLES
 
 
@@ -30,11 +37,32 @@ def _in_list(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
+def _search_default(column: str) -> Callable[[Any], str]:
+    """A column default computing `column` from the row being inserted, so every INSERT –
+    the ORM's, and the imports' and loaders' Core bulk inserts alike – fills it."""
+
+    def fill(context: Any) -> str:
+        return search_columns(context.get_current_parameters())[column]
+
+    return fill
+
+
 class Person(TimestampMixin, db.Model):
     __tablename__ = "people"
     __table_args__ = (
         UniqueConstraint("team_id", "email"),
         Index("ix_people_team_id_name", "team_id", "name"),
+        # The person search's indexes (see people.search). A name prefix is a range of
+        # `name_key` (text_pattern_ops: LIKE 'q%' on PostgreSQL whatever the collation).
+        Index("ix_people_team_id_name_key", "team_id", "name_key",
+              postgresql_ops={"name_key": "text_pattern_ops"}),
+        # Trigram indexes for "contains" on PostgreSQL (pg_trgm); the migration gives SQLite,
+        # which has no such index, an empty stand-in of the same name.
+        Index("ix_people_name_key_trgm", "name_key", postgresql_using="gin",
+              postgresql_ops={"name_key": "gin_trgm_ops"}),
+        Index("ix_people_search_text_trgm", "search_text", "phone_digits",
+              postgresql_using="gin",
+              postgresql_ops={"search_text": "gin_trgm_ops", "phone_digits": "gin_trgm_ops"}),
         CheckConstraint("deal_value IS NULL OR deal_value >= 0", name="deal_value_not_negative"),
         CheckConstraint(
             "keep_in_touch_days IS NULL OR keep_in_touch_days BETWEEN 1 AND 3650",
@@ -77,6 +105,15 @@ class Person(TimestampMixin, db.Model):
     # Bumped by every edit a person makes through a form or the API, so a stale edit is
     # caught (optimistic concurrency: If-Match / the form's hidden version).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Derived from name, company, e-mail, notes and phone for the person search (see
+    # models.search_keys): filled on every insert by their defaults, on an ORM update by
+    # `_refill_search_columns`; bulk UPDATEs call `refresh_search_columns`.
+    name_key: Mapped[str] = mapped_column(Text, default=_search_default("name_key"),
+                                          server_default="")
+    search_text: Mapped[str] = mapped_column(Text, default=_search_default("search_text"),
+                                             server_default="")
+    phone_digits: Mapped[str] = mapped_column(String(50), default=_search_default("phone_digits"),
+                                              server_default="")
 
     memberships: Mapped[list[GroupMembership]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -94,6 +131,29 @@ class Person(TimestampMixin, db.Model):
             raise ValueError(f"unknown roles: {sorted(unknown)}")
         for role in ROLES:
             setattr(self, f"is_{role}", role in values)
+
+
+@event.listens_for(Person, "before_update")
+def _refill_search_columns(mapper: Any, connection: Any, target: Person) -> None:
+    """An edit through the ORM (a form, the API, a merge) refills the search columns."""
+    state = inspect(target)
+    if any(state.attrs[name].history.has_changes() for name in SOURCE_FIELDS):
+        for column, value in search_columns(
+                {name: getattr(target, name) for name in SOURCE_FIELDS}).items():
+            setattr(target, column, value)
+
+
+def refresh_search_columns(session: Session, person_ids: Iterable[int]) -> None:
+    """Refill the search columns of these people from their saved fields, after a bulk UPDATE
+    (which runs no ORM event) changed those fields."""
+    ids = sorted(set(person_ids))
+    fields = [getattr(Person, name) for name in SOURCE_FIELDS]
+    for start in range(0, len(ids), 500):
+        rows = session.execute(select(Person.id, *fields)
+                               .where(Person.id.in_(ids[start:start + 500])))
+        changes = [{"id": row.id, **search_columns(row._mapping)} for row in rows]
+        if changes:
+            session.execute(update(Person), changes)
 
 
 class Relationship(TimestampMixin, db.Model):

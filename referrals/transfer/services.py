@@ -27,6 +27,8 @@ from referrals.models import (
     User,
     bump_graph_version,
 )
+from referrals.models.network import refresh_search_columns
+from referrals.models.search_keys import SOURCE_FIELDS
 from referrals.transfer import csvfiles, teamdoc, vcards
 from referrals.transfer.decoding import decode
 from referrals.transfer.planning import EXTRA_FIELDS, Plan, Snapshot, as_utc, plan_import
@@ -38,6 +40,8 @@ BATCH = 5000  # rows per bulk statement
 PERSON_COLUMNS = ("id", "name", "company", "title", "email", "phone", "timezone", "notes",
                   "deal_value", "do_not_contact", *(f"is_{role}" for role in ROLES),
                   *EXTRA_FIELDS)
+
+SEARCH_SOURCES = frozenset(SOURCE_FIELDS)
 
 Progress = Callable[[str, int, int], None]
 
@@ -148,6 +152,10 @@ def _update_people(session: Session, updates: dict[int, dict[str, Any]]) -> None
     for rows in by_fields.values():
         for batch in _batches(rows):
             session.execute(update(Person), batch)
+    # A bulk UPDATE runs no ORM event: refill the search columns of whoever got a field
+    # the search reads (a phone, an e-mail, notes...).
+    refresh_search_columns(session, [person_id for person_id, changes in updates.items()
+                                     if not SEARCH_SOURCES.isdisjoint(changes)])
 
 
 def _insert_people(session: Session, team_id: int, new_people: list[dict[str, Any]],
