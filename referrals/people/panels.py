@@ -9,13 +9,27 @@ own where a panel has already loaded the rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from flask import Blueprint, Flask, current_app
+from flask import Blueprint, Flask, current_app, g
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    cast,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
 
+from referrals.extensions import db
 from referrals.models import Person
 
 #: Where a panel goes: in the header (a fact at a glance, or an action), above the person's
@@ -23,6 +37,9 @@ from referrals.models import Person
 SLOTS = ("glance", "actions", "top", "beside", "bottom")
 _KEY = "referrals.person_panels"
 _TIMELINE_KEY = "referrals.person_timeline"
+_ROWS_KEY = "referrals.person_rows"
+_SHARED = "_person_page_reads"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,93 @@ def timeline_of(bp: Blueprint, source: TimelineSource) -> None:
     bp.record_once(lambda state: register_timeline(state.app, source))
 
 
+@dataclass(frozen=True)
+class PersonRows:
+    """Rows of one kind that a panel shows about a person: their touches, ties, groups …
+
+    The page reads every registered kind in one statement (see `person_rows`), one line of a
+    small table of tags per kind: `join(stmt, key, team_id)` outer-joins the kind's table on
+    `key`, which holds the person's id on this kind's line and NULL on every other line – an
+    equality the planner answers from the kind's index, and a NULL misses at once, so the
+    kinds' rows are not multiplied together. `order` sorts within the kind. Rows of another
+    team are dropped after the read, where the kind leaves the team out of its join.
+    """
+
+    name: str
+    entity: type[Any]
+    join: Callable[[Select[Any], ColumnElement[Any], int], Select[Any]]
+    order: Sequence[ColumnElement[Any]] = ()
+    options: Sequence[Any] = ()
+
+
+def register_rows(app: Flask, rows: PersonRows) -> None:
+    kinds = [k for k in app.extensions.get(_ROWS_KEY, []) if k.name != rows.name]
+    app.extensions[_ROWS_KEY] = [*kinds, rows]
+
+
+def rows_of(bp: Blueprint, rows: PersonRows) -> None:
+    """Read `rows` with the person page's other rows when `bp` is registered on an app."""
+    bp.record_once(lambda state: register_rows(state.app, rows))
+
+
+def read_person_rows(session: Session, person: Person,
+                     kinds: Sequence[PersonRows]) -> dict[str, list[Any]]:
+    """The person's rows of each of `kinds`, by name, in one statement."""
+    if not kinds:
+        return {}
+    n = len(kinds)
+    lines = [select(literal_column(str(i)).label("tag"), *(
+        (literal(person.id, Integer) if j == i else cast(null(), Integer)).label(f"key{j}")
+        for j in range(n))) for i in range(n)]
+    tags = union_all(*lines).subquery("person_rows")
+    stmt: Select[Any] = select(tags.c.tag, *(k.entity for k in kinds)).select_from(tags)
+    for i, kind in enumerate(kinds):
+        stmt = kind.join(stmt, tags.c[f"key{i}"], person.team_id)
+    stmt = stmt.order_by(tags.c.tag, *(o for k in kinds for o in k.order)).options(
+        *(o for k in kinds for o in k.options))
+    found: dict[str, list[Any]] = {k.name: [] for k in kinds}
+    for row in session.execute(stmt):
+        tag = int(row[0])
+        entity = row[tag + 1]
+        if entity is not None and getattr(entity, "team_id", person.team_id) == person.team_id:
+            found[kinds[tag].name].append(entity)
+    return found
+
+
+@contextmanager
+def page_reads() -> Iterator[None]:
+    """While drawing one person page: reads that several panels need are read once (see
+    `shared_read`), and forgotten afterwards (a later request reads afresh)."""
+    if g.get(_SHARED) is not None:  # already drawing one
+        yield
+        return
+    setattr(g, _SHARED, {})
+    try:
+        yield
+    finally:
+        g.pop(_SHARED, None)
+
+
+def shared_read(key: Any, read: Callable[[], T]) -> T:
+    """`read()`, once per person page drawn (every time outside one)."""
+    memo: dict[Any, Any] | None = g.get(_SHARED)
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def person_rows(person: Person, name: str) -> list[Any]:
+    """The person's rows of the registered kind `name`; on the person page every kind is
+    read in the one statement of `read_person_rows`, the first time a panel asks."""
+    kinds: list[PersonRows] = current_app.extensions.get(_ROWS_KEY, [])
+    if g.get(_SHARED) is None:
+        return read_person_rows(db.session, person, [k for k in kinds if k.name == name])[name]
+    return shared_read(("rows", person.id),
+                       lambda: read_person_rows(db.session, person, kinds))[name]
+
+
 def _sort_key(event: Event) -> tuple[date, float]:
     return event.on, event.at.timestamp() if event.at is not None else 0.0
 
@@ -109,6 +213,11 @@ def panels_for(person: Person, show: str | None = None) -> dict[str, Any]:
     """The page's panel templates by slot, every panel's names merged for the template, and
     the person's timeline (see `timeline`)."""
     panels: list[Panel] = current_app.extensions.get(_KEY, [])
+    with page_reads():
+        return _panels_for(person, panels, show)
+
+
+def _panels_for(person: Person, panels: list[Panel], show: str | None) -> dict[str, Any]:
     context: dict[str, Any] = {}
     # The lower panels read first: the relationships panel loads the people on the other side
     # of each tie in one query, and the panels above then find them in the session instead of

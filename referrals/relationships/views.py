@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 from werkzeug.wrappers import Response
 
 from referrals.clock import today_for
@@ -14,7 +15,7 @@ from referrals.extensions import db
 from referrals.models import Person, Relationship
 from referrals.people import services as people
 from referrals.people.forms import conflict_rows
-from referrals.people.panels import Panel, panel_of
+from referrals.people.panels import Panel, PersonRows, panel_of, person_rows, rows_of
 from referrals.people.views import network_labels
 from referrals.relationships import services
 from referrals.relationships.forms import FindPersonForm, RelationshipForm
@@ -60,13 +61,20 @@ def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
 
 def person_relationships_panel(person: Person) -> dict[str, Any]:
     """Who the person knows; the rep's own ties among them explained."""
-    relationships = people.relationships_of(db.session, person)
+    relationships = sorted(person_rows(person, "ties"), key=lambda rel: (-rel.rating, rel.id))
     return {"relationships": relationships,
             "stories": rep_tie_stories(relationships) if relationships else {}}
 
 
 panel_of(bp, Panel("relationships", "relationships/_person_panel.html",
                    person_relationships_panel, slot="bottom"))
+# The ties by either side's index, with the person on the other side (no team term: see
+# `people.services.relationships_of`).
+rows_of(bp, PersonRows(
+    "ties", Relationship,
+    lambda stmt, key, team_id: stmt.outerjoin(
+        Relationship, (Relationship.person_a_id == key) | (Relationship.person_b_id == key)),
+    options=(joinedload(Relationship.person_a), joinedload(Relationship.person_b))))
 
 
 def _pick_page(person: Person | None) -> Page:
