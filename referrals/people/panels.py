@@ -20,8 +20,8 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    bindparam,
     cast,
-    literal,
     literal_column,
     null,
     select,
@@ -112,13 +112,14 @@ class PersonRows:
     small table of tags per kind: `join(stmt, key, team_id)` outer-joins the kind's table on
     `key`, which holds the person's id on this kind's line and NULL on every other line – an
     equality the planner answers from the kind's index, and a NULL misses at once, so the
-    kinds' rows are not multiplied together. `order` sorts within the kind. Rows of another
+    kinds' rows are not multiplied together (`key` and `team_id` are bound parameters: the
+    statement is built once). `order` sorts within the kind. Rows of another
     team are dropped after the read, where the kind leaves the team out of its join.
     """
 
     name: str
     entity: type[Any]
-    join: Callable[[Select[Any], ColumnElement[Any], int], Select[Any]]
+    join: Callable[[Select[Any], ColumnElement[Any], ColumnElement[Any]], Select[Any]]
     order: Sequence[ColumnElement[Any]] = ()
     options: Sequence[Any] = ()
 
@@ -133,27 +134,39 @@ def rows_of(bp: Blueprint, rows: PersonRows) -> None:
     bp.record_once(lambda state: register_rows(state.app, rows))
 
 
-def read_person_rows(session: Session, person: Person,
-                     kinds: Sequence[PersonRows]) -> dict[str, list[Any]]:
-    """The person's rows of each of `kinds`, by name, in one statement."""
-    if not kinds:
-        return {}
+def _rows_statement(kinds: Sequence[PersonRows]) -> Select[Any]:
     n = len(kinds)
+    person_id = bindparam("person_id", type_=Integer)
     lines = [select(literal_column(str(i)).label("tag"), *(
-        (literal(person.id, Integer) if j == i else cast(null(), Integer)).label(f"key{j}")
+        (person_id if j == i else cast(null(), Integer)).label(f"key{j}")
         for j in range(n))) for i in range(n)]
     tags = union_all(*lines).subquery("person_rows")
     stmt: Select[Any] = select(tags.c.tag, *(k.entity for k in kinds)).select_from(tags)
+    team_id = bindparam("team_id", type_=Integer)
     for i, kind in enumerate(kinds):
-        stmt = kind.join(stmt, tags.c[f"key{i}"], person.team_id)
-    stmt = stmt.order_by(tags.c.tag, *(o for k in kinds for o in k.order)).options(
+        stmt = kind.join(stmt, tags.c[f"key{i}"], team_id)
+    return stmt.order_by(tags.c.tag, *(o for k in kinds for o in k.order)).options(
         *(o for k in kinds for o in k.options))
-    found: dict[str, list[Any]] = {k.name: [] for k in kinds}
-    for row in session.execute(stmt):
+
+
+def read_person_rows(session: Session, person: Person,
+                     kinds: Sequence[PersonRows]) -> dict[str, list[Any]]:
+    """The person's rows of each of `kinds`, by name, in one statement (built once per set of
+    kinds: it is the same for every person)."""
+    if not kinds:
+        return {}
+    built: dict[tuple[str, ...], Select[Any]] = current_app.extensions.setdefault(
+        _ROWS_KEY + ".statements", {})
+    names = tuple(k.name for k in kinds)
+    if names not in built:
+        built[names] = _rows_statement(kinds)
+    found: dict[str, list[Any]] = {name: [] for name in names}
+    for row in session.execute(built[names], {"person_id": person.id,
+                                              "team_id": person.team_id}):
         tag = int(row[0])
         entity = row[tag + 1]
         if entity is not None and getattr(entity, "team_id", person.team_id) == person.team_id:
-            found[kinds[tag].name].append(entity)
+            found[names[tag]].append(entity)
     return found
 
 

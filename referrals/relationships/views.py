@@ -28,6 +28,8 @@ bp.context_processor(network_labels)
 
 Page = str | tuple[str, int]
 SEARCH_LIMIT = 20
+#: An id no route has otherwise (the person's own id is in the edit and delete links too).
+LINK_ID = 987654321
 
 
 @bp.before_request
@@ -62,8 +64,20 @@ def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
 def person_relationships_panel(person: Person) -> dict[str, Any]:
     """Who the person knows; the rep's own ties among them explained."""
     relationships = sorted(person_rows(person, "ties"), key=lambda rel: (-rel.rating, rel.id))
-    return {"relationships": relationships,
+    return {"relationships": relationships, "tie_links": _tie_links(person, relationships),
             "stories": rep_tie_stories(relationships) if relationships else {}}
+
+
+def _tie_links(person: Person, ties: list[Relationship]) -> dict[int, tuple[str, str, str]]:
+    """Each tie's three links (the other person, edit, delete) from three routes built once,
+    not three per row."""
+    n = str(LINK_ID)
+    person_url = url_for("people.detail", person_id=LINK_ID)
+    edit = url_for("relationships.edit", relationship_id=LINK_ID, person_id=person.id)
+    delete = url_for("relationships.delete", relationship_id=LINK_ID, person_id=person.id)
+    return {rel.id: (person_url.replace(n, str(rel.other(person.id).id)),
+                     edit.replace(n, str(rel.id)), delete.replace(n, str(rel.id)))
+            for rel in ties}
 
 
 panel_of(bp, Panel("relationships", "relationships/_person_panel.html",
