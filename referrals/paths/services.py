@@ -386,12 +386,12 @@ def ranking_rows(
     return [
         RankingRow(
             prospect=people[r.prospect],
-            warmth=r.warmth if r.path is not None else None,
+            warmth=r.warmth if r.nodes is not None else None,
             hops=r.hops,
             first_step=step_of(G, r.first_step) if r.first_step is not None else None,
             path=r.path,
             reason=r.reason,
-            penalised_warmth=r.score if r.path is not None else None,
+            penalised_warmth=r.score if r.nodes is not None else None,
             penalty=penalty_on(r.path, fatigue) if r.path is not None else None,
         )
         for r in window
