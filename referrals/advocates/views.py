@@ -4,6 +4,7 @@ recording what came of a prospect, and the advocacy panel on a person's page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -217,28 +218,26 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
     }
 
 
-def _either(column_a: Any, column_b: Any) -> Callable[[Any, Any, int], Any]:
-    """An outer join of the rows whose `column_a` or `column_b` is the person, in the team."""
-    def join(stmt: Any, key: Any, team_id: int) -> Any:
-        table = column_a.class_
-        return stmt.outerjoin(table, (table.team_id == team_id)
-                              & ((column_a == key) | (column_b == key)))
-    return join
+def _either(column_a: Any, column_b: Any) -> Callable[[Any, Any], Any]:
+    """The team's rows whose `column_a` or `column_b` is the person: the team in each branch,
+    so that each is one probe of its (team, column) index."""
+    table = column_a.class_
+    return lambda key, team_id: (((table.team_id == team_id) & (column_a == key))
+                                 | ((table.team_id == team_id) & (column_b == key)))
 
 
 rows_of(bp, PersonRows(
     "followups", Followup,
     # No team term: the team's open follow-ups index would win over the person's own.
-    lambda stmt, key, team_id: stmt.outerjoin(
-        Followup, (Followup.person_id == key) | (Followup.prospect_id == key)),
-    order=(Followup.due_on, Followup.id)))
+    lambda key, team_id: (Followup.person_id == key) | (Followup.prospect_id == key),
+    sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id)))
 rows_of(bp, PersonRows(
     "introductions", IntroductionRequest,
     _either(IntroductionRequest.via_id, IntroductionRequest.prospect_id),
-    order=(IntroductionRequest.id.desc(),)))
+    sort=lambda r: r.id, newest_first=True))
 rows_of(bp, PersonRows(
     "advocate_calls", AdvocateCall, _either(AdvocateCall.advocate_id, AdvocateCall.prospect_id),
-    order=(AdvocateCall.occurred_on.desc(), AdvocateCall.id.desc())))
+    sort=lambda c: (c.occurred_on, c.id), newest_first=True))
 panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
                    lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
 panel_of(bp, Panel("advocacy_glance", "advocates/_glance.html", slot="glance", order=30))

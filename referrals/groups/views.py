@@ -172,9 +172,9 @@ def person_groups_panel(person: Person) -> dict[str, Any]:
 panel_of(bp, Panel("groups", "groups/_person_panel.html", person_groups_panel, slot="beside"))
 rows_of(bp, PersonRows(
     "groups", Group,
-    lambda stmt, key, team_id: stmt.outerjoin(GroupMembership, GroupMembership.person_id == key)
-    .outerjoin(Group, Group.id == GroupMembership.group_id),
-    order=(Group.kind, Group.name)))
+    lambda key, team_id: Group.id == GroupMembership.group_id,
+    sort=lambda g: (g.kind, g.name),
+    through=(GroupMembership, lambda key: GroupMembership.person_id == key)))
 
 
 def _group_form(member_of: list[Group]) -> AddToGroupForm:

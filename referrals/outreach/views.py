@@ -485,9 +485,9 @@ def page_openers(session: Session, user: User, target: Person) -> wording.Opener
 use_openers(bp, page_openers)
 rows_of(bp, PersonRows(
     "touches", Touch,
-    lambda stmt, key, team_id: stmt.outerjoin(
-        Touch, (Touch.team_id == team_id) & (Touch.person_id == key)),
-    order=(Touch.occurred_at.desc(), Touch.id.desc()), options=(joinedload(Touch.value_item),)))
+    lambda key, team_id: (Touch.team_id == team_id) & (Touch.person_id == key),
+    sort=lambda t: (aware(t.occurred_at), t.id), newest_first=True,
+    options=(joinedload(Touch.value_item),)))
 panel_of(bp, Panel("outreach", "outreach/_person_panel.html", person_outreach_panel, order=20))
 panel_of(bp, Panel("outreach_glance", "outreach/_glance.html", slot="glance", order=20))
 panel_of(bp, Panel("outreach_actions", "outreach/_actions.html", slot="actions", order=10))

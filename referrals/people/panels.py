@@ -109,19 +109,28 @@ class PersonRows:
     """Rows of one kind that a panel shows about a person: their touches, ties, groups …
 
     The page reads every registered kind in one statement (see `person_rows`), one line of a
-    small table of tags per kind: `join(stmt, key, team_id)` outer-joins the kind's table on
-    `key`, which holds the person's id on this kind's line and NULL on every other line – an
-    equality the planner answers from the kind's index, and a NULL misses at once, so the
-    kinds' rows are not multiplied together (`key` and `team_id` are bound parameters: the
-    statement is built once). `order` sorts within the kind. Rows of another
-    team are dropped after the read, where the kind leaves the team out of its join.
+    small table of tags per kind, outer-joined to the kind's table (through `through`, a
+    table and its join condition, when there is one) on `on(key, team_id)`. `key` holds the
+    person's id on this kind's line and NULL on every other line: an equality the planner
+    answers from the kind's index, where a NULL misses at once, so the kinds' rows are not
+    multiplied together; the join also names its line's tag, so that PostgreSQL's estimate
+    is not multiplied either (`key` and `team_id` are bound parameters: the statement is
+    built once). `sort` orders a kind's rows (`newest_first`: descending) – in Python, after
+    the read: an ORDER BY over every kind's columns led PostgreSQL to a parallel plan. A
+    kind with many rows per person (a person's ties) is read `alone`: PostgreSQL cannot tell
+    that the lines exclude each other, and multiplies the kinds' estimates (hash joins over
+    every person of the team, then). Rows of another team are dropped after the read, where
+    the kind leaves the team out of its join.
     """
 
     name: str
     entity: type[Any]
-    join: Callable[[Select[Any], ColumnElement[Any], ColumnElement[Any]], Select[Any]]
-    order: Sequence[ColumnElement[Any]] = ()
+    on: Callable[[ColumnElement[Any], ColumnElement[Any]], ColumnElement[bool]]
+    sort: Callable[[Any], Any] | None = None
+    newest_first: bool = False
     options: Sequence[Any] = ()
+    through: tuple[Any, Callable[[ColumnElement[Any]], ColumnElement[bool]]] | None = None
+    alone: bool = False
 
 
 def register_rows(app: Flask, rows: PersonRows) -> None:
@@ -144,17 +153,28 @@ def _rows_statement(kinds: Sequence[PersonRows]) -> Select[Any]:
     stmt: Select[Any] = select(tags.c.tag, *(k.entity for k in kinds)).select_from(tags)
     team_id = bindparam("team_id", type_=Integer)
     for i, kind in enumerate(kinds):
-        stmt = kind.join(stmt, tags.c[f"key{i}"], team_id)
-    return stmt.order_by(tags.c.tag, *(o for k in kinds for o in k.order)).options(
-        *(o for k in kinds for o in k.options))
+        key, line = tags.c[f"key{i}"], tags.c.tag == literal_column(str(i))
+        if kind.through is not None:
+            table, joined = kind.through
+            stmt = stmt.outerjoin(table, line & joined(key))
+        stmt = stmt.outerjoin(kind.entity, line & kind.on(key, team_id))
+    return stmt.options(*(o for k in kinds for o in k.options))
 
 
 def read_person_rows(session: Session, person: Person,
                      kinds: Sequence[PersonRows]) -> dict[str, list[Any]]:
-    """The person's rows of each of `kinds`, by name, in one statement (built once per set of
-    kinds: it is the same for every person)."""
-    if not kinds:
-        return {}
+    """The person's rows of each of `kinds`, by name: the kinds read `alone` in a statement
+    each, the others together in one (each statement built once per app: it is the same
+    for every person)."""
+    found: dict[str, list[Any]] = {}
+    together = tuple(k for k in kinds if not k.alone)
+    for batch in [together] * bool(together) + [(k,) for k in kinds if k.alone]:
+        found.update(_read_batch(session, person, batch))
+    return found
+
+
+def _read_batch(session: Session, person: Person,
+                kinds: tuple[PersonRows, ...]) -> dict[str, list[Any]]:
     built: dict[tuple[str, ...], Select[Any]] = current_app.extensions.setdefault(
         _ROWS_KEY + ".statements", {})
     names = tuple(k.name for k in kinds)
@@ -167,6 +187,9 @@ def read_person_rows(session: Session, person: Person,
         entity = row[tag + 1]
         if entity is not None and getattr(entity, "team_id", person.team_id) == person.team_id:
             found[names[tag]].append(entity)
+    for kind in kinds:
+        if kind.sort is not None:
+            found[kind.name].sort(key=kind.sort, reverse=kind.newest_first)
     return found
 
 

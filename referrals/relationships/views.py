@@ -86,9 +86,8 @@ panel_of(bp, Panel("relationships", "relationships/_person_panel.html",
 # `people.services.relationships_of`).
 rows_of(bp, PersonRows(
     "ties", Relationship,
-    lambda stmt, key, team_id: stmt.outerjoin(
-        Relationship, (Relationship.person_a_id == key) | (Relationship.person_b_id == key)),
-    options=(joinedload(Relationship.person_a), joinedload(Relationship.person_b))))
+    lambda key, team_id: (Relationship.person_a_id == key) | (Relationship.person_b_id == key),
+    options=(joinedload(Relationship.person_a), joinedload(Relationship.person_b)), alone=True))
 
 
 def _pick_page(person: Person | None) -> Page:
