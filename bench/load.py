@@ -20,9 +20,12 @@ SIGKILL; half way PostgreSQL is restarted (`pg_ctlcluster … restart`). Request
 flight may fail; afterwards every write the server acknowledged must be in the database and
 whole (an advocate call with its follow-ups), and the app must be answering again by itself.
 
-Reports throughput, p50/p95/p99 latency and errors per kind of request and per phase, and
-writes the figures to bench/out/load.json. Not a test: it needs PostgreSQL on 127.0.0.1:5432
-(user postgres) and takes about two minutes.
+Reports throughput, p50/p95/p99 latency and errors per kind of request and per phase, the
+server's CPU per request (gunicorn's processes, PostgreSQL's background processes and its
+connections to this database – not other databases' – read from /proc over the measured
+run and divided by the requests made; with the faults on, the killed worker's last half
+second is lost) and the load average, and writes the figures to bench/out/load.json. Not a
+test: it needs PostgreSQL on 127.0.0.1:5432 (user postgres) and takes about two minutes.
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ TARGET_P95_MS = 300
 
 # --- set-up ---------------------------------------------------------------------------------
 
-def psql(sql: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql, "postgres"],
+def psql(sql: str, database: str = "postgres") -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql, database],
                    check=True)
 
 
@@ -131,6 +134,87 @@ def wait_healthy(port: int, timeout: float = 60) -> None:
 def worker_pids(master: int) -> list[int]:
     out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
     return [int(p) for p in out.split()]
+
+
+# --- the server's CPU -------------------------------------------------------------------------
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_stat(pid: int) -> tuple[str, int, int, float] | None:
+    """(command, parent pid, start tick, CPU seconds used) of a process, from /proc."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    comm = raw[raw.index("(") + 1: raw.rindex(")")]
+    fields = raw[raw.rindex(")") + 2:].split()
+    # fields[0] is the state (field 3 of proc(5)): ppid is 4, utime 14, stime 15, starttime 22
+    return comm, int(fields[1]), int(fields[19]), (int(fields[11]) + int(fields[12])) / TICKS
+
+
+class ServerCpu:
+    """CPU seconds used by the app's gunicorn processes (masters and workers) and by
+    PostgreSQL (its background processes and its connections to `database`), over a run:
+    /proc is read every `every` seconds, and a process that starts during the run (a worker
+    replacing a killed one, PostgreSQL after its restart) counts from zero. A process that
+    ends loses at most its last interval."""
+
+    def __init__(self, masters: list[int], database: str, every: float = 0.5) -> None:
+        self.masters, self.database, self.every = set(masters), database, every
+        self.first: dict[tuple[int, int], float] = {}
+        self.last: dict[tuple[int, int], tuple[str, float]] = {}
+        self.started = False
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _read(self) -> None:
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and (st := _proc_stat(int(entry))) is not None:
+                stats[int(entry)] = st
+        for pid, (comm, ppid, start, cpu) in stats.items():
+            if comm.startswith("postgres") and self._ours(pid):
+                who = "postgres"
+            elif pid in self.masters or ppid in self.masters:
+                who = "gunicorn"
+            else:
+                continue
+            key = (pid, start)
+            self.first.setdefault(key, cpu if not self.started else 0.0)
+            self.last[key] = (who, cpu)
+        self.started = True
+
+    def _ours(self, pid: int) -> bool:
+        """A background process, or a connection to this run's database (the cluster may
+        serve other work at the same time)."""
+        try:
+            title = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            return False
+        if "127.0.0.1(" not in title and "[local]" not in title:
+            return True
+        return f" {self.database} " in title
+
+    def _loop(self) -> None:
+        while not self.stop.wait(self.every):
+            self._read()
+
+    def __enter__(self) -> ServerCpu:
+        self._read()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+        self._read()
+
+    def seconds(self) -> dict[str, float]:
+        used: dict[str, float] = defaultdict(float)
+        for key, (who, cpu) in self.last.items():
+            used[who] += cpu - self.first[key]
+        return dict(used)
 
 
 # --- clients --------------------------------------------------------------------------------
@@ -455,6 +539,9 @@ def main() -> None:
     servers: list[subprocess.Popen] = []
     try:
         loaded, people, prospects = prepare_database(url, args.people, args.seed)
+        # Statistics, as a server that has been up a while has them (and autovacuum's first
+        # look at the loaded tables would otherwise fall in the measured minute).
+        psql("VACUUM ANALYZE", name)
         psql("CHECKPOINT")  # so the restart's shutdown checkpoint has little left to write
         ports = [free_port() for _ in range(max(1, args.instances))]
         log = open(OUT / "load-gunicorn.log", "w")
@@ -506,19 +593,35 @@ def main() -> None:
         if not args.no_faults:
             threads.append(threading.Thread(target=faults, args=(
                 server.pid, args.duration, t0, events, stop, args.pg_version)))
-        for t in threads:
-            t.start()
-        time.sleep(args.duration)
-        stop.set()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - t0
+        load_before = os.getloadavg()
+        with ServerCpu([server.pid for server in servers], name) as cpu:
+            for t in threads:
+                t.start()
+            time.sleep(args.duration)
+            stop.set()
+            for t in threads:
+                t.join()
+            elapsed = time.perf_counter() - t0
+        load_after = os.getloadavg()
 
         samples = shared.samples
         report: dict = {"clients": args.clients, "seconds": round(elapsed, 1),
                         "workers": args.workers, "people": args.people,
                         "events": [f"{t:.1f} s: {what}" for t, what in events]}
         report["all"] = summarize(samples, elapsed)
+        used = cpu.seconds()
+        report["server cpu"] = {
+            "gunicorn_s": round(used.get("gunicorn", 0.0), 1),
+            "postgres_s": round(used.get("postgres", 0.0), 1),
+            "ms_per_request": round(1000 * sum(used.values()) / max(1, len(samples)), 2),
+            "gunicorn_ms_per_request": round(
+                1000 * used.get("gunicorn", 0.0) / max(1, len(samples)), 2),
+            "postgres_ms_per_request": round(
+                1000 * used.get("postgres", 0.0) / max(1, len(samples)), 2),
+            "load_average_before": [round(v, 2) for v in load_before],
+            "load_average_after": [round(v, 2) for v in load_after],
+            "cpus": os.cpu_count(),
+        }
         report["by kind"] = {k: summarize([s for s in samples if s.kind == k], elapsed)
                              for k in sorted({s.kind for s in samples})}
         if events:
@@ -579,6 +682,12 @@ def print_report(report: dict) -> None:
         row(kind, s)
     for phase, s in report.get("by phase", {}).items():
         row(phase, s)
+    cpu = report["server cpu"]
+    print(f"  server CPU: {cpu['ms_per_request']} ms a request all told (gunicorn "
+          f"{cpu['gunicorn_ms_per_request']} + PostgreSQL {cpu['postgres_ms_per_request']}; "
+          f"{cpu['gunicorn_s']} + {cpu['postgres_s']} CPU s over the run); load average "
+          f"{' '.join(map(str, cpu['load_average_before']))} before, "
+          f"{' '.join(map(str, cpu['load_average_after']))} after ({cpu['cpus']} CPUs)")
     for event in report["events"]:
         print("  fault:", event)
     print("  writes:", json.dumps(report["writes"], indent=None))

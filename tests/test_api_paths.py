@@ -7,7 +7,11 @@ import math
 import pytest
 
 from referrals.extensions import db
+from referrals.graph import ranking
+from referrals.graph.explain import explain_path
+from referrals.graph.paths import make_path
 from referrals.models import Person, Touch
+from referrals.paths import services
 from tests import factories
 from tests.test_api_support import CheckedApi
 
@@ -150,3 +154,25 @@ def test_the_ranking_never_shows_another_team(api, network, other_user):
     items = api.get("/api/v1/prospects/ranking").get_json()["items"]
     names = [i["prospect"]["name"] for i in items]
     assert "Their Prospect" not in names
+
+
+def test_the_ranking_builds_paths_for_the_page_it_returns_only(api, network, monkeypatch):
+    """Ten reachable prospects, a page of two: two path objects (three with the next page's
+    first row), no explanation – every prospect is ranked on numbers alone."""
+    s, tid = db.session, network["rep"].team_id
+    for i in range(8):
+        prospect = factories.make_person(s, tid, f"Prospect {i}", roles=["prospect"])
+        factories.make_relationship(s, network["lee"], prospect, kind="friend", rating=1 + i % 5)
+    s.commit()
+    built, explained = [], []
+    monkeypatch.setattr(ranking, "make_path",
+                        lambda G, nodes: built.append(nodes) or make_path(G, nodes))
+    monkeypatch.setattr(services, "explain_path",
+                        lambda *a, **k: explained.append(a) or explain_path(*a, **k))
+    body = api.get("/api/v1/prospects/ranking?limit=2").get_json()
+    assert len(body["items"]) == 2 and body["next"]
+    assert 2 <= len(built) <= 3 and not explained
+    everyone = api.get("/api/v1/prospects/ranking?limit=50").get_json()["items"]
+    assert [i["prospect"]["id"] for i in everyone[:2]] == [
+        i["prospect"]["id"] for i in body["items"]]
+    assert sum(i["warmth"] is not None for i in everyone) == 9

@@ -3,7 +3,8 @@ recording what came of a prospect, and the advocacy panel on a person's page."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -23,10 +24,22 @@ from referrals.advocates.forms import (
 from referrals.clock import today_for
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
-from referrals.models import Followup, IntroductionRequest, Person
+from referrals.models import AdvocateCall, Followup, IntroductionRequest, Person
 from referrals.paths import asks
+from referrals.paths import services as path_services
+from referrals.paths.views import page_ask_dates
 from referrals.people import services as people
-from referrals.people.panels import Event, Panel, TimelineSource, panel_of, timeline_of
+from referrals.people.panels import (
+    Event,
+    Panel,
+    PersonRows,
+    TimelineSource,
+    panel_of,
+    person_rows,
+    rows_of,
+    timeline_of,
+)
+from referrals.people.views import team_reps
 from referrals.vocab import INTRO_STATUS_LABELS
 from referrals.web.forms import ID, call_service, id_arg, joined_messages
 from referrals.words import first_name
@@ -190,27 +203,41 @@ def reference_phoned(ask_id: int) -> Response:
 # --- the panel on a person's page ------------------------------------------------------------
 
 def advocacy_panel(person: Person) -> dict[str, Any]:
-    """What the person page shows about advocacy: calls, introductions, follow-ups."""
-    session = db.session
-    followups = [f for f in session.scalars(
-        fu.followups_query(person.team_id, status="open").where(
-            (Followup.person_id == person.id) | (Followup.prospect_id == person.id)
-        ).order_by(Followup.due_on))]
-    intros = list(session.scalars(introductions.introductions_query(
-        person.team_id, person_id=person.id).order_by(IntroductionRequest.id.desc())))
-    warning = asks.over_ask_warning(session, current_user.team, person,
-                                        today_for(current_user))
+    """What the person page shows about advocacy: calls, introductions, follow-ups (all read
+    with the page's other rows, see `people.panels.person_rows`)."""
+    followups = [f for f in person_rows(person, "followups") if f.status == "open"]
+    warning = path_services.ask_warning(current_user.team, person, today_for(current_user),
+                                        page_ask_dates())
     return {
-        "calls": calls.calls_of(session, person),
-        "intros": intros,
+        "calls": person_rows(person, "advocate_calls"),
+        "intros": person_rows(person, "introductions"),
         "followups": followups,
         "ask_warning": warning,
         "outcome_form": ProspectOutcomeForm(formdata=None),
-        # The team's users are loaded once for the page (its "rep" badges), not queried again.
-        "is_rep": any(u.person_id == person.id for u in current_user.team.users),
+        "is_rep": person.id in team_reps(),
     }
 
 
+def _either(column_a: Any, column_b: Any) -> Callable[[Any, Any], Any]:
+    """The team's rows whose `column_a` or `column_b` is the person: the team in each branch,
+    so that each is one probe of its (team, column) index."""
+    table = column_a.class_
+    return lambda key, team_id: (((table.team_id == team_id) & (column_a == key))
+                                 | ((table.team_id == team_id) & (column_b == key)))
+
+
+rows_of(bp, PersonRows(
+    "followups", Followup,
+    # No team term: the team's open follow-ups index would win over the person's own.
+    lambda key, team_id: (Followup.person_id == key) | (Followup.prospect_id == key),
+    sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id)))
+rows_of(bp, PersonRows(
+    "introductions", IntroductionRequest,
+    _either(IntroductionRequest.via_id, IntroductionRequest.prospect_id),
+    sort=lambda r: r.id, newest_first=True))
+rows_of(bp, PersonRows(
+    "advocate_calls", AdvocateCall, _either(AdvocateCall.advocate_id, AdvocateCall.prospect_id),
+    sort=lambda c: (c.occurred_on, c.id), newest_first=True))
 panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
                    lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
 panel_of(bp, Panel("advocacy_glance", "advocates/_glance.html", slot="glance", order=30))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
@@ -44,11 +45,14 @@ class RankedProspect:
     first_step : int or None
         The node right after the source on the best path (whom to ask first; a negative
         key is a group the source shares with the prospect).
-    path : Path or None
-        The best path itself.
+    nodes : tuple of int or None
+        The best path's nodes, source first.
     reason : str or None
         None for a reachable prospect, else ``"do_not_contact"``, ``"no_path"`` (nothing
         within ``max_hops``) or ``"is_source"``.
+    path : Path or None
+        The best path itself, built when first asked for (a ranking ranks thousands of
+        prospects on numbers and shows a page of them).
     """
 
     prospect: int
@@ -56,8 +60,15 @@ class RankedProspect:
     score: float
     hops: int | None
     first_step: int | None
-    path: Path | None
+    nodes: tuple[int, ...] | None
     reason: str | None = None
+    graph: nx.Graph | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def path(self) -> Path | None:
+        if self.nodes is None or self.graph is None:
+            return None
+        return make_path(self.graph, self.nodes)
 
 
 def rank_prospects(
@@ -102,7 +113,8 @@ def rank_prospects(
     -----
     Long because the ranking is one pass, kept in one piece: the prospects' best paths are
     read from the source's layers all at once, then the loop over prospects walks each path
-    back along the predecessor columns and scores it, inline. That loop is the hot part of
+    back along the predecessor columns and scores it, inline (numbers only: the `Path`
+    object of a prospect is built when a page shows it). That loop is the hot part of
     a ranking page (up to thousands of prospects) and reads ten local names; split, it would
     pass them all to a helper once per prospect. The rest of the length is this docstring.
 
@@ -141,6 +153,7 @@ def rank_prospects(
     mins, pred = st.last_step(max_hops, tix)
     cols = [c.tolist() for c in st.chain(max_hops, pred)]
     nodes = ix.nodes
+    adj = G._adj
     s = st.s
     found: list[tuple[int, int, RankedProspect]] = []
     for j, (t, key) in enumerate(zip(tix.tolist(), mins.tolist(), strict=True)):
@@ -154,13 +167,15 @@ def rank_prospects(
             seq.append(v)
             if v == s:
                 break
-        path = make_path(G, [int(nodes[i]) for i in reversed(seq)])
-        score = path.warmth
+        on_path = tuple(int(nodes[i]) for i in reversed(seq))
+        warmth = 1.0  # as make_path multiplies, edge by edge: the same float
+        for u, v in zip(on_path, on_path[1:], strict=False):
+            warmth *= adj[u][v]["strength"]
+        score = warmth
         if factors:
-            score *= math.prod(factors.get(v, 1.0) for v in path.nodes[1:-1])
-        found.append(
-            (key, p, RankedProspect(p, path.warmth, score, path.hops, path.nodes[1], path))
-        )
+            score *= math.prod(factors.get(v, 1.0) for v in on_path[1:-1])
+        found.append((key, p, RankedProspect(p, warmth, score, len(on_path) - 1, on_path[1],
+                                             on_path, graph=G)))
     found.sort(key=lambda f: f[:2])
     missing.sort(key=lambda r: r.prospect)
     return [f[2] for f in found] + missing

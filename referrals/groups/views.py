@@ -20,9 +20,9 @@ from referrals.groups.forms import (
     GroupFilterForm,
     GroupForm,
 )
-from referrals.models import Group, Person
+from referrals.models import Group, GroupMembership, Person
 from referrals.people import services as people
-from referrals.people.panels import Panel, panel_of
+from referrals.people.panels import Panel, PersonRows, panel_of, person_rows, rows_of
 from referrals.people.views import detail_page, network_labels
 from referrals.web.forms import ID, call_service, page_arg
 
@@ -163,13 +163,18 @@ def _group_search(member_of: list[Group]) -> tuple[str, list[Group], bool]:
 
 def person_groups_panel(person: Person) -> dict[str, Any]:
     """The groups a person is in, and the search to add one (no list of every group)."""
-    member_of = people.groups_of(db.session, person)
+    member_of = person_rows(person, "groups")
     group_q, group_results, more_groups = _group_search(member_of)
     return {"member_of": member_of, "group_q": group_q, "group_results": group_results,
             "more_groups": more_groups}
 
 
 panel_of(bp, Panel("groups", "groups/_person_panel.html", person_groups_panel, slot="beside"))
+rows_of(bp, PersonRows(
+    "groups", Group,
+    lambda key, team_id: Group.id == GroupMembership.group_id,
+    sort=lambda g: (g.kind, g.name),
+    through=(GroupMembership, lambda key: GroupMembership.person_id == key)))
 
 
 def _group_form(member_of: list[Group]) -> AddToGroupForm:

@@ -103,7 +103,7 @@ def prospect_table(
         order = known + [r for r in ranked if keys[r.prospect] is None]
     pages = max(1, math.ceil(len(order) / per_page))
     window = order[(page - 1) * per_page: page * per_page]
-    scores = sorted((r.score for r in ranked if r.path is not None), reverse=True)
+    scores = sorted((r.score for r in ranked if r.nodes is not None), reverse=True)
     facts = _Facts(session, user, [r.prospect for r in window], now)
     rows = []
     for row in ranking_rows(session, ranking, window):

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import Session, joinedload
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -17,7 +18,7 @@ from referrals.clock import aware, today_for, zone_of
 from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
-from referrals.models import Person
+from referrals.models import Person, Touch, User
 from referrals.outreach import callback, library, touches, wording
 from referrals.outreach import openers as op
 from referrals.outreach.cadence import describe_rules
@@ -37,7 +38,17 @@ from referrals.outreach.scripts import CALLS_TO_ACTION, action_for, short_of
 from referrals.paths.cache import team_graph
 from referrals.paths.views import use_openers
 from referrals.people import services as people
-from referrals.people.panels import Event, Panel, TimelineSource, panel_of, timeline_of
+from referrals.people.panels import (
+    Event,
+    Panel,
+    PersonRows,
+    TimelineSource,
+    panel_of,
+    person_rows,
+    rows_of,
+    timeline_of,
+)
+from referrals.people.views import team_reps
 from referrals.vocab import (
     CHANNEL_LABELS,
     CONNECTION_KINDS,
@@ -97,10 +108,12 @@ def _touch_data(form: TouchForm, person: Person) -> dict[str, Any]:
             "call_on": form.call_on.data}
 
 
-def outreach_facts(person: Person) -> dict[str, Any]:
-    """Where the rep stands with a person: their touches (latest first), the cadence advice
-    and both time zones – for the outreach page and the panel on the person's page."""
-    found = touches.touches_of(db.session, person)
+def outreach_facts(person: Person, found: list[Touch] | None = None) -> dict[str, Any]:
+    """Where the rep stands with a person: their touches (latest first; `found` when read
+    already), the cadence advice and both time zones – for the outreach page and the panel
+    on the person's page."""
+    if found is None:
+        found = touches.touches_of(db.session, person)
     return {"touches": found,
             "cadence": touches.cadence_for(db.session, person, touches=found,
                                            rep=current_user.person),
@@ -458,13 +471,31 @@ def message_check() -> Page:
 
 def person_outreach_panel(person: Person) -> dict[str, Any]:
     """The outreach panel of a person's page: cadence, the latest touches, the next step."""
-    facts = outreach_facts(person)
+    facts = outreach_facts(person, person_rows(person, "touches"))
     return {"outreach_panel": {
         **facts, "touches": facts["touches"][:3], "all_touches": facts["touches"],
-        "is_rep": any(u.person_id == person.id for u in current_user.team.users)}}
+        "is_rep": person.id in team_reps()}}
 
 
-use_openers(bp, wording.opener_context)
+def page_openers(session: Session, user: User, target: Person) -> wording.OpenerContext:
+    """The openers of the person page's paths: who stands where with the prospect is read
+    from the introductions and advocate calls the page reads anyway."""
+    return wording.OpenerContext(
+        wording.templates_for(session, user.team_id),
+        wording.standing_from(
+            [(r.via_id, r.status) for r in person_rows(target, "introductions")
+             if r.prospect_id == target.id]
+            + [(c.advocate_id, "called") for c in person_rows(target, "advocate_calls")
+               if c.prospect_id == target.id]),
+        user)
+
+
+use_openers(bp, page_openers)
+rows_of(bp, PersonRows(
+    "touches", Touch,
+    lambda key, team_id: (Touch.team_id == team_id) & (Touch.person_id == key),
+    sort=lambda t: (aware(t.occurred_at), t.id), newest_first=True,
+    options=(joinedload(Touch.value_item),)))
 panel_of(bp, Panel("outreach", "outreach/_person_panel.html", person_outreach_panel, order=20))
 panel_of(bp, Panel("outreach_glance", "outreach/_glance.html", slot="glance", order=20))
 panel_of(bp, Panel("outreach_actions", "outreach/_actions.html", slot="actions", order=10))

@@ -4,7 +4,7 @@ scripts. Services take the session and never commit; the words come from the pur
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,13 +148,22 @@ def standing_of(session: Session, team_id: int, target_id: int) -> Standing:
     """Who agreed or made an introduction to `target`, who called `target` for the rep, who
     has an ask still open, and who declined – one query (every path of every person page
     reads it)."""
-    rows = session.execute(union_all(
+    return standing_from(session.execute(union_all(
         select(IntroductionRequest.via_id, IntroductionRequest.status).where(
             IntroductionRequest.team_id == team_id,
             IntroductionRequest.prospect_id == target_id),
         select(AdvocateCall.advocate_id, literal("called")).where(
             AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id),
-    ))
+    )))
+
+
+def standing_from(rows: Iterable[tuple[int, str]]) -> Standing:
+    """:func:`standing_of` from (helper, introduction status or "called") pairs.
+
+    >>> s = standing_from([(2, "asked"), (2, "agreed"), (3, "declined"), (4, "called")])
+    >>> sorted(s.asked), sorted(s.pending), sorted(s.declined), sorted(s.called)
+    ([2], [], [3], [4])
+    """
     found = Standing()
     for person_id, status in rows:
         if status == "called":

@@ -1,6 +1,7 @@
 """What the SVG pictures of paths and networks draw: nodes, edges, labels, in pixels.
 
-The geometry comes from `referrals.graph.picture`; templates/paths/_svg.html draws it.
+The geometry comes from `referrals.graph.picture`; `svg_shapes` writes the shapes' markup and
+templates/paths/_svg.html puts it in its figure.
 Nothing here knows about Flask: links are built by the caller's `href(node)`.
 """
 
@@ -10,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
+from markupsafe import Markup, escape
 
 from referrals.graph.codes import MEMBER, group_id, is_group
 from referrals.graph.paths import Path
@@ -80,6 +82,11 @@ class Picture:
     title: str
     shown: int  # nodes drawn
     total: int  # nodes within reach, before trimming to the strongest
+
+    @property
+    def shapes(self) -> Markup:
+        """The lines and dots as SVG markup (see `svg_shapes`)."""
+        return svg_shapes(self)
 
 
 def _short(name: str, limit: int = 18) -> str:
@@ -229,3 +236,52 @@ def _reach_count(G: nx.Graph, center: int) -> int:
     for n in first:
         second.update(G.adj[n])
     return len(first | second | {center})
+
+
+def _line_svg(line: Line) -> str:
+    svg = (f'<line class="edge edge-{escape(line.css)}" x1="{line.x1}" y1="{line.y1}" '
+           f'x2="{line.x2}" y2="{line.y2}" stroke-width="{line.width:.1f}">'
+           f"<title>{escape(line.title)}</title></line>")
+    if line.label:
+        svg += (f'<text class="edge-label" x="{(line.x1 + line.x2) / 2}" '
+                f'y="{(line.y1 + line.y2) / 2 - 8}" text-anchor="middle">'
+                f"{escape(line.label)}</text>")
+    return svg
+
+
+def _dot_svg(dot: Dot) -> str:
+    center = " node-center" if dot.center else ""
+    if dot.css == "group":
+        shape = (f'<rect x="{dot.x - dot.r}" y="{dot.y - dot.r}" width="{2 * dot.r}" '
+                 f'height="{2 * dot.r}" rx="3"></rect>')
+    else:
+        shape = f'<circle cx="{dot.x}" cy="{dot.y}" r="{dot.r}"></circle>'
+    label = ""
+    if dot.label and dot.label_at:
+        x, y, anchor = dot.label_at
+        label = f'<text x="{x}" y="{y}" text-anchor="{escape(anchor)}">{escape(dot.label)}</text>'
+    elif dot.label:
+        label = (f'<text x="{dot.x}" y="{dot.y + dot.r + 13}" text-anchor="middle">'
+                 f"{escape(dot.label)}</text>")
+    svg = (f'<g class="node node-{escape(dot.css)}{center}"><title>{escape(dot.title)}</title>'
+           f"{shape}{label}</g>")
+    return f'<a href="{escape(dot.href)}">{svg}</a>' if dot.href else svg
+
+
+def svg_shapes(picture: Picture) -> Markup:
+    """The picture's lines and dots as SVG markup, every text escaped – written here in one
+    pass rather than by a template macro per shape (a network picture has ~150 dots).
+
+    >>> p = Picture(100, 50, [Dot(10.0, 20.0, 6.0, "Ann & Co", "Ann", "you", "/people/1")],
+    ...             [Line(1.0, 2.0, 3.0, 4.0, 2.25, "tie <b>", "tie")], "t", 1, 1)
+    >>> svg = svg_shapes(p)
+    >>> '<title>tie &lt;b&gt;</title>' in svg, 'stroke-width="2.2"' in svg
+    (True, True)
+    >>> svg[svg.index('<a '):]
+    Markup('<a href="/people/1"><g class="node node-you"><title>Ann</title><circle cx="10.0" \
+cy="20.0" r="6.0"></circle><text x="10.0" y="39.0" text-anchor="middle">Ann &amp; Co</text>\
+</g></a></g>')
+    """
+    lines = "".join(_line_svg(line) for line in picture.lines)
+    dots = "".join(_dot_svg(dot) for dot in picture.dots)
+    return Markup(f'<g class="lines">{lines}</g><g class="dots">{dots}</g>')  # noqa: S704

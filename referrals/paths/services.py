@@ -23,7 +23,7 @@ from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
 from referrals.graph.ranking import RankedProspect, rank_prospects
 from referrals.models import Person, Team, Touch, User
-from referrals.paths.asks import ask_cap, ask_dates, ask_fatigue_penalties, asks_within
+from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
 from referrals.paths.cache import team_graph
 
 
@@ -186,20 +186,36 @@ class RankingRow:
     penalty: Penalty | None = None
 
 
-def fatigue_for(session: Session, team: Team, G: nx.Graph) -> dict[int, Fatigue]:
-    """The team's over-asked helpers by person id, on the graph's day."""
+def fatigue_for(session: Session, team: Team, G: nx.Graph,
+                dates: Mapping[int, list[date]] | None = None) -> dict[int, Fatigue]:
+    """The team's over-asked helpers by person id, on the graph's day; from `dates` (see
+    `recent_ask_dates`) when the caller has read them, else from one query."""
     today = G.graph["today"]
-    factors = ask_fatigue_penalties(session, team.id, today=today)
-    if not factors:
-        return {}
     cap = ask_cap(team)
-    dates = ask_dates(session, team.id, today - timedelta(days=cap.window_days))
-    return {
-        pid: Fatigue(pid, G.nodes[pid].get("name", "") if pid in G else "",
-                     asks_within(dates.get(pid, []), today, cap.window_days),
-                     cap.window_days, cap.cap, factor)
-        for pid, factor in factors.items()
-    }
+    if dates is None:
+        dates = ask_dates(session, team.id, today - timedelta(days=cap.window_days))
+    found = {}
+    for pid, days in dates.items():
+        asks = asks_within(days, today, cap.window_days)
+        factor = fatigue_factor(asks, cap.cap)
+        if factor < 1:
+            name = G.nodes[pid].get("name", "") if pid in G else ""
+            found[pid] = Fatigue(pid, name, asks, cap.window_days, cap.cap, factor)
+    return found
+
+
+def recent_ask_dates(session: Session, team: Team, today: date) -> dict[int, list[date]]:
+    """The team's asks in its window before `today`, and a day more: enough for the fatigue
+    on the graph's (UTC) day and for the warning on the rep's own day, from one read."""
+    return ask_dates(session, team.id, today - timedelta(days=ask_cap(team).window_days + 1))
+
+
+def ask_warning(team: Team, person: Person, today: date,
+                dates: Mapping[int, list[date]]) -> AskWarning | None:
+    """`asks.over_ask_warning`, from dates already read (`recent_ask_dates`)."""
+    cap = ask_cap(team)
+    asks = asks_within(dates.get(person.id, []), today, cap.window_days)
+    return AskWarning(person, asks, cap) if asks >= cap.cap else None
 
 
 def _check(k: int, max_hops: int) -> None:
@@ -260,12 +276,16 @@ def find_warm_paths(
     max_hops: int = 4,
     source: Person | None = None,
     openers: OpenerSource | None = None,
+    graph: nx.Graph | None = None,
+    asks: Mapping[int, list[date]] | None = None,
 ) -> list[WarmPath]:
     """The `k` warmest paths from the rep (or `source`) to `target`, best first.
 
     A target who asked not to be contacted, and the source itself, get no paths. `openers`
     (the outreach layer's, passed down by the caller) words each path's first sentence and
     names its connection; without it a path gets the plain opener of `graph.explain`.
+    `graph` and `asks` (`recent_ask_dates`) are the team's graph and asks when the caller
+    has them already.
     """
     _check(k, max_hops)
     if target.do_not_contact:
@@ -273,11 +293,11 @@ def find_warm_paths(
     src = source_id(user, source)
     if src == target.id:
         return []
-    G = team_graph(session, user.team)
+    G = graph if graph is not None else team_graph(session, user.team)
     if src not in G or target.id not in G:
         return []
     today = G.graph["today"]
-    fatigue = fatigue_for(session, user.team, G)
+    fatigue = fatigue_for(session, user.team, G, asks)
     found = warm_paths(
         G, src, target.id, k=k, max_hops=max_hops,
         penalty={pid: f.factor for pid, f in fatigue.items()},
@@ -366,12 +386,12 @@ def ranking_rows(
     return [
         RankingRow(
             prospect=people[r.prospect],
-            warmth=r.warmth if r.path is not None else None,
+            warmth=r.warmth if r.nodes is not None else None,
             hops=r.hops,
             first_step=step_of(G, r.first_step) if r.first_step is not None else None,
             path=r.path,
             reason=r.reason,
-            penalised_warmth=r.score if r.path is not None else None,
+            penalised_warmth=r.score if r.nodes is not None else None,
             penalty=penalty_on(r.path, fatigue) if r.path is not None else None,
         )
         for r in window

@@ -3,12 +3,14 @@ is composed in main/)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
+from referrals.clock import utc_today
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.graph.tie import describe_tie_model
@@ -16,7 +18,7 @@ from referrals.models import Person
 from referrals.paths import pictures, services
 from referrals.paths.cache import team_graph
 from referrals.paths.forms import tie_settings_data, tie_settings_form
-from referrals.people.panels import Panel, panel_of
+from referrals.people.panels import Panel, panel_of, shared_read
 from referrals.settings import reset_tie_params, tie_params, update_tie_params
 from referrals.web.forms import attach_errors
 
@@ -57,6 +59,12 @@ def intro_url(path: services.WarmPath) -> str | None:
     return url_for("people.detail", person_id=via.id)
 
 
+def page_ask_dates() -> dict[int, list[date]]:
+    """The team's recent asks, read once for the person page (its paths and its warning)."""
+    return shared_read("ask_dates", lambda: services.recent_ask_dates(
+        db.session, current_user.team, utc_today()))
+
+
 def person_paths_context(person: Person) -> dict[str, Any]:
     """What the person page shows about paths: top 3 warm paths and the 2-hop picture."""
     G = team_graph(db.session, current_user.team)
@@ -66,7 +74,7 @@ def person_paths_context(person: Person) -> dict[str, Any]:
     found: list[services.WarmPath] = []
     if person.id != you:
         found = services.find_warm_paths(db.session, current_user, person, k=3,
-                                         openers=_openers())
+                                         openers=_openers(), graph=G, asks=page_ask_dates())
         context["warm_paths"] = found
         context["path_pictures"] = [pictures.path_picture(G, p.path, href) for p in found]
         context["intro_urls"] = [intro_url(p) for p in found]

@@ -9,13 +9,27 @@ own where a panel has already loaded the rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from flask import Blueprint, Flask, current_app
+from flask import Blueprint, Flask, current_app, g
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    bindparam,
+    cast,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
 
+from referrals.extensions import db
 from referrals.models import Person
 
 #: Where a panel goes: in the header (a fact at a glance, or an action), above the person's
@@ -23,6 +37,9 @@ from referrals.models import Person
 SLOTS = ("glance", "actions", "top", "beside", "bottom")
 _KEY = "referrals.person_panels"
 _TIMELINE_KEY = "referrals.person_timeline"
+_ROWS_KEY = "referrals.person_rows"
+_SHARED = "_person_page_reads"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,129 @@ def timeline_of(bp: Blueprint, source: TimelineSource) -> None:
     bp.record_once(lambda state: register_timeline(state.app, source))
 
 
+@dataclass(frozen=True)
+class PersonRows:
+    """Rows of one kind that a panel shows about a person: their touches, ties, groups …
+
+    The page reads every registered kind in one statement (see `person_rows`), one line of a
+    small table of tags per kind, outer-joined to the kind's table (through `through`, a
+    table and its join condition, when there is one) on `on(key, team_id)`. `key` holds the
+    person's id on this kind's line and NULL on every other line: an equality the planner
+    answers from the kind's index, where a NULL misses at once, so the kinds' rows are not
+    multiplied together; the join also names its line's tag, so that PostgreSQL's estimate
+    is not multiplied either (`key` and `team_id` are bound parameters: the statement is
+    built once). `sort` orders a kind's rows (`newest_first`: descending) – in Python, after
+    the read: an ORDER BY over every kind's columns led PostgreSQL to a parallel plan. A
+    kind with many rows per person (a person's ties) is read `alone`: PostgreSQL cannot tell
+    that the lines exclude each other, and multiplies the kinds' estimates (hash joins over
+    every person of the team, then). Rows of another team are dropped after the read, where
+    the kind leaves the team out of its join.
+    """
+
+    name: str
+    entity: type[Any]
+    on: Callable[[ColumnElement[Any], ColumnElement[Any]], ColumnElement[bool]]
+    sort: Callable[[Any], Any] | None = None
+    newest_first: bool = False
+    options: Sequence[Any] = ()
+    through: tuple[Any, Callable[[ColumnElement[Any]], ColumnElement[bool]]] | None = None
+    alone: bool = False
+
+
+def register_rows(app: Flask, rows: PersonRows) -> None:
+    kinds = [k for k in app.extensions.get(_ROWS_KEY, []) if k.name != rows.name]
+    app.extensions[_ROWS_KEY] = [*kinds, rows]
+
+
+def rows_of(bp: Blueprint, rows: PersonRows) -> None:
+    """Read `rows` with the person page's other rows when `bp` is registered on an app."""
+    bp.record_once(lambda state: register_rows(state.app, rows))
+
+
+def _rows_statement(kinds: Sequence[PersonRows]) -> Select[Any]:
+    n = len(kinds)
+    person_id = bindparam("person_id", type_=Integer)
+    lines = [select(literal_column(str(i)).label("tag"), *(
+        (person_id if j == i else cast(null(), Integer)).label(f"key{j}")
+        for j in range(n))) for i in range(n)]
+    tags = union_all(*lines).subquery("person_rows")
+    stmt: Select[Any] = select(tags.c.tag, *(k.entity for k in kinds)).select_from(tags)
+    team_id = bindparam("team_id", type_=Integer)
+    for i, kind in enumerate(kinds):
+        key, line = tags.c[f"key{i}"], tags.c.tag == literal_column(str(i))
+        if kind.through is not None:
+            table, joined = kind.through
+            stmt = stmt.outerjoin(table, line & joined(key))
+        stmt = stmt.outerjoin(kind.entity, line & kind.on(key, team_id))
+    return stmt.options(*(o for k in kinds for o in k.options))
+
+
+def read_person_rows(session: Session, person: Person,
+                     kinds: Sequence[PersonRows]) -> dict[str, list[Any]]:
+    """The person's rows of each of `kinds`, by name: the kinds read `alone` in a statement
+    each, the others together in one (each statement built once per app: it is the same
+    for every person)."""
+    found: dict[str, list[Any]] = {}
+    together = tuple(k for k in kinds if not k.alone)
+    for batch in [together] * bool(together) + [(k,) for k in kinds if k.alone]:
+        found.update(_read_batch(session, person, batch))
+    return found
+
+
+def _read_batch(session: Session, person: Person,
+                kinds: tuple[PersonRows, ...]) -> dict[str, list[Any]]:
+    built: dict[tuple[str, ...], Select[Any]] = current_app.extensions.setdefault(
+        _ROWS_KEY + ".statements", {})
+    names = tuple(k.name for k in kinds)
+    if names not in built:
+        built[names] = _rows_statement(kinds)
+    found: dict[str, list[Any]] = {name: [] for name in names}
+    for row in session.execute(built[names], {"person_id": person.id,
+                                              "team_id": person.team_id}):
+        tag = int(row[0])
+        entity = row[tag + 1]
+        if entity is not None and getattr(entity, "team_id", person.team_id) == person.team_id:
+            found[names[tag]].append(entity)
+    for kind in kinds:
+        if kind.sort is not None:
+            found[kind.name].sort(key=kind.sort, reverse=kind.newest_first)
+    return found
+
+
+@contextmanager
+def page_reads() -> Iterator[None]:
+    """While drawing one person page: reads that several panels need are read once (see
+    `shared_read`), and forgotten afterwards (a later request reads afresh)."""
+    if g.get(_SHARED) is not None:  # already drawing one
+        yield
+        return
+    setattr(g, _SHARED, {})
+    try:
+        yield
+    finally:
+        g.pop(_SHARED, None)
+
+
+def shared_read(key: Any, read: Callable[[], T]) -> T:
+    """`read()`, once per person page drawn (every time outside one)."""
+    memo: dict[Any, Any] | None = g.get(_SHARED)
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def person_rows(person: Person, name: str) -> list[Any]:
+    """The person's rows of the registered kind `name`; on the person page every kind is
+    read in the one statement of `read_person_rows`, the first time a panel asks."""
+    kinds: list[PersonRows] = current_app.extensions.get(_ROWS_KEY, [])
+    if g.get(_SHARED) is None:
+        return read_person_rows(db.session, person, [k for k in kinds if k.name == name])[name]
+    return shared_read(("rows", person.id),
+                       lambda: read_person_rows(db.session, person, kinds))[name]
+
+
 def _sort_key(event: Event) -> tuple[date, float]:
     return event.on, event.at.timestamp() if event.at is not None else 0.0
 
@@ -109,6 +249,11 @@ def panels_for(person: Person, show: str | None = None) -> dict[str, Any]:
     """The page's panel templates by slot, every panel's names merged for the template, and
     the person's timeline (see `timeline`)."""
     panels: list[Panel] = current_app.extensions.get(_KEY, [])
+    with page_reads():
+        return _panels_for(person, panels, show)
+
+
+def _panels_for(person: Person, panels: list[Panel], show: str | None) -> dict[str, Any]:
     context: dict[str, Any] = {}
     # The lower panels read first: the relationships panel loads the people on the other side
     # of each tie in one query, and the panels above then find them in the session instead of

@@ -16,13 +16,15 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
+from sqlalchemy import Integer, literal, select
 from werkzeug.wrappers import Response
 
+from referrals.base import MAX_ID
 from referrals.clock import aware, today_for
 from referrals.database import unit_of_work
-from referrals.errors import DomainError
+from referrals.errors import DomainError, NotFound
 from referrals.extensions import db
-from referrals.models import Person
+from referrals.models import Person, User
 from referrals.people import search, services
 from referrals.people.forms import (
     ROLE_LABELS,
@@ -31,7 +33,14 @@ from referrals.people.forms import (
     PersonForm,
     conflict_rows,
 )
-from referrals.people.panels import Event, TimelineSource, panels_for, timeline_of
+from referrals.people.panels import (
+    Event,
+    TimelineSource,
+    page_reads,
+    panels_for,
+    shared_read,
+    timeline_of,
+)
 from referrals.web.forms import ID, attach_errors, call_service, page_arg
 
 bp = Blueprint("people", __name__, url_prefix="/people")
@@ -51,8 +60,13 @@ def network_labels() -> dict:
     """Role labels, and the ids of the team's reps' own people (marked "you"/"rep")."""
     if not current_user.is_authenticated:  # e.g. the error page of a refused request
         return {}
-    reps = {u.person_id for u in current_user.team.users if u.person_id is not None}
-    return {"role_labels": ROLE_LABELS, "reps": reps}
+    return {"role_labels": ROLE_LABELS, "reps": team_reps()}
+
+
+def team_reps() -> set[int]:
+    """The ids of the team's reps' own people (read with the person on the person page)."""
+    return shared_read("reps", lambda: {
+        u.person_id for u in current_user.team.users if u.person_id is not None})
 
 
 def _team_id() -> int:
@@ -183,13 +197,42 @@ def new() -> Page | Response:
 def detail_page(person: Person, status: int = 200, **extra: object) -> Page:
     """The profile: the person's details and the panels the features registered (see
     `people.panels`); `extra` carries a panel's refused form back to it."""
-    return render_template("people/detail.html", person=person,
-                           **panels_for(person, request.args.get("show")), **extra), status
+    with page_reads():
+        return render_template("people/detail.html", person=person,
+                               **panels_for(person, request.args.get("show")), **extra), status
+
+
+def _page_person(person_id: int) -> tuple[Person, list[Person]]:
+    """The person of a profile, read with the team's reps' people in one query: the page
+    marks reps, and the rep's own record (their time zone) is then in the session."""
+    team_id = _team_id()
+    if not 0 < person_id <= MAX_ID:
+        raise NotFound("No such person.")
+    wanted = select(User.person_id).where(User.team_id == team_id).union_all(
+        select(literal(person_id, Integer)))
+    found, reps = None, []
+    for row, user_id in db.session.execute(
+            select(Person, User.id).outerjoin(User, User.person_id == Person.id)
+            .where(Person.id.in_(wanted.scalar_subquery()))):
+        if row.team_id != team_id:
+            continue
+        if user_id is not None:
+            reps.append(row)
+        if row.id == person_id:
+            found = row
+    if found is None:
+        raise NotFound("No such person.")
+    return found, reps
 
 
 @bp.route(f"/<{ID}:person_id>")
 def detail(person_id: int) -> Page:
-    return detail_page(services.get_person(db.session, _team_id(), person_id))
+    with page_reads():
+        person, reps = _page_person(person_id)
+        # Held for the page: the session keeps a row only while something refers to it.
+        shared_read("rep_people", lambda: reps)
+        shared_read("reps", lambda: {p.id for p in reps})
+        return detail_page(person)
 
 
 @bp.route(f"/<{ID}:person_id>/edit", methods=["GET", "POST"])

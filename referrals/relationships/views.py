@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 from werkzeug.wrappers import Response
 
 from referrals.clock import today_for
@@ -14,7 +15,7 @@ from referrals.extensions import db
 from referrals.models import Person, Relationship
 from referrals.people import services as people
 from referrals.people.forms import conflict_rows
-from referrals.people.panels import Panel, panel_of
+from referrals.people.panels import Panel, PersonRows, panel_of, person_rows, rows_of
 from referrals.people.views import network_labels
 from referrals.relationships import services
 from referrals.relationships.forms import FindPersonForm, RelationshipForm
@@ -27,6 +28,8 @@ bp.context_processor(network_labels)
 
 Page = str | tuple[str, int]
 SEARCH_LIMIT = 20
+#: An id no route has otherwise (the person's own id is in the edit and delete links too).
+LINK_ID = 987654321
 
 
 @bp.before_request
@@ -60,13 +63,31 @@ def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
 
 def person_relationships_panel(person: Person) -> dict[str, Any]:
     """Who the person knows; the rep's own ties among them explained."""
-    relationships = people.relationships_of(db.session, person)
-    return {"relationships": relationships,
+    relationships = sorted(person_rows(person, "ties"), key=lambda rel: (-rel.rating, rel.id))
+    return {"relationships": relationships, "tie_links": _tie_links(person, relationships),
             "stories": rep_tie_stories(relationships) if relationships else {}}
+
+
+def _tie_links(person: Person, ties: list[Relationship]) -> dict[int, tuple[str, str, str]]:
+    """Each tie's three links (the other person, edit, delete) from three routes built once,
+    not three per row."""
+    n = str(LINK_ID)
+    person_url = url_for("people.detail", person_id=LINK_ID)
+    edit = url_for("relationships.edit", relationship_id=LINK_ID, person_id=person.id)
+    delete = url_for("relationships.delete", relationship_id=LINK_ID, person_id=person.id)
+    return {rel.id: (person_url.replace(n, str(rel.other(person.id).id)),
+                     edit.replace(n, str(rel.id)), delete.replace(n, str(rel.id)))
+            for rel in ties}
 
 
 panel_of(bp, Panel("relationships", "relationships/_person_panel.html",
                    person_relationships_panel, slot="bottom"))
+# The ties by either side's index, with the person on the other side (no team term: see
+# `people.services.relationships_of`).
+rows_of(bp, PersonRows(
+    "ties", Relationship,
+    lambda key, team_id: (Relationship.person_a_id == key) | (Relationship.person_b_id == key),
+    options=(joinedload(Relationship.person_a), joinedload(Relationship.person_b)), alone=True))
 
 
 def _pick_page(person: Person | None) -> Page:
