@@ -283,7 +283,7 @@ def main() -> None:
     ix = get_index(G)
     pics = []
     for _ in range(5):
-        ix.states.pop((hub, ()), None)  # cold every time: no cached layers for the hub
+        ix.states.pop(hub, None)  # cold every time: no cached layers for the hub
         pics.append(timed(lambda: layout(strongest_ego(G, hub), hub, width=800, height=800)))
 
     def rx_picture() -> None:
