@@ -13,7 +13,9 @@ so every rep's search state must stay warm between its own turns while 49 others
 3. the asks: a helper on few of the floor's sampled paths is asked past the team's cap (its
    factor drops to 0.5), then the helper on most of them, then the five busiest; after each,
    the first question of each rep (its layers brought to the new penalty), then ``--rounds``
-   warm rounds again.
+   warm rounds again;
+4. a new day: questions keep coming while a thread builds the graph and index again, as a
+   worker's background rebuild does (sharing the interpreter's lock with the requests).
 
 It prints p50/p95 of each phase (wall clock, and the thread's CPU time, which a loaded machine
 does not inflate), the per-rep state memory the index holds, RSS and the machine's
@@ -26,6 +28,7 @@ import argparse
 import gc
 import os
 import random
+import threading
 import time
 from collections import Counter
 
@@ -84,7 +87,6 @@ def main() -> None:
     rng = random.Random(args.seed)
     people = [int(p) for p in np.flatnonzero(~net.dnc) + 1]
     reps = [net.typical_rep, net.big_rep, *rng.sample(people, args.reps - 2)]
-    del net
     gc.collect()
     base_rss = rss_mb()
 
@@ -117,6 +119,25 @@ def main() -> None:
         print(f"    then {args.rounds} rounds                           {p50p95(warm2)}")
         print(f"    states kept {len(ix.states)}/{len(reps)}, "
               f"{ix.state_bytes() / 2**20:.1f} MB; {load()}")
+
+    # A new day: the worker serves this graph while a thread builds the next one (GIL shared).
+    built: list[float] = []
+
+    def rebuild() -> None:
+        start = time.perf_counter()
+        H = build_graph(net.people(), (), net.groups(), net.memberships(),
+                        coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
+        get_index(H)
+        built.append(time.perf_counter() - start)
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    during: list[tuple[float, float]] = []
+    while thread.is_alive():
+        during += ask_rounds(G, reps, prospects, rng, 1, None)
+    print(f"  while a background thread rebuilds the graph and index ({built[0]:.1f} s):")
+    print(f"    {len(during)} questions                          {p50p95(during)}; "
+          f"max {max(t[0] for t in during) * 1e3:.1f} ms; RSS {rss_mb():.0f} MB; {load()}")
 
 
 if __name__ == "__main__":

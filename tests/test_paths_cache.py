@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from referrals.clock import utc_today
 from referrals.extensions import db
+from referrals.graph import index as graph_index
 from referrals.graph.paths import best_path
 from referrals.groups.services import add_member, remove_member, update_group
 from referrals.models import GroupMembership, Person, Relationship, Team, bump_graph_version
@@ -171,6 +172,8 @@ def test_a_started_worker_builds_the_busiest_teams_before_requests(app, user, ot
     done = cache.warm_app(app)
     assert done.wait(30)
     assert cache.builds == {"background": 2}
+    # the CSR index too: the first query of a big team does not build it
+    assert cached_entry(user.team_id).graph in graph_index._INDEXES
     team_graph(db.session, _team(user))
     team_graph(db.session, _team(other_user))
     assert cache.builds["request"] == 0

@@ -56,7 +56,7 @@ from referrals.clock import utc_today
 from referrals.extensions import db
 from referrals.graph.build import build_graph, fork
 from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS, group_node
-from referrals.graph.index import share_index
+from referrals.graph.index import get_index, share_index
 from referrals.graph.tie import TieParams
 from referrals.graph.update import (
     add_member,
@@ -230,6 +230,7 @@ def _build_one(
             version = session.scalar(select(Team.graph_version).where(Team.id == team_id))
             if team is not None and version is not None:
                 graph = build_team_graph(session, team, today=today)
+                get_index(graph)  # its CSR too: the first query must not build it (~9 s at 1M)
                 builds["background"] += 1
                 _publish(team_id, graph, version, today, tie_params(team), generation)
     except Exception:  # the request path rebuilds if this never publishes
