@@ -3,6 +3,7 @@ when it must."""
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import random
 import threading
@@ -166,6 +167,29 @@ def test_one_background_build_per_team_at_a_time(app, user, monkeypatch):
     assert cache.rebuild_later(engine, user.team_id, date(2026, 1, 2)) is None
     gate.set()
     assert first.wait(30) and cache.builds["background"] == 1
+
+
+def test_background_builds_on_one_machine_take_turns(app, user, monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "BUILD_LOCK", str(tmp_path / "build.lock"))
+    team_graph(db.session, _team(user))
+    held = []
+    real = cache.build_team_graph
+
+    def build(*args, **kwargs):
+        with open(cache.BUILD_LOCK) as other:  # another worker trying for its turn
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.append(True)
+            else:
+                held.append(False)
+                fcntl.flock(other, fcntl.LOCK_UN)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "build_team_graph", build)
+    done = cache.rebuild_later(db.session.get_bind(), user.team_id, date(2026, 1, 2))
+    assert done is not None and done.wait(30)
+    assert held == [True]
 
 
 def test_a_started_worker_builds_the_busiest_teams_before_requests(app, user, other_user):

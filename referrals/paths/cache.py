@@ -26,11 +26,14 @@ arriving while that team's start-up build runs waits for it rather than build it
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import product
@@ -87,6 +90,12 @@ STREAM = 50_000  # rows fetched at a time while building
 SYNC_REBUILD_NODES = 20_000
 #: How many teams' graphs a worker builds as it starts (``REFERRALS_WARM_GRAPHS``).
 WARM_TEAMS = 4
+#: Background builds on one machine take turns by locking this file: each holds a second
+#: graph while it builds (~2.6 GB at 1M people), so every worker rebuilding at once (a new
+#: day, a deploy) would need twice the workers' memory.
+BUILD_LOCK = os.environ.get(
+    "REFERRALS_BUILD_LOCK", os.path.join(tempfile.gettempdir(), "referrals-graph-build.lock")
+)
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +234,7 @@ def _build_one(
 ) -> None:
     """Build the team's graph on a connection of its own and publish it; log, never raise."""
     try:
-        with Session(engine) as session:
+        with machine_turn(), Session(engine) as session:
             team = session.get(Team, team_id)
             version = session.scalar(select(Team.graph_version).where(Team.id == team_id))
             if team is not None and version is not None:
@@ -237,6 +246,17 @@ def _build_one(
         log.exception("building the graph of team %s in the background failed", team_id)
     finally:
         done.set()
+
+
+@contextmanager
+def machine_turn() -> Iterator[None]:
+    """Hold the machine's build lock (:data:`BUILD_LOCK`): one background build at a time."""
+    with open(BUILD_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _build_new(engine: Engine, team_ids: Iterable[int], today: date, generation: int) -> None:
