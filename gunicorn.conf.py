@@ -10,7 +10,9 @@ graphs (`REFERRALS_WARM_GRAPHS`, default 4; 0 for none) before it accepts a requ
 the arbiter it is alive meanwhile, so no request waits for those builds: the other workers
 serve while it builds. Requests do not build either: a new day or a far-behind graph is
 rebuilt in a background thread while the previous version is served
-(`referrals.paths.cache`).
+(`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
+only one extra graph is in memory at a time: per machine, budget the workers' graphs plus
+one more (at 1,000,000 people / 10,000,000 ties ~2.9 GB a worker; bench/README.md).
 """
 
 import multiprocessing
