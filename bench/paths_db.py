@@ -24,9 +24,9 @@ from bench.generate import generate
 
 
 def _rss_mb() -> float:
-    import psutil
+    from bench.paths import rss_mb  # psutil's RSS, else the peak without it
 
-    return psutil.Process().memory_info().rss / 2**20
+    return rss_mb() * 1e6 / 2**20
 
 
 def _pct(values: list[float], q: float) -> float:

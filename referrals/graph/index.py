@@ -40,8 +40,8 @@ QSCALE = float(1 << 32)
 INF = np.int64(1 << 60)
 #: Memory for the per-source states kept per index, in MB (``REFERRALS_SEARCH_STATE_MB``).
 #: A state stores its hop layers compactly (a layer that reaches few nodes keeps only those):
-#: about 1 MB at 100,000 people, so the default holds a sales floor of 50 reps there with
-#: room for their path tables; at 1,000,000 people a state is ~10 MB – set it to ~600 there.
+#: ~0.85 MB for a 4-hop best path at 100,000 people, ~1.4 MB at 1,000,000 (bench/rotation.py),
+#: so the default holds a sales floor of 50 reps at either, with room for their path tables.
 DEFAULT_STATE_MB = 256
 #: States kept whatever their size: a handful of reps are never turned away cold.
 MIN_SOURCES = 4
