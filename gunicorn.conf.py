@@ -4,6 +4,15 @@ Everything can be overridden from the environment (or on the command line). Each
 builds the app itself (no preload): the database pool and the graph cache belong to one
 process, and the cache follows the team's `graph_version` in the database, so a change made
 through one worker is seen by the next request to any other worker or machine.
+
+A new worker (at start, and after every `max_requests` recycle) builds the busiest teams'
+graphs (`REFERRALS_WARM_GRAPHS`, default 4; 0 for none) before it accepts a request, telling
+the arbiter it is alive meanwhile, so no request waits for those builds: the other workers
+serve while it builds. Requests do not build either: a new day or a far-behind graph is
+rebuilt in a background thread while the previous version is served
+(`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
+only one extra graph is in memory at a time: per machine, budget the workers' graphs plus
+one more (at 1,000,000 people / 10,000,000 ties ~2.9 GB a worker; bench/README.md).
 """
 
 import multiprocessing
@@ -29,3 +38,13 @@ loglevel = os.environ.get("LOG_LEVEL", "info")
 # restarting (and rebuilding their graphs) at once.
 max_requests = int(os.environ.get("MAX_REQUESTS", "5000"))
 max_requests_jitter = max_requests // 10
+
+
+def post_worker_init(worker):
+    """Build the busiest teams' graphs before this worker takes its first request."""
+    from referrals.paths.cache import warm_app  # the app's modules: in the worker, not master
+
+    done = warm_app(worker.wsgi)
+    # A build can outlast `timeout`: keep the heartbeat going so the arbiter lets it finish.
+    while not done.wait(1.0):
+        worker.notify()

@@ -38,7 +38,11 @@ from referrals.graph.build import fork
 from referrals.graph.index import get_index, share_index
 from referrals.graph.update import set_pair_ties
 
-SIZES = {"small": (10_000, 100_000), "large": (100_000, 1_000_000)}
+SIZES = {
+    "small": (10_000, 100_000),
+    "large": (100_000, 1_000_000),
+    "huge": (1_000_000, 10_000_000),
+}
 
 
 def rss_mb() -> float:
@@ -81,6 +85,8 @@ def ms(x: float) -> str:
 
 
 def p50p95(values: list[float]) -> str:
+    if not values:
+        return "-"
     return f"p50 {pct(values, 50):.3f} / p95 {pct(values, 95):.3f} ms"
 
 
@@ -139,6 +145,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--queries", type=int, default=200, help="prospects per rep")
     parser.add_argument("--rx-queries", type=int, default=0, help="rustworkx samples (0: auto)")
+    parser.add_argument("--no-rx", action="store_true",
+                        help="skip rustworkx (always at --size huge: its graph alone would "
+                             "take minutes and gigabytes)")
     parser.add_argument("--no-db", action="store_true",
                         help="skip the database build and HTTP latency part (bench/paths_db.py)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"),
@@ -186,18 +195,21 @@ def main() -> None:
 
     # rustworkx: the same job from the same tuples (strongest tie per pair, group edges),
     # do-not-contact people cut off as intermediaries
-    import rustworkx as rx
-
+    use_rx = not args.no_rx and args.size != "huge"
     rx_before = rss_mb()
     start = time.perf_counter()
-    R, pos = rx_graph(net)
-    rx_build = time.perf_counter() - start
+    if use_rx:
+        import rustworkx as rx
+
+        R, pos = rx_graph(net)
+    rx_build = time.perf_counter() - start if use_rx else 0.0
 
     del net
     gc.collect()
     rx_rss = rss_mb() - rx_before
 
-    table.add("build graph from tuples", ms(build_time), ms(rx_build), ratio(build_time, rx_build))
+    table.add("build graph from tuples", ms(build_time), ms(rx_build) if use_rx else "-",
+              ratio(build_time, rx_build))
     table.add("build CSR index (lazy, once per version)", ms(index_time))
     table.add(
         "graph size",
@@ -207,13 +219,13 @@ def main() -> None:
     table.add(
         "process RSS: graph + CSR + 2 reps' layers",
         f"{ours_rss:.0f} MB",
-        f"+{rx_rss:.0f} MB (its graph)",
+        f"+{rx_rss:.0f} MB (its graph)" if use_rx else "-",
         "",
     )
     table.add("  of which interpreter and libraries", f"{before_build - net_bytes:.0f} MB")
 
     rng = random.Random(args.seed)
-    rx_n = args.rx_queries or (60 if args.size == "small" else 20)
+    rx_n = 0 if not use_rx else args.rx_queries or (60 if args.size == "small" else 20)
     cost = float
     for label, rep in reps.items():
         table.header(f"{label}: person {rep}, {G.degree(rep):,} direct ties")
@@ -235,7 +247,7 @@ def main() -> None:
             f"best path <=4 hops ({reach}/{len(sample)} found, {hops:.1f} hops)",
             p50p95(times),
             p50p95(rx_times),
-            ratio(pct(times, 50), pct(rx_times, 50)),
+            ratio(pct(times, 50), pct(rx_times, 50)) if use_rx else "",
         )
         cold_k = timed(lambda rep=rep, t=sample[0]: warm_paths(G, rep, t, k=5))
         table.add("first k=5 query (builds its half-path table)", ms(cold_k))
@@ -246,13 +258,13 @@ def main() -> None:
                     R, pos[rep], 5, cost, goal=pos[t]
                 )
             )
-            for t in sample[: max(3, rx_n // 4)]
+            for t in sample[: max(3, rx_n // 4) if use_rx else 0]
         ]
         table.add(
             "k=5 warm paths <=4 hops",
             p50p95(k_times),
             p50p95(rx_k) + "*",
-            ratio(pct(k_times, 50), pct(rx_k, 50)),
+            ratio(pct(k_times, 50), pct(rx_k, 50)) if use_rx else "",
         )
         many = rng.sample([p for p in prospects if p != rep], min(1000, len(prospects) - 1))
         cold_runs = []
@@ -268,12 +280,13 @@ def main() -> None:
             lengths = rx.dijkstra_shortest_path_lengths(R, pos[rep], cost)
             sorted((lengths[pos[p]] if pos[p] in lengths else float("inf"), p) for p in many)
 
-        rx_rank_t = [timed(rx_rank) for _ in range(3)]
+        rx_rank_t = [timed(rx_rank) for _ in range(3 if use_rx else 0)]
+        rx_rank_p50 = statistics.median(rx_rank_t) if rx_rank_t else 0.0
         table.add(
             f"rank {len(many):,} prospects, cold source (p50 of 3)",
             ms(rank_cold),
-            ms(statistics.median(rx_rank_t)),
-            ratio(rank_cold, statistics.median(rx_rank_t)),
+            ms(rx_rank_p50) if rx_rank_t else "-",
+            ratio(rank_cold, rx_rank_p50),
         )
         table.add(f"rank {len(many):,} prospects, warm source", ms(statistics.median(rank_warm)))
 
@@ -283,7 +296,7 @@ def main() -> None:
     ix = get_index(G)
     pics = []
     for _ in range(5):
-        ix.states.pop((hub, ()), None)  # cold every time: no cached layers for the hub
+        ix.states.pop(hub, None)  # cold every time: no cached layers for the hub
         pics.append(timed(lambda: layout(strongest_ego(G, hub), hub, width=800, height=800)))
 
     def rx_picture() -> None:
@@ -291,12 +304,12 @@ def main() -> None:
         keep = sorted(lengths, key=lambda i: lengths[i])[:149] + [pos[hub]]
         rx.spring_layout(R.subgraph(keep), seed=1)
 
-    rx_pics = [timed(rx_picture) for _ in range(3)]
+    rx_pics = [timed(rx_picture) for _ in range(3 if use_rx else 0)]
     table.add(
         "strongest_ego + layout (cold)",
         p50p95(pics),
         p50p95(rx_pics),
-        ratio(pct(pics, 50), pct(rx_pics, 50)),
+        ratio(pct(pics, 50), pct(rx_pics, 50)) if use_rx else "",
     )
 
     # A small change, as the cache replays it: a fork of the graph, the change, then the
@@ -324,7 +337,9 @@ def main() -> None:
         "\n  not k simple paths; its best path and ranking ignore the hop limit."
     )
     if not args.no_db:
-        del G, R
+        del G
+        if use_rx:
+            del R
         gc.collect()
         from bench.paths_db import run
 

@@ -10,8 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referrals.graph.build import build_graph, fork, touch
-from referrals.graph.index import GraphIndex, get_index, share_index
+from referrals.graph.index import (
+    MIN_SOURCES,
+    GraphIndex,
+    SourceState,
+    check_penalty,
+    get_index,
+    share_index,
+)
+from referrals.graph.paths import best_path
 from referrals.graph.update import remove_person, set_pair_ties
+from tests.test_graph_paths import brute_force, small_networks
 from tests.test_graph_update import apply, ops, starting_model
 
 TODAY = date(2024, 6, 1)
@@ -23,12 +32,13 @@ def _graph(n: int = 12):
     return build_graph(people, ties, [], [], today=TODAY)
 
 
-def test_a_sources_state_for_an_old_penalty_is_dropped():
+def test_a_new_penalty_updates_the_sources_state_in_place_of_a_new_one():
     ix = get_index(_graph())
     ix.state(1, ())
     ix.state(2, ())
     ix.state(1, ((5, 0.5),))  # a helper's ask count moved on: rep 1 asks with a new penalty
-    assert list(ix.states) == [(2, ()), (1, ((5, 0.5),))]
+    assert list(ix.states) == [2, 1]
+    assert ix.states[1].penalty == ((5, 0.5),)
 
 
 def test_a_small_graph_keeps_every_reps_state():
@@ -37,7 +47,70 @@ def test_a_small_graph_keeps_every_reps_state():
         ix.state(rep, ())
     assert len(ix.states) == 40
     ix.state(1, ())  # the first rep's layers are still there, not rebuilt
-    assert list(ix.states)[-1] == (1, ())
+    assert list(ix.states)[-1] == 1
+
+
+def test_the_states_kept_follow_the_byte_budget(monkeypatch):
+    G = _graph(3_000)
+    monkeypatch.setenv("REFERRALS_SEARCH_STATE_MB", "0")
+    ix = get_index(G)
+    for rep in range(1, 51):
+        ix.state(rep, ()).ensure(4)
+    assert len(ix.states) == MIN_SOURCES  # nothing fits: only the floor is kept
+    monkeypatch.setenv("REFERRALS_SEARCH_STATE_MB", "64")
+    for rep in range(1, 51):
+        ix.state(rep, ()).ensure(4)
+    assert len(ix.states) == 50
+    assert 0 < ix.state_bytes() <= 64 * 2**20
+
+
+def test_an_ask_far_from_a_rep_keeps_the_reps_layers():
+    G = _graph(200)
+    ix = get_index(G)
+    before = ix.state(1, ())
+    before.ensure(4)
+    after = ix.state(1, check_penalty(G, {150: 0.5}))  # a helper beyond the rep's 4 hops
+    assert after is not before
+    assert all(a is b for a, b in zip(after.B, before.B, strict=True))
+    near = ix.state(1, check_penalty(G, {3: 0.5}))  # a helper two hops away: layers change
+    assert near.B[1] is before.B[1] and near.B[3] is not before.B[3]
+
+
+@st.composite
+def _penalty_runs(draw):
+    G, n = draw(small_networks(max_people=10))
+    s = draw(st.integers(1, n))
+    hops = draw(st.integers(1, 6))
+    pens = draw(st.lists(
+        st.dictionaries(st.integers(1, n), st.sampled_from([0.5, 0.25, 1.0]), max_size=3),
+        min_size=1, max_size=4,
+    ))
+    return G, s, hops, pens
+
+
+@settings(max_examples=200, deadline=None)
+@given(_penalty_runs())
+def test_a_state_brought_to_a_new_penalty_equals_a_fresh_one(run):
+    G, s, hops, pens = run
+    ix = get_index(G)
+    ix.state(s, ()).ensure(hops)
+    for pen in pens:
+        key = check_penalty(G, pen)
+        old = ix.states[s]
+        old_layers = [lay.full().copy() for lay in old.B]
+        got = ix.state(s, key)
+        fresh = SourceState(ix, ix.pos[s], key, ix.penalty_array(key, ix.pos[s]))
+        fresh.ensure(len(got.B) - 1)
+        for h, (a, b) in enumerate(zip(got.B, fresh.B, strict=True)):
+            assert np.array_equal(a.full(), b.full()), h
+        # a request still holding the old state reads it unchanged
+        assert all(np.array_equal(lay.full(), was)
+                   for lay, was in zip(old.B, old_layers, strict=True))
+        for t in [p for p in G if p > 0]:
+            if t != s and not G.nodes[t]["dnc"]:
+                want = brute_force(G, s, t, hops, pen)
+                found = best_path(G, s, t, max_hops=hops, penalty=pen)
+                assert (found.nodes if found else None) == (want[0] if want else None)
 
 
 # --- patching the index instead of rebuilding it ---------------------------------------------

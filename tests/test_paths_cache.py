@@ -3,8 +3,10 @@ when it must."""
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import random
+import threading
 import weakref
 from dataclasses import replace
 from datetime import date
@@ -15,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from referrals.clock import utc_today
 from referrals.extensions import db
+from referrals.graph import index as graph_index
+from referrals.graph.paths import best_path
 from referrals.groups.services import add_member, remove_member, update_group
 from referrals.models import GroupMembership, Person, Relationship, Team, bump_graph_version
 from referrals.paths import cache
@@ -100,11 +104,103 @@ def test_a_gap_in_the_change_log_rebuilds(app, user):
     assert cached_entry(user.team_id).rebuilds == 2
 
 
-def test_a_new_day_rebuilds_because_ties_decay(app, user):
-    team_graph(db.session, _team(user), today=date(2026, 1, 1))
-    G = team_graph(db.session, _team(user), today=date(2026, 1, 2))
-    assert G.graph["today"] == date(2026, 1, 2)
-    assert cached_entry(user.team_id).rebuilds == 2
+def test_a_new_day_is_served_the_days_old_graph_while_it_rebuilds(app, user):
+    day1, day2 = date(2026, 1, 1), date(2026, 1, 2)
+    old = team_graph(db.session, _team(user), today=day1)
+    served = team_graph(db.session, _team(user), today=day2)
+    assert served is old and served.graph["today"] == day1
+    assert cache.builds["request"] == 1  # the new day did not make this request build
+    assert cache.wait_for_builds(timeout=30)
+    assert cache.builds == {"request": 1, "background": 1}
+    G = team_graph(db.session, _team(user), today=day2)
+    assert G.graph["today"] == day2  # ties decay: the later requests see the new day
+    # a rep whose clock is still on the first day gets the newer graph, not a rebuild
+    assert team_graph(db.session, _team(user), today=day1) is G
+    assert cache.wait_for_builds(timeout=30) and cache.builds["background"] == 1
+
+
+def test_a_graph_a_request_holds_stays_whole_through_a_background_swap(app, user):
+    rep = db.session.get(Person, user.person_id)
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid")
+    dana = factories.make_person(db.session, user.team_id, "Dana Whitfield")
+    factories.make_relationship(db.session, rep, mike, kind="customer", rating=5,
+                                last_interaction=date(2025, 6, 1))
+    factories.make_relationship(db.session, mike, dana, kind="friend", rating=4)
+    db.session.commit()
+    held = team_graph(db.session, _team(user), today=date(2026, 1, 1))
+    before = _snapshot(held)
+    assert best_path(held, rep.id, dana.id).nodes == (rep.id, mike.id, dana.id)
+    team_graph(db.session, _team(user), today=date(2026, 6, 1))  # starts the rebuild
+    assert cache.wait_for_builds(timeout=30)
+    swapped = cached_entry(user.team_id).graph
+    assert swapped is not held and swapped.graph["today"] == date(2026, 6, 1)
+    assert swapped[rep.id][mike.id]["strength"] < held[rep.id][mike.id]["strength"]
+    assert _snapshot(held) == before  # the reader's graph, unchanged by the swap
+    assert best_path(held, rep.id, dana.id).nodes == (rep.id, mike.id, dana.id)
+
+
+def test_a_large_graph_far_behind_is_rebuilt_in_the_background(app, user, monkeypatch):
+    monkeypatch.setattr(cache, "SYNC_REBUILD_NODES", 0)  # every graph counts as large
+    first = team_graph(db.session, _team(user))
+    bump_graph_version(db.session, user.team_id)  # no logged change: only a rebuild is safe
+    db.session.commit()
+    assert team_graph(db.session, _team(user)) is first  # the last good version, at once
+    assert cache.builds["request"] == 1
+    assert cache.wait_for_builds(timeout=30)
+    assert team_graph(db.session, _team(user)) is not first
+    assert cached_entry(user.team_id).rebuilds == 2 and cache.builds["background"] == 1
+
+
+def test_one_background_build_per_team_at_a_time(app, user, monkeypatch):
+    team_graph(db.session, _team(user))
+    gate = threading.Event()
+    real = cache.build_team_graph
+
+    def slow_build(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "build_team_graph", slow_build)
+    engine = db.session.get_bind()
+    first = cache.rebuild_later(engine, user.team_id, date(2026, 1, 2))
+    assert first is not None
+    assert cache.rebuild_later(engine, user.team_id, date(2026, 1, 2)) is None
+    gate.set()
+    assert first.wait(30) and cache.builds["background"] == 1
+
+
+def test_background_builds_on_one_machine_take_turns(app, user, monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "BUILD_LOCK", str(tmp_path / "build.lock"))
+    team_graph(db.session, _team(user))
+    held = []
+    real = cache.build_team_graph
+
+    def build(*args, **kwargs):
+        with open(cache.BUILD_LOCK) as other:  # another worker trying for its turn
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.append(True)
+            else:
+                held.append(False)
+                fcntl.flock(other, fcntl.LOCK_UN)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "build_team_graph", build)
+    done = cache.rebuild_later(db.session.get_bind(), user.team_id, date(2026, 1, 2))
+    assert done is not None and done.wait(30)
+    assert held == [True]
+
+
+def test_a_started_worker_builds_the_busiest_teams_before_requests(app, user, other_user):
+    done = cache.warm_app(app)
+    assert done.wait(30)
+    assert cache.builds == {"background": 2}
+    # the CSR index too: the first query of a big team does not build it
+    assert cached_entry(user.team_id).graph in graph_index._INDEXES
+    team_graph(db.session, _team(user))
+    team_graph(db.session, _team(other_user))
+    assert cache.builds["request"] == 0
 
 
 def test_other_teams_are_cached_apart(app, user, other_user):

@@ -13,13 +13,17 @@ most ``h`` hops is always a simple path, and ties break the same way in every al
 
 Per source we keep hop layers: ``B[h][v]`` is the key of the best path of at most ``h`` hops
 from the source to ``v`` whose intermediaries may be used (not do-not-contact). The layers
-are computed for all nodes at once with numpy and kept in a small LRU per graph; the last
-step of a best path (smallest node on ties) is read from a node's own row when needed.
+are computed for all nodes at once with numpy and kept per index, least recently used going
+first past a byte budget (:func:`state_budget`); a layer that reaches few nodes is kept
+sparse. A change of penalty updates a source's layers where it reaches, rather than
+discarding them. The last step of a best path (smallest node on ties) is read from a node's
+own row when needed.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import threading
 import weakref
 from collections import OrderedDict
@@ -34,25 +38,29 @@ import numpy as np
 QSCALE = float(1 << 32)
 #: "Unreachable" key; sums of a few keys above it stay far below the int64 limit.
 INF = np.int64(1 << 60)
-#: Memory for the per-source states kept per graph. A state holds about a dozen arrays of
-#: one int64 per node (its hop layers), ~10 MB at 100,000 people and ~1 MB at 10,000: the
-#: budget keeps ~20 reps' states at the large size and every rep of a sales floor below it.
-STATE_BUDGET_BYTES = 192 * 2**20
-MIN_SOURCES, MAX_SOURCES = 4, 64
+#: Memory for the per-source states kept per index, in MB (``REFERRALS_SEARCH_STATE_MB``).
+#: A state stores its hop layers compactly (a layer that reaches few nodes keeps only those):
+#: ~0.85 MB for a 4-hop best path at 100,000 people, ~1.4 MB at 1,000,000 (bench/rotation.py),
+#: so the default holds a sales floor of 50 reps at either, with room for their path tables.
+DEFAULT_STATE_MB = 256
+#: States kept whatever their size: a handful of reps are never turned away cold.
+MIN_SOURCES = 4
+#: Penalty arrays kept per index (a team's penalty changes only when someone is asked).
+PENALTY_ARRAYS = 3
 
 
-def max_sources(n: int) -> int:
-    """How many per-source states an index of ``n`` nodes keeps (least recently used go).
+def state_budget() -> int:
+    """Bytes of per-source state an index keeps (least recently used go first).
 
     Examples
     --------
-    >>> max_sources(100_000), max_sources(10_000), max_sources(10)
-    (20, 64, 64)
+    >>> state_budget() >= MIN_SOURCES
+    True
     """
-    per_state = max(1, n) * 8 * 12
-    return max(MIN_SOURCES, min(MAX_SOURCES, STATE_BUDGET_BYTES // per_state))
+    return int(float(os.environ.get("REFERRALS_SEARCH_STATE_MB", DEFAULT_STATE_MB)) * 2**20)
+
+
 _NONE = np.iinfo(np.int32).max
-_UNKNOWN = -2
 
 
 def edge_key(cost: float) -> int:
@@ -151,8 +159,9 @@ class GraphIndex:
         self.ext = ext
         self.is_group = nodes < 0
         self.lock = threading.RLock()
-        self.states: OrderedDict[tuple, SourceState] = OrderedDict()
-        self.max_states = max_sources(n)
+        self.states: OrderedDict[int, SourceState] = OrderedDict()
+        self.penalties: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self.grown = False
 
     def patched(self, G: nx.Graph) -> GraphIndex | None:
         """The index of ``G``, a later version of this index's graph, from this one's arrays.
@@ -243,22 +252,67 @@ class GraphIndex:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
 
     def state(self, source: int, penalty: tuple[tuple[int, float], ...] = ()) -> SourceState:
-        """The (cached) per-source state for a node id and validated penalty."""
-        key = (source, penalty)
+        """The (cached) per-source state for a node id and validated penalty.
+
+        One state per source. When the team's penalty moved on (someone was asked), the
+        source's state is brought to the new penalty by :meth:`SourceState.repenalised`,
+        which recomputes only the layer entries the change can reach: every rep's layers
+        stay warm through an ask, and the result equals a state computed afresh.
+        """
         with self.lock:
-            st = self.states.get(key)
+            st = self.states.get(source)
+            if st is not None and st.penalty == penalty:
+                self.states.move_to_end(source)
+                if self.grown:  # some state computed more layers or tables since
+                    self.grown = False
+                    self.evict()
+                return st
+            s = self.pos[source]
+            npen = self.penalty_array(penalty, s)
             if st is None:
-                # A source's state for an older penalty (a helper's ask count moved on) is
-                # never asked for again: drop it rather than let it crowd out other reps.
-                for stale in [k for k in self.states if k[0] == source]:
-                    del self.states[stale]
-                st = SourceState(self, self.pos[source], penalty)
-                self.states[key] = st
-                while len(self.states) > self.max_states:
-                    self.states.popitem(last=False)
+                st = SourceState(self, s, penalty, npen)
             else:
-                self.states.move_to_end(key)
+                st = st.repenalised(penalty, npen)
+            self.states[source] = st
+            self.states.move_to_end(source)
+            self.evict()
             return st
+
+    def penalty_array(self, penalty: tuple[tuple[int, float], ...], s: int) -> np.ndarray:
+        """Per node, the key added for leaving it onward under ``penalty`` (0 for ``s``).
+
+        One array per penalty, shared by every source it does not name.
+        """
+        npen = self.penalties.get(penalty)
+        if npen is None:
+            npen = np.zeros(self.n, dtype=np.int64)
+            for node, factor in penalty:
+                npen[self.pos[node]] = penalty_key(factor)
+            self.penalties[penalty] = npen
+            while len(self.penalties) > PENALTY_ARRAYS:
+                self.penalties.popitem(last=False)
+        else:
+            self.penalties.move_to_end(penalty)
+        if npen[s]:  # the source is never an intermediary of its own paths
+            npen = npen.copy()
+            npen[s] = 0
+        return npen
+
+    def state_bytes(self) -> int:
+        """Bytes held by the cached per-source states."""
+        return sum(st.nbytes for st in self.states.values())
+
+    def evict(self) -> None:
+        """Drop least recently used states past the byte budget (keeping MIN_SOURCES)."""
+        budget = state_budget()
+        sizes = [st.nbytes for st in self.states.values()]
+        total = sum(sizes)
+        drop = 0
+        while total > budget and len(sizes) - drop > MIN_SOURCES:
+            total -= sizes[drop]
+            drop += 1
+        for _ in range(drop):
+            self.states.popitem(last=False)
 
     def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For node indices ``rows``: (entry positions, owning row, counts), vectorised."""
@@ -354,60 +408,185 @@ def share_index(G: nx.Graph, H: nx.Graph) -> None:
         _INDEXES[H] = idx
 
 
-class SourceState:
-    """Hop layers from one source (with one penalty), computed lazily and kept."""
+#: A layer reaching fewer than one node in this many is kept sparse (int32 position + int64
+#: key per entry, 12 bytes) rather than dense (8 bytes per node).
+SPARSE_SHARE = 3
 
-    def __init__(self, index: GraphIndex, s: int, penalty: tuple[tuple[int, float], ...]) -> None:
+
+#: Per entry read, updating a layer for a new penalty costs this many times what computing it
+#: afresh (:meth:`SourceState._relax`) does: past that share a layer is computed afresh.
+REPENALISE_COST = 4
+
+
+class Layer:
+    """One hop layer of keys: dense (one int64 per node) or sparse (only the finite entries).
+
+    Never changed once made: a state brought to a new penalty makes new layers where entries
+    changed, so a request still holding the old state reads it unchanged.
+    """
+
+    __slots__ = ("dense", "idx", "n", "val")
+
+    def __init__(self, n: int, dense: np.ndarray | None = None,
+                 idx: np.ndarray | None = None, val: np.ndarray | None = None) -> None:
+        self.n = n
+        self.dense = dense
+        self.idx = idx  # sorted positions (sparse only)
+        self.val = val
+
+    @classmethod
+    def of(cls, b: np.ndarray) -> Layer:
+        """The layer of a dense key array (taken over, not copied), sparse if it pays.
+
+        Examples
+        --------
+        >>> lay = Layer.of(np.array([INF, 5, INF, INF, INF, INF, INF], dtype=np.int64))
+        >>> lay.dense is None, lay.at(np.array([1, 2])).tolist() == [5, int(INF)]
+        (True, True)
+        """
+        idx = np.flatnonzero(b < INF)
+        if len(idx) * SPARSE_SHARE < len(b):
+            return cls(len(b), idx=idx.astype(np.int32), val=b[idx])
+        return cls(len(b), dense=b)
+
+    @property
+    def nbytes(self) -> int:
+        if self.dense is not None:
+            return self.dense.nbytes
+        assert self.idx is not None and self.val is not None
+        return self.idx.nbytes + self.val.nbytes
+
+    def at(self, pos: np.ndarray) -> np.ndarray:
+        """Keys at the given positions (a new array)."""
+        if self.dense is not None:
+            return self.dense[pos]
+        assert self.idx is not None and self.val is not None
+        if len(self.idx) == 0:
+            return np.full(len(pos), INF, dtype=np.int64)
+        if len(pos) * 32 > self.n:  # many reads: one dense copy beats a binary search each
+            return self.full()[pos]
+        j = np.minimum(np.searchsorted(self.idx, pos), len(self.idx) - 1)
+        return np.where(self.idx[j] == pos, self.val[j], INF)
+
+    def full(self) -> np.ndarray:
+        """The dense key array (the layer's own when dense: read it, never write it)."""
+        if self.dense is not None:
+            return self.dense
+        b = np.full(self.n, INF, dtype=np.int64)
+        b[self.idx] = self.val
+        return b
+
+    def finite(self) -> np.ndarray:
+        """Positions with a key below INF, ascending."""
+        if self.dense is not None:
+            return np.flatnonzero(self.dense < INF)
+        assert self.idx is not None
+        return self.idx.astype(np.int64)
+
+    def updated(self, pos: np.ndarray, vals: np.ndarray) -> Layer:
+        """A new layer with the keys at ``pos`` replaced by ``vals``."""
+        if not len(pos):
+            return self
+        b = self.full().copy()
+        b[pos] = vals
+        return Layer.of(b)
+
+
+class Outs:
+    """The keys of leaving each node onward at one layer, read at the positions asked for."""
+
+    def __init__(self, st: SourceState, layer: Layer) -> None:
+        self.st = st
+        self.layer = layer
+
+    def __getitem__(self, pos: np.ndarray) -> np.ndarray:
+        return self.st.out_at(self.layer, np.asarray(pos))
+
+
+class SourceState:
+    """Hop layers from one source (under one penalty), computed lazily and kept.
+
+    ``B[h]`` is a :class:`Layer`: per node, the key of the best path of at most ``h`` hops
+    from the source whose intermediaries may be used. Leaving a node onward (``out``) adds its
+    penalty and is blocked for do-not-contact people; it is computed where it is read, not
+    stored. The do-not-contact flags and penalty keys are the index's own arrays, shared by
+    every source (a source that is itself do-not-contact or penalised gets copies).
+    """
+
+    def __init__(self, index: GraphIndex, s: int, penalty: tuple[tuple[int, float], ...],
+                 npen: np.ndarray) -> None:
         self.index = index
         self.s = s
-        n = index.n
-        self.npen = np.zeros(n, dtype=np.int64)
-        for node, factor in penalty:
-            self.npen[index.pos[node]] = penalty_key(factor)
-        self.npen[s] = 0  # the source is never an intermediary of its own paths
-        self.ext = index.ext.copy()
-        self.ext[s] = True
-        b0 = np.full(n, INF, dtype=np.int64)
-        b0[s] = 0
-        self.B: list[np.ndarray] = [b0]
-        self.O: list[np.ndarray] = [self._out(b0)]
-        # predecessors found so far, per layer (filled lazily by chain)
-        self.P: list[np.ndarray] = []
+        self.penalty = penalty
+        self.npen = npen
+        if index.ext[s]:
+            self.ext = index.ext
+        else:  # a do-not-contact source still starts its own paths
+            self.ext = index.ext.copy()
+            self.ext[s] = True
+        source = Layer(index.n, idx=np.array([s], dtype=np.int32),
+                       val=np.zeros(1, dtype=np.int64))
+        self.B: list[Layer] = [source]
+        # predecessors found so far, per layer: node index -> the node before it
+        self.P: list[dict[int, int]] = []
         self.tables: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
+    @property
+    def nbytes(self) -> int:
+        """Memory this state holds of its own (the shared arrays not counted)."""
+        size = sum(lay.nbytes for lay in self.B)
+        size += sum(a.nbytes for t in self.tables.values() for a in t)
+        size += sum(len(p) for p in self.P) * 100  # dict entries of two small ints
+        if self.ext is not self.index.ext:
+            size += self.ext.nbytes
+        return size
+
+    def out_at(self, layer: Layer, pos: np.ndarray) -> np.ndarray:
+        """Key of leaving each node of ``pos`` onward: its key plus penalty, INF if blocked."""
+        o = layer.at(pos)
+        o += self.npen[pos]
+        o[~self.ext[pos]] = INF
+        np.minimum(o, INF, out=o)
+        return o
+
     def _out(self, b: np.ndarray) -> np.ndarray:
-        """Key of leaving each node onward: its layer key plus its penalty, INF if blocked."""
         o = b + self.npen
         o[~self.ext] = INF
         np.minimum(o, INF, out=o)
         return o
 
-    def layer(self, h: int) -> tuple[np.ndarray, np.ndarray]:
-        """(B_h, O_h) for ``0 <= h``, computing missing layers."""
+    def ensure(self, h: int) -> None:
+        """Compute the layers up to ``h``."""
         with self.index.lock:
             while len(self.B) <= h:
-                b = self._relax(self.O[-1])
-                self.B.append(b)
-                self.O.append(self._out(b))
-            return self.B[h], self.O[h]
+                self.B.append(Layer.of(self._relax(self.B[-1])))
+                self.index.grown = True
 
-    def _relax(self, out: np.ndarray) -> np.ndarray:
+    def layer(self, h: int) -> tuple[np.ndarray, Outs]:
+        """(B_h as a dense array, its onward keys readable at any positions), ``0 <= h``."""
+        self.ensure(h)
+        lay = self.B[h]
+        return lay.full(), Outs(self, lay)
+
+    def _relax(self, prev: Layer) -> np.ndarray:
         """One Bellman-Ford round: B[v] = min over neighbours u of out[u] + key(u, v).
 
         Only the keys: the predecessors are found later, for the few nodes on answers.
         """
         ix = self.index
-        frontier = np.flatnonzero(out < INF)
+        frontier = prev.finite()
+        frontier = frontier[self.ext[frontier]]
         work = int(ix.deg[frontier].sum())
         if work * 3 < ix.nnz:
             # Few nodes reached: push from them (cost ~ their degrees).
-            where, owner, _ = ix.gather(frontier)
-            val = out[owner]
+            where, _, lens = ix.gather(frontier)
+            val = np.repeat(self.out_at(prev, frontier), lens)
             val += ix.keys[where]
             b = np.full(ix.n, INF, dtype=np.int64)
             np.minimum.at(b, ix.indices[where], val)
         else:
             # Most of the graph reached: pull along every edge at once.
+            out = self._out(prev.full())
             vals = np.empty(ix.nnz + 1, dtype=np.int64)
             np.take(out, ix.indices, out=vals[:-1])
             vals[:-1] += ix.keys
@@ -418,6 +597,66 @@ class SourceState:
         b[self.s] = 0
         return b
 
+    def repenalised(self, penalty: tuple[tuple[int, float], ...], npen: np.ndarray) -> SourceState:
+        """This state under another penalty, equal to one computed afresh.
+
+        A layer entry can change only if an input to it changed: ``B_h[v]`` is the least of
+        ``out_{h-1}[u] + key(u, v)`` over v's neighbours, and ``out_{h-1}[u]`` changes only
+        where ``u``'s penalty or ``B_{h-1}[u]`` changed. So layer by layer only the neighbours
+        of those nodes are recomputed from their own rows (all of them in one dense round when
+        that is most of the graph). An ask names a helper or two: a few thousand entries
+        instead of every layer over again. Predecessors are found afresh; the half tables are
+        kept unless a penalised node is the source's neighbour (the only penalties they hold).
+
+        Long because it is one pass over the layers whose every step reads the arrays the
+        step before made (the changed entries of the layer below); split, the helpers would
+        hand those to each other and read no better.
+        """
+        ix = self.index
+        new = SourceState.__new__(SourceState)
+        new.index, new.s, new.penalty, new.npen, new.ext = ix, self.s, penalty, npen, self.ext
+        new.P = []
+        old_f, new_f = dict(self.penalty), dict(penalty)
+        moved = [ix.pos[v] for v in old_f.keys() | new_f.keys()
+                 if old_f.get(v, 1.0) != new_f.get(v, 1.0)]
+        changed = np.array(sorted(set(moved) - {self.s}), dtype=np.int64)
+        near = ix.indices[ix.row(self.s)]
+        new.tables = {} if np.isin(changed, near).any() else self.tables
+        new.B = [self.B[0]]
+        dirty = np.zeros(0, dtype=np.int64)  # entries of the layer below that changed
+        for h in range(1, len(self.B)):
+            below = new.B[h - 1]
+            pen_moved = changed[self.ext[changed]]
+            pen_moved = pen_moved[below.at(pen_moved) < INF]
+            inputs = np.union1d(dirty[self.ext[dirty]], pen_moved)
+            if not len(inputs):
+                new.B.append(self.B[h])
+                dirty = np.zeros(0, dtype=np.int64)
+                continue
+            where, _, _ = ix.gather(inputs)
+            hit = np.zeros(ix.n, dtype=bool)
+            hit[ix.indices[where]] = True
+            hit[self.s] = False
+            cand = np.flatnonzero(hit)
+            old_b = self.B[h]
+            # Reading a node's row here costs a few times what a round of _relax pays for it.
+            front = below.finite()
+            relax_work = min(int(ix.deg[front[self.ext[front]]].sum()) * 3, ix.nnz)
+            if int(ix.deg[cand].sum()) * REPENALISE_COST >= relax_work:
+                b = new._relax(below)
+                last = h == len(self.B) - 1
+                dirty = np.zeros(0, dtype=np.int64) if last else np.flatnonzero(b != old_b.full())
+                new.B.append(Layer.of(b))
+                continue
+            where, _, lens = ix.gather(cand)
+            vals = new.out_at(below, ix.indices[where].astype(np.int64)) + ix.keys[where]
+            mins = np.minimum.reduceat(vals, np.cumsum(lens) - lens) if len(vals) else vals
+            np.minimum(mins, INF, out=mins)
+            diff = mins != old_b.at(cand)
+            dirty = cand[diff]
+            new.B.append(old_b.updated(dirty, mins[diff]))
+        return new
+
     def last_step(self, h: int, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B_h, predecessor on that best path) for the given node indices only.
 
@@ -425,10 +664,10 @@ class SourceState:
         node index among those reaching the minimum (-1 for the source or no path).
         """
         ix = self.index
-        out = self.layer(h - 1)[1]
+        self.ensure(h - 1)
         where, _, lens = ix.gather(targets)
-        u = ix.indices[where]
-        vals = out[u] + ix.keys[where]
+        u = ix.indices[where].astype(np.int64)
+        vals = self.out_at(self.B[h - 1], u) + ix.keys[where]
         starts = np.cumsum(lens) - lens
         mins, pred = ix.seg_min(vals, starts, lens, u)
         is_source = targets == self.s
@@ -446,33 +685,37 @@ class SourceState:
             if live.any():
                 known = self._preds(layer)
                 # each distinct node once, and only once per source: hubs sit on many paths
-                need = np.unique(cur[live])
-                need = need[known[need] == _UNKNOWN]
-                if len(need):
-                    known[need] = self.last_step(layer, need)[1]
-                nxt[live] = known[cur[live]]
+                wanted = cur[live].tolist()
+                need = sorted({v for v in wanted if v not in known})
+                if need:
+                    found = self.last_step(layer, np.array(need, dtype=np.int64))[1]
+                    known.update(zip(need, found.tolist(), strict=True))
+                    self.index.grown = True
+                nxt[live] = [known[v] for v in wanted]
             cols.append(nxt)
             cur = nxt
         return cols
 
-    def _preds(self, layer: int) -> np.ndarray:
+    def _preds(self, layer: int) -> dict[int, int]:
         with self.index.lock:
             while len(self.P) <= layer:
-                self.P.append(np.full(self.index.n, _UNKNOWN, dtype=np.int64))
+                self.P.append({})
             return self.P[layer]
 
     def half_table(self, half_hops: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Best ``width`` source halves (<= half_hops hops) per middle node.
 
-        Returns (rowpos, keys, via): ``rowpos[m]`` is m's row or -1; ``keys[row]`` ascending
-        half keys (INF padded; the middle node's own penalty is not included) and ``via[row]``
-        the half's intermediary (-1 for a half with no intermediary).
+        Returns (heads, keys, via): ``heads`` the middle nodes that have a row, ascending (row
+        ``r`` is ``heads[r]``'s); ``keys[row]`` ascending half keys (INF padded; the middle
+        node's own penalty is not included) and ``via[row]`` the half's intermediary (-1 for
+        a half with no intermediary).
         """
         with self.index.lock:
             found = self.tables.get((half_hops, width))
             if found is None:
                 found = self._build_table(half_hops, width)
                 self.tables[(half_hops, width)] = found
+                self.index.grown = True
             return found
 
     def _build_table(self, half_hops: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -513,10 +756,8 @@ class SourceState:
         rank = np.arange(len(m)) - group_start[group_id]
         keep = rank < width
         rows = len(group_start)
-        rowpos = np.full(ix.n, -1, dtype=np.int64)
-        rowpos[m[group_start]] = np.arange(rows)
         tkeys = np.full((rows, width), INF, dtype=np.int64)
         tvia = np.full((rows, width), -2, dtype=np.int64)
         tkeys[group_id[keep], rank[keep]] = k[keep]
         tvia[group_id[keep], rank[keep]] = x[keep]
-        return rowpos, tkeys, tvia
+        return m[group_start], tkeys, tvia

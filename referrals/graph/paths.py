@@ -296,7 +296,7 @@ def _meet_in_middle(
     if max_hops >= 2:
         half = max_hops - 2
         width = max(k + 2, 7)  # one table serves every k <= 5
-        rowpos, tkeys, tvia = st.half_table(half, width)
+        heads, tkeys, tvia = st.half_table(half, width)
         row = ix.row(ti)
         a = ix.indices[row].astype(np.int64)
         ka = ix.keys[row]
@@ -307,9 +307,10 @@ def _meet_in_middle(
         m = ix.indices[where].astype(np.int64)
         arep = np.repeat(a, lens)
         tkey = ix.keys[where] + np.repeat(ka, lens) + st.npen[m]
-        ok = (m != ti) & st.ext[m] & (rowpos[m] >= 0)
+        at = np.minimum(np.searchsorted(heads, m), len(heads) - 1)
+        ok = (m != ti) & st.ext[m] & (heads[at] == m)
         m, arep, tkey = m[ok], arep[ok], tkey[ok]
-        r = rowpos[m]
+        r = at[ok]
         total = tkey[:, None] + tkeys[r]
         via = tvia[r]
         bad = (tkeys[r] >= INF) | (via == arep[:, None]) | (via == ti)

@@ -11,21 +11,40 @@ A replay never changes a graph that requests may be reading: it changes a fork o
 shares every row it does not touch) and then swaps the cache entry in one assignment. A
 request keeps the graph it got for as long as it holds it – a consistent snapshot, however
 many changes other threads replay meanwhile.
+
+No request waits for a rebuild it can do without. When the graph is a new day behind (tie
+strength decays with time) the request is served the cached graph, a day old, and one
+background thread per team rebuilds it for today; the next request after it finishes gets the
+new day. A team far behind (a bulk import, a settings change) is rebuilt inside the request
+only while its graph is small (:data:`SYNC_REBUILD_NODES`, a few tens of milliseconds);
+a larger one is served its previous version while it rebuilds in the background. A worker
+that never built a team's graph has nothing to serve: the gunicorn hook (`warm_app`) builds
+the busiest teams' graphs as the worker starts, before it accepts requests; a team outside
+those, or a worker not started by gunicorn, still builds in its first request (and a request
+arriving while that team's start-up build runs waits for it rather than build it twice).
 """
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
+import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import product
 from typing import Any
 
 import networkx as nx
+from flask import Flask
 from sqlalchemy import (
     ColumnElement,
     Date,
+    Engine,
     Integer,
     Select,
     case,
@@ -37,9 +56,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from referrals.clock import utc_today
+from referrals.extensions import db
 from referrals.graph.build import build_graph, fork
 from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS, group_node
-from referrals.graph.index import share_index
+from referrals.graph.index import get_index, share_index
 from referrals.graph.tie import TieParams
 from referrals.graph.update import (
     add_member,
@@ -64,6 +84,20 @@ from referrals.settings import tie_params
 # Past this many logged changes a rebuild is cheaper than replaying them one by one.
 MAX_REPLAY = 500
 STREAM = 50_000  # rows fetched at a time while building
+#: A graph of up to this many nodes far behind is rebuilt in the request that finds it so (a
+#: few tens of milliseconds, and the request sees its team's latest change); a larger one in
+#: the background, its previous version served meanwhile.
+SYNC_REBUILD_NODES = 20_000
+#: How many teams' graphs a worker builds as it starts (``REFERRALS_WARM_GRAPHS``).
+WARM_TEAMS = 4
+#: Background builds on one machine take turns by locking this file: each holds a second
+#: graph while it builds (~2.6 GB at 1M people), so every worker rebuilding at once (a new
+#: day, a deploy) would need twice the workers' memory.
+BUILD_LOCK = os.environ.get(
+    "REFERRALS_BUILD_LOCK", os.path.join(tempfile.gettempdir(), "referrals-graph-build.lock")
+)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -81,12 +115,26 @@ class CachedGraph:
 
 _cache: dict[int, CachedGraph] = {}
 _cache_lock = threading.Lock()
+# Per team, the build running in this process (set when it is over): one at a time.
+_building: dict[int, threading.Event] = {}
+# Bumped by clear_cache: a build started before it does not publish after it.
+_generation = 0
+#: How graphs were built in this process: "request" (a request waited) or "background".
+builds: Counter[str] = Counter()
 
 
 def clear_cache() -> None:
-    """Forget every cached graph (tests use it to play a fresh worker)."""
+    """Forget every cached graph (tests use it to play a fresh worker).
+
+    Builds still running finish first, so none publishes into the fresh cache.
+    """
+    global _generation
+    for done in list(_building.values()):
+        done.wait(60)
     with _cache_lock:
+        _generation += 1
         _cache.clear()
+        builds.clear()
 
 
 def cached_entry(team_id: int) -> CachedGraph | None:
@@ -97,35 +145,170 @@ def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx
     """The team's current graph: from the cache, updated in place, or rebuilt.
 
     Its day (for the decay of old ties) is `today`, else UTC's: the graph is the whole team's,
-    and its reps may work in several time zones.
+    and its reps may work in several time zones. A graph a day behind is served while a
+    background thread rebuilds it (a day's decay moves few answers); a graph of a later day
+    than `today` is served as it is.
     """
     today = today or utc_today()
     version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
     assert version is not None
     entry = _cache.get(team.id)
+    if entry is None:
+        entry = _wait_for_build(team.id)  # the worker's start-up build of this team
+        if entry is None:
+            return _rebuild_now(session, team, version, today).graph
     # At or past the version this request read: another thread of this worker may have
     # replayed further than this request's snapshot – that graph is newer, not wrong.
-    if entry is not None and entry.version >= version and entry.built_on == today:
-        return entry.graph
-    if entry is not None and entry.built_on == today and 0 < version - entry.version <= MAX_REPLAY:
-        with entry.lock:
-            entry = _cache.get(team.id, entry)  # another thread may have replayed meanwhile
-            if entry.version >= version:
-                return entry.graph
-            replayed = _replay(session, team, entry, version)
-            if replayed is not None:
-                with _cache_lock:
+    if entry.version < version and version - entry.version <= MAX_REPLAY:
+        replayed = _replay_latest(session, team, entry, version)
+        entry = replayed if replayed is not None else entry
+    if entry.version < version and len(entry.graph) <= SYNC_REBUILD_NODES:
+        entry = _rebuild_now(session, team, version, today)
+    elif entry.version < version or entry.built_on < today:
+        rebuild_later(session.get_bind(), team.id, today)
+    return entry.graph
+
+
+def _replay_latest(
+    session: Session, team: Team, entry: CachedGraph, version: int
+) -> CachedGraph | None:
+    """The entry replayed up to `version`, published; None when only a rebuild will do."""
+    with entry.lock:
+        entry = _cache.get(team.id, entry)  # another thread may have replayed meanwhile
+        if entry.version >= version:
+            return entry
+        replayed = _replay(session, team, entry, version)
+        if replayed is not None:
+            with _cache_lock:
+                if _cache.get(team.id) is entry:  # not swapped for a rebuild meanwhile
                     _cache[team.id] = replayed
-                return replayed.graph
-    rebuilt = build_team_graph(session, team, today=today)
-    previous = _cache.get(team.id)
-    entry = CachedGraph(
-        graph=rebuilt, version=version, built_on=today, params=tie_params(team),
-        rebuilds=(previous.rebuilds + 1) if previous else 1,
-    )
+        return replayed
+
+
+def _rebuild_now(session: Session, team: Team, version: int, today: date) -> CachedGraph:
+    graph = build_team_graph(session, team, today=today)
+    builds["request"] += 1
+    return _publish(team.id, graph, version, today, tie_params(team), _generation)
+
+
+def _publish(
+    team_id: int, graph: nx.Graph, version: int, today: date, params: TieParams,
+    generation: int,
+) -> CachedGraph:
+    """Make a newly built graph the team's entry, unless a newer one got there first.
+
+    One assignment: a request holding the previous graph keeps reading it, unchanged.
+    """
     with _cache_lock:
-        _cache[team.id] = entry
-    return rebuilt
+        previous = _cache.get(team_id)
+        entry = CachedGraph(
+            graph=graph, version=version, built_on=today, params=params,
+            rebuilds=(previous.rebuilds + 1) if previous else 1,
+        )
+        newer = previous is not None and (previous.built_on, previous.version) > (today, version)
+        if generation == _generation and not newer:
+            _cache[team_id] = entry
+        return entry
+
+
+def rebuild_later(engine: Engine, team_id: int, today: date) -> threading.Event | None:
+    """Start a background rebuild of the team's graph for `today`, unless one is running.
+
+    Returns the event set when it is over (None if one was running already).
+    """
+    with _cache_lock:
+        running = _building.get(team_id)
+        if running is not None and not running.is_set():
+            return None
+        done = _building[team_id] = threading.Event()
+    thread = threading.Thread(
+        target=_build_one, args=(engine, team_id, today, _generation, done),
+        name=f"graph-build-{team_id}", daemon=True,
+    )
+    thread.start()
+    return done
+
+
+def _build_one(
+    engine: Engine, team_id: int, today: date, generation: int, done: threading.Event
+) -> None:
+    """Build the team's graph on a connection of its own and publish it; log, never raise."""
+    try:
+        with machine_turn(), Session(engine) as session:
+            team = session.get(Team, team_id)
+            version = session.scalar(select(Team.graph_version).where(Team.id == team_id))
+            if team is not None and version is not None:
+                graph = build_team_graph(session, team, today=today)
+                get_index(graph)  # its CSR too: the first query must not build it (~9 s at 1M)
+                builds["background"] += 1
+                _publish(team_id, graph, version, today, tie_params(team), generation)
+    except Exception:  # the request path rebuilds if this never publishes
+        log.exception("building the graph of team %s in the background failed", team_id)
+    finally:
+        done.set()
+
+
+@contextmanager
+def machine_turn() -> Iterator[None]:
+    """Hold the machine's build lock (:data:`BUILD_LOCK`): one background build at a time."""
+    with open(BUILD_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build_new(engine: Engine, team_ids: Iterable[int], today: date, generation: int) -> None:
+    """Build, one by one, the graphs of these teams that no one has built or is building."""
+    for team_id in team_ids:
+        with _cache_lock:
+            running = _building.get(team_id)
+            if team_id in _cache or (running is not None and not running.is_set()):
+                continue
+            done = _building[team_id] = threading.Event()
+        _build_one(engine, team_id, today, generation, done)
+
+
+def _wait_for_build(team_id: int) -> CachedGraph | None:
+    done = _building.get(team_id)
+    if done is not None:
+        done.wait()
+    return _cache.get(team_id)
+
+
+def wait_for_builds(timeout: float | None = None) -> bool:
+    """Wait until this process's background builds are over; False if some still run."""
+    return all(done.wait(timeout) for done in list(_building.values()))
+
+
+def warm_graphs(engine: Engine, *, limit: int = WARM_TEAMS,
+                today: date | None = None) -> threading.Event:
+    """Build the graphs of the `limit` busiest teams in one background thread, one by one.
+
+    The busiest are those with the most logged changes (the highest `graph_version`). Returns
+    an event set when all are built (or failed: the request path then builds them).
+    """
+    with Session(engine) as session:
+        team_ids = list(session.scalars(
+            select(Team.id).order_by(Team.graph_version.desc(), Team.id).limit(limit)))
+    finished = threading.Event()
+
+    def run() -> None:
+        try:
+            _build_new(engine, team_ids, today or utc_today(), _generation)
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, name="graph-warm", daemon=True).start()
+    return finished
+
+
+def warm_app(app: Flask) -> threading.Event:
+    """:func:`warm_graphs` for an app's database, as many teams as ``REFERRALS_WARM_GRAPHS``."""
+    with app.app_context():
+        engine = db.engine
+    return warm_graphs(engine, limit=int(os.environ.get("REFERRALS_WARM_GRAPHS", WARM_TEAMS)))
 
 
 def build_team_graph(session: Session, team: Team, *, today: date) -> nx.Graph:

@@ -1,0 +1,146 @@
+"""A sales floor in rotation: 50 reps asking for best paths in turn, one worker's graph.
+
+Run from the repository root::
+
+    python -m bench.rotation                   # 100,000 people, ~1,000,000 ties
+    python -m bench.rotation --size huge       # 1,000,000 people, ~10,000,000 ties
+
+Each round every rep asks for the best path (<= 4 hops) to one random prospect, round-robin,
+so every rep's search state must stay warm between its own turns while 49 others ask. Phases:
+
+1. cold: each rep's first question (builds its layers);
+2. warm: ``--rounds`` rounds with the team's penalty unchanged;
+3. the asks: a helper on few of the floor's sampled paths is asked past the team's cap (its
+   factor drops to 0.5), then the helper on most of them, then the five busiest; after each,
+   the first question of each rep (its layers brought to the new penalty), then ``--rounds``
+   warm rounds again;
+4. a new day: questions keep coming while a thread builds the graph and index again, as a
+   worker's background rebuild does (sharing the interpreter's lock with the requests).
+
+It prints p50/p95 of each phase (wall clock, and the thread's CPU time, which a loaded machine
+does not inflate), the per-rep state memory the index holds, RSS and the machine's
+load average. Seeded: the same network, reps and prospects every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import threading
+import time
+from collections import Counter
+
+import numpy as np
+
+from bench.generate import generate
+from bench.paths import SIZES, rss_mb
+from referrals.graph import best_path, build_graph
+from referrals.graph.index import check_penalty, get_index, state_budget
+
+
+def p50p95(times: list[tuple[float, float]]) -> str:
+    """Wall-clock p50/p95, then the CPU time's (which the machine's load does not inflate)."""
+    wall = np.array([t[0] for t in times]) * 1e3
+    cpu = np.array([t[1] for t in times]) * 1e3
+    return (f"p50 {np.percentile(wall, 50):.3f} ms, p95 {np.percentile(wall, 95):.3f} ms "
+            f"(CPU p50 {np.percentile(cpu, 50):.3f}, p95 {np.percentile(cpu, 95):.3f})")
+
+
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def ask_rounds(G, reps, prospects, rng, rounds, penalty) -> list[tuple[float, float]]:
+    times = []
+    for _ in range(rounds):
+        for rep in reps:
+            t = rng.choice(prospects)
+            while t == rep:
+                t = rng.choice(prospects)
+            start, cpu = time.perf_counter(), time.thread_time()
+            best_path(G, rep, t, penalty=penalty)
+            times.append((time.perf_counter() - start, time.thread_time() - cpu))
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="large")
+    parser.add_argument("--reps", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    n_people, n_ties = SIZES[args.size]
+    print(f"{args.size}: {n_people:,} people, ~{n_ties:,} ties; {args.reps} reps; "
+          f"state budget {state_budget() / 2**20:.0f} MB; {os.cpu_count()} cores; {load()}")
+    net = generate(n_people, n_ties, seed=args.seed)
+    start, cpu = time.perf_counter(), time.process_time()
+    G = build_graph(net.people(), (), net.groups(), net.memberships(),
+                    coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
+    print(f"  graph built in {time.perf_counter() - start:.2f} s "
+          f"(CPU {time.process_time() - cpu:.2f} s)")
+    start, cpu = time.perf_counter(), time.process_time()
+    ix = get_index(G)
+    print(f"  CSR index in {time.perf_counter() - start:.2f} s "
+          f"(CPU {time.process_time() - cpu:.2f} s)")
+    prospects = [int(p) for p in net.prospects]
+    rng = random.Random(args.seed)
+    people = [int(p) for p in np.flatnonzero(~net.dnc) + 1]
+    reps = [net.typical_rep, net.big_rep, *rng.sample(people, args.reps - 2)]
+    gc.collect()
+    base_rss = rss_mb()
+
+    cold = ask_rounds(G, reps, prospects, rng, 1, None)
+    print(f"  cold: first question of each rep             {p50p95(cold)}")
+    warm = ask_rounds(G, reps, prospects, rng, args.rounds, None)
+    print(f"  warm: {args.rounds} rounds x {len(reps)} reps            {p50p95(warm)}")
+    print(f"  states kept {len(ix.states)}/{len(reps)}, {ix.state_bytes() / 2**20:.1f} MB "
+          f"({ix.state_bytes() / len(ix.states) / 2**20:.2f} MB a rep); "
+          f"RSS {rss_mb():.0f} MB (+{rss_mb() - base_rss:.0f} MB for the states); {load()}")
+
+    # The helper the floor leans on most: the commonest intermediary of its best paths.
+    used: Counter[int] = Counter()
+    for rep in reps:
+        for t in rng.sample(prospects, 20):
+            p = best_path(G, rep, t) if t != rep else None
+            if p:
+                used.update(v for v in p.nodes[1:-1] if v > 0)
+    helper, uses = used.most_common(1)[0]
+    ranked = used.most_common()
+    middling = ranked[len(ranked) // 2][0]
+    asks = (("a helper on few paths", {middling: 0.5}), ("the busiest helper", {helper: 0.5}),
+            ("the five busiest", {v: 0.5 for v, _ in ranked[:5]}))
+    for label, pen in asks:
+        after = ask_rounds(G, reps, prospects, rng, 1, pen)
+        warm2 = ask_rounds(G, reps, prospects, rng, args.rounds, pen)
+        print(f"  ask ({label}, {len(check_penalty(G, pen))} penalised; "
+              f"busiest helper {helper} on {uses} sampled paths):")
+        print(f"    first question of each rep after it        {p50p95(after)}")
+        print(f"    then {args.rounds} rounds                           {p50p95(warm2)}")
+        print(f"    states kept {len(ix.states)}/{len(reps)}, "
+              f"{ix.state_bytes() / 2**20:.1f} MB; {load()}")
+
+    # A new day: the worker serves this graph while a thread builds the next one (GIL shared).
+    built: list[float] = []
+
+    def rebuild() -> None:
+        start = time.perf_counter()
+        H = build_graph(net.people(), (), net.groups(), net.memberships(),
+                        coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
+        get_index(H)
+        built.append(time.perf_counter() - start)
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    during: list[tuple[float, float]] = []
+    while thread.is_alive():
+        during += ask_rounds(G, reps, prospects, rng, 1, None)
+    print(f"  while a background thread rebuilds the graph and index ({built[0]:.1f} s):")
+    print(f"    {len(during)} questions                          {p50p95(during)}; "
+          f"max {max(t[0] for t in during) * 1e3:.1f} ms; RSS {rss_mb():.0f} MB; {load()}")
+
+
+if __name__ == "__main__":
+    main()
