@@ -209,7 +209,7 @@ def test_the_migration_fills_the_columns_of_people_already_there(tmp_path):
     url = "sqlite:///" + str(tmp_path / "old.db")
     fresh = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
     with fresh.app_context():
-        upgrade(revision="f1a2b3c4d5e6")
+        upgrade(revision="a7c3e9f1b2d4")  # the revision before the search columns
         with db.engine.begin() as conn:
             conn.execute(text("INSERT INTO teams (id, name, settings, graph_version, "
                               "created_at) VALUES (1, 'T', '{}', 1, '2026-01-01')"))

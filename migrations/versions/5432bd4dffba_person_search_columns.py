@@ -3,7 +3,7 @@ e-mail and notes, the phone number's digits – and the indexes that make a type
 read an index instead of every row
 
 Revision ID: 5432bd4dffba
-Revises: f1a2b3c4d5e6
+Revises: a7c3e9f1b2d4
 Create Date: 2026-12-04 05:40:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5432bd4dffba'
-down_revision = 'f1a2b3c4d5e6'
+down_revision = 'a7c3e9f1b2d4'
 branch_labels = None
 depends_on = None
 
