@@ -125,7 +125,8 @@ def build_team(draw, team_id: int, users: list[User], stranger: User) -> None:
             add(GroupMembership, team_id=team_id, group_id=group.id, person_id=member.id,
                 created_at=draw(MOMENT))
     values = [add(ValueItem, team_id=team_id, title=title, kind=draw(st.sampled_from(VALUE_KINDS)),
-                  pitch=draw(TEXT), url=draw(st.none() | TEXT), issues=draw(ISSUE_LIST),
+                  pitch=draw(TEXT), short=draw(st.none() | TEXT.map(lambda t: t[:90])),
+                  url=draw(st.none() | TEXT), issues=draw(ISSUE_LIST),
                   created_by_id=draw(anyone), created_at=draw(MOMENT), updated_at=draw(MOMENT))
               for title in draw(st.lists(NAME, unique=True, max_size=3))]
     scripts = []
@@ -261,6 +262,9 @@ def test_export_restore_export_gives_the_same_document(app, other_user, data):
     assert done.counts["people"] == len(first["people"]) and not done.created_team
     again = export_team(db.session, target.id)
     assert without_moment(again) == without_moment(first)
+    shorts = select(ValueItem.title, ValueItem.short).order_by(ValueItem.title)
+    assert db.session.execute(shorts.where(ValueItem.team_id == target.id)).all() == \
+        db.session.execute(shorts.where(ValueItem.team_id == source.id)).all()
     assert rows_point_inside(target.id)
     # Restoring touched no other team.
     for team, before in others.items():

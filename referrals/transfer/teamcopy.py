@@ -162,7 +162,7 @@ class _Export:
                       "script": _ref(sid, t.script_id), "broke_cadence": t.broke_cadence,
                       "created_at": _utc(t.created_at)} for t in self._owned(Touch)],
             value_items=[{"id": vid[v.id], "title": v.title, "kind": v.kind, "pitch": v.pitch,
-                          "url": v.url, "issues": list(v.issues or []),
+                          "short": v.short, "url": v.url, "issues": list(v.issues or []),
                           "created_by": user(v.created_by_id),
                           "created_at": _utc(v.created_at),
                           "updated_at": _utc(v.updated_at)} for v in values],
@@ -375,7 +375,8 @@ class _Restore:
         doc, team_id, at, user, person = self.doc, self.team_id, self.at, self.user, self.person
         values = self.values = dict(zip((v.id for v in doc.value_items), self._insert(ValueItem, [
             {"team_id": team_id, "title": v.title, "kind": v.kind, "pitch": v.pitch,
-             "url": v.url, "issues": list(v.issues), "created_by_id": user(v.created_by),
+             "short": v.short, "url": v.url, "issues": list(v.issues),
+             "created_by_id": user(v.created_by),
              "created_at": at(v.created_at), "updated_at": at(v.updated_at)}
             for v in doc.value_items]), strict=True))
         scripts = dict(zip((s.id for s in doc.voicemail_scripts), self._insert(VoicemailScript, [

@@ -114,6 +114,7 @@ class TeamValueItem(_Strict):
     title: str
     kind: str
     pitch: str = ""
+    short: str | None = Field(default=None, max_length=90)
     url: str | None = None
     issues: list[str] = []
     created_by: UserRef = None
