@@ -18,7 +18,7 @@ from referrals.models import Person
 from referrals.paths import pictures, services
 from referrals.paths.cache import team_graph
 from referrals.paths.forms import tie_settings_data, tie_settings_form
-from referrals.people.panels import Panel, panel_of, shared_read
+from referrals.people.panels import Panel, panel_of, shared_read, warmth_of
 from referrals.settings import reset_tie_params, tie_params, update_tie_params
 from referrals.web.forms import attach_errors
 
@@ -86,6 +86,7 @@ def person_paths_context(person: Person) -> dict[str, Any]:
 
 panel_of(bp, Panel("paths", "paths/_panel.html", person_paths_context, order=10))
 panel_of(bp, Panel("paths_glance", "paths/_glance.html", slot="glance", order=10))
+warmth_of(bp, lambda people: services.warmth_to(db.session, current_user, people))
 
 
 @bp.route("/warmth", methods=["GET", "POST"])

@@ -38,6 +38,7 @@ SLOTS = ("glance", "actions", "top", "beside", "bottom")
 _KEY = "referrals.person_panels"
 _TIMELINE_KEY = "referrals.person_timeline"
 _ROWS_KEY = "referrals.person_rows"
+_WARMTH_KEY = "referrals.person_warmth"
 _SHARED = "_person_page_reads"
 T = TypeVar("T")
 
@@ -68,6 +69,22 @@ def register_panel(app: Flask, panel: Panel) -> None:
 def panel_of(bp: Blueprint, panel: Panel) -> None:
     """Register `panel` when the blueprint `bp` is registered on an app."""
     bp.record_once(lambda state: register_panel(state.app, panel))
+
+
+#: How warm the rep's best way to each of some people is (0–1; absent: no way in). The paths
+#: feature registers it; people/ only shows what it answers.
+WarmthOf = Callable[[Sequence[Person]], Mapping[int, float]]
+
+
+def warmth_of(bp: Blueprint, read: WarmthOf) -> None:
+    """Let the people list and the type-ahead show warmth, read by `read`."""
+    bp.record_once(lambda state: state.app.extensions.__setitem__(_WARMTH_KEY, read))
+
+
+def warmth_for(people: Sequence[Person]) -> Mapping[int, float]:
+    """The rep's warmth to each of `people` that has a way in (nothing if no feature says)."""
+    read = current_app.extensions.get(_WARMTH_KEY)
+    return read(people) if read is not None and people else {}
 
 
 @dataclass(frozen=True)

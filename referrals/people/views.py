@@ -40,8 +40,10 @@ from referrals.people.panels import (
     panels_for,
     shared_read,
     timeline_of,
+    warmth_for,
 )
 from referrals.web.forms import ID, attach_errors, call_service, page_arg
+from referrals.web.templating import warmth_label
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
@@ -105,7 +107,7 @@ def _list_page(bulk: BulkRolesForm, status: int = 200) -> Page:
     page = db.paginate(stmt, page=page_arg(),
                        per_page=current_app.config["PEOPLE_PER_PAGE"])
     return render_template("people/index.html", page=page, filters=filters, q=q, role=role,
-                           bulk=bulk), status
+                           bulk=bulk, warmth=warmth_for(page.items)), status
 
 
 def _list_args() -> dict[str, str]:
@@ -175,9 +177,11 @@ def lookup() -> Response:
     limit = min(max(request.args.get("limit", 8, type=int), 1), LOOKUP_LIMIT)
     found = search.search_people(db.session, _team_id(), request.args.get("q"),
                                  prefer=prefer, limit=limit)
+    warmth = warmth_for(found)
     response = jsonify(people=[
         {"id": p.id, "name": p.name, "company": p.company or "",
-         "role": search.role_label(p, prefer), "url": url_for(".detail", person_id=p.id)}
+         "role": search.role_label(p, prefer), "url": url_for(".detail", person_id=p.id),
+         "warmth": warmth_label(warmth[p.id]) if p.id in warmth else ""}
         for p in found])
     response.headers["Cache-Control"] = "no-store"  # people change; a stale list misleads
     return response

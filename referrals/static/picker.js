@@ -79,7 +79,7 @@
       found.forEach(function (person, i) {
         var item = document.createElement("li");
         var name = document.createElement("span");
-        var more = [person.company, person.role].filter(Boolean).join(" · ");
+        var more = [person.company, person.role, person.warmth].filter(Boolean).join(" · ");
         item.id = listId + "-" + i;
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");

@@ -43,8 +43,18 @@ def warmth_word(warmth: float) -> str:
     return "Cold"
 
 
+def warmth_label(warmth: float) -> str:
+    """The word and the number, as lists show a warmth.
+
+    >>> warmth_label(0.623)
+    'Warm · 62%'
+    """
+    return f"{warmth_word(warmth)} · {100 * warmth:.0f}%"
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters["warmth_word"] = warmth_word
+    app.jinja_env.filters["warmth_label"] = warmth_label
     app.jinja_env.filters["ago"] = humanize_date
     app.jinja_env.filters["day"] = day
     app.jinja_env.filters["aware"] = lambda value: aware(value) if value is not None else value
