@@ -111,7 +111,8 @@ def test_lookup_answers_the_teams_people_best_first(client, logged_in, network):
     assert [p["name"] for p in people] == ["Joanna Annis", "Ann Berg", "Hanna Lee"]
     joanna = network["joanna"]
     assert people[0] == {"id": joanna.id, "name": "Joanna Annis", "company": "Lakeside",
-                         "role": "Advocate", "url": f"/people/{joanna.id}"}
+                         "role": "Advocate", "url": f"/people/{joanna.id}",
+                         "warmth": ""}  # the rep has no tie to anyone here
 
 
 def test_lookup_never_shows_another_team_and_empty_is_nobody(client, logged_in, network):
