@@ -12,7 +12,7 @@ import networkx as nx
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
-from referrals.clock import today_for
+from referrals.clock import aware, today_for
 from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path
@@ -39,6 +39,7 @@ from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, fit_voicema
 from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import CONNECTION_KINDS
+from referrals.words import day_label
 
 # Introduction requests at these statuses mean the introducer said yes to the rep calling, or
 # made the introduction; at these, the rep is still waiting for an answer.
@@ -310,7 +311,9 @@ def _pick_items(session: Session, user: User, person: Person, ids: Sequence[Any]
     used = voicemail_uses(session, person)
     repeats = [i for i in items if i.id in used]
     if repeats:
-        names = ", ".join(f'"{i.title}" ({used[i.id].date().isoformat()})' for i in repeats)
+        today = today_for(user)
+        names = ", ".join(f'"{i.title}" ({day_label(today_for(user, aware(used[i.id])), today)})'
+                          for i in repeats)
         fields["value_item_ids"] = [
             f"Already used in a voicemail to {person.name}: {names}. Each message in a series "
             "should bring something new – pick another item."]
