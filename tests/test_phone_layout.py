@@ -49,7 +49,8 @@ def test_people_cards_leave_out_empty_cells_and_labels(client, logged_in):
     html = client.get("/people/?q=Nell").get_data(as_text=True)
     row = next(r for r in html.split("<tr>") if "Select Nell Plain" in r)
     row = row[:row.index("</tr>")]
-    assert row.count('class="none"') + row.count(' none"') == 3, row  # works at, roles, deal
+    empty = row.count('class="none"') + row.count(' none"')
+    assert empty == 4, row  # works at, roles, warmth, deal
     phone = CSS[CSS.index("/* The People list: tick people"):]
     assert "table.people td[data-label]::before { content: none; }" in phone
     assert "table.people td.none { display: none; }" in phone
