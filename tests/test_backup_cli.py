@@ -120,7 +120,8 @@ def test_backup_writes_manifest_and_one_team_export_each(runner, api, network, o
     acme, rival = team_id("Acme Sales"), team_id("Rival Co")
     rest = dict.fromkeys(("value_items", "opener_templates", "saved_openers",
                           "voicemail_scripts", "stall_reviews", "advocate_calls",
-                          "introduction_requests", "reference_asks", "followups"), 0)
+                          "introduction_requests", "reference_asks", "followups",
+                          "person_notes"), 0)
     assert manifest["teams"] == [
         {"id": acme, "name": "Acme Sales", "file": f"team-{acme}-acme-sales.json", "people": 4,
          "relationships": 2, "groups": 2, "memberships": 2, "touches": 1, **rest},

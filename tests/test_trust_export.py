@@ -30,6 +30,7 @@ from referrals.models import (
     IntroductionStatusChange,
     OpenerTemplate,
     Person,
+    PersonNote,
     ReferenceAsk,
     Relationship,
     SavedOpener,
@@ -124,6 +125,9 @@ def build_team(draw, team_id: int, users: list[User], stranger: User) -> None:
         for member in draw(st.lists(pick, unique_by=lambda p: p.id, max_size=4)):
             add(GroupMembership, team_id=team_id, group_id=group.id, person_id=member.id,
                 created_at=draw(MOMENT))
+    for _ in range(draw(st.integers(0, 3))):
+        add(PersonNote, team_id=team_id, person_id=draw(pick).id, user_id=draw(anyone),
+            body=draw(NAME), created_at=draw(MOMENT))
     values = [add(ValueItem, team_id=team_id, title=title, kind=draw(st.sampled_from(VALUE_KINDS)),
                   pitch=draw(TEXT), short=draw(st.none() | TEXT.map(lambda t: t[:90])),
                   url=draw(st.none() | TEXT), issues=draw(ISSUE_LIST),
@@ -263,6 +267,9 @@ def test_export_restore_export_gives_the_same_document(app, other_user, data):
     again = export_team(db.session, target.id)
     assert without_moment(again) == without_moment(first)
     shorts = select(ValueItem.title, ValueItem.short).order_by(ValueItem.title)
+    assert first["person_notes"] == again["person_notes"] and len(first["person_notes"]) == \
+        db.session.scalar(select(func.count(PersonNote.id)).where(
+            PersonNote.team_id == source.id))  # every note, out and back in
     assert db.session.execute(shorts.where(ValueItem.team_id == target.id)).all() == \
         db.session.execute(shorts.where(ValueItem.team_id == source.id)).all()
     assert rows_point_inside(target.id)

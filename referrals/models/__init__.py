@@ -12,7 +12,7 @@ from referrals.models.advocacy import (
     ReferenceAsk,
 )
 from referrals.models.changes import GraphChange, bump_graph_version
-from referrals.models.network import Group, GroupMembership, Person, Relationship
+from referrals.models.network import Group, GroupMembership, Person, PersonNote, Relationship
 from referrals.models.outreach import (
     OpenerTemplate,
     SavedOpener,
@@ -29,6 +29,6 @@ __all__ = [
     "AdvocateCall", "ApiToken", "Base", "CalendarFeed", "Followup", "FollowupEvent",
     "GraphChange", "Group", "GroupMembership", "IdempotencyKey", "ImportUpload",
     "IntroductionRequest", "IntroductionStatusChange", "LoginThrottle", "OpenerTemplate",
-    "Person", "ReferenceAsk", "Relationship", "SavedOpener", "StallReview", "Team", "Touch",
-    "User", "UserSession", "ValueItem", "VoicemailScript", "bump_graph_version",
+    "Person", "PersonNote", "ReferenceAsk", "Relationship", "SavedOpener", "StallReview",
+    "Team", "Touch", "User", "UserSession", "ValueItem", "VoicemailScript", "bump_graph_version",
 ]

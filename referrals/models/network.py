@@ -241,3 +241,19 @@ class GroupMembership(db.Model):
 
     group: Mapped[Group] = relationship(back_populates="memberships")
     person: Mapped[Person] = relationship(back_populates="memberships")
+
+
+class PersonNote(db.Model):
+    """A dated note the rep wrote about a person: what they said, what to remember."""
+
+    __tablename__ = "person_notes"
+    __table_args__ = (
+        Index("ix_person_notes_person_id_created_at", "person_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)

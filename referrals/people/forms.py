@@ -293,3 +293,11 @@ class BulkRolesForm(FlaskForm):
             self.person_ids.errors = [f"Change at most {BULK_MAX} people at a time."]
             return False
         return True
+
+
+class NoteForm(FlaskForm):
+    """A dated note on the person page's timeline."""
+
+    body = TextAreaField("Add a note", validators=[DataRequired("Write the note first."),
+                                                   Length(max=5000), no_nul],
+                         render_kw={"rows": 2})

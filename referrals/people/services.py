@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from referrals.errors import Conflict, DomainError, NotFound, ValidationFailed
-from referrals.models import Group, GroupMembership, Person, Relationship, User
+from referrals.models import Group, GroupMembership, Person, PersonNote, Relationship, User
 from referrals.people.search import clean_query, matches
 from referrals.rows import get_team_row
 from referrals.vocab import COMPANY_SIZES, ISSUES, ROLES
@@ -268,3 +268,22 @@ def groups_of(session: Session, person: Person) -> list[Group]:
         .order_by(Group.kind, Group.name)
     )
     return list(session.scalars(stmt))
+
+
+NOTE_MAX = 5000  # characters: a call's worth of notes, not a document
+
+
+def add_note(session: Session, user: User, person: Person, body: str) -> PersonNote:
+    """A dated note by `user` about `person` (of the user's team), stamped now."""
+    text = (body or "").strip()
+    if not text:
+        raise ValidationFailed("Invalid note.", {"body": ["Write the note first."]})
+    if len(text) > NOTE_MAX:
+        raise ValidationFailed("Invalid note.", {
+            "body": [f"Keep a note under {NOTE_MAX:,} characters; split a longer one."]})
+    if person.team_id != user.team_id:
+        raise NotFound("No such person.")
+    note = PersonNote(team_id=user.team_id, person_id=person.id, user_id=user.id, body=text)
+    session.add(note)
+    session.flush()
+    return note

@@ -24,20 +24,24 @@ from referrals.clock import aware, today_for
 from referrals.database import unit_of_work
 from referrals.errors import DomainError, NotFound
 from referrals.extensions import db
-from referrals.models import Person, User
+from referrals.models import Person, PersonNote, User
 from referrals.people import search, services
 from referrals.people.forms import (
     ROLE_LABELS,
     BulkRolesForm,
+    NoteForm,
     PeopleFilterForm,
     PersonForm,
     conflict_rows,
 )
 from referrals.people.panels import (
     Event,
+    PersonRows,
     TimelineSource,
     page_reads,
     panels_for,
+    person_rows,
+    rows_of,
     shared_read,
     timeline_of,
     warmth_for,
@@ -201,6 +205,7 @@ def new() -> Page | Response:
 def detail_page(person: Person, status: int = 200, **extra: object) -> Page:
     """The profile: the person's details and the panels the features registered (see
     `people.panels`); `extra` carries a panel's refused form back to it."""
+    extra.setdefault("note_form", NoteForm(formdata=None))
     with page_reads():
         return render_template("people/detail.html", person=person,
                                **panels_for(person, request.args.get("show")), **extra), status
@@ -274,6 +279,35 @@ def delete(person_id: int) -> Page | Response:
     db.session.commit()
     flash(f"Deleted {name}, with their relationships and group memberships.", "success")
     return redirect(url_for(".index"))
+
+
+@bp.route(f"/<{ID}:person_id>/notes", methods=["POST"])
+def add_note(person_id: int) -> Page | Response:
+    """A dated note from the timeline's form; a refused one comes back beside the field."""
+    person = services.get_person(db.session, _team_id(), person_id)
+    form = NoteForm()
+    if form.validate_on_submit() and call_service(
+        form, services.add_note, current_user, person, form.body.data
+    ):
+        flash("Note added.", "success")
+        return redirect(url_for(".detail", person_id=person.id, _anchor="timeline"))
+    return detail_page(person, 400, note_form=form)
+
+
+def note_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
+    """The rep's dated notes, each on the day it was written (in the rep's zone)."""
+    events = []
+    for note in person_rows(person, "notes"):
+        at = aware(note.created_at)
+        events.append(Event(today_for(current_user, at), "notes", "Note", note.body, at=at))
+    return events
+
+
+rows_of(bp, PersonRows(
+    "notes", PersonNote,
+    lambda key, team_id: (PersonNote.team_id == team_id) & (PersonNote.person_id == key),
+    sort=lambda n: (n.created_at, n.id), newest_first=True))
+timeline_of(bp, TimelineSource("notes", "Notes", note_events, order=5))
 
 
 def added_event(person: Person, context: Mapping[str, Any]) -> list[Event]:

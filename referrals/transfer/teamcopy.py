@@ -31,6 +31,7 @@ from referrals.models import (
     IntroductionStatusChange,
     OpenerTemplate,
     Person,
+    PersonNote,
     ReferenceAsk,
     Relationship,
     SavedOpener,
@@ -140,6 +141,9 @@ class _Export:
                                         for m in members[g.id]), key=lambda m: m["person"]),
                      "created_at": _utc(g.created_at), "updated_at": _utc(g.updated_at)}
                     for g in groups],
+            person_notes=[{"person": pid[n.person_id], "body": n.body, "user": user(n.user_id),
+                           "created_at": _utc(n.created_at)}
+                          for n in self._owned(PersonNote) if n.person_id in pid],
         )
 
     def outreach(self) -> dict[str, list[dict[str, Any]]]:
@@ -370,6 +374,9 @@ class _Restore:
              "created_at": at(None if isinstance(member, int) else member.created_at)}
             for g, group_id in zip(doc.groups, groups, strict=True)
             for member, m in zip(g.members, g.member_ids(), strict=True)])
+        self._insert(PersonNote, [
+            {"team_id": team_id, "person_id": person[n.person], "user_id": user(n.user),
+             "body": n.body, "created_at": at(n.created_at)} for n in doc.person_notes])
 
     def outreach(self) -> None:
         doc, team_id, at, user, person = self.doc, self.team_id, self.at, self.user, self.person

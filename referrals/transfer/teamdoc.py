@@ -109,6 +109,13 @@ class TeamTouch(_Strict):
     created_at: datetime | None = None
 
 
+class TeamPersonNote(_Strict):
+    person: int
+    body: str
+    user: UserRef = None
+    created_at: datetime | None = None
+
+
 class TeamValueItem(_Strict):
     id: int
     title: str
@@ -257,6 +264,7 @@ class TeamDocument(_Strict):
     relationships: list[TeamRelationship] = []
     groups: list[TeamGroup] = []
     touches: list[TeamTouch] = []
+    person_notes: list[TeamPersonNote] = []
     value_items: list[TeamValueItem] = []
     opener_templates: list[TeamOpenerTemplate] = []
     saved_openers: list[TeamSavedOpener] = []
@@ -271,7 +279,7 @@ class TeamDocument(_Strict):
 #: The lists of a document a backup's manifest counts, in this order.
 SECTIONS = ("people", "relationships", "groups", "touches", "value_items", "opener_templates",
             "saved_openers", "voicemail_scripts", "stall_reviews", "advocate_calls",
-            "introduction_requests", "reference_asks", "followups")
+            "introduction_requests", "reference_asks", "followups", "person_notes")
 
 
 def is_team_document(text: str) -> bool:
@@ -369,6 +377,8 @@ def check_references(doc: TeamDocument) -> None:
         refs += [(f"touches.{i}.person", people, t.person),
                  (f"touches.{i}.value_item", values, t.value_item),
                  (f"touches.{i}.script", scripts, t.script)]
+    refs += [(f"person_notes.{i}.person", people, n.person)
+             for i, n in enumerate(doc.person_notes)]
     for i, o in enumerate(doc.saved_openers):
         refs += [(f"saved_openers.{i}.person", people, o.person),
                  (f"saved_openers.{i}.via", people, o.via)]

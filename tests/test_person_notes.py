@@ -1,0 +1,52 @@
+"""Dated notes on the person page's timeline: added, dated, newest first, refused clearly."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from referrals.extensions import db
+from referrals.models import PersonNote
+from tests import factories
+from tests.conftest import csrf_token_from
+
+
+def _post(client, person_id, body):
+    token = csrf_token_from(client.get(f"/people/{person_id}").get_data(as_text=True))
+    return client.post(f"/people/{person_id}/notes", data={"csrf_token": token, "body": body})
+
+
+def test_a_note_lands_on_the_timeline_dated_and_newest_first(client, logged_in, user):
+    dana = factories.make_person(db.session, user.team_id, "Dana Whitfield")
+    db.session.commit()
+    first = _post(client, dana.id, "Wants numbers for two plants.")
+    assert first.status_code == 302 and first.headers["Location"].endswith("#timeline")
+    _post(client, dana.id, "Budget opens in March.")
+    html = client.get(f"/people/{dana.id}").get_data(as_text=True)
+    timeline = html[html.index('id="timeline"'):]
+    assert timeline.index("Budget opens in March.") < timeline.index("Wants numbers")
+    assert re.search(r'<a href="[^"]*show=notes[^"]*#timeline"[^>]*>Notes <span class="count">2',
+                     timeline)
+    only = client.get(f"/people/{dana.id}?show=notes").get_data(as_text=True)
+    assert "Wants numbers" in only and "Added to referrals" not in only
+
+
+def test_an_empty_note_is_refused_beside_its_field_and_writes_nothing(client, logged_in, user):
+    dana = factories.make_person(db.session, user.team_id, "Dana Whitfield")
+    db.session.commit()
+    response = _post(client, dana.id, "   ")
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).count("Write the note first.") == 1
+    assert db.session.scalar(select(func.count(PersonNote.id))) == 0
+
+
+def test_another_teams_person_takes_no_note(client, logged_in, user, other_user):
+    theirs = factories.make_person(db.session, other_user.team_id, "Their Person")
+    mine = factories.make_person(db.session, user.team_id, "Mine")
+    db.session.commit()
+    token = csrf_token_from(client.get(f"/people/{mine.id}").get_data(as_text=True))
+    response = client.post(f"/people/{theirs.id}/notes",
+                           data={"csrf_token": token, "body": "Hello"})
+    assert response.status_code == 404
+    assert db.session.scalar(select(func.count(PersonNote.id))) == 0
