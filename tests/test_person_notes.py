@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
 from referrals.extensions import db
-from referrals.models import PersonNote
+from referrals.models import Followup, PersonNote
 from tests import factories
 from tests.conftest import csrf_token_from
 
@@ -50,3 +51,20 @@ def test_another_teams_person_takes_no_note(client, logged_in, user, other_user)
                            data={"csrf_token": token, "body": "Hello"})
     assert response.status_code == 404
     assert db.session.scalar(select(func.count(PersonNote.id))) == 0
+
+
+def test_a_follow_up_marked_done_is_on_the_timeline_and_an_open_one_is_not(
+        client, logged_in, user):
+    carla = factories.make_person(db.session, user.team_id, "Carla Customer")
+    db.session.flush()
+    db.session.add_all([
+        Followup(team_id=user.team_id, person_id=carla.id, kind="thank_you", status="done",
+                 due_on=date(2026, 12, 1), completed_at=datetime(2026, 12, 2, 15, tzinfo=UTC)),
+        Followup(team_id=user.team_id, person_id=carla.id, kind="custom", status="open",
+                 due_on=date(2026, 12, 9), reason="Send the plant photos")])
+    db.session.commit()
+    html = client.get(f"/people/{carla.id}?show=followups").get_data(as_text=True)
+    timeline = html[html.index('id="timeline"'):]
+    timeline = timeline[:timeline.index("</section>")]
+    assert "Thank-you marked done" in timeline
+    assert "Send the plant photos" not in timeline  # not done: it hasn't happened

@@ -21,7 +21,7 @@ from referrals.advocates.forms import (
     ReferenceOfferForm,
     ReferencePhonedForm,
 )
-from referrals.clock import today_for
+from referrals.clock import aware, today_for
 from referrals.errors import ValidationFailed
 from referrals.extensions import db
 from referrals.models import AdvocateCall, Followup, IntroductionRequest, Person
@@ -278,5 +278,24 @@ def introduction_events(person: Person, context: Mapping[str, Any]) -> list[Even
     return events
 
 
+#: What a finished follow-up says on the timeline: that the rep marked it done, not more.
+_DONE_TITLES = {"thank_you": "Thank-you marked done", "feedback": "Feedback marked done",
+                "call": "Promised call marked done"}
+
+
+def followup_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
+    """The follow-ups owed to this person that the rep marked done, on the day they did."""
+    events = []
+    for f in person_rows(person, "followups"):
+        if f.person_id != person.id or f.status != "done" or f.completed_at is None:
+            continue
+        at = aware(f.completed_at)
+        title = _DONE_TITLES.get(f.kind, "Reminder marked done")
+        events.append(Event(today_for(current_user, at), "followups", title,
+                            f.reason if f.kind not in _DONE_TITLES else "", at=at))
+    return events
+
+
 timeline_of(bp, TimelineSource("advocate_calls", "Advocate calls", call_events, order=20))
+timeline_of(bp, TimelineSource("followups", "Follow-ups", followup_events, order=40))
 timeline_of(bp, TimelineSource("introductions", "Introductions", introduction_events, order=30))
