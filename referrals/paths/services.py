@@ -315,24 +315,18 @@ def find_warm_paths(
 
 def warmth_to(session: Session, user: User, people: Sequence[Person], *,
               graph: nx.Graph | None = None) -> dict[int, float]:
-    """The warmth of the rep's best path to each of `people` (asks' fatigue counted), for
-    those the rep has a path to; the rep, and people who asked not to be contacted, get none.
+    """The warmth of the rep's best path to each of `people` (asks' fatigue counted, as the
+    ranking scores it), for those the rep has a path to; the rep, and people who asked not
+    to be contacted, get none. One ranking pass over them, numbers only.
     """
     G = graph if graph is not None else team_graph(session, user.team)
     src = source_id(user)
     if src not in G:
         return {}
     fatigue = fatigue_for(session, user.team, G)
-    penalty = {pid: f.factor for pid, f in fatigue.items()}
-    found: dict[int, float] = {}
-    for person in people:
-        if person.id == src or person.do_not_contact or person.id not in G:
-            continue
-        best = warm_paths(G, src, person.id, k=1, penalty=penalty)
-        if best:
-            found[person.id] = describe(G, best[0], today=G.graph["today"],
-                                        penalty=penalty_on(best[0], fatigue)).penalised_warmth
-    return found
+    ranked = rank_prospects(G, src, [p.id for p in people if p.id in G],
+                            penalty={pid: f.factor for pid, f in fatigue.items()})
+    return {r.prospect: r.score for r in ranked if r.nodes is not None}
 
 
 def rankable_ids(
