@@ -36,7 +36,7 @@ from wtforms.validators import (
 from referrals.base import MAX_ID
 from referrals.database import max_amount, max_length
 from referrals.models import Person
-from referrals.people.services import BULK_MAX, is_valid_timezone, timezone_names
+from referrals.people.services import BULK_MAX, NOTE_MAX, is_valid_timezone, timezone_names
 from referrals.text import web_address_problem
 from referrals.vocab import COMPANY_SIZES, ISSUE_LABELS, ISSUES, ROLE_LABELS, ROLES
 from referrals.web.forms import MultiCheckboxField, no_nul, one_line
@@ -299,5 +299,5 @@ class NoteForm(FlaskForm):
     """A dated note on the person page's timeline."""
 
     body = TextAreaField("Add a note", validators=[DataRequired("Write the note first."),
-                                                   Length(max=5000), no_nul],
+                                                   Length(max=NOTE_MAX), no_nul],
                          render_kw={"rows": 2})
