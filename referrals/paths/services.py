@@ -21,7 +21,11 @@ from referrals.graph.codes import group_id, is_group
 from referrals.graph.connection import Connection
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
-from referrals.graph.ranking import RankedProspect, rank_prospects
+from referrals.graph.ranking import (
+    ProspectRanking,
+    RankedProspect,
+    rank_order,
+)
 from referrals.models import Person, Team, Touch, User
 from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
 from referrals.paths.cache import team_graph
@@ -324,9 +328,10 @@ def warmth_to(session: Session, user: User, people: Sequence[Person], *,
     if src not in G:
         return {}
     fatigue = fatigue_for(session, user.team, G)
-    ranked = rank_prospects(G, src, [p.id for p in people if p.id in G],
-                            penalty={pid: f.factor for pid, f in fatigue.items()})
-    return {r.prospect: r.score for r in ranked if r.nodes is not None}
+    ranking = rank_order(G, src, [p.id for p in people if p.id in G],
+                         penalty={pid: f.factor for pid, f in fatigue.items()})
+    return dict(zip(ranking.ids[: ranking.reachable].tolist(), ranking.scores().tolist(),
+                    strict=True))
 
 
 def rankable_ids(
@@ -341,8 +346,7 @@ def rankable_ids(
     """Ids of the team's people to rank: by role, company (contains), and no touches yet."""
     stmt = select(Person.id).where(Person.team_id == team_id)
     if role:
-        if role not in RANK_ROLES:
-            raise ValidationFailed("Invalid filter.", {"role": ["Choose a role from the list."]})
+        _check_role(role)
         stmt = stmt.where(getattr(Person, f"is_{role}").is_(True))
     if company:
         stmt = stmt.where(contains(Person.company, company))
@@ -353,13 +357,18 @@ def rankable_ids(
     return list(session.scalars(stmt.order_by(Person.id)))
 
 
+def _check_role(role: str) -> None:
+    if role not in RANK_ROLES:
+        raise ValidationFailed("Invalid filter.", {"role": ["Choose a role from the list."]})
+
+
 @dataclass(frozen=True)
 class Ranking:
-    """One ranking pass: every matching person in order (light, numbers only), with what it
-    takes to turn a slice of it into rows (`ranking_rows`)."""
+    """One ranking pass: every matching person in order (numbers only), with what it takes
+    to turn some of its places into rows (`ranking_rows`)."""
 
     graph: nx.Graph
-    ranked: list[RankedProspect]
+    ranked: ProspectRanking
     fatigue: dict[int, Fatigue]
 
 
@@ -383,7 +392,7 @@ def rank_team(
     G = team_graph(session, user.team)
     ids = [i for i in ids if i in G]
     fatigue = fatigue_for(session, user.team, G)
-    ranked = rank_prospects(
+    ranked = rank_order(
         G, src, ids, max_hops=max_hops, penalty={pid: f.factor for pid, f in fatigue.items()}
     )
     return Ranking(G, ranked, fatigue)
@@ -427,8 +436,31 @@ def rank_prospects_for(
     offset: int = 0,
 ) -> list[RankingRow]:
     """Rows `offset` to `offset + limit` of `rank_team`'s ranking."""
+    return ranking_page(session, user, role=role, company=company, max_hops=max_hops,
+                        not_contacted=not_contacted, limit=limit, offset=offset).rows
+
+
+@dataclass(frozen=True)
+class RankingPage:
+    rows: list[RankingRow]
+    more: bool  # places after the page's
+
+
+def ranking_page(
+    session: Session,
+    user: User,
+    *,
+    role: str | None = "prospect",
+    company: str | None = None,
+    max_hops: int = 4,
+    not_contacted: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> RankingPage:
+    """Rows `offset` to `offset + limit` of `rank_team`'s ranking, and whether more follow:
+    only these rows' paths are walked and their people read."""
     ranking = rank_team(session, user, role=role, company=company, max_hops=max_hops,
                         not_contacted=not_contacted)
-    window = ranking.ranked[offset: None if limit is None else offset + limit]
-    return ranking_rows(session, ranking, window)
+    rows = ranking_rows(session, ranking, ranking.ranked.page(offset, limit))
+    return RankingPage(rows, limit is not None and offset + limit < len(ranking.ranked))
 
