@@ -12,7 +12,7 @@ from referrals.graph.explain import explain_path
 from referrals.graph.index import SourceState
 from referrals.graph.paths import make_path
 from referrals.models import Person, Touch
-from referrals.paths import services
+from referrals.paths import cache, services
 from tests import factories
 from tests.test_api_support import CheckedApi
 
@@ -185,3 +185,36 @@ def test_the_ranking_builds_paths_for_the_page_it_returns_only(api, network, mon
     assert [i["prospect"]["id"] for i in everyone[:2]] == [
         i["prospect"]["id"] for i in body["items"]]
     assert sum(i["warmth"] is not None for i in everyone) == 9
+
+
+def _ranked_names(api):
+    return {i["prospect"]["name"] for i in api.get("/api/v1/prospects/ranking").get_json()["items"]}
+
+
+def test_the_ranking_reads_prospects_from_the_current_graph_and_sees_role_changes(
+        api, network, monkeypatch):
+    """Who is a prospect comes from the team graph's roles, not a SQL read – and a role
+    changed a moment ago is in the very next ranking (the change publishes a new graph)."""
+    assert _ranked_names(api) == {"Dana Whitfield", "Far Away", "Do Not Call"}
+    monkeypatch.setattr(services, "rankable_ids", lambda *a, **k: pytest.fail("read by SQL"))
+    assert _ranked_names(api) == {"Dana Whitfield", "Far Away", "Do Not Call"}
+    network["lee"].is_prospect = True
+    network["far"].is_prospect = False
+    db.session.commit()
+    assert _ranked_names(api) == {"Dana Whitfield", "Lee Park", "Do Not Call"}
+
+
+def test_a_ranking_on_a_graph_behind_the_database_reads_prospects_by_sql(
+        api, network, monkeypatch):
+    """A large team far behind is served its previous graph while a new one is built: its
+    roles may be old, so the ranking reads who is a prospect from the database."""
+    monkeypatch.setattr(cache, "SYNC_REBUILD_NODES", 0)  # every graph counts as large
+    monkeypatch.setattr(cache, "MAX_REPLAY", 0)  # and every change too many to replay
+    monkeypatch.setattr(cache, "rebuild_later", lambda *a, **k: None)  # still building
+    assert _ranked_names(api) == {"Dana Whitfield", "Far Away", "Do Not Call"}
+    served = cache.cached_entry(network["rep"].team_id).graph
+    network["lee"].is_prospect = True
+    network["far"].is_prospect = False
+    db.session.commit()
+    assert _ranked_names(api) == {"Dana Whitfield", "Lee Park", "Do Not Call"}
+    assert cache.cached_entry(network["rep"].team_id).graph is served  # the old graph

@@ -6,12 +6,14 @@ into graph ids and back: whom to start from, which people to rank, what to call 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
 import networkx as nx
+import numpy as np
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -24,11 +26,12 @@ from referrals.graph.paths import Path, warm_paths
 from referrals.graph.ranking import (
     ProspectRanking,
     RankedProspect,
+    people_with_role,
     rank_order,
 )
 from referrals.models import Person, Team, Touch, User
 from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
-from referrals.paths.cache import team_graph
+from referrals.paths.cache import cached_entry, team_graph
 
 
 class PathWords(Protocol):
@@ -362,6 +365,39 @@ def _check_role(role: str) -> None:
         raise ValidationFailed("Invalid filter.", {"role": ["Choose a role from the list."]})
 
 
+# Per team graph, the ids of the people of each role. A published team graph is never changed
+# (a change of the team's data publishes a new graph), so they are read once per graph.
+_ROLE_IDS: weakref.WeakKeyDictionary[nx.Graph, dict[str, np.ndarray]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _ids_to_rank(
+    session: Session, team: Team, G: nx.Graph, *, role: str | None, company: str | None,
+    not_contacted: bool, source: int,
+) -> np.ndarray | list[int]:
+    """`rankable_ids` that are in `G`; read from `G`'s people when only a role is asked for
+    and `G` is the team's current graph (a graph served while a newer one is built may hold
+    older roles), else from the database."""
+    if role and not company and not not_contacted and _is_current(session, team, G):
+        by_role = _ROLE_IDS.setdefault(G, {})
+        ids = by_role.get(role)
+        if ids is None:
+            ids = by_role[role] = people_with_role(G, role)
+        return ids[ids != source]
+    ids = rankable_ids(session, team.id, role=role, company=company,
+                       not_contacted=not_contacted, exclude=[source])
+    return [i for i in ids if i in G]
+
+
+def _is_current(session: Session, team: Team, G: nx.Graph) -> bool:
+    """Whether `G` is this process's graph of the team at the database's version, or later."""
+    entry = cached_entry(team.id)
+    if entry is None or entry.graph is not G:
+        return False
+    version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    return version is not None and entry.version >= version
+
+
 @dataclass(frozen=True)
 class Ranking:
     """One ranking pass: every matching person in order (numbers only), with what it takes
@@ -384,13 +420,12 @@ def rank_team(
     """The team's prospects (or people of `role`) by the warmth of their best path, one pass:
     reachable people first, warmest first; then the unreachable, each with its reason."""
     _check(1, max_hops)
+    if role:
+        _check_role(role)
     src = source_id(user)
-    ids = rankable_ids(
-        session, user.team_id, role=role, company=company, not_contacted=not_contacted,
-        exclude=[src],
-    )
     G = team_graph(session, user.team)
-    ids = [i for i in ids if i in G]
+    ids = _ids_to_rank(session, user.team, G, role=role, company=company,
+                       not_contacted=not_contacted, source=src)
     fatigue = fatigue_for(session, user.team, G)
     ranked = rank_order(
         G, src, ids, max_hops=max_hops, penalty={pid: f.factor for pid, f in fatigue.items()}
