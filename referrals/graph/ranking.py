@@ -183,8 +183,10 @@ class ProspectRanking:
         """
         st, ix, H = self._st, self._st.index, self._hops
         k = len(at)
-        back = np.column_stack([self._tix[at], *st.chain(H, self._pred[at])]) if k else \
-            np.zeros((0, H + 1), dtype=np.int64)
+        if k:  # column j: the node j steps back from the prospect (-1 past the source)
+            back = np.column_stack([self._tix[at], *st.chain(H, self._pred[at])])
+        else:
+            back = np.zeros((0, H + 1), dtype=np.int64)
         hops = (back >= 0).sum(axis=1) - 1
         # Reverse each row's path: column j of `fwd` is the j-th node from the source.
         steps = np.arange(H + 1)

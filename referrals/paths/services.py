@@ -477,6 +477,8 @@ def rank_prospects_for(
 
 @dataclass(frozen=True)
 class RankingPage:
+    """Some places of a ranking as rows, and whether places follow them."""
+
     rows: list[RankingRow]
     more: bool  # places after the page's
 
