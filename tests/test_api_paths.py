@@ -9,9 +9,10 @@ import pytest
 from referrals.extensions import db
 from referrals.graph import ranking
 from referrals.graph.explain import explain_path
+from referrals.graph.index import SourceState
 from referrals.graph.paths import make_path
 from referrals.models import Person, Touch
-from referrals.paths import services
+from referrals.paths import cache, services
 from tests import factories
 from tests.test_api_support import CheckedApi
 
@@ -157,22 +158,63 @@ def test_the_ranking_never_shows_another_team(api, network, other_user):
 
 
 def test_the_ranking_builds_paths_for_the_page_it_returns_only(api, network, monkeypatch):
-    """Ten reachable prospects, a page of two: two path objects (three with the next page's
-    first row), no explanation – every prospect is ranked on numbers alone."""
+    """Ten reachable prospects, a page of two: two best paths walked back (in one pass) and
+    two path objects, no explanation – every prospect is ranked on numbers alone."""
     s, tid = db.session, network["rep"].team_id
     for i in range(8):
         prospect = factories.make_person(s, tid, f"Prospect {i}", roles=["prospect"])
         factories.make_relationship(s, network["lee"], prospect, kind="friend", rating=1 + i % 5)
     s.commit()
-    built, explained = [], []
+    api.get("/api/v1/prospects/ranking?limit=2")  # the graph and the rep's layers, built
+    built, explained, walked = [], [], []
+    chain = SourceState.chain
+    monkeypatch.setattr(SourceState, "chain",
+                        lambda st, h, preds: walked.append(len(preds)) or chain(st, h, preds))
     monkeypatch.setattr(ranking, "make_path",
                         lambda G, nodes: built.append(nodes) or make_path(G, nodes))
     monkeypatch.setattr(services, "explain_path",
                         lambda *a, **k: explained.append(a) or explain_path(*a, **k))
     body = api.get("/api/v1/prospects/ranking?limit=2").get_json()
     assert len(body["items"]) == 2 and body["next"]
-    assert 2 <= len(built) <= 3 and not explained
+    assert walked == [2] and len(built) == 2 and not explained
+    walked.clear()
+    last = api.get("/api/v1/prospects/ranking?limit=2&offset=8").get_json()
+    assert walked == [1] and len(last["items"]) == 2  # a reachable one, then unreachable
+    assert last["items"][1]["warmth"] is None
     everyone = api.get("/api/v1/prospects/ranking?limit=50").get_json()["items"]
     assert [i["prospect"]["id"] for i in everyone[:2]] == [
         i["prospect"]["id"] for i in body["items"]]
     assert sum(i["warmth"] is not None for i in everyone) == 9
+
+
+def _ranked_names(api):
+    return {i["prospect"]["name"] for i in api.get("/api/v1/prospects/ranking").get_json()["items"]}
+
+
+def test_the_ranking_reads_prospects_from_the_current_graph_and_sees_role_changes(
+        api, network, monkeypatch):
+    """Who is a prospect comes from the team graph's roles, not a SQL read – and a role
+    changed a moment ago is in the very next ranking (the change publishes a new graph)."""
+    assert _ranked_names(api) == {"Dana Whitfield", "Far Away", "Do Not Call"}
+    monkeypatch.setattr(services, "rankable_ids", lambda *a, **k: pytest.fail("read by SQL"))
+    assert _ranked_names(api) == {"Dana Whitfield", "Far Away", "Do Not Call"}
+    network["lee"].is_prospect = True
+    network["far"].is_prospect = False
+    db.session.commit()
+    assert _ranked_names(api) == {"Dana Whitfield", "Lee Park", "Do Not Call"}
+
+
+def test_a_ranking_on_a_graph_behind_the_database_reads_prospects_by_sql(
+        api, network, monkeypatch):
+    """A large team far behind is served its previous graph while a new one is built: its
+    roles may be old, so the ranking reads who is a prospect from the database."""
+    monkeypatch.setattr(cache, "SYNC_REBUILD_NODES", 0)  # every graph counts as large
+    monkeypatch.setattr(cache, "MAX_REPLAY", 0)  # and every change too many to replay
+    monkeypatch.setattr(cache, "rebuild_later", lambda *a, **k: None)  # still building
+    assert _ranked_names(api) == {"Dana Whitfield", "Far Away", "Do Not Call"}
+    served = cache.cached_entry(network["rep"].team_id).graph
+    network["lee"].is_prospect = True
+    network["far"].is_prospect = False
+    db.session.commit()
+    assert _ranked_names(api) == {"Dana Whitfield", "Lee Park", "Do Not Call"}
+    assert cache.cached_entry(network["rep"].team_id).graph is served  # the old graph

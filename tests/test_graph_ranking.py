@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from referrals.graph.index import INF, SourceState, check_penalty, get_index
 from referrals.graph.paths import best_path
-from referrals.graph.ranking import rank_prospects
+from referrals.graph.ranking import RankedProspect, rank_order, rank_prospects
 from tests.test_graph_paths import brute_force, graph, small_networks
 
 
@@ -125,3 +129,103 @@ def test_bad_input():
     with pytest.raises(ValueError):
         rank_prospects(G, 1, [2], max_hops=7)
     assert rank_prospects(G, 1, []) == []
+
+
+def old_style_ranking(G, source, prospects, *, max_hops=4, penalty=None):
+    """The ranking as it was made before pages: every prospect's best path walked back and
+    scored in a Python loop, then everything sorted on (key, id) – the reference a page of
+    the numeric ranking must be a slice of, row for row and float for float."""
+    wanted = list(dict.fromkeys(prospects))
+    pen = check_penalty(G, penalty)
+    factors = dict(pen)
+    ix = get_index(G)
+    st = ix.state(source, pen)
+    st.ensure(max_hops - 1)
+    missing, targets = [], []
+    for p in wanted:
+        if p == source:
+            missing.append(RankedProspect(p, 0.0, 0.0, None, None, None, "is_source"))
+        elif G._node[p].get("dnc", False):
+            missing.append(RankedProspect(p, 0.0, 0.0, None, None, None, "do_not_contact"))
+        else:
+            targets.append(ix.pos[p])
+    tix = np.array(targets, dtype=np.int64)
+    mins, pred = st.last_step(max_hops, tix)
+    cols = [c.tolist() for c in st.chain(max_hops, pred)]
+    found = []
+    for j, (t, key) in enumerate(zip(tix.tolist(), mins.tolist(), strict=True)):
+        p = int(ix.nodes[t])
+        if key >= INF:
+            missing.append(RankedProspect(p, 0.0, 0.0, None, None, None, "no_path"))
+            continue
+        seq = [t]
+        for col in cols:
+            seq.append(col[j])
+            if col[j] == st.s:
+                break
+        on_path = tuple(int(ix.nodes[i]) for i in reversed(seq))
+        warmth = 1.0
+        for u, v in zip(on_path, on_path[1:], strict=False):
+            warmth *= G._adj[u][v]["strength"]
+        score = warmth
+        if factors:
+            score *= math.prod(factors.get(v, 1.0) for v in on_path[1:-1])
+        found.append((key, p, RankedProspect(p, warmth, score, len(on_path) - 1, on_path[1],
+                                             on_path)))
+    found.sort(key=lambda f: f[:2])
+    missing.sort(key=lambda r: r.prospect)
+    return [f[2] for f in found] + missing
+
+
+def exact(rows):
+    """Rows as plain tuples: floats compared exactly (dataclass equality would too, but
+    says less when it fails)."""
+    return [(r.prospect, r.warmth, r.score, r.hops, r.first_step, r.nodes, r.reason)
+            for r in rows]
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rankings(), st.integers(0, 12), st.one_of(st.none(), st.integers(0, 12)))
+def test_a_page_is_the_slice_of_the_old_style_ranking(case, offset, limit):
+    G, s, prospects, hops, pen = case
+    full = old_style_ranking(G, s, prospects, max_hops=hops, penalty=pen)
+    stop = None if limit is None else offset + limit
+    page = rank_prospects(G, s, prospects, max_hops=hops, penalty=pen, offset=offset,
+                          limit=limit)
+    assert exact(page) == exact(full[offset:stop])
+    ranking = rank_order(G, s, prospects, max_hops=hops, penalty=pen)
+    assert ranking.ids.tolist() == [r.prospect for r in full]
+    reach = [r for r in full if r.reason is None]
+    assert ranking.reachable == len(reach)
+    assert ranking.scores().tolist() == [r.score for r in reach]  # the very floats
+    places = list(range(len(full)))[::-2]
+    assert exact(ranking.take(places)) == exact([full[i] for i in places])
+
+
+def test_a_page_sorts_and_walks_only_what_it_shows(monkeypatch):
+    """Thirty prospects in a star with ties of five strengths, a page of three: the rows
+    are right, and only their three paths are walked back (one chain call, three rows)."""
+    ties = [(1, 2, "customer", 5, None)]
+    ties += [(2, p, "friend", 1 + p % 5, None) for p in range(3, 33)]
+    G = graph(32, ties)
+    walked = []
+    chain = SourceState.chain
+    monkeypatch.setattr(SourceState, "chain",
+                        lambda self, h, preds: walked.append(len(preds)) or chain(self, h, preds))
+    page = rank_prospects(G, 1, range(3, 33), offset=4, limit=3)
+    assert walked == [3]
+    walked.clear()
+    assert exact(page) == exact(old_style_ranking(G, 1, range(3, 33))[4:7])
+    assert [r.prospect for r in page] == [24, 29, 3]  # equal strengths: by id
+    assert rank_prospects(G, 1, range(3, 33), offset=40, limit=3) == []
+
+
+def test_bad_pages():
+    G = graph(3, [(1, 2, "friend", 5, None)])
+    with pytest.raises(ValueError):
+        rank_prospects(G, 1, [2], offset=-1)
+    with pytest.raises(ValueError):
+        rank_prospects(G, 1, [2], limit=-1)
+    with pytest.raises(IndexError):
+        rank_order(G, 1, [2, 3]).take([2])
+    assert [r.reason for r in rank_order(G, 1, [3, 2]).take([1, 0])] == ["no_path", None]

@@ -65,12 +65,11 @@ def prospect_ranking() -> dict[str, Any]:
     query = parse_query(schemas.RankingQuery)
     limit = resolve_limit(query)
     offset = query.offset or 0
-    rows = services.rank_prospects_for(
-        db.session, current_user(), max_hops=query.max_hops, limit=limit + 1, offset=offset
+    page = services.ranking_page(
+        db.session, current_user(), max_hops=query.max_hops, limit=limit, offset=offset
     )
     next_url = None
-    if len(rows) > limit:
-        rows = rows[:limit]
+    if page.more:
         args = {**request.args.to_dict(), "offset": offset + limit}
         next_url = url_for(".prospect_ranking", **args, _external=True)
     items = [
@@ -85,6 +84,6 @@ def prospect_ranking() -> dict[str, Any]:
                 if row.first_step else None
             ),
         }
-        for row in rows
+        for row in page.rows
     ]
     return to_json(schemas.RankingList, {"items": items, "next": next_url})

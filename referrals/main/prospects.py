@@ -6,6 +6,7 @@ words ("Fair", "Cool") read the same for almost every row of a real team."""
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def band(score: float, scores: Sequence[float]) -> str:
     >>> band(0.9, scores), band(0.3, scores), band(0.01, scores)
     ('warmest fifth', 'warmer than most', 'coolest fifth')
     """
-    above = sum(1 for s in scores if s > score)
+    above = bisect_left(scores, -score, key=lambda s: -s)  # how many are warmer
     return BANDS[min(len(BANDS) - 1, math.floor(above * len(BANDS) / max(1, len(scores))))]
 
 
@@ -93,17 +94,21 @@ def prospect_table(
     ranking = rank_team(session, user, role="prospect", company=company, max_hops=max_hops,
                         not_contacted=not_contacted)
     ranked = ranking.ranked
-    place = {r.prospect: i for i, r in enumerate(ranked, start=1)}
-    order = list(ranked) if descending else ranked[::-1]
+    total = len(ranked)
+    # Places in the warmth ranking (0 = warmest); rows are made for the page's only.
+    order = list(range(total)) if descending else list(range(total - 1, -1, -1))
     if sort != "warmth":
-        keys = _sort_keys(session, user, sort, [r.prospect for r in ranked], now)
+        ids = ranked.ids.tolist()
+        keys = _sort_keys(session, user, sort, ids, now)
         # Stable sorts: rows with equal values keep their warmth order; unknown values last.
-        known = sorted((r for r in ranked if keys[r.prospect] is not None),
-                       key=lambda r: keys[r.prospect], reverse=descending)
-        order = known + [r for r in ranked if keys[r.prospect] is None]
-    pages = max(1, math.ceil(len(order) / per_page))
-    window = order[(page - 1) * per_page: page * per_page]
-    scores = sorted((r.score for r in ranked if r.nodes is not None), reverse=True)
+        known = sorted((i for i in range(total) if keys[ids[i]] is not None),
+                       key=lambda i: keys[ids[i]], reverse=descending)
+        order = known + [i for i in range(total) if keys[ids[i]] is None]
+    pages = max(1, math.ceil(total / per_page))
+    shown = order[(page - 1) * per_page: page * per_page]
+    window = ranked.take(shown)
+    place = {r.prospect: i + 1 for i, r in zip(shown, window, strict=True)}
+    scores = sorted(ranked.scores().tolist(), reverse=True)
     facts = _Facts(session, user, [r.prospect for r in window], now)
     rows = []
     for row in ranking_rows(session, ranking, window):
@@ -114,7 +119,7 @@ def prospect_table(
             deal_value=row.prospect.deal_value, last_touch=last_touch, last_channel=last_channel,
             request=facts.requests.get(row.prospect.id),
             attempts_left=facts.attempts_left(row.prospect)))
-    return ProspectTable(rows, len(ranked), len(scores), page, pages, sort, descending, per_page)
+    return ProspectTable(rows, total, ranked.reachable, page, pages, sort, descending, per_page)
 
 
 def _sort_keys(session: Session, user: User, sort: str, ids: list[int],

@@ -6,12 +6,14 @@ into graph ids and back: whom to start from, which people to rank, what to call 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
 import networkx as nx
+import numpy as np
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -21,10 +23,15 @@ from referrals.graph.codes import group_id, is_group
 from referrals.graph.connection import Connection
 from referrals.graph.explain import basic_opener, explain_path
 from referrals.graph.paths import Path, warm_paths
-from referrals.graph.ranking import RankedProspect, rank_prospects
+from referrals.graph.ranking import (
+    ProspectRanking,
+    RankedProspect,
+    people_with_role,
+    rank_order,
+)
 from referrals.models import Person, Team, Touch, User
 from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
-from referrals.paths.cache import team_graph
+from referrals.paths.cache import cached_entry, team_graph
 
 
 class PathWords(Protocol):
@@ -324,9 +331,10 @@ def warmth_to(session: Session, user: User, people: Sequence[Person], *,
     if src not in G:
         return {}
     fatigue = fatigue_for(session, user.team, G)
-    ranked = rank_prospects(G, src, [p.id for p in people if p.id in G],
-                            penalty={pid: f.factor for pid, f in fatigue.items()})
-    return {r.prospect: r.score for r in ranked if r.nodes is not None}
+    ranking = rank_order(G, src, [p.id for p in people if p.id in G],
+                         penalty={pid: f.factor for pid, f in fatigue.items()})
+    return dict(zip(ranking.ids[: ranking.reachable].tolist(), ranking.scores().tolist(),
+                    strict=True))
 
 
 def rankable_ids(
@@ -341,8 +349,7 @@ def rankable_ids(
     """Ids of the team's people to rank: by role, company (contains), and no touches yet."""
     stmt = select(Person.id).where(Person.team_id == team_id)
     if role:
-        if role not in RANK_ROLES:
-            raise ValidationFailed("Invalid filter.", {"role": ["Choose a role from the list."]})
+        _check_role(role)
         stmt = stmt.where(getattr(Person, f"is_{role}").is_(True))
     if company:
         stmt = stmt.where(contains(Person.company, company))
@@ -353,13 +360,51 @@ def rankable_ids(
     return list(session.scalars(stmt.order_by(Person.id)))
 
 
+def _check_role(role: str) -> None:
+    if role not in RANK_ROLES:
+        raise ValidationFailed("Invalid filter.", {"role": ["Choose a role from the list."]})
+
+
+# Per team graph, the ids of the people of each role. A published team graph is never changed
+# (a change of the team's data publishes a new graph), so they are read once per graph.
+_ROLE_IDS: weakref.WeakKeyDictionary[nx.Graph, dict[str, np.ndarray]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _ids_to_rank(
+    session: Session, team: Team, G: nx.Graph, *, role: str | None, company: str | None,
+    not_contacted: bool, source: int,
+) -> np.ndarray | list[int]:
+    """`rankable_ids` that are in `G`; read from `G`'s people when only a role is asked for
+    and `G` is the team's current graph (a graph served while a newer one is built may hold
+    older roles), else from the database."""
+    if role and not company and not not_contacted and _is_current(session, team, G):
+        by_role = _ROLE_IDS.setdefault(G, {})
+        ids = by_role.get(role)
+        if ids is None:
+            ids = by_role[role] = people_with_role(G, role)
+        return ids[ids != source]
+    ids = rankable_ids(session, team.id, role=role, company=company,
+                       not_contacted=not_contacted, exclude=[source])
+    return [i for i in ids if i in G]
+
+
+def _is_current(session: Session, team: Team, G: nx.Graph) -> bool:
+    """Whether `G` is this process's graph of the team at the database's version, or later."""
+    entry = cached_entry(team.id)
+    if entry is None or entry.graph is not G:
+        return False
+    version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    return version is not None and entry.version >= version
+
+
 @dataclass(frozen=True)
 class Ranking:
-    """One ranking pass: every matching person in order (light, numbers only), with what it
-    takes to turn a slice of it into rows (`ranking_rows`)."""
+    """One ranking pass: every matching person in order (numbers only), with what it takes
+    to turn some of its places into rows (`ranking_rows`)."""
 
     graph: nx.Graph
-    ranked: list[RankedProspect]
+    ranked: ProspectRanking
     fatigue: dict[int, Fatigue]
 
 
@@ -375,15 +420,14 @@ def rank_team(
     """The team's prospects (or people of `role`) by the warmth of their best path, one pass:
     reachable people first, warmest first; then the unreachable, each with its reason."""
     _check(1, max_hops)
+    if role:
+        _check_role(role)
     src = source_id(user)
-    ids = rankable_ids(
-        session, user.team_id, role=role, company=company, not_contacted=not_contacted,
-        exclude=[src],
-    )
     G = team_graph(session, user.team)
-    ids = [i for i in ids if i in G]
+    ids = _ids_to_rank(session, user.team, G, role=role, company=company,
+                       not_contacted=not_contacted, source=src)
     fatigue = fatigue_for(session, user.team, G)
-    ranked = rank_prospects(
+    ranked = rank_order(
         G, src, ids, max_hops=max_hops, penalty={pid: f.factor for pid, f in fatigue.items()}
     )
     return Ranking(G, ranked, fatigue)
@@ -427,8 +471,33 @@ def rank_prospects_for(
     offset: int = 0,
 ) -> list[RankingRow]:
     """Rows `offset` to `offset + limit` of `rank_team`'s ranking."""
+    return ranking_page(session, user, role=role, company=company, max_hops=max_hops,
+                        not_contacted=not_contacted, limit=limit, offset=offset).rows
+
+
+@dataclass(frozen=True)
+class RankingPage:
+    """Some places of a ranking as rows, and whether places follow them."""
+
+    rows: list[RankingRow]
+    more: bool  # places after the page's
+
+
+def ranking_page(
+    session: Session,
+    user: User,
+    *,
+    role: str | None = "prospect",
+    company: str | None = None,
+    max_hops: int = 4,
+    not_contacted: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> RankingPage:
+    """Rows `offset` to `offset + limit` of `rank_team`'s ranking, and whether more follow:
+    only these rows' paths are walked and their people read."""
     ranking = rank_team(session, user, role=role, company=company, max_hops=max_hops,
                         not_contacted=not_contacted)
-    window = ranking.ranked[offset: None if limit is None else offset + limit]
-    return ranking_rows(session, ranking, window)
+    rows = ranking_rows(session, ranking, ranking.ranked.page(offset, limit))
+    return RankingPage(rows, limit is not None and offset + limit < len(ranking.ranked))
 
