@@ -29,6 +29,7 @@ arriving while that team's start-up build runs waits for it rather than build it
 from __future__ import annotations
 
 import fcntl
+import gc
 import logging
 import os
 import tempfile
@@ -261,7 +262,7 @@ def _redate_one(
     try:
         entry = _cache.get(team_id)
         if entry is not None and entry.built_on < today:
-            with machine_turn():  # a second graph's rows while it runs, as a build
+            with machine_turn(), collector_quiet():  # a second graph's rows meanwhile
                 graph = redate(entry.graph, today)
                 redate_index(entry.graph, graph)
             builds["new day"] += 1
@@ -282,14 +283,36 @@ def _build_one(
             team = session.get(Team, team_id)
             version = session.scalar(select(Team.graph_version).where(Team.id == team_id))
             if team is not None and version is not None:
-                graph = build_team_graph(session, team, today=today)
-                get_index(graph)  # its CSR too: the first query must not build it (~9 s at 1M)
+                with collector_quiet():
+                    graph = build_team_graph(session, team, today=today)
+                    get_index(graph)  # its CSR too: the first query must not build it (1M: ~9 s)
                 builds["background"] += 1
                 _publish(team_id, graph, version, today, tie_params(team), generation)
     except Exception:  # the request path rebuilds if this never publishes
         log.exception("building the graph of team %s in the background failed", team_id)
     finally:
         done.set()
+
+
+@contextmanager
+def collector_quiet() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a graph is built, then freeze what exists.
+
+    A build makes a million tracked dicts; collected as usual, the first collections after
+    it walk every one of them, each walk one C call holding the interpreter's lock – up to
+    seconds at a million people, in whichever thread allocates next (often a request). Frozen
+    (``gc.freeze``), they are never walked; having no cycles (``TeamGraph``, the index's
+    states refer to it weakly), they are still freed as soon as no one holds them. What the
+    freeze keeps for ever is the cyclic garbage pending at that moment: small, once a build.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
