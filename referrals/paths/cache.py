@@ -24,6 +24,8 @@ that never built a team's graph has nothing to serve: the gunicorn hook (`warm_a
 the busiest teams' graphs as the worker starts, before it accepts requests; a team outside
 those, or a worker not started by gunicorn, still builds in its first request (and a request
 arriving while that team's start-up build runs waits for it rather than build it twice).
+Background work shares the interpreter's lock with the requests: it takes it in short steps
+only, and the collector never walks what it made (:func:`collector_quiet`).
 """
 
 from __future__ import annotations
