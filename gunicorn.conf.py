@@ -8,9 +8,9 @@ through one worker is seen by the next request to any other worker or machine.
 A new worker (at start, and after every `max_requests` recycle) builds the busiest teams'
 graphs (`REFERRALS_WARM_GRAPHS`, default 4; 0 for none) before it accepts a request, telling
 the arbiter it is alive meanwhile, so no request waits for those builds: the other workers
-serve while it builds. Requests do not build either: a new day or a far-behind graph is
-rebuilt in a background thread while the previous version is served
-(`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
+serve while it builds. Requests do not build either: a far-behind graph is rebuilt, and a
+new day's graph moved to the new day (no database read), in a background thread while the
+previous version is served (`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
 only one extra graph is in memory at a time: per machine, budget the workers' graphs plus
 one more (at 1,000,000 people / 10,000,000 ties ~2.9 GB a worker; bench/README.md).
 """

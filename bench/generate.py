@@ -84,7 +84,12 @@ class Network:
         index = np.array([TIE_CODE_KINDS[kind] for kind in KINDS], dtype=np.int64)
         codes = (self.last.astype(np.int64) * RATING_SLOTS + self.rating) * KIND_SLOTS
         codes += index[self.kind]
-        yield from zip(self.a.tolist(), self.b.tolist(), codes.tolist(), strict=True)
+        # 50,000 at a time, as the database streams them: made all at once, ten million ints
+        # are one C call that holds the interpreter's lock for a second or more.
+        for at in range(0, len(codes), 50_000):
+            part = slice(at, at + 50_000)
+            yield from zip(self.a[part].tolist(), self.b[part].tolist(), codes[part].tolist(),
+                           strict=True)
 
     def groups(self) -> Iterator[tuple[int, str, str]]:
         for g, k in enumerate(self.group_kind.tolist(), 1):

@@ -14,12 +14,17 @@ so every rep's search state must stay warm between its own turns while 49 others
    factor drops to 0.5), then the helper on most of them, then the five busiest; after each,
    the first question of each rep (its layers brought to the new penalty), then ``--rounds``
    warm rounds again;
-4. a new day: questions keep coming while a thread builds the graph and index again, as a
-   worker's background rebuild does (sharing the interpreter's lock with the requests).
+4. background work: questions keep coming while a thread (sharing the interpreter's lock
+   with the requests, as a worker's does) builds the graph and index again (a rebuild after
+   far-behind changes, or a worker's warm start), then while one moves them to the next day
+   (:func:`~referrals.graph.build.redate`, what a new day does now).
 
 It prints p50/p95 of each phase (wall clock, and the thread's CPU time, which a loaded machine
 does not inflate), the per-rep state memory the index holds, RSS and the machine's
-load average. Seeded: the same network, reps and prospects every run.
+load average. During background work it also prints the longest wait of a thread that asks
+for the interpreter's lock every millisecond (it sleeps 1 ms and records the gap): the
+longest time one step of the background work held the lock. Seeded: the same network, reps
+and prospects every run.
 """
 
 from __future__ import annotations
@@ -31,13 +36,17 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
+from datetime import timedelta
 
 import numpy as np
 
 from bench.generate import generate
 from bench.paths import SIZES, rss_mb
 from referrals.graph import best_path, build_graph
-from referrals.graph.index import check_penalty, get_index, state_budget
+from referrals.graph.build import redate
+from referrals.graph.index import check_penalty, get_index, redate_index, state_budget
+from referrals.paths.cache import collector_quiet
 
 
 def p50p95(times: list[tuple[float, float]]) -> str:
@@ -65,12 +74,64 @@ def ask_rounds(G, reps, prospects, rng, rounds, penalty) -> list[tuple[float, fl
     return times
 
 
+class LockWatch:
+    """A thread that sleeps 1 ms at a time and records how late it wakes: the longest gap is
+    about the longest the interpreter's lock was held by someone else."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        last = time.perf_counter()
+        while not self.stop.is_set():
+            time.sleep(0.001)
+            now = time.perf_counter()
+            self.gaps.append(now - last - 0.001)
+            last = now
+
+    def done(self) -> str:
+        self.stop.set()
+        self.thread.join()
+        gaps = np.array(self.gaps) * 1e3
+        return (f"lock waits p99 {np.percentile(gaps, 99):.1f} ms, "
+                f"max {gaps.max():.1f} ms ({len(gaps)} samples)")
+
+
+def while_running(label: str, work: Callable[[], None], ask: Callable[[], list]) -> None:
+    """Ask questions (and watch the lock) while `work` runs in a thread of this process."""
+    took: list[float] = []
+
+    def run() -> None:
+        start, cpu = time.perf_counter(), time.thread_time()
+        work()
+        took.append(time.perf_counter() - start)
+        took.append(time.thread_time() - cpu)
+
+    gc.collect()  # what the last one left, outside this one's figures
+    watch = LockWatch()
+    thread = threading.Thread(target=run)
+    thread.start()
+    during: list[tuple[float, float]] = []
+    while thread.is_alive():
+        during += ask()
+    lock = watch.done()
+    print(f"  while a background thread {label} ({took[0]:.1f} s wall, {took[1]:.1f} s CPU):")
+    print(f"    {len(during)} questions                          {p50p95(during)}; "
+          f"max {max(t[0] for t in during) * 1e3:.1f} ms; {lock}; RSS {rss_mb():.0f} MB; "
+          f"{load()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="large")
     parser.add_argument("--reps", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--background-only", action="store_true",
+                        help="skip the asks: only the questions during background work")
     args = parser.parse_args()
     n_people, n_ties = SIZES[args.size]
     print(f"{args.size}: {n_people:,} people, ~{n_ties:,} ties; {args.reps} reps; "
@@ -100,46 +161,60 @@ def main() -> None:
           f"({ix.state_bytes() / len(ix.states) / 2**20:.2f} MB a rep); "
           f"RSS {rss_mb():.0f} MB (+{rss_mb() - base_rss:.0f} MB for the states); {load()}")
 
-    # The helper the floor leans on most: the commonest intermediary of its best paths.
-    used: Counter[int] = Counter()
-    for rep in reps:
-        for t in rng.sample(prospects, 20):
-            p = best_path(G, rep, t) if t != rep else None
-            if p:
-                used.update(v for v in p.nodes[1:-1] if v > 0)
-    helper, uses = used.most_common(1)[0]
-    ranked = used.most_common()
-    middling = ranked[len(ranked) // 2][0]
-    asks = (("a helper on few paths", {middling: 0.5}), ("the busiest helper", {helper: 0.5}),
-            ("the five busiest", {v: 0.5 for v, _ in ranked[:5]}))
-    for label, pen in asks:
-        after = ask_rounds(G, reps, prospects, rng, 1, pen)
-        warm2 = ask_rounds(G, reps, prospects, rng, args.rounds, pen)
-        print(f"  ask ({label}, {len(check_penalty(G, pen))} penalised; "
-              f"busiest helper {helper} on {uses} sampled paths):")
-        print(f"    first question of each rep after it        {p50p95(after)}")
-        print(f"    then {args.rounds} rounds                           {p50p95(warm2)}")
-        print(f"    states kept {len(ix.states)}/{len(reps)}, "
-              f"{ix.state_bytes() / 2**20:.1f} MB; {load()}")
+    if not args.background_only:
+        # The helper the floor leans on most: the commonest intermediary of its best paths.
+        used: Counter[int] = Counter()
+        for rep in reps:
+            for t in rng.sample(prospects, 20):
+                p = best_path(G, rep, t) if t != rep else None
+                if p:
+                    used.update(v for v in p.nodes[1:-1] if v > 0)
+        helper, uses = used.most_common(1)[0]
+        ranked = used.most_common()
+        middling = ranked[len(ranked) // 2][0]
+        asks = (("a helper on few paths", {middling: 0.5}), ("the busiest helper", {helper: 0.5}),
+                ("the five busiest", {v: 0.5 for v, _ in ranked[:5]}))
+        for label, pen in asks:
+            after = ask_rounds(G, reps, prospects, rng, 1, pen)
+            warm2 = ask_rounds(G, reps, prospects, rng, args.rounds, pen)
+            print(f"  ask ({label}, {len(check_penalty(G, pen))} penalised; "
+                  f"busiest helper {helper} on {uses} sampled paths):")
+            print(f"    first question of each rep after it        {p50p95(after)}")
+            print(f"    then {args.rounds} rounds                           {p50p95(warm2)}")
+            print(f"    states kept {len(ix.states)}/{len(reps)}, "
+                  f"{ix.state_bytes() / 2**20:.1f} MB; {load()}")
 
-    # A new day: the worker serves this graph while a thread builds the next one (GIL shared).
-    built: list[float] = []
+    # Background work, sharing the interpreter's lock with the questions: a rebuild (far-behind
+    # changes, a worker's warm start), then a new day's move of the graph and its index; with
+    # the collector left to run after them, and as the cache runs them (paused, then frozen).
+    kept = []  # the worker keeps the result: its objects stay for the collector to walk
 
     def rebuild() -> None:
-        start = time.perf_counter()
         H = build_graph(net.people(), (), net.groups(), net.memberships(),
                         coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
         get_index(H)
-        built.append(time.perf_counter() - start)
+        kept.append(H)
 
-    thread = threading.Thread(target=rebuild)
-    thread.start()
-    during: list[tuple[float, float]] = []
-    while thread.is_alive():
-        during += ask_rounds(G, reps, prospects, rng, 1, None)
-    print(f"  while a background thread rebuilds the graph and index ({built[0]:.1f} s):")
-    print(f"    {len(during)} questions                          {p50p95(during)}; "
-          f"max {max(t[0] for t in during) * 1e3:.1f} ms; RSS {rss_mb():.0f} MB; {load()}")
+    def new_day() -> None:
+        H = redate(G, net.today + timedelta(days=1))
+        redate_index(G, H)
+        kept.append(H)
+
+    def quiet(work: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            with collector_quiet():
+                work()
+        return run
+
+    def ask() -> list[tuple[float, float]]:
+        return ask_rounds(G, reps, prospects, rng, 1, None)
+
+    for label, work in (("rebuilds the graph and index, collector as usual", rebuild),
+                        ("rebuilds them, collector paused then frozen", quiet(rebuild)),
+                        ("moves them to the next day, collector as usual", new_day),
+                        ("moves them to the next day, paused then frozen", quiet(new_day))):
+        while_running(label, work, ask)
+        kept.clear()
 
 
 if __name__ == "__main__":

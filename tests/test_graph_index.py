@@ -180,3 +180,25 @@ def test_many_changed_rows_rebuild_the_index_in_full():
     for i in range(1, 600):
         set_pair_ties(G, i, i + 1000, [("friend", 2, None)], today=TODAY)
     assert get_index(G).patched_rows is None
+
+
+def test_a_retired_index_with_states_is_freed_without_the_garbage_collector():
+    # Background builds freeze the collector's view of the heap (gc.freeze): a cycle between
+    # an index and its per-source states would then keep the old CSR arrays for ever.
+    import gc
+    import weakref
+
+    G = _graph(50)
+    ix = get_index(G)
+    best_path(G, 1, 40)
+    ix.state(3, check_penalty(G, {5: 0.5}))
+    assert len(ix.states) == 2
+    gone = weakref.ref(ix)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del ix, G
+        assert gone() is None
+    finally:
+        if enabled:
+            gc.enable()

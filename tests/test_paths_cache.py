@@ -104,19 +104,113 @@ def test_a_gap_in_the_change_log_rebuilds(app, user):
     assert cached_entry(user.team_id).rebuilds == 2
 
 
-def test_a_new_day_is_served_the_days_old_graph_while_it_rebuilds(app, user):
-    day1, day2 = date(2026, 1, 1), date(2026, 1, 2)
+def _dated_ties(user) -> None:
+    """A rep with ties of several ages, a pair with two relationships, and two teammates."""
+    rep = db.session.get(Person, user.person_id)
+    ana = factories.make_user(db.session, "ana@example.com", team="Acme Sales", name="Ana")
+    people = [factories.make_person(db.session, user.team_id, f"P{i}") for i in range(4)]
+    mate = db.session.get(Person, ana.person_id)
+    factories.make_relationship(db.session, rep, people[0], kind="customer", rating=5,
+                                last_interaction=date(2025, 12, 30))
+    factories.make_relationship(db.session, people[0], people[1], kind="friend", rating=3,
+                                last_interaction=date(2024, 3, 1))
+    factories.make_relationship(db.session, people[0], people[1], kind="colleague", rating=2)
+    factories.make_relationship(db.session, rep, mate, kind="friend", rating=5,
+                                last_interaction=date(2025, 12, 31))
+    factories.make_relationship(db.session, people[2], people[3], kind="acquaintance", rating=1)
+    db.session.commit()
+
+
+def test_a_new_day_is_served_the_days_old_graph_while_it_moves_to_today(app, user):
+    _dated_ties(user)
+    day1, day2 = date(2026, 1, 1), date(2027, 1, 2)
     old = team_graph(db.session, _team(user), today=day1)
+    old_index = graph_index.get_index(old)  # a question was asked of it
     served = team_graph(db.session, _team(user), today=day2)
     assert served is old and served.graph["today"] == day1
     assert cache.builds["request"] == 1  # the new day did not make this request build
     assert cache.wait_for_builds(timeout=30)
-    assert cache.builds == {"request": 1, "background": 1}
+    # moved to the new day from the graph itself: no rebuild, no read of the ties
+    assert cache.builds == {"request": 1, "new day": 1}
+    entry = cached_entry(user.team_id)
+    assert (entry.rebuilds, entry.redates, entry.built_on) == (1, 1, day2)
     G = team_graph(db.session, _team(user), today=day2)
     assert G.graph["today"] == day2  # ties decay: the later requests see the new day
+    assert _snapshot(G) == _snapshot(build_team_graph(db.session, _team(user), today=day2))
+    assert _snapshot(G) != _snapshot(old)
+    # its index came along, structure shared, keys of the new day
+    assert graph_index._INDEXES[G].indices is old_index.indices
+    assert graph_index.get_index(old) is old_index  # the day-old graph's readers keep theirs
     # a rep whose clock is still on the first day gets the newer graph, not a rebuild
     assert team_graph(db.session, _team(user), today=day1) is G
-    assert cache.wait_for_builds(timeout=30) and cache.builds["background"] == 1
+    assert cache.wait_for_builds(timeout=30) and cache.builds["new day"] == 1
+
+
+def test_a_new_day_far_behind_is_a_rebuild_not_a_move(app, user, monkeypatch):
+    monkeypatch.setattr(cache, "SYNC_REBUILD_NODES", 0)  # every graph counts as large
+    team_graph(db.session, _team(user), today=date(2026, 1, 1))
+    bump_graph_version(db.session, user.team_id)  # no logged change: only a rebuild is safe
+    db.session.commit()
+    team_graph(db.session, _team(user), today=date(2026, 1, 2))
+    assert cache.wait_for_builds(timeout=30)
+    assert cache.builds == {"request": 1, "background": 1}
+
+
+def test_the_last_good_graph_is_served_while_the_new_day_is_worked_out(
+    app, user, monkeypatch
+):
+    _dated_ties(user)
+    gate = threading.Event()
+    real = cache.redate
+
+    def slow_redate(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "redate", slow_redate)
+    old = team_graph(db.session, _team(user), today=date(2026, 1, 1))
+    for _ in range(3):  # one move at a time, the day-old graph served meanwhile
+        assert team_graph(db.session, _team(user), today=date(2026, 1, 2)) is old
+    assert cache.redate_later(db.session.get_bind(), user.team_id, date(2026, 1, 2)) is None
+    gate.set()
+    assert cache.wait_for_builds(timeout=30) and cache.builds == {"request": 1, "new day": 1}
+    assert team_graph(db.session, _team(user), today=date(2026, 1, 2)) is not old
+
+
+def test_a_new_day_that_cannot_be_worked_out_is_rebuilt(app, user, monkeypatch):
+    team_graph(db.session, _team(user), today=date(2026, 1, 1))
+
+    def broken(*args, **kwargs):
+        raise ValueError("not a graph of this day")
+
+    monkeypatch.setattr(cache, "redate", broken)
+    team_graph(db.session, _team(user), today=date(2026, 1, 2))
+    assert cache.wait_for_builds(timeout=30)
+    assert cache.builds == {"request": 1, "background": 1}
+    assert cached_entry(user.team_id).built_on == date(2026, 1, 2)
+
+
+def test_a_new_day_takes_its_turn_on_the_machine(app, user, monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "BUILD_LOCK", str(tmp_path / "build.lock"))
+    team_graph(db.session, _team(user), today=date(2026, 1, 1))
+    held = []
+    real = cache.redate
+
+    def redate(*args, **kwargs):
+        with open(cache.BUILD_LOCK) as other:  # another worker trying for its turn
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.append(True)
+            else:
+                held.append(False)
+                fcntl.flock(other, fcntl.LOCK_UN)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "redate", redate)
+    done = cache.redate_later(db.session.get_bind(), user.team_id, date(2026, 1, 2))
+    assert done is not None and done.wait(30)
+    assert held == [True] and cache.builds["new day"] == 1
 
 
 def test_a_graph_a_request_holds_stays_whole_through_a_background_swap(app, user):

@@ -13,10 +13,12 @@ people may have several relationships; their edge keeps the strongest one: ``str
 (0, 1]), ``cost`` (``-log(strength)``, so the warmest path is the shortest), ``kind`` (the
 relationship kind, ``"teammate"``, or ``"member"`` for a person-group edge) and, when the
 relationship has a date of last interaction, ``last`` (its ``date.toordinal()``, an int, to
-keep edges small).
+keep edges small). The edge of a pair with two or more relationships also holds ``ties``:
+the sorted :func:`~referrals.graph.codes.tie_code` of each, so a new day
+(:func:`redate`) can tell whether another of them is now the strongest.
 Equal strengths are settled by a fixed order of kinds, then the latest date, so a graph
-updated in place (:mod:`referrals.graph.update`) is always equal to one rebuilt from the
-same data.
+updated in place (:mod:`referrals.graph.update`) or moved to a later day (:func:`redate`) is
+always equal to one rebuilt from the same data.
 
 Edges with the same attributes share one attribute dict (a million ties hold only tens of
 thousands of distinct values: this saves about 250 MB and a second of build at 100,000
@@ -36,7 +38,7 @@ row – can be updated while other threads read the old graph, which stays a con
 snapshot with no locks; and an index can tell the rows that changed since it was built by
 their identity (``referrals.graph.index`` patches itself instead of rebuilding).
 
-:func:`bump`, :func:`best_tie`, :func:`edge_attrs`, :func:`link_members`,
+:func:`bump`, :func:`best_tie`, :func:`pair_attrs`, :func:`edge_attrs`, :func:`link_members`,
 :func:`writable_row` and :func:`set_node_attrs` are shared with :mod:`referrals.graph.update`,
 so the build and the updates keep these rules in one place.
 """
@@ -52,12 +54,27 @@ from functools import partial
 from itertools import chain
 
 import networkx as nx
+import numpy as np
 
-from referrals.graph.codes import MEMBER, check_id, decode_tie, tie_code
-from referrals.graph.tie import DEFAULT_PARAMS, TieParams, membership_strength, tie_strength
+from referrals.graph.codes import (
+    KIND_SLOTS,
+    MEMBER,
+    RATING_SLOTS,
+    TIE_CODE_KINDS,
+    check_id,
+    decode_tie,
+    tie_code,
+)
+from referrals.graph.tie import (
+    DEFAULT_PARAMS,
+    TieParams,
+    membership_strength,
+    tie_strength,
+    tie_strengths,
+)
 from referrals.vocab import GROUP_KINDS, TEAMMATE, TIE_KINDS
 
-__all__ = ["TeamGraph", "build_graph", "fork", "touch"]
+__all__ = ["TeamGraph", "build_graph", "fork", "redate", "touch"]
 
 # Equal strengths: the kind listed first wins (fixed, so rebuild == in-place update).
 _KIND_RANK = {kind: -i for i, kind in enumerate(TIE_KINDS)}
@@ -146,8 +163,30 @@ def _offer(
     ):
         return
     attrs = edge_attrs(strength, kind, last, memo)
+    if old is not None and "ties" in old:  # the teammate tie won: the pair's ties stay known
+        attrs["ties"] = old["ties"]
     adj[a][b] = attrs
     adj[b][a] = attrs
+
+
+def pair_attrs(
+    codes: tuple[int, ...],
+    teammates: bool,
+    today: date,
+    params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> dict[str, object] | None:
+    """The edge attribute dict of a pair with these relationships (tie codes), or None.
+
+    Two or more relationships: the dict holds them too, as ``ties`` (sorted).
+    """
+    best = best_tie(map(decode_tie, codes), teammates, today, params)
+    if best is None:
+        return None
+    attrs = edge_attrs(best[0], best[1], best[2], memo)
+    if len(codes) > 1:
+        attrs["ties"] = tuple(sorted(codes))
+    return attrs
 
 
 def edge_attrs(
@@ -311,6 +350,7 @@ def _add_ties(
     # code -> the edge attribute dict, shared by every edge with the same kind, rating and
     # date (a million ties hold only tens of thousands of distinct codes).
     by_code: dict[int, dict[str, object]] = {}
+    code_of: dict[int, int] = {}  # id of a shared attribute dict -> its code
     for a, b, code in ties:
         end_a = ends.get(a)
         end_b = ends.get(b)
@@ -323,10 +363,15 @@ def _add_ties(
             attrs = by_code[code] = edge_attrs(
                 strength, kind, day.toordinal() if day else None, memo
             )
+            code_of[id(attrs)] = code
         a, row_a = end_a
         b, row_b = end_b
-        if b in row_a:  # the pair's second relationship: keep the stronger (rare)
-            _offer(adj, a, b, attrs["strength"], attrs["kind"], attrs.get("last"), memo)
+        if b in row_a:  # the pair's second relationship: keep the stronger, and both (rare)
+            old = row_a[b]
+            codes = old["ties"] if "ties" in old else (code_of[id(old)],)
+            attrs = pair_attrs((*codes, code), False, today, params, memo)  # type: ignore[misc]
+            row_a[b] = attrs
+            row_b[a] = attrs
             continue
         # The common case inline: a million function calls cost a second at 100,000 people.
         row_a[b] = attrs
@@ -479,3 +524,203 @@ def fork(G: nx.Graph) -> nx.Graph:
     H._node = dict(G._node)
     H._adj = dict(G._adj)
     return H
+
+
+def redate(G: nx.Graph, today: date) -> nx.Graph:
+    """``G`` moved to a later day: a new graph equal to one built from the same data on
+    ``today``, made from ``G``'s rows instead of the database.
+
+    Only what the date changes is recomputed: the strength of each distinct dated edge
+    attribute dict (tens of thousands at a million ties, shared as the build shares them),
+    the pairs with several relationships (their ``ties``) and the pairs of teammates. Rows
+    with no dated edge are shared with ``G``, the others replaced by copies (same keys, same
+    order: an index of ``G`` keeps its structure, see
+    :func:`~referrals.graph.index.redate_index`); ``G`` is left as it was, so requests
+    reading it keep a consistent day.
+
+    Raises
+    ------
+    ValueError
+        If ``today`` is before ``G``'s day (strengths only ever decay going forward, which
+        is what lets a pair won by an undated tie stay as it is).
+
+    Examples
+    --------
+    >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())],
+    ...                 [(1, 2, "friend", 5, date(2024, 6, 1))], [], [], today=date(2024, 6, 1))
+    >>> H = redate(G, date(2025, 6, 1))
+    >>> G.edges[1, 2]["strength"], H.edges[1, 2]["strength"], H.graph["today"]
+    (0.85, 0.425, datetime.date(2025, 6, 1))
+    """
+    day: date = G.graph["today"]
+    if today < day:
+        raise ValueError(f"a graph of {day} cannot be moved back to {today}")
+    params: TieParams = G.graph.get("params", DEFAULT_PARAMS)
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.graph["today"] = today
+    H._node = dict(G._node)
+    if today == day:
+        H._adj = dict(G._adj)
+        return H
+    bump(H)  # its costs changed: an index of G must not serve it as it is
+    with _gc_paused():
+        H._adj = _redated_rows(G, day, today, params)
+    return H
+
+
+#: Rows read per step while redating: a step is one C-level pass over ~40,000 entries
+#: (a few ms holding the interpreter lock), then other threads get their turn.
+REDATE_ROWS = 2_000
+
+
+def _day_attrs(objects: list[dict], day: date, today: date, params: TieParams) -> list[dict]:
+    """For each distinct edge attribute dict of ``day``, its dict for ``today``.
+
+    Undated dicts are their own. The dated ones are worked out together with numpy: each
+    one's rating is the one whose strength on ``day`` is exactly the dict's (several ratings
+    giving equal strengths, with ``rating_low`` 1, give equal strengths on any day: the
+    highest stands for all), and its new strength that tie's on ``today``. Dicts of the same
+    tie share one new dict, as the build shares them.
+    """
+    memo: dict[float, tuple[float, float]] = {}
+    new: list[dict] = list(objects)  # undated (member, teammate, no date): their own
+    dated = [i for i, old in enumerate(objects) if "last" in old and "ties" not in old]
+    if dated:
+        olds = [objects[i] for i in dated]
+        kinds = np.fromiter((TIE_CODE_KINDS[d["kind"]] for d in olds), dtype=np.int64,
+                            count=len(olds))
+        lasts = np.fromiter((d["last"] for d in olds), dtype=np.int64, count=len(olds))
+        then = np.fromiter((d["strength"] for d in olds), dtype=np.float64, count=len(olds))
+        ratings = np.zeros(len(olds), dtype=np.int64)
+        for rating in (5, 4, 3, 2, 1):
+            found = tie_strengths(kinds, np.full(len(olds), rating), lasts, today=day,
+                                  params=params)
+            ratings[(ratings == 0) & (found == then)] = rating
+        if not ratings.all():
+            bad = olds[int(np.argmin(ratings))]
+            raise ValueError(f"edge {bad!r} was not made on {day} with these parameters")
+        codes = (lasts * RATING_SLOTS + ratings) * KIND_SLOTS + kinds
+        for i, attrs in zip(dated, _coded_attrs(codes, today, params, memo), strict=True):
+            new[i] = attrs
+    several = [i for i, old in enumerate(objects) if "ties" in old]
+    if several:
+        for i, attrs in zip(several, _pairs_attrs([objects[i]["ties"] for i in several],
+                                                   today, params, memo), strict=True):
+            new[i] = attrs
+    return new
+
+
+def _coded_attrs(
+    codes: np.ndarray, today: date, params: TieParams, memo: dict[float, tuple[float, float]]
+) -> list[dict]:
+    """The edge attribute dict of each tie code on ``today``, one dict per distinct code."""
+    distinct, which = np.unique(codes, return_inverse=True)
+    rest, kinds = np.divmod(distinct, KIND_SLOTS)
+    lasts, ratings = np.divmod(rest, RATING_SLOTS)
+    now = tie_strengths(kinds, ratings, lasts, today=today, params=params)
+    made = [edge_attrs(strength, TIE_KINDS[kind], last or None, memo)
+            for strength, kind, last in zip(now.tolist(), kinds.tolist(), lasts.tolist(),
+                                            strict=True)]
+    return list(map(made.__getitem__, which.reshape(-1).tolist()))
+
+
+def _pairs_attrs(
+    ties: list[tuple[int, ...]], today: date, params: TieParams,
+    memo: dict[float, tuple[float, float]],
+) -> list[dict]:
+    """:func:`pair_attrs` (teammates aside) of many pairs' tie codes at once, with numpy.
+
+    Equal ranks mean equal strength, kind and date: whichever wins, the dict is the same.
+    """
+    lens = np.fromiter(map(len, ties), dtype=np.int64, count=len(ties))
+    codes = np.fromiter(chain.from_iterable(ties), dtype=np.int64, count=int(lens.sum()))
+    rest, kinds = np.divmod(codes, KIND_SLOTS)
+    lasts, ratings = np.divmod(rest, RATING_SLOTS)
+    strength = tie_strengths(kinds, ratings, lasts, today=today, params=params)
+    pair = np.repeat(np.arange(len(ties)), lens)
+    # _rank: strongest, then the kind listed first, then the latest date (none: -1)
+    order = np.lexsort((np.where(lasts > 0, lasts, -1), -kinds, strength, pair))
+    last_of_pair = np.cumsum(lens) - 1
+    best = order[last_of_pair]
+    out = []
+    for pair_ties, s, kind, last in zip(ties, strength[best].tolist(), kinds[best].tolist(),
+                                        lasts[best].tolist(), strict=True):
+        attrs = edge_attrs(s, TIE_KINDS[kind], last or None, memo)
+        attrs["ties"] = pair_ties
+        out.append(attrs)
+    return out
+
+
+def _redated_rows(G: nx.Graph, day: date, today: date, params: TieParams) -> dict:
+    """The adjacency of :func:`redate`: each row's values mapped to the new day's dicts.
+
+    Every entry's attribute dict is named by a number (its slot among the distinct dicts,
+    found with numpy from the dicts' ids), so the new rows are made by list lookups, a slice
+    of rows at a time, and rows with nothing dated are kept as they are.
+    """
+    adj = G._adj
+    nodes, rows = list(adj), list(adj.values())
+    n = len(rows)
+    deg = np.fromiter(map(len, rows), dtype=np.int64, count=n)
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(deg, out=starts[1:])
+    ids = np.empty(int(starts[-1]), dtype=np.uint64)
+    for lo in range(0, n, REDATE_ROWS):
+        hi = min(lo + REDATE_ROWS, n)
+        ids[starts[lo]:starts[hi]] = np.fromiter(
+            map(id, chain.from_iterable(map(dict.values, rows[lo:hi]))),
+            dtype=np.uint64, count=int(starts[hi] - starts[lo]))
+    _, first, slot = np.unique(ids, return_index=True, return_inverse=True)
+    del ids
+    slot = slot.reshape(-1)
+    owner = np.searchsorted(starts, first, side="right") - 1
+    objects: list[dict] = []
+    values: list = []
+    current = -1
+    for at, r in zip(first.tolist(), owner.tolist(), strict=True):
+        if r != current:
+            current, values = r, list(rows[r].values())
+        objects.append(values[at - starts[r]])
+    made = _day_attrs(objects, day, today, params)
+    moved = np.fromiter((a is not b for a, b in zip(made, objects, strict=True)),
+                        dtype=bool, count=len(made))
+    entry_moved = np.append(moved[slot], False)
+    row_moved = np.logical_or.reduceat(entry_moved, starts[:-1]) & (deg > 0) if n else deg > 0
+    new_rows: dict[int, dict] = {}
+    for lo in range(0, n, REDATE_ROWS):
+        hi = min(lo + REDATE_ROWS, n)
+        base = int(starts[lo])
+        values = list(map(made.__getitem__, slot[base:starts[hi]].tolist()))
+        offsets = (starts[lo:hi] - base).tolist()
+        for node, row, at, end, moves in zip(
+                nodes[lo:hi], rows[lo:hi], offsets, offsets[1:] + [len(values)],
+                row_moved[lo:hi].tolist(), strict=True):
+            new_rows[node] = dict(zip(row, values[at:end], strict=True)) if moves else row
+    _redate_teammates(G, new_rows, today, params)
+    return new_rows
+
+
+def _redate_teammates(G: nx.Graph, rows: dict, today: date, params: TieParams) -> None:
+    """Teammates: their implicit tie may now beat a decayed explicit one (a rare few pairs)."""
+    adj = G._adj
+    mates = sorted(pid for pid in G.graph.get("teammates", ()) if pid in adj and pid > 0)
+    mate = tie_strength(TEAMMATE, params.teammate_rating, None, today=today, params=params)
+    for i, a in enumerate(mates):
+        for b in mates[i + 1:]:
+            old = adj[a].get(b)
+            if old is None:
+                continue
+            if "ties" in old:  # worked out above as if they were not teammates
+                new = pair_attrs(old["ties"], True, today, params, {})  # type: ignore[arg-type]
+            elif old.get("kind") == TEAMMATE or "last" not in old:
+                continue  # an undated winner stays the winner: no tie grows stronger
+            elif _rank(mate, TEAMMATE, None) > _rank(
+                    rows[a][b]["strength"], str(old["kind"]), int(old["last"])):  # type: ignore[call-overload]
+                new = edge_attrs(mate, TEAMMATE, None, {})
+            else:
+                continue
+            for u, v in ((a, b), (b, a)):
+                if rows[u] is adj[u]:
+                    rows[u] = dict(adj[u])
+                rows[u][v] = new

@@ -248,6 +248,29 @@ class GraphIndex:
         index.patched_rows = len(changed)
         return index
 
+    def redated(self, H: nx.Graph) -> GraphIndex:
+        """The index of ``H = redate(G)``, ``G`` being this index's graph: new keys only.
+
+        :func:`~referrals.graph.build.redate` keeps every node, every row's keys and their
+        order, so the structure (positions, column indices, do-not-contact flags) is this
+        index's own arrays, shared. Only the keys are read again, and only from the rows
+        ``redate`` replaced, :data:`STEP_ROWS` at a time: no single step holds the
+        interpreter's lock for long. The per-source states start afresh (their layers used
+        the old keys).
+        """
+        rows = list(map(H._adj.__getitem__, self.nodes.tolist()))
+        keys = self.keys.copy()
+        replaced = np.flatnonzero(_ids(self.rows) != _ids(rows))
+        for start in range(0, len(replaced), STEP_ROWS):
+            at = replaced[start:start + STEP_ROWS]
+            where = ranges(self.indptr[at], self.deg[at])
+            keys[where] = _keys([rows[i] for i in at.tolist()], len(where))
+        index = GraphIndex.__new__(GraphIndex)
+        index._set(H, self.nodes, self.pos, rows, self.attrs, self.deg, self.indices, keys,
+                   self.ext)
+        index.patched_rows = len(replaced)
+        return index
+
     def row(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
 
@@ -353,17 +376,32 @@ PATCH_MIN = 64
 def _entries(
     rows: list[dict], pos: dict[int, int], nnz: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """CSR column indices (int32) and keys (int64) of ``rows``, concatenated."""
-    # map/chain with C-level callables: ~2x faster than generator expressions here
-    indices = np.fromiter(
-        map(pos.__getitem__, chain.from_iterable(rows)), dtype=np.int32, count=nnz
-    )
+    """CSR column indices (int32) and keys (int64) of ``rows``, concatenated.
+
+    :data:`STEP_ROWS` rows at a time: each step is one C-level pass, which holds the
+    interpreter's lock throughout – over every row at once, seconds at a million people,
+    while the requests of a worker building in the background wait.
+    """
+    indices = np.empty(nnz, dtype=np.int32)
+    keys = np.empty(nnz, dtype=np.int64)
+    at = 0
+    for start in range(0, len(rows), STEP_ROWS):
+        chunk = rows[start:start + STEP_ROWS]
+        count = sum(map(len, chunk))
+        # map/chain with C-level callables: ~2x faster than generator expressions here
+        indices[at:at + count] = np.fromiter(
+            map(pos.__getitem__, chain.from_iterable(chunk)), dtype=np.int32, count=count)
+        keys[at:at + count] = _keys(chunk, count)
+        at += count
+    return indices, keys
+
+
+def _keys(rows: list[dict], count: int) -> np.ndarray:
     cost = np.fromiter(
         map(itemgetter("cost"), chain.from_iterable(map(dict.values, rows))),
-        dtype=np.float64,
-        count=nnz,
+        dtype=np.float64, count=count,
     )
-    return indices, np.rint(cost * QSCALE).astype(np.int64) * 8 + 1
+    return np.rint(cost * QSCALE).astype(np.int64) * 8 + 1
 
 
 def _ids(objects: list[object]) -> np.ndarray:
@@ -396,6 +434,30 @@ def get_index(G: nx.Graph) -> GraphIndex:
         return idx
 
 
+def redate_index(G: nx.Graph, H: nx.Graph) -> GraphIndex:
+    """The index of ``H = redate(G, day)``: from ``G``'s current index when it has one
+    (its structure kept, only the keys read again), else built in full; kept for ``H``.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from referrals.graph.build import build_graph, redate
+    >>> G = build_graph([(1, "A", None, False, ()), (2, "B", None, False, ())],
+    ...                 [(1, 2, "friend", 5, date(2024, 6, 1))], [], [], today=date(2024, 6, 1))
+    >>> H = redate(G, date(2025, 6, 1))
+    >>> old, new = get_index(G), redate_index(G, H)
+    >>> new is get_index(H), new.indices is old.indices, bool(new.keys[0] > old.keys[0])
+    (True, True, True)
+    """
+    old = _INDEXES.get(G)
+    same = (old is not None and old.stamp == stamp_of(G) and len(H._adj) == old.n
+            and H.graph.get("touched", -1) == old.touched)
+    idx = old.redated(H) if same and old is not None else GraphIndex(H)
+    with _LOCK:
+        _INDEXES[H] = idx
+    return idx
+
+
 def share_index(G: nx.Graph, H: nx.Graph) -> None:
     """Let ``H`` (a :func:`~referrals.graph.build.fork` of ``G``) use ``G``'s index.
 
@@ -407,6 +469,10 @@ def share_index(G: nx.Graph, H: nx.Graph) -> None:
     if idx is not None and H not in _INDEXES:
         _INDEXES[H] = idx
 
+
+#: Rows read per step while an index is built or moved to a new day (~40,000 entries: a
+#: few ms holding the interpreter's lock, then other threads get their turn).
+STEP_ROWS = 2_000
 
 #: A layer reaching fewer than one node in this many is kept sparse (int32 position + int64
 #: key per entry, 12 bytes) rather than dense (8 bytes per node).
@@ -511,6 +577,11 @@ class SourceState:
     penalty and is blocked for do-not-contact people; it is computed where it is read, not
     stored. The do-not-contact flags and penalty keys are the index's own arrays, shared by
     every source (a source that is itself do-not-contact or penalised gets copies).
+
+    It refers to its index weakly: the index holds its states, and a cycle would keep a
+    retired index's arrays until a full garbage collection – or for ever, once a build has
+    frozen the collector's view of the heap (``gc.freeze``, see ``referrals.paths.cache``).
+    Whoever asks a state holds its index.
     """
 
     def __init__(self, index: GraphIndex, s: int, penalty: tuple[tuple[int, float], ...],
@@ -530,6 +601,16 @@ class SourceState:
         # predecessors found so far, per layer: node index -> the node before it
         self.P: list[dict[int, int]] = []
         self.tables: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    @property
+    def index(self) -> GraphIndex:
+        index = self._index()
+        assert index is not None, "a source state outlived its index"
+        return index
+
+    @index.setter
+    def index(self, index: GraphIndex) -> None:
+        self._index = weakref.ref(index)
 
     @property
     def nbytes(self) -> int:

@@ -14,14 +14,13 @@ from datetime import date
 import networkx as nx
 
 from referrals.graph.build import (
-    best_tie,
     bump,
-    edge_attrs,
     link_members,
+    pair_attrs,
     set_node_attrs,
     writable_row,
 )
-from referrals.graph.codes import check_id
+from referrals.graph.codes import check_id, tie_code
 from referrals.graph.tie import DEFAULT_PARAMS, TieParams
 from referrals.vocab import GROUP_KINDS
 
@@ -154,13 +153,13 @@ def _write_pair(
     params: TieParams,
 ) -> None:
     mates = G.graph.get("teammates", frozenset())
-    best = best_tie(ties, a in mates and b in mates, today, params)
-    if best is None:
+    codes = tuple(tie_code(kind, rating, last) for kind, rating, last in ties)
+    attrs = pair_attrs(codes, a in mates and b in mates, today, params, {})
+    if attrs is None:
         if G.has_edge(a, b):
             del writable_row(G, a)[b]
             del writable_row(G, b)[a]
         return
-    attrs = edge_attrs(best[0], best[1], best[2], {})
     writable_row(G, a)[b] = attrs
     writable_row(G, b)[a] = attrs
 

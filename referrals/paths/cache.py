@@ -14,7 +14,9 @@ many changes other threads replay meanwhile.
 
 No request waits for a rebuild it can do without. When the graph is a new day behind (tie
 strength decays with time) the request is served the cached graph, a day old, and one
-background thread per team rebuilds it for today; the next request after it finishes gets the
+background thread per team moves it to today (:func:`~referrals.graph.build.redate`: only the
+strengths that depend on the date are recomputed, from the graph itself, and its index keeps
+its structure – no database read, no rebuild); the next request after it finishes gets the
 new day. A team far behind (a bulk import, a settings change) is rebuilt inside the request
 only while its graph is small (:data:`SYNC_REBUILD_NODES`, a few tens of milliseconds);
 a larger one is served its previous version while it rebuilds in the background. A worker
@@ -22,11 +24,14 @@ that never built a team's graph has nothing to serve: the gunicorn hook (`warm_a
 the busiest teams' graphs as the worker starts, before it accepts requests; a team outside
 those, or a worker not started by gunicorn, still builds in its first request (and a request
 arriving while that team's start-up build runs waits for it rather than build it twice).
+Background work shares the interpreter's lock with the requests: it takes it in short steps
+only, and the collector never walks what it made (:func:`collector_quiet`).
 """
 
 from __future__ import annotations
 
 import fcntl
+import gc
 import logging
 import os
 import tempfile
@@ -57,9 +62,9 @@ from sqlalchemy.orm import Session
 
 from referrals.clock import utc_today
 from referrals.extensions import db
-from referrals.graph.build import build_graph, fork
+from referrals.graph.build import build_graph, fork, redate
 from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS, group_node
-from referrals.graph.index import get_index, share_index
+from referrals.graph.index import get_index, redate_index, share_index
 from referrals.graph.tie import TieParams
 from referrals.graph.update import (
     add_member,
@@ -110,6 +115,7 @@ class CachedGraph:
     params: TieParams
     rebuilds: int = 0
     replays: int = 0
+    redates: int = 0  # moved to a later day in place of a rebuild
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -119,7 +125,8 @@ _cache_lock = threading.Lock()
 _building: dict[int, threading.Event] = {}
 # Bumped by clear_cache: a build started before it does not publish after it.
 _generation = 0
-#: How graphs were built in this process: "request" (a request waited) or "background".
+#: How graphs were built in this process: "request" (a request waited), "background", or
+#: "new day" (a cached graph moved to a later day in the background, not rebuilt).
 builds: Counter[str] = Counter()
 
 
@@ -164,8 +171,10 @@ def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx
         entry = replayed if replayed is not None else entry
     if entry.version < version and len(entry.graph) <= SYNC_REBUILD_NODES:
         entry = _rebuild_now(session, team, version, today)
-    elif entry.version < version or entry.built_on < today:
+    elif entry.version < version:
         rebuild_later(session.get_bind(), team.id, today)
+    elif entry.built_on < today:
+        redate_later(session.get_bind(), team.id, today)
     return entry.graph
 
 
@@ -193,9 +202,10 @@ def _rebuild_now(session: Session, team: Team, version: int, today: date) -> Cac
 
 def _publish(
     team_id: int, graph: nx.Graph, version: int, today: date, params: TieParams,
-    generation: int,
+    generation: int, *, rebuilt: bool = True,
 ) -> CachedGraph:
-    """Make a newly built graph the team's entry, unless a newer one got there first.
+    """Make a newly built (or moved to a new day) graph the team's entry, unless a newer
+    one got there first.
 
     One assignment: a request holding the previous graph keeps reading it, unchanged.
     """
@@ -203,7 +213,8 @@ def _publish(
         previous = _cache.get(team_id)
         entry = CachedGraph(
             graph=graph, version=version, built_on=today, params=params,
-            rebuilds=(previous.rebuilds + 1) if previous else 1,
+            rebuilds=(previous.rebuilds if previous else 0) + rebuilt,
+            redates=(previous.redates if previous else 0) + (not rebuilt),
         )
         newer = previous is not None and (previous.built_on, previous.version) > (today, version)
         if generation == _generation and not newer:
@@ -216,17 +227,53 @@ def rebuild_later(engine: Engine, team_id: int, today: date) -> threading.Event 
 
     Returns the event set when it is over (None if one was running already).
     """
+    return _in_background(team_id, _build_one, engine, team_id, today)
+
+
+def redate_later(engine: Engine, team_id: int, today: date) -> threading.Event | None:
+    """Start moving the team's cached graph to `today` in the background, unless a build or
+    move of it is running. Returns the event set when it is over (None if one was running).
+    """
+    return _in_background(team_id, _redate_one, engine, team_id, today)
+
+
+def _in_background(team_id: int, target: Any, *args: Any) -> threading.Event | None:
+    """Run `target(*args, generation, done)` in a thread: one build per team at a time."""
     with _cache_lock:
         running = _building.get(team_id)
         if running is not None and not running.is_set():
             return None
         done = _building[team_id] = threading.Event()
     thread = threading.Thread(
-        target=_build_one, args=(engine, team_id, today, _generation, done),
-        name=f"graph-build-{team_id}", daemon=True,
+        target=target, args=(*args, _generation, done), name=f"graph-build-{team_id}",
+        daemon=True,
     )
     thread.start()
     return done
+
+
+def _redate_one(
+    engine: Engine, team_id: int, today: date, generation: int, done: threading.Event
+) -> None:
+    """Move the team's cached graph and its index to `today` and publish them; if that
+    fails, rebuild instead (:func:`_build_one`). Logs, never raises.
+
+    The entry keeps the version it was read at: a change replayed meanwhile into the day-old
+    entry is dropped with it, and the next request replays it again from the log.
+    """
+    try:
+        entry = _cache.get(team_id)
+        if entry is not None and entry.built_on < today:
+            with machine_turn(), collector_quiet():  # a second graph's rows meanwhile
+                graph = redate(entry.graph, today)
+                redate_index(entry.graph, graph)
+            builds["new day"] += 1
+            _publish(team_id, graph, entry.version, today, entry.params, generation,
+                     rebuilt=False)
+        done.set()
+    except Exception:
+        log.exception("moving the graph of team %s to %s failed: rebuilding", team_id, today)
+        _build_one(engine, team_id, today, generation, done)
 
 
 def _build_one(
@@ -238,14 +285,36 @@ def _build_one(
             team = session.get(Team, team_id)
             version = session.scalar(select(Team.graph_version).where(Team.id == team_id))
             if team is not None and version is not None:
-                graph = build_team_graph(session, team, today=today)
-                get_index(graph)  # its CSR too: the first query must not build it (~9 s at 1M)
+                with collector_quiet():
+                    graph = build_team_graph(session, team, today=today)
+                    get_index(graph)  # its CSR too: the first query must not build it (1M: ~9 s)
                 builds["background"] += 1
                 _publish(team_id, graph, version, today, tie_params(team), generation)
     except Exception:  # the request path rebuilds if this never publishes
         log.exception("building the graph of team %s in the background failed", team_id)
     finally:
         done.set()
+
+
+@contextmanager
+def collector_quiet() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a graph is built, then freeze what exists.
+
+    A build makes a million tracked dicts; collected as usual, the first collections after
+    it walk every one of them, each walk one C call holding the interpreter's lock – up to
+    seconds at a million people, in whichever thread allocates next (often a request). Frozen
+    (``gc.freeze``), they are never walked; having no cycles (``TeamGraph``, the index's
+    states refer to it weakly), they are still freed as soon as no one holds them. What the
+    freeze keeps for ever is the cyclic garbage pending at that moment: small, once a build.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
