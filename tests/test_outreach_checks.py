@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.craft import load, run, table, verdict
+from bench.craft import Example, by_set, load, run, set_table, table, verdict
 from referrals.outreach.checks import (
     CHANNELS,
     CODES,
@@ -762,6 +762,22 @@ def test_the_corpus_loader_copes_with_an_absent_or_empty_split(tmp_path: Path) -
     assert load(empty) == [] and load(tmp_path / "absent.jsonl") == []
     result = run("held-out", [])
     assert verdict(result) == [] and "– (0/0)" in table([result])
+
+
+def test_the_bench_splits_a_result_by_set_so_an_old_set_can_be_checked_alone() -> None:
+    name_only = "Hi, this is Rita from Acme. Call me at 555-0142."
+    examples = [Example("t1", "voicemail", name_only, frozenset({"only_name_number",
+                                                                  "no_reason"})),
+                Example("b1", "voicemail", name_only, frozenset()),
+                Example("t2", "voicemail", "Hi Dana, Mike Kincaid asked me to call.",
+                        frozenset())]
+    sets = by_set(run("tune", examples))
+    assert [(r.split, [ex.id for ex in r.examples]) for r in sets] == [
+        ("tune b…", ["b1"]), ("tune t…", ["t1", "t2"])]
+    rows = set_table(sets).splitlines()
+    assert rows[2].startswith("| tune b… | – (0/0)") and rows[2].endswith("| 100.0% (1/1) |")
+    assert rows[3].startswith("| tune t… | 1.00 (1/1) | 1.00 (1/1)")
+    assert rows[3].endswith("| 0.0% (0/1) |")
 
 
 def test_the_tune_split_meets_the_targets() -> None:
