@@ -9,9 +9,10 @@ The corpus has two splits in ``tests/data/``:
 - ``craft_tune.jsonl``: looked at, message by message, while tuning. Ids ``t…`` were written
   for tuning; ``h…`` and ``f…`` were written as held-out sets, scored blind after the first
   and second rounds of tuning, then opened and tuned on in the third round; ``x…`` were
-  written as the third held-out set, scored blind after round 3 and tuned on in round 4. All
-  of them are tuning data now.
-- ``craft_heldout.jsonl`` (ids ``b…``): a new set written blind by another author, never
+  written as the third held-out set, scored blind after round 3 and tuned on in round 4;
+  ``b…`` were written blind by another author, scored blind after round 4 and tuned on in
+  round 5. All of them are tuning data now.
+- ``craft_heldout.jsonl`` (ids ``c…``): the next set written blind by another author, never
   opened while tuning. Until it is written the file is empty (or absent) and the held-out
   split is reported as not measured.
 

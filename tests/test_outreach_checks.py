@@ -126,6 +126,34 @@ def test_only_name_number(text: str) -> None:
     assert "only_name_number" in codes(text)
 
 
+@pytest.mark.parametrize("text", [
+    # Well-wishing, when and how to reach the rep, a job title: still only a name and number.
+    "Hi Tom, Priya Nair from Eastgate Insurance. Hope your week is going well! Whenever it's "
+    "convenient, drop me a line on my mobile, 555-0101. Have a great day.",
+    "Good morning Mr. Abara, this is Leon Voss, the new territory manager for your area at "
+    "Keller Tools. I'm in the office from nine to four, Monday to Friday, at 555-0188. Thanks.",
+    "Dear Ms. Quinn,\n\nI hope this note finds you well. I'm a senior account executive with "
+    "Larch Logistics. When you have a moment, please reply to this e-mail or call 555-0170.\n\n"
+    "Kind regards,\nOla Brandt",
+    "Hello, this message is for Ben Ortiz. Ben, Sara Lund at Pike Bank, calling at about nine on "
+    "Thursday. I look forward to hearing from you; my direct line is 555-0149.",
+])
+def test_courtesies_titles_and_hours_are_still_only_a_name_and_number(text: str) -> None:
+    assert codes(text, "email" if text.startswith("Dear") else "voicemail") == [
+        "only_name_number", "no_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    # The hour is formula; the counts and the fifth are the listener's reasons.
+    "Hi Tom, Priya from Eastgate. Three bakeries on Elm Street cut their flour waste by a "
+    "fifth; I'll drop the figures off at ten on Monday. 555-0101.",
+    "Hi Tom, Priya from Eastgate. Your two trucks at the Elm depot are due for inspection. "
+    "Call me any time at 555-0101.",
+])
+def test_an_hour_in_a_message_with_a_reason_is_not_all_formula(text: str) -> None:
+    assert codes(text) == []
+
+
 def test_a_referral_name_is_substance_not_identity() -> None:
     text = "Hi Dana, Mike Kincaid asked me to give you a call. 555 010 2030."
     assert "only_name_number" not in codes(text)
@@ -742,7 +770,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 600
+    assert len(tune) >= 1000
+    # Every earlier set, blind ones included once they were scored, is tuning data now.
+    assert {r["id"][0] for r in tune} >= set("thfxb")
     _check_labels(tune)
 
 

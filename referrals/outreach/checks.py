@@ -217,14 +217,67 @@ _FILLER = frozenset(
     thanks thank bye goodbye hi hello hey dear good morning afternoon evening have nice great
     day weekend much very quick convenience earliest anytime any time name regards best cheers
     sincerely talk later message there minute moment one once more with from looking forward
-    speaking hear hearing kind""".split()
+    speaking hear hearing kind warm warmest kindest""".split()
 )
+
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = (r"(?:day|week|weekend|month|morning|afternoon|spring|summer|fall|autumn|winter"
+           r"|season|year|new year|holidays?|quarter)")
+_FINE = (r"(?:good|great|nice|smooth|strong|lovely|wonderful|productive|busy|restful|relaxing"
+         r"|fantastic|terrific)")
+#: A job title: who is calling, not what they say ("I'm the new account manager for your
+#: area", "Brightwater Bank's business banking team", "senior consultant").
+_TITLE = (
+    r"(?:(?:new|senior|junior|regional|area|local|territory|account|sales|business development"
+    r"|business banking|commercial|client|customer|relationship|inside|outside|partnerships?"
+    r"|new business|district|branch|field)\s+){1,3}(?:representative|rep|manager|executive"
+    r"|director|specialist|associate|consultant|advisor|adviser|team|department|desk|officer"
+    r"|lead)\b(?:\s+(?:for|in|covering) (?:your|the|this) (?:area|region|territory|district"
+    r"|patch))?")
+#: Courtesies that say nothing about the listener's business: well-wishing, when and how to
+#: reach the rep, the sign-off. A message of only these and a name is only a name and number.
+_COURTESY = re.compile(
+    _AT_WORD + r"(?:\b(?:I )?hope (?:this|my|the) (?:e-?mail|note|message|letter|voicemail) (?:finds|reaches)"
+    r" you(?: well| in good (?:health|spirits))?"
+    r"|\b(?:I )?hope (?:that )?(?:you(?:'re| are|'ve been| have been) (?:well|doing well"
+    r"|keeping well|having (?:a|an) \w+ " + _SEASON + r"|enjoying (?:the|your|this) \w+)"
+    r"|all(?:'s| is) well|things are (?:going )?well)"
+    r"|\b(?:(?:I )?hope |and )?(?:that )?(?:your|the) " + _SEASON + r" (?:is|are|has been|was"
+    r"|went) (?:going (?:well|smoothly)|(?:off to )?(?:a |an )?" + _FINE + r"(?: one| start)?)"
+    r"|\bhappy (?:" + _DAY + r"|holidays?|new year|hump day)\b"
+    r"|\b(?:I )?look(?:ing)? forward to (?:hearing from you|hearing back|speaking with you"
+    r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
+    r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
+    r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
+    r"|\bhave a (?:great|good|nice|lovely|wonderful|fantastic) (?:day|one|weekend|week|evening"
+    r"|afternoon|morning)\b"
+    r"|\b(?:this|the|my) (?:message|call|voicemail) is for\b|\bcalling for (?=(?-i:[A-Z]))"
+    r"|\b(?:reply|respond|answer) to this (?:e-?mail|message|note)\b"
+    r"|\b(?:shoot|drop|send|give) me (?:a|an) (?:quick )?(?:call|line|text|note|e-?mail|ring"
+    r"|buzz|shout|message)(?: back)?\b"
+    r"|\bI can (?:also )?be reached\b|\b(?:on|at|via) my (?:mobile|cell|direct line"
+    r"|office line|desk)\b|\bmy (?:direct line|cell|mobile)\b"
+    r"|\b(?:whenever|when) (?:it's|it is) (?:convenient|easiest)(?: for you)?"
+    r"|\bwhen(?:ever)? you(?:'re| are) (?:free|ready|available)\b"
+    r"|\bwhen(?:ever)? you (?:have|get|find) (?:a|the) (?:minute|moment|second|chance)\b"
+    r"|\bat your (?:earliest )?convenience\b|\bany ?time\b"
+    r"|\b" + _DAY + r" (?:through|thru|to) " + _DAY + r"\b"
+    r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE + ")",
+    re.I,
+)
+_TITLE_ALONE = re.compile(r"\b" + _TITLE, re.I)
+
+
+def _formula_free(text: str) -> str:
+    """The text without greetings, names, numbers, courtesies, titles or sign-offs."""
+    rest = _COURTESY.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
+    return _TITLE_ALONE.sub(" ", _IDENTITY.sub(" ", rest))
 
 
 def _substance(text: str) -> list[str]:
     """The words left once greetings, names, numbers, sign-offs and call-back words go."""
-    rest = _IDENTITY.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
-    return [w for w in _WORD.findall(rest.lower()) if w not in _FILLER]
+    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
 
 
 def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
@@ -234,8 +287,8 @@ def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
         return None
     # Capitalised words left over are names ("Hi there, Kyle Brooks, Western Supply"), unless
     # the message says what the name did ("Mike Kincaid asked me to call").
-    rest = _IDENTITY.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
-    said = [w for w in _WORD.findall(rest) if w.lower() not in _FILLER and not w[0].isupper()]
+    said = [w for w in _WORD.findall(_formula_free(text))
+            if w.lower() not in _FILLER and not w[0].isupper()]
     if len(said) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
         return None
     return Flag(
@@ -273,7 +326,16 @@ def _split(text: str) -> list[str]:
 
 
 # Numbers and quantities that say nothing about the prospect: times of day, call lengths.
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    # Spelled out: "calling at about ten on Tuesday", "between eight and five".
+    rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
+    rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
+    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
+    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|(?-i:[A-Z])))"
+    rf"|\b{_HOUR} o'clock\b",
+    re.I)
 _NUMBER_WORD = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"

@@ -194,7 +194,8 @@ DESPERATE = _families(
     r"|deal|discount)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
-    r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b|\breally, really\b"
+    r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
+    r"|phone|text))|\breally, really\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
     r"\bso (?:grateful|thankful)\b|\b(?:really|truly) appreciate (?:any|it|a|your)\b"
