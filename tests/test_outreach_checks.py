@@ -683,6 +683,63 @@ def test_no_reason_families(text: str) -> None:
     assert "no_reason" in codes(text, channel="email")
 
 
+@pytest.mark.parametrize("text", [
+    # "Law" in "a law firm" is no new law; asking for 20 minutes is no question about them.
+    "Hi Ada, Tom from Ledgerly. Running a law firm is a juggling act. Do you have 20 minutes "
+    "sometime next week? 555-0110.",
+    # Their own clinic is not a peer; thanks for their time is no referral.
+    "Dear Dr. Moss, thank you for taking the time to read this. I'd welcome the chance to "
+    "discuss your clinic's staffing needs and see where we might help. Regards, Pia Holm",
+    # Background on the rep is the rep's story, not something they would want.
+    "Hi Raj, before we meet I thought you'd like a little background on me: twelve years in "
+    "freight, the last four at Corvo Logistics. Talk soon, Eva Lind",
+])
+def test_no_reason_families_round_5(text: str) -> None:
+    assert "no_reason" in codes(text, channel="email")
+
+
+@pytest.mark.parametrize("text", [
+    # A job done for a named customer, told with "for"; and the customer glad to talk.
+    "Hi Ian, Sue at Harbor Bank. We financed the new kitchen for Rosa's Cantina at a fixed rate "
+    "through construction. I'm at 555-0177.",
+    "Hi Ian, Sue at Harbor Bank. Rosa at the Cantina is glad to tell you how the kitchen loan "
+    "went. I'm at 555-0177.",
+    # What a peer's manager says about it.
+    "Hi Ian, Sue at Harbor Bank. The Cantina's manager says the new fryers were the smartest "
+    "thing she did this year. I'm at 555-0177.",
+    # Our people ready to start, our rate, our price against a rival's, our offer to share.
+    "Hi Ian, Sue at Linkstaff. We have four trained forklift drivers who could start Monday. "
+    "I'm at 555-0177.",
+    "Hi Ian, Sue at Harbor Bank. Our business money market is paying 4.1% this month. "
+    "I'm at 555-0177.",
+    "Hi Ian, Sue at Crate Co. Our pallets run 12% under what the big distributor charges. "
+    "I'm at 555-0177.",
+    "Hi Ian, Sue at Crate Co. I'm happy to share the plans we drew for the bakery on Elm "
+    "Street. I'm at 555-0177.",
+    # What the rep saw on their premises.
+    "Hi Ian, Sue at Crate Co. I noticed a cracked downspout on your loading dock when I "
+    "delivered next door. I'm at 555-0177.",
+])
+def test_concrete_reasons_told_in_the_first_person_pass(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Moving, hiring and a track record, with two adverbs in the way.
+    "Hi Noor, Max at Lumen Staffing. We've also just moved into the old mill on Canal Street. "
+    "We've placed more than 4,000 nurses in the region. 555-0140.",
+    # The company named in the signature, its founding and its award, voted by readers.
+    "Hi Noor,\n\nBrightline Movers started Brightline in 1988 with one truck. Readers of the "
+    "Courier voted us best mover three years running. Our founder's promise still guides "
+    "us.\n\nMax Ortiz\nBrightline Movers\n555-0140",
+    # The rep's plant did something for itself.
+    "Hi Noor, Max at Pallas Packaging. Our plant in Toledo just added a third press, which "
+    "doubles our capacity. We're rated the top converter in the state. 555-0140.",
+])
+def test_about_me_families_round_5(text: str) -> None:
+    assert "about_me" in codes(text, channel="email")
+
+
 @pytest.mark.parametrize(("text", "channel"), [
     # Good messages the check used to flag. First person, but the job is on the listener's
     # things.

@@ -210,6 +210,9 @@ _IDENTITY = re.compile(
     rf"|(?i:\b(?:regards|best|thanks|thank you|cheers|sincerely|talk soon))\s*,?\s*{_SIGNATURE}"
     rf"|{_NAME}(?i:here)\b"
 )
+#: Who is calling, for telling a peer from the rep: "for" and "of" name a customer as often
+#: as the rep ("we financed the build-out for Pine Street Bakery").
+_CALLER = re.compile(_IDENTITY.pattern.replace("|of|for|", "|"))
 _FILLER = frozenset(
     """returning a an the and or at on to of for in by is it it's this that i i'm i'll i'd me my am
     please again so just here calling call back number phone cell office direct line ext
@@ -280,16 +283,20 @@ def _substance(text: str) -> list[str]:
     return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
 
 
+def _said(text: str) -> list[str]:
+    """The words of substance that are not names: capitalised words left over are names."""
+    return [w for w in _WORD.findall(_formula_free(text))
+            if w.lower() not in _FILLER and not w[0].isupper()]
+
+
 def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     if not (_PHONE.search(text) or _CALL_BACK.search(text)):
         return None
     if any(s.empty_claim or s.blame or s.desperate for s in read):  # more than a name: a flaw
         return None
-    # Capitalised words left over are names ("Hi there, Kyle Brooks, Western Supply"), unless
-    # the message says what the name did ("Mike Kincaid asked me to call").
-    said = [w for w in _WORD.findall(_formula_free(text))
-            if w.lower() not in _FILLER and not w[0].isupper()]
-    if len(said) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
+    # Names ("Hi there, Kyle Brooks, Western Supply") are not substance, unless the message
+    # says what the name did ("Mike Kincaid asked me to call").
+    if len(_said(text)) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
         return None
     return Flag(
         "only_name_number",
@@ -365,7 +372,8 @@ _RESOURCE = re.compile(
     r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|quotes?|comparison"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
-    r"|rules?|law|credit"
+    r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
+    r"|credit"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
@@ -374,11 +382,15 @@ _REFERRAL = re.compile(
     r"\b(?:asked|told) me to (?:call|write|get in touch|reach out|give you|ring|phone|contact"
     r"|pass)|\basked me to\b|\bsuggested (?:I|that I|we|you)\b|\brecommended\b|\breferred\b"
     r"|\b(?:said|says|mentioned|told me) (?:that )?(?:you|your|she'd|he'd|she would"
-    r"|he would)\b|\bthought you(?:'d| would) (?:want|like|enjoy|find|be|appreciate|benefit"
+    r"|he would)\b|\bthought you(?:'d| would)(?! like (?:a little |some |a bit of )?(?:background|to know"
+    r" (?:a bit |a little |more )?about (?:me|us|our|my))) (?:want|like|enjoy|find|be|appreciate|benefit"
     r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
-    r"|\bthank(?:s| you) for\b|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
+    r"|\b(?!I\b|we\b)\w+(?:'s| is| are|'d be| would be| will be|'ll be) (?:happy|glad|willing"
+    r"|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer|take)\b"
+    r"|\bthank(?:s| you) for\b(?! (?:taking|your (?:time|attention|consideration|patience)"
+    r"|the time|reading|listening|considering))|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
     r"(?:-in-law)?\b",
     re.I,
 )
@@ -400,7 +412,10 @@ _RESULT = re.compile(
     r"|noticed|chose|qualif(?:y|ies|ied)|missed|burned|failed|consolidate|placed|inspected"
     r"|treating|supply|insure|installed|tracked|ran|shows?|showing|published|changed|jump"
     r"|rising|increase|applies|takes effect|starts|opening|hiring|sell|buying|came in"
-    r"|cleared|came out|voted|recoated|buy|changing|offering|going up)\b",
+    r"|cleared|came out|voted|recoated|buy|changing|offering|going up"
+    # ...and what the rep did for a named peer, or what the peer says about it.
+    r"|using|used|financed|refinanced|handled|staffed|went through|sorted|overpa(?:id|ying)"
+    r"|split|replaced|swapped|renewed|audited|appealed|tells (?:me|us)|told (?:me|us)|says)\b",
 )
 _OFFER = re.compile(
     _AT_WORD + "(?:"
@@ -411,7 +426,8 @@ _OFFER = re.compile(
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
-    r"|\bI(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|\d+) [\w -]{0,30}?(?:who|that) "
+    r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
+    r"(?:who|that) "
     r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
     r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
     r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?:a |an |the |some |two "
@@ -424,6 +440,11 @@ _OFFER = re.compile(
     r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
     r"|that|those|these|both|all)\b)"
     r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
+    r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging) (?:about "
+    r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
+    r"|\d[\d.,]*(?: ?%| percent| cents?| dollars?) (?:under|below|less than|cheaper than)\b"
+    r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad|pleased) to (?:share"
+    r"|send|show|bring|drop|walk|run|review|lend|go over|check|look at|compare)\b"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
     r"|\bpercent off\b|\b\d+(?:\.\d+)? ?% off\b|\b(?:is|are|'s) on (?:me|us|the house)\b"
@@ -484,10 +505,31 @@ _SELF_TALK = re.compile(
     r"|\b(?:I|we)(?:'ve| have)? (?:spent|worked|been (?:in|with|at|serving|helping|doing))\b"
     r"|\bstart(?:ed|ing) (?:out|my|our)\b|\bbefore (?:starting|joining)\b"
     r"|\byears of (?:combined )?experience\b|\bpride ourselves\b|\btake pride\b"
-    r"|\b(?:our|my) (?:mission|passion|story|history|journey|values)\b"
+    r"|\b(?:our|my) (?:mission|passion|story|history|journey|values|founders?|founder's|motto"
+    r"|philosophy|promise|culture|heritage|roots|tradition|vision|ethos)\b"
+    r"|\b(?:my|our) (?:father|dad|grandfather|grandparents|mother|mum|mom|parents|family)"
+    r" (?:started|founded|opened|built|set up|launched)\b"
+    r"|\b(?:started|founded|set up|established|opened|launched) (?:(?-i:[A-Z])[\w&'-]*\s){1,4}"
+    r"(?:back )?in (?:19|20)\d\d\b|\bopen(?:ed|ing) (?:our|my) doors\b"
+    # The track record counted: "we've handled over 1,500 filings", "we place over 6,000".
+    r"|\b(?:we|I)(?:'ve| have)? (?:handled|served|completed|placed|delivered|processed|installed"
+    r"|filed|helped|worked with|done|closed|trained|cleaned|printed|shipped|financed|insured"
+    r"|place|serve|ship|deliver|process|handle|install|clean|print|insure|train|manage)"
+    r" (?:well )?(?:over|more than|nearly|almost|upwards of|thousands of|hundreds of)\b"
+    r"|\b(?:we(?:'re| are| were|'ve been| have been)|I(?:'m| am| was|'ve been| have been)"
+    r"|(?:our|my) [\w-]+ (?:is|was|has been)) (?:(?:also|again|just|recently|proudly) )?(?:rated"
+    r"|ranked|recogni[sz]ed|voted|named|listed|featured|awarded|honou?red)\b"
+    r"|\b(?:voted|named|ranked|rated) (?:us|me)\b"
+    # What the rep's plant, branch or team did for itself: "our plant in Akron just added".
+    r"|\b(?:our|my) (?:[\w-]+ ){0,2}(?:plant|branch|office|team|company|firm|facility|warehouse"
+    r"|shop|fleet|agency|bank|store|lab|factory|depot)\b[^.?!;]{0,30}?\b(?:(?:just|recently"
+    r"|also|now) )*(?:added|opened|won|grew|doubled|tripled|hired|expanded|launched|earned"
+    r"|received|reached|passed|celebrated|became|acquired|bought|moved (?:to|into))\b"
+    r"|\b(?:doubl|tripl|expand|increas|grow|boost)\w* (?:our|my) (?:capacity|output|footprint"
+    r"|team|staff|fleet|reach|size|headcount)\b"
     r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"
     # What the rep or the company did to itself: moved, opened, grew, hired, won.
-    r"|\b(?:I|we)(?:'ve| have| had)? (?:recently |just |finally |also )?(?:moved (?:back|here"
+    r"|\b(?:I|we)(?:'ve| have| had)? (?:(?:recently|just|finally|also|now) ){0,2}(?:moved (?:back|here"
     r"|into|to)|relocated|came back|opened (?:a|an|our|my)|launched (?:a|an|our|my)|founded"
     r"|expanded (?:our|my|into)|doubled (?:our|my)|tripled (?:our|my)|hired|added (?:a|an|two"
     r"|three|new|\d+)|bought (?:a|our|new)|upgraded (?:our|my)|rebranded|merged|won|earned"
@@ -503,8 +545,10 @@ _SELF_TALK = re.compile(
     r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
     r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
     r"|\b(?:set up|founded|established|started|launched|opened) in (?:19|20)\d\d\b"
-    r"|\bwe(?:'ve| have)? grown\b|\bwe (?:now )?(?:have|run|operate) (?:\w+ )?(?:offices|locations"
-    r"|branches|depots|stores|warehouses|technicians|employees|staff)\b"
+    r"|\bwe(?:'ve| have)? grown\b|\bwe (?:now |also |today )?(?:have|run|operate|own|carry)"
+    r" (?:[\w,-]+ ){0,2}(?:offices|locations|branches|depots|stores|warehouses|technicians"
+    r"|employees|staff|recruiters|engineers|attorneys|lawyers|people|trucks|vans|products"
+    r"|fleet of)\b"
     r"|\b(?:I|we)(?:'ve| have)? (?:recently |just |also )?(?:added|bought|acquired|opened|launched"
     r"|hired|built|upgraded|expanded|celebrated|reached|passed)\b(?=[^.?!]*\b(?:our|my|new|second"
     r"|third|bigger|larger|award|anniversary|milestone)\b)"
@@ -513,6 +557,7 @@ _SELF_TALK = re.compile(
 )
 _ABOUT_US = re.compile(
     r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:myself|ourselves|our|us|my)\b"
+    r"|\bbackground (?:on|about) (?:me|us|myself|ourselves|our|my)\b"
     r"|\bmore about (?:what we|[A-Z])", re.I)
 
 
@@ -540,10 +585,16 @@ _VAGUE_RESOURCE = re.compile(
 # Something that happened to the listener's own business: "your water test came back high",
 # "the menu for your party is ready".
 _THEIR_FACT = re.compile(
-    r"\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
+    # What the rep found on their premises (not read in the news: that is a compliment).
+    r"\bI (?:just )?(?:found|noticed|spotted|saw|measured|tested|checked)\b[^.?!;]{0,50}?\b"
+    r"(?:on|in|at|under|behind|outside) your\b"
+    r"|\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
     r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
     r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
     r"|denied|recalled)\b", re.I)
+_YOUR_OWN = re.compile(
+    r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
+    r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
 _FOUNDED = re.compile(
     r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?in "
     r"(?:19|20)\d\d\b",
@@ -572,14 +623,17 @@ _FOLLOWED_UP = re.compile(
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
-    plain = _CALL_LENGTH.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
+    timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
+    plain = _CALL_LENGTH.sub(" ", timed)
     boss = _BOSS.search(plain)
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
     plain = _OWNED.sub(" ", plain)
     kinds = []
     if _REFERRAL.search(plain) and not boss:
         kinds.append("referral")
-    named = _IDENTITY.sub(" ", plain)
+    # The listener's own practice or plant is not a peer: "to discuss your practice's supply
+    # needs" (but "your competitors" are).
+    named = _YOUR_OWN.sub(" ", _CALLER.sub(" ", plain))
     # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
     if (_PEER.search(named) or _names(named, known)) and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
@@ -594,7 +648,8 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("resource")
     if _THEIR_FACT.search(plain):
         kinds.append("fact")
-    if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(plain) \
+    # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
+    if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
             and not _EMPTY_QUESTION.search(plain) \
             and len(_WORD.findall(plain)) >= 4:
         kinds.append("question")
@@ -603,7 +658,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
 
 def _names(text: str, known: frozenset[str]) -> list[str]:
     """Capitalised names in a sentence that are not the rep's, the prospect's or a month's."""
-    return [name for name in _CAPITALISED.findall(_IDENTITY.sub(" ", text))
+    return [name for name in _CAPITALISED.findall(_CALLER.sub(" ", text))
             if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
 
 
@@ -690,9 +745,12 @@ def _read_all(text: str) -> list[Sentence]:
     known = frozenset(word for i, part in enumerate(parts)
                       if i == 0 or len(_substance(part)) <= MAX_FORMULA_WORDS
                       for word in re.findall(r"\b[A-Z][\w&'-]+", part))
-    # The rep's company, named after "with", "from" or "at" in the greeting.
+    # The rep's company, named after "with", "from" or "at" in the greeting, or in the
+    # signature ("Luca Bianchi Sunvale Foodservice 555-0106").
     company = frozenset(re.findall(r"\b(?:with|from|at)\s+([A-Z][\w&-]+)", parts[0])
                         if parts else ())
+    if len(parts) > 1 and len(_substance(parts[-1])) <= MAX_FORMULA_WORDS:
+        company |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
     return [_read(part, known, company) for part in parts]
 
 
@@ -783,7 +841,9 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     story = sum(s.about == "me" for s in read)
     theirs = sum(s.about == "them" for s in read)
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
-    mine = story + (sum(s.about == "wish" for s in read) if not theirs else 0)
+    # A remark on their line of work ("running a law practice is demanding") is not the rep's.
+    others = sum(s.about == "other" and len(_said(s.text)) > MAX_SUBSTANCE_WORDS for s in read)
+    mine = story + (sum(s.about == "wish" for s in read) if not theirs and not others else 0)
     if not story or mine < ABOUT_ME_MIN_SENTENCES or mine <= theirs:
         return None
     excerpt = next(s.text for s in read if s.about == "me")
