@@ -654,6 +654,75 @@ def test_empty_claim_families(text: str, excerpt: str) -> None:
     assert flag(text, "empty_claim").excerpt == excerpt
 
 
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # Made simple, made better, for anyone: a benefit with nobody and nothing named.
+    ("We make bookkeeping effortless for busy owners.", "make bookkeeping effortless"),
+    ("Our routing will make your deliveries more efficient.",
+     "make your deliveries more efficient"),
+    ("We help clinics like yours thrive.", "help clinics like yours thrive"),
+    ("Every print job we do exceeds customer expectations.", "exceeds customer expectations"),
+    ("Our app empowers your staff.", "empowers"),
+    ("We give the best after-sales service in the county.", "the best after-sales service in"),
+    ("Our crew is dedicated to your success.", "dedicated to your success"),
+    # The rep's own size proves nothing: "40,000-square-foot" is not a result.
+    ("Our 40,000-square-foot plant turns out world-class cabinets.", "world-class"),
+])
+def test_empty_claim_families_round_5(text: str, excerpt: str) -> None:
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # A list the rep was on, a customer's numbers: facts, not claims.
+    "We were on the Courier's list of fastest-growing firms last year. Hale Tool cut scrap 9% "
+    "with us.",
+    # Make it easy: a courtesy, not a pitch.
+    "To make it easy, I've put two times in the calendar invite: Monday at 8 or Friday at 4.",
+])
+def test_facts_and_courtesies_are_not_empty_claims(text: str) -> None:
+    assert "empty_claim" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # Patience worn thin, a reply owed, silence at the end of a sentence.
+    ("I don't mind following up, but the rebate closes soon.", "I don't mind following up"),
+    ("You'd think 20% off your freight would be worth a quick reply.",
+     "worth a quick reply"),
+    ("I'd have thought the survey results deserved a look.", "I'd have thought"),
+    ("I called twice in May and haven't heard anything.", "haven't heard anything"),
+    ("The plans are ready, but it's been six weeks.", "but it's been six weeks"),
+])
+def test_blame_families_round_5(text: str, excerpt: str) -> None:
+    assert flag(text, "blames").excerpt == excerpt
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # Did you see it, my boss, send business my way, a rate that runs out, the fear of missing.
+    ("Just making sure you saw my note about the boiler.", "making sure you saw"),
+    ("My manager's been on me about new accounts this month.", "My manager's been on me"),
+    ("If you could send a little business my way I'd be grateful.",
+     "send a little business my way"),
+    ("Our special rates for first-time clients end Friday.", "special rates"),
+    ("I'd hate for you to miss the window.", "hate for you to miss"),
+])
+def test_desperate_families_round_5(text: str, excerpt: str) -> None:
+    assert flag(text, "desperate").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # A passive "signed by", setting something up, a maker's or the law's deadline, another
+    # time to meet: none is the rep's pressure or a reproach.
+    "Contracts signed by staff under 18 need a parent's signature under the new state rule; "
+    "I've attached the one-page summary.",
+    "Setting it up takes an afternoon; Hale Tool's crew did it on a Friday.",
+    "The manufacturer replaces the faulty valves free until the end of the month, and I can "
+    "check your serial numbers on Monday.",
+    "I have two slots for a ten-minute call: Tuesday at 8 or Thursday at 5. Or suggest "
+    "another time.",
+])
+def test_deadlines_and_set_ups_that_are_not_pressure(text: str) -> None:
+    assert not {"desperate", "blames"} & set(codes(text))
+
+
 @pytest.mark.parametrize("text", [
     # The company's own growth and history, in verbs the check was never given as phrases.
     "Hi Ivy, Clara from Summit Bakery Supply. We've just moved into a brand-new warehouse, and "

@@ -455,7 +455,7 @@ _OFFER = re.compile(
 # building" (but "we cut scrap at a plant like yours" is one).
 _REP_DOES = re.compile(
     r"\b(?:I|we)(?:'ve|'ll|'d| have| had| will| would| can| could)? (?:also |now |just "
-    r"|recently |still |really |all |always )?(?:use|offer|have|carry|provide|serve|clean"
+    r"|recently |still |really |all |always )?(?:use|offer|have|got|carry|provide|serve|clean"
     r"|do|make|sell|work|stock|supply|insure|handle)\b", re.I)
 _OWNED = re.compile(
     r"\b(?:our|my)\s+(?:(?:new|own|latest|earlier|last|previous)\s+)?[\w'-]+"
@@ -665,11 +665,27 @@ def _names(text: str, known: frozenset[str]) -> list[str]:
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
 
+#: The rep's own size and age prove no claim: "our 200,000-square-foot facility delivers
+#: best-in-class packaging".
+_SIZE = re.compile(
+    r"\d[\d,.]*[- ](?:square[- ](?:foot|feet|metres?|meters?)|sq\.? ?ft|years?|employees|staff"
+    r"|people|locations|offices|branches|trucks|technicians|experts|attorneys|engineers)\b"
+    r"|\b(?:since|in|founded|established) (?:19|20)\d\d\b", re.I)
+
+
 def _proof(text: str, known: frozenset[str]) -> bool:
     """A number, or a named customer's result: what turns a claim into a fact."""
     plain = _CALL_LENGTH.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
-    plain = _VAGUE.sub(" ", plain)
+    plain = _SIZE.sub(" ", _VAGUE.sub(" ", plain))
     return bool(_NUMBER.search(plain) or (_names(plain, known) and _RESULT.search(plain)))
+
+
+_PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
+_THEIR_DEADLINE = re.compile(
+    r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
+    r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
+    r"|your (?:[\w-]+ )?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate|warranty"
+    r"|deadline|filing|plan|rate|term))\b", re.I)
 
 
 def _read(sentence: str, known: frozenset[str] = frozenset(),
@@ -679,6 +695,9 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # Pressure is looked for before a follow-up on the rep's pitch is taken out ("Touching
     # base once more about the proposal"), and taken out after it.
     desperate = _strip(_DESPERATE, rest)[1]
+    if desperate and _PERIOD_END.fullmatch(desperate) and _THEIR_DEADLINE.search(sentence):
+        # "The manufacturer swaps them free until the end of the month": theirs, not the rep's.
+        desperate = _strip(_DESPERATE, rest.replace(desperate, " "))[1]
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
     claimless, claim = _strip(_CLAIM, _strip(_EMPTY_FOLLOW_UP, rest)[0])
     # A reproach or a plea with little else ("I've now tried you four times this month") is

@@ -58,9 +58,9 @@ _CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|in touch w
 _REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
 BLAME = _families(
     # Silence as a fault: nothing heard back, no reply, no word.
-    rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything |a word "
+    rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything ?|a word "
     r"|a reply|a response|an answer )?(?:back|from you)?(?:(?<=back)|(?<=you)|(?<=reply)"
-    r"|(?<=response)|(?<=answer))",
+    r"|(?<=response)|(?<=answer)|(?<=anything))",
     r"\b(?:still |yet )?(?:no|not a|not one|not a single|without (?:a|an|any)?) ?"
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
@@ -80,7 +80,12 @@ BLAME = _families(
     r"|texting|stopping by|reaching)\b",
     r"\bthought I(?:'d| would) (?:have )?(?:heard|hear) (?:back|from you)",
     r"\bit's been (?:\w+ )?(?:days|weeks|months|a while|a week|a month|ages|some time)\b"
-    r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))",
+    r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))|\bbut it's been (?:\w+ )?(?:days"
+    r"|weeks|months|a while|a week|a month|ages|some time)\b",
+    # Patience worn thin, or a reply owed: "I don't mind calling, but", "worth a reply".
+    r"\bI (?:don't|do not) mind (?:calling|trying|writing|following up|chasing|ringing"
+    r"|e-?mailing|asking)\b|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
+    r"(?:reply|response|answer|call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
     r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
@@ -138,7 +143,7 @@ BLAME = _families(
     rf"\b(?:my|the|your) (?:last|past|previous) (?:{_SEVERAL}|few|couple of) {_TRIES}",
     rf"\b(?:after|despite) {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b",
     rf"\b(?:been )?(?:trying|tried|attempting|attempted) (?:again )?(?:to {_CONTACT} you|you)\b",
-    r"\b(?:one more|one last|yet another|another) (?:time|try|attempt|shot)\b"
+    r"\b(?:one more|one last|yet another|another) (?:try|attempt|shot)\b|\byet another time\b"
     r"|\btry(?:ing)? (?:you )?(?:once more|one more time|once again|yet again)\b",
     r"\b(?:as|like) i(?:'ve| have)? (?:said|mentioned|explained|told you) (?:before )?"
     r"(?:in|on) (?:my|our) (?:last|previous|earlier|other)[^.?!,;]*",
@@ -169,7 +174,11 @@ DESPERATE = _families(
     r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
     r"\bI (?:really |desperately |just )?need (?:this|your|the|to close|to make|you|a win"
     r"|a yes)\b|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
-    r"\b(?:my|the) (?:manager|boss|director) (?:is|has been|keeps) (?:asking|on me|pushing)",
+    r"\b(?:my|the) (?:sales )?(?:manager|boss|director)(?:'s| is| has)?(?: been)? (?:asking|on me"
+    r"|pushing|keeps)",
+    r"\b(?:make|making) sure you (?:got|saw|received|had a chance|have seen|read|get|see)\b"
+    r"|\b(?:throw|send|put|give|steer) (?:some |a little |any |a bit of )?(?:business|work"
+    r"|orders?) (?:our|my) way\b|\bhate (?:for )?you to miss\b|\bhate to see you miss\b",
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
     r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
     # Deadlines and discounts tied to signing now.
@@ -182,7 +191,9 @@ DESPERATE = _families(
     r"paperwork done|lock it in)\b(?! (?:in|for) (?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))",
     r"\b(?:sign|order|buy|act|decide)(?:ed)?(?: up)? (?:today|now|tonight|this week"
-    r"|before|by)\b"
+    r"|(?:before|by)(?= (?:the |this |next )?(?:end|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|tomorrow|tonight|then|noon|midnight|month|quarter|year|week|deadline"
+    r"|close|\d)))\b"
     r"|(?:(?<=offer )|(?<=deal )|(?<=price )|(?<=pricing )|(?<=discount )|(?<=promotion )"
     r"|(?<=special ))(?:expires?|ends)\b(?: (?:at|today|tonight|soon|on|this))?"
     r"|\b(?:expires?|ends) (?:today|tonight|at midnight|soon)\b",
@@ -191,7 +202,7 @@ DESPERATE = _families(
     r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
     r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
     r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\bspecial (?:price|pricing|offer"
-    r"|deal|discount)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
+    r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
     r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
@@ -205,7 +216,8 @@ DESPERATE = _families(
     r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
     r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all(?: I ask)?\b|\bif I have to\b"
     r"|\bI promise\b|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
-    r"|\b\w+ing (?:this|it|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
+    r"|\b(?:bumping|pushing|floating|bringing|moving|pulling|sending|popping|nudging) (?:this|it"
+    r"|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
     r"|\bany time at all\b|\bdo anything\b|\bname your price\b|\bpretty please\b"
     r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
@@ -226,7 +238,8 @@ CLAIM = _families(
     r"|\bcost[- ]effective\b"
     r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
     r"|unbeatable|the best|great|fair)\b|\bsimply the best\b|\bthe best (?!(?:time|person"
-    r"|people to|way|number|day|place|contact|address|part)\b)\w+ (?:in|around|on the)\b"
+    r"|people to|way|number|day|place|contact|address|part)\b)(?:[\w-]+ ){1,2}(?:in|around"
+    r"|on the)\b|\bhands down\b"
     r"|\bsav(?:e|es|ing) (?:you )?(?:hours|days|weeks)\b"
     r"|\brevolutioni[sz]e|\b(?:dramatically|significantly|drastically"
     r"|greatly|substantially|massively|vastly)\b|\b(?:big|huge|real|significant|substantial"
@@ -236,6 +249,22 @@ CLAIM = _families(
     + r"\b",
     r"\bimprove your (?:coverage|bottom line|efficiency|business)\b|\bhelp (?:you|your \w+) "
     r"(?:grow|succeed|thrive)\b|\bmaximi[sz]e\b|\bto the next level\b",
+    # Help for anyone, made simple, made better: a benefit with no one and nothing named.
+    r"\bhelp(?:s|ed|ing)? (?:(?:[\w-]+ ){1,2}like (?:you|yours)|businesses|companies|firms"
+    r"|practices|teams|owners|organi[sz]ations|clients|people) (?:to )?(?:grow|succeed|thrive|win"
+    r"|scale|flourish|prosper|do more|reach their)\b",
+    r"\bmak(?:e|es|ing) (?!it\b|this\b|that\b|things\b|sure\b|time\b)(?:[\w-]+ ){1,2}(?:simple"
+    r"|effortless|painless|a breeze|hassle-free|easy)\b"
+    r"|\bmak(?:e|es|ing) (?:your|their) (?:[\w-]+ ){1,2}(?:more (?:resilient|efficient|productive"
+    r"|profitable|competitive|reliable|secure|agile|robust|effective|sustainable|scalable)"
+    r"|simpler|easier|faster|safer|smarter|stronger|leaner|better)\b",
+    r"\b(?:exceed|exceeds|exceeding|exceeded|surpass(?:es|ing|ed)?|beat|beats|beating) (?:your "
+    r"|all |every |client |customer |their )?expectations\b|\bempower(?:s|ing|ed)?\b"
+    r"|\b(?:do|doing) (?:their|your) best work\b|\bstreamlin\w+ everything\b"
+    r"|\btransform(?:s|ing)? (?:the way|how) (?:you|your|firms|businesses|companies|teams"
+    r"|practices|offices)\b|\b(?:the )?latest (?:equipment|technology|tech|tools|machinery)\b"
+    r"|\bteam of (?:experts|professionals|specialists)\b|\bdedicated to your success\b"
+    r"|\b(?:we've|we have) (?:got )?you covered\b|\bahead of the curve\b",
     r"\bmak(?:e|es|ing) (?:your )?life easier\b|\btake(?:s)? the (?:hassle|headache|stress|pain"
     r"|worry|guesswork) out\b|\bpeace of mind\b|\b(?:hassle|worry|stress)[- ]free\b",
     r"\b(?:better|more) (?:coverage|service|results|value|quality|protection) for less\b"
@@ -255,7 +284,7 @@ CLAIM = _families(
     r"competition)\b|\blike no other\b|\bsecond to none\b|\bunparall?ell?ed\b|\bunrivall?ed\b",
     r"\b(?:trusted|reliable|strategic|perfect|right|ideal|preferred) partner\b|\btop (?:talent"
     r"|quality|notch|tier|rated)\b|\btop[- ](?:notch|tier|rated)\b|\bmost (?:experienced"
-    r"|reliable|trusted)\b|\bfastest\b|\bgreat price\b|\bexcellence\b|\btailored to your\b",
+    r"|reliable|trusted)\b|\bfastest\b(?!-growing)|\bgreat price\b|\bexcellence\b|\btailored to your\b",
     r"\bhigh[- ]quality\b|\bhighest quality\b|\bpremier\b|\bone[- ]stop[- ]shop\b"
     r"|\bvalue[- ]added\b|\b(?:great|excellent|superior|outstanding|exceptional|unmatched|amazing"
     r"|fantastic|first[- ]class|quality|premium|affordable|fair|friendl(?:y|iest)"
