@@ -809,6 +809,21 @@ def test_about_me_families_round_5(text: str) -> None:
     assert "about_me" in codes(text, channel="email")
 
 
+def test_the_company_after_the_greeting_or_in_the_signature_is_the_rep() -> None:
+    text = ("Hi Chef Ana,\n\nLindell Farms has supplied the valley's kitchens since 1961. Our "
+            "founder's recipe book still guides us. Brasa Grill cut waste 9% with our weekly "
+            "box.\n\nMia Lind\nLindell Farms\n555-0101")
+    assert [s.about for s in read_sentences(text)][:3] == ["me", "me", "them"]
+    assert codes(text, channel="email") == ["about_me"]
+
+
+def test_introducing_yourself_and_your_title_is_no_monologue() -> None:
+    # One introduction, a job title and a wish: no reason, but not a story about the rep.
+    text = ("Hi Carlos, I wanted to introduce myself. I'm the new sales rep for your area at "
+            "Kite Freight, and I'd love to learn more about your shipping. Best, Ida Kent")
+    assert codes(text, channel="email") == ["no_reason"]
+
+
 @pytest.mark.parametrize(("text", "channel"), [
     # Good messages the check used to flag. First person, but the job is on the listener's
     # things.
@@ -854,6 +869,12 @@ def test_a_repeat_of_an_older_message_names_which() -> None:
 def test_a_repeat_with_a_reproach_added_is_still_a_repeat() -> None:
     again = SERIES[0].replace("Payroll.", "Payroll, I still haven't heard back.")
     assert codes(again, earlier=SERIES[:1]) == ["blames", "repeated"]
+
+
+def test_a_name_and_number_again_is_a_repeat() -> None:
+    first = "Hi Bo, Lena Kim at Pike Cleaning. Call me on 555-0133. Thanks."
+    again = "Hello Bo, it's Lena Kim, Pike Cleaning, again. 555-0133, any time."
+    assert codes(again, earlier=(first,)) == ["only_name_number", "no_reason", "repeated"]
 
 
 def test_the_same_name_and_number_is_not_a_repeat() -> None:

@@ -241,8 +241,8 @@ _TITLE = (
 #: Courtesies that say nothing about the listener's business: well-wishing, when and how to
 #: reach the rep, the sign-off. A message of only these and a name is only a name and number.
 _COURTESY = re.compile(
-    _AT_WORD + r"(?:\b(?:I )?hope (?:this|my|the) (?:e-?mail|note|message|letter|voicemail) (?:finds|reaches)"
-    r" you(?: well| in good (?:health|spirits))?"
+    _AT_WORD + r"(?:\b(?:I )?hope (?:this|my|the)(?: (?:e-?mail|note|message|letter|voicemail))?"
+    r" (?:finds|reaches) you(?: well| in good (?:health|spirits))?"
     r"|\b(?:I )?hope (?:that )?(?:you(?:'re| are|'ve been| have been) (?:well|doing well"
     r"|keeping well|having (?:a|an) \w+ " + _SEASON + r"|enjoying (?:the|your|this) \w+)"
     r"|all(?:'s| is) well|things are (?:going )?well)"
@@ -556,9 +556,9 @@ _SELF_TALK = re.compile(
     re.I,
 )
 _ABOUT_US = re.compile(
-    r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:myself|ourselves|our|us|my)\b"
+    r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:our|us|my)\b"
     r"|\bbackground (?:on|about) (?:me|us|myself|ourselves|our|my)\b"
-    r"|\bmore about (?:what we|[A-Z])", re.I)
+    r"|\bmore about (?:what we|(?-i:[A-Z]))", re.I)
 
 
 def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
@@ -690,7 +690,9 @@ _THEIR_DEADLINE = re.compile(
 
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
-    rest, blame = _strip(_BLAME, sentence)
+    # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
+    # who is calling, not the rep's story.
+    rest, blame = _strip(_BLAME, _COURTESY.sub(" ", sentence))
     followed_up, _ = _strip(_FOLLOWED_UP, rest)
     # Pressure is looked for before a follow-up on the rep's pitch is taken out ("Touching
     # base once more about the proposal"), and taken out after it.
@@ -708,7 +710,9 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
             and not _reasons(claimless, self_talk=False, known=known))):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
-    first = re.match(r"\W*([\w&-]+)", claimless)
+    # The sentence's first word, past a greeting: "Hi Chef Ana, Sunvale has been supplying".
+    first = re.match(r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,]*,\s*)?"
+                     r"([\w&-]+)", claimless, re.I)
     speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless)
                or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
                or (first and first.group(1) in company))  # "Brightway has served since 1990"
@@ -768,9 +772,11 @@ def _read_all(text: str) -> list[Sentence]:
     # signature ("Luca Bianchi Sunvale Foodservice 555-0106").
     company = frozenset(re.findall(r"\b(?:with|from|at)\s+([A-Z][\w&-]+)", parts[0])
                         if parts else ())
-    if len(parts) > 1 and len(_substance(parts[-1])) <= MAX_FORMULA_WORDS:
-        company |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
-    return [_read(part, known, company) for part in parts]
+    signed = company
+    if len(parts) > 1 and len(_said(parts[-1])) <= MAX_FORMULA_WORDS:
+        signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
+    return [_read(part, known, signed if i < len(parts) - 1 else company)
+            for i, part in enumerate(parts)]
 
 
 # --- the flags ----------------------------------------------------------------------------------
@@ -905,8 +911,13 @@ def similarity(text: str, earlier: str) -> float:
     >>> similarity("Hi Gus, Nina from Horizon. The state's new leave law starts in "
     ...            "January; I mailed you a template. 555 111 2929.", earlier) < 50
     True
+    >>> similarity("Gus, it's Nina at Horizon. Call me back on 555 111 2929.",
+    ...            "Hi Gus, Nina from Horizon, 555 111 2929.")
+    100.0
     """
     new, old = _substance_words(text), _substance_words(earlier)
+    if not new and not old:
+        return 100.0  # a name and a number, again: nothing new either time
     if not new or not old:
         return 0.0
     return fuzz.token_set_ratio(" ".join(new), " ".join(old))
