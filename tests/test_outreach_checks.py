@@ -657,11 +657,12 @@ def test_empty_claim_families(text: str, excerpt: str) -> None:
 @pytest.mark.parametrize(("text", "excerpt"), [
     # Made simple, made better, for anyone: a benefit with nobody and nothing named.
     ("We make bookkeeping effortless for busy owners.", "make bookkeeping effortless"),
+    ("We make IT painless for small firms.", "make IT painless"),
     ("Our routing will make your deliveries more efficient.",
      "make your deliveries more efficient"),
     ("We help clinics like yours thrive.", "help clinics like yours thrive"),
     ("Every print job we do exceeds customer expectations.", "exceeds customer expectations"),
-    ("Our app empowers your staff.", "empowers"),
+    ("Our app empowers your staff.", "empowers your staff"),
     ("We give the best after-sales service in the county.", "the best after-sales service in"),
     ("Our crew is dedicated to your success.", "dedicated to your success"),
     # The rep's own size proves nothing: "40,000-square-foot" is not a result.
@@ -697,12 +698,13 @@ def test_blame_families_round_5(text: str, excerpt: str) -> None:
 
 @pytest.mark.parametrize(("text", "excerpt"), [
     # Did you see it, my boss, send business my way, a rate that runs out, the fear of missing.
-    ("Just making sure you saw my note about the boiler.", "making sure you saw"),
+    ("Just making sure you saw my note about the boiler.", "making sure you saw my"),
+    ("I wanted to be sure my last e-mail reached you.", "be sure my last e-mail reached"),
     ("My manager's been on me about new accounts this month.", "My manager's been on me"),
     ("If you could send a little business my way I'd be grateful.",
      "send a little business my way"),
     ("Our special rates for first-time clients end Friday.", "special rates"),
-    ("I'd hate for you to miss the window.", "hate for you to miss"),
+    ("I'd hate for you to miss out.", "hate for you to miss out"),
 ])
 def test_desperate_families_round_5(text: str, excerpt: str) -> None:
     assert flag(text, "desperate").excerpt == excerpt
@@ -721,6 +723,21 @@ def test_desperate_families_round_5(text: str, excerpt: str) -> None:
 ])
 def test_deadlines_and_set_ups_that_are_not_pressure(text: str) -> None:
     assert not {"desperate", "blames"} & set(codes(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The same words as the new families, saying something else: their deadline, a courtesy,
+    # a law that empowers, a wait that is the weather's.
+    "To make sure you get the rebate, the form must reach the utility by the 30th; I've "
+    "attached it.",
+    "I'd hate for you to miss the June 30 filing deadline, so I've attached the form.",
+    "I don't mind calling after six if that suits you better; the survey is attached.",
+    "The new law empowers tenants to ask for repairs; I've attached a one-page summary.",
+    "The seams were sealed in May, but it's been three weeks of dry weather, so the coating "
+    "has cured; I'll send the photos.",
+])
+def test_the_new_families_leave_good_sentences_alone(text: str) -> None:
+    assert codes(text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -759,6 +776,9 @@ def test_no_reason_families(text: str) -> None:
     # Their own clinic is not a peer; thanks for their time is no referral.
     "Dear Dr. Moss, thank you for taking the time to read this. I'd welcome the chance to "
     "discuss your clinic's staffing needs and see where we might help. Regards, Pia Holm",
+    # Half an hour is a meeting's length, not a number about them.
+    "Hi Ada, Tom from Ledgerly. I work with plenty of firms in town. Could you spare half an "
+    "hour on Friday? Best, Tom",
     # Background on the rep is the rep's story, not something they would want.
     "Hi Raj, before we meet I thought you'd like a little background on me: twelve years in "
     "freight, the last four at Corvo Logistics. Talk soon, Eva Lind",

@@ -340,7 +340,7 @@ _TIME = re.compile(
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
     r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
-    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|(?-i:[A-Z])))"
+    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
     rf"|\b{_HOUR} o'clock\b",
     re.I)
 _NUMBER_WORD = (
@@ -356,6 +356,9 @@ _CALL_LENGTH = re.compile(
     rf"|^(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[,.!?])"
     rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
     r"(?:minutes?|mins?)\b"
+    r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
+    r" hour\b|\bhalf an hour\b(?=[^.?!]*\b(?:call|chat|talk|meet|meeting|phone|appointment"
+    r"|conversation|time|demo|visit|coffee|lunch)\b)"
     + ")",
     re.I,
 )
@@ -470,7 +473,8 @@ _NOT_NAMES = frozenset(
     "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|moment|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b"
+    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability)\b"
+    r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
 )

@@ -81,10 +81,10 @@ BLAME = _families(
     r"\bthought I(?:'d| would) (?:have )?(?:heard|hear) (?:back|from you)",
     r"\bit's been (?:\w+ )?(?:days|weeks|months|a while|a week|a month|ages|some time)\b"
     r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))|\bbut it's been (?:\w+ )?(?:days"
-    r"|weeks|months|a while|a week|a month|ages|some time)\b",
+    r"|weeks|months|a while|a week|a month|ages|some time)\b(?=\s*(?:[.!?]|$|and still|without))",
     # Patience worn thin, or a reply owed: "I don't mind calling, but", "worth a reply".
     r"\bI (?:don't|do not) mind (?:calling|trying|writing|following up|chasing|ringing"
-    r"|e-?mailing|asking)\b|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
+    r"|e-?mailing|asking)\b(?=[^.?!;]{0,30}\bbut\b)|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
     r"(?:reply|response|answer|call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
@@ -176,9 +176,17 @@ DESPERATE = _families(
     r"|a yes)\b|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
     r"\b(?:my|the) (?:sales )?(?:manager|boss|director)(?:'s| is| has)?(?: been)? (?:asking|on me"
     r"|pushing|keeps)",
-    r"\b(?:make|making) sure you (?:got|saw|received|had a chance|have seen|read|get|see)\b"
+    r"\b(?:make|making|be|being) sure (?:that )?(?:my|the|this) (?:last |previous |earlier )?"
+    r"(?:message|note|e-?mail|voicemail|letter) (?:reached|got to|arrived|came through|found)"
+    r"|\b(?:check|checking|see|seeing) (?:if|whether|that) (?:my|the) (?:last |previous "
+    r"|earlier )?(?:message|note|e-?mail|voicemail|letter) (?:reached|got to|arrived|came"
+    r" through|found)"
+    r"|\b(?:make|making) sure you(?:'d| had)? (?:got|saw|received|had a chance to (?:see|read"
+    r"|look at)|have seen|seen|read) (?:my|this|it|that|the (?:message|note|e-?mail|voicemail"
+    r"|letter))\b"
     r"|\b(?:throw|send|put|give|steer) (?:some |a little |any |a bit of )?(?:business|work"
-    r"|orders?) (?:our|my) way\b|\bhate (?:for )?you to miss\b|\bhate to see you miss\b",
+    r"|orders?) (?:our|my) way\b|\bhate (?:for you |to see you )?(?:to )?miss (?:it|out|this"
+    r"|the (?:offer|deal|price|rate|discount|promotion|savings))\b",
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
     r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
     # Deadlines and discounts tied to signing now.
@@ -253,13 +261,14 @@ CLAIM = _families(
     r"\bhelp(?:s|ed|ing)? (?:(?:[\w-]+ ){1,2}like (?:you|yours)|businesses|companies|firms"
     r"|practices|teams|owners|organi[sz]ations|clients|people) (?:to )?(?:grow|succeed|thrive|win"
     r"|scale|flourish|prosper|do more|reach their)\b",
-    r"\bmak(?:e|es|ing) (?!it\b|this\b|that\b|things\b|sure\b|time\b)(?:[\w-]+ ){1,2}(?:simple"
+    r"\bmak(?:e|es|ing) (?!(?-i:it)\b|this\b|that\b|things\b|sure\b|time\b)(?:[\w-]+ ){1,2}(?:simple"
     r"|effortless|painless|a breeze|hassle-free|easy)\b"
     r"|\bmak(?:e|es|ing) (?:your|their) (?:[\w-]+ ){1,2}(?:more (?:resilient|efficient|productive"
     r"|profitable|competitive|reliable|secure|agile|robust|effective|sustainable|scalable)"
     r"|simpler|easier|faster|safer|smarter|stronger|leaner|better)\b",
     r"\b(?:exceed|exceeds|exceeding|exceeded|surpass(?:es|ing|ed)?|beat|beats|beating) (?:your "
-    r"|all |every |client |customer |their )?expectations\b|\bempower(?:s|ing|ed)?\b"
+    r"|all |every |client |customer |their )?expectations\b|\bempower(?:s|ing)? (?:you\b|(?:your |the )?(?:teams?|people"
+    r"|staff|employees|workforce|businesses)\b)"
     r"|\b(?:do|doing) (?:their|your) best work\b|\bstreamlin\w+ everything\b"
     r"|\btransform(?:s|ing)? (?:the way|how) (?:you|your|firms|businesses|companies|teams"
     r"|practices|offices)\b|\b(?:the )?latest (?:equipment|technology|tech|tools|machinery)\b"
