@@ -43,6 +43,7 @@ covers yet (see bench/README.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -269,11 +270,15 @@ _COURTESY = re.compile(
     r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE + ")",
     re.I,
 )
-_TITLE_ALONE = re.compile(r"\b" + _TITLE, re.I)
+_TITLE_ALONE = re.compile(_AT_WORD + r"\b" + _TITLE, re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def _formula_free(text: str) -> str:
-    """The text without greetings, names, numbers, courtesies, titles or sign-offs."""
+    """The text without greetings, names, numbers, courtesies, titles or sign-offs.
+
+    Cached: each sentence is asked about several times (formula? names only? a repeat?).
+    """
     rest = _COURTESY.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
     return _TITLE_ALONE.sub(" ", _IDENTITY.sub(" ", rest))
 
@@ -291,6 +296,8 @@ def _said(text: str) -> list[str]:
 
 def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     if not (_PHONE.search(text) or _CALL_BACK.search(text)):
+        return None
+    if any(s.reasons for s in read if s.about != "me"):  # a reason is more than a name
         return None
     if any(s.empty_claim or s.blame or s.desperate for s in read):  # more than a name: a flaw
         return None
@@ -335,13 +342,13 @@ def _split(text: str) -> list[str]:
 # Numbers and quantities that say nothing about the prospect: times of day, call lengths.
 _HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
 _TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
     r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
     r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
-    rf"|\b{_HOUR} o'clock\b",
+    rf"|\b{_HOUR} o'clock\b)",
     re.I)
 _NUMBER_WORD = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -385,13 +392,17 @@ _REFERRAL = re.compile(
     r"\b(?:asked|told) me to (?:call|write|get in touch|reach out|give you|ring|phone|contact"
     r"|pass)|\basked me to\b|\bsuggested (?:I|that I|we|you)\b|\brecommended\b|\breferred\b"
     r"|\b(?:said|says|mentioned|told me) (?:that )?(?:you|your|she'd|he'd|she would"
-    r"|he would)\b|\bthought you(?:'d| would)(?! like (?:a little |some |a bit of )?(?:background|to know"
-    r" (?:a bit |a little |more )?about (?:me|us|our|my))) (?:want|like|enjoy|find|be|appreciate|benefit"
+    r"|he would)\b|\bthought you(?:'d| would)(?! like (?:a little |some |a bit of )?"
+    r"(?:background|to know (?:a bit |a little |more )?about (?:me|us|our|my)))"
+    r" (?:want|like|enjoy|find|be|appreciate|benefit"
     r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
-    r"|\b(?!I\b|we\b)\w+(?:'s| is| are|'d be| would be| will be|'ll be) (?:happy|glad|willing"
-    r"|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer|take)\b"
+    r"|(?:(?<='s )|(?<= is )|(?<= are )|(?<='d be )|(?<= would be )|(?<= will be )|(?<='ll be ))"
+    r"(?<!\bI'd be )(?<!\bwe'd be )(?<!\bwe are )(?<!\bI would be )(?<!\bwe would be )"
+    r"(?<!\bI will be )(?<!\bwe will be )(?<!\bI'll be )(?<!\bwe'll be )(?<!\bit's )(?<!\bthat's )"
+    r"(?:happy|glad|willing|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer"
+    r"|take)\b"
     r"|\bthank(?:s| you) for\b(?! (?:taking|your (?:time|attention|consideration|patience)"
     r"|the time|reading|listening|considering))|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
     r"(?:-in-law)?\b",
@@ -533,8 +544,9 @@ _SELF_TALK = re.compile(
     r"|team|staff|fleet|reach|size|headcount)\b"
     r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"
     # What the rep or the company did to itself: moved, opened, grew, hired, won.
-    r"|\b(?:I|we)(?:'ve| have| had)? (?:(?:recently|just|finally|also|now) ){0,2}(?:moved (?:back|here"
-    r"|into|to)|relocated|came back|opened (?:a|an|our|my)|launched (?:a|an|our|my)|founded"
+    r"|\b(?:I|we)(?:'ve| have| had)? (?:(?:recently|just|finally|also|now) ){0,2}"
+    r"(?:moved (?:back|here|into|to)|relocated|came back|opened (?:a|an|our|my)"
+    r"|launched (?:a|an|our|my)|founded"
     r"|expanded (?:our|my|into)|doubled (?:our|my)|tripled (?:our|my)|hired|added (?:a|an|two"
     r"|three|new|\d+)|bought (?:a|our|new)|upgraded (?:our|my)|rebranded|merged|won|earned"
     r" (?:a|an|our|the))\b"
@@ -639,7 +651,8 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     # needs" (but "your competitors" are).
     named = _YOUR_OWN.sub(" ", _CALLER.sub(" ", plain))
     # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
-    if (_PEER.search(named) or _names(named, known)) and _RESULT.search(_REP_DOES.sub(" ", named)):
+    if (_PEER.search(named) or _names(named, known, caller_out=True)) \
+            and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
     if _OFFER.search(plain) and not self_talk:
@@ -660,9 +673,12 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     return tuple(kinds)
 
 
-def _names(text: str, known: frozenset[str]) -> list[str]:
-    """Capitalised names in a sentence that are not the rep's, the prospect's or a month's."""
-    return [name for name in _CAPITALISED.findall(_CALLER.sub(" ", text))
+def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[str]:
+    """Capitalised names in a sentence that are not the rep's, the prospect's or a month's.
+
+    ``caller_out`` says the text has had who is calling taken out already.
+    """
+    return [name for name in _CAPITALISED.findall(text if caller_out else _CALLER.sub(" ", text))
             if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
 
 

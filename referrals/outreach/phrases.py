@@ -84,7 +84,8 @@ BLAME = _families(
     r"|weeks|months|a while|a week|a month|ages|some time)\b(?=\s*(?:[.!?]|$|and still|without))",
     # Patience worn thin, or a reply owed: "I don't mind calling, but", "worth a reply".
     r"\bI (?:don't|do not) mind (?:calling|trying|writing|following up|chasing|ringing"
-    r"|e-?mailing|asking)\b(?=[^.?!;]{0,30}\bbut\b)|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
+    r"|e-?mailing|asking)\b(?=[^.?!;]{0,30}\bbut\b)"
+    r"|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
     r"(?:reply|response|answer|call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
@@ -261,14 +262,15 @@ CLAIM = _families(
     r"\bhelp(?:s|ed|ing)? (?:(?:[\w-]+ ){1,2}like (?:you|yours)|businesses|companies|firms"
     r"|practices|teams|owners|organi[sz]ations|clients|people) (?:to )?(?:grow|succeed|thrive|win"
     r"|scale|flourish|prosper|do more|reach their)\b",
-    r"\bmak(?:e|es|ing) (?!(?-i:it)\b|this\b|that\b|things\b|sure\b|time\b)(?:[\w-]+ ){1,2}(?:simple"
-    r"|effortless|painless|a breeze|hassle-free|easy)\b"
+    r"\bmak(?:e|es|ing) (?!(?-i:it)\b|this\b|that\b|things\b|sure\b|time\b)(?:[\w-]+ ){1,2}"
+    r"(?:simple|effortless|painless|a breeze|hassle-free|easy)\b"
     r"|\bmak(?:e|es|ing) (?:your|their) (?:[\w-]+ ){1,2}(?:more (?:resilient|efficient|productive"
     r"|profitable|competitive|reliable|secure|agile|robust|effective|sustainable|scalable)"
     r"|simpler|easier|faster|safer|smarter|stronger|leaner|better)\b",
     r"\b(?:exceed|exceeds|exceeding|exceeded|surpass(?:es|ing|ed)?|beat|beats|beating) (?:your "
-    r"|all |every |client |customer |their )?expectations\b|\bempower(?:s|ing)? (?:you\b|(?:your |the )?(?:teams?|people"
-    r"|staff|employees|workforce|businesses)\b)"
+    r"|all |every |client |customer |their )?expectations\b"
+    r"|\bempower(?:s|ing)? (?:you\b|(?:your |the )?(?:teams?|people|staff|employees|workforce"
+    r"|businesses)\b)"
     r"|\b(?:do|doing) (?:their|your) best work\b|\bstreamlin\w+ everything\b"
     r"|\btransform(?:s|ing)? (?:the way|how) (?:you|your|firms|businesses|companies|teams"
     r"|practices|offices)\b|\b(?:the )?latest (?:equipment|technology|tech|tools|machinery)\b"
@@ -293,7 +295,8 @@ CLAIM = _families(
     r"competition)\b|\blike no other\b|\bsecond to none\b|\bunparall?ell?ed\b|\bunrivall?ed\b",
     r"\b(?:trusted|reliable|strategic|perfect|right|ideal|preferred) partner\b|\btop (?:talent"
     r"|quality|notch|tier|rated)\b|\btop[- ](?:notch|tier|rated)\b|\bmost (?:experienced"
-    r"|reliable|trusted)\b|\bfastest\b(?!-growing)|\bgreat price\b|\bexcellence\b|\btailored to your\b",
+    r"|reliable|trusted)\b|\bfastest\b(?!-growing)|\bgreat price\b|\bexcellence\b"
+    r"|\btailored to your\b",
     r"\bhigh[- ]quality\b|\bhighest quality\b|\bpremier\b|\bone[- ]stop[- ]shop\b"
     r"|\bvalue[- ]added\b|\b(?:great|excellent|superior|outstanding|exceptional|unmatched|amazing"
     r"|fantastic|first[- ]class|quality|premium|affordable|fair|friendl(?:y|iest)"
