@@ -779,6 +779,9 @@ def test_no_reason_families(text: str) -> None:
     # Half an hour is a meeting's length, not a number about them.
     "Hi Ada, Tom from Ledgerly. I work with plenty of firms in town. Could you spare half an "
     "hour on Friday? Best, Tom",
+    # The listener glad to share is no third party glad to talk to them.
+    "Hi Ada, Tom from Ledgerly. If you are happy to share last year's bills, I'd love to "
+    "talk. Best, Tom",
     # Background on the rep is the rep's story, not something they would want.
     "Hi Raj, before we meet I thought you'd like a little background on me: twelve years in "
     "freight, the last four at Corvo Logistics. Talk soon, Eva Lind",

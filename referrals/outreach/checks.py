@@ -401,6 +401,7 @@ _REFERRAL = re.compile(
     r"|(?:(?<='s )|(?<= is )|(?<= are )|(?<='d be )|(?<= would be )|(?<= will be )|(?<='ll be ))"
     r"(?<!\bI'd be )(?<!\bwe'd be )(?<!\bwe are )(?<!\bI would be )(?<!\bwe would be )"
     r"(?<!\bI will be )(?<!\bwe will be )(?<!\bI'll be )(?<!\bwe'll be )(?<!\bit's )(?<!\bthat's )"
+    r"(?<!\byou are )(?<!\byou'd be )(?<!\byou would be )(?<!\byou'll be )(?<!\byou will be )"
     r"(?:happy|glad|willing|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer"
     r"|take)\b"
     r"|\bthank(?:s| you) for\b(?! (?:taking|your (?:time|attention|consideration|patience)"
