@@ -2,17 +2,23 @@
 
     python -m bench.craft                  # both splits, the table for the closing note
     python -m bench.craft --split tune --errors   # what to look at while tuning
+    python -m bench.craft --split tune --by-set   # the tune split per set: did an old one regress?
 
 The corpus has two splits in ``tests/data/``:
 
 - ``craft_tune.jsonl``: looked at, message by message, while tuning. Ids ``t…`` were written
   for tuning; ``h…`` and ``f…`` were written as held-out sets, scored blind after the first
   and second rounds of tuning, then opened and tuned on in the third round; ``x…`` were
-  written as the third held-out set, scored blind after round 3 and tuned on in round 4. All
-  of them are tuning data now.
-- ``craft_heldout.jsonl`` (ids ``b…``): a new set written blind by another author, never
+  written as the third held-out set, scored blind after round 3 and tuned on in round 4;
+  ``b…`` were written blind by another author, scored blind after round 4 and tuned on in
+  round 5. All of them are tuning data now.
+- ``craft_heldout.jsonl`` (ids ``c…``): the next set written blind by another author, never
   opened while tuning. Until it is written the file is empty (or absent) and the held-out
   split is reported as not measured.
+
+``--by-set`` prints recall per flaw and false alarms for each set of the tune split (the ids
+sharing a letter), so a round that tunes on one set can check that the older ones did not
+regress.
 
 ``--errors`` prints the tune split's wrong verdicts and refuses the held-out's. Each line is
 one message: ``id``,
@@ -140,6 +146,34 @@ def verdict(result: Result) -> list[str]:
     return misses
 
 
+def by_set(result: Result) -> list[Result]:
+    """One result per set of the split, a set being the messages whose ids share a letter."""
+    sets: dict[str, Result] = {}
+    for i, ex in enumerate(result.examples):
+        letter = ex.id[:1]
+        part = sets.setdefault(letter, Result(f"{result.split} {letter}…", [], [], [], []))
+        part.examples.append(ex)
+        part.predicted.append(result.predicted[i])
+        part.seconds.append(result.seconds[i])
+        part.cpu_seconds.append(result.cpu_seconds[i])
+    return [sets[letter] for letter in sorted(sets)]
+
+
+def set_table(results: Sequence[Result]) -> str:
+    """A Markdown table with one row per set: recall per flaw (with counts) and false alarms."""
+    lines = ["| set | " + " | ".join(CODES) + " | false alarms |",
+             "|---|" + "---:|" * (len(CODES) + 1)]
+    for r in results:
+        cells = []
+        for code in CODES:
+            tp, _, _, pos = r.counts(code)
+            cells.append(f"{_ratio(tp, pos)} ({tp}/{pos})")
+        alarms, good = r.false_alarms()
+        cells.append(f"{alarms / good:.1%} ({alarms}/{good})" if good else "–")
+        lines.append(f"| {r.split} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def errors(result: Result) -> str:
     out = []
     for ex, got in zip(result.examples, result.predicted, strict=True):
@@ -154,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--errors", action="store_true",
                         help="print the tune split's wrong verdicts (never the held-out's)")
+    parser.add_argument("--by-set", action="store_true",
+                        help="also print the tune split's table for each set (id letter)")
     args = parser.parse_args(argv)
     names = list(SPLITS) if args.split == "all" else [args.split]
     results = [run(name, load(SPLITS[name])) for name in names]
@@ -178,6 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{MIN_RECALL}): " + ("met" if not misses else "MISSED – " + "; ".join(misses)))
     load1, load5, load15 = os.getloadavg()
     print(f"load average: {load1:.2f} {load5:.2f} {load15:.2f} on {os.cpu_count()} cores")
+    if args.by_set:
+        for r in results:
+            if r.split == "tune":
+                print("\ntune split, set by set (recall):\n" + set_table(by_set(r)))
     if args.errors:
         for r in results:
             if r.split == "tune":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.craft import load, run, table, verdict
+from bench.craft import Example, by_set, load, run, set_table, table, verdict
 from referrals.outreach.checks import (
     CHANNELS,
     CODES,
@@ -124,6 +124,34 @@ ONLY_NAME_NUMBER = [
 @pytest.mark.parametrize("text", ONLY_NAME_NUMBER)
 def test_only_name_number(text: str) -> None:
     assert "only_name_number" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Well-wishing, when and how to reach the rep, a job title: still only a name and number.
+    "Hi Tom, Priya Nair from Eastgate Insurance. Hope your week is going well! Whenever it's "
+    "convenient, drop me a line on my mobile, 555-0101. Have a great day.",
+    "Good morning Mr. Abara, this is Leon Voss, the new territory manager for your area at "
+    "Keller Tools. I'm in the office from nine to four, Monday to Friday, at 555-0188. Thanks.",
+    "Dear Ms. Quinn,\n\nI hope this note finds you well. I'm a senior account executive with "
+    "Larch Logistics. When you have a moment, please reply to this e-mail or call 555-0170.\n\n"
+    "Kind regards,\nOla Brandt",
+    "Hello, this message is for Ben Ortiz. Ben, Sara Lund at Pike Bank, calling at about nine on "
+    "Thursday. I look forward to hearing from you; my direct line is 555-0149.",
+])
+def test_courtesies_titles_and_hours_are_still_only_a_name_and_number(text: str) -> None:
+    assert codes(text, "email" if text.startswith("Dear") else "voicemail") == [
+        "only_name_number", "no_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    # The hour is formula; the counts and the fifth are the listener's reasons.
+    "Hi Tom, Priya from Eastgate. Three bakeries on Elm Street cut their flour waste by a "
+    "fifth; I'll drop the figures off at ten on Monday. 555-0101.",
+    "Hi Tom, Priya from Eastgate. Your two trucks at the Elm depot are due for inspection. "
+    "Call me any time at 555-0101.",
+])
+def test_an_hour_in_a_message_with_a_reason_is_not_all_formula(text: str) -> None:
+    assert codes(text) == []
 
 
 def test_a_referral_name_is_substance_not_identity() -> None:
@@ -626,6 +654,92 @@ def test_empty_claim_families(text: str, excerpt: str) -> None:
     assert flag(text, "empty_claim").excerpt == excerpt
 
 
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # Made simple, made better, for anyone: a benefit with nobody and nothing named.
+    ("We make bookkeeping effortless for busy owners.", "make bookkeeping effortless"),
+    ("We make IT painless for small firms.", "make IT painless"),
+    ("Our routing will make your deliveries more efficient.",
+     "make your deliveries more efficient"),
+    ("We help clinics like yours thrive.", "help clinics like yours thrive"),
+    ("Every print job we do exceeds customer expectations.", "exceeds customer expectations"),
+    ("Our app empowers your staff.", "empowers your staff"),
+    ("We give the best after-sales service in the county.", "the best after-sales service in"),
+    ("Our crew is dedicated to your success.", "dedicated to your success"),
+    # The rep's own size proves nothing: "40,000-square-foot" is not a result.
+    ("Our 40,000-square-foot plant turns out world-class cabinets.", "world-class"),
+])
+def test_empty_claim_families_round_5(text: str, excerpt: str) -> None:
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # A list the rep was on, a customer's numbers: facts, not claims.
+    "We were on the Courier's list of fastest-growing firms last year. Hale Tool cut scrap 9% "
+    "with us.",
+    # Make it easy: a courtesy, not a pitch.
+    "To make it easy, I've put two times in the calendar invite: Monday at 8 or Friday at 4.",
+])
+def test_facts_and_courtesies_are_not_empty_claims(text: str) -> None:
+    assert "empty_claim" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # Patience worn thin, a reply owed, silence at the end of a sentence.
+    ("I don't mind following up, but the rebate closes soon.", "I don't mind following up"),
+    ("You'd think 20% off your freight would be worth a quick reply.",
+     "worth a quick reply"),
+    ("I'd have thought the survey results deserved a look.", "I'd have thought"),
+    ("I called twice in May and haven't heard anything.", "haven't heard anything"),
+    ("The plans are ready, but it's been six weeks.", "but it's been six weeks"),
+])
+def test_blame_families_round_5(text: str, excerpt: str) -> None:
+    assert flag(text, "blames").excerpt == excerpt
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # Did you see it, my boss, send business my way, a rate that runs out, the fear of missing.
+    ("Just making sure you saw my note about the boiler.", "making sure you saw my"),
+    ("I wanted to be sure my last e-mail reached you.", "be sure my last e-mail reached"),
+    ("My manager's been on me about new accounts this month.", "My manager's been on me"),
+    ("If you could send a little business my way I'd be grateful.",
+     "send a little business my way"),
+    ("Our special rates for first-time clients end Friday.", "special rates"),
+    ("I'd hate for you to miss out.", "hate for you to miss out"),
+])
+def test_desperate_families_round_5(text: str, excerpt: str) -> None:
+    assert flag(text, "desperate").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # A passive "signed by", setting something up, a maker's or the law's deadline, another
+    # time to meet: none is the rep's pressure or a reproach.
+    "Contracts signed by staff under 18 need a parent's signature under the new state rule; "
+    "I've attached the one-page summary.",
+    "Setting it up takes an afternoon; Hale Tool's crew did it on a Friday.",
+    "The manufacturer replaces the faulty valves free until the end of the month, and I can "
+    "check your serial numbers on Monday.",
+    "I have two slots for a ten-minute call: Tuesday at 8 or Thursday at 5. Or suggest "
+    "another time.",
+])
+def test_deadlines_and_set_ups_that_are_not_pressure(text: str) -> None:
+    assert not {"desperate", "blames"} & set(codes(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The same words as the new families, saying something else: their deadline, a courtesy,
+    # a law that empowers, a wait that is the weather's.
+    "To make sure you get the rebate, the form must reach the utility by the 30th; I've "
+    "attached it.",
+    "I'd hate for you to miss the June 30 filing deadline, so I've attached the form.",
+    "I don't mind calling after six if that suits you better; the survey is attached.",
+    "The new law empowers tenants to ask for repairs; I've attached a one-page summary.",
+    "The seams were sealed in May, but it's been three weeks of dry weather, so the coating "
+    "has cured; I'll send the photos.",
+])
+def test_the_new_families_leave_good_sentences_alone(text: str) -> None:
+    assert codes(text) == []
+
+
 @pytest.mark.parametrize("text", [
     # The company's own growth and history, in verbs the check was never given as phrases.
     "Hi Ivy, Clara from Summit Bakery Supply. We've just moved into a brand-new warehouse, and "
@@ -653,6 +767,84 @@ def test_about_me_families(text: str) -> None:
 ])
 def test_no_reason_families(text: str) -> None:
     assert "no_reason" in codes(text, channel="email")
+
+
+@pytest.mark.parametrize("text", [
+    # "Law" in "a law firm" is no new law; asking for 20 minutes is no question about them.
+    "Hi Ada, Tom from Ledgerly. Running a law firm is a juggling act. Do you have 20 minutes "
+    "sometime next week? 555-0110.",
+    # Their own clinic is not a peer; thanks for their time is no referral.
+    "Dear Dr. Moss, thank you for taking the time to read this. I'd welcome the chance to "
+    "discuss your clinic's staffing needs and see where we might help. Regards, Pia Holm",
+    # Half an hour is a meeting's length, not a number about them.
+    "Hi Ada, Tom from Ledgerly. I work with plenty of firms in town. Could you spare half an "
+    "hour on Friday? Best, Tom",
+    # The listener glad to share is no third party glad to talk to them.
+    "Hi Ada, Tom from Ledgerly. If you are happy to share last year's bills, I'd love to "
+    "talk. Best, Tom",
+    # Background on the rep is the rep's story, not something they would want.
+    "Hi Raj, before we meet I thought you'd like a little background on me: twelve years in "
+    "freight, the last four at Corvo Logistics. Talk soon, Eva Lind",
+])
+def test_no_reason_families_round_5(text: str) -> None:
+    assert "no_reason" in codes(text, channel="email")
+
+
+@pytest.mark.parametrize("text", [
+    # A job done for a named customer, told with "for"; and the customer glad to talk.
+    "Hi Ian, Sue at Harbor Bank. We financed the new kitchen for Rosa's Cantina at a fixed rate "
+    "through construction. I'm at 555-0177.",
+    "Hi Ian, Sue at Harbor Bank. Rosa at the Cantina is glad to tell you how the kitchen loan "
+    "went. I'm at 555-0177.",
+    # What a peer's manager says about it.
+    "Hi Ian, Sue at Harbor Bank. The Cantina's manager says the new fryers were the smartest "
+    "thing she did this year. I'm at 555-0177.",
+    # Our people ready to start, our rate, our price against a rival's, our offer to share.
+    "Hi Ian, Sue at Linkstaff. We have four trained forklift drivers who could start Monday. "
+    "I'm at 555-0177.",
+    "Hi Ian, Sue at Harbor Bank. Our business money market is paying 4.1% this month. "
+    "I'm at 555-0177.",
+    "Hi Ian, Sue at Crate Co. Our pallets run 12% under what the big distributor charges. "
+    "I'm at 555-0177.",
+    "Hi Ian, Sue at Crate Co. I'm happy to share the plans we drew for the bakery on Elm "
+    "Street. I'm at 555-0177.",
+    # What the rep saw on their premises.
+    "Hi Ian, Sue at Crate Co. I noticed a cracked downspout on your loading dock when I "
+    "delivered next door. I'm at 555-0177.",
+])
+def test_concrete_reasons_told_in_the_first_person_pass(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Moving, hiring and a track record, with two adverbs in the way.
+    "Hi Noor, Max at Lumen Staffing. We've also just moved into the old mill on Canal Street. "
+    "We've placed more than 4,000 nurses in the region. 555-0140.",
+    # The company named in the signature, its founding and its award, voted by readers.
+    "Hi Noor,\n\nBrightline Movers started Brightline in 1988 with one truck. Readers of the "
+    "Courier voted us best mover three years running. Our founder's promise still guides "
+    "us.\n\nMax Ortiz\nBrightline Movers\n555-0140",
+    # The rep's plant did something for itself.
+    "Hi Noor, Max at Pallas Packaging. Our plant in Toledo just added a third press, which "
+    "doubles our capacity. We're rated the top converter in the state. 555-0140.",
+])
+def test_about_me_families_round_5(text: str) -> None:
+    assert "about_me" in codes(text, channel="email")
+
+
+def test_the_company_after_the_greeting_or_in_the_signature_is_the_rep() -> None:
+    text = ("Hi Chef Ana,\n\nLindell Farms has supplied the valley's kitchens since 1961. Our "
+            "founder's recipe book still guides us. Brasa Grill cut waste 9% with our weekly "
+            "box.\n\nMia Lind\nLindell Farms\n555-0101")
+    assert [s.about for s in read_sentences(text)][:3] == ["me", "me", "them"]
+    assert codes(text, channel="email") == ["about_me"]
+
+
+def test_introducing_yourself_and_your_title_is_no_monologue() -> None:
+    # One introduction, a job title and a wish: no reason, but not a story about the rep.
+    text = ("Hi Carlos, I wanted to introduce myself. I'm the new sales rep for your area at "
+            "Kite Freight, and I'd love to learn more about your shipping. Best, Ida Kent")
+    assert codes(text, channel="email") == ["no_reason"]
 
 
 @pytest.mark.parametrize(("text", "channel"), [
@@ -702,6 +894,12 @@ def test_a_repeat_with_a_reproach_added_is_still_a_repeat() -> None:
     assert codes(again, earlier=SERIES[:1]) == ["blames", "repeated"]
 
 
+def test_a_name_and_number_again_is_a_repeat() -> None:
+    first = "Hi Bo, Lena Kim at Pike Cleaning. Call me on 555-0133. Thanks."
+    again = "Hello Bo, it's Lena Kim, Pike Cleaning, again. 555-0133, any time."
+    assert codes(again, earlier=(first,)) == ["only_name_number", "no_reason", "repeated"]
+
+
 def test_the_same_name_and_number_is_not_a_repeat() -> None:
     # Every message from a rep shares the greeting, the name and the number.
     other = ("Hi Derek, Anna Volk at Fieldstone Payroll. Your state's new paid-leave law needs "
@@ -742,7 +940,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 600
+    assert len(tune) >= 1000
+    # Every earlier set, blind ones included once they were scored, is tuning data now.
+    assert {r["id"][0] for r in tune} >= set("thfxb")
     _check_labels(tune)
 
 
@@ -762,6 +962,22 @@ def test_the_corpus_loader_copes_with_an_absent_or_empty_split(tmp_path: Path) -
     assert load(empty) == [] and load(tmp_path / "absent.jsonl") == []
     result = run("held-out", [])
     assert verdict(result) == [] and "– (0/0)" in table([result])
+
+
+def test_the_bench_splits_a_result_by_set_so_an_old_set_can_be_checked_alone() -> None:
+    name_only = "Hi, this is Rita from Acme. Call me at 555-0142."
+    examples = [Example("t1", "voicemail", name_only, frozenset({"only_name_number",
+                                                                  "no_reason"})),
+                Example("b1", "voicemail", name_only, frozenset()),
+                Example("t2", "voicemail", "Hi Dana, Mike Kincaid asked me to call.",
+                        frozenset())]
+    sets = by_set(run("tune", examples))
+    assert [(r.split, [ex.id for ex in r.examples]) for r in sets] == [
+        ("tune b…", ["b1"]), ("tune t…", ["t1", "t2"])]
+    rows = set_table(sets).splitlines()
+    assert rows[2].startswith("| tune b… | – (0/0)") and rows[2].endswith("| 100.0% (1/1) |")
+    assert rows[3].startswith("| tune t… | 1.00 (1/1) | 1.00 (1/1)")
+    assert rows[3].endswith("| 0.0% (0/1) |")
 
 
 def test_the_tune_split_meets_the_targets() -> None:

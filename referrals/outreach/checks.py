@@ -43,6 +43,7 @@ covers yet (see bench/README.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,8 +52,16 @@ from rapidfuzz import fuzz
 
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
+from referrals.outreach.phrases import COURTESY as _COURTESY
+from referrals.outreach.phrases import DAY as _DAY
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
+from referrals.outreach.phrases import OFFER as _OFFER
+from referrals.outreach.phrases import PEER as _PEER
+from referrals.outreach.phrases import REFERRAL as _REFERRAL
+from referrals.outreach.phrases import RESULT as _RESULT
+from referrals.outreach.phrases import SELF_TALK as _SELF_TALK
+from referrals.outreach.phrases import TITLE_ALONE as _TITLE_ALONE
 
 __all__ = [
     "ABOUT_ME_MIN_SENTENCES", "CHANNELS", "CODES", "EMAIL_MAX_WORDS", "REPEAT_MIN_SIMILARITY",
@@ -210,6 +219,9 @@ _IDENTITY = re.compile(
     rf"|(?i:\b(?:regards|best|thanks|thank you|cheers|sincerely|talk soon))\s*,?\s*{_SIGNATURE}"
     rf"|{_NAME}(?i:here)\b"
 )
+#: Who is calling, for telling a peer from the rep: "for" and "of" name a customer as often
+#: as the rep ("we financed the build-out for Pine Street Bakery").
+_CALLER = re.compile(_IDENTITY.pattern.replace("|of|for|", "|"))
 _FILLER = frozenset(
     """returning a an the and or at on to of for in by is it it's this that i i'm i'll i'd me my am
     please again so just here calling call back number phone cell office direct line ext
@@ -217,26 +229,43 @@ _FILLER = frozenset(
     thanks thank bye goodbye hi hello hey dear good morning afternoon evening have nice great
     day weekend much very quick convenience earliest anytime any time name regards best cheers
     sincerely talk later message there minute moment one once more with from looking forward
-    speaking hear hearing kind""".split()
+    speaking hear hearing kind warm warmest kindest""".split()
 )
+
+
+
+
+@functools.lru_cache(maxsize=4096)
+def _formula_free(text: str) -> str:
+    """The text without greetings, names, numbers, courtesies, titles or sign-offs.
+
+    Cached: each sentence is asked about several times (formula? names only? a repeat?).
+    """
+    rest = _COURTESY.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
+    return _TITLE_ALONE.sub(" ", _IDENTITY.sub(" ", rest))
 
 
 def _substance(text: str) -> list[str]:
     """The words left once greetings, names, numbers, sign-offs and call-back words go."""
-    rest = _IDENTITY.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
-    return [w for w in _WORD.findall(rest.lower()) if w not in _FILLER]
+    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
+
+
+def _said(text: str) -> list[str]:
+    """The words of substance that are not names: capitalised words left over are names."""
+    return [w for w in _WORD.findall(_formula_free(text))
+            if w.lower() not in _FILLER and not w[0].isupper()]
 
 
 def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     if not (_PHONE.search(text) or _CALL_BACK.search(text)):
         return None
+    if any(s.reasons for s in read if s.about != "me"):  # a reason is more than a name
+        return None
     if any(s.empty_claim or s.blame or s.desperate for s in read):  # more than a name: a flaw
         return None
-    # Capitalised words left over are names ("Hi there, Kyle Brooks, Western Supply"), unless
-    # the message says what the name did ("Mike Kincaid asked me to call").
-    rest = _IDENTITY.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
-    said = [w for w in _WORD.findall(rest) if w.lower() not in _FILLER and not w[0].isupper()]
-    if len(said) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
+    # Names ("Hi there, Kyle Brooks, Western Supply") are not substance, unless the message
+    # says what the name did ("Mike Kincaid asked me to call").
+    if len(_said(text)) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
         return None
     return Flag(
         "only_name_number",
@@ -273,7 +302,16 @@ def _split(text: str) -> list[str]:
 
 
 # Numbers and quantities that say nothing about the prospect: times of day, call lengths.
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
+_TIME = re.compile(
+    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    # Spelled out: "calling at about ten on Tuesday", "between eight and five".
+    rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
+    rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
+    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
+    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
+    rf"|\b{_HOUR} o'clock\b)",
+    re.I)
 _NUMBER_WORD = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
@@ -287,6 +325,9 @@ _CALL_LENGTH = re.compile(
     rf"|^(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[,.!?])"
     rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
     r"(?:minutes?|mins?)\b"
+    r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
+    r" hour\b|\bhalf an hour\b(?=[^.?!]*\b(?:call|chat|talk|meet|meeting|phone|appointment"
+    r"|conversation|time|demo|visit|coffee|lunch)\b)"
     + ")",
     re.I,
 )
@@ -303,76 +344,17 @@ _RESOURCE = re.compile(
     r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|quotes?|comparison"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
-    r"|rules?|law|credit"
+    r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
+    r"|credit"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
-)
-_REFERRAL = re.compile(
-    r"\b(?:asked|told) me to (?:call|write|get in touch|reach out|give you|ring|phone|contact"
-    r"|pass)|\basked me to\b|\bsuggested (?:I|that I|we|you)\b|\brecommended\b|\breferred\b"
-    r"|\b(?:said|says|mentioned|told me) (?:that )?(?:you|your|she'd|he'd|she would"
-    r"|he would)\b|\bthought you(?:'d| would) (?:want|like|enjoy|find|be|appreciate|benefit"
-    r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
-    r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
-    r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
-    r"|\bthank(?:s| you) for\b|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
-    r"(?:-in-law)?\b",
-    re.I,
-)
-_PEER = re.compile(
-    r"\b(?:plants?|shops?|bakery|bakeries|diners?|clinics?|firms?|distributors?|warehouses?"
-    r"|restaurants?|stores?|dealers?|dealerships?|schools?|hospitals?|grocers?|practices?"
-    r"|brewery|breweries|roasters?|dairy|dairies|fleets?|haulers?|centres?|centers?"
-    r"|competitors?|customers?|clients?|shippers?|contractors?|compan(?:y|ies)|businesses"
-    r"|groups?|manufacturers?|suppliers?|buyers?|builders?|pools?|buildings?|sites?|members"
-    r"|cafe|café|daycare|mills?|labs?|offices like|teams like|vans|trucks|roofs|owners"
-    r"|retailers?|crew|firm's|plant's)\b"
-    r"|\b(?:she|he|they|her|his|their)\b"
-    r"|\b[A-Z][a-z]+(?:'s)\b",
-)
-_RESULT = re.compile(
-    r"\b(?:cut|cuts|saved|saves|dropped|drops|fell|rose|went up|goes up|go up|doubled"
-    r"|halved|switched|moved|started|added|solved|fixed|found|reduced|lowered|improved"
-    r"|uses|use|sold|got|turned|recovered|kept|keep|spent|lose|lost|paid|paying|pay|had"
-    r"|noticed|chose|qualif(?:y|ies|ied)|missed|burned|failed|consolidate|placed|inspected"
-    r"|treating|supply|insure|installed|tracked|ran|shows?|showing|published|changed|jump"
-    r"|rising|increase|applies|takes effect|starts|opening|hiring|sell|buying|came in"
-    r"|cleared|came out|voted|recoated|buy|changing|offering|going up)\b",
-)
-_OFFER = re.compile(
-    _AT_WORD + "(?:"
-    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)"
-    r"|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
-    r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
-    r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
-    r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
-    r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
-    r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
-    r"|\bI(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|\d+) [\w -]{0,30}?(?:who|that) "
-    r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
-    r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
-    r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?:a |an |the |some |two "
-    r"|three |\d+ )?(?!(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again|several"
-    r"|a few|a couple|many|\w+ times)\b)[a-z]"
-    # The rep doing a concrete job on the listener's things: "I can test and re-certify it".
-    r"|\bI(?:'ll| will| can| could|'d be happy to| am happy to|'m happy to) (?:\w+ and )?(?:test"
-    r"|check|fix|inspect|service|repair|replace|(?:re-?)?certify|measure|install|fit|bring|send"
-    r"|mail|post|drop|seal|clean|swap|price|quote|run|count|walk|map|plan|print|reprint|deliver"
-    r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
-    r"|that|those|these|both|all)\b)"
-    r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
-    r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
-    r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
-    r"|\bpercent off\b|\b\d+(?:\.\d+)? ?% off\b|\b(?:is|are|'s) on (?:me|us|the house)\b"
-    + ")",
-    re.I,
 )
 # What the rep's business does every day is not a result: "we use green products in every
 # building" (but "we cut scrap at a plant like yours" is one).
 _REP_DOES = re.compile(
     r"\b(?:I|we)(?:'ve|'ll|'d| have| had| will| would| can| could)? (?:also |now |just "
-    r"|recently |still |really |all |always )?(?:use|offer|have|carry|provide|serve|clean"
+    r"|recently |still |really |all |always )?(?:use|offer|have|got|carry|provide|serve|clean"
     r"|do|make|sell|work|stock|supply|insure|handle)\b", re.I)
 _OWNED = re.compile(
     r"\b(?:our|my)\s+(?:(?:new|own|latest|earlier|last|previous)\s+)?[\w'-]+"
@@ -387,7 +369,8 @@ _NOT_NAMES = frozenset(
     "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|moment|connect|suit|suits|works?|schedule|calendar|availability)\b|\bhow are you\b"
+    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability)\b"
+    r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
 )
@@ -414,44 +397,10 @@ _WISH = re.compile(
     r"|show you what))\b",
     re.I,
 )
-_SELF_TALK = re.compile(
-    _AT_WORD + "(?:"
-    r"\b(?:I|we)(?:'d| would| am|'m| are|'re)? (?:really |so |very )?(?:excited|passionate"
-    r"|proud|thrilled|delighted|honou?red)\b"
-    r"|\bI'?m (?:the|your) new\b|\bI(?:'ve| have)? (?:just )?(?:joined|taken over|moved over)\b"
-    r"|\b(?:I|we)(?:'ve| have)? (?:spent|worked|been (?:in|with|at|serving|helping|doing))\b"
-    r"|\bstart(?:ed|ing) (?:out|my|our)\b|\bbefore (?:starting|joining)\b"
-    r"|\byears of (?:combined )?experience\b|\bpride ourselves\b|\btake pride\b"
-    r"|\b(?:our|my) (?:mission|passion|story|history|journey|values)\b"
-    r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"
-    # What the rep or the company did to itself: moved, opened, grew, hired, won.
-    r"|\b(?:I|we)(?:'ve| have| had)? (?:recently |just |finally |also )?(?:moved (?:back|here"
-    r"|into|to)|relocated|came back|opened (?:a|an|our|my)|launched (?:a|an|our|my)|founded"
-    r"|expanded (?:our|my|into)|doubled (?:our|my)|tripled (?:our|my)|hired|added (?:a|an|two"
-    r"|three|new|\d+)|bought (?:a|our|new)|upgraded (?:our|my)|rebranded|merged|won|earned"
-    r" (?:a|an|our|the))\b"
-    r"|\b(?:I|we)(?:'ve| have)? (?:got|have) (?:a |an |two |three |\d+ )?(?:new|brand-new|bigger"
-    r"|larger|second|third|additional)\b|\bstarted (?:the|this|my|our) (?:company|business"
-    r"|firm|agency|practice|shop)\b|\b(?:founder|co-founder|owner|president|CEO) of\b"
-    r"|\b(?:I'm|I am) (?:the|a|your) (?:founder|co-founder|owner|president|ceo|head|new)\b"
-    r"|\bwe (?:now )?employ\b|\bhow far (?:we|I)(?:'ve| have) come\b|\bsince (?:19|20)\d\d\b"
-    r"|\bin business (?:for|since)\b|\byears in (?:business|the (?:business|industry|trade))\b"
-    r"|\bafter \w+ years (?:in|at|with|of)\b|\b(?:my|our) (?:local |own |growing )?(?:client"
-    r"|customer) base\b|\bbuild(?:ing)? (?:up )?(?:my|our) (?:book|business|territory|client)"
-    r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
-    r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
-    r"|\b(?:set up|founded|established|started|launched|opened) in (?:19|20)\d\d\b"
-    r"|\bwe(?:'ve| have)? grown\b|\bwe (?:now )?(?:have|run|operate) (?:\w+ )?(?:offices|locations"
-    r"|branches|depots|stores|warehouses|technicians|employees|staff)\b"
-    r"|\b(?:I|we)(?:'ve| have)? (?:recently |just |also )?(?:added|bought|acquired|opened|launched"
-    r"|hired|built|upgraded|expanded|celebrated|reached|passed)\b(?=[^.?!]*\b(?:our|my|new|second"
-    r"|third|bigger|larger|award|anniversary|milestone)\b)"
-    + ")",
-    re.I,
-)
 _ABOUT_US = re.compile(
-    r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:myself|ourselves|our|us|my)\b"
-    r"|\bmore about (?:what we|[A-Z])", re.I)
+    r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:our|us|my)\b"
+    r"|\bbackground (?:on|about) (?:me|us|myself|ourselves|our|my)\b"
+    r"|\bmore about (?:what we|(?-i:[A-Z]))", re.I)
 
 
 def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
@@ -478,10 +427,16 @@ _VAGUE_RESOURCE = re.compile(
 # Something that happened to the listener's own business: "your water test came back high",
 # "the menu for your party is ready".
 _THEIR_FACT = re.compile(
-    r"\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
+    # What the rep found on their premises (not read in the news: that is a compliment).
+    r"\bI (?:just )?(?:found|noticed|spotted|saw|measured|tested|checked)\b[^.?!;]{0,50}?\b"
+    r"(?:on|in|at|under|behind|outside) your\b"
+    r"|\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
     r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
     r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
     r"|denied|recalled)\b", re.I)
+_YOUR_OWN = re.compile(
+    r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
+    r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
 _FOUNDED = re.compile(
     r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?in "
     r"(?:19|20)\d\d\b",
@@ -510,16 +465,20 @@ _FOLLOWED_UP = re.compile(
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
-    plain = _CALL_LENGTH.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
+    timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
+    plain = _CALL_LENGTH.sub(" ", timed)
     boss = _BOSS.search(plain)
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
     plain = _OWNED.sub(" ", plain)
     kinds = []
     if _REFERRAL.search(plain) and not boss:
         kinds.append("referral")
-    named = _IDENTITY.sub(" ", plain)
+    # The listener's own practice or plant is not a peer: "to discuss your practice's supply
+    # needs" (but "your competitors" are).
+    named = _YOUR_OWN.sub(" ", _CALLER.sub(" ", plain))
     # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
-    if (_PEER.search(named) or _names(named, known)) and _RESULT.search(_REP_DOES.sub(" ", named)):
+    if (_PEER.search(named) or _names(named, known, caller_out=True)) \
+            and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
     if _OFFER.search(plain) and not self_talk:
@@ -532,36 +491,75 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("resource")
     if _THEIR_FACT.search(plain):
         kinds.append("fact")
-    if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(plain) \
+    # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
+    if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
             and not _EMPTY_QUESTION.search(plain) \
             and len(_WORD.findall(plain)) >= 4:
         kinds.append("question")
     return tuple(kinds)
 
 
-def _names(text: str, known: frozenset[str]) -> list[str]:
-    """Capitalised names in a sentence that are not the rep's, the prospect's or a month's."""
-    return [name for name in _CAPITALISED.findall(_IDENTITY.sub(" ", text))
+def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[str]:
+    """Capitalised names in a sentence that are not the rep's, the prospect's or a month's.
+
+    ``caller_out`` says the text has had who is calling taken out already.
+    """
+    return [name for name in _CAPITALISED.findall(text if caller_out else _CALLER.sub(" ", text))
             if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
 
 
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
 
+#: The rep's own size and age prove no claim: "our 200,000-square-foot facility delivers
+#: best-in-class packaging".
+_SIZE = re.compile(
+    r"\d[\d,.]*[- ](?:square[- ](?:foot|feet|metres?|meters?)|sq\.? ?ft|years?|employees|staff"
+    r"|people|locations|offices|branches|trucks|technicians|experts|attorneys|engineers)\b"
+    r"|\b(?:since|in|founded|established) (?:19|20)\d\d\b", re.I)
+
+
 def _proof(text: str, known: frozenset[str]) -> bool:
     """A number, or a named customer's result: what turns a claim into a fact."""
     plain = _CALL_LENGTH.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
-    plain = _VAGUE.sub(" ", plain)
+    plain = _SIZE.sub(" ", _VAGUE.sub(" ", plain))
     return bool(_NUMBER.search(plain) or (_names(plain, known) and _RESULT.search(plain)))
+
+
+_PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
+_THEIR_DEADLINE = re.compile(
+    r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
+    r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
+    r"|your (?:[\w-]+ )?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate|warranty"
+    r"|deadline|filing|plan|rate|term))\b", re.I)
+
+
+# The sentence's first word, past a greeting: "Hi Chef Ana, Sunvale has been supplying".
+_FIRST_WORD = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,]*,\s*)?([\w&-]+)", re.I)
+
+
+def _pressure(rest: str, sentence: str) -> str | None:
+    """The first plea or push in a sentence, if any.
+
+    The end of the month is none when it is a maker's, the law's or the listener's own
+    deadline: "the manufacturer swaps them free until the end of the month".
+    """
+    desperate = _strip(_DESPERATE, rest)[1]
+    if desperate and _PERIOD_END.fullmatch(desperate) and _THEIR_DEADLINE.search(sentence):
+        desperate = _strip(_DESPERATE, rest.replace(desperate, " "))[1]
+    return desperate
 
 
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
-    rest, blame = _strip(_BLAME, sentence)
+    # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
+    # who is calling, not the rep's story.
+    rest, blame = _strip(_BLAME, _COURTESY.sub(" ", sentence))
     followed_up, _ = _strip(_FOLLOWED_UP, rest)
     # Pressure is looked for before a follow-up on the rep's pitch is taken out ("Touching
     # base once more about the proposal"), and taken out after it.
-    desperate = _strip(_DESPERATE, rest)[1]
+    desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
     claimless, claim = _strip(_CLAIM, _strip(_EMPTY_FOLLOW_UP, rest)[0])
     # A reproach or a plea with little else ("I've now tried you four times this month") is
@@ -572,7 +570,7 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
             and not _reasons(claimless, self_talk=False, known=known))):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
-    first = re.match(r"\W*([\w&-]+)", claimless)
+    first = _FIRST_WORD.match(claimless)
     speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless)
                or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
                or (first and first.group(1) in company))  # "Brightway has served since 1990"
@@ -628,10 +626,15 @@ def _read_all(text: str) -> list[Sentence]:
     known = frozenset(word for i, part in enumerate(parts)
                       if i == 0 or len(_substance(part)) <= MAX_FORMULA_WORDS
                       for word in re.findall(r"\b[A-Z][\w&'-]+", part))
-    # The rep's company, named after "with", "from" or "at" in the greeting.
+    # The rep's company, named after "with", "from" or "at" in the greeting, or in the
+    # signature ("Luca Bianchi Sunvale Foodservice 555-0106").
     company = frozenset(re.findall(r"\b(?:with|from|at)\s+([A-Z][\w&-]+)", parts[0])
                         if parts else ())
-    return [_read(part, known, company) for part in parts]
+    signed = company
+    if len(parts) > 1 and len(_said(parts[-1])) <= MAX_FORMULA_WORDS:
+        signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
+    return [_read(part, known, signed if i < len(parts) - 1 else company)
+            for i, part in enumerate(parts)]
 
 
 # --- the flags ----------------------------------------------------------------------------------
@@ -721,7 +724,9 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     story = sum(s.about == "me" for s in read)
     theirs = sum(s.about == "them" for s in read)
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
-    mine = story + (sum(s.about == "wish" for s in read) if not theirs else 0)
+    # A remark on their line of work ("running a law practice is demanding") is not the rep's.
+    others = sum(s.about == "other" and len(_said(s.text)) > MAX_SUBSTANCE_WORDS for s in read)
+    mine = story + (sum(s.about == "wish" for s in read) if not theirs and not others else 0)
     if not story or mine < ABOUT_ME_MIN_SENTENCES or mine <= theirs:
         return None
     excerpt = next(s.text for s in read if s.about == "me")
@@ -764,8 +769,13 @@ def similarity(text: str, earlier: str) -> float:
     >>> similarity("Hi Gus, Nina from Horizon. The state's new leave law starts in "
     ...            "January; I mailed you a template. 555 111 2929.", earlier) < 50
     True
+    >>> similarity("Gus, it's Nina at Horizon. Call me back on 555 111 2929.",
+    ...            "Hi Gus, Nina from Horizon, 555 111 2929.")
+    100.0
     """
     new, old = _substance_words(text), _substance_words(earlier)
+    if not new and not old:
+        return 100.0  # a name and a number, again: nothing new either time
     if not new or not old:
         return 0.0
     return fuzz.token_set_ratio(" ".join(new), " ".join(old))

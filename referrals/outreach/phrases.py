@@ -7,19 +7,27 @@ families of words rather than a list of phrases: a verb of contact and a count o
 close by Friday"). A sentence is matched with ``search``; the first match is the excerpt the
 rep is shown, so each alternative matches the shortest phrase that says what is wrong.
 
+The sentence reader's own families live here too: courtesies and job titles (formula, not
+substance), referrals, offers, a peer and its result, and the rep's own story.
+
 >>> BLAME.search("Third time's the charm, right?").group(0)
 "Third time's"
 >>> DESPERATE.search("It's the last week of our fiscal year.").group(0)
 'last week of our fiscal'
 >>> CLAIM.search("Imagine saving money while growing your business.").group(0)
 'saving money'
+>>> COURTESY.search("Hope your week is off to a great start!").group(0)
+'Hope your week is off to a great start'
+>>> SELF_TALK.search("Our plant in Akron just added a second press.").group(0)
+'Our plant in Akron just added'
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["BLAME", "CLAIM", "DESPERATE", "EMPTY_FOLLOW_UP"]
+__all__ = ["BLAME", "CLAIM", "COURTESY", "DAY", "DESPERATE", "EMPTY_FOLLOW_UP", "OFFER", "PEER",
+           "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE"]
 
 
 def _families(*parts: str) -> re.Pattern[str]:
@@ -58,9 +66,9 @@ _CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|in touch w
 _REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
 BLAME = _families(
     # Silence as a fault: nothing heard back, no reply, no word.
-    rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything |a word "
+    rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything ?|a word "
     r"|a reply|a response|an answer )?(?:back|from you)?(?:(?<=back)|(?<=you)|(?<=reply)"
-    r"|(?<=response)|(?<=answer))",
+    r"|(?<=response)|(?<=answer)|(?<=anything))",
     r"\b(?:still |yet )?(?:no|not a|not one|not a single|without (?:a|an|any)?) ?"
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
@@ -80,7 +88,13 @@ BLAME = _families(
     r"|texting|stopping by|reaching)\b",
     r"\bthought I(?:'d| would) (?:have )?(?:heard|hear) (?:back|from you)",
     r"\bit's been (?:\w+ )?(?:days|weeks|months|a while|a week|a month|ages|some time)\b"
-    r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))",
+    r"(?=[^.?!]*\b(?:since|and|without|no|still|nothing))|\bbut it's been (?:\w+ )?(?:days"
+    r"|weeks|months|a while|a week|a month|ages|some time)\b(?=\s*(?:[.!?]|$|and still|without))",
+    # Patience worn thin, or a reply owed: "I don't mind calling, but", "worth a reply".
+    r"\bI (?:don't|do not) mind (?:calling|trying|writing|following up|chasing|ringing"
+    r"|e-?mailing|asking)\b(?=[^.?!;]{0,30}\bbut\b)"
+    r"|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
+    r"(?:reply|response|answer|call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
     r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
@@ -138,7 +152,7 @@ BLAME = _families(
     rf"\b(?:my|the|your) (?:last|past|previous) (?:{_SEVERAL}|few|couple of) {_TRIES}",
     rf"\b(?:after|despite) {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b",
     rf"\b(?:been )?(?:trying|tried|attempting|attempted) (?:again )?(?:to {_CONTACT} you|you)\b",
-    r"\b(?:one more|one last|yet another|another) (?:time|try|attempt|shot)\b"
+    r"\b(?:one more|one last|yet another|another) (?:try|attempt|shot)\b|\byet another time\b"
     r"|\btry(?:ing)? (?:you )?(?:once more|one more time|once again|yet again)\b",
     r"\b(?:as|like) i(?:'ve| have)? (?:said|mentioned|explained|told you) (?:before )?"
     r"(?:in|on) (?:my|our) (?:last|previous|earlier|other)[^.?!,;]*",
@@ -169,7 +183,19 @@ DESPERATE = _families(
     r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
     r"\bI (?:really |desperately |just )?need (?:this|your|the|to close|to make|you|a win"
     r"|a yes)\b|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
-    r"\b(?:my|the) (?:manager|boss|director) (?:is|has been|keeps) (?:asking|on me|pushing)",
+    r"\b(?:my|the) (?:sales )?(?:manager|boss|director)(?:'s| is| has)?(?: been)? (?:asking|on me"
+    r"|pushing|keeps)",
+    r"\b(?:make|making|be|being) sure (?:that )?(?:my|the|this) (?:last |previous |earlier )?"
+    r"(?:message|note|e-?mail|voicemail|letter) (?:reached|got to|arrived|came through|found)"
+    r"|\b(?:check|checking|see|seeing) (?:if|whether|that) (?:my|the) (?:last |previous "
+    r"|earlier )?(?:message|note|e-?mail|voicemail|letter) (?:reached|got to|arrived|came"
+    r" through|found)"
+    r"|\b(?:make|making) sure you(?:'d| had)? (?:got|saw|received|had a chance to (?:see|read"
+    r"|look at)|have seen|seen|read) (?:my|this|it|that|the (?:message|note|e-?mail|voicemail"
+    r"|letter))\b"
+    r"|\b(?:throw|send|put|give|steer) (?:some |a little |any |a bit of )?(?:business|work"
+    r"|orders?) (?:our|my) way\b|\bhate (?:for you |to see you )?(?:to )?miss (?:it|out|this"
+    r"|the (?:offer|deal|price|rate|discount|promotion|savings))\b",
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
     r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
     # Deadlines and discounts tied to signing now.
@@ -182,7 +208,9 @@ DESPERATE = _families(
     r"paperwork done|lock it in)\b(?! (?:in|for) (?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))",
     r"\b(?:sign|order|buy|act|decide)(?:ed)?(?: up)? (?:today|now|tonight|this week"
-    r"|before|by)\b"
+    r"|(?:before|by)(?= (?:the |this |next )?(?:end|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|tomorrow|tonight|then|noon|midnight|month|quarter|year|week|deadline"
+    r"|close|\d)))\b"
     r"|(?:(?<=offer )|(?<=deal )|(?<=price )|(?<=pricing )|(?<=discount )|(?<=promotion )"
     r"|(?<=special ))(?:expires?|ends)\b(?: (?:at|today|tonight|soon|on|this))?"
     r"|\b(?:expires?|ends) (?:today|tonight|at midnight|soon)\b",
@@ -191,10 +219,11 @@ DESPERATE = _families(
     r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
     r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
     r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\bspecial (?:price|pricing|offer"
-    r"|deal|discount)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
+    r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
-    r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b|\breally, really\b"
+    r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
+    r"|phone|text))|\breally, really\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
     r"\bso (?:grateful|thankful)\b|\b(?:really|truly) appreciate (?:any|it|a|your)\b"
@@ -204,7 +233,8 @@ DESPERATE = _families(
     r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
     r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all(?: I ask)?\b|\bif I have to\b"
     r"|\bI promise\b|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
-    r"|\b\w+ing (?:this|it|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
+    r"|\b(?:bumping|pushing|floating|bringing|moving|pulling|sending|popping|nudging) (?:this|it"
+    r"|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
     r"|\bany time at all\b|\bdo anything\b|\bname your price\b|\bpretty please\b"
     r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
@@ -225,7 +255,8 @@ CLAIM = _families(
     r"|\bcost[- ]effective\b"
     r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
     r"|unbeatable|the best|great|fair)\b|\bsimply the best\b|\bthe best (?!(?:time|person"
-    r"|people to|way|number|day|place|contact|address|part)\b)\w+ (?:in|around|on the)\b"
+    r"|people to|way|number|day|place|contact|address|part)\b)(?:[\w-]+ ){1,2}(?:in|around"
+    r"|on the)\b|\bhands down\b"
     r"|\bsav(?:e|es|ing) (?:you )?(?:hours|days|weeks)\b"
     r"|\brevolutioni[sz]e|\b(?:dramatically|significantly|drastically"
     r"|greatly|substantially|massively|vastly)\b|\b(?:big|huge|real|significant|substantial"
@@ -235,6 +266,24 @@ CLAIM = _families(
     + r"\b",
     r"\bimprove your (?:coverage|bottom line|efficiency|business)\b|\bhelp (?:you|your \w+) "
     r"(?:grow|succeed|thrive)\b|\bmaximi[sz]e\b|\bto the next level\b",
+    # Help for anyone, made simple, made better: a benefit with no one and nothing named.
+    r"\bhelp(?:s|ed|ing)? (?:(?:[\w-]+ ){1,2}like (?:you|yours)|businesses|companies|firms"
+    r"|practices|teams|owners|organi[sz]ations|clients|people) (?:to )?(?:grow|succeed|thrive|win"
+    r"|scale|flourish|prosper|do more|reach their)\b",
+    r"\bmak(?:e|es|ing) (?!(?-i:it)\b|this\b|that\b|things\b|sure\b|time\b)(?:[\w-]+ ){1,2}"
+    r"(?:simple|effortless|painless|a breeze|hassle-free|easy)\b"
+    r"|\bmak(?:e|es|ing) (?:your|their) (?:[\w-]+ ){1,2}(?:more (?:resilient|efficient|productive"
+    r"|profitable|competitive|reliable|secure|agile|robust|effective|sustainable|scalable)"
+    r"|simpler|easier|faster|safer|smarter|stronger|leaner|better)\b",
+    r"\b(?:exceed|exceeds|exceeding|exceeded|surpass(?:es|ing|ed)?|beat|beats|beating) (?:your "
+    r"|all |every |client |customer |their )?expectations\b"
+    r"|\bempower(?:s|ing)? (?:you\b|(?:your |the )?(?:teams?|people|staff|employees|workforce"
+    r"|businesses)\b)"
+    r"|\b(?:do|doing) (?:their|your) best work\b|\bstreamlin\w+ everything\b"
+    r"|\btransform(?:s|ing)? (?:the way|how) (?:you|your|firms|businesses|companies|teams"
+    r"|practices|offices)\b|\b(?:the )?latest (?:equipment|technology|tech|tools|machinery)\b"
+    r"|\bteam of (?:experts|professionals|specialists)\b|\bdedicated to your success\b"
+    r"|\b(?:we've|we have) (?:got )?you covered\b|\bahead of the curve\b",
     r"\bmak(?:e|es|ing) (?:your )?life easier\b|\btake(?:s)? the (?:hassle|headache|stress|pain"
     r"|worry|guesswork) out\b|\bpeace of mind\b|\b(?:hassle|worry|stress)[- ]free\b",
     r"\b(?:better|more) (?:coverage|service|results|value|quality|protection) for less\b"
@@ -254,7 +303,8 @@ CLAIM = _families(
     r"competition)\b|\blike no other\b|\bsecond to none\b|\bunparall?ell?ed\b|\bunrivall?ed\b",
     r"\b(?:trusted|reliable|strategic|perfect|right|ideal|preferred) partner\b|\btop (?:talent"
     r"|quality|notch|tier|rated)\b|\btop[- ](?:notch|tier|rated)\b|\bmost (?:experienced"
-    r"|reliable|trusted)\b|\bfastest\b|\bgreat price\b|\bexcellence\b|\btailored to your\b",
+    r"|reliable|trusted)\b|\bfastest\b(?!-growing)|\bgreat price\b|\bexcellence\b"
+    r"|\btailored to your\b",
     r"\bhigh[- ]quality\b|\bhighest quality\b|\bpremier\b|\bone[- ]stop[- ]shop\b"
     r"|\bvalue[- ]added\b|\b(?:great|excellent|superior|outstanding|exceptional|unmatched|amazing"
     r"|fantastic|first[- ]class|quality|premium|affordable|fair|friendl(?:y|iest)"
@@ -267,4 +317,194 @@ CLAIM = _families(
     r"|\bcustomer[- ]centric\b|\bsynerg|(?-i:\bsolutions\b)|\baward[- ]winning\b"
     r"|\bfull[- ]service\b|\bfirst[- ]rate\b",
     r"\bproven (?:track record|methodology|results|solutions?|process|system)\b",
+)
+
+
+# --- what the sentence reader needs: formula, referrals, offers, the rep's story -------------
+# Every phrase starts a word (see _families).
+_AT_WORD = r"(?<![\w'-])(?=[\w#])"
+
+DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = (r"(?:day|week|weekend|month|morning|afternoon|spring|summer|fall|autumn|winter"
+           r"|season|year|new year|holidays?|quarter)")
+_FINE = (r"(?:good|great|nice|smooth|strong|lovely|wonderful|productive|busy|restful|relaxing"
+         r"|fantastic|terrific)")
+#: A job title: who is calling, not what they say ("I'm the new account manager for your
+#: area", "Brightwater Bank's business banking team", "senior consultant").
+_TITLE = (
+    r"(?:(?:new|senior|junior|regional|area|local|territory|account|sales|business development"
+    r"|business banking|commercial|client|customer|relationship|inside|outside|partnerships?"
+    r"|new business|district|branch|field)\s+){1,3}(?:representative|rep|manager|executive"
+    r"|director|specialist|associate|consultant|advisor|adviser|team|department|desk|officer"
+    r"|lead)\b(?:\s+(?:for|in|covering) (?:your|the|this) (?:area|region|territory|district"
+    r"|patch))?")
+#: Courtesies that say nothing about the listener's business: well-wishing, when and how to
+#: reach the rep, the sign-off. A message of only these and a name is only a name and number.
+COURTESY = re.compile(
+    _AT_WORD + r"(?:\b(?:I )?hope (?:this|my|the)(?: (?:e-?mail|note|message|letter|voicemail))?"
+    r" (?:finds|reaches) you(?: well| in good (?:health|spirits))?"
+    r"|\b(?:I )?hope (?:that )?(?:you(?:'re| are|'ve been| have been) (?:well|doing well"
+    r"|keeping well|having (?:a|an) \w+ " + _SEASON + r"|enjoying (?:the|your|this) \w+)"
+    r"|all(?:'s| is) well|things are (?:going )?well)"
+    r"|\b(?:(?:I )?hope |and )?(?:that )?(?:your|the) " + _SEASON + r" (?:is|are|has been|was"
+    r"|went) (?:going (?:well|smoothly)|(?:off to )?(?:a |an )?" + _FINE + r"(?: one| start)?)"
+    r"|\bhappy (?:" + DAY + r"|holidays?|new year|hump day)\b"
+    r"|\b(?:I )?look(?:ing)? forward to (?:hearing from you|hearing back|speaking with you"
+    r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
+    r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
+    r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
+    r"|\bhave a (?:great|good|nice|lovely|wonderful|fantastic) (?:day|one|weekend|week|evening"
+    r"|afternoon|morning)\b"
+    r"|\b(?:this|the|my) (?:message|call|voicemail) is for\b|\bcalling for (?=(?-i:[A-Z]))"
+    r"|\b(?:reply|respond|answer) to this (?:e-?mail|message|note)\b"
+    r"|\b(?:shoot|drop|send|give) me (?:a|an) (?:quick )?(?:call|line|text|note|e-?mail|ring"
+    r"|buzz|shout|message)(?: back)?\b"
+    r"|\bI can (?:also )?be reached\b|\b(?:on|at|via) my (?:mobile|cell|direct line"
+    r"|office line|desk)\b|\bmy (?:direct line|cell|mobile)\b"
+    r"|\b(?:whenever|when) (?:it's|it is) (?:convenient|easiest)(?: for you)?"
+    r"|\bwhen(?:ever)? you(?:'re| are) (?:free|ready|available)\b"
+    r"|\bwhen(?:ever)? you (?:have|get|find) (?:a|the) (?:minute|moment|second|chance)\b"
+    r"|\bat your (?:earliest )?convenience\b|\bany ?time\b"
+    r"|\b" + DAY + r" (?:through|thru|to) " + DAY + r"\b"
+    r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE + ")",
+    re.I,
+)
+TITLE_ALONE = re.compile(_AT_WORD + r"\b" + _TITLE, re.I)
+
+REFERRAL = re.compile(
+    r"\b(?:asked|told) me to (?:call|write|get in touch|reach out|give you|ring|phone|contact"
+    r"|pass)|\basked me to\b|\bsuggested (?:I|that I|we|you)\b|\brecommended\b|\breferred\b"
+    r"|\b(?:said|says|mentioned|told me) (?:that )?(?:you|your|she'd|he'd|she would"
+    r"|he would)\b|\bthought you(?:'d| would)(?! like (?:a little |some |a bit of )?"
+    r"(?:background|to know (?:a bit |a little |more )?about (?:me|us|our|my)))"
+    r" (?:want|like|enjoy|find|be|appreciate|benefit"
+    r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
+    r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
+    r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
+    r"|(?:(?<='s )|(?<= is )|(?<= are )|(?<='d be )|(?<= would be )|(?<= will be )|(?<='ll be ))"
+    r"(?<!\bI'd be )(?<!\bwe'd be )(?<!\bwe are )(?<!\bI would be )(?<!\bwe would be )"
+    r"(?<!\bI will be )(?<!\bwe will be )(?<!\bI'll be )(?<!\bwe'll be )(?<!\bit's )(?<!\bthat's )"
+    r"(?<!\byou are )(?<!\byou'd be )(?<!\byou would be )(?<!\byou'll be )(?<!\byou will be )"
+    r"(?:happy|glad|willing|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer"
+    r"|take)\b"
+    r"|\bthank(?:s| you) for\b(?! (?:taking|your (?:time|attention|consideration|patience)"
+    r"|the time|reading|listening|considering))|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
+    r"(?:-in-law)?\b",
+    re.I,
+)
+OFFER = re.compile(
+    _AT_WORD + "(?:"
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)"
+    r"|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
+    r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
+    r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
+    r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
+    r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
+    r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
+    r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
+    r"(?:who|that) "
+    r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
+    r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
+    r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?:a |an |the |some |two "
+    r"|three |\d+ )?(?!(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again|several"
+    r"|a few|a couple|many|\w+ times)\b)[a-z]"
+    # The rep doing a concrete job on the listener's things: "I can test and re-certify it".
+    r"|\bI(?:'ll| will| can| could|'d be happy to| am happy to|'m happy to) (?:\w+ and )?(?:test"
+    r"|check|fix|inspect|service|repair|replace|(?:re-?)?certify|measure|install|fit|bring|send"
+    r"|mail|post|drop|seal|clean|swap|price|quote|run|count|walk|map|plan|print|reprint|deliver"
+    r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
+    r"|that|those|these|both|all)\b)"
+    r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
+    r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging) (?:about "
+    r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
+    r"|\d[\d.,]*(?: ?%| percent| cents?| dollars?) (?:under|below|less than|cheaper than)\b"
+    r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad|pleased) to (?:share"
+    r"|send|show|bring|drop|walk|run|review|lend|go over|check|look at|compare)\b"
+    r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
+    r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
+    r"|\bpercent off\b|\b\d+(?:\.\d+)? ?% off\b|\b(?:is|are|'s) on (?:me|us|the house)\b"
+    + ")",
+    re.I,
+)
+SELF_TALK = re.compile(
+    _AT_WORD + "(?:"
+    r"\b(?:I|we)(?:'d| would| am|'m| are|'re)? (?:really |so |very )?(?:excited|passionate"
+    r"|proud|thrilled|delighted|honou?red)\b"
+    r"|\bI'?m (?:the|your) new\b|\bI(?:'ve| have)? (?:just )?(?:joined|taken over|moved over)\b"
+    r"|\b(?:I|we)(?:'ve| have)? (?:spent|worked|been (?:in|with|at|serving|helping|doing))\b"
+    r"|\bstart(?:ed|ing) (?:out|my|our)\b|\bbefore (?:starting|joining)\b"
+    r"|\byears of (?:combined )?experience\b|\bpride ourselves\b|\btake pride\b"
+    r"|\b(?:our|my) (?:mission|passion|story|history|journey|values|founders?|founder's|motto"
+    r"|philosophy|promise|culture|heritage|roots|tradition|vision|ethos)\b"
+    r"|\b(?:my|our) (?:father|dad|grandfather|grandparents|mother|mum|mom|parents|family)"
+    r" (?:started|founded|opened|built|set up|launched)\b"
+    r"|\b(?:started|founded|set up|established|opened|launched) (?:(?-i:[A-Z])[\w&'-]*\s){1,4}"
+    r"(?:back )?in (?:19|20)\d\d\b|\bopen(?:ed|ing) (?:our|my) doors\b"
+    # The track record counted: "we've handled over 1,500 filings", "we place over 6,000".
+    r"|\b(?:we|I)(?:'ve| have)? (?:handled|served|completed|placed|delivered|processed|installed"
+    r"|filed|helped|worked with|done|closed|trained|cleaned|printed|shipped|financed|insured"
+    r"|place|serve|ship|deliver|process|handle|install|clean|print|insure|train|manage)"
+    r" (?:well )?(?:over|more than|nearly|almost|upwards of|thousands of|hundreds of)\b"
+    r"|\b(?:we(?:'re| are| were|'ve been| have been)|I(?:'m| am| was|'ve been| have been)"
+    r"|(?:our|my) [\w-]+ (?:is|was|has been)) (?:(?:also|again|just|recently|proudly) )?(?:rated"
+    r"|ranked|recogni[sz]ed|voted|named|listed|featured|awarded|honou?red)\b"
+    r"|\b(?:voted|named|ranked|rated) (?:us|me)\b"
+    # What the rep's plant, branch or team did for itself: "our plant in Akron just added".
+    r"|\b(?:our|my) (?:[\w-]+ ){0,2}(?:plant|branch|office|team|company|firm|facility|warehouse"
+    r"|shop|fleet|agency|bank|store|lab|factory|depot)\b[^.?!;]{0,30}?\b(?:(?:just|recently"
+    r"|also|now) )*(?:added|opened|won|grew|doubled|tripled|hired|expanded|launched|earned"
+    r"|received|reached|passed|celebrated|became|acquired|bought|moved (?:to|into))\b"
+    r"|\b(?:doubl|tripl|expand|increas|grow|boost)\w* (?:our|my) (?:capacity|output|footprint"
+    r"|team|staff|fleet|reach|size|headcount)\b"
+    r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"
+    # What the rep or the company did to itself: moved, opened, grew, hired, won.
+    r"|\b(?:I|we)(?:'ve| have| had)? (?:(?:recently|just|finally|also|now) ){0,2}"
+    r"(?:moved (?:back|here|into|to)|relocated|came back|opened (?:a|an|our|my)"
+    r"|launched (?:a|an|our|my)|founded"
+    r"|expanded (?:our|my|into)|doubled (?:our|my)|tripled (?:our|my)|hired|added (?:a|an|two"
+    r"|three|new|\d+)|bought (?:a|our|new)|upgraded (?:our|my)|rebranded|merged|won|earned"
+    r" (?:a|an|our|the))\b"
+    r"|\b(?:I|we)(?:'ve| have)? (?:got|have) (?:a |an |two |three |\d+ )?(?:new|brand-new|bigger"
+    r"|larger|second|third|additional)\b|\bstarted (?:the|this|my|our) (?:company|business"
+    r"|firm|agency|practice|shop)\b|\b(?:founder|co-founder|owner|president|CEO) of\b"
+    r"|\b(?:I'm|I am) (?:the|a|your) (?:founder|co-founder|owner|president|ceo|head|new)\b"
+    r"|\bwe (?:now )?employ\b|\bhow far (?:we|I)(?:'ve| have) come\b|\bsince (?:19|20)\d\d\b"
+    r"|\bin business (?:for|since)\b|\byears in (?:business|the (?:business|industry|trade))\b"
+    r"|\bafter \w+ years (?:in|at|with|of)\b|\b(?:my|our) (?:local |own |growing )?(?:client"
+    r"|customer) base\b|\bbuild(?:ing)? (?:up )?(?:my|our) (?:book|business|territory|client)"
+    r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
+    r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
+    r"|\b(?:set up|founded|established|started|launched|opened) in (?:19|20)\d\d\b"
+    r"|\bwe(?:'ve| have)? grown\b|\bwe (?:now |also |today )?(?:have|run|operate|own|carry)"
+    r" (?:[\w,-]+ ){0,2}(?:offices|locations|branches|depots|stores|warehouses|technicians"
+    r"|employees|staff|recruiters|engineers|attorneys|lawyers|people|trucks|vans|products"
+    r"|fleet of)\b"
+    r"|\b(?:I|we)(?:'ve| have)? (?:recently |just |also )?(?:added|bought|acquired|opened|launched"
+    r"|hired|built|upgraded|expanded|celebrated|reached|passed)\b(?=[^.?!]*\b(?:our|my|new|second"
+    r"|third|bigger|larger|award|anniversary|milestone)\b)"
+    + ")",
+    re.I,
+)
+PEER = re.compile(
+    r"\b(?:plants?|shops?|bakery|bakeries|diners?|clinics?|firms?|distributors?|warehouses?"
+    r"|restaurants?|stores?|dealers?|dealerships?|schools?|hospitals?|grocers?|practices?"
+    r"|brewery|breweries|roasters?|dairy|dairies|fleets?|haulers?|centres?|centers?"
+    r"|competitors?|customers?|clients?|shippers?|contractors?|compan(?:y|ies)|businesses"
+    r"|groups?|manufacturers?|suppliers?|buyers?|builders?|pools?|buildings?|sites?|members"
+    r"|cafe|café|daycare|mills?|labs?|offices like|teams like|vans|trucks|roofs|owners"
+    r"|retailers?|crew|firm's|plant's)\b"
+    r"|\b(?:she|he|they|her|his|their)\b"
+    r"|\b[A-Z][a-z]+(?:'s)\b",
+)
+RESULT = re.compile(
+    r"\b(?:cut|cuts|saved|saves|dropped|drops|fell|rose|went up|goes up|go up|doubled"
+    r"|halved|switched|moved|started|added|solved|fixed|found|reduced|lowered|improved"
+    r"|uses|use|sold|got|turned|recovered|kept|keep|spent|lose|lost|paid|paying|pay|had"
+    r"|noticed|chose|qualif(?:y|ies|ied)|missed|burned|failed|consolidate|placed|inspected"
+    r"|treating|supply|insure|installed|tracked|ran|shows?|showing|published|changed|jump"
+    r"|rising|increase|applies|takes effect|starts|opening|hiring|sell|buying|came in"
+    r"|cleared|came out|voted|recoated|buy|changing|offering|going up"
+    # ...and what the rep did for a named peer, or what the peer says about it.
+    r"|using|used|financed|refinanced|handled|staffed|went through|sorted|overpa(?:id|ying)"
+    r"|split|replaced|swapped|renewed|audited|appealed|tells (?:me|us)|told (?:me|us)|says)\b",
 )
