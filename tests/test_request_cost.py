@@ -247,3 +247,42 @@ def test_the_network_picture_links_every_dot_to_its_page(client, demo):
     picture = html[html.index('id="network"'):]
     assert f'<a href="/people/{person.id}">' in picture
     assert '<a href="/groups/' in picture  # the demo's groups are drawn as squares
+
+
+# --- logging an advocate call ------------------------------------------------------------------
+
+def test_logging_an_advocate_call_reads_each_person_once_and_answers_from_its_writes(api, user):
+    """The advocate, the prospect and the rep's own person in one SELECT; the advocate's row
+    written once (new role and last contact together); the answer made from the rows as
+    written, not read back after the commit."""
+    rep = db.session.get(Person, user.person_id)
+    advocate = factories.make_person(db.session, user.team_id, "Ann Advocate")
+    prospect = factories.make_person(db.session, user.team_id, "Pat Prospect", is_prospect=True)
+    factories.make_relationship(db.session, rep, advocate, kind="friend", rating=4)
+    db.session.commit()
+    rep_id, advocate_id, prospect_id, today = rep.id, advocate.id, prospect.id, today_for(user)
+    with counted() as statements:
+        response = api.post("/api/v1/advocate-calls", json={
+            "advocate_id": advocate_id, "prospect_id": prospect_id,
+            "occurred_on": today.isoformat(), "outcome": "Left a voicemail"})
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert response.headers["Location"].endswith(f"/api/v1/advocate-calls/{body['id']}")
+    assert sorted(f["kind"] for f in body["followups"]) == ["feedback", "thank_you"]
+    assert all(f["id"] for f in body["followups"])
+    people_reads = [s for s in statements if s.startswith("SELECT people.")]
+    assert len(people_reads) == 1, people_reads
+    person_writes = [s for s in statements if s.startswith("UPDATE people SET")
+                     and "version=people.version" not in s]  # not the row lock
+    assert len(person_writes) == 1 and "is_advocate" in person_writes[0], person_writes
+    assert sum(s.startswith("UPDATE teams SET graph_version") for s in statements) == 1
+    assert not [s for s in statements if s.startswith("SELECT advocate_calls.")
+                and "advocate_calls.id =" in s]
+    db.session.remove()
+    call = db.session.get(AdvocateCall, body["id"])
+    assert [f.id for f in call.followups] == [f["id"] for f in body["followups"]]
+    tie = db.session.scalar(select(Relationship).where(
+        Relationship.pair_low == min(rep_id, advocate_id),
+        Relationship.pair_high == max(rep_id, advocate_id)))
+    assert tie.last_interaction == today
+    assert db.session.get(Person, advocate_id).is_advocate
