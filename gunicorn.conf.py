@@ -8,7 +8,7 @@ through one worker is seen by the next request to any other worker or machine.
 A new worker (at start, and after every `max_requests` recycle) builds the busiest teams'
 graphs (`REFERRALS_WARM_GRAPHS`, default 4; 0 for none) before it accepts a request, telling
 the arbiter it is alive meanwhile, so no request waits for those builds: the other workers
-serve while it builds. Requests do not build either: a new day or a far-behind graph is
+serve while it builds. It also compiles every template then, so no page pays for that. Requests do not build either: a new day or a far-behind graph is
 rebuilt in a background thread while the previous version is served
 (`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
 only one extra graph is in memory at a time: per machine, budget the workers' graphs plus
@@ -41,10 +41,13 @@ max_requests_jitter = max_requests // 10
 
 
 def post_worker_init(worker):
-    """Build the busiest teams' graphs before this worker takes its first request."""
+    """Build the busiest teams' graphs, and compile the templates, before this worker takes
+    its first request."""
     from referrals.paths.cache import warm_app  # the app's modules: in the worker, not master
+    from referrals.web.templating import compile_templates
 
     done = warm_app(worker.wsgi)
+    compile_templates(worker.wsgi)  # while the graphs build in their thread
     # A build can outlast `timeout`: keep the heartbeat going so the arbiter lets it finish.
     while not done.wait(1.0):
         worker.notify()

@@ -286,3 +286,22 @@ def test_logging_an_advocate_call_reads_each_person_once_and_answers_from_its_wr
         Relationship.pair_high == max(rep_id, advocate_id)))
     assert tie.last_interaction == today
     assert db.session.get(Person, advocate_id).is_advocate
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+def test_a_started_worker_has_every_template_compiled_before_its_first_page(
+        app, client, demo, monkeypatch):
+    """gunicorn.conf.py compiles the templates as a worker starts: no page compiles one."""
+    from referrals.web.templating import compile_templates
+
+    app.jinja_env.cache.clear()  # a fresh worker
+    assert compile_templates(app) >= 50
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError("a template was compiled during a request")
+
+    monkeypatch.setattr(app.jinja_env, "compile", compile_again)
+    for person in _typical_people(demo):
+        assert client.get(f"/people/{person.id}").status_code == 200
+    assert client.get("/", follow_redirects=True).status_code == 200
