@@ -8,13 +8,15 @@ through one worker is seen by the next request to any other worker or machine.
 A new worker (at start, and after every `max_requests` recycle) builds the busiest teams'
 graphs (`REFERRALS_WARM_GRAPHS`, default 4; 0 for none) before it accepts a request, telling
 the arbiter it is alive meanwhile, so no request waits for those builds: the other workers
-serve while it builds. It also compiles every template then, so no page pays for that. Requests do not build either: a new day or a far-behind graph is
-rebuilt in a background thread while the previous version is served
-(`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
+serve while it builds. It also compiles every template then, so no page pays for that, and
+freezes what it built for the garbage collector (`gc.freeze`). Requests do not build either:
+a new day or a far-behind graph is rebuilt in a background thread while the previous version
+is served (`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
 only one extra graph is in memory at a time: per machine, budget the workers' graphs plus
 one more (at 1,000,000 people / 10,000,000 ties ~2.9 GB a worker; bench/README.md).
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -51,3 +53,7 @@ def post_worker_init(worker):
     # A build can outlast `timeout`: keep the heartbeat going so the arbiter lets it finish.
     while not done.wait(1.0):
         worker.notify()
+    # What the worker holds from now on (modules, templates, the graphs just built) is not
+    # garbage: keep the cyclic collector from walking it again and again while requests run.
+    gc.collect()
+    gc.freeze()

@@ -305,3 +305,28 @@ def test_a_started_worker_has_every_template_compiled_before_its_first_page(
     for person in _typical_people(demo):
         assert client.get(f"/people/{person.id}").status_code == 200
     assert client.get("/", follow_redirects=True).status_code == 200
+
+
+def test_gunicorns_worker_hook_compiles_templates_and_freezes_what_it_built(app):
+    import gc
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "gunicorn_conf", Path(__file__).resolve().parent.parent / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+
+    class Worker:
+        wsgi = app
+
+        def notify(self) -> None:
+            pass
+
+    app.jinja_env.cache.clear()
+    try:
+        conf.post_worker_init(Worker())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert len(app.jinja_env.cache) >= 50
