@@ -8,13 +8,16 @@ through one worker is seen by the next request to any other worker or machine.
 A new worker (at start, and after every `max_requests` recycle) builds the busiest teams'
 graphs (`REFERRALS_WARM_GRAPHS`, default 4; 0 for none) before it accepts a request, telling
 the arbiter it is alive meanwhile, so no request waits for those builds: the other workers
-serve while it builds. Requests do not build either: a far-behind graph is rebuilt, and a
-new day's graph moved to the new day (no database read), in a background thread while the
-previous version is served (`referrals.paths.cache`). Background builds on one machine take turns (a file lock), so
+serve while it builds. It also compiles every template then, so no page pays for that, and
+freezes what it built for the garbage collector (`gc.freeze`). Requests do not build either:
+a far-behind graph is rebuilt, and a new day's graph moved to the new day (no database read),
+in a background thread while the previous version is served (`referrals.paths.cache`).
+Background builds on one machine take turns (a file lock), so
 only one extra graph is in memory at a time: per machine, budget the workers' graphs plus
 one more (at 1,000,000 people / 10,000,000 ties ~2.9 GB a worker; bench/README.md).
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -41,10 +44,17 @@ max_requests_jitter = max_requests // 10
 
 
 def post_worker_init(worker):
-    """Build the busiest teams' graphs before this worker takes its first request."""
+    """Build the busiest teams' graphs, and compile the templates, before this worker takes
+    its first request."""
     from referrals.paths.cache import warm_app  # the app's modules: in the worker, not master
+    from referrals.web.templating import compile_templates
 
     done = warm_app(worker.wsgi)
+    compile_templates(worker.wsgi)  # while the graphs build in their thread
     # A build can outlast `timeout`: keep the heartbeat going so the arbiter lets it finish.
     while not done.wait(1.0):
         worker.notify()
+    # What the worker holds from now on (modules, templates, the graphs just built) is not
+    # garbage: keep the cyclic collector from walking it again and again while requests run.
+    gc.collect()
+    gc.freeze()

@@ -1,6 +1,7 @@
 """What one request costs the server: CPU time and SQL queries per request, side by side.
 
     python -m bench.requests [--size small] [--requests 200] [--database-url URL]
+                             [--profile DIR]
 
 Loads the generated network (bench/generate.py, 10,000 people at the small size) into a
 freshly migrated database with bench/dbload.py, registers a minimal JSON view on this
@@ -16,14 +17,18 @@ floor's, the queries per request and the machine's load average.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import json
 import logging
 import os
+import pstats
 import random
 import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from bench.dbload import PASSWORD, load
@@ -73,11 +78,16 @@ class Kind:
     paths: Callable[[int], str]
     headers: dict[str, str] = field(default_factory=dict)
     signed_in: bool = False
+    body: Callable[[int], dict[str, Any]] | None = None  # a JSON POST when given
+    status: int = 200
+    slug: str = ""
     cpu: list[float] = field(default_factory=list)
     queries: list[int] = field(default_factory=list)
+    profile: cProfile.Profile | None = None
 
 
-def run(size: str, *, database_url: str | None, requests: int, seed: int) -> None:
+def run(size: str, *, database_url: str | None, requests: int, seed: int,
+        profile: str | None = None) -> None:
     from flask import jsonify
     from flask_migrate import upgrade
     from sqlalchemy import event
@@ -110,7 +120,12 @@ def run(size: str, *, database_url: str | None, requests: int, seed: int) -> Non
     email, rep_person, token = rep
     prospects = [loaded.person_id[int(p)] for p in net.prospects if int(p) != net.typical_rep]
     rng = random.Random(seed)
-    sample = [rng.choice(prospects) for _ in range(requests)]
+    sample = [rng.choice(prospects) for _ in range(requests + 3)]
+    # Advocates as the load run picks them: people who are not prospects (nor the rep).
+    prospect_set = set(prospects) | {rep_person}
+    others = [p for p in loaded.person_id.values() if p not in prospect_set]
+    calls = [(rng.choice(others), rng.choice(sample)) for _ in range(requests + 3)]
+    today = date.today().isoformat()
 
     meter = Meter(app.wsgi_app)
     app.wsgi_app = meter  # type: ignore[method-assign]
@@ -126,7 +141,14 @@ def run(size: str, *, database_url: str | None, requests: int, seed: int) -> Non
         Kind("GET /api/v1/prospects/ranking?limit=50",
              lambda i: "/api/v1/prospects/ranking?limit=50", bearer),
         Kind("person page /people/{id}", lambda i: f"/people/{sample[i]}", signed_in=True),
+        Kind("POST /api/v1/advocate-calls", lambda i: "/api/v1/advocate-calls", bearer,
+             body=lambda i: {"advocate_id": calls[i][0], "prospect_id": calls[i][1],
+                             "occurred_on": today, "outcome": "Left a voicemail",
+                             "notes": f"bench:{i}"},
+             status=201),
     ]
+    for kind in kinds:
+        kind.slug = re.sub(r"[^a-z0-9]+", "-", kind.label.lower()).strip("-")[:40]
     api = app.test_client()
     browser = app.test_client()
     page = browser.get("/login").get_data(as_text=True)
@@ -137,8 +159,13 @@ def run(size: str, *, database_url: str | None, requests: int, seed: int) -> Non
 
     def ask(kind: Kind, i: int) -> None:
         client = browser if kind.signed_in else api
-        response = client.get(kind.paths(i), headers=kind.headers)
-        if response.status_code != 200:
+        if kind.body is None:
+            response = client.get(kind.paths(i), headers=kind.headers)
+        else:
+            response = client.post(kind.paths(i), headers=kind.headers,
+                                   data=json.dumps(kind.body(i)),
+                                   content_type="application/json")
+        if response.status_code != kind.status:
             raise SystemExit(f"{kind.label}: {kind.paths(i)} answered {response.status_code}")
 
     load_before = os.getloadavg()
@@ -149,7 +176,12 @@ def run(size: str, *, database_url: str | None, requests: int, seed: int) -> Non
     warm_up = time.perf_counter() - start
     for i in range(requests):
         for kind in kinds:
-            ask(kind, i)
+            if profile:
+                kind.profile = kind.profile or cProfile.Profile()
+                kind.profile.enable()
+            ask(kind, i + 3)  # the warm-up had 0-2 (a call is logged once)
+            if kind.profile is not None:
+                kind.profile.disable()
             kind.cpu.append(meter.cpu)
             kind.queries.append(meter.queries)
     load_after = os.getloadavg()
@@ -169,6 +201,15 @@ def run(size: str, *, database_url: str | None, requests: int, seed: int) -> Non
         q = f"{lo}" if lo == hi else f"{lo}–{hi}"
         print(f"| {kind.label} | {1000 * p50:.2f} ms | {1000 * p95:.2f} ms | "
               f"{p50 / floor:.1f} | {q} |")
+    if profile:
+        os.makedirs(profile, exist_ok=True)
+        for kind in kinds:
+            if kind.profile is None:
+                continue
+            path = os.path.join(profile, f"{kind.slug}.prof")
+            kind.profile.dump_stats(path)
+            print(f"\n-- {kind.label}: {path} (cProfile inflates the times; own time, top 15)")
+            pstats.Stats(path).sort_stats("tottime").print_stats(15)
 
 
 def db_name(url: str) -> str:
@@ -185,8 +226,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--profile", metavar="DIR",
+                        help="also run each kind under cProfile and write DIR/<kind>.prof")
     args = parser.parse_args()
-    run(args.size, database_url=args.database_url, requests=args.requests, seed=args.seed)
+    run(args.size, database_url=args.database_url, requests=args.requests, seed=args.seed,
+        profile=args.profile)
 
 
 if __name__ == "__main__":

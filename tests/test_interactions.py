@@ -115,6 +115,33 @@ def test_an_interaction_freshens_the_tie_and_the_cached_graph_replays_it(user, m
     assert (entry.rebuilds, entry.replays) == (1, 1)
 
 
+def test_an_interaction_finds_the_tie_by_the_pairs_index(user, mike):
+    """Not by the team's index, which holds every tie of the team (SQLite without ANALYZE
+    picks it when the team is a term of the query)."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, tuple]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("SELECT relationships."):
+            statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        note_interaction(db.session, user, db.session.get(Person, mike.id), TODAY)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert _tie(user, mike).last_interaction == TODAY
+    (statement, parameters), = statements
+    assert "relationships.team_id" not in statement.split("WHERE", 1)[1]
+    if db.engine.dialect.name == "sqlite":
+        cursor = db.session.connection().connection.driver_connection.execute(
+            "EXPLAIN QUERY PLAN " + statement, parameters)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+        assert "pair_low" in plan and "team_id" not in plan, plan
+    db.session.rollback()
+
+
 def test_a_one_way_interaction_restarts_keep_in_touch_only(user, mike):
     before = _version(user.team_id)
     note_interaction(db.session, user, db.session.get(Person, mike.id), TODAY, two_way=False)

@@ -471,3 +471,95 @@ def test_a_replay_reads_only_its_own_teams_rows(app, user, other_user):
     G2 = team_graph(db.session, _team(user))
     assert theirs.id not in G2 or G2.nodes[theirs.id]["name"] != "Not Ours"
     assert _snapshot(G2) == _snapshot(build_team_graph(db.session, _team(user), today=date.today()))
+
+
+# --- the version read with the request's user -------------------------------------------------
+
+def _graph_version_reads(statements: list[str]) -> list[str]:
+    return [s for s in statements if s.startswith("SELECT teams.graph_version")]
+
+
+def test_a_request_checks_the_graph_against_the_version_read_with_its_user(api, user):
+    """The sign-in's one SELECT (token, user, team) carries the graph version; the cache
+    checks against it instead of reading it again."""
+    from sqlalchemy import event
+
+    rep = db.session.get(Person, user.person_id)
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid", is_prospect=True)
+    factories.make_relationship(db.session, rep, mike, kind="friend", rating=5)
+    db.session.commit()
+    assert api.get(f"/api/v1/people/{mike.id}/paths").status_code == 200  # builds the graph
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    db.session.remove()
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response = api.get(f"/api/v1/people/{mike.id}/paths")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and response.get_json()["paths"]
+    assert not _graph_version_reads(statements), statements
+    assert "graph_version" in statements[0] and "api_tokens" in statements[0]
+
+
+def test_a_change_committed_between_requests_is_in_the_next_requests_graph(api, user):
+    rep = db.session.get(Person, user.person_id)
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid", is_prospect=True)
+    db.session.commit()
+    assert api.get(f"/api/v1/people/{mike.id}/paths").get_json()["paths"] == []
+    with Session(db.engine) as other:  # another worker
+        factories.make_relationship(other, other.get(Person, rep.id), other.get(Person, mike.id),
+                                    kind="friend", rating=5)
+        other.commit()
+    assert api.get(f"/api/v1/people/{mike.id}/paths").get_json()["paths"]
+
+
+def test_a_session_that_changed_the_graph_reads_its_own_change(app, user):
+    """The version noted with the user is forgotten when this session bumps it: its graph
+    reads include what it has just flushed, as before."""
+    from referrals.auth.services import create_token, user_for_token
+    from referrals.models.changes import known_graph_version
+
+    token = create_token(db.session, user, "t")
+    db.session.commit()
+    rep = user_for_token(db.session, token)
+    assert known_graph_version(db.session, rep.team_id) == rep.team.graph_version
+    team_graph(db.session, rep.team)
+    mike = factories.make_person(db.session, rep.team_id, "Mike Kincaid")  # flushes: a bump
+    assert known_graph_version(db.session, rep.team_id) is None
+    assert mike.id in team_graph(db.session, rep.team)
+    db.session.rollback()
+
+
+def test_the_noted_version_ends_with_the_transaction(app, user):
+    from referrals.auth.services import create_token, user_for_token
+    from referrals.models.changes import known_graph_version
+
+    token = create_token(db.session, user, "t")
+    db.session.commit()
+    user_for_token(db.session, token)
+    assert known_graph_version(db.session, user.team_id) is not None
+    db.session.commit()
+    assert known_graph_version(db.session, user.team_id) is None
+    user_for_token(db.session, token)
+    db.session.rollback()
+    assert known_graph_version(db.session, user.team_id) is None
+
+
+def test_the_noted_version_is_the_users_teams_only(app, user, other_user):
+    from referrals.auth.services import create_token, user_for_token
+    from referrals.models.changes import known_graph_version
+
+    theirs = factories.make_person(db.session, other_user.team_id, "Rival Prospect")
+    db.session.commit()
+    token = create_token(db.session, user, "t")
+    db.session.commit()
+    user_for_token(db.session, token)
+    assert known_graph_version(db.session, other_user.team_id) is None
+    G = team_graph(db.session, _team(other_user))  # read for its own team, from the database
+    assert theirs.id in G and user.person_id not in G
+    assert cached_entry(other_user.team_id).version == _team(other_user).graph_version
+    db.session.rollback()

@@ -31,10 +31,11 @@ from referrals.models import (
 )
 from tests import factories
 
-# The signed-in user, the person with the team's reps, the page's rows (ties, groups, touches,
-# follow-ups, introductions, advocate calls), the graph's version, the team's recent asks, the
-# opener templates, and the rep's tie stories when the person knows the rep: 6–7 (was 17–20).
-PERSON_PAGE_QUERIES = 8
+# The signed-in user (with the team's graph version), the person with the team's reps, the
+# page's rows (ties, groups, touches, follow-ups, introductions, advocate calls), the team's
+# recent asks, the opener templates, and the rep's tie stories when the person knows the rep:
+# 6–7 (was 17–20).
+PERSON_PAGE_QUERIES = 7
 
 
 @contextmanager
@@ -246,3 +247,86 @@ def test_the_network_picture_links_every_dot_to_its_page(client, demo):
     picture = html[html.index('id="network"'):]
     assert f'<a href="/people/{person.id}">' in picture
     assert '<a href="/groups/' in picture  # the demo's groups are drawn as squares
+
+
+# --- logging an advocate call ------------------------------------------------------------------
+
+def test_logging_an_advocate_call_reads_each_person_once_and_answers_from_its_writes(api, user):
+    """The advocate, the prospect and the rep's own person in one SELECT; the advocate's row
+    written once (new role and last contact together); the answer made from the rows as
+    written, not read back after the commit."""
+    rep = db.session.get(Person, user.person_id)
+    advocate = factories.make_person(db.session, user.team_id, "Ann Advocate")
+    prospect = factories.make_person(db.session, user.team_id, "Pat Prospect", is_prospect=True)
+    factories.make_relationship(db.session, rep, advocate, kind="friend", rating=4)
+    db.session.commit()
+    rep_id, advocate_id, prospect_id, today = rep.id, advocate.id, prospect.id, today_for(user)
+    with counted() as statements:
+        response = api.post("/api/v1/advocate-calls", json={
+            "advocate_id": advocate_id, "prospect_id": prospect_id,
+            "occurred_on": today.isoformat(), "outcome": "Left a voicemail"})
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert response.headers["Location"].endswith(f"/api/v1/advocate-calls/{body['id']}")
+    assert sorted(f["kind"] for f in body["followups"]) == ["feedback", "thank_you"]
+    assert all(f["id"] for f in body["followups"])
+    people_reads = [s for s in statements if s.startswith("SELECT people.")]
+    assert len(people_reads) == 1, people_reads
+    person_writes = [s for s in statements if s.startswith("UPDATE people SET")
+                     and "version=people.version" not in s]  # not the row lock
+    assert len(person_writes) == 1 and "is_advocate" in person_writes[0], person_writes
+    assert sum(s.startswith("UPDATE teams SET graph_version") for s in statements) == 1
+    assert not [s for s in statements if s.startswith("SELECT advocate_calls.")
+                and "advocate_calls.id =" in s]
+    db.session.remove()
+    call = db.session.get(AdvocateCall, body["id"])
+    assert [f.id for f in call.followups] == [f["id"] for f in body["followups"]]
+    tie = db.session.scalar(select(Relationship).where(
+        Relationship.pair_low == min(rep_id, advocate_id),
+        Relationship.pair_high == max(rep_id, advocate_id)))
+    assert tie.last_interaction == today
+    assert db.session.get(Person, advocate_id).is_advocate
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+def test_a_started_worker_has_every_template_compiled_before_its_first_page(
+        app, client, demo, monkeypatch):
+    """gunicorn.conf.py compiles the templates as a worker starts: no page compiles one."""
+    from referrals.web.templating import compile_templates
+
+    app.jinja_env.cache.clear()  # a fresh worker
+    assert compile_templates(app) >= 50
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError("a template was compiled during a request")
+
+    monkeypatch.setattr(app.jinja_env, "compile", compile_again)
+    for person in _typical_people(demo):
+        assert client.get(f"/people/{person.id}").status_code == 200
+    assert client.get("/", follow_redirects=True).status_code == 200
+
+
+def test_gunicorns_worker_hook_compiles_templates_and_freezes_what_it_built(app):
+    import gc
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "gunicorn_conf", Path(__file__).resolve().parent.parent / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+
+    class Worker:
+        wsgi = app
+
+        def notify(self) -> None:
+            pass
+
+    app.jinja_env.cache.clear()
+    try:
+        conf.post_worker_init(Worker())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert len(app.jinja_env.cache) >= 50

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from referrals.advocates import followups as fu
 from referrals.advocates.checks import team_person
 from referrals.advocates.introductions import introduced_by_call
+from referrals.base import MAX_ID
 from referrals.clock import today_for, utc_now
 from referrals.errors import ValidationFailed
 from referrals.models import AdvocateCall, Person, Touch, User
@@ -56,6 +57,9 @@ def log_advocate_call_once(
     session.add(call)
     if not advocate.is_advocate:
         advocate.is_advocate = True
+    # Before the flush: the advocate's row is then written once (role and last contact), and
+    # a freshened tie to the rep goes in the same graph change as the new role.
+    note_interaction(session, user, advocate, occurred_on)
     session.add(Touch(
         team_id=team_id, person_id=prospect.id, user_id=user.id, channel="advocate_call",
         occurred_at=datetime.combine(occurred_on, time(12), tzinfo=UTC),
@@ -65,7 +69,6 @@ def log_advocate_call_once(
     session.flush()
     fu.create_help_followups(session, user, advocate, prospect, occurred_on, "called",
                              advocate_call_id=call.id)
-    note_interaction(session, user, advocate, occurred_on)
     introduced_by_call(session, user, call)
     return call, True
 
@@ -75,6 +78,9 @@ def _checked(
 ) -> tuple[Person, Person, date]:
     """The call's advocate, prospect and day, or ValidationFailed naming every bad field."""
     team_id = user.team_id
+    # Held while checking: the session keeps a row only while something refers to it.
+    held = _load_people(session, data.get("advocate_id"), data.get("prospect_id"),
+                        user.person_id)
     fields: dict[str, list[str]] = {}
     advocate = prospect = None
     try:
@@ -99,10 +105,21 @@ def _checked(
         fields["advocate_id"] = ["That's you – an advocate is someone who calls on your behalf."]
     if prospect is not None and prospect.do_not_contact:
         fields["prospect_id"] = [f"{prospect.name} asked not to be contacted."]
+    del held
     if fields:
         raise ValidationFailed("Invalid advocate call.", fields)
     assert advocate is not None and prospect is not None and isinstance(occurred_on, date)
     return advocate, prospect, occurred_on
+
+
+def _load_people(session: Session, *ids: Any) -> list[Person]:
+    """Read the people a call names (and the rep's own, for their day) in one SELECT: the
+    checks then find them in the session instead of reading them one by one."""
+    wanted = {i for i in ids if isinstance(i, int) and not isinstance(i, bool)
+              and 0 < i <= MAX_ID}
+    if not wanted:
+        return []
+    return list(session.scalars(select(Person).where(Person.id.in_(sorted(wanted)))))
 
 
 def _recent_repeat(

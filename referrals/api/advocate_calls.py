@@ -32,10 +32,12 @@ def create_advocate_call() -> ResponseReturnValue:
     data = parse_body(schemas.AdvocateCallCreate).model_dump()
     with unit_of_work(db.session):
         call, new = calls.log_advocate_call_once(db.session, current_user(), data)
-    location = url_for(".get_advocate_call", call_id=call.id, _external=True)
+        # The answer is the rows as written: after the commit each would be read again.
+        body = to_json(schemas.AdvocateCall, call)
+    location = url_for(".get_advocate_call", call_id=body["id"], _external=True)
     if not new:  # the same call was logged moments ago: that one, unchanged (200, not 201)
-        return jsonify(to_json(schemas.AdvocateCall, call)), 200, {"Location": location}
-    return created(to_json(schemas.AdvocateCall, call), location)
+        return jsonify(body), 200, {"Location": location}
+    return created(body, location)
 
 
 @bp.get("/advocate-calls/<int:call_id>")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, contains_eager
 from referrals.clock import utc_now
 from referrals.errors import Conflict, ValidationFailed
 from referrals.models import ApiToken, Person, Team, User, bump_graph_version
+from referrals.models.changes import saw_graph_version
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
@@ -141,14 +142,15 @@ def user_for_token(session: Session, token: str) -> User | None:
     """The active user an unrevoked API token belongs to, with their team, in one query.
 
     Read on every API request, so the token, the user and the team come back in a single
-    joined SELECT (the team eager, `user.team` costs nothing more). When the token's "last
+    joined SELECT (the team eager, `user.team` costs nothing more; the team's graph version
+    is noted for the graph cache, `models.changes.saw_graph_version`). When the token's "last
     used" is more than LAST_USED_PRECISION old it is moved on with an UPDATE in the
     session's transaction, for the caller to commit (`last_used_moved` says whether).
     Revoking a token or deactivating its user takes effect on the very next request: nothing
     is cached between requests.
     """
     row = session.execute(
-        select(User, ApiToken.id, ApiToken.last_used_at)
+        select(User, ApiToken.id, ApiToken.last_used_at, Team.graph_version)
         .join(ApiToken, ApiToken.user_id == User.id)
         .join(User.team)
         .options(contains_eager(User.team))
@@ -160,7 +162,8 @@ def user_for_token(session: Session, token: str) -> User | None:
     ).one_or_none()
     if row is None:
         return None
-    user, token_id, last = row
+    user, token_id, last, graph_version = row
+    saw_graph_version(session, user.team_id, graph_version)  # the graph cache's check
     now = utc_now()
     # "Last used" to the minute is plenty, and sparing the write keeps API reads read-only.
     if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC

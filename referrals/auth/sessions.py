@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, contains_eager
 
 from referrals.base import MAX_ID
 from referrals.clock import utc_now
-from referrals.models import User, UserSession
+from referrals.models import Team, User, UserSession
+from referrals.models.changes import saw_graph_version
 from referrals.models.team import new_session_token
 
 
@@ -45,24 +46,29 @@ def user_for_session_id(session: Session, session_id: str) -> User | None:
     """The active user a cookie's id names, if its session has not been ended.
 
     Read on every signed-in page, so the user, their team and the session row come back in
-    one joined SELECT (`user.team` then costs nothing more)."""
+    one joined SELECT (`user.team` then costs nothing more; the team's graph version is
+    noted for the graph cache, `models.changes.saw_graph_version`)."""
     uid, token, key = (session_id.split(".") + ["", ""])[:3]
     if not uid.isdigit() or not token or not key or not 1 <= int(uid) <= MAX_ID:
         return None
     # A missing row means signed out: this cookie, and every copy of it, is dead.
-    user = session.scalar(
-        select(User)
+    row = session.execute(
+        select(User, Team.graph_version)
         .join(User.team)
         .join(UserSession, UserSession.user_id == User.id)
         .options(contains_eager(User.team))
         .where(User.id == int(uid), UserSession.key_hash == _digest(key))
-    )
-    if user is None or not user.is_active:
+    ).one_or_none()
+    if row is None:
+        return None
+    user, graph_version = row
+    if not user.is_active:
         return None
     # A rotated token ("sign out everywhere", new password, removal) ends every session.
     if not hmac.compare_digest(user.session_token, token):
         return None
     user.login_session_key = key  # type: ignore[attr-defined]
+    saw_graph_version(session, user.team_id, graph_version)  # the graph cache's check
     return user
 
 

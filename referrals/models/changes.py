@@ -131,6 +131,7 @@ def _record_graph_changes(session: Session, flush_context: Any) -> None:
 
 def bump_graph_version(session: Session, team_id: int, changes: set[Change] | None = None) -> int:
     """Bump the team's graph version and log `changes` (none logged means: rebuild)."""
+    forget_graph_version(session, team_id)
     connection = session.connection()
     version = connection.execute(
         update(Team.__table__)
@@ -145,3 +146,41 @@ def bump_graph_version(session: Session, team_id: int, changes: set[Change] | No
     ]
     connection.execute(insert(GraphChange.__table__), rows)
     return version
+
+
+# --- the version this transaction has read -------------------------------------------------
+
+_SEEN = "graph_versions_seen"
+
+
+def saw_graph_version(session: Session, team_id: int, version: int) -> None:
+    """Note the team's graph version as a query of this transaction read it.
+
+    Every request reads its user and team in one SELECT (`referrals.auth`); the version read
+    with them is the one the graph cache checks, so the cache need not read it again a
+    moment later (`known_graph_version`). Forgotten when the transaction ends, and when this
+    session bumps the version itself."""
+    session.info.setdefault(_SEEN, {})[team_id] = version
+
+
+def known_graph_version(session: Session, team_id: int) -> int | None:
+    """The team's graph version read earlier in this transaction, if any (None: read it)."""
+    seen: dict[int, int] | None = session.info.get(_SEEN)
+    return None if seen is None else seen.get(team_id)
+
+
+def forget_graph_version(session: Session, team_id: int | None = None) -> None:
+    """Forget what `saw_graph_version` noted (for one team, or all)."""
+    seen: dict[int, int] | None = session.info.get(_SEEN)
+    if seen is not None:
+        if team_id is None:
+            seen.clear()
+        else:
+            seen.pop(team_id, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_at_transaction_end(session: Session, transaction: Any) -> None:
+    # Another transaction may see another version: the next one reads it afresh.
+    if transaction.parent is None:
+        forget_graph_version(session)

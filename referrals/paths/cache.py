@@ -84,6 +84,7 @@ from referrals.models import (
     Team,
     User,
 )
+from referrals.models.changes import known_graph_version
 from referrals.settings import tie_params
 
 # Past this many logged changes a rebuild is cheaper than replaying them one by one.
@@ -157,7 +158,9 @@ def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx
     than `today` is served as it is.
     """
     today = today or utc_today()
-    version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    version = known_graph_version(session, team.id)  # read with the request's user
+    if version is None:
+        version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
     assert version is not None
     entry = _cache.get(team.id)
     if entry is None:

@@ -30,6 +30,7 @@ from referrals.graph.ranking import (
     rank_order,
 )
 from referrals.models import Person, Team, Touch, User
+from referrals.models.changes import known_graph_version
 from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
 from referrals.paths.cache import cached_entry, team_graph
 
@@ -394,7 +395,9 @@ def _is_current(session: Session, team: Team, G: nx.Graph) -> bool:
     entry = cached_entry(team.id)
     if entry is None or entry.graph is not G:
         return False
-    version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    version = known_graph_version(session, team.id)  # read with the request's user
+    if version is None:
+        version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
     return version is not None and entry.version >= version
 
 
