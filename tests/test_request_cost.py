@@ -330,3 +330,27 @@ def test_gunicorns_worker_hook_compiles_templates_and_freezes_what_it_built(app)
     finally:
         gc.unfreeze()
     assert len(app.jinja_env.cache) >= 50
+
+
+def test_paths_to_someone_out_of_reach_read_no_opener_wording(api, user):
+    """With no path there is nothing to word: the opener templates and the rep's
+    introductions are not read."""
+    s = db.session
+    rep = s.get(Person, user.person_id)
+    mike = factories.make_person(s, user.team_id, "Mike Kincaid")
+    far = factories.make_person(s, user.team_id, "Far Away", roles=["prospect"])
+    near = factories.make_person(s, user.team_id, "Dana Whitfield", roles=["prospect"])
+    factories.make_relationship(s, rep, mike, kind="customer", rating=5)
+    factories.make_relationship(s, mike, near, kind="colleague", rating=4)
+    s.commit()
+    near_id, far_id = near.id, far.id
+    assert api.get(f"/api/v1/people/{near_id}/paths").status_code == 200  # builds the graph
+    with counted() as reachable:
+        response = api.get(f"/api/v1/people/{near_id}/paths")
+    assert response.status_code == 200 and response.get_json()["paths"]
+    assert any("opener_templates" in statement for statement in reachable)
+    with counted() as unreachable:
+        response = api.get(f"/api/v1/people/{far_id}/paths")
+    assert response.status_code == 200 and response.get_json()["paths"] == []
+    assert not any("opener_templates" in statement for statement in unreachable), unreachable
+    assert len(unreachable) < len(reachable)

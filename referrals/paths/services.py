@@ -310,6 +310,8 @@ def find_warm_paths(
         G, src, target.id, k=k, max_hops=max_hops,
         penalty={pid: f.factor for pid, f in fatigue.items()},
     )
+    if not found:  # nothing to word: the openers' reads would be wasted
+        return []
     if source is not None:  # another person's paths: plain words, not the rep's openers
         return [describe(G, p, today=today, source_is_user=False,
                          penalty=penalty_on(p, fatigue)) for p in found]
