@@ -20,7 +20,13 @@ from markupsafe import Markup, escape
 from referrals.graph.codes import MEMBER, group_id, is_group
 from referrals.graph.index import stamp_of
 from referrals.graph.paths import Path
-from referrals.graph.picture import layout, path_layout, place_labels, strongest_ego
+from referrals.graph.picture import (
+    layout,
+    path_layout,
+    place_labels,
+    reach_count,
+    strongest_ego,
+)
 from referrals.vocab import GROUP_KIND_LABELS, KIND_LABELS, ROLE_LABELS
 
 Href = Callable[[int], str | None]
@@ -197,7 +203,7 @@ def network_picture(
     H = strongest_ego(G, center, radius=2, max_nodes=max_nodes)
     on_path = _path_edges(paths)
     _keep_path_nodes(G, H, on_path)
-    reach = _reach_count(G, center)
+    reach = reach_count(G, center, radius=2)
     pos = layout(H, center, width=width, height=height)
     lines = [
         Line(*pos[u], *pos[v], width=0.5 + 3 * d.get("strength", 0),
@@ -285,15 +291,6 @@ def _keep_path_nodes(G: nx.Graph, H: nx.Graph, on_path: set[frozenset[int]]) -> 
         for v in G.adj[n]:
             if v in H and not H.has_edge(n, v):
                 H.add_edge(n, v, **G.edges[n, v])
-
-
-def _reach_count(G: nx.Graph, center: int) -> int:
-    """Nodes within two hops of the center (counted, not drawn; a hub may have thousands)."""
-    first = set(G.adj[center])
-    second: set[int] = set()
-    for n in first:
-        second.update(G.adj[n])
-    return len(first | second | {center})
 
 
 def _line_svg(line: Line) -> str:
