@@ -141,6 +141,8 @@ def run(size: str, *, database_url: str | None, requests: int, seed: int,
         Kind("GET /api/v1/prospects/ranking?limit=50",
              lambda i: "/api/v1/prospects/ranking?limit=50", bearer),
         Kind("person page /people/{id}", lambda i: f"/people/{sample[i]}", signed_in=True),
+        # The same page again at once (a rep back on it): what the kept pictures save.
+        Kind("person page again", lambda i: f"/people/{sample[i]}", signed_in=True),
         Kind("POST /api/v1/advocate-calls", lambda i: "/api/v1/advocate-calls", bearer,
              body=lambda i: {"advocate_id": calls[i][0], "prospect_id": calls[i][1],
                              "occurred_on": today, "outcome": "Left a voicemail",

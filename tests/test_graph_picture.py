@@ -10,7 +10,7 @@ import pytest
 
 from referrals.graph import build as gb
 from referrals.graph.paths import best_path
-from referrals.graph.picture import layout, path_layout, strongest_ego
+from referrals.graph.picture import layout, path_layout, reach_count, strongest_ego
 
 TODAY = date(2024, 6, 1)
 
@@ -152,3 +152,22 @@ def test_a_label_that_does_not_fit_whole_is_tried_as_its_first_word():
     dots = [(1, 40, 20, 6, "Bartholomew Featherstonehaugh-Smythe")]
     spots = place_labels(dots, width=120, height=40, center=(60, 20))
     assert spots[1][3] == "Bartholomew"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reach_count_is_the_size_of_the_ego_graph(seed):
+    import random
+
+    rng = random.Random(seed)
+    people = [(i, f"P{i}", None, rng.random() < 0.2, ()) for i in range(1, 60)]
+    ties = {tuple(sorted(rng.sample(range(1, 60), 2))) for _ in range(90)}
+    groups = [(1, "Club", "association"), (2, "Fair", "event")]
+    members = [(rng.randrange(1, 3), rng.randrange(1, 60)) for _ in range(12)]
+    G = gb.build_graph(people, [(a, b, "friend", 3, None) for a, b in ties],
+                       groups, set(members), today=TODAY)
+    assert any(node < 0 for node in G)  # groups are in it
+    for center in list(G)[:40]:
+        for radius in (1, 2, 3):
+            assert reach_count(G, center, radius) == len(nx.ego_graph(G, center, radius))
+    with pytest.raises(nx.NodeNotFound):
+        reach_count(G, 999)

@@ -7,15 +7,26 @@ Nothing here knows about Flask: links are built by the caller's `href(node)`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 from markupsafe import Markup, escape
 
 from referrals.graph.codes import MEMBER, group_id, is_group
+from referrals.graph.index import stamp_of
 from referrals.graph.paths import Path
-from referrals.graph.picture import layout, path_layout, place_labels, strongest_ego
+from referrals.graph.picture import (
+    layout,
+    path_layout,
+    place_labels,
+    reach_count,
+    strongest_ego,
+)
 from referrals.vocab import GROUP_KIND_LABELS, KIND_LABELS, ROLE_LABELS
 
 Href = Callable[[int], str | None]
@@ -26,23 +37,35 @@ LINK_PLACEHOLDER = 987654321
 
 def id_links(person_url: str, group_url: str) -> Href:
     """The `href(node)` of a picture from two URLs built once, with LINK_PLACEHOLDER as the
-    id: each node's link is then the id put in its place, not a route built per node.
+    id: each node's link is then the id put in its place, not a route built per node. Equal
+    URLs give equal (hashable) links, so a picture drawn with them can be kept and reused.
 
     >>> from referrals.graph.codes import group_node
     >>> href = id_links("/people/987654321", "/groups/987654321#members")
     >>> href(42), href(group_node(7))
     ('/people/42', '/groups/7#members')
+    >>> href == id_links("/people/987654321", "/groups/987654321#members")
+    True
     """
     marker = str(LINK_PLACEHOLDER)
     person_head, person_tail = person_url.split(marker, 1)
     group_head, group_tail = group_url.split(marker, 1)
+    return IdLinks(person_head, person_tail, group_head, group_tail)
 
-    def href(node: int) -> str:
+
+@dataclass(frozen=True)
+class IdLinks:
+    """A node's link: its id between a head and a tail (see `id_links`)."""
+
+    person_head: str
+    person_tail: str
+    group_head: str
+    group_tail: str
+
+    def __call__(self, node: int) -> str:
         if is_group(node):
-            return f"{group_head}{group_id(node)}{group_tail}"
-        return f"{person_head}{node}{person_tail}"
-
-    return href
+            return f"{self.group_head}{group_id(node)}{self.group_tail}"
+        return f"{self.person_head}{node}{self.person_tail}"
 
 
 @dataclass(frozen=True)
@@ -83,9 +106,10 @@ class Picture:
     shown: int  # nodes drawn
     total: int  # nodes within reach, before trimming to the strongest
 
-    @property
+    @cached_property
     def shapes(self) -> Markup:
-        """The lines and dots as SVG markup (see `svg_shapes`)."""
+        """The lines and dots as SVG markup (see `svg_shapes`), written once per picture (a
+        kept network picture is drawn again on every view of the page)."""
         return svg_shapes(self)
 
 
@@ -179,7 +203,7 @@ def network_picture(
     H = strongest_ego(G, center, radius=2, max_nodes=max_nodes)
     on_path = _path_edges(paths)
     _keep_path_nodes(G, H, on_path)
-    reach = _reach_count(G, center)
+    reach = reach_count(G, center, radius=2)
     pos = layout(H, center, width=width, height=height)
     lines = [
         Line(*pos[u], *pos[v], width=0.5 + 3 * d.get("strength", 0),
@@ -211,6 +235,46 @@ def network_picture(
     return Picture(width, height, dots, lines, f"The network around {name}", len(dots), reach)
 
 
+#: Network pictures kept per graph (least recently drawn dropped first): a person page
+#: viewed again, by the rep or a teammate with the same warm paths, costs a dict look-up.
+NETWORK_PICTURES_KEPT = 256
+
+_KEPT: weakref.WeakKeyDictionary[nx.Graph, tuple[Hashable, OrderedDict]] = (
+    weakref.WeakKeyDictionary())
+_KEPT_LOCK = threading.Lock()
+
+
+def kept_network_picture(
+    G: nx.Graph, center: int, href: Href, *, you: int | None = None,
+    paths: Sequence[Path] = (),
+) -> Picture:
+    """`network_picture` of these arguments, drawn once per graph and then reused.
+
+    A published team graph never changes (a new version is a new graph object), so the
+    pictures are kept in a small LRU keyed weakly on the graph object itself: they go when
+    the graph goes, a new version starts empty, and one team's graph never answers for
+    another's. The graph's version stamp is checked too, for a graph changed in place.
+    `href` is part of the key (`id_links` gives equal links for equal URLs), and so are
+    the warm paths drawn over it (they change with the asks' penalties).
+    """
+    key = (center, you, href, tuple(tuple(p.nodes) for p in paths))
+    stamp = stamp_of(G)
+    with _KEPT_LOCK:
+        kept = _KEPT.get(G)
+        if kept is not None and kept[0] == stamp and key in kept[1]:
+            kept[1].move_to_end(key)
+            return kept[1][key]
+    picture = network_picture(G, center, href, you=you, paths=paths)
+    with _KEPT_LOCK:
+        kept = _KEPT.get(G)
+        if kept is None or kept[0] != stamp:
+            kept = _KEPT[G] = (stamp, OrderedDict())
+        kept[1][key] = picture
+        while len(kept[1]) > NETWORK_PICTURES_KEPT:
+            kept[1].popitem(last=False)
+    return picture
+
+
 def _path_edges(paths: Sequence[Path]) -> set[frozenset[int]]:
     return {frozenset(pair) for p in paths
             for pair in zip(p.nodes, p.nodes[1:], strict=False)}
@@ -227,15 +291,6 @@ def _keep_path_nodes(G: nx.Graph, H: nx.Graph, on_path: set[frozenset[int]]) -> 
         for v in G.adj[n]:
             if v in H and not H.has_edge(n, v):
                 H.add_edge(n, v, **G.edges[n, v])
-
-
-def _reach_count(G: nx.Graph, center: int) -> int:
-    """Nodes within two hops of the center (counted, not drawn; a hub may have thousands)."""
-    first = set(G.adj[center])
-    second: set[int] = set()
-    for n in first:
-        second.update(G.adj[n])
-    return len(first | second | {center})
 
 
 def _line_svg(line: Line) -> str:

@@ -79,7 +79,7 @@ def person_paths_context(person: Person) -> dict[str, Any]:
         context["path_pictures"] = [pictures.path_picture(G, p.path, href) for p in found]
         context["intro_urls"] = [intro_url(p) for p in found]
     if person.id in G:
-        context["network_picture"] = pictures.network_picture(
+        context["network_picture"] = pictures.kept_network_picture(
             G, person.id, href, you=you, paths=[p.path for p in found])
     return context
 
