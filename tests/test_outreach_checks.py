@@ -21,6 +21,7 @@ from referrals.outreach.checks import (
     Flag,
     Length,
     check_message,
+    content_repeat,
     read_sentences,
     similarity,
     spoken_length,
@@ -906,6 +907,66 @@ def test_the_same_name_and_number_is_not_a_repeat() -> None:
              "a written policy by December; I wrote a template for firms under fifty staff. "
              "555 676 2424.")
     assert codes(other, earlier=tuple(SERIES)) == []
+
+
+# Reworded repeats: synonyms, another order, digits for words. Each new message in a series
+# must bring a new fact; the same facts in other words are the same message.
+REWORDED = [
+    ("Hi Paula, Tom Reyes at Northgate Linen. Restaurants on Elm Street that moved to weekly "
+     "towel service cut their laundry bills by eighteen percent. I can run the same numbers "
+     "for your kitchen. 555-0177.",
+     "Paula, it's Tom from Northgate Linen again. I'm happy to work out your kitchen's figures: "
+     "the Elm Street restaurants that switched to a weekly towel service reduced laundry costs "
+     "18%. Call me, 555-0177."),
+    ("Hi Omar, Jess Lin with Keystone Boilers. The county's new inspection rule takes effect "
+     "March first and covers boilers older than fifteen years; yours was installed in 2006. "
+     "I'll mail you the inspection checklist. 555-0188.",
+     "Hello Omar, Jess at Keystone Boilers. Your boiler went in back in two thousand six, so "
+     "the inspection rule the county starts on March 1 for boilers over 15 years old applies "
+     "to you. I'll send the checklist by mail. 555-0188."),
+]
+
+
+@pytest.mark.parametrize(("first", "again"), REWORDED)
+def test_the_same_facts_reworded_and_reordered_are_a_repeat(first: str, again: str) -> None:
+    assert similarity(again, first) < REPEAT_MIN_SIMILARITY  # not near word for word...
+    assert codes(again) == []  # ...and a good message on its own...
+    found = flag(again, "repeated", earlier=(first,))  # ...but the same one again
+    assert "in other words" in found.message
+    assert content_repeat(again, first)[0]
+
+
+@pytest.mark.parametrize(("first", "again", "fact"), [
+    # One new number, date or name makes it a follow-up.
+    (*REWORDED[0], ("18%.", "18%, and the ones on Oak Street 24%.")),
+    (*REWORDED[1], ("I'll send", "The deadline to book one is April 30. I'll send")),
+    (*REWORDED[1], ("I'll send", "Dale Ortiz at Ridgeline Bakery got his done with us. I'll "
+                    "send")),
+])
+def test_a_reworded_follow_up_with_a_new_fact_is_not_a_repeat(
+        first: str, again: str, fact: tuple[str, str]) -> None:
+    follow_up = again.replace(*fact)
+    assert follow_up != again
+    assert "repeated" not in codes(follow_up, earlier=(first,))
+    assert not content_repeat(follow_up, first)[0]
+
+
+def test_an_empty_call_after_an_empty_call_is_a_repeat_in_any_words() -> None:
+    first = "Hi Rosa, Ben at Clearwater Staffing, just wanted to check in with you. 555-0190."
+    again = ("Hey Rosa, Ben again from Clearwater Staffing, touching base in case there's "
+             "something I can do for you. 555-0190.")
+    assert codes(again, earlier=(first,)) == ["no_reason", "desperate", "repeated"]
+    # After a message that gave a reason, an empty one is empty, not a repeat of it.
+    reason = ("Hi Rosa, Ben at Clearwater Staffing. Two clinics near you filled night-shift "
+              "nurse posts in a week with our float pool. 555-0190.")
+    assert "repeated" not in codes(again, earlier=(reason,))
+
+
+def test_quantities_in_words_and_digits_are_the_same_fact() -> None:
+    from referrals.outreach.checks import _numbers
+    assert _numbers("twenty-six pallets, eight hundred dollars") == _numbers("26 pallets, $800")
+    assert _numbers("since nineteen seventy-two") >= _numbers("since '72")
+    assert not _numbers("one of our customers, a couple of weeks, both sites")
 
 
 @pytest.mark.parametrize("earlier", [(), ("",), ("   ",)])
