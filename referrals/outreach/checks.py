@@ -205,9 +205,13 @@ _AT_WORD = r"(?<![\w'-])(?=[\w#])"
 
 
 # --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
+_SPOKEN_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _PHONE = re.compile(
     r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
-    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)",
+    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
+    # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
+    # four oh" – seven digits or more.
+    rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b",
     re.I,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -237,7 +241,8 @@ _FILLER = frozenset(
     thanks thank bye goodbye hi hello hey dear good morning afternoon evening have nice great
     day weekend much very quick convenience earliest anytime any time name regards best cheers
     sincerely talk later message there minute moment one once more with from looking forward
-    speaking hear hearing kind warm warmest kindest""".split()
+    speaking hear hearing kind warm warmest kindest um uh uhm erm er yeah yep okay ok anyway
+    """.split()
 )
 
 
@@ -441,7 +446,21 @@ _THEIR_FACT = re.compile(
     r"|\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
     r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
     r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
-    r"|denied|recalled)\b", re.I)
+    r"|denied|recalled"
+    # News about their business: a supplier closed, a permit posted, a rule they now fall
+    # under, a change coming ("deliveries to your area will likely move to Cincinnati").
+    r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
+    r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
+    r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end|need|lose)"
+    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible|need))\b"
+    r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
+    r"|adding|building)\b", re.I)
+# A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
+# clear it this week" (not "I'll call you", "I'll keep it short").
+_JOB = re.compile(
+    r"\bI(?:'ll| will| can| could)(?: \w+ and)? (?!(?:call|ring|phone|tell|talk|speak|chat|meet"
+    r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:it"
+    r"|them|yours|one|both)\b(?! (?:short|brief|quick))")
 _YOUR_OWN = re.compile(
     r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
     r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
@@ -489,7 +508,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
             and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
-    if _OFFER.search(plain) and not self_talk:
+    if (_OFFER.search(plain) or _JOB.search(plain)) and not self_talk:
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
@@ -573,7 +592,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))
-    if not _REFERRAL.search(sentence) and (said <= MAX_FORMULA_WORDS or (
+    if not _REFERRAL.search(sentence) and not _JOB.search(claimless) and (
+            said <= MAX_FORMULA_WORDS or (
             (blame or desperate) and said <= MAX_FORMULA_WORDS + 2
             and not _reasons(claimless, self_talk=False, known=known))):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
