@@ -1050,3 +1050,85 @@ def test_the_tune_split_meets_the_targets() -> None:
     for code in CODES:
         positives = [code in g for r, g in zip(rows, got, strict=True) if code in r["flaws"]]
         assert sum(positives) >= 0.9 * len(positives), code
+
+
+# --- round 6: classes the c… set found ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hi Rhonda, it's Carl Mendez with Tri-County Linen. Call me back at five five five, oh "
+    "one six two. Thanks.",
+    "Morning Dale, uh, this is Pete at Ridgeway Signs, yeah, give me a ring, "
+    "five-five-five, zero-one-four-seven. Okay, bye.",
+])
+def test_a_number_read_out_digit_by_digit_is_only_a_number(text: str) -> None:
+    assert codes(text) == ["only_name_number", "no_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    # News about their own business is a reason, with no number in it.
+    "Hi Ines, Walt at Harbor Metals. Your plating vendor in Toledo shut its doors on Monday. "
+    "We run the same zinc-nickel finish with room on the line. 555-0171.",
+    "Hi Ines, Walt at Harbor Metals. I saw you're expanding the Fremont plant this summer; "
+    "our crew refits press lines over a weekend. 555-0171.",
+    "Hi Ines, Walt at Harbor Metals. Your fire permit for the east building comes up for "
+    "renewal in May, and I can file it for you. 555-0171.",
+    # A job offered on their things, in few words, is not a formula.
+    "Hi Ines, Walt at Harbor Metals. The dock plate at your loading bay is cracked at the "
+    "hinge. I can weld it Saturday. 555-0171.",
+])
+def test_news_about_their_business_or_a_job_on_their_things_is_a_reason(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_a_claim_word_inside_a_company_name_is_the_name() -> None:
+    text = ("Hi Gwen, Lou at Premier Pest Control. Your kitchen passed inspection, but the "
+            "inspector noted droppings by the dock door; I can seal it Friday. 555-0140.")
+    assert codes(text) == []
+    assert "empty_claim" in codes(text.replace("Lou at Premier Pest Control.",
+                                               "Lou here. We're the premier pest firm."))
+    topic = ("Hi Gwen, I've mailed you an article on cutting food waste costs; page 3 shows "
+             "how a diner in Akron saved $9,000 a year. Lou, 555-0140.")
+    assert codes(topic) == []
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Hi Raj, it's Mo at Polar Ice. I suspect you never got to my last voicemail, so here "
+     "it is again. 555-0102.", "I suspect you never"),
+    ("Hi Raj, Mo at Polar Ice. Seems my note about the freezer rebate got past you. "
+     "555-0102.", "got past you"),
+    ("Hi Raj, Mo at Polar Ice. We had a call booked for nine and you weren't on the line. "
+     "555-0102.", "you weren't on the line"),
+    ("Hi Raj, Mo at Polar Ice. I was honestly expecting a reply after the samples went out. "
+     "555-0102.", "was honestly expecting a reply"),
+    ("Hi Raj, Mo at Polar Ice. Even a no is fine by me at this point. 555-0102.",
+     "Even a no is"),
+])
+def test_blame_by_guessing_missed_meetings_and_owed_replies(text: str, excerpt: str) -> None:
+    assert flag(text, "blames").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Raj, Mo at Polar Ice. It seems your county moved the food-safety audit to March; I "
+    "mailed you the new checklist. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. Jen Ruiz at Crest Diner expected a hard summer and cut her ice "
+    "bill 20% with our leased machine. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. A bakery near you cut its no-show rate on deliveries to 2% with "
+    "our route plan; I've attached it. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. Cal Boyd isn't a relative, I promise, but he suggested I call. "
+    "Your walk-in runs 4 degrees warm. 555-0102.",
+])
+def test_good_messages_near_the_new_families_pass(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Hi Ada, Len at Brightline Payroll. I'd be so thankful for ten minutes. 555-0120.",
+     "I'd be so thankful"),
+    ("Hi Ada, Len at Brightline Payroll. Your account matters so much to me. 555-0120.",
+     "matters so much to me"),
+    ("Hi Ada, Len at Brightline Payroll. I won't give up on us. 555-0120.", "won't give up"),
+    ("Hi Ada, Len at Brightline Payroll. I truly hope we can meet soon. 555-0120.",
+     "truly hope we can"),
+])
+def test_the_reps_feelings_about_the_meeting_are_desperate(text: str, excerpt: str) -> None:
+    assert flag(text, "desperate").excerpt == excerpt

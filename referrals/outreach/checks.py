@@ -416,6 +416,16 @@ _ABOUT_US = re.compile(
     r"|\bmore about (?:what we|(?-i:[A-Z]))", re.I)
 
 
+# A claim word inside a company's name is the name: "Premier Clinical Supply", "Summit Best
+# Price Tires"; so is a topic ("an article on cutting tool costs").
+_NAMED_CLAIM = re.compile(
+    r"(?-i:(?:[A-Z][\w&'-]*\s+)*(?:Premier|Best|Superior|Leading|Elite|Prime|Quality|Pro|Top"
+    r"|Precision|Premium|Advanced|Smart|Total|Ultimate|Innovative|Reliable|Trusted)"
+    r"(?:\s+[A-Z][\w&'-]*)+)"
+    r"|\b(?:on|about|regarding) (?:cutting|lowering|reducing|saving|controlling) (?:[\w-]+ ){0,2}"
+    r"(?:costs?|spend|expenses|money)\b", re.I)
+
+
 def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
     """The text with the pattern's matches blanked out, and the first match.
 
@@ -588,7 +598,7 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # base once more about the proposal"), and taken out after it.
     desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
-    claimless, claim = _strip(_CLAIM, _strip(_EMPTY_FOLLOW_UP, rest)[0])
+    claimless, claim = _strip(_CLAIM, _NAMED_CLAIM.sub(" ", _strip(_EMPTY_FOLLOW_UP, rest)[0]))
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))

@@ -138,6 +138,20 @@ BLAME = _families(
     r"|\battempt (?:number|no\.?|#) ?\w+|\b(?:my|this|the) (?:last|final) (?:try|attempt|shot)\b",
     r"\b(?:I guess|I assume|I'll assume|I'm assuming|I suppose|I take it|I gather|apparently)"
     r" (?:that )?(?:you|my|your)\b|\byou seem (?:hard|busy|to be (?:busy|avoiding))",
+    # Guessing what the prospect failed to do; a meeting they missed; silence made worse than
+    # a no.
+    r"\b(?:I'm guessing|I guess|I suspect|I imagine|surely|it seems(?: like| that)?|seems like)"
+    r" (?:you (?:didn't|did not|never|haven't|have not|got|saw|missed|forgot|must)|my (?:last )?"
+    r"(?:note|message|e-?mail|voicemail|letter)s?|(?:it|that) (?:didn't|never|wasn't))\b"
+    r"|\b(?:slipped|got|went) (?:past|by) you\b|\bpassed you by\b"
+    r"|\b(?:did|had|was|were|I'd) (?:really |honestly |half )?expect(?:ed|ing)? (?:a|an|your"
+    r"|some) (?:reply|response|answer|call|word)\b",
+    r"\byou (?:weren't|were not|never) (?:there|on the (?:line|call)|available)\b|\byou (?:didn't"
+    r"|did not|never) (?:show|turn up|join|pick up)\b|\bstood (?:me|us) up\b"
+    r"|\b(?:a|even a|just a) (?:quick |simple"
+    r" |short )?no (?:would|is|will)\b"
+    r"|\b(?:but|yet) (?:still )?(?:didn't|did not|never|haven't|have not) (?:reply|respond"
+    r"|answer|call|write|get back|return)\w*",
     # Counting the rep's attempts.
     rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
     r"|note|time)\b|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
@@ -226,13 +240,19 @@ DESPERATE = _families(
     r"|phone|text))|\breally, really\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
+    # The rep's feelings about the meeting: thankful, hopeful, not giving up.
+    r"\bI(?:'d| would) be (?:\w+ )?(?:thankful|grateful)\b|\bmatters? (?:a lot |so much |a great"
+    r" deal )?to (?:me|us)\b|\b(?:won't|will not|never) give up\b|\b(?:really|truly|so) hope"
+    r" (?:we|you) (?:can|could|will)\b",
     r"\bso (?:grateful|thankful)\b|\b(?:really|truly) appreciate (?:any|it|a|your)\b"
     r"|\beven (?:if it's )?a no\b|\bany (?:reply|response|answer) at all\b|\banything at all\b",
     r"\bnot (?:bothering|bugging|pestering)(?: you)?\b|\bdon't want to be (?:a bother|a pest"
     r"|a nuisance|bothering you)\b"
     r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
     r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all(?: I ask)?\b|\bif I have to\b"
-    r"|\bI promise\b|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
+    r"|\bI promise (?:I(?:'ll| will)? (?:won't|will not|not|only|just|keep|be)"
+    r"|it(?:'ll| will)? (?:be|won't|only|take)|to keep|not to|this (?:is|will|won't))"
+    r"|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
     r"|\b(?:bumping|pushing|floating|bringing|moving|pulling|sending|popping|nudging) (?:this|it"
     r"|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
