@@ -1132,3 +1132,42 @@ def test_good_messages_near_the_new_families_pass(text: str) -> None:
 ])
 def test_the_reps_feelings_about_the_meeting_are_desperate(text: str, excerpt: str) -> None:
     assert flag(text, "desperate").excerpt == excerpt
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Hi Lee, Sam at Cobalt Networks. We bring military-grade security to small offices. "
+     "555-0133.", "military-grade"),
+    ("Hi Lee, Sam at Cobalt Networks. Cobalt is a recognized leader in office networking. "
+     "555-0133.", "a recognized leader in"),
+    ("Hi Lee, Sam at Cobalt Networks. Frankly we do a better job than the other guys. "
+     "555-0133.", "better job than the other guys"),
+    ("Hi Lee, Sam at Cobalt Networks. We're easily the fastest installer around. 555-0133.",
+     "We're easily the fastest"),
+    ("Hi Lee, Sam at Cobalt Networks. We can trim your printing and copier costs. 555-0133.",
+     "trim your printing and copier costs"),
+])
+def test_claims_against_nobody_in_particular_are_empty(text: str, excerpt: str) -> None:
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # A generic question, a count of the rep's attempts, a reproach asked: no reason.
+    "Hi Lee, Sam at Cobalt Networks. Is your team getting the most out of its network? "
+    "555-0133.",
+    "Hi Lee, Sam at Cobalt Networks. I see you've read my note three times. 555-0133.",
+    "Hi Lee, Sam at Cobalt Networks. Is there some reason you keep ignoring my calls? "
+    "555-0133.",
+    # The company's new name is the rep's news, not the listener's.
+    "Hi Lee, Sam at Cobalt Networks. I wanted to let you know our firm just renamed itself; "
+    "we used to be Bluewire Data. 555-0133.",
+    # "Quote" the verb is no quote in hand.
+    "Hi Lee, Sam at Cobalt Networks. I'd welcome the chance to quote your cabling. 555-0133.",
+])
+def test_no_reason_under_the_look_of_one(text: str) -> None:
+    assert "no_reason" in codes(text)
+
+
+def test_a_peers_cost_cut_with_a_number_is_a_result_not_a_claim() -> None:
+    text = ("Hi Lee, Sam at Cobalt Networks. Dora Pike at Lakeside Dental cut her phone bill by "
+            "about a quarter when we moved her lines. 555-0133.")
+    assert codes(text) == []

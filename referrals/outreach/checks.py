@@ -346,7 +346,8 @@ _CALL_LENGTH = re.compile(
 )
 _NUMBER = re.compile(
     rf"\d|%|\bper ?cent\b|\b(?:{_NUMBER_WORD})\b"
-    r"|\b(?:by|in|to) (?:a |one[ -])?(?:third|quarter|fifth|sixth|eighth|tenth|half)\b"
+    r"|\b(?:by|in|to) (?:about |roughly |nearly |almost |over )?(?:a |one[ -])?(?:third|quarter"
+    r"|fifth|sixth|eighth|tenth|half)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bone in (?:\w+)\b",
     re.I,
 )
@@ -354,7 +355,8 @@ _RESOURCE = re.compile(
     r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
     r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
-    r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|quotes?|comparison"
+    r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
@@ -368,7 +370,7 @@ _RESOURCE = re.compile(
 _REP_DOES = re.compile(
     r"\b(?:I|we)(?:'ve|'ll|'d| have| had| will| would| can| could)? (?:also |now |just "
     r"|recently |still |really |all |always )?(?:use|offer|have|got|carry|provide|serve|clean"
-    r"|do|make|sell|work|stock|supply|insure|handle)\b", re.I)
+    r"|do|make|sell|work|stock|supply|insure|handle|run|operate|own|employ)\b", re.I)
 _OWNED = re.compile(
     r"\b(?:our|my)\s+(?:(?:new|own|latest|earlier|last|previous)\s+)?[\w'-]+"
     r"(?:\s+(?!(?:is|are|was|were|has|have|had|shows?|showed|and|or|to|in|on|at|for|with|of"
@@ -390,7 +392,7 @@ _SCHEDULING = re.compile(
 # Whose sentence: the listener's words, with the formulas that name them taken out first.
 _YOU_FORMULAS = re.compile(
     r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little )?(?:about|what (?:we|I))\b"
-    r"|\blet you know about (?:our|my|us)\b|\b(?:meet|see|visit) you\b|\badd you to\b"
+    r"|\blet you know\b|\b(?:meet|see|visit) you\b|\badd you to\b"
     r"|\bearn your business\b|\b(?:talk|speak|chat) (?:to|with) you\b"
     r"|\bhear(?:ing)? (?:back )?from you\b|\byour (?:time|convenience|business)\b"
     r"|\bwhen you (?:get|have) (?:a|the|this) \w+\b|\bgive you a\b"
@@ -480,7 +482,9 @@ _FOUNDED = re.compile(
     re.I)
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
-    r"\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
+    r"\bthe most out of\b|\b(?:happy|satisfied) with your\b|\bwhat if (?:I|we) (?:told|said"
+    r"|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
+    r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
     r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
     r"|\bright (?:person|contact|people)\b"
@@ -522,7 +526,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    if _NUMBER.search(plain):
+    if _NUMBER.search(_TIMES.sub(" ", plain)):
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
@@ -544,6 +548,12 @@ def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[s
     return [name for name in _CAPITALISED.findall(text if caller_out else _CALLER.sub(" ", text))
             if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
 
+
+#: "Opened my e-mail five times", "called three times": a count of attempts, no fact (but
+#: "three times a week", "three times faster" are).
+_TIMES = re.compile(
+    rf"\b(?:\d+|{_NUMBER_WORD}|a few|several|many) times\b(?! (?:a|an|per|each|every|faster"
+    r"|more|less|as|the|over|cheaper|longer|higher|lower)\b)", re.I)
 
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
@@ -634,6 +644,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "them"
     else:
         about = "other"
+    if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
+        reasons = tuple(r for r in reasons if r != "question")
     if claim and _proof(claimless, known):
         claim = None  # "save you $4,000 a year, like Hale Tool did" is a claim with its proof
     elif claim:

@@ -268,7 +268,9 @@ _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?
 CLAIM = _families(
     # A benefit verb on a generic object: money, costs, "your business".
     r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
-    r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?:\w+ )?(?:costs?"
+    # ("lower your heating and cooling costs", but not "cut her ice bill 20%": a peer's.)
+    r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
+    r"(?:[\w-]+ ){0,3}(?:costs?"
     r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
     r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour bottom line\b"
     r"|\btrusted by\b|\bindustry[- ]standard\b|\bspeaks? for (?:itself|themselves)\b"
@@ -313,6 +315,15 @@ CLAIM = _families(
     r"|question|reason))|\bone[- ]stop\b|\btop (?:provider|supplier|company|firm|choice)\b"
     r"|\btrusted (?:name|provider|supplier|advisor|source)\b|\bleading (?:provider|supplier"
     r"|company|firm|distributor|manufacturer|agency|name)\b|\b(?:industry|market)[- ]leading\b",
+    r"\b(?:enterprise|military|bank|industrial|professional)[- ]grade\b|\bsleep (?:well|better"
+    r"|easy|soundly) at night\b|\b(?:a|the) (?:recogni[sz]ed |trusted |proven |clear "
+    r"|established )?leader in\b|\bmake (?:your|the) [\w-]+ shine\b",
+    # Better than nobody in particular: "the other guys", "anyone else".
+    r"\b(?:better|faster|cheaper|quicker|safer|more [a-z]+) (?:job |work |service )?than (?:the"
+    r" other (?:guys|companies|firms|shops|folks|outfits)|the others|anyone else|anybody else"
+    r"|(?:our|the big) (?:competitors|competition|guys|chains))\b"
+    r"|\b(?:we're|we are|we've been|we have been) (?:\w+ )?(?:the|your) (?:most [a-z]+"
+    r"|(?!(?:closest|nearest|latest|biggest|largest|oldest)\b)[a-z]{3,}est)\b",
     r"\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b"
     r"|\bresults[- ]driven\b|\bstate[- ]of[- ]the[- ]art\b|\bnext[- ]generation\b",
     r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
@@ -473,7 +484,9 @@ SELF_TALK = re.compile(
     r"|\b(?:our|my) (?:[\w-]+ ){0,2}(?:plant|branch|office|team|company|firm|facility|warehouse"
     r"|shop|fleet|agency|bank|store|lab|factory|depot)\b[^.?!;]{0,30}?\b(?:(?:just|recently"
     r"|also|now) )*(?:added|opened|won|grew|doubled|tripled|hired|expanded|launched|earned"
-    r"|received|reached|passed|celebrated|became|acquired|bought|moved (?:to|into))\b"
+    r"|received|reached|passed|celebrated|became|acquired|bought|moved (?:to|into)|rebranded"
+    r"|renamed|merged|relocated|changed (?:its|our|the) name)\b"
+    r"|\b(?:we|I) used to (?:be|go by|work for|run)\b|\bformerly (?:known as|called)\b"
     r"|\b(?:doubl|tripl|expand|increas|grow|boost)\w* (?:our|my) (?:capacity|output|footprint"
     r"|team|staff|fleet|reach|size|headcount)\b"
     r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"
