@@ -1171,3 +1171,32 @@ def test_a_peers_cost_cut_with_a_number_is_a_result_not_a_claim() -> None:
     text = ("Hi Lee, Sam at Cobalt Networks. Dora Pike at Lakeside Dental cut her phone bill by "
             "about a quarter when we moved her lines. 555-0133.")
     assert codes(text) == []
+
+
+def test_a_short_offer_on_their_things_is_no_formula_and_talking_it_through_is() -> None:
+    text = ("Hi Kay, Lori at Midstate Print. You asked Jeff at the expo about short runs. I "
+            "run that desk. We printed three hundred for a dental office last week at forty "
+            "cents each. I'll mail you one. Call me at five five five, oh one one seven and "
+            "we'll talk it through.")
+    assert codes(text) == []
+    assert [s.about for s in read_sentences(text)][-2:] == ["them", "formula"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Kay, Lori at Midstate Print. Just put in a second press and hired three more "
+    "operators. We run six shifts now. I'd love to give you a tour. 555-0117.",
+    "Hi Kay, Lori at Midstate Print. We employ forty press operators. We own nine presses. "
+    "I'd welcome a visit. 555-0117.",
+])
+def test_the_reps_machines_and_people_are_the_reps_story(text: str) -> None:
+    assert "about_me" in codes(text)
+    assert "no_reason" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # ...but not a question about theirs.
+    "Hi Kay, Lori at Midstate Print. Just opened a second store? Your new address is missing "
+    "from your printed menus, and I can reprint them by Monday. 555-0117.",
+])
+def test_near_the_reps_story_but_about_them(text: str) -> None:
+    assert codes(text) == []

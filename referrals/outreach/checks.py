@@ -468,11 +468,11 @@ _THEIR_FACT = re.compile(
     r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
     r"|adding|building)\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
-# clear it this week" (not "I'll call you", "I'll keep it short").
+# clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
 _JOB = re.compile(
     r"\bI(?:'ll| will| can| could)(?: \w+ and)? (?!(?:call|ring|phone|tell|talk|speak|chat|meet"
-    r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:it"
-    r"|them|yours|one|both)\b(?! (?:short|brief|quick))")
+    r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:you )?(?:it"
+    r"|them|yours|one|both|a copy|a sample)\b(?! (?:short|brief|quick))")
 _YOUR_OWN = re.compile(
     r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
     r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
@@ -581,6 +581,9 @@ _THEIR_DEADLINE = re.compile(
     r"|deadline|filing|plan|rate|term))\b", re.I)
 
 
+_FRESH_NEWS = re.compile(
+    r"\W*(?:(?:just|recently|also|and) )+(?:put in|installed|added|bought|hired|opened|launched"
+    r"|acquired|upgraded|expanded|moved|won)\b", re.I)
 # The sentence's first word, past a greeting: "Hi Chef Ana, Sunvale has been supplying".
 _FIRST_WORD = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,]*,\s*)?([\w&-]+)", re.I)
@@ -619,14 +622,16 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
     first = _FIRST_WORD.match(claimless)
-    speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless)
+    # "Just put in two new mills": the rep's news, the subject left out.
+    fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
+    speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless) or fresh
                or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
                or (first and first.group(1) in company))  # "Brightway has served since 1990"
     reasons = _reasons(claimless, self_talk=False, known=known)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
     gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
-    story, wish = _SELF_TALK.search(claimless), _WISH.search(claimless) or desperate
+    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
     # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
     wish = wish or ("?" in sentence and _SCHEDULING.search(claimless))
     if (story or wish) and not listener and "offer" not in reasons \
