@@ -526,7 +526,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    if _NUMBER.search(_TIMES.sub(" ", plain)):
+    if _NUMBER.search(_TIMES.sub(" ", plain) if " times" in plain else plain):
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
@@ -552,8 +552,9 @@ def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[s
 #: "Opened my e-mail five times", "called three times": a count of attempts, no fact (but
 #: "three times a week", "three times faster" are).
 _TIMES = re.compile(
-    rf"\b(?:\d+|{_NUMBER_WORD}|a few|several|many) times\b(?! (?:a|an|per|each|every|faster"
-    r"|more|less|as|the|over|cheaper|longer|higher|lower)\b)", re.I)
+    _AT_WORD + rf"\b(?:\d+|{_NUMBER_WORD}|a few|several|many) times\b"
+    r"(?! (?:a|an|per|each|every|faster|more|less|as|the|over|cheaper|longer|higher|lower)\b)",
+    re.I)
 
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
@@ -611,7 +612,10 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # base once more about the proposal"), and taken out after it.
     desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
-    claimless, claim = _strip(_CLAIM, _NAMED_CLAIM.sub(" ", _strip(_EMPTY_FOLLOW_UP, rest)[0]))
+    unfollowed = _strip(_EMPTY_FOLLOW_UP, rest)[0]
+    claimless, claim = _strip(_CLAIM, unfollowed)
+    if claim:  # rare: only then look for claim words that are a name or a topic
+        claimless, claim = _strip(_CLAIM, _NAMED_CLAIM.sub(" ", unfollowed))
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))
@@ -796,13 +800,22 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     )
 
 
+@functools.lru_cache(maxsize=512)
+def _plain_part(part: str) -> str:
+    """A sentence without reproaches, pleading, greetings, names, numbers or sign-offs.
+
+    Cached: a message in a series is compared with each earlier one, twice.
+    """
+    return _formula_free(_DESPERATE.sub(" ", _BLAME.sub(" ", part)))
+
+
 def _substance_words(text: str) -> list[str]:
     """What a message says, in words: no formulas, names, reproaches or pleading."""
     parts = _split(_normalise(text))
     known = {word.lower() for word in re.findall(r"\b[A-Z][\w&'-]+", parts[0] if parts else "")}
     words = []
     for part in parts:
-        said = _substance(_DESPERATE.sub(" ", _BLAME.sub(" ", part)))
+        said = [w for w in _WORD.findall(_plain_part(part).lower()) if w not in _FILLER]
         if len(said) > MAX_FORMULA_WORDS:
             words += [w for w in said if w not in known]
     return words
@@ -962,7 +975,7 @@ def _content(text: str, who: frozenset[str]) -> tuple[tuple[str, ...], frozenset
     numbers: set[float] = set()
     names: set[str] = set()
     for part in _split(text):
-        free = _formula_free(_DESPERATE.sub(" ", _BLAME.sub(" ", part)))
+        free = _plain_part(part)
         if len([w for w in _WORD.findall(free.lower()) if w not in _FILLER]) \
                 <= MAX_FORMULA_WORDS:
             continue
