@@ -27,6 +27,7 @@ from referrals.outreach.checks import (
     spoken_length,
     word_count,
 )
+from referrals.outreach.repeats import stated_numbers
 from referrals.outreach.scripts import Reason, compose_voicemail
 
 pytestmark = pytest.mark.graph
@@ -963,10 +964,10 @@ def test_an_empty_call_after_an_empty_call_is_a_repeat_in_any_words() -> None:
 
 
 def test_quantities_in_words_and_digits_are_the_same_fact() -> None:
-    from referrals.outreach.checks import _numbers
-    assert _numbers("twenty-six pallets, eight hundred dollars") == _numbers("26 pallets, $800")
-    assert _numbers("since nineteen seventy-two") >= _numbers("since '72")
-    assert not _numbers("one of our customers, a couple of weeks, both sites")
+    assert stated_numbers("twenty-six pallets, eight hundred dollars") == stated_numbers(
+        "26 pallets, $800")
+    assert stated_numbers("since nineteen seventy-two") >= stated_numbers("since '72")
+    assert not stated_numbers("one of our customers, a couple of weeks, both sites")
 
 
 @pytest.mark.parametrize("earlier", [(), ("",), ("   ",)])

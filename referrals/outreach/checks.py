@@ -37,7 +37,9 @@ links", "our index shows where shippers in your region pay too much") is about *
 
 Each flag says why and what to do instead, so a false alarm costs a glance, not a lost call.
 Blame, pressure and empty claims are matched by families of phrasing
-(:mod:`referrals.outreach.phrases`), not lists of phrases. How often the check is right is
+(:mod:`referrals.outreach.phrases`), not lists of phrases; greetings, names and numbers are
+taken out by :mod:`referrals.outreach.formulas`, and repeats judged by
+:mod:`referrals.outreach.repeats`. How often the check is right is
 measured on a labelled corpus (``tests/data/craft_*.jsonl``) by ``python -m bench.craft``:
 few false alarms, but a new voice still finds ways of blaming and pleading that no family
 covers yet (see bench/README.md).
@@ -45,17 +47,29 @@ covers yet (see bench/README.md).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
+from referrals.outreach.formulas import (
+    _AT_WORD,
+    _CALL_BACK,
+    _CALLER,
+    _EMAIL,
+    _NOT_NAMES,
+    _PHONE,
+    _TIME,
+    _WORD,
+    MAX_FORMULA_WORDS,
+    _normalise,
+    _said,
+    _split,
+    _substance,
+    word_count,
+)
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import COURTESY as _COURTESY
-from referrals.outreach.phrases import DAY as _DAY
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.phrases import OFFER as _OFFER
@@ -63,7 +77,15 @@ from referrals.outreach.phrases import PEER as _PEER
 from referrals.outreach.phrases import REFERRAL as _REFERRAL
 from referrals.outreach.phrases import RESULT as _RESULT
 from referrals.outreach.phrases import SELF_TALK as _SELF_TALK
-from referrals.outreach.phrases import TITLE_ALONE as _TITLE_ALONE
+from referrals.outreach.repeats import (
+    REPEAT_MAX_NEW_SHARE,
+    REPEAT_MIN_CONTENT,
+    REPEAT_MIN_SIMILARITY,
+    content_repeat,
+    new_facts,
+    new_share,
+    similarity,
+)
 
 __all__ = [
     "ABOUT_ME_MIN_SENTENCES", "CHANNELS", "CODES", "EMAIL_MAX_WORDS", "REPEAT_MIN_CONTENT",
@@ -85,20 +107,10 @@ CODES = ("only_name_number", "no_reason", "empty_claim", "blames", "desperate", 
 #: only_name_number: at most this many words of substance may be left once greetings,
 #: sign-offs, who is calling, numbers, addresses and call-me-back words are taken out.
 MAX_SUBSTANCE_WORDS = 2
-#: A sentence with at most this many words of substance is only a formula ("Talk soon.").
-MAX_FORMULA_WORDS = 1
 #: about_me: flag when at least this many sentences are about the rep, and more of them than
 #: sentences about the listener. One "I'd like to introduce myself" is no reason, not a
 #: monologue.
 ABOUT_ME_MIN_SENTENCES = 2
-#: repeated: rapidfuzz token_set_ratio (0-100) of the substance against an earlier message...
-REPEAT_MIN_SIMILARITY = 85
-#: ...and at most this share of the new message's substance words new to the earlier one.
-REPEAT_MAX_NEW_SHARE = 0.3
-#: repeated, in other words: no new fact, and this token_set_ratio (0-100) of the stemmed
-#: content words. Reworded repeats in the corpus score 71 and up, follow-ups without a new
-#: number or name at most 56.
-REPEAT_MIN_CONTENT = 65
 
 
 @dataclass(frozen=True)
@@ -141,37 +153,6 @@ class Sentence:
     empty_claim: str | None = None
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"'})
-# Letters/digits, with inner ' - . kept inside the word ("don't", "e-mail", "Acme's").
-_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
-_DIGIT_GROUPS = re.compile(r"\d+(?:[.\-]\d+)+")
-
-
-def _normalise(text: str) -> str:
-    """Curly quotes to straight ones, runs of whitespace to one space."""
-    return " ".join(text.translate(_QUOTES).split())
-
-
-def word_count(text: str) -> int:
-    """Words as a listener hears them.
-
-    A word is a run of letters or digits, with inner ``'``, ``-`` or ``.`` allowed ("don't",
-    "e-mail", "Acme's"). Digits joined by ``-`` or ``.`` count one word per group, since a
-    phone number is read out group by group: "555-010-2030" is 3 words. Punctuation and
-    symbols are not words.
-
-    Examples
-    --------
-    >>> word_count("Call me at 555-010-2030, don't wait!")
-    8
-    >>> word_count("   ")
-    0
-    """
-    tokens = _WORD.findall(_normalise(text))
-    return sum(len(re.split(r"[.\-]", t)) if _DIGIT_GROUPS.fullmatch(t) else 1 for t in tokens)
-
-
 def spoken_length(text: str) -> Length:
     """How long the text takes to say at ``WORDS_PER_MINUTE``, and whether that is too long.
 
@@ -199,76 +180,6 @@ def spoken_length(text: str) -> Length:
         "-second limit. Cut it to 50 to 75 words."))
 
 
-#: Every phrase the check looks for starts a word: checking that first spares Python's ``re``
-#: trying each of dozens of alternatives at every character (the check runs on every save).
-_AT_WORD = r"(?<![\w'-])(?=[\w#])"
-
-
-# --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
-_SPOKEN_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
-_PHONE = re.compile(
-    r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
-    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
-    # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
-    # four oh" – seven digits or more.
-    rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b",
-    re.I,
-)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_CALL_BACK = re.compile(
-    r"\b(?:call|ring|phone) me\b|\bcall(?:ing)? (?:me )?back\b|\bgive me a (?:call|ring|buzz)\b"
-    r"|\breach me\b|\bget back to me\b|\breturn my call\b|\bmy (?:number|cell|phone) is\b"
-    r"|\blet me know\b",
-    re.I,
-)
-# Up to four capitalised words (no comma in between) are a name or a company; a signature
-# may run over commas ("Best regards, Rita Rep, Acme Supply").
-_NAME = r"[A-Z][\w'&.-]*\s*(?:(?:and |& |of )?[A-Z][\w'&.-]*\s*){0,3}"
-_SIGNATURE = r"(?:[A-Z][\w'&.-]*[\s,]*){1,4}"
-_IDENTITY = re.compile(
-    rf"(?i:\b(?:this is|my name is|it's|it is|i'm|i am|from|with|at|of|for|hi|hello|hey|dear"
-    rf"|good (?:morning|afternoon|evening)))\s*,?\s*{_NAME}(?:,\s*{_NAME}(?=,|\.|$))?"
-    rf"|(?i:\b(?:regards|best|thanks|thank you|cheers|sincerely|talk soon))\s*,?\s*{_SIGNATURE}"
-    rf"|{_NAME}(?i:here)\b"
-)
-#: Who is calling, for telling a peer from the rep: "for" and "of" name a customer as often
-#: as the rep ("we financed the build-out for Pine Street Bakery").
-_CALLER = re.compile(_IDENTITY.pattern.replace("|of|for|", "|"))
-_FILLER = frozenset(
-    """returning a an the and or at on to of for in by is it it's this that i i'm i'll i'd me my am
-    please again so just here calling call back number phone cell office direct line ext
-    extension reach give ring buzz return get chance you your can could would when soon today
-    thanks thank bye goodbye hi hello hey dear good morning afternoon evening have nice great
-    day weekend much very quick convenience earliest anytime any time name regards best cheers
-    sincerely talk later message there minute moment one once more with from looking forward
-    speaking hear hearing kind warm warmest kindest um uh uhm erm er yeah yep okay ok anyway
-    """.split()
-)
-
-
-
-
-@functools.lru_cache(maxsize=4096)
-def _formula_free(text: str) -> str:
-    """The text without greetings, names, numbers, courtesies, titles or sign-offs.
-
-    Cached: each sentence is asked about several times (formula? names only? a repeat?).
-    """
-    rest = _COURTESY.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
-    return _TITLE_ALONE.sub(" ", _IDENTITY.sub(" ", rest))
-
-
-def _substance(text: str) -> list[str]:
-    """The words left once greetings, names, numbers, sign-offs and call-back words go."""
-    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
-
-
-def _said(text: str) -> list[str]:
-    """The words of substance that are not names: capitalised words left over are names."""
-    return [w for w in _WORD.findall(_formula_free(text))
-            if w.lower() not in _FILLER and not w[0].isupper()]
-
-
 def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     if not (_PHONE.search(text) or _CALL_BACK.search(text)):
         return None
@@ -290,41 +201,6 @@ def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     )
 
 
-# --- sentences --------------------------------------------------------------------------------
-# A full stop after these is not the end of a sentence ("Mr. Lee", "Acme Co. in Dayton").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr co inc ltd corp vs etc e.g i.e a.m p.m no approx dept ave mt ft"
-    .split())
-_SENTENCE_END = re.compile(r"[.!?;]+[\"')]*\s+|[.!?]+[\"')]*$")
-
-
-def _split(text: str) -> list[str]:
-    parts, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        before = text[start:end.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
-        rest = text[end.end():]
-        if end.group(0).startswith(".") and (
-                before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-                or (rest[:1].islower())):
-            continue
-        parts.append(text[start:end.end()].strip())
-        start = end.end()
-    if text[start:].strip():
-        parts.append(text[start:].strip())
-    return parts
-
-
-# Numbers and quantities that say nothing about the prospect: times of day, call lengths.
-_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
-_TIME = re.compile(
-    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
-    # Spelled out: "calling at about ten on Tuesday", "between eight and five".
-    rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
-    rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
-    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
-    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
-    rf"|\b{_HOUR} o'clock\b)",
-    re.I)
 _NUMBER_WORD = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
@@ -378,10 +254,6 @@ _OWNED = re.compile(
     r"|site|website|services?|products?|catalog(?:ue)?))?|\b(?:in|for) a (?:free )?quote\b", re.I)
 _BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )?asked\b", re.I)
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
-_NOT_NAMES = frozenset(
-    "I I'm I'll I'd I've Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
-    "February March April May June July August September October November December Mr Ms Mrs "
-    "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
     r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability)\b"
@@ -602,6 +474,14 @@ def _pressure(rest: str, sentence: str) -> str | None:
     return desperate
 
 
+def _claims(text: str) -> tuple[str, str | None]:
+    """The text without its empty claims, and the first one; a name or a topic is none."""
+    claimless, claim = _strip(_CLAIM, text)
+    if claim:  # rare: only then look for claim words that are a name or a topic
+        claimless, claim = _strip(_CLAIM, _NAMED_CLAIM.sub(" ", text))
+    return claimless, claim
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -612,17 +492,13 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # base once more about the proposal"), and taken out after it.
     desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
-    unfollowed = _strip(_EMPTY_FOLLOW_UP, rest)[0]
-    claimless, claim = _strip(_CLAIM, unfollowed)
-    if claim:  # rare: only then look for claim words that are a name or a topic
-        claimless, claim = _strip(_CLAIM, _NAMED_CLAIM.sub(" ", unfollowed))
+    claimless, claim = _claims(_strip(_EMPTY_FOLLOW_UP, rest)[0])
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))
-    if not _REFERRAL.search(sentence) and not _JOB.search(claimless) and (
-            said <= MAX_FORMULA_WORDS or (
-            (blame or desperate) and said <= MAX_FORMULA_WORDS + 2
-            and not _reasons(claimless, self_talk=False, known=known))):
+    formula = said <= MAX_FORMULA_WORDS or ((blame or desperate) and said <= MAX_FORMULA_WORDS + 2
+                                            and not _reasons(claimless, False, known))
+    if formula and not (_REFERRAL.search(sentence) or _JOB.search(claimless)):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
     first = _FIRST_WORD.match(claimless)
@@ -800,232 +676,6 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     )
 
 
-@functools.lru_cache(maxsize=512)
-def _plain_part(part: str) -> str:
-    """A sentence without reproaches, pleading, greetings, names, numbers or sign-offs.
-
-    Cached: a message in a series is compared with each earlier one, twice.
-    """
-    return _formula_free(_DESPERATE.sub(" ", _BLAME.sub(" ", part)))
-
-
-def _substance_words(text: str) -> list[str]:
-    """What a message says, in words: no formulas, names, reproaches or pleading."""
-    parts = _split(_normalise(text))
-    known = {word.lower() for word in re.findall(r"\b[A-Z][\w&'-]+", parts[0] if parts else "")}
-    words = []
-    for part in parts:
-        said = [w for w in _WORD.findall(_plain_part(part).lower()) if w not in _FILLER]
-        if len(said) > MAX_FORMULA_WORDS:
-            words += [w for w in said if w not in known]
-    return words
-
-
-def similarity(text: str, earlier: str) -> float:
-    """How alike two messages are (0-100), greetings, names and numbers set aside.
-
-    rapidfuzz's ``token_set_ratio`` of the words of substance: word order and a word or two
-    added or dropped barely move it; new facts do.
-
-    Examples
-    --------
-    >>> earlier = ("Hi Gus, Nina from Horizon. Two firms in Boise cut premiums by nine "
-    ...            "percent. I'll send you their numbers. 555 111 2929.")
-    >>> similarity("Hi Gus, Nina from Horizon again. Two firms in Boise cut their premiums "
-    ...            "by nine percent. 555 111 2929.", earlier) >= REPEAT_MIN_SIMILARITY
-    True
-    >>> similarity("Hi Gus, Nina from Horizon. The state's new leave law starts in "
-    ...            "January; I mailed you a template. 555 111 2929.", earlier) < 50
-    True
-    >>> similarity("Gus, it's Nina at Horizon. Call me back on 555 111 2929.",
-    ...            "Hi Gus, Nina from Horizon, 555 111 2929.")
-    100.0
-    """
-    new, old = _substance_words(text), _substance_words(earlier)
-    if not new and not old:
-        return 100.0  # a name and a number, again: nothing new either time
-    if not new or not old:
-        return 0.0
-    return fuzz.token_set_ratio(" ".join(new), " ".join(old))
-
-
-def _new_share(text: str, earlier: str) -> float:
-    new, old = _substance_words(text), set(_substance_words(earlier))
-    return sum(w not in old for w in new) / len(new) if new else 0.0
-
-
-# --- repeated, judged on content: the same facts, in other words and another order ------------
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-    .split(), 1)} | {"thirtieth": 30}
-_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.I)
-
-
-def _numbers(text: str) -> frozenset[float]:
-    """The quantities a text states, in digits or in words, as numbers.
-
-    "Twenty-six pallets", "26 pallets" and "$26" are one fact; so are "nineteen seventy-two",
-    "1972" and "'72" (a year is also known by its last two digits). One and two are left out:
-    "one of our customers", "a couple", "both" are no facts.
-
-    Examples
-    --------
-    >>> sorted(_numbers("saved $4,200, about twenty-six pallets, since nineteen seventy-two"))
-    [26.0, 72.0, 1972.0, 4200.0]
-    >>> sorted(_numbers("eight hundred dollars by September fifteenth, 30% off"))
-    [15.0, 30.0, 800.0]
-    """
-    values: list[float] = []
-    current: float | None = None
-    for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
-        word = token.lower()
-        if token[0].isdigit():
-            if current is not None:
-                values.append(current)
-                current = None
-            values.append(float(token.replace(",", "")))
-        elif word in _UNITS:
-            if current is not None and (current % 100 == 0 and current >= 100
-                                        or current % 10 == 0 and _UNITS[word] < 10):
-                current += _UNITS[word]  # "eight hundred five", "twenty six"
-            else:
-                if current is not None:
-                    values.append(current)
-                current = _UNITS[word]
-        elif word in _TENS:
-            if current is not None and 10 <= current < 20:
-                current = current * 100 + _TENS[word]  # "nineteen seventy": a year
-            elif current is not None and current >= 100 and current % 100 == 0:
-                current += _TENS[word]
-            else:
-                if current is not None:
-                    values.append(current)
-                current = _TENS[word]
-        elif word in _SCALES:
-            current = (current or 1) * _SCALES[word]
-        elif word in _ORDINALS:
-            if current is not None and current % 10 == 0 and current >= 20:
-                values.append(current + _ORDINALS[word])  # "twenty-first"
-            else:
-                if current is not None:
-                    values.append(current)
-                values.append(_ORDINALS[word])
-            current = None
-        elif not (word == "and" and current is not None and current >= 100) \
-                and word not in ("a", "one"):
-            if current is not None:
-                values.append(current)
-            current = None
-    if current is not None:
-        values.append(current)
-    facts = {float(v) for v in values if v > 2}
-    return frozenset(facts | {v % 100 for v in facts if 1900 <= v < 2100})
-
-
-#: Words that carry no content: function words, and the rep's everyday verbs.
-_STOP = _FILLER | frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-    its this that these those there their they them we our us i me my you your yours he she
-    his her him so than then too very also about into over under up down out off more most
-    some any all each both no not only own same such can could would should will shall may
-    might must do does did have has had what which who whom where why how now again once new
-    one two we're we've we'd we'll you're you've you'd you'll they're it's that's there's
-    i've i'd i'll i'm""".split())
-_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s|ly|er)$")
-# A name or code mid-sentence ("the Ohio Food Processors Association", "flood zone AE",
-# "Form I-9", "17-4 stainless"): a fact, like a number.
-_PROPER = re.compile(r"(?<=[a-z,;:%)]\s)[A-Z][\w&-]*|\b[A-Za-z]+-?\d[\w-]*")
-
-
-def _stem(word: str) -> str:
-    """A light stem, so "reduced", "reduces" and "reducing" are one word.
-
-    >>> [_stem(w) for w in ("reduced", "cycles", "rinsing", "roughly", "cut")]
-    ['reduc', 'cycl', 'rins', 'rough', 'cut']
-    """
-    return _SUFFIX.sub("", word.lower().removesuffix("'s"))
-
-
-@functools.lru_cache(maxsize=256)
-def _who(text: str) -> frozenset[str]:
-    """The capitalised words of who is calling and who is called: greeting, name, signature."""
-    parts = _split(text)
-    formulas = [p for p in parts if len(_substance(p)) <= MAX_FORMULA_WORDS]
-    said = " ".join(m.group(0) for p in parts for m in _IDENTITY.finditer(p))
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w&'-]+", " ".join(formulas) + " "
-                                                     + said))
-
-
-@functools.lru_cache(maxsize=256)
-def _content(text: str, who: frozenset[str]) -> tuple[tuple[str, ...], frozenset[float],
-                                                       frozenset[str]]:
-    """What a message says: its content words (stemmed), the numbers and the names it states.
-
-    Greetings, who is calling, the number, reproaches and pleading are left out, as in
-    :func:`_substance_words`; so are the names in ``who``.
-    """
-    words: list[str] = []
-    numbers: set[float] = set()
-    names: set[str] = set()
-    for part in _split(text):
-        free = _plain_part(part)
-        if len([w for w in _WORD.findall(free.lower()) if w not in _FILLER]) \
-                <= MAX_FORMULA_WORDS:
-            continue
-        numbers |= _numbers(free)
-        names |= {_stem(m.group(0)) for m in _PROPER.finditer(free)
-                  if m.group(0).lower() not in who | _STOP and m.group(0) not in _NOT_NAMES}
-        words += [_stem(w) for w in _WORD.findall(free)
-                  if w.lower() not in _STOP and w.lower() not in who
-                  and not any(c.isdigit() for c in w)]
-    return tuple(words), frozenset(numbers), frozenset(names)
-
-
-def content_repeat(text: str, earlier: str) -> tuple[bool, float]:
-    """Whether a message says what an earlier one said, whatever the words and their order.
-
-    A repeat states no fact (number, amount, date, name) the earlier message didn't, and
-    most of its content words, stemmed, were in the earlier message too (rapidfuzz's
-    ``token_set_ratio`` at least ``REPEAT_MIN_CONTENT``). Returns the verdict and that ratio.
-
-    Examples
-    --------
-    >>> first = ("Hi Jo, Ann at Beck Chemical. One member of the Ohio Food Association cut "
-    ...          "caustic use by 30% by adjusting concentration in rinse cycles. 555-0174.")
-    >>> content_repeat("Hello Jo, Ann again. A fellow Ohio Food Association member reduced "
-    ...                "caustic usage thirty percent by tuning rinse cycle concentration. "
-    ...                "555-0174.", first)[0]
-    True
-    >>> content_repeat("Hello Jo, Ann again. Rinse cycle concentration: the Ohio Food "
-    ...                "Association's survey says members cut caustic by 30% and water by "
-    ...                "18%. 555-0174.", first)[0]
-    False
-    """
-    if _new_facts(text, earlier):
-        return False, 0.0  # a new fact: a follow-up, not a repeat
-    who = _who(text) | _who(earlier)
-    new_words, old_words = _content(text, who)[0], _content(earlier, who)[0]
-    if not new_words or not old_words:
-        return False, 0.0  # nothing said: judged by the words of substance instead
-    score = fuzz.token_set_ratio(" ".join(new_words), " ".join(old_words))
-    return score >= REPEAT_MIN_CONTENT, score
-
-
-def _new_facts(text: str, earlier: str) -> bool:
-    """Whether a message states a number or a name the earlier one didn't."""
-    who = _who(text) | _who(earlier)
-    _, new_numbers, new_names = _content(text, who)
-    _, old_numbers, old_names = _content(earlier, who)
-    return bool(new_numbers - old_numbers or new_names - old_names)
-
-
 def _gives_no_reason(read: Sequence[Sentence]) -> bool:
     return not any(s.reasons for s in read if s.about != "me")
 
@@ -1037,9 +687,9 @@ def _repeated(text: str, earlier: Sequence[str], read: Sequence[Sentence]) -> Fl
             continue
         which = "your last message" if n == 1 else f"the message {n} before this one"
         score = similarity(text, old)
-        if score >= REPEAT_MIN_SIMILARITY and _new_share(text, old) <= REPEAT_MAX_NEW_SHARE:
+        if score >= REPEAT_MIN_SIMILARITY and new_share(text, old) <= REPEAT_MAX_NEW_SHARE:
             why = f"almost word for word ({score:.0f}% alike)"
-        elif empty and _gives_no_reason(_read_all(old)) and not _new_facts(text, old):
+        elif empty and _gives_no_reason(_read_all(old)) and not new_facts(text, old):
             # "Just touching base" after "wanted to check in": other words, the same empty
             # call. The earlier message is read only when this one gives no reason.
             why = "with no reason to call back, again"
