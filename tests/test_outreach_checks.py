@@ -1201,3 +1201,14 @@ def test_the_reps_machines_and_people_are_the_reps_story(text: str) -> None:
 ])
 def test_near_the_reps_story_but_about_them(text: str) -> None:
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # News supposed, or a need the rep invents, is no news about their business.
+    "Hi Tom, Ann at Vireo IT. If your team is switching providers this year, keep us in "
+    "mind. 555-0101.",
+    "Hi Tom, Ann at Vireo IT. I'd like to introduce myself; your account will need a new rep "
+    "soon. 555-0101.",
+])
+def test_news_supposed_is_no_reason(text: str) -> None:
+    assert "no_reason" in codes(text)

@@ -335,8 +335,8 @@ _THEIR_FACT = re.compile(
     # under, a change coming ("deliveries to your area will likely move to Cincinnati").
     r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
     r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
-    r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end|need|lose)"
-    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible|need))\b"
+    r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end)"
+    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
     r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
     r"|adding|building)\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
@@ -345,6 +345,9 @@ _JOB = re.compile(
     r"\bI(?:'ll| will| can| could)(?: \w+ and)? (?!(?:call|ring|phone|tell|talk|speak|chat|meet"
     r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:you )?(?:it"
     r"|them|yours|one|both|a copy|a sample)\b(?! (?:short|brief|quick))")
+# News supposed is no news: "if your team is switching providers, keep us in mind".
+_SUPPOSING = re.compile(
+    r"\b(?:if|whenever|in case|should|whether|might)\b[^.?!;]{0,25}\byou(?:r|'re| are)?\b", re.I)
 _YOUR_OWN = re.compile(
     r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
     r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
@@ -402,7 +405,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
-    if _THEIR_FACT.search(plain):
+    if _THEIR_FACT.search(plain) and not _SUPPOSING.search(plain):
         kinds.append("fact")
     # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
