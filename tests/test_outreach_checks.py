@@ -1117,6 +1117,8 @@ def test_blame_by_guessing_missed_meetings_and_owed_replies(text: str, excerpt: 
     "our route plan; I've attached it. 555-0102.",
     "Hi Raj, Mo at Polar Ice. Cal Boyd isn't a relative, I promise, but he suggested I call. "
     "Your walk-in runs 4 degrees warm. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. I imagine you saw the county raised the ice-machine permit fee "
+    "to $90; I can file yours. 555-0102.",
 ])
 def test_good_messages_near_the_new_families_pass(text: str) -> None:
     assert codes(text) == []

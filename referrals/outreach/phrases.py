@@ -141,7 +141,8 @@ BLAME = _families(
     # Guessing what the prospect failed to do; a meeting they missed; silence made worse than
     # a no.
     r"\b(?:I'm guessing|I guess|I suspect|I imagine|surely|it seems(?: like| that)?|seems like)"
-    r" (?:you (?:didn't|did not|never|haven't|have not|got|saw|missed|forgot|must)|my (?:last )?"
+    r" (?:you (?:didn't|did not|never|haven't|have not|missed|forgot|(?:got|saw|must have \w+)"
+    r" (?:my|our))|my (?:last )?"
     r"(?:note|message|e-?mail|voicemail|letter)s?|(?:it|that) (?:didn't|never|wasn't))\b"
     r"|\b(?:slipped|got|went) (?:past|by) you\b|\bpassed you by\b"
     r"|\b(?:did|had|was|were|I'd) (?:really |honestly |half )?expect(?:ed|ing)? (?:a|an|your"
