@@ -21,11 +21,13 @@ from referrals.outreach.checks import (
     Flag,
     Length,
     check_message,
+    content_repeat,
     read_sentences,
     similarity,
     spoken_length,
     word_count,
 )
+from referrals.outreach.repeats import stated_numbers
 from referrals.outreach.scripts import Reason, compose_voicemail
 
 pytestmark = pytest.mark.graph
@@ -908,6 +910,66 @@ def test_the_same_name_and_number_is_not_a_repeat() -> None:
     assert codes(other, earlier=tuple(SERIES)) == []
 
 
+# Reworded repeats: synonyms, another order, digits for words. Each new message in a series
+# must bring a new fact; the same facts in other words are the same message.
+REWORDED = [
+    ("Hi Paula, Tom Reyes at Northgate Linen. Restaurants on Elm Street that moved to weekly "
+     "towel service cut their laundry bills by eighteen percent. I can run the same numbers "
+     "for your kitchen. 555-0177.",
+     "Paula, it's Tom from Northgate Linen again. I'm happy to work out your kitchen's figures: "
+     "the Elm Street restaurants that switched to a weekly towel service reduced laundry costs "
+     "18%. Call me, 555-0177."),
+    ("Hi Omar, Jess Lin with Keystone Boilers. The county's new inspection rule takes effect "
+     "March first and covers boilers older than fifteen years; yours was installed in 2006. "
+     "I'll mail you the inspection checklist. 555-0188.",
+     "Hello Omar, Jess at Keystone Boilers. Your boiler went in back in two thousand six, so "
+     "the inspection rule the county starts on March 1 for boilers over 15 years old applies "
+     "to you. I'll send the checklist by mail. 555-0188."),
+]
+
+
+@pytest.mark.parametrize(("first", "again"), REWORDED)
+def test_the_same_facts_reworded_and_reordered_are_a_repeat(first: str, again: str) -> None:
+    assert similarity(again, first) < REPEAT_MIN_SIMILARITY  # not near word for word...
+    assert codes(again) == []  # ...and a good message on its own...
+    found = flag(again, "repeated", earlier=(first,))  # ...but the same one again
+    assert "in other words" in found.message
+    assert content_repeat(again, first)[0]
+
+
+@pytest.mark.parametrize(("first", "again", "fact"), [
+    # One new number, date or name makes it a follow-up.
+    (*REWORDED[0], ("18%.", "18%, and the ones on Oak Street 24%.")),
+    (*REWORDED[1], ("I'll send", "The deadline to book one is April 30. I'll send")),
+    (*REWORDED[1], ("I'll send", "Dale Ortiz at Ridgeline Bakery got his done with us. I'll "
+                    "send")),
+])
+def test_a_reworded_follow_up_with_a_new_fact_is_not_a_repeat(
+        first: str, again: str, fact: tuple[str, str]) -> None:
+    follow_up = again.replace(*fact)
+    assert follow_up != again
+    assert "repeated" not in codes(follow_up, earlier=(first,))
+    assert not content_repeat(follow_up, first)[0]
+
+
+def test_an_empty_call_after_an_empty_call_is_a_repeat_in_any_words() -> None:
+    first = "Hi Rosa, Ben at Clearwater Staffing, just wanted to check in with you. 555-0190."
+    again = ("Hey Rosa, Ben again from Clearwater Staffing, touching base in case there's "
+             "something I can do for you. 555-0190.")
+    assert codes(again, earlier=(first,)) == ["no_reason", "desperate", "repeated"]
+    # After a message that gave a reason, an empty one is empty, not a repeat of it.
+    reason = ("Hi Rosa, Ben at Clearwater Staffing. Two clinics near you filled night-shift "
+              "nurse posts in a week with our float pool. 555-0190.")
+    assert "repeated" not in codes(again, earlier=(reason,))
+
+
+def test_quantities_in_words_and_digits_are_the_same_fact() -> None:
+    assert stated_numbers("twenty-six pallets, eight hundred dollars") == stated_numbers(
+        "26 pallets, $800")
+    assert stated_numbers("since nineteen seventy-two") >= stated_numbers("since '72")
+    assert not stated_numbers("one of our customers, a couple of weeks, both sites")
+
+
 @pytest.mark.parametrize("earlier", [(), ("",), ("   ",)])
 def test_no_earlier_message_means_no_repeat(earlier: tuple[str, ...]) -> None:
     assert "repeated" not in codes(SERIES[0], earlier=earlier)
@@ -940,9 +1002,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 1000
+    assert len(tune) >= 1361
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxb")
+    assert {r["id"][0] for r in tune} >= set("thfxbc")
     _check_labels(tune)
 
 
@@ -989,3 +1051,166 @@ def test_the_tune_split_meets_the_targets() -> None:
     for code in CODES:
         positives = [code in g for r, g in zip(rows, got, strict=True) if code in r["flaws"]]
         assert sum(positives) >= 0.9 * len(positives), code
+
+
+# --- round 6: classes the c… set found ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hi Rhonda, it's Carl Mendez with Tri-County Linen. Call me back at five five five, oh "
+    "one six two. Thanks.",
+    "Morning Dale, uh, this is Pete at Ridgeway Signs, yeah, give me a ring, "
+    "five-five-five, zero-one-four-seven. Okay, bye.",
+])
+def test_a_number_read_out_digit_by_digit_is_only_a_number(text: str) -> None:
+    assert codes(text) == ["only_name_number", "no_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    # News about their own business is a reason, with no number in it.
+    "Hi Ines, Walt at Harbor Metals. Your plating vendor in Toledo shut its doors on Monday. "
+    "We run the same zinc-nickel finish with room on the line. 555-0171.",
+    "Hi Ines, Walt at Harbor Metals. I saw you're expanding the Fremont plant this summer; "
+    "our crew refits press lines over a weekend. 555-0171.",
+    "Hi Ines, Walt at Harbor Metals. Your fire permit for the east building comes up for "
+    "renewal in May, and I can file it for you. 555-0171.",
+    # A job offered on their things, in few words, is not a formula.
+    "Hi Ines, Walt at Harbor Metals. The dock plate at your loading bay is cracked at the "
+    "hinge. I can weld it Saturday. 555-0171.",
+])
+def test_news_about_their_business_or_a_job_on_their_things_is_a_reason(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_a_claim_word_inside_a_company_name_is_the_name() -> None:
+    text = ("Hi Gwen, Lou at Premier Pest Control. Your kitchen passed inspection, but the "
+            "inspector noted droppings by the dock door; I can seal it Friday. 555-0140.")
+    assert codes(text) == []
+    assert "empty_claim" in codes(text.replace("Lou at Premier Pest Control.",
+                                               "Lou here. We're the premier pest firm."))
+    topic = ("Hi Gwen, I've mailed you an article on cutting food waste costs; page 3 shows "
+             "how a diner in Akron saved $9,000 a year. Lou, 555-0140.")
+    assert codes(topic) == []
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Hi Raj, it's Mo at Polar Ice. I suspect you never got to my last voicemail, so here "
+     "it is again. 555-0102.", "I suspect you never"),
+    ("Hi Raj, Mo at Polar Ice. Seems my note about the freezer rebate got past you. "
+     "555-0102.", "got past you"),
+    ("Hi Raj, Mo at Polar Ice. We had a call booked for nine and you weren't on the line. "
+     "555-0102.", "you weren't on the line"),
+    ("Hi Raj, Mo at Polar Ice. I was honestly expecting a reply after the samples went out. "
+     "555-0102.", "was honestly expecting a reply"),
+    ("Hi Raj, Mo at Polar Ice. Even a no is fine by me at this point. 555-0102.",
+     "Even a no is"),
+])
+def test_blame_by_guessing_missed_meetings_and_owed_replies(text: str, excerpt: str) -> None:
+    assert flag(text, "blames").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Raj, Mo at Polar Ice. It seems your county moved the food-safety audit to March; I "
+    "mailed you the new checklist. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. Jen Ruiz at Crest Diner expected a hard summer and cut her ice "
+    "bill 20% with our leased machine. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. A bakery near you cut its no-show rate on deliveries to 2% with "
+    "our route plan; I've attached it. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. Cal Boyd isn't a relative, I promise, but he suggested I call. "
+    "Your walk-in runs 4 degrees warm. 555-0102.",
+    "Hi Raj, Mo at Polar Ice. I imagine you saw the county raised the ice-machine permit fee "
+    "to $90; I can file yours. 555-0102.",
+])
+def test_good_messages_near_the_new_families_pass(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Hi Ada, Len at Brightline Payroll. I'd be so thankful for ten minutes. 555-0120.",
+     "I'd be so thankful"),
+    ("Hi Ada, Len at Brightline Payroll. Your account matters so much to me. 555-0120.",
+     "matters so much to me"),
+    ("Hi Ada, Len at Brightline Payroll. I won't give up on us. 555-0120.", "won't give up"),
+    ("Hi Ada, Len at Brightline Payroll. I truly hope we can meet soon. 555-0120.",
+     "truly hope we can"),
+])
+def test_the_reps_feelings_about_the_meeting_are_desperate(text: str, excerpt: str) -> None:
+    assert flag(text, "desperate").excerpt == excerpt
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Hi Lee, Sam at Cobalt Networks. We bring military-grade security to small offices. "
+     "555-0133.", "military-grade"),
+    ("Hi Lee, Sam at Cobalt Networks. Cobalt is a recognized leader in office networking. "
+     "555-0133.", "a recognized leader in"),
+    ("Hi Lee, Sam at Cobalt Networks. Frankly we do a better job than the other guys. "
+     "555-0133.", "better job than the other guys"),
+    ("Hi Lee, Sam at Cobalt Networks. We're easily the fastest installer around. 555-0133.",
+     "We're easily the fastest"),
+    ("Hi Lee, Sam at Cobalt Networks. We can trim your printing and copier costs. 555-0133.",
+     "trim your printing and copier costs"),
+])
+def test_claims_against_nobody_in_particular_are_empty(text: str, excerpt: str) -> None:
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    # A generic question, a count of the rep's attempts, a reproach asked: no reason.
+    "Hi Lee, Sam at Cobalt Networks. Is your team getting the most out of its network? "
+    "555-0133.",
+    "Hi Lee, Sam at Cobalt Networks. I see you've read my note three times. 555-0133.",
+    "Hi Lee, Sam at Cobalt Networks. Is there some reason you keep ignoring my calls? "
+    "555-0133.",
+    # The company's new name is the rep's news, not the listener's.
+    "Hi Lee, Sam at Cobalt Networks. I wanted to let you know our firm just renamed itself; "
+    "we used to be Bluewire Data. 555-0133.",
+    # "Quote" the verb is no quote in hand.
+    "Hi Lee, Sam at Cobalt Networks. I'd welcome the chance to quote your cabling. 555-0133.",
+])
+def test_no_reason_under_the_look_of_one(text: str) -> None:
+    assert "no_reason" in codes(text)
+
+
+def test_a_peers_cost_cut_with_a_number_is_a_result_not_a_claim() -> None:
+    text = ("Hi Lee, Sam at Cobalt Networks. Dora Pike at Lakeside Dental cut her phone bill by "
+            "about a quarter when we moved her lines. 555-0133.")
+    assert codes(text) == []
+
+
+def test_a_short_offer_on_their_things_is_no_formula_and_talking_it_through_is() -> None:
+    text = ("Hi Kay, Lori at Midstate Print. You asked Jeff at the expo about short runs. I "
+            "run that desk. We printed three hundred for a dental office last week at forty "
+            "cents each. I'll mail you one. Call me at five five five, oh one one seven and "
+            "we'll talk it through.")
+    assert codes(text) == []
+    assert [s.about for s in read_sentences(text)][-2:] == ["them", "formula"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Kay, Lori at Midstate Print. Just put in a second press and hired three more "
+    "operators. We run six shifts now. I'd love to give you a tour. 555-0117.",
+    "Hi Kay, Lori at Midstate Print. We employ forty press operators. We own nine presses. "
+    "I'd welcome a visit. 555-0117.",
+])
+def test_the_reps_machines_and_people_are_the_reps_story(text: str) -> None:
+    assert "about_me" in codes(text)
+    assert "no_reason" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # ...but not a question about theirs.
+    "Hi Kay, Lori at Midstate Print. Just opened a second store? Your new address is missing "
+    "from your printed menus, and I can reprint them by Monday. 555-0117.",
+])
+def test_near_the_reps_story_but_about_them(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # News supposed, or a need the rep invents, is no news about their business.
+    "Hi Tom, Ann at Vireo IT. If your team is switching providers this year, keep us in "
+    "mind. 555-0101.",
+    "Hi Tom, Ann at Vireo IT. I'd like to introduce myself; your account will need a new rep "
+    "soon. 555-0101.",
+])
+def test_news_supposed_is_no_reason(text: str) -> None:
+    assert "no_reason" in codes(text)

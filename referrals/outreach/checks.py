@@ -28,14 +28,18 @@ links", "our index shows where shippers in your region pay too much") is about *
     size, awards, plans, "about us"), more than the sentences about the listener; the rep's
     wishes ("I'd love to meet you") add to them only when no sentence is about the listener;
 ``repeated``
-    a near repeat of an earlier message to the same person (``earlier``), judged with
-    rapidfuzz on what is left once greetings, names and numbers are taken out;
+    a near repeat of an earlier message to the same person (``earlier``): near word for word
+    (rapidfuzz on what is left once greetings, names and numbers are taken out), or the same
+    content reworded and reordered – no new number, date or name, and most of the same
+    content words once stemmed (:func:`content_repeat`);
 ``too_long``
     a voicemail over ``VOICEMAIL_MAX_SECONDS`` spoken, an e-mail over ``EMAIL_MAX_WORDS`` words.
 
 Each flag says why and what to do instead, so a false alarm costs a glance, not a lost call.
 Blame, pressure and empty claims are matched by families of phrasing
-(:mod:`referrals.outreach.phrases`), not lists of phrases. How often the check is right is
+(:mod:`referrals.outreach.phrases`), not lists of phrases; greetings, names and numbers are
+taken out by :mod:`referrals.outreach.formulas`, and repeats judged by
+:mod:`referrals.outreach.repeats`. How often the check is right is
 measured on a labelled corpus (``tests/data/craft_*.jsonl``) by ``python -m bench.craft``:
 few false alarms, but a new voice still finds ways of blaming and pleading that no family
 covers yet (see bench/README.md).
@@ -43,17 +47,29 @@ covers yet (see bench/README.md).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
+from referrals.outreach.formulas import (
+    _AT_WORD,
+    _CALL_BACK,
+    _CALLER,
+    _EMAIL,
+    _NOT_NAMES,
+    _PHONE,
+    _TIME,
+    _WORD,
+    MAX_FORMULA_WORDS,
+    _normalise,
+    _said,
+    _split,
+    _substance,
+    word_count,
+)
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import COURTESY as _COURTESY
-from referrals.outreach.phrases import DAY as _DAY
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.phrases import OFFER as _OFFER
@@ -61,12 +77,22 @@ from referrals.outreach.phrases import PEER as _PEER
 from referrals.outreach.phrases import REFERRAL as _REFERRAL
 from referrals.outreach.phrases import RESULT as _RESULT
 from referrals.outreach.phrases import SELF_TALK as _SELF_TALK
-from referrals.outreach.phrases import TITLE_ALONE as _TITLE_ALONE
+from referrals.outreach.repeats import (
+    REPEAT_MAX_NEW_SHARE,
+    REPEAT_MIN_CONTENT,
+    REPEAT_MIN_SIMILARITY,
+    content_repeat,
+    new_facts,
+    new_share,
+    similarity,
+)
 
 __all__ = [
-    "ABOUT_ME_MIN_SENTENCES", "CHANNELS", "CODES", "EMAIL_MAX_WORDS", "REPEAT_MIN_SIMILARITY",
+    "ABOUT_ME_MIN_SENTENCES", "CHANNELS", "CODES", "EMAIL_MAX_WORDS", "REPEAT_MIN_CONTENT",
+    "REPEAT_MIN_SIMILARITY",
     "VOICEMAIL_MAX_SECONDS", "VOICEMAIL_TARGET_SECONDS", "WORDS_PER_MINUTE", "Flag", "Length",
-    "Sentence", "check_message", "read_sentences", "similarity", "spoken_length", "word_count",
+    "Sentence", "check_message", "content_repeat", "read_sentences", "similarity", "spoken_length",
+    "word_count",
 ]
 
 WORDS_PER_MINUTE = 150  # spoken pace
@@ -81,16 +107,10 @@ CODES = ("only_name_number", "no_reason", "empty_claim", "blames", "desperate", 
 #: only_name_number: at most this many words of substance may be left once greetings,
 #: sign-offs, who is calling, numbers, addresses and call-me-back words are taken out.
 MAX_SUBSTANCE_WORDS = 2
-#: A sentence with at most this many words of substance is only a formula ("Talk soon.").
-MAX_FORMULA_WORDS = 1
 #: about_me: flag when at least this many sentences are about the rep, and more of them than
 #: sentences about the listener. One "I'd like to introduce myself" is no reason, not a
 #: monologue.
 ABOUT_ME_MIN_SENTENCES = 2
-#: repeated: rapidfuzz token_set_ratio (0-100) of the substance against an earlier message...
-REPEAT_MIN_SIMILARITY = 85
-#: ...and at most this share of the new message's substance words new to the earlier one.
-REPEAT_MAX_NEW_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -133,37 +153,6 @@ class Sentence:
     empty_claim: str | None = None
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"'})
-# Letters/digits, with inner ' - . kept inside the word ("don't", "e-mail", "Acme's").
-_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
-_DIGIT_GROUPS = re.compile(r"\d+(?:[.\-]\d+)+")
-
-
-def _normalise(text: str) -> str:
-    """Curly quotes to straight ones, runs of whitespace to one space."""
-    return " ".join(text.translate(_QUOTES).split())
-
-
-def word_count(text: str) -> int:
-    """Words as a listener hears them.
-
-    A word is a run of letters or digits, with inner ``'``, ``-`` or ``.`` allowed ("don't",
-    "e-mail", "Acme's"). Digits joined by ``-`` or ``.`` count one word per group, since a
-    phone number is read out group by group: "555-010-2030" is 3 words. Punctuation and
-    symbols are not words.
-
-    Examples
-    --------
-    >>> word_count("Call me at 555-010-2030, don't wait!")
-    8
-    >>> word_count("   ")
-    0
-    """
-    tokens = _WORD.findall(_normalise(text))
-    return sum(len(re.split(r"[.\-]", t)) if _DIGIT_GROUPS.fullmatch(t) else 1 for t in tokens)
-
-
 def spoken_length(text: str) -> Length:
     """How long the text takes to say at ``WORDS_PER_MINUTE``, and whether that is too long.
 
@@ -191,71 +180,6 @@ def spoken_length(text: str) -> Length:
         "-second limit. Cut it to 50 to 75 words."))
 
 
-#: Every phrase the check looks for starts a word: checking that first spares Python's ``re``
-#: trying each of dozens of alternatives at every character (the check runs on every save).
-_AT_WORD = r"(?<![\w'-])(?=[\w#])"
-
-
-# --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
-_PHONE = re.compile(
-    r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
-    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)",
-    re.I,
-)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_CALL_BACK = re.compile(
-    r"\b(?:call|ring|phone) me\b|\bcall(?:ing)? (?:me )?back\b|\bgive me a (?:call|ring|buzz)\b"
-    r"|\breach me\b|\bget back to me\b|\breturn my call\b|\bmy (?:number|cell|phone) is\b"
-    r"|\blet me know\b",
-    re.I,
-)
-# Up to four capitalised words (no comma in between) are a name or a company; a signature
-# may run over commas ("Best regards, Rita Rep, Acme Supply").
-_NAME = r"[A-Z][\w'&.-]*\s*(?:(?:and |& |of )?[A-Z][\w'&.-]*\s*){0,3}"
-_SIGNATURE = r"(?:[A-Z][\w'&.-]*[\s,]*){1,4}"
-_IDENTITY = re.compile(
-    rf"(?i:\b(?:this is|my name is|it's|it is|i'm|i am|from|with|at|of|for|hi|hello|hey|dear"
-    rf"|good (?:morning|afternoon|evening)))\s*,?\s*{_NAME}(?:,\s*{_NAME}(?=,|\.|$))?"
-    rf"|(?i:\b(?:regards|best|thanks|thank you|cheers|sincerely|talk soon))\s*,?\s*{_SIGNATURE}"
-    rf"|{_NAME}(?i:here)\b"
-)
-#: Who is calling, for telling a peer from the rep: "for" and "of" name a customer as often
-#: as the rep ("we financed the build-out for Pine Street Bakery").
-_CALLER = re.compile(_IDENTITY.pattern.replace("|of|for|", "|"))
-_FILLER = frozenset(
-    """returning a an the and or at on to of for in by is it it's this that i i'm i'll i'd me my am
-    please again so just here calling call back number phone cell office direct line ext
-    extension reach give ring buzz return get chance you your can could would when soon today
-    thanks thank bye goodbye hi hello hey dear good morning afternoon evening have nice great
-    day weekend much very quick convenience earliest anytime any time name regards best cheers
-    sincerely talk later message there minute moment one once more with from looking forward
-    speaking hear hearing kind warm warmest kindest""".split()
-)
-
-
-
-
-@functools.lru_cache(maxsize=4096)
-def _formula_free(text: str) -> str:
-    """The text without greetings, names, numbers, courtesies, titles or sign-offs.
-
-    Cached: each sentence is asked about several times (formula? names only? a repeat?).
-    """
-    rest = _COURTESY.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
-    return _TITLE_ALONE.sub(" ", _IDENTITY.sub(" ", rest))
-
-
-def _substance(text: str) -> list[str]:
-    """The words left once greetings, names, numbers, sign-offs and call-back words go."""
-    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
-
-
-def _said(text: str) -> list[str]:
-    """The words of substance that are not names: capitalised words left over are names."""
-    return [w for w in _WORD.findall(_formula_free(text))
-            if w.lower() not in _FILLER and not w[0].isupper()]
-
-
 def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     if not (_PHONE.search(text) or _CALL_BACK.search(text)):
         return None
@@ -277,41 +201,6 @@ def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     )
 
 
-# --- sentences --------------------------------------------------------------------------------
-# A full stop after these is not the end of a sentence ("Mr. Lee", "Acme Co. in Dayton").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr co inc ltd corp vs etc e.g i.e a.m p.m no approx dept ave mt ft"
-    .split())
-_SENTENCE_END = re.compile(r"[.!?;]+[\"')]*\s+|[.!?]+[\"')]*$")
-
-
-def _split(text: str) -> list[str]:
-    parts, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        before = text[start:end.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
-        rest = text[end.end():]
-        if end.group(0).startswith(".") and (
-                before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-                or (rest[:1].islower())):
-            continue
-        parts.append(text[start:end.end()].strip())
-        start = end.end()
-    if text[start:].strip():
-        parts.append(text[start:].strip())
-    return parts
-
-
-# Numbers and quantities that say nothing about the prospect: times of day, call lengths.
-_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
-_TIME = re.compile(
-    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
-    # Spelled out: "calling at about ten on Tuesday", "between eight and five".
-    rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
-    rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
-    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
-    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
-    rf"|\b{_HOUR} o'clock\b)",
-    re.I)
 _NUMBER_WORD = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
@@ -333,7 +222,8 @@ _CALL_LENGTH = re.compile(
 )
 _NUMBER = re.compile(
     rf"\d|%|\bper ?cent\b|\b(?:{_NUMBER_WORD})\b"
-    r"|\b(?:by|in|to) (?:a |one[ -])?(?:third|quarter|fifth|sixth|eighth|tenth|half)\b"
+    r"|\b(?:by|in|to) (?:about |roughly |nearly |almost |over )?(?:a |one[ -])?(?:third|quarter"
+    r"|fifth|sixth|eighth|tenth|half)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bone in (?:\w+)\b",
     re.I,
 )
@@ -341,7 +231,8 @@ _RESOURCE = re.compile(
     r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
     r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
-    r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|quotes?|comparison"
+    r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
@@ -355,7 +246,7 @@ _RESOURCE = re.compile(
 _REP_DOES = re.compile(
     r"\b(?:I|we)(?:'ve|'ll|'d| have| had| will| would| can| could)? (?:also |now |just "
     r"|recently |still |really |all |always )?(?:use|offer|have|got|carry|provide|serve|clean"
-    r"|do|make|sell|work|stock|supply|insure|handle)\b", re.I)
+    r"|do|make|sell|work|stock|supply|insure|handle|run|operate|own|employ)\b", re.I)
 _OWNED = re.compile(
     r"\b(?:our|my)\s+(?:(?:new|own|latest|earlier|last|previous)\s+)?[\w'-]+"
     r"(?:\s+(?!(?:is|are|was|were|has|have|had|shows?|showed|and|or|to|in|on|at|for|with|of"
@@ -363,10 +254,6 @@ _OWNED = re.compile(
     r"|site|website|services?|products?|catalog(?:ue)?))?|\b(?:in|for) a (?:free )?quote\b", re.I)
 _BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )?asked\b", re.I)
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
-_NOT_NAMES = frozenset(
-    "I I'm I'll I'd I've Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
-    "February March April May June July August September October November December Mr Ms Mrs "
-    "Dr Again Call Thanks Best".split())
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
     r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability)\b"
@@ -377,7 +264,7 @@ _SCHEDULING = re.compile(
 # Whose sentence: the listener's words, with the formulas that name them taken out first.
 _YOU_FORMULAS = re.compile(
     r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little )?(?:about|what (?:we|I))\b"
-    r"|\blet you know about (?:our|my|us)\b|\b(?:meet|see|visit) you\b|\badd you to\b"
+    r"|\blet you know\b|\b(?:meet|see|visit) you\b|\badd you to\b"
     r"|\bearn your business\b|\b(?:talk|speak|chat) (?:to|with) you\b"
     r"|\bhear(?:ing)? (?:back )?from you\b|\byour (?:time|convenience|business)\b"
     r"|\bwhen you (?:get|have) (?:a|the|this) \w+\b|\bgive you a\b"
@@ -401,6 +288,16 @@ _ABOUT_US = re.compile(
     r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:our|us|my)\b"
     r"|\bbackground (?:on|about) (?:me|us|myself|ourselves|our|my)\b"
     r"|\bmore about (?:what we|(?-i:[A-Z]))", re.I)
+
+
+# A claim word inside a company's name is the name: "Premier Clinical Supply", "Summit Best
+# Price Tires"; so is a topic ("an article on cutting tool costs").
+_NAMED_CLAIM = re.compile(
+    r"(?-i:(?:[A-Z][\w&'-]*\s+)*(?:Premier|Best|Superior|Leading|Elite|Prime|Quality|Pro|Top"
+    r"|Precision|Premium|Advanced|Smart|Total|Ultimate|Innovative|Reliable|Trusted)"
+    r"(?:\s+[A-Z][\w&'-]*)+)"
+    r"|\b(?:on|about|regarding) (?:cutting|lowering|reducing|saving|controlling) (?:[\w-]+ ){0,2}"
+    r"(?:costs?|spend|expenses|money)\b", re.I)
 
 
 def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
@@ -433,7 +330,24 @@ _THEIR_FACT = re.compile(
     r"|\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
     r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
     r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
-    r"|denied|recalled)\b", re.I)
+    r"|denied|recalled"
+    # News about their business: a supplier closed, a permit posted, a rule they now fall
+    # under, a change coming ("deliveries to your area will likely move to Cincinnati").
+    r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
+    r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
+    r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end)"
+    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
+    r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
+    r"|adding|building)\b", re.I)
+# A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
+# clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
+_JOB = re.compile(
+    r"\bI(?:'ll| will| can| could)(?: \w+ and)? (?!(?:call|ring|phone|tell|talk|speak|chat|meet"
+    r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:you )?(?:it"
+    r"|them|yours|one|both|a copy|a sample)\b(?! (?:short|brief|quick))")
+# News supposed is no news: "if your team is switching providers, keep us in mind".
+_SUPPOSING = re.compile(
+    r"\b(?:if|whenever|in case|should|whether|might)\b[^.?!;]{0,25}\byou(?:r|'re| are)?\b", re.I)
 _YOUR_OWN = re.compile(
     r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
     r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
@@ -443,7 +357,9 @@ _FOUNDED = re.compile(
     re.I)
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
-    r"\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
+    r"\bthe most out of\b|\b(?:happy|satisfied) with your\b|\bwhat if (?:I|we) (?:told|said"
+    r"|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
+    r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
     r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
     r"|\bright (?:person|contact|people)\b"
@@ -481,15 +397,15 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
             and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
-    if _OFFER.search(plain) and not self_talk:
+    if (_OFFER.search(plain) or _JOB.search(plain)) and not self_talk:
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    if _NUMBER.search(plain):
+    if _NUMBER.search(_TIMES.sub(" ", plain) if " times" in plain else plain):
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
-    if _THEIR_FACT.search(plain):
+    if _THEIR_FACT.search(plain) and not _SUPPOSING.search(plain):
         kinds.append("fact")
     # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
@@ -507,6 +423,13 @@ def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[s
     return [name for name in _CAPITALISED.findall(text if caller_out else _CALLER.sub(" ", text))
             if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
 
+
+#: "Opened my e-mail five times", "called three times": a count of attempts, no fact (but
+#: "three times a week", "three times faster" are).
+_TIMES = re.compile(
+    _AT_WORD + rf"\b(?:\d+|{_NUMBER_WORD}|a few|several|many) times\b"
+    r"(?! (?:a|an|per|each|every|faster|more|less|as|the|over|cheaper|longer|higher|lower)\b)",
+    re.I)
 
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
@@ -534,6 +457,9 @@ _THEIR_DEADLINE = re.compile(
     r"|deadline|filing|plan|rate|term))\b", re.I)
 
 
+_FRESH_NEWS = re.compile(
+    r"\W*(?:(?:just|recently|also|and) )+(?:put in|installed|added|bought|hired|opened|launched"
+    r"|acquired|upgraded|expanded|moved|won)\b", re.I)
 # The sentence's first word, past a greeting: "Hi Chef Ana, Sunvale has been supplying".
 _FIRST_WORD = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,]*,\s*)?([\w&-]+)", re.I)
@@ -551,6 +477,14 @@ def _pressure(rest: str, sentence: str) -> str | None:
     return desperate
 
 
+def _claims(text: str) -> tuple[str, str | None]:
+    """The text without its empty claims, and the first one; a name or a topic is none."""
+    claimless, claim = _strip(_CLAIM, text)
+    if claim:  # rare: only then look for claim words that are a name or a topic
+        claimless, claim = _strip(_CLAIM, _NAMED_CLAIM.sub(" ", text))
+    return claimless, claim
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -561,24 +495,26 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # base once more about the proposal"), and taken out after it.
     desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
-    claimless, claim = _strip(_CLAIM, _strip(_EMPTY_FOLLOW_UP, rest)[0])
+    claimless, claim = _claims(_strip(_EMPTY_FOLLOW_UP, rest)[0])
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))
-    if not _REFERRAL.search(sentence) and (said <= MAX_FORMULA_WORDS or (
-            (blame or desperate) and said <= MAX_FORMULA_WORDS + 2
-            and not _reasons(claimless, self_talk=False, known=known))):
+    formula = said <= MAX_FORMULA_WORDS or ((blame or desperate) and said <= MAX_FORMULA_WORDS + 2
+                                            and not _reasons(claimless, False, known))
+    if formula and not (_REFERRAL.search(sentence) or _JOB.search(claimless)):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
     first = _FIRST_WORD.match(claimless)
-    speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless)
+    # "Just put in two new mills": the rep's news, the subject left out.
+    fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
+    speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless) or fresh
                or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
                or (first and first.group(1) in company))  # "Brightway has served since 1990"
     reasons = _reasons(claimless, self_talk=False, known=known)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
     gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
-    story, wish = _SELF_TALK.search(claimless), _WISH.search(claimless) or desperate
+    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
     # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
     wish = wish or ("?" in sentence and _SCHEDULING.search(claimless))
     if (story or wish) and not listener and "offer" not in reasons \
@@ -596,6 +532,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "them"
     else:
         about = "other"
+    if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
+        reasons = tuple(r for r in reasons if r != "question")
     if claim and _proof(claimless, known):
         claim = None  # "save you $4,000 a year, like Hale Tool did" is a claim with its proof
     elif claim:
@@ -741,66 +679,36 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     )
 
 
-def _substance_words(text: str) -> list[str]:
-    """What a message says, in words: no formulas, names, reproaches or pleading."""
-    parts = _split(_normalise(text))
-    known = {word.lower() for word in re.findall(r"\b[A-Z][\w&'-]+", parts[0] if parts else "")}
-    words = []
-    for part in parts:
-        said = _substance(_DESPERATE.sub(" ", _BLAME.sub(" ", part)))
-        if len(said) > MAX_FORMULA_WORDS:
-            words += [w for w in said if w not in known]
-    return words
+def _gives_no_reason(read: Sequence[Sentence]) -> bool:
+    return not any(s.reasons for s in read if s.about != "me")
 
 
-def similarity(text: str, earlier: str) -> float:
-    """How alike two messages are (0-100), greetings, names and numbers set aside.
-
-    rapidfuzz's ``token_set_ratio`` of the words of substance: word order and a word or two
-    added or dropped barely move it; new facts do.
-
-    Examples
-    --------
-    >>> earlier = ("Hi Gus, Nina from Horizon. Two firms in Boise cut premiums by nine "
-    ...            "percent. I'll send you their numbers. 555 111 2929.")
-    >>> similarity("Hi Gus, Nina from Horizon again. Two firms in Boise cut their premiums "
-    ...            "by nine percent. 555 111 2929.", earlier) >= REPEAT_MIN_SIMILARITY
-    True
-    >>> similarity("Hi Gus, Nina from Horizon. The state's new leave law starts in "
-    ...            "January; I mailed you a template. 555 111 2929.", earlier) < 50
-    True
-    >>> similarity("Gus, it's Nina at Horizon. Call me back on 555 111 2929.",
-    ...            "Hi Gus, Nina from Horizon, 555 111 2929.")
-    100.0
-    """
-    new, old = _substance_words(text), _substance_words(earlier)
-    if not new and not old:
-        return 100.0  # a name and a number, again: nothing new either time
-    if not new or not old:
-        return 0.0
-    return fuzz.token_set_ratio(" ".join(new), " ".join(old))
-
-
-def _new_share(text: str, earlier: str) -> float:
-    new, old = _substance_words(text), set(_substance_words(earlier))
-    return sum(w not in old for w in new) / len(new) if new else 0.0
-
-
-def _repeated(text: str, earlier: Sequence[str]) -> Flag | None:
+def _repeated(text: str, earlier: Sequence[str], read: Sequence[Sentence]) -> Flag | None:
+    empty = _gives_no_reason(read)
     for n, old in enumerate(reversed(earlier), 1):
         if not old.strip():
             continue
+        which = "your last message" if n == 1 else f"the message {n} before this one"
         score = similarity(text, old)
-        if score >= REPEAT_MIN_SIMILARITY and _new_share(text, old) <= REPEAT_MAX_NEW_SHARE:
-            which = "your last message" if n == 1 else f"the message {n} before this one"
-            return Flag(
-                "repeated",
-                f"This message repeats {which} to this person almost word for word "
-                f"({score:.0f}% alike). A prospect who didn't call back the first time has "
-                "no new reason to call now.",
-                "Bring one new fact each time: a different result, something new you sent, "
-                "another name they know, or switch to e-mail and offer a phone appointment.",
-            )
+        if score >= REPEAT_MIN_SIMILARITY and new_share(text, old) <= REPEAT_MAX_NEW_SHARE:
+            why = f"almost word for word ({score:.0f}% alike)"
+        elif empty and _gives_no_reason(_read_all(old)) and not new_facts(text, old):
+            # "Just touching base" after "wanted to check in": other words, the same empty
+            # call. The earlier message is read only when this one gives no reason.
+            why = "with no reason to call back, again"
+        else:
+            same, score = content_repeat(text, old)
+            if not same:
+                continue
+            why = (f"in other words: no new number, date or name, and {score:.0f}% of the same "
+                   "words")
+        return Flag(
+            "repeated",
+            f"This message repeats {which} to this person {why}. A prospect who didn't "
+            "call back the first time has no new reason to call now.",
+            "Bring one new fact each time: a different result, something new you sent, "
+            "another name they know, or switch to e-mail and offer a phone appointment.",
+        )
     return None
 
 
@@ -874,5 +782,5 @@ def check_message(text: str, *, channel: str = "voicemail",
     read = _read_all(clean)
     found = [_only_name_number(clean, read), _no_reason(clean, read), _empty_claim(read),
              _blames(read), _desperate(clean, read), _about_me(read),
-             _repeated(clean, [_normalise(e) for e in earlier]), _too_long(clean, channel)]
+             _repeated(clean, [_normalise(e) for e in earlier], read), _too_long(clean, channel)]
     return [flag for flag in found if flag is not None]

@@ -138,6 +138,21 @@ BLAME = _families(
     r"|\battempt (?:number|no\.?|#) ?\w+|\b(?:my|this|the) (?:last|final) (?:try|attempt|shot)\b",
     r"\b(?:I guess|I assume|I'll assume|I'm assuming|I suppose|I take it|I gather|apparently)"
     r" (?:that )?(?:you|my|your)\b|\byou seem (?:hard|busy|to be (?:busy|avoiding))",
+    # Guessing what the prospect failed to do; a meeting they missed; silence made worse than
+    # a no.
+    r"\b(?:I'm guessing|I guess|I suspect|I imagine|surely|it seems(?: like| that)?|seems like)"
+    r" (?:you (?:didn't|did not|never|haven't|have not|missed|forgot|(?:got|saw|must have \w+)"
+    r" (?:my|our))|my (?:last )?"
+    r"(?:note|message|e-?mail|voicemail|letter)s?|(?:it|that) (?:didn't|never|wasn't))\b"
+    r"|\b(?:slipped|got|went) (?:past|by) you\b|\bpassed you by\b"
+    r"|\b(?:did|had|was|were|I'd) (?:really |honestly |half )?expect(?:ed|ing)? (?:a|an|your"
+    r"|some) (?:reply|response|answer|call|word)\b",
+    r"\byou (?:weren't|were not|never) (?:there|on the (?:line|call)|available)\b|\byou (?:didn't"
+    r"|did not|never) (?:show|turn up|join|pick up)\b|\bstood (?:me|us) up\b"
+    r"|\b(?:a|even a|just a) (?:quick |simple"
+    r" |short )?no (?:would|is|will)\b"
+    r"|\b(?:but|yet) (?:still )?(?:didn't|did not|never|haven't|have not) (?:reply|respond"
+    r"|answer|call|write|get back|return)\w*",
     # Counting the rep's attempts.
     rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
     r"|note|time)\b|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
@@ -226,13 +241,19 @@ DESPERATE = _families(
     r"|phone|text))|\breally, really\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
+    # The rep's feelings about the meeting: thankful, hopeful, not giving up.
+    r"\bI(?:'d| would) be (?:\w+ )?(?:thankful|grateful)\b|\bmatters? (?:a lot |so much |a great"
+    r" deal )?to (?:me|us)\b|\b(?:won't|will not|never) give up\b|\b(?:really|truly|so) hope"
+    r" (?:we|you) (?:can|could|will)\b",
     r"\bso (?:grateful|thankful)\b|\b(?:really|truly) appreciate (?:any|it|a|your)\b"
     r"|\beven (?:if it's )?a no\b|\bany (?:reply|response|answer) at all\b|\banything at all\b",
     r"\bnot (?:bothering|bugging|pestering)(?: you)?\b|\bdon't want to be (?:a bother|a pest"
     r"|a nuisance|bothering you)\b"
     r"|\bsorry to (?:bother|bug|pester)\b|\bhate to (?:bother|bug|pester)\b|\bpersistent\b",
     r"\bwon't take long\b|\bwhatever it takes\b|\bthat's all(?: I ask)?\b|\bif I have to\b"
-    r"|\bI promise\b|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
+    r"|\bI promise (?:I(?:'ll| will)? (?:won't|will not|not|only|just|keep|be)"
+    r"|it(?:'ll| will)? (?:be|won't|only|take)|to keep|not to|this (?:is|will|won't))"
+    r"|\bor lose (?:the|this|it|your)\b|\block(?: it)? in (?:today|now|tonight)\b"
     r"|\b(?:bumping|pushing|floating|bringing|moving|pulling|sending|popping|nudging) (?:this|it"
     r"|my (?:note|e-?mail|message)) (?:back )?up\b|\bback (?:up )?to the top\b"
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
@@ -248,7 +269,9 @@ _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?
 CLAIM = _families(
     # A benefit verb on a generic object: money, costs, "your business".
     r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
-    r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?:\w+ )?(?:costs?"
+    # ("lower your heating and cooling costs", but not "cut her ice bill 20%": a peer's.)
+    r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
+    r"(?:[\w-]+ ){0,3}(?:costs?"
     r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
     r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour bottom line\b"
     r"|\btrusted by\b|\bindustry[- ]standard\b|\bspeaks? for (?:itself|themselves)\b"
@@ -293,6 +316,15 @@ CLAIM = _families(
     r"|question|reason))|\bone[- ]stop\b|\btop (?:provider|supplier|company|firm|choice)\b"
     r"|\btrusted (?:name|provider|supplier|advisor|source)\b|\bleading (?:provider|supplier"
     r"|company|firm|distributor|manufacturer|agency|name)\b|\b(?:industry|market)[- ]leading\b",
+    r"\b(?:enterprise|military|bank|industrial|professional)[- ]grade\b|\bsleep (?:well|better"
+    r"|easy|soundly) at night\b|\b(?:a|the) (?:recogni[sz]ed |trusted |proven |clear "
+    r"|established )?leader in\b|\bmake (?:your|the) [\w-]+ shine\b",
+    # Better than nobody in particular: "the other guys", "anyone else".
+    r"\b(?:better|faster|cheaper|quicker|safer|more [a-z]+) (?:job |work |service )?than (?:the"
+    r" other (?:guys|companies|firms|shops|folks|outfits)|the others|anyone else|anybody else"
+    r"|(?:our|the big) (?:competitors|competition|guys|chains))\b"
+    r"|\b(?:we're|we are|we've been|we have been) (?:\w+ )?(?:the|your) (?:most [a-z]+"
+    r"|(?!(?:closest|nearest|latest|biggest|largest|oldest)\b)[a-z]{3,}est)\b",
     r"\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b"
     r"|\bresults[- ]driven\b|\bstate[- ]of[- ]the[- ]art\b|\bnext[- ]generation\b",
     r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
@@ -359,6 +391,8 @@ COURTESY = re.compile(
     r"|\b(?:reply|respond|answer) to this (?:e-?mail|message|note)\b"
     r"|\b(?:shoot|drop|send|give) me (?:a|an) (?:quick )?(?:call|line|text|note|e-?mail|ring"
     r"|buzz|shout|message)(?: back)?\b"
+    r"|\b(?:and )?(?:we(?:'ll| can)|I(?:'ll| can)) (?:talk|go|walk) (?:it|them|things|that"
+    r"|the details) (?:through|over)\b"
     r"|\bI can (?:also )?be reached\b|\b(?:on|at|via) my (?:mobile|cell|direct line"
     r"|office line|desk)\b|\bmy (?:direct line|cell|mobile)\b"
     r"|\b(?:whenever|when) (?:it's|it is) (?:convenient|easiest)(?: for you)?"
@@ -453,7 +487,13 @@ SELF_TALK = re.compile(
     r"|\b(?:our|my) (?:[\w-]+ ){0,2}(?:plant|branch|office|team|company|firm|facility|warehouse"
     r"|shop|fleet|agency|bank|store|lab|factory|depot)\b[^.?!;]{0,30}?\b(?:(?:just|recently"
     r"|also|now) )*(?:added|opened|won|grew|doubled|tripled|hired|expanded|launched|earned"
-    r"|received|reached|passed|celebrated|became|acquired|bought|moved (?:to|into))\b"
+    r"|received|reached|passed|celebrated|became|acquired|bought|moved (?:to|into)|rebranded"
+    r"|renamed|merged|relocated|changed (?:its|our|the) name)\b"
+    # The rep's machines and people counted: "we run 11 presses", "we employ 40 drivers".
+    r"|\bwe(?:'ve| have)? (?:now |also )?(?:run|operate|own|employ) (?:over |more than |about "
+    r"|nearly |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens"
+    r"|hundreds)\b(?![^.?!;]*\byou)"
+    r"|\b(?:we|I) used to (?:be|go by|work for|run)\b|\bformerly (?:known as|called)\b"
     r"|\b(?:doubl|tripl|expand|increas|grow|boost)\w* (?:our|my) (?:capacity|output|footprint"
     r"|team|staff|fleet|reach|size|headcount)\b"
     r"|\bfamily[- ](?:owned|business)\b|\bwe speciali[sz]e\b|\bwe(?:'re| are) (?:a|an|the) \w+"

@@ -1,0 +1,164 @@
+"""What every message has and no reader needs: greeting, who is calling, number, sign-off.
+
+The message check (:mod:`referrals.outreach.checks`) and its repeat judgement
+(:mod:`referrals.outreach.repeats`) both read a message sentence by sentence with the
+formulas taken out; this module is that shared first step: normalising the text, counting
+words as a listener hears them, splitting sentences, and blanking greetings, names, phone
+numbers (in digits or read out), times of day, courtesies and job titles. The names with a
+leading underscore are the check's internals, shared by its modules and no one else.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from referrals.outreach.phrases import COURTESY as _COURTESY
+from referrals.outreach.phrases import DAY as _DAY
+from referrals.outreach.phrases import TITLE_ALONE as _TITLE_ALONE
+
+__all__ = ["MAX_FORMULA_WORDS", "word_count"]
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"'})
+# Letters/digits, with inner ' - . kept inside the word ("don't", "e-mail", "Acme's").
+_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+_DIGIT_GROUPS = re.compile(r"\d+(?:[.\-]\d+)+")
+
+
+def _normalise(text: str) -> str:
+    """Curly quotes to straight ones, runs of whitespace to one space."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+def word_count(text: str) -> int:
+    """Words as a listener hears them.
+
+    A word is a run of letters or digits, with inner ``'``, ``-`` or ``.`` allowed ("don't",
+    "e-mail", "Acme's"). Digits joined by ``-`` or ``.`` count one word per group, since a
+    phone number is read out group by group: "555-010-2030" is 3 words. Punctuation and
+    symbols are not words.
+
+    Examples
+    --------
+    >>> word_count("Call me at 555-010-2030, don't wait!")
+    8
+    >>> word_count("   ")
+    0
+    """
+    tokens = _WORD.findall(_normalise(text))
+    return sum(len(re.split(r"[.\-]", t)) if _DIGIT_GROUPS.fullmatch(t) else 1 for t in tokens)
+
+
+
+#: A sentence with at most this many words of substance is only a formula ("Talk soon.").
+MAX_FORMULA_WORDS = 1
+#: Every phrase the check looks for starts a word: checking that first spares Python's ``re``
+#: trying each of dozens of alternatives at every character (the check runs on every save).
+_AT_WORD = r"(?<![\w'-])(?=[\w#])"
+
+
+# --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
+_SPOKEN_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_PHONE = re.compile(
+    r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
+    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
+    # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
+    # four oh" – seven digits or more.
+    rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b",
+    re.I,
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_CALL_BACK = re.compile(
+    r"\b(?:call|ring|phone) me\b|\bcall(?:ing)? (?:me )?back\b|\bgive me a (?:call|ring|buzz)\b"
+    r"|\breach me\b|\bget back to me\b|\breturn my call\b|\bmy (?:number|cell|phone) is\b"
+    r"|\blet me know\b",
+    re.I,
+)
+# Up to four capitalised words (no comma in between) are a name or a company; a signature
+# may run over commas ("Best regards, Rita Rep, Acme Supply").
+_NAME = r"[A-Z][\w'&.-]*\s*(?:(?:and |& |of )?[A-Z][\w'&.-]*\s*){0,3}"
+_SIGNATURE = r"(?:[A-Z][\w'&.-]*[\s,]*){1,4}"
+_IDENTITY = re.compile(
+    rf"(?i:\b(?:this is|my name is|it's|it is|i'm|i am|from|with|at|of|for|hi|hello|hey|dear"
+    rf"|good (?:morning|afternoon|evening)))\s*,?\s*{_NAME}(?:,\s*{_NAME}(?=,|\.|$))?"
+    rf"|(?i:\b(?:regards|best|thanks|thank you|cheers|sincerely|talk soon))\s*,?\s*{_SIGNATURE}"
+    rf"|{_NAME}(?i:here)\b"
+)
+#: Who is calling, for telling a peer from the rep: "for" and "of" name a customer as often
+#: as the rep ("we financed the build-out for Pine Street Bakery").
+_CALLER = re.compile(_IDENTITY.pattern.replace("|of|for|", "|"))
+_FILLER = frozenset(
+    """returning a an the and or at on to of for in by is it it's this that i i'm i'll i'd me my am
+    please again so just here calling call back number phone cell office direct line ext
+    extension reach give ring buzz return get chance you your can could would when soon today
+    thanks thank bye goodbye hi hello hey dear good morning afternoon evening have nice great
+    day weekend much very quick convenience earliest anytime any time name regards best cheers
+    sincerely talk later message there minute moment one once more with from looking forward
+    speaking hear hearing kind warm warmest kindest um uh uhm erm er yeah yep okay ok anyway
+    """.split()
+)
+
+
+
+
+@functools.lru_cache(maxsize=4096)
+def _formula_free(text: str) -> str:
+    """The text without greetings, names, numbers, courtesies, titles or sign-offs.
+
+    Cached: each sentence is asked about several times (formula? names only? a repeat?).
+    """
+    rest = _COURTESY.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
+    return _TITLE_ALONE.sub(" ", _IDENTITY.sub(" ", rest))
+
+
+def _substance(text: str) -> list[str]:
+    """The words left once greetings, names, numbers, sign-offs and call-back words go."""
+    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
+
+
+def _said(text: str) -> list[str]:
+    """The words of substance that are not names: capitalised words left over are names."""
+    return [w for w in _WORD.findall(_formula_free(text))
+            if w.lower() not in _FILLER and not w[0].isupper()]
+
+
+# --- sentences --------------------------------------------------------------------------------
+# A full stop after these is not the end of a sentence ("Mr. Lee", "Acme Co. in Dayton").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr co inc ltd corp vs etc e.g i.e a.m p.m no approx dept ave mt ft"
+    .split())
+_SENTENCE_END = re.compile(r"[.!?;]+[\"')]*\s+|[.!?]+[\"')]*$")
+
+
+def _split(text: str) -> list[str]:
+    parts, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        before = text[start:end.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
+        rest = text[end.end():]
+        if end.group(0).startswith(".") and (
+                before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+                or (rest[:1].islower())):
+            continue
+        parts.append(text[start:end.end()].strip())
+        start = end.end()
+    if text[start:].strip():
+        parts.append(text[start:].strip())
+    return parts
+
+
+# Numbers and quantities that say nothing about the prospect: times of day, call lengths.
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
+_TIME = re.compile(
+    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    # Spelled out: "calling at about ten on Tuesday", "between eight and five".
+    rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
+    rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
+    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
+    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
+    rf"|\b{_HOUR} o'clock\b)",
+    re.I)
+_NOT_NAMES = frozenset(
+    "I I'm I'll I'd I've Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+    "February March April May June July August September October November December Mr Ms Mrs "
+    "Dr Again Call Thanks Best".split())
