@@ -190,6 +190,17 @@ def test_a_new_day_that_cannot_be_worked_out_is_rebuilt(app, user, monkeypatch):
     assert cached_entry(user.team_id).built_on == date(2026, 1, 2)
 
 
+def _lock_is_held() -> bool:
+    """Whether another worker trying for its turn on the machine's build lock must wait."""
+    with open(cache.BUILD_LOCK) as other:
+        try:
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(other, fcntl.LOCK_UN)
+        return False
+
+
 def test_a_new_day_takes_its_turn_on_the_machine(app, user, monkeypatch, tmp_path):
     monkeypatch.setattr(cache, "BUILD_LOCK", str(tmp_path / "build.lock"))
     team_graph(db.session, _team(user), today=date(2026, 1, 1))
@@ -197,14 +208,7 @@ def test_a_new_day_takes_its_turn_on_the_machine(app, user, monkeypatch, tmp_pat
     real = cache.redate
 
     def redate(*args, **kwargs):
-        with open(cache.BUILD_LOCK) as other:  # another worker trying for its turn
-            try:
-                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                held.append(True)
-            else:
-                held.append(False)
-                fcntl.flock(other, fcntl.LOCK_UN)
+        held.append(_lock_is_held())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(cache, "redate", redate)
@@ -270,14 +274,7 @@ def test_background_builds_on_one_machine_take_turns(app, user, monkeypatch, tmp
     real = cache.build_team_graph
 
     def build(*args, **kwargs):
-        with open(cache.BUILD_LOCK) as other:  # another worker trying for its turn
-            try:
-                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                held.append(True)
-            else:
-                held.append(False)
-                fcntl.flock(other, fcntl.LOCK_UN)
+        held.append(_lock_is_held())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(cache, "build_team_graph", build)
