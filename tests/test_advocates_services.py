@@ -236,7 +236,7 @@ def test_ask_fatigue_penalties_lower_only_the_over_asked(user, people):
 
 
 def test_warm_path_ranking_lowers_an_over_asked_advocate(user, people):
-    from referrals.paths.services import find_warm_paths, rank_prospects_for
+    from referrals.paths.services import find_warm_paths, ranking_page
 
     s = db.session
     me = user.person
@@ -251,7 +251,7 @@ def test_warm_path_ranking_lowers_an_over_asked_advocate(user, people):
     s.commit()
 
     def best():
-        rows = {r.prospect.id: r for r in rank_prospects_for(s, user)}
+        rows = {r.prospect.id: r for r in ranking_page(s, user).rows}
         return rows[target.id]
 
     assert best().first_step.id == mike.id

@@ -14,7 +14,7 @@ from referrals.clock import today_for
 from referrals.errors import ValidationFailed
 from referrals.models import Person, ReferenceAsk, User
 from referrals.paths.asks import ask_cap, ask_dates, asks_within, check_cap, fatigue_factor
-from referrals.paths.services import rank_prospects_for
+from referrals.paths.services import ranking_page
 from referrals.rows import get_team_row
 from referrals.vocab import COMPANY_SIZES
 
@@ -84,7 +84,7 @@ def match_references(session: Session, user: User, prospect: Person,
     reps = set(session.scalars(select(User.person_id).where(User.team_id == user.team_id)))
     warmth: dict[int, float | None] = {}
     try:
-        for row in rank_prospects_for(session, user, role="reference"):
+        for row in ranking_page(session, user, role="reference").rows:
             warmth[row.prospect.id] = row.warmth
     except ValidationFailed:  # pragma: no cover - a rep without a person
         pass

@@ -464,22 +464,6 @@ def ranking_rows(
     ]
 
 
-def rank_prospects_for(
-    session: Session,
-    user: User,
-    *,
-    role: str | None = "prospect",
-    company: str | None = None,
-    max_hops: int = 4,
-    not_contacted: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[RankingRow]:
-    """Rows `offset` to `offset + limit` of `rank_team`'s ranking."""
-    return ranking_page(session, user, role=role, company=company, max_hops=max_hops,
-                        not_contacted=not_contacted, limit=limit, offset=offset).rows
-
-
 @dataclass(frozen=True)
 class RankingPage:
     """Some places of a ranking as rows, and whether places follow them."""
