@@ -149,6 +149,15 @@ def cached_entry(team_id: int) -> CachedGraph | None:
     return _cache.get(team_id)
 
 
+def graph_version(session: Session, team_id: int) -> int | None:
+    """The team's graph version: the one read with the request's user if this transaction
+    has it, else read now (None for no such team)."""
+    version = known_graph_version(session, team_id)
+    if version is None:
+        version = session.scalar(select(Team.graph_version).where(Team.id == team_id))
+    return version
+
+
 def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx.Graph:
     """The team's current graph: from the cache, updated in place, or rebuilt.
 
@@ -158,9 +167,7 @@ def team_graph(session: Session, team: Team, *, today: date | None = None) -> nx
     than `today` is served as it is.
     """
     today = today or utc_today()
-    version = known_graph_version(session, team.id)  # read with the request's user
-    if version is None:
-        version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    version = graph_version(session, team.id)
     assert version is not None
     entry = _cache.get(team.id)
     if entry is None:

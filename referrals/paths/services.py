@@ -30,9 +30,8 @@ from referrals.graph.ranking import (
     rank_order,
 )
 from referrals.models import Person, Team, Touch, User
-from referrals.models.changes import known_graph_version
 from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
-from referrals.paths.cache import cached_entry, team_graph
+from referrals.paths.cache import cached_entry, graph_version, team_graph
 
 
 class PathWords(Protocol):
@@ -397,9 +396,7 @@ def _is_current(session: Session, team: Team, G: nx.Graph) -> bool:
     entry = cached_entry(team.id)
     if entry is None or entry.graph is not G:
         return False
-    version = known_graph_version(session, team.id)  # read with the request's user
-    if version is None:
-        version = session.scalar(select(Team.graph_version).where(Team.id == team.id))
+    version = graph_version(session, team.id)
     return version is not None and entry.version >= version
 
 
