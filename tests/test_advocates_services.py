@@ -118,6 +118,21 @@ def test_snooze_moves_the_due_date_within_limits(user, people):
             fu.snooze_followup(db.session, user, thank_you, days, today)
 
 
+def test_the_feedback_claims_only_the_call_and_its_day(user, people):
+    """The Today list shows the feedback days before it is due: its words must not say a
+    week has passed, nor that the rep and the prospect have been in touch since."""
+    mike, dana = people
+    call = _log(user, mike, dana, days_ago=0)
+    db.session.commit()
+    feedback = call.followups[1]
+    day = f"{call.occurred_on:%A %d %B}"
+    assert feedback.reason.startswith(
+        f"Mike Kincaid called Dana Whitfield at Harbor Foods on {day}.")
+    assert "week has passed" not in feedback.reason
+    assert "been in touch" not in feedback.message
+    assert "no decision from Dana yet" in feedback.message
+
+
 def test_a_prospect_outcome_brings_the_feedback_forward(user, people):
     mike, dana = people
     call = _log(user, mike, dana, days_ago=1)

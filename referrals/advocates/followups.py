@@ -158,15 +158,22 @@ _HELP_NOUNS = {
 
 
 def feedback_text(
-    helper: Person, prospect: Person, rep_name: str, how: str, outcome: str | None
+    helper: Person, prospect: Person, rep_name: str, how: str, outcome: str | None,
+    helped_on: date | None = None,
 ) -> tuple[str, str]:
-    """(reason, suggested message) for telling `helper` what came of their help."""
+    """(reason, suggested message) for telling `helper` what came of their help.
+
+    Without an outcome the words claim only the help and its day: the Today list shows the
+    follow-up days before it is due, when a week has not yet passed, and no contact with the
+    prospect since is on record.
+    """
     if outcome:
         news = OUTCOME_WORDS[outcome]
         reason = f"Since {helper.name} {how} {_at(prospect)}, {news}: tell them what came of it."
     else:
+        when = f" on {helped_on:%A %d %B}" if helped_on else ""
         reason = (
-            f"A week has passed since {helper.name} {how} {_at(prospect)}. "
+            f"{helper.name} {how} {_at(prospect)}{when}. "
             "Tell them where things stand, even if it is early days."
         )
     first = first_name(prospect.name)
@@ -180,8 +187,8 @@ def feedback_text(
                "helped get us there, and I wanted you to hear it from me first.",
         "lost": f"{first} chose another way this time, but thanks to you I had a real "
                 "conversation instead of an unanswered voicemail.",
-        None: f"A quick word on {first}: we've been in touch since {help_}, and I'll keep "
-              "you posted as it moves.",
+        None: f"A quick update: no decision from {first} yet, and I'll keep you posted as "
+              "it moves.",
     }
     message = (
         f"Hi {first_name(helper.name)},\n\n{lines[outcome]} Thank you again.\n\n{rep_name}"
@@ -229,7 +236,8 @@ def create_help_followups(
     made = []
     for kind, due, (reason, message) in (
         ("thank_you", next_business_day(helped_on), thank_you_text(helper, prospect, name, how)),
-        ("feedback", feedback_due(helped_on), feedback_text(helper, prospect, name, how, None)),
+        ("feedback", feedback_due(helped_on), feedback_text(helper, prospect, name, how, None,
+                                                            helped_on)),
     ):
         if kind in open_kinds:
             continue
