@@ -74,3 +74,22 @@ def test_the_page_and_the_api_show_it_first(client, logged_in, api, user, dana):
     assert "promised" in top and "plant-by-plant numbers" in top
     body = api.get(f"/api/v1/people/{dana.id}/callback-card").get_json()
     assert body["promised"] == ["I'll send the plant-by-plant numbers on Friday."]
+
+
+def test_the_next_step_names_the_helper_without_saying_their_feedback_is_due(user, dana):
+    from referrals.advocates import calls
+    from referrals.clock import today_for
+
+    mike = factories.make_person(db.session, user.team_id, "Mike Kincaid",
+                                 company="Quality Fabricators")
+    db.session.commit()
+    calls.log_advocate_call(db.session, user, {
+        "advocate_id": mike.id, "prospect_id": dana.id, "occurred_on": today_for(user),
+        "outcome": "Dana expects your call", "notes": ""})
+    db.session.commit()
+    card = callback.callback_card(db.session, user, dana)
+    feedback = [f for f in card.followups if f.kind == "feedback"]
+    assert feedback and all(f.due_on > today_for(user) for f in feedback)  # not due yet …
+    assert "is due" not in card.next_step  # … so the step does not say it is
+    assert card.next_step.endswith(
+        "Then tell Mike Kincaid how it went: a follow-up for that is on your list.")

@@ -246,14 +246,21 @@ def find_caller(session: Session, team_id: int, q: str, *, limit: int = 20) -> l
 
 
 def _callback_step(person: Person, offered: list[ValueItem], followups: list[Followup]) -> str:
-    """On the phone with a prospect who called back, the next step is a meeting."""
+    """On the phone with a prospect who called back, the next step is a meeting.
+
+    It names the helpers whose feedback follow-up is open without saying it is due: the
+    Today list shows it days before it is."""
     first = first_name(person.name)
     step = f"Thank {first} for calling back, "
-    step += (f"check that \"{offered[-1].title}\" was useful, " if offered else
-             "ask what prompted the call, ")
+    step += (f"ask whether what you offered last ({offered[-1].title}) was of use, "
+             if offered else "ask what prompted the call, ")
     step += "and offer a short meeting. Log the call as \"they called back\" afterwards."
-    if any(f.kind == "feedback" for f in followups):
-        step += " Then tell whoever helped how it went – their feedback is due."
+    helpers = list(dict.fromkeys(f.person.name for f in followups
+                                 if f.kind == "feedback" and f.prospect_id == person.id))
+    if helpers:
+        names = " and ".join([", ".join(helpers[:-1]), helpers[-1]] if len(helpers) > 1
+                             else helpers)
+        step += f" Then tell {names} how it went: a follow-up for that is on your list."
     return step
 
 
