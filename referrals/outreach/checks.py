@@ -256,7 +256,8 @@ _BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability)\b"
+    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
+    r"|walk-?through|presentation)\b"
     r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
@@ -371,7 +372,9 @@ _EMPTY_QUESTION = re.compile(
 _FOLLOWED_UP = re.compile(
     r"\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|check(?:ing)? in|touch(?:ing)? base"
     r"|any (?:word|news|updates?|thoughts|feedback))"
-    r"(?: again| once more)? (?:on|about|regarding|with|re:?) (?:the|my|our|that|your) "
+    r"(?: again| once more)? (?:on|about|regarding|with|re:?|to see (?:if|whether) you (?:got"
+    r"|received|saw|read|looked at|reviewed|had a chance to (?:look at|review|read)))"
+    r" (?:the|my|our|that|your) "
     r"(?:[\w-]+ ){0,2}(?:quote|proposal|estimate|bid|offer|contract|lease|agreement|pricing"
     r"|price|note|message|e-?mail|voicemail|letter|catalog(?:ue)?|brochure|information|info|demo"
     r"|meeting|call|conversation|follow-up|paperwork|application|invoice)s?\b(?: (?:I|we) "
@@ -465,6 +468,14 @@ _FIRST_WORD = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,]*,\s*)?([\w&-]+)", re.I)
 
 
+# A vague sweetener for signing now is the push itself, not a reason: "I can throw in an
+# extra discount", "sweeten the deal" (but "a free battery", "25 percent off" are offers).
+_SWEETENER = re.compile(
+    r"\b(?:throw in|give you|offer you|get you) (?:an? )?(?:extra |additional |special |further "
+    r"|little |better |nice )?(?:discount|deal|price|rate)\b|\bsweeten(?:ing)? the (?:deal|pot"
+    r"|offer)\b", re.I)
+
+
 def _pressure(rest: str, sentence: str) -> str | None:
     """The first plea or push in a sentence, if any.
 
@@ -495,6 +506,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # base once more about the proposal"), and taken out after it.
     desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
+    if desperate:
+        rest = _SWEETENER.sub(" ", rest)
     claimless, claim = _claims(_strip(_EMPTY_FOLLOW_UP, rest)[0])
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
@@ -664,7 +677,9 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
     # A remark on their line of work ("running a law practice is demanding") is not the rep's.
     others = sum(s.about == "other" and len(_said(s.text)) > MAX_SUBSTANCE_WORDS for s in read)
-    mine = story + (sum(s.about == "wish" for s in read) if not theirs and not others else 0)
+    # A plea is flagged as such ("desperate"), not counted again as the rep's wish.
+    wishes = sum(s.about == "wish" and not s.desperate for s in read)
+    mine = story + (wishes if not theirs and not others else 0)
     if not story or mine < ABOUT_ME_MIN_SENTENCES or mine <= theirs:
         return None
     excerpt = next(s.text for s in read if s.about == "me")

@@ -459,8 +459,11 @@ REFERRAL = re.compile(
 )
 OFFER = re.compile(
     _AT_WORD + "(?:"
-    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)"
-    r"|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )\bfree\b(?! (?:to|time)\b)"
+    r"|\bat no (?:charge|cost)\b|\bno extra\b"
+    # A trial they can run, not "real trial experience".
+    r"|\b(?:a|free|\w+-day|\w+-week|\w+-month) trial\b|\btrial (?:run|period|order|batch|basis"
+    r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
@@ -546,6 +549,9 @@ SELF_TALK = re.compile(
     r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
     r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
     r"|\b(?:set up|founded|established|started|launched|opened) in (?:19|20)\d\d\b"
+    # The rep's own premises: "we have a Tier III data center and a 24/7 help desk".
+    r"|\bwe (?:now |also |today )?(?:have|run|operate|own) (?:a|an|our own) (?:[\w/-]+ ){0,3}"
+    r"(?:data cent(?:er|re)|help ?desk|call cent(?:er|re)|showroom|network of)\b"
     r"|\bwe(?:'ve| have)? grown\b|\bwe (?:now |also |today )?(?:have|run|operate|own|carry)"
     r" (?:[\w,-]+ ){0,2}(?:offices|locations|branches|depots|stores|warehouses|technicians"
     r"|employees|staff|recruiters|engineers|attorneys|lawyers|people|trucks|vans|products"
@@ -565,7 +571,8 @@ PEER = re.compile(
     r"|cafe|café|daycare|mills?|labs?|offices like|teams like|vans|trucks|roofs|owners"
     r"|retailers?|crew|firm's|plant's)\b"
     r"|\b(?:she|he|they|her|his|their)\b"
-    r"|\b[A-Z][a-z]+(?:'s)\b",
+    # A name's possessive ("Ferris's line"), not a contraction at a sentence's start.
+    r"|\b(?!(?:It|That|There|What|Here|Let|He|She|Who|Where|Today|Now|This)'s)[A-Z][a-z]+(?:'s)\b",
 )
 RESULT = re.compile(
     r"\b(?:cut|cuts|saved|saves|dropped|drops|fell|rose|went up|goes up|go up|doubled"
