@@ -236,7 +236,7 @@ _RESOURCE = re.compile(
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
-    r"|credit"
+    r"|credit|references?"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
@@ -275,6 +275,16 @@ _YOU_FORMULAS = re.compile(
 _YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'d|'ll)?\b", re.I)
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'd|we'll|our"
                  r"|ours|us|ourselves)\b", re.I)
+# Who speaks: the rep as subject or owner, not only as an object at the end of someone else's
+# fact ("two of the three certified interpreters work with us").
+_SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself|we|we're|we've|we'd|we'll|our"
+                      r"|ours|ourselves)\b|(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
+                      r"\b(?:me|us)\b", re.I)
+# A lead-in before a colon frames what follows: "One thing I left out: the county is closing
+# the bridge" is the county's news, not the rep's.
+_LEAD_IN = re.compile(r"^[^:.?!]{0,50}:\s")
+# Advice is for the listener: "I'd suggest booking them before the opening".
+_ADVICE = re.compile(r"\bI(?:'d| would) (?:suggest|recommend|advise)\b", re.I)
 # The rep's own story and wishes: about them only if the sentence also gives the listener
 # something ("I'd be glad to send the layout she used").
 _WISH = re.compile(
@@ -516,11 +526,13 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
                                             and not _reasons(claimless, False, known))
     if formula and not (_REFERRAL.search(sentence) or _JOB.search(claimless)):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
-    listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
+    listener = (_YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
+                or _ADVICE.search(claimless))
     first = _FIRST_WORD.match(claimless)
     # "Just put in two new mills": the rep's news, the subject left out.
     fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
-    speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless) or fresh
+    speaker = (_SPEAKER.search(_CALL_BACK.sub(" ", _LEAD_IN.sub("", claimless)))
+               or _ABOUT_US.search(claimless) or fresh
                or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
                or (first and first.group(1) in company))  # "Brightway has served since 1990"
     reasons = _reasons(claimless, self_talk=False, known=known)
