@@ -183,29 +183,34 @@ BLAME = _families(
     # "I know you're busy, so I'll be short"), resignation ("not sure what else I can do").
     rf"\b{_NOT} (?:yet |still |ever )?heard (?:a thing|a peep|a sound|a single word)\b"
     r"|\bI did (?:send|call|leave|e-?mail|write|mention|try|reach out|follow up|mail|drop)\b"
-    r"|\b(?:sent|called|e-?mailed|written|left|tried|rung|phoned|mailed|dropped)(?: you)?"
-    r"(?: (?:it|them|this|that|over|the [\w-]+|my [\w-]+))?(?: over)? (?:twice|two times)\b"
+    r"|\b(?:sent|called|e-?mailed|written|left|tried|rung|phoned|mailed|dropped)"
+    r"(?: you)? (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|my [\w-]+)(?: over)? (?:twice"
+    r"|two times)\b"
     r"(?! (?:a|an|per|each|every|as|the|over|weekly|monthly)\b)"
     r"|\b(?:been )?(?:trying|tried|calling|chasing|writing) (?:you )?(?:for|since) (?:\w+ )?"
-    r"(?:weeks|days|months|a while|ages|some time|a week|a month)\b"
+    r"(?:weeks|days|months|a while|ages|some time|a week|a month)\b(?! to\b)"
     r"|\b(?:call|ring|get back to|write|reply to|answer) (?:me )?(?:back )?this time\b",
     r"\b(?:not sure|unsure|don't know|wonder(?:ing)?) (?:if |whether |that )?(?:my|the|our)"
     r" (?:previous |last |earlier |other |first )?(?:note|message|e-?mail|voicemail|letter|call)s?"
     r" (?:reached|got|went|made it|came|arrived|was|were)\b"
     r"|\bwhich I (?:assume|guess|suspect|imagine|figure) (?:got|went|was)\b"
-    r"|\b(?:told|said|promised)(?: me)? (?:that )?you(?:'d| would) be the one to\b"
+    r"|\b(?:told|said|promised)(?: me)? (?:that )?you(?:'d| would) be the one to\b(?:[^.?!;]*?"
+    r"\b(?:and|but|yet) it's (?:now|been) (?:\w+ ){0,2}\w+(?=\s*(?:[.!?]|$)))?"
     r"|\byou (?:told me|said|promised)(?: me)?(?: (?:in|on|at|last) \w+)? that you(?:'d| would)"
     r" (?:make a decision|decide|have an answer|get back|call|let me know|reply|respond|look)\b"
-    r"|\b(?:and|but|yet) (?:it's|it is) (?:now|been) (?:(?:\w+ ){0,2}(?:days|weeks|months"
-    r"|a while|a week|a month|ages|some time)|(?-i:[A-Z][a-z]+))(?=\s*(?:[.!?]|$))",
+    r"|\b(?:you(?:'d| would)|you (?:said|promised|told me))\b[^.?!;]*?\b(?:and|but|yet) (?:it's"
+    r"|it is) (?:now|been) (?:(?:\w+ ){0,2}(?:days|weeks|months|a while|a week|a month|ages"
+    r"|some time)|(?-i:[A-Z][a-z]+))(?=\s*(?:[.!?]|$))",
     r"\byou (?:probably|likely|maybe|must) (?:didn't|did not|never|haven't|have not|missed"
-    r"|forgot|skipped|deleted|not have)\b"
+    r"|forgot|skipped|deleted|not have)(?: \w+){0,2} (?:my|our) (?:last |previous |earlier )?"
+    r"(?:message|note|e-?mail|voicemail|letter|call)s?\b"
     r"|\b(?:I'm guessing|I guess|I assume|I take it|I figure|I suppose|I'm sure|I imagine)"
     r" (?:that )?you(?:'re| are|'ve been| have been| must be) (?:\w+ )?(?:swamped|busy|slammed"
-    r"|snowed under|tied up|buried)\b"
+    r"|snowed under|tied up|buried)\b(?=\s*(?:[.!?]|$|,? but\b))"
     r"|\b(?:not sure|don't know) what else (?:I|to|we) (?:can |could )?(?:do|say|try|send)\b"
-    r"|\bsurprised (?:not to|to not|I didn't|I haven't|that I (?:didn't|haven't)|I never"
-    r"|we didn't|we haven't|not having)\b",
+    r"|\b(?:I|we)(?:'m| am| was| were|'re| are) (?:a (?:little |bit )|quite |rather |very "
+    r"|really |somewhat )?surprised (?:not to|to not|I didn't|I haven't|that I (?:didn't"
+    r"|haven't)|I never|we didn't|we haven't|not having)\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
