@@ -506,6 +506,15 @@ def _claims(text: str) -> tuple[str, str | None]:
     return claimless, claim
 
 
+def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
+    """Whether the rep is the sentence's speaker: as subject or owner, "about us", or the
+    company first ("Brightway has served since 1990") or founded ("set up in 2009")."""
+    first = _FIRST_WORD.match(claimless)
+    return bool(_SPEAKER.search(_CALL_BACK.sub(" ", _LEAD_IN.sub("", claimless)))
+                or _ABOUT_US.search(claimless) or _FOUNDED.search(claimless)
+                or (first and first.group(1) in company))
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -528,13 +537,9 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         return Sentence(sentence, "formula", (), blame, desperate, claim)
     listener = (_YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
                 or _ADVICE.search(claimless))
-    first = _FIRST_WORD.match(claimless)
     # "Just put in two new mills": the rep's news, the subject left out.
     fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
-    speaker = (_SPEAKER.search(_CALL_BACK.sub(" ", _LEAD_IN.sub("", claimless)))
-               or _ABOUT_US.search(claimless) or fresh
-               or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
-               or (first and first.group(1) in company))  # "Brightway has served since 1990"
+    speaker = fresh or _rep_speaks(claimless, company)
     reasons = _reasons(claimless, self_talk=False, known=known)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
