@@ -12,8 +12,9 @@ The corpus has two splits in ``tests/data/``:
   written as the third held-out set, scored blind after round 3 and tuned on in round 4;
   ``b…`` were written blind by another author, scored blind after round 4 and tuned on in
   round 5; ``c…`` were written blind by another author, scored blind after round 5 and
-  tuned on in round 6. All of them are tuning data now.
-- ``craft_heldout.jsonl`` (ids ``d…``): the next set written blind by another author, never
+  tuned on in round 6; ``d…`` were written blind by another author, scored blind after
+  round 6 and tuned on in round 7. All of them are tuning data now.
+- ``craft_heldout.jsonl`` (ids ``e…``): the next set written blind by another author, never
   opened while tuning. Until it is written the file is empty (or absent) and the held-out
   split is reported as not measured.
 

@@ -236,7 +236,7 @@ _RESOURCE = re.compile(
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
-    r"|credit"
+    r"|credit|references?"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
@@ -256,7 +256,8 @@ _BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability)\b"
+    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
+    r"|walk-?through|presentation)\b"
     r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
@@ -274,6 +275,16 @@ _YOU_FORMULAS = re.compile(
 _YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'d|'ll)?\b", re.I)
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'd|we'll|our"
                  r"|ours|us|ourselves)\b", re.I)
+# Who speaks: the rep as subject or owner, not only as an object at the end of someone else's
+# fact ("two of the three certified interpreters work with us").
+_SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself|we|we're|we've|we'd|we'll|our"
+                      r"|ours|ourselves)\b|(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
+                      r"\b(?:me|us)\b", re.I)
+# A lead-in before a colon frames what follows: "One thing I left out: the county is closing
+# the bridge" is the county's news, not the rep's.
+_LEAD_IN = re.compile(r"^[^:.?!]{0,50}:\s")
+# Advice is for the listener: "I'd suggest booking them before the opening".
+_ADVICE = re.compile(r"\bI(?:'d| would) (?:suggest|recommend|advise)\b", re.I)
 # The rep's own story and wishes: about them only if the sentence also gives the listener
 # something ("I'd be glad to send the layout she used").
 _WISH = re.compile(
@@ -371,7 +382,9 @@ _EMPTY_QUESTION = re.compile(
 _FOLLOWED_UP = re.compile(
     r"\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|check(?:ing)? in|touch(?:ing)? base"
     r"|any (?:word|news|updates?|thoughts|feedback))"
-    r"(?: again| once more)? (?:on|about|regarding|with|re:?) (?:the|my|our|that|your) "
+    r"(?: again| once more)? (?:on|about|regarding|with|re:?|to see (?:if|whether) you (?:got"
+    r"|received|saw|read|looked at|reviewed|had a chance to (?:look at|review|read)))"
+    r" (?:the|my|our|that|your) "
     r"(?:[\w-]+ ){0,2}(?:quote|proposal|estimate|bid|offer|contract|lease|agreement|pricing"
     r"|price|note|message|e-?mail|voicemail|letter|catalog(?:ue)?|brochure|information|info|demo"
     r"|meeting|call|conversation|follow-up|paperwork|application|invoice)s?\b(?: (?:I|we) "
@@ -465,6 +478,14 @@ _FIRST_WORD = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,]*,\s*)?([\w&-]+)", re.I)
 
 
+# A vague sweetener for signing now is the push itself, not a reason: "I can throw in an
+# extra discount", "sweeten the deal" (but "a free battery", "25 percent off" are offers).
+_SWEETENER = re.compile(
+    r"\b(?:throw in|give you|offer you|get you) (?:an? )?(?:extra |additional |special |further "
+    r"|little |better |nice )?(?:discount|deal|price|rate)\b|\bsweeten(?:ing)? the (?:deal|pot"
+    r"|offer)\b", re.I)
+
+
 def _pressure(rest: str, sentence: str) -> str | None:
     """The first plea or push in a sentence, if any.
 
@@ -485,6 +506,15 @@ def _claims(text: str) -> tuple[str, str | None]:
     return claimless, claim
 
 
+def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
+    """Whether the rep is the sentence's speaker: as subject or owner, "about us", or the
+    company first ("Brightway has served since 1990") or founded ("set up in 2009")."""
+    first = _FIRST_WORD.match(claimless)
+    return bool(_SPEAKER.search(_CALL_BACK.sub(" ", _LEAD_IN.sub("", claimless)))
+                or _ABOUT_US.search(claimless) or _FOUNDED.search(claimless)
+                or (first and first.group(1) in company))
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -495,6 +525,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # base once more about the proposal"), and taken out after it.
     desperate = _pressure(rest, sentence)
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
+    if desperate:
+        rest = _SWEETENER.sub(" ", rest)
     claimless, claim = _claims(_strip(_EMPTY_FOLLOW_UP, rest)[0])
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
@@ -503,13 +535,11 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
                                             and not _reasons(claimless, False, known))
     if formula and not (_REFERRAL.search(sentence) or _JOB.search(claimless)):
         return Sentence(sentence, "formula", (), blame, desperate, claim)
-    listener = _YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
-    first = _FIRST_WORD.match(claimless)
+    listener = (_YOU.search(_YOU_FORMULAS.sub(" ", _ABOUT_US.sub(" ", claimless)))
+                or _ADVICE.search(claimless))
     # "Just put in two new mills": the rep's news, the subject left out.
     fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
-    speaker = (_ME.search(_CALL_BACK.sub(" ", claimless)) or _ABOUT_US.search(claimless) or fresh
-               or _FOUNDED.search(claimless)  # "Greenway was set up in 2009 by two brothers"
-               or (first and first.group(1) in company))  # "Brightway has served since 1990"
+    speaker = fresh or _rep_speaks(claimless, company)
     reasons = _reasons(claimless, self_talk=False, known=known)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
@@ -664,7 +694,9 @@ def _about_me(read: list[Sentence]) -> Flag | None:
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
     # A remark on their line of work ("running a law practice is demanding") is not the rep's.
     others = sum(s.about == "other" and len(_said(s.text)) > MAX_SUBSTANCE_WORDS for s in read)
-    mine = story + (sum(s.about == "wish" for s in read) if not theirs and not others else 0)
+    # A plea is flagged as such ("desperate"), not counted again as the rep's wish.
+    wishes = sum(s.about == "wish" and not s.desperate for s in read)
+    mine = story + (wishes if not theirs and not others else 0)
     if not story or mine < ABOUT_ME_MIN_SENTENCES or mine <= theirs:
         return None
     excerpt = next(s.text for s in read if s.about == "me")

@@ -61,7 +61,9 @@ _AT_WORD = r"(?<![\w'-])(?=[\w#])"
 # --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
 _SPOKEN_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _PHONE = re.compile(
-    r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
+    # "Area code 503, 555-0166": the area code said apart is part of the number.
+    r"\barea code,? \(?\d{3}\)?(?!\w)"
+    r"|(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
     r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
     # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
     # four oh" – seven digits or more.

@@ -55,7 +55,7 @@ EMPTY_FOLLOW_UP = re.compile(
 
 _NOT = r"(?:haven't|have not|havent|hadn't|had not|'ve not|didn't|did not|never|still not)"
 _SEVERAL = (
-    r"(?:several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
+    r"(?:(?:two|three|four|five|six|\d+) or (?:three|four|five|six|seven|\d+)|several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
     r"|two|three|four|five|six|\d+)"
 )
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|umpteenth|\d+(?:st|nd|rd|th))"
@@ -73,7 +73,7 @@ BLAME = _families(
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
     rf"\b(?:haven't|have not|hasn't|didn't|never) (?:gotten|got|received|had) (?:a|any) {_REPLY}",
-    r"\bstill haven't\b|\bby now\b|\bunanswered\b|\bunreturned\b",
+    r"\bstill haven't\b(?! (?:filled|hired|found|replaced|fixed|finished|opened|closed)\b)|\bby now\b|\bunanswered\b|\bunreturned\b",
     r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
     r"|on (?:a|your) (?:call|reply|response|answer|decision)|on you|for you to)|\bstill waiting\b",
     r"\b(?:was|were|I'd been|I've been|I have been|been)? ?(?:really )?(?:expecting|expected)"
@@ -121,7 +121,7 @@ BLAME = _families(
     r" (?:\w+ )?to (?:get hold of|reach|pin down|catch|get through to)\b|\bchas(?:e|ed|ing) you\b",
     r"\b(?:never|don't|didn't|haven't|hasn't|won't) (?:ever )?(?:ring|call|get|write|text|e-?mail"
     r"|reply|respond|answer)(?:ing)? (?:me )?back\b|\b(?:got|gotten|get|getting) (?:a)?round to "
-    r"(?:reply|respond|call|ring|get)\w*|\bhoping you(?:'d| would) have\b|\bby this (?:point"
+    r"(?:reply|respond|call|ring|get|read|look|listen|open|check)\w*|\bhoping you(?:'d| would) have\b|\bby this (?:point"
     r"|stage)\b|\bdone (?:something )?wrong\b|\bconfused why\b",
     r"\bcourtesy\b|\bhaven't been able to reach you\b|\bwould (?:have been|be) nice to (?:get|hear"
     r"|have)\b|\b(?:hard|tough|impossible) to (?:pin down|reach|get hold of|catch)\b",
@@ -155,7 +155,7 @@ BLAME = _families(
     r"|answer|call|write|get back|return)\w*",
     # Counting the rep's attempts.
     rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
-    r"|note|time)\b|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
+    r"|note|time)\b(?! in a row| running)|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
     rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
     rf"\b(?:left|sent|written)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
     rf"|notes|times)|\b\w+ed you {_SEVERAL} times\b|\b{_SEVERAL} times now\b"
@@ -175,6 +175,42 @@ BLAME = _families(
     r"\byou must be (?:very |really |so )?busy\b|\btoo busy\b",
     r"\bhaven't had (?:the )?(?:time|a chance) to (?:reply|respond|call|get back)",
     r"\bare you (?:still there|getting my|receiving my|avoiding|ignoring|screening|dodging)",
+    # Indirect reproach: the rep's attempts counted by time or emphasis ("I did send it
+    # twice", "I've been trying for weeks"), the channel doubted ("not sure my previous note
+    # reached you", "which I assume got buried"), an answer owed ("I was told you'd be the one
+    # to call me back", "and it's now February"), a guess at what they failed to do ("you
+    # probably didn't listen"), sarcasm about being busy ("I'm guessing you're swamped"; not
+    # "I know you're busy, so I'll be short"), resignation ("not sure what else I can do").
+    rf"\b{_NOT} (?:yet |still |ever )?heard (?:a thing|a peep|a sound|a single word)\b"
+    r"|\bI did (?:send|call|leave|e-?mail|write|mention|try|reach out|follow up|mail|drop)\b"
+    r"|\b(?:sent|called|e-?mailed|written|left|tried|rung|phoned|mailed|dropped)"
+    r"(?: you)? (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|my [\w-]+)(?: over)? (?:twice"
+    r"|two times)\b"
+    r"(?! (?:a|an|per|each|every|as|the|over|weekly|monthly)\b)"
+    r"|\b(?:been )?(?:trying|tried|calling|chasing|writing) (?:you )?(?:for|since) (?:\w+ )?"
+    r"(?:weeks|days|months|a while|ages|some time|a week|a month)\b(?! to\b)"
+    r"|\b(?:call|ring|get back to|write|reply to|answer) (?:me )?(?:back )?this time\b",
+    r"\b(?:not sure|unsure|don't know|wonder(?:ing)?) (?:if |whether |that )?(?:my|the|our)"
+    r" (?:previous |last |earlier |other |first )?(?:note|message|e-?mail|voicemail|letter|call)s?"
+    r" (?:reached|got|went|made it|came|arrived|was|were)\b"
+    r"|\bwhich I (?:assume|guess|suspect|imagine|figure) (?:got|went|was)\b"
+    r"|\b(?:told|said|promised)(?: me)? (?:that )?you(?:'d| would) be the one to\b(?:[^.?!;]*?"
+    r"\b(?:and|but|yet) it's (?:now|been) (?:\w+ ){0,2}\w+(?=\s*(?:[.!?]|$)))?"
+    r"|\byou (?:told me|said|promised)(?: me)?(?: (?:in|on|at|last) \w+)? that you(?:'d| would)"
+    r" (?:make a decision|decide|have an answer|get back|call|let me know|reply|respond|look)\b"
+    r"|\b(?:you(?:'d| would)|you (?:said|promised|told me))\b[^.?!;]*?\b(?:and|but|yet) (?:it's"
+    r"|it is) (?:now|been) (?:(?:\w+ ){0,2}(?:days|weeks|months|a while|a week|a month|ages"
+    r"|some time)|(?-i:[A-Z][a-z]+))(?=\s*(?:[.!?]|$))",
+    r"\byou (?:probably|likely|maybe|must) (?:didn't|did not|never|haven't|have not|missed"
+    r"|forgot|skipped|deleted|not have)(?: \w+){0,2} (?:my|our) (?:last |previous |earlier )?"
+    r"(?:message|note|e-?mail|voicemail|letter|call)s?\b"
+    r"|\b(?:I'm guessing|I guess|I assume|I take it|I figure|I suppose|I'm sure|I imagine)"
+    r" (?:that )?you(?:'re| are|'ve been| have been| must be) (?:\w+ )?(?:swamped|busy|slammed"
+    r"|snowed under|tied up|buried)\b(?=\s*(?:[.!?]|$|,? but\b))"
+    r"|\b(?:not sure|don't know) what else (?:I|to|we) (?:can |could )?(?:do|say|try|send)\b"
+    r"|\b(?:I|we)(?:'m| am| was| were|'re| are) (?:a (?:little |bit )|quite |rather |very "
+    r"|really |somewhat )?surprised (?:not to|to not|I didn't|I haven't|that I (?:didn't"
+    r"|haven't)|I never|we didn't|we haven't|not having)\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -428,8 +464,11 @@ REFERRAL = re.compile(
 )
 OFFER = re.compile(
     _AT_WORD + "(?:"
-    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )\bfree\b(?! (?:to|time)\b)"
-    r"|\bat no (?:charge|cost)\b|\bno extra\b|\btrial\b|\blend you\b|\btest (?:yours|it"
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )\bfree\b(?! (?:to|time)\b)"
+    r"|\bat no (?:charge|cost)\b|\bno extra\b"
+    # A trial they can run, not "real trial experience".
+    r"|\b(?:a|free|\w+-day|\w+-week|\w+-month) trial\b|\btrial (?:run|period|order|batch|basis"
+    r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
@@ -449,7 +488,8 @@ OFFER = re.compile(
     r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
     r"|that|those|these|both|all)\b)"
     r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
-    r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging) (?:about "
+    r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging|costs?"
+    r"|costing) (?:about "
     r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
     r"|\d[\d.,]*(?: ?%| percent| cents?| dollars?) (?:under|below|less than|cheaper than)\b"
     r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad|pleased) to (?:share"
@@ -515,6 +555,9 @@ SELF_TALK = re.compile(
     r"|\b(?:certified|accredited|licensed and insured|locally owned|(?:woman|veteran|employee)"
     r"-owned|family-run)\b|\bwe(?:'re| are) (?:also |now )?hiring\b|\bexciting\b"
     r"|\b(?:set up|founded|established|started|launched|opened) in (?:19|20)\d\d\b"
+    # The rep's own premises: "we have a Tier III data center and a 24/7 help desk".
+    r"|\bwe (?:now |also |today )?(?:have|run|operate|own) (?:a|an|our own) (?:[\w/-]+ ){0,3}"
+    r"(?:data cent(?:er|re)|help ?desk|call cent(?:er|re)|showroom|network of)\b"
     r"|\bwe(?:'ve| have)? grown\b|\bwe (?:now |also |today )?(?:have|run|operate|own|carry)"
     r" (?:[\w,-]+ ){0,2}(?:offices|locations|branches|depots|stores|warehouses|technicians"
     r"|employees|staff|recruiters|engineers|attorneys|lawyers|people|trucks|vans|products"
@@ -534,7 +577,8 @@ PEER = re.compile(
     r"|cafe|café|daycare|mills?|labs?|offices like|teams like|vans|trucks|roofs|owners"
     r"|retailers?|crew|firm's|plant's)\b"
     r"|\b(?:she|he|they|her|his|their)\b"
-    r"|\b[A-Z][a-z]+(?:'s)\b",
+    # A name's possessive ("Ferris's line"), not a contraction at a sentence's start.
+    r"|\b(?!(?:It|That|There|What|Here|Let|He|She|Who|Where|Today|Now|This)'s)[A-Z][a-z]+(?:'s)\b",
 )
 RESULT = re.compile(
     r"\b(?:cut|cuts|saved|saves|dropped|drops|fell|rose|went up|goes up|go up|doubled"

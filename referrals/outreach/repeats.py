@@ -35,9 +35,10 @@ REPEAT_MIN_SIMILARITY = 85
 #: ...and at most this share of the new message's substance words new to the earlier one.
 REPEAT_MAX_NEW_SHARE = 0.3
 #: repeated, in other words: no new fact, and this token_set_ratio (0-100) of the stemmed
-#: content words. Reworded repeats in the corpus score 71 and up, follow-ups without a new
-#: number or name at most 56.
-REPEAT_MIN_CONTENT = 65
+#: content words. Reworded repeats in the corpus score 64 and up (the d… set's shortest
+#: rewordings 64-65), good follow-ups without a new number or name at most 58: the threshold
+#: sits between them.
+REPEAT_MIN_CONTENT = 61
 
 
 @functools.lru_cache(maxsize=512)
@@ -108,6 +109,17 @@ _ORDINALS = {w: i for i, w in enumerate(
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.I)
 
 
+# A share said as a ratio is a percentage: "seven parts in a hundred" is 7%, "around seven in
+# ten" is 70% – the hundred and the ten are no facts of their own.
+_IN_HUNDRED = re.compile(r"\b(?:in|out of|per) (?:a |every |each )?(?:hundred|100)\b", re.I)
+_IN_TEN = re.compile(r"\b(\w+) (?:in|out of) (?:every )?(?:ten|10)\b", re.I)
+
+
+def _tenths(found: re.Match[str]) -> str:
+    share = stated_numbers(found.group(1))
+    return f"{max(share) * 10:g} percent" if share else found.group(0)
+
+
 def stated_numbers(text: str) -> frozenset[float]:
     """The quantities a text states, in digits or in words, as numbers.
 
@@ -121,9 +133,12 @@ def stated_numbers(text: str) -> frozenset[float]:
     [26.0, 72.0, 1972.0, 4200.0]
     >>> sorted(stated_numbers("eight hundred dollars by September fifteenth, 30% off"))
     [15.0, 30.0, 800.0]
+    >>> sorted(stated_numbers("seven parts in a hundred; around seven in ten"))
+    [7.0, 70.0]
     """
     values: list[float] = []
     current: float | None = None
+    text = _IN_TEN.sub(_tenths, _IN_HUNDRED.sub(" percent", text))
     for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
         word = token.lower()
         if token[0].isdigit():
@@ -182,6 +197,8 @@ _SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s|ly|er)$")
 # A name or code mid-sentence ("the Ohio Food Processors Association", "flood zone AE",
 # "Form I-9", "17-4 stainless"): a fact, like a number.
 _PROPER = re.compile(r"(?<=[a-z,;:%)]\s)[A-Z][\w&-]*|\b[A-Za-z]+-?\d[\w-]*")
+# A name the earlier message had anywhere – at a sentence's start, in brackets – is no new one.
+_ANY_PROPER = re.compile(r"\b[A-Z][\w&-]*|\b[A-Za-z]+-?\d[\w-]*")
 
 
 def _stem(word: str) -> str:
@@ -193,12 +210,17 @@ def _stem(word: str) -> str:
     return _SUFFIX.sub("", word.lower().removesuffix("'s"))
 
 
+_INTRODUCED = re.compile(r"(?:[A-Z][\w'-]+ ){1,3}(?=(?:at|with|from|of|here at) [A-Z])")
+
+
 @functools.lru_cache(maxsize=256)
 def _who(text: str) -> frozenset[str]:
     """The capitalised words of who is calling and who is called: greeting, name, signature."""
     parts = _split(text)
     formulas = [p for p in parts if len(_substance(p)) <= MAX_FORMULA_WORDS]
     said = " ".join(m.group(0) for p in parts for m in _IDENTITY.finditer(p))
+    if parts:  # "Hey Kofi, Patrice Dumont at Lumen Print": the rep's full name
+        said += " " + " ".join(_INTRODUCED.findall(parts[0]))
     return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w&'-]+", " ".join(formulas) + " "
                                                      + said))
 
@@ -221,11 +243,24 @@ def _content(text: str, who: frozenset[str]) -> tuple[tuple[str, ...], frozenset
             continue
         numbers |= stated_numbers(free)
         names |= {_stem(m.group(0)) for m in _PROPER.finditer(free)
-                  if m.group(0).lower() not in who | _STOP and m.group(0) not in _NOT_NAMES}
+                  if m.group(0).lower() not in who | _STOP and m.group(0) not in _NOT_NAMES
+                  and _said_before(free[:m.start()], who)}
         words += [_stem(w) for w in _WORD.findall(free)
                   if w.lower() not in _STOP and w.lower() not in who
                   and not any(c.isdigit() for c in w)]
     return tuple(words), frozenset(numbers), frozenset(names)
+
+
+def _said_before(before: str, who: frozenset[str]) -> bool:
+    """Whether words come before a capital: past a greeting ("Claire, Since I wrote") it
+    starts the sentence and is no name."""
+    return any(w.lower() not in who for w in _WORD.findall(before))
+
+
+@functools.lru_cache(maxsize=256)
+def _capitals(text: str) -> frozenset[str]:
+    """Every capitalised word or code a message has, wherever it stands (stemmed)."""
+    return frozenset(_stem(m.group(0)) for m in _ANY_PROPER.finditer(text))
 
 
 def content_repeat(text: str, earlier: str) -> tuple[bool, float]:
@@ -263,4 +298,4 @@ def new_facts(text: str, earlier: str) -> bool:
     who = _who(text) | _who(earlier)
     _, new_numbers, new_names = _content(text, who)
     _, old_numbers, old_names = _content(earlier, who)
-    return bool(new_numbers - old_numbers or new_names - old_names)
+    return bool(new_numbers - old_numbers or new_names - old_names - _capitals(earlier))
