@@ -22,10 +22,12 @@ from referrals.models import (
     OpenerTemplate,
     Person,
     SavedOpener,
+    Team,
     User,
     ValueItem,
     VoicemailScript,
 )
+from referrals.models.counters import OPENERS, Kept
 from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import (
@@ -62,13 +64,22 @@ def team_template_rows(session: Session, team_id: int) -> list[OpenerTemplate]:
                                 .order_by(OpenerTemplate.kind, OpenerTemplate.label)))
 
 
-def templates_for(session: Session, team_id: int) -> list[op.TemplateSpec]:
+# Every warm path of every page is worded with them: each worker keeps them under the team's
+# openers counter, bumped by every write of a template.
+_TEMPLATES: Kept[tuple[op.TemplateSpec, ...]] = Kept(OPENERS)
+
+
+def templates_for(session: Session, team: Team) -> tuple[op.TemplateSpec, ...]:
     """The built-in variants, each replaced by the team's own where it has one, then the
-    team's extra variants."""
+    team's extra variants (kept by the worker while the team's openers counter stands)."""
+    return _TEMPLATES.get(session, team, lambda: _read_templates(session, team.id))
+
+
+def _read_templates(session: Session, team_id: int) -> tuple[op.TemplateSpec, ...]:
     rows = team_template_rows(session, team_id)
     replacing = {row.replaces: row for row in rows if row.replaces}
     found = [_as_template(replacing[t.key]) if t.key in replacing else t for t in op.BUILTIN]
-    return found + [_as_template(row) for row in rows if not row.replaces]
+    return (*found, *(_as_template(row) for row in rows if not row.replaces))
 
 
 def get_template_row(session: Session, team_id: int, template_id: int) -> OpenerTemplate:
@@ -239,7 +250,7 @@ class OpenerContext:
 
 def opener_context(session: Session, user: User, target: Person,
                    hook: str | None = None) -> OpenerContext:
-    return OpenerContext(templates_for(session, user.team_id),
+    return OpenerContext(templates_for(session, user.team),
                          standing_of(session, user.team_id, target.id), user, hook)
 
 

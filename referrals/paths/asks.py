@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from referrals.errors import ValidationFailed
 from referrals.models import AdvocateCall, IntroductionRequest, Person, ReferenceAsk, Team
+from referrals.models.counters import ASKS, Kept
 
 DEFAULT_ASK_CAP = 2
 DEFAULT_ASK_WINDOW_DAYS = 90
@@ -83,6 +84,20 @@ def ask_dates(session: Session, team_id: int, since: date | None = None) -> dict
     for person_id, day in session.execute(union_all(*parts)):
         found[person_id].append(day if isinstance(day, date) else date.fromisoformat(day))
     return found
+
+
+# Every warm path, ranking and person page reads the team's recent asks: each worker keeps
+# them under the team's asks counter, bumped by every write of an ask.
+_RECENT: Kept[dict[int, list[date]]] = Kept(ASKS)
+
+
+def recent_ask_dates(session: Session, team: Team, today: date) -> dict[int, list[date]]:
+    """The team's asks in its window before `today`, and a day more: enough for the fatigue
+    on the graph's (UTC) day and for the warning on the rep's own day. Kept by the worker
+    while the team's asks counter stands (no query then); not to be changed by callers."""
+    since = today - timedelta(days=ask_cap(team).window_days + 1)
+    return _RECENT.get(session, team, lambda: dict(ask_dates(session, team.id, since)),
+                       key=since)
 
 
 def asks_within(dates: list[date], today: date, days: int) -> int:
