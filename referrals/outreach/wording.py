@@ -210,7 +210,7 @@ class OpenerContext:
         if connection.stage not in OPENER_STAGES:
             return connection, []
         rendered = op.openers_for(G, path, connection, templates=self.templates,
-                                  **self._rep_context())
+                                  **self._rep_context(G))
         return connection, rendered
 
     def first(self, G: nx.Graph, path: Path) -> str | None:
@@ -222,7 +222,7 @@ class OpenerContext:
         connection = self.connection(G, path)
         if connection.stage not in OPENER_STAGES:
             return None
-        context = op.path_context(G, path, connection, **self._rep_context())
+        context = op.path_context(G, path, connection, **self._rep_context(G))
         for template in self.templates:
             if template.kind == connection.kind:
                 try:
@@ -240,10 +240,12 @@ class OpenerContext:
         connection = Connection(kind="public_hook", target=target.id, knower=None, group=None,
                                 teammate=None, tie_kind=None)
         return op.openers_for(G, None, connection, templates=self.templates,
-                              **self._rep_context())
+                              **self._rep_context(G))
 
-    def _rep_context(self) -> dict[str, Any]:
-        person = self.rep.person
+    def _rep_context(self, G: nx.Graph) -> dict[str, Any]:
+        # The team graph holds the rep's own name and company (kept current like every
+        # person's): their row is read only when they are not in it.
+        person = self.rep.person if self.rep.person_id not in G else None
         return {"rep": self.rep.person_id, "rep_name": person.name if person else None,
                 "rep_company": person.company if person else None, "hook": self.hook}
 
