@@ -31,11 +31,11 @@ from referrals.models import (
 )
 from tests import factories
 
-# The signed-in user (with the team's graph version), the person with the team's reps, the
-# page's rows (ties, groups, touches, follow-ups, introductions, advocate calls), the team's
-# recent asks, the opener templates, and the rep's tie stories when the person knows the rep:
-# 6–7 (was 17–20).
-PERSON_PAGE_QUERIES = 7
+# The signed-in user (with the team's graph version and counters), the person with the team's
+# reps, the page's rows (ties, groups, touches, follow-ups, introductions, advocate calls),
+# and the rep's tie stories when the person knows the rep: 4–5 (was 17–20, then 6–7). The
+# team's recent asks and opener templates are kept by the worker while its counters stand.
+PERSON_PAGE_QUERIES = 5
 
 
 @contextmanager
@@ -196,7 +196,7 @@ def test_the_person_page_reads_each_thing_once(client, demo, capsys):
     assert max(counts.values()) <= PERSON_PAGE_QUERIES
 
 
-def test_a_busy_prospects_page_reads_everything_in_eight_queries(client, demo):
+def test_a_busy_prospects_page_reads_everything_together(client, demo):
     """The demo prospect with the most going on – ties, groups, touches, introductions, and
     an advocate's call with its follow-ups – has every kind on its page, read together."""
     team = demo.team_id
@@ -355,3 +355,25 @@ def test_paths_to_someone_out_of_reach_read_no_opener_wording(api, user):
     assert response.status_code == 200 and response.get_json()["paths"] == []
     assert not any(standing in statement for statement in unreachable), unreachable
     assert len(unreachable) < len(reachable)
+
+
+def test_warm_paths_read_the_rep_the_target_and_its_standing_only(api, user):
+    """The team's recent asks and opener templates are kept by the worker while the team's
+    counters stand (see tests/test_paths_kept_reads.py), and the rep's name and company come
+    from the team graph: a warm paths call reads the token's user and team, the target, and
+    who stands where with the target – 3 queries."""
+    s = db.session
+    rep = s.get(Person, user.person_id)
+    mike = factories.make_person(s, user.team_id, "Mike Kincaid")
+    dana = factories.make_person(s, user.team_id, "Dana Whitfield", roles=["prospect"])
+    factories.make_relationship(s, rep, mike, kind="customer", rating=5)
+    factories.make_relationship(s, mike, dana, kind="colleague", rating=4)
+    s.commit()
+    dana_id = dana.id
+    assert api.get(f"/api/v1/people/{dana_id}/paths").status_code == 200  # builds the graph
+    with counted() as statements:
+        response = api.get(f"/api/v1/people/{dana_id}/paths")
+    found = response.get_json()["paths"]
+    assert found and found[0]["opener"] and "Mike" in found[0]["opener"]
+    assert not any("opener_templates" in s or "asked_on >" in s for s in statements)
+    assert len(statements) == 3, "\n".join(statements)
