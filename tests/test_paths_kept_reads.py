@@ -184,3 +184,18 @@ def test_writes_around_the_orm_move_the_counters_with_the_graph_rebuild(app, use
     bump_graph_version(db.session, team_id)
     db.session.commit()
     assert counters() == (start[0] + 1, start[1] + 1)
+
+
+def test_an_introduction_agreed_in_another_worker_changes_the_next_opener(api, user):
+    """Who stands where with a target is kept with the team's asks: an introduction to the
+    target agreed elsewhere words the next paths call as a promise to call."""
+    mike, dana, _ = _network(user)
+    before = _paths(api, dana)[0]
+    assert "asked me" not in before["opener"]
+    assert _paths(api, dana)[0]["opener"] == before["opener"]  # kept
+    day = utc_today() - timedelta(days=1)
+    with another_worker() as s:
+        s.add(IntroductionRequest(team_id=user.team_id, prospect_id=dana, via_id=mike,
+                                  status="agreed", status_on=day, asked_on=day))
+    after = _paths(api, dana)[0]
+    assert "asked me" in after["opener"], after

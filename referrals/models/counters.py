@@ -135,6 +135,16 @@ class Kept(Generic[T]):
             self._kept[team.id] = (stamp, value)
         return value
 
+    def peek(self, session: Session, team: Team) -> T | None:
+        """The value kept for `team` at its counter, whatever its key; None when there is
+        none, or when this session bumped the counter (nothing it reads is to be kept)."""
+        if bumped(session, team.id, self.counter):
+            return None
+        kept = self._kept.get(team.id)
+        if kept is not None and kept[0][0] == getattr(team, self.counter):
+            return kept[1]
+        return None
+
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from referrals.clock import aware, today_for
@@ -17,8 +17,6 @@ from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path
 from referrals.models import (
-    AdvocateCall,
-    IntroductionRequest,
     OpenerTemplate,
     Person,
     SavedOpener,
@@ -38,6 +36,7 @@ from referrals.outreach.library import (
     voicemail_uses,
 )
 from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, fit_voicemail
+from referrals.paths.asks import asks_about
 from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import CONNECTION_KINDS
@@ -156,17 +155,11 @@ class Standing:
                         pending=self.pending, declined=self.declined)
 
 
-def standing_of(session: Session, team_id: int, target_id: int) -> Standing:
+def standing_of(session: Session, team: Team, target_id: int) -> Standing:
     """Who agreed or made an introduction to `target`, who called `target` for the rep, who
-    has an ask still open, and who declined – one query (every path of every person page
-    reads it)."""
-    return standing_from(session.execute(union_all(
-        select(IntroductionRequest.via_id, IntroductionRequest.status).where(
-            IntroductionRequest.team_id == team_id,
-            IntroductionRequest.prospect_id == target_id),
-        select(AdvocateCall.advocate_id, literal("called")).where(
-            AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id),
-    )))
+    has an ask still open, and who declined (every path of every person page reads it: kept
+    with the team's recent asks, `paths.asks.asks_about`)."""
+    return standing_from(asks_about(session, team, target_id))
 
 
 def standing_from(rows: Iterable[tuple[int, str]]) -> Standing:
@@ -253,7 +246,7 @@ class OpenerContext:
 def opener_context(session: Session, user: User, target: Person,
                    hook: str | None = None) -> OpenerContext:
     return OpenerContext(templates_for(session, user.team),
-                         standing_of(session, user.team_id, target.id), user, hook)
+                         standing_of(session, user.team, target.id), user, hook)
 
 
 def warm_paths_for(session: Session, user: User, target: Person, *, k: int = 3,

@@ -4,11 +4,11 @@ that lowers paths through an over-asked helper."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, union_all
+from sqlalchemy import Date, Select, String, cast, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from referrals.errors import ValidationFailed
@@ -66,10 +66,7 @@ def fatigue_factor(asks: int, cap: int) -> float:
 
 # --- counting asks -------------------------------------------------------------------------
 
-def ask_dates(session: Session, team_id: int, since: date | None = None) -> dict[int, list[date]]:
-    """Every time the team leaned on someone, by person: introductions asked for (drafts
-    excluded), references offered to a prospect, and calls advocates made – after `since`
-    when given. One query: every warm-path request reads it."""
+def _date_parts(team_id: int, since: date | None) -> list[Select[Any]]:
     asks = [
         (IntroductionRequest.via_id, IntroductionRequest.asked_on, IntroductionRequest.team_id),
         (ReferenceAsk.reference_id, ReferenceAsk.asked_on, ReferenceAsk.team_id),
@@ -80,24 +77,98 @@ def ask_dates(session: Session, team_id: int, since: date | None = None) -> dict
         part = select(person.label("person_id"), day.label("day")).where(
             team == team_id, day.is_not(None))
         parts.append(part.where(day > since) if since is not None else part)
+    return parts
+
+
+def _about_parts(team_id: int, person_id: int, *, dated: bool = False) -> list[Select[Any]]:
+    """(helper, status) of the introductions asked for `person_id` and of the advocates'
+    calls to them; with a NULL day between the two when `dated` (to stand beside
+    `_date_parts`' rows in one statement)."""
+    day = (cast(null(), Date).label("day"),) if dated else ()
+    return [
+        select(IntroductionRequest.via_id, *day, IntroductionRequest.status).where(
+            IntroductionRequest.team_id == team_id, IntroductionRequest.prospect_id == person_id),
+        select(AdvocateCall.advocate_id, *day, literal("called")).where(
+            AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == person_id),
+    ]
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def ask_dates(session: Session, team_id: int, since: date | None = None) -> dict[int, list[date]]:
+    """Every time the team leaned on someone, by person: introductions asked for (drafts
+    excluded), references offered to a prospect, and calls advocates made – after `since`
+    when given. One query."""
     found: dict[int, list[date]] = defaultdict(list)
-    for person_id, day in session.execute(union_all(*parts)):
-        found[person_id].append(day if isinstance(day, date) else date.fromisoformat(day))
+    for person_id, day in session.execute(union_all(*_date_parts(team_id, since))):
+        found[person_id].append(_day(day))
     return found
 
 
-# Every warm path, ranking and person page reads the team's recent asks: each worker keeps
-# them under the team's asks counter, bumped by every write of an ask.
-_RECENT: Kept[dict[int, list[date]]] = Kept(ASKS)
+@dataclass(frozen=True)
+class RecentAsks:
+    """What a worker keeps of its team's asks: their dates after `since`, and for each person
+    asked about so far, who was asked to introduce them (with the request's status) and
+    which advocates called them ("called") – see `asks_about`."""
+
+    since: date
+    dates: dict[int, list[date]]
+    about: dict[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
 
-def recent_ask_dates(session: Session, team: Team, today: date) -> dict[int, list[date]]:
+#: People whose askers a worker keeps per team until the next ask (a bound on its memory).
+MAX_KEPT_ABOUT = 2_000
+
+# Every warm path, ranking and person page reads the team's recent asks, and every path's
+# opener who stands where with its target: each worker keeps them under the team's asks
+# counter, bumped by every write of an introduction request, reference ask or advocate call.
+_RECENT: Kept[RecentAsks] = Kept(ASKS)
+
+
+def recent_ask_dates(session: Session, team: Team, today: date,
+                     about: int | None = None) -> dict[int, list[date]]:
     """The team's asks in its window before `today`, and a day more: enough for the fatigue
     on the graph's (UTC) day and for the warning on the rep's own day. Kept by the worker
-    while the team's asks counter stands (no query then); not to be changed by callers."""
+    while the team's asks counter stands (no query then); not to be changed by callers.
+
+    When they must be read, the askers `about` a person (`asks_about`) come in the same
+    statement: a warm-path request asks for both."""
     since = today - timedelta(days=ask_cap(team).window_days + 1)
-    return _RECENT.get(session, team, lambda: dict(ask_dates(session, team.id, since)),
-                       key=since)
+    return _RECENT.get(session, team, lambda: _read_recent(session, team.id, since, about),
+                       key=since).dates
+
+
+def _read_recent(session: Session, team_id: int, since: date,
+                 about: int | None) -> RecentAsks:
+    if about is None:
+        return RecentAsks(since, dict(ask_dates(session, team_id, since)))
+    # One statement for both: the dates' rows have a day and no status, the others a status.
+    parts = [part.add_columns(cast(null(), String).label("status"))
+             for part in _date_parts(team_id, since)]
+    dates: dict[int, list[date]] = defaultdict(list)
+    askers: list[tuple[int, str]] = []
+    for person_id, day, status in session.execute(
+            union_all(*parts, *_about_parts(team_id, about, dated=True))):
+        if day is None:
+            askers.append((person_id, status))
+        else:
+            dates[person_id].append(_day(day))
+    return RecentAsks(since, dict(dates), {about: tuple(askers)})
+
+
+def asks_about(session: Session, team: Team, person_id: int) -> tuple[tuple[int, str], ...]:
+    """(helper, introduction status or "called") for each introduction the team asked for
+    `person_id` and each advocate's call to them: kept with the team's recent asks."""
+    kept = _RECENT.peek(session, team)
+    if kept is not None and person_id in kept.about:
+        return kept.about[person_id]
+    found = tuple((helper, status) for helper, status in session.execute(
+        union_all(*_about_parts(team.id, person_id))))
+    if kept is not None and len(kept.about) < MAX_KEPT_ABOUT:
+        kept.about[person_id] = found
+    return found
 
 
 def asks_within(dates: list[date], today: date, days: int) -> int:

@@ -200,13 +200,15 @@ class RankingRow:
 
 
 def fatigue_for(session: Session, team: Team, G: nx.Graph,
-                dates: Mapping[int, list[date]] | None = None) -> dict[int, Fatigue]:
+                dates: Mapping[int, list[date]] | None = None, *,
+                about: int | None = None) -> dict[int, Fatigue]:
     """The team's over-asked helpers by person id, on the graph's day; from `dates` (see
-    `recent_ask_dates`) when the caller has them, else from the worker's kept asks."""
+    `recent_ask_dates`) when the caller has them, else from the worker's kept asks (read
+    with the askers `about` a person when they must be read)."""
     today = G.graph["today"]
     cap = ask_cap(team)
     if dates is None:
-        dates = recent_ask_dates(session, team, today)
+        dates = recent_ask_dates(session, team, today, about=about)
     found = {}
     for pid, days in dates.items():
         asks = asks_within(days, today, cap.window_days)
@@ -304,7 +306,9 @@ def find_warm_paths(
     if src not in G or target.id not in G:
         return []
     today = G.graph["today"]
-    fatigue = fatigue_for(session, user.team, G, asks)
+    # The openers will ask who stands where with the target: read with the asks if need be.
+    about = target.id if source is None and openers is not None else None
+    fatigue = fatigue_for(session, user.team, G, asks, about=about)
     found = warm_paths(
         G, src, target.id, k=k, max_hops=max_hops,
         penalty={pid: f.factor for pid, f in fatigue.items()},
