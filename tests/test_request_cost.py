@@ -16,7 +16,7 @@ from sqlalchemy import event, func, select
 from referrals.account.services import remove_member, revoke_token
 from referrals.advocates.calls import log_advocate_call
 from referrals.auth.services import create_token
-from referrals.clock import today_for, utc_now
+from referrals.clock import today_for, utc_now, utc_today
 from referrals.demo import DEMO_PASSWORD, REPS, seed_demo
 from referrals.extensions import db
 from referrals.models import (
@@ -224,6 +224,26 @@ def test_a_busy_prospects_page_reads_everything_together(client, demo):
     with counted() as statements:
         html = client.get(f"/people/{person.id}").get_data(as_text=True)
     assert person.name in html and "called" in html and "Follow-ups" in html
+    assert len(statements) <= PERSON_PAGE_QUERIES, "\n".join(statements)
+
+
+def test_advocates_who_called_a_prospect_are_read_together(client, user, logged_in):
+    """Advocates who called the prospect but are not among their ties are named by the
+    advocacy panel and the timeline: read in one query, not one each."""
+    s = db.session
+    prospect = factories.make_person(s, user.team_id, "Pat Prospect", roles=["prospect"])
+    for name in ("Ann Advocate", "Bo Advocate", "Cy Advocate"):
+        advocate = factories.make_person(s, user.team_id, name)
+        s.add(AdvocateCall(team_id=user.team_id, advocate_id=advocate.id,
+                           prospect_id=prospect.id, occurred_on=utc_today(), outcome="Left word"))
+    s.commit()
+    prospect_id = prospect.id
+    client.get(f"/people/{prospect_id}")  # the worker's first request builds the graph
+    with counted() as statements:
+        html = client.get(f"/people/{prospect_id}").get_data(as_text=True)
+    assert "Cy Advocate" in html
+    people_reads = [st for st in statements if st.startswith("SELECT people.")]
+    assert len(people_reads) == 2, people_reads  # the person (with the reps), the advocates
     assert len(statements) <= PERSON_PAGE_QUERIES, "\n".join(statements)
 
 
