@@ -26,7 +26,7 @@ from typing import Any
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, func, inspect, select, text, update
+from sqlalchemy import Engine, create_engine, func, inspect, literal, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -482,20 +482,29 @@ def restore_database(engine: Engine, backup: DatabaseBackup) -> None:
         _force_graph_rebuild(engine, before)
 
 
-def _graph_versions(engine: Engine) -> dict[int, int]:
+# Each is moved past its value before the restore: a worker keeps what it read under them.
+_TEAM_VERSIONS = ("graph_version", "asks_version", "openers_version")
+
+
+def _graph_versions(engine: Engine) -> dict[int, tuple[int, ...]]:
     if not inspect(engine).has_table("teams"):
         return {}
-    with engine.connect() as conn:
-        return {team_id: version for team_id, version
-                in conn.execute(select(Team.id, Team.graph_version))}
+    table = Team.__table__
+    present = {c["name"] for c in inspect(engine).get_columns("teams")}
+    columns = [table.c[c] if c in present else literal(0) for c in _TEAM_VERSIONS]
+    with engine.connect() as conn:  # a database at an older revision lacks some: 0
+        return {team_id: tuple(versions) for team_id, *versions
+                in conn.execute(select(table.c.id, *columns))}
 
 
-def _force_graph_rebuild(engine: Engine, before: dict[int, int]) -> None:
+def _force_graph_rebuild(engine: Engine, before: dict[int, tuple[int, ...]]) -> None:
     table = Team.__table__
     with Session(engine) as session:
-        for team_id, version in session.execute(select(Team.id, Team.graph_version)).all():
-            floor = max(version, before.get(team_id, 0))
-            session.execute(update(table).where(table.c.id == team_id)
-                            .values(graph_version=floor))
+        for team_id, *versions in session.execute(
+                select(table.c.id, *(table.c[c] for c in _TEAM_VERSIONS))).all():
+            old = before.get(team_id, (0,) * len(_TEAM_VERSIONS))
+            session.execute(update(table).where(table.c.id == team_id).values({
+                column: max(now, then)
+                for column, now, then in zip(_TEAM_VERSIONS, versions, old, strict=True)}))
             bump_graph_version(session, team_id)  # logged without changes: "rebuild"
         session.commit()

@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, make_url, text
 from referrals import create_app
 from referrals.extensions import db
 from referrals.models import Base
+from referrals.models.counters import forget_kept
 from referrals.paths.cache import clear_cache
 from tests import factories
 
@@ -96,13 +97,16 @@ def _empty_all_tables() -> None:
 @pytest.fixture
 def app(_migrated_app: Flask) -> Iterator[Flask]:
     # Ids restart in every test (emptied tables, PostgreSQL's RESTART IDENTITY): a team graph
-    # cached by an earlier test for the same team id and version must not be reused.
+    # cached by an earlier test for the same team id and version must not be reused, nor
+    # its asks and opener templates kept under the same counters.
     clear_cache()
+    forget_kept()
     with _migrated_app.app_context():
         yield _migrated_app
         db.session.remove()
         _empty_all_tables()
     clear_cache()
+    forget_kept()
 
 
 @pytest.fixture

@@ -31,7 +31,9 @@ AFTER = "e5b7c9d1f3a2"  # the AUTOINCREMENT revision itself
 LATER_COLUMNS = ("ALTER TABLE people ADD COLUMN profile_url VARCHAR(500)",
                  "ALTER TABLE people ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
                  "ALTER TABLE people ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
-                 "ALTER TABLE people ADD COLUMN phone_digits VARCHAR(50) NOT NULL DEFAULT ''")
+                 "ALTER TABLE people ADD COLUMN phone_digits VARCHAR(50) NOT NULL DEFAULT ''",
+                 "ALTER TABLE teams ADD COLUMN asks_version INTEGER NOT NULL DEFAULT 1",
+                 "ALTER TABLE teams ADD COLUMN openers_version INTEGER NOT NULL DEFAULT 1")
 REBUILT = ("people", "groups", "relationships", "introduction_requests")
 
 

@@ -34,6 +34,7 @@ from referrals.people.panels import (
     Panel,
     PersonRows,
     TimelineSource,
+    load_people,
     panel_of,
     person_rows,
     rows_of,
@@ -208,9 +209,17 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
     followups = [f for f in person_rows(person, "followups") if f.status == "open"]
     warning = path_services.ask_warning(current_user.team, person, today_for(current_user),
                                         page_ask_dates())
+    found_calls = person_rows(person, "advocate_calls")
+    intros = person_rows(person, "introductions")
+    # The panel and the timeline name both people of each call and introduction: those who
+    # are not among the person's ties are read together, not one by one.
+    named = load_people(db.session,
+                        [i for c in found_calls for i in (c.advocate_id, c.prospect_id)]
+                        + [i for r in intros for i in (r.via_id, r.prospect_id)])
     return {
-        "calls": person_rows(person, "advocate_calls"),
-        "intros": person_rows(person, "introductions"),
+        "named": named,  # kept with the page: the session holds them weakly
+        "calls": found_calls,
+        "intros": intros,
         "followups": followups,
         "ask_warning": warning,
         "outcome_form": ProspectOutcomeForm(formdata=None),

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from referrals.base import Timestamp
 from referrals.clock import utc_now
 from referrals.extensions import db
+from referrals.models.counters import bump_counters
 from referrals.models.network import Group, GroupMembership, Person, Relationship
 from referrals.models.team import Team
 
@@ -130,8 +131,13 @@ def _record_graph_changes(session: Session, flush_context: Any) -> None:
 
 
 def bump_graph_version(session: Session, team_id: int, changes: set[Change] | None = None) -> int:
-    """Bump the team's graph version and log `changes` (none logged means: rebuild)."""
+    """Bump the team's graph version and log `changes` (none logged means: rebuild).
+
+    A rebuild follows writes that went around the ORM's flush (bulk statements), which may
+    have touched the team's asks and templates too: their counters are bumped with it."""
     forget_graph_version(session, team_id)
+    if not changes:
+        bump_counters(session, team_id)
     connection = session.connection()
     version = connection.execute(
         update(Team.__table__)

@@ -31,6 +31,11 @@ class Team(db.Model):
     # Bumped by every change to the team's people, ties, groups or settings: each worker
     # compares it with the version of its cached graph to know when to rebuild.
     graph_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Bumped with every write of the team's asks, and of its opener templates: each worker
+    # keeps what it read of them under the value read with the request's user
+    # (`referrals.models.counters`).
+    asks_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    openers_version: Mapped[int] = mapped_column(default=1, server_default="1")
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utc_now)
 

@@ -481,7 +481,7 @@ def page_openers(session: Session, user: User, target: Person) -> wording.Opener
     """The openers of the person page's paths: who stands where with the prospect is read
     from the introductions and advocate calls the page reads anyway."""
     return wording.OpenerContext(
-        wording.templates_for(session, user.team_id),
+        wording.templates_for(session, user.team),
         wording.standing_from(
             [(r.via_id, r.status) for r in person_rows(target, "introductions")
              if r.prospect_id == target.id]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from referrals.clock import aware, today_for
@@ -17,15 +17,15 @@ from referrals.errors import Conflict, ValidationFailed
 from referrals.graph.connection import Connection, classify
 from referrals.graph.paths import Path
 from referrals.models import (
-    AdvocateCall,
-    IntroductionRequest,
     OpenerTemplate,
     Person,
     SavedOpener,
+    Team,
     User,
     ValueItem,
     VoicemailScript,
 )
+from referrals.models.counters import OPENERS, Kept
 from referrals.outreach import openers as op
 from referrals.outreach.checks import Flag, Length, check_message, spoken_length
 from referrals.outreach.library import (
@@ -36,6 +36,7 @@ from referrals.outreach.library import (
     voicemail_uses,
 )
 from referrals.outreach.scripts import CALLS_TO_ACTION, ISSUE_LINES, fit_voicemail
+from referrals.paths.asks import asks_about
 from referrals.paths.services import WarmPath, find_warm_paths
 from referrals.rows import get_team_row, team_row
 from referrals.vocab import CONNECTION_KINDS
@@ -62,13 +63,22 @@ def team_template_rows(session: Session, team_id: int) -> list[OpenerTemplate]:
                                 .order_by(OpenerTemplate.kind, OpenerTemplate.label)))
 
 
-def templates_for(session: Session, team_id: int) -> list[op.TemplateSpec]:
+# Every warm path of every page is worded with them: each worker keeps them under the team's
+# openers counter, bumped by every write of a template.
+_TEMPLATES: Kept[tuple[op.TemplateSpec, ...]] = Kept(OPENERS)
+
+
+def templates_for(session: Session, team: Team) -> tuple[op.TemplateSpec, ...]:
     """The built-in variants, each replaced by the team's own where it has one, then the
-    team's extra variants."""
+    team's extra variants (kept by the worker while the team's openers counter stands)."""
+    return _TEMPLATES.get(session, team, lambda: _read_templates(session, team.id))
+
+
+def _read_templates(session: Session, team_id: int) -> tuple[op.TemplateSpec, ...]:
     rows = team_template_rows(session, team_id)
     replacing = {row.replaces: row for row in rows if row.replaces}
     found = [_as_template(replacing[t.key]) if t.key in replacing else t for t in op.BUILTIN]
-    return found + [_as_template(row) for row in rows if not row.replaces]
+    return (*found, *(_as_template(row) for row in rows if not row.replaces))
 
 
 def get_template_row(session: Session, team_id: int, template_id: int) -> OpenerTemplate:
@@ -145,17 +155,11 @@ class Standing:
                         pending=self.pending, declined=self.declined)
 
 
-def standing_of(session: Session, team_id: int, target_id: int) -> Standing:
+def standing_of(session: Session, team: Team, target_id: int) -> Standing:
     """Who agreed or made an introduction to `target`, who called `target` for the rep, who
-    has an ask still open, and who declined – one query (every path of every person page
-    reads it)."""
-    return standing_from(session.execute(union_all(
-        select(IntroductionRequest.via_id, IntroductionRequest.status).where(
-            IntroductionRequest.team_id == team_id,
-            IntroductionRequest.prospect_id == target_id),
-        select(AdvocateCall.advocate_id, literal("called")).where(
-            AdvocateCall.team_id == team_id, AdvocateCall.prospect_id == target_id),
-    )))
+    has an ask still open, and who declined (every path of every person page reads it: kept
+    with the team's recent asks, `paths.asks.asks_about`)."""
+    return standing_from(asks_about(session, team, target_id))
 
 
 def standing_from(rows: Iterable[tuple[int, str]]) -> Standing:
@@ -199,7 +203,7 @@ class OpenerContext:
         if connection.stage not in OPENER_STAGES:
             return connection, []
         rendered = op.openers_for(G, path, connection, templates=self.templates,
-                                  **self._rep_context())
+                                  **self._rep_context(G))
         return connection, rendered
 
     def first(self, G: nx.Graph, path: Path) -> str | None:
@@ -211,7 +215,7 @@ class OpenerContext:
         connection = self.connection(G, path)
         if connection.stage not in OPENER_STAGES:
             return None
-        context = op.path_context(G, path, connection, **self._rep_context())
+        context = op.path_context(G, path, connection, **self._rep_context(G))
         for template in self.templates:
             if template.kind == connection.kind:
                 try:
@@ -229,18 +233,20 @@ class OpenerContext:
         connection = Connection(kind="public_hook", target=target.id, knower=None, group=None,
                                 teammate=None, tie_kind=None)
         return op.openers_for(G, None, connection, templates=self.templates,
-                              **self._rep_context())
+                              **self._rep_context(G))
 
-    def _rep_context(self) -> dict[str, Any]:
-        person = self.rep.person
+    def _rep_context(self, G: nx.Graph) -> dict[str, Any]:
+        # The team graph holds the rep's own name and company (kept current like every
+        # person's): their row is read only when they are not in it.
+        person = self.rep.person if self.rep.person_id not in G else None
         return {"rep": self.rep.person_id, "rep_name": person.name if person else None,
                 "rep_company": person.company if person else None, "hook": self.hook}
 
 
 def opener_context(session: Session, user: User, target: Person,
                    hook: str | None = None) -> OpenerContext:
-    return OpenerContext(templates_for(session, user.team_id),
-                         standing_of(session, user.team_id, target.id), user, hook)
+    return OpenerContext(templates_for(session, user.team),
+                         standing_of(session, user.team, target.id), user, hook)
 
 
 def warm_paths_for(session: Session, user: User, target: Person, *, k: int = 3,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
 import networkx as nx
@@ -30,7 +30,13 @@ from referrals.graph.ranking import (
     rank_order,
 )
 from referrals.models import Person, Team, Touch, User
-from referrals.paths.asks import AskWarning, ask_cap, ask_dates, asks_within, fatigue_factor
+from referrals.paths.asks import (
+    AskWarning,
+    ask_cap,
+    asks_within,
+    fatigue_factor,
+    recent_ask_dates,
+)
 from referrals.paths.cache import cached_entry, graph_version, team_graph
 
 
@@ -194,13 +200,15 @@ class RankingRow:
 
 
 def fatigue_for(session: Session, team: Team, G: nx.Graph,
-                dates: Mapping[int, list[date]] | None = None) -> dict[int, Fatigue]:
+                dates: Mapping[int, list[date]] | None = None, *,
+                about: int | None = None) -> dict[int, Fatigue]:
     """The team's over-asked helpers by person id, on the graph's day; from `dates` (see
-    `recent_ask_dates`) when the caller has read them, else from one query."""
+    `recent_ask_dates`) when the caller has them, else from the worker's kept asks (read
+    with the askers `about` a person when they must be read)."""
     today = G.graph["today"]
     cap = ask_cap(team)
     if dates is None:
-        dates = ask_dates(session, team.id, today - timedelta(days=cap.window_days))
+        dates = recent_ask_dates(session, team, today, about=about)
     found = {}
     for pid, days in dates.items():
         asks = asks_within(days, today, cap.window_days)
@@ -209,12 +217,6 @@ def fatigue_for(session: Session, team: Team, G: nx.Graph,
             name = G.nodes[pid].get("name", "") if pid in G else ""
             found[pid] = Fatigue(pid, name, asks, cap.window_days, cap.cap, factor)
     return found
-
-
-def recent_ask_dates(session: Session, team: Team, today: date) -> dict[int, list[date]]:
-    """The team's asks in its window before `today`, and a day more: enough for the fatigue
-    on the graph's (UTC) day and for the warning on the rep's own day, from one read."""
-    return ask_dates(session, team.id, today - timedelta(days=ask_cap(team).window_days + 1))
 
 
 def ask_warning(team: Team, person: Person, today: date,
@@ -304,7 +306,9 @@ def find_warm_paths(
     if src not in G or target.id not in G:
         return []
     today = G.graph["today"]
-    fatigue = fatigue_for(session, user.team, G, asks)
+    # The openers will ask who stands where with the target: read with the asks if need be.
+    about = target.id if source is None and openers is not None else None
+    fatigue = fatigue_for(session, user.team, G, asks, about=about)
     found = warm_paths(
         G, src, target.id, k=k, max_hops=max_hops,
         penalty={pid: f.factor for pid, f in fatigue.items()},

@@ -210,6 +210,18 @@ def _read_batch(session: Session, person: Person,
     return found
 
 
+def load_people(session: Session, ids: Iterable[int]) -> list[Person]:
+    """The people of `ids` that the session does not hold yet, read in one query: a panel
+    naming the people of its rows (an advocate's call, an introduction) then finds them in
+    the session instead of loading each one by itself – as long as it keeps the list (the
+    session holds its objects weakly)."""
+    missing = sorted({i for i in ids
+                      if session.identity_map.get(session.identity_key(Person, (i,))) is None})
+    if not missing:
+        return []
+    return list(session.scalars(select(Person).where(Person.id.in_(missing))))
+
+
 @contextmanager
 def page_reads() -> Iterator[None]:
     """While drawing one person page: reads that several panels need are read once (see
