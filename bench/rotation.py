@@ -44,8 +44,15 @@ import numpy as np
 from bench.generate import generate
 from bench.paths import SIZES, rss_mb
 from referrals.graph import best_path, build_graph
-from referrals.graph.build import redate
-from referrals.graph.index import check_penalty, get_index, redate_index, state_budget
+from referrals.graph.build import fork, redate
+from referrals.graph.index import (
+    check_penalty,
+    get_index,
+    redate_index,
+    share_index,
+    state_budget,
+)
+from referrals.graph.update import set_pair_ties
 from referrals.paths.cache import collector_quiet
 
 
@@ -183,6 +190,23 @@ def main() -> None:
             print(f"    then {args.rounds} rounds                           {p50p95(warm2)}")
             print(f"    states kept {len(ix.states)}/{len(reps)}, "
                   f"{ix.state_bytes() / 2**20:.1f} MB; {load()}")
+        # A write: one rep's tie to a neighbour moves (as an advocate call freshens it),
+        # replayed into a fork of the graph as the cache does; then every rep asks again.
+        # Before the states were carried through a patch, each rep's first question after
+        # it cost what the cold phase's did.
+        for rep in reps[:3]:
+            nb = next(v for v in G[rep] if v > 0)
+            H = fork(G)
+            share_index(G, H)
+            set_pair_ties(H, min(rep, nb), max(rep, nb), [("customer", 5, net.today)],
+                          today=net.today)
+            G = H
+            after = ask_rounds(G, reps, prospects, rng, 1, pen)
+            ix = get_index(G)
+            print(f"  a rep's tie moves (rep {rep}), then the first question of each rep "
+                  f"{p50p95(after)}")
+        print(f"    states kept {len(ix.states)}/{len(reps)}, "
+              f"{ix.state_bytes() / 2**20:.1f} MB; {load()}")
 
     # Background work, sharing the interpreter's lock with the questions: a rebuild (far-behind
     # changes, a worker's warm start), then a new day's move of the graph and its index; with

@@ -202,3 +202,66 @@ def test_a_retired_index_with_states_is_freed_without_the_garbage_collector():
     finally:
         if enabled:
             gc.enable()
+
+
+# --- states carried through a patch ------------------------------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(ops, st.lists(st.integers(1, 6), min_size=1, max_size=3), st.integers(1, 5),
+       st.dictionaries(st.integers(1, 6), st.sampled_from([0.5, 0.25]), max_size=2))
+def test_a_state_carried_through_tie_changes_equals_a_fresh_one(changes, sources, hops, pen):
+    model = starting_model()
+    G = model.rebuild()
+    for op in changes:
+        live = {p: f for p, f in pen.items() if p in G}
+        key = check_penalty(G, live)
+        ix = get_index(G)
+        for s in sources:
+            if s in ix.pos:
+                ix.state(s, key).ensure(hops)
+        H = fork(G)  # as the cache replays a write
+        share_index(G, H)
+        apply(H, model, op)
+        G = H
+        ix = get_index(G)
+        live = {p: f for p, f in pen.items() if p in G}
+        key = check_penalty(G, live)
+        for s in sources:
+            if s not in ix.pos:
+                continue
+            got = ix.state(s, key)
+            got.ensure(hops)
+            fresh = SourceState(ix, ix.pos[s], key, ix.penalty_array(key, ix.pos[s]))
+            fresh.ensure(len(got.B) - 1)
+            for h, (a, b) in enumerate(zip(got.B, fresh.B, strict=True)):
+                assert np.array_equal(a.full(), b.full()), (op, s, h)
+            for size in (1, 2):
+                if got.tables.get((size, 3)) is not None:
+                    kept, want = got.tables[(size, 3)], fresh.half_table(size, 3)
+                    assert all(np.array_equal(x, y) for x, y in zip(kept, want, strict=True))
+            for t in [p for p in G if p > 0 and p != s and not G.nodes[p]["dnc"]]:
+                want = brute_force(G, s, t, hops, live)
+                found = best_path(G, s, t, max_hops=hops, penalty=live)
+                assert (found.nodes if found else None) == (want[0] if want else None)
+
+
+def test_a_tie_change_keeps_the_other_reps_layers():
+    G = _graph(200)
+    ix = get_index(G)
+    far = ix.state(1, ())
+    far.ensure(4)
+    table = far.half_table(2, 3)
+    H = fork(G)
+    share_index(G, H)
+    set_pair_ties(H, 150, 151, [("colleague", 5, None)], today=TODAY)  # beyond rep 1's reach
+    ix2 = get_index(H)
+    assert ix2 is not ix and ix2.patched_rows == 2 and 1 in ix2.carried
+    kept = ix2.state(1, ())
+    assert 1 not in ix2.carried and kept.tables[(2, 3)] is table  # carried, not recomputed
+    assert all(np.array_equal(a.full(), b.full()) for a, b in zip(kept.B, far.B, strict=True))
+    H2 = fork(H)
+    share_index(H, H2)
+    set_pair_ties(H2, 2, 3, [("friend", 1, None)], today=TODAY)  # within rep 1's two hops
+    near = get_index(H2).state(1, ())
+    assert near.tables == {}  # rebuilt when asked: a tie within its reach moved
+    assert not np.array_equal(near.B[3].full(), kept.B[3].full())

@@ -160,6 +160,10 @@ class GraphIndex:
         self.is_group = nodes < 0
         self.lock = threading.RLock()
         self.states: OrderedDict[int, SourceState] = OrderedDict()
+        # States of an earlier version with the same nodes, not yet brought to this one:
+        # source -> (state, rows changed since its version, do-not-contact flags flipped).
+        self.carried: OrderedDict[int, tuple[SourceState, np.ndarray, np.ndarray]] = (
+            OrderedDict())
         self.penalties: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self.grown = False
 
@@ -246,7 +250,26 @@ class GraphIndex:
         index = GraphIndex.__new__(GraphIndex)
         index._set(G, nodes, pos, rows, attrs, deg, indices, keys, ext)
         index.patched_rows = len(changed)
+        if old_indices is self.indices:  # the same nodes at the same positions
+            index.carry(self, changed, np.flatnonzero(ext != self.ext))
         return index
+
+    def carry(self, old: GraphIndex, changed: np.ndarray, flipped: np.ndarray) -> None:
+        """Take over ``old``'s states (same nodes and positions), to be brought to this
+        version when their source is next asked for (:meth:`SourceState.reindexed`).
+
+        Lazily: a write reaches every worker, and most of the reps whose states a worker
+        keeps will not ask before the next write. States carried over several versions
+        collect every row changed since their own.
+        """
+        with old.lock:
+            for source, (st, ch, fl) in old.carried.items():
+                if source not in old.states:
+                    self.carried[source] = (st, np.union1d(ch, changed),
+                                            np.union1d(fl, flipped))
+            for source, st in old.states.items():
+                self.carried.pop(source, None)
+                self.carried[source] = (st, changed, flipped)
 
     def redated(self, H: nx.Graph) -> GraphIndex:
         """The index of ``H = redate(G)``, ``G`` being this index's graph: new keys only.
@@ -284,6 +307,11 @@ class GraphIndex:
         """
         with self.lock:
             st = self.states.get(source)
+            if st is None and source in self.carried:
+                old, changed, flipped = self.carried.pop(source)
+                st = old.reindexed(self, changed, flipped)
+                self.states[source] = st
+                self.grown = True  # evicted below, carried states first
             if st is not None and st.penalty == penalty:
                 self.states.move_to_end(source)
                 if self.grown:  # some state computed more layers or tables since
@@ -328,6 +356,10 @@ class GraphIndex:
     def evict(self) -> None:
         """Drop least recently used states past the byte budget (keeping MIN_SOURCES)."""
         budget = state_budget()
+        carried = sum(st.nbytes for st, _, _ in self.carried.values())
+        kept = self.state_bytes()
+        while self.carried and carried + kept > budget:
+            carried -= self.carried.popitem(last=False)[1][0].nbytes
         sizes = [st.nbytes for st in self.states.values()]
         total = sum(sizes)
         drop = 0
@@ -484,6 +516,16 @@ SPARSE_SHARE = 3
 REPENALISE_COST = 4
 
 
+def ext_of(index: GraphIndex, s: int) -> tuple[np.ndarray, bool]:
+    """(Who may pass a path on from source ``s``, whether that array is the source's own):
+    the index's flags, or a copy where a do-not-contact source still starts its own paths."""
+    if index.ext[s]:
+        return index.ext, False
+    ext = index.ext.copy()
+    ext[s] = True
+    return ext, True
+
+
 class Layer:
     """One hop layer of keys: dense (one int64 per node) or sparse (only the finite entries).
 
@@ -590,11 +632,7 @@ class SourceState:
         self.s = s
         self.penalty = penalty
         self.npen = npen
-        if index.ext[s]:
-            self.ext = index.ext
-        else:  # a do-not-contact source still starts its own paths
-            self.ext = index.ext.copy()
-            self.ext[s] = True
+        self.ext, self.own_ext = ext_of(index, s)
         source = Layer(index.n, idx=np.array([s], dtype=np.int32),
                        val=np.zeros(1, dtype=np.int64))
         self.B: list[Layer] = [source]
@@ -618,7 +656,7 @@ class SourceState:
         size = sum(lay.nbytes for lay in self.B)
         size += sum(a.nbytes for t in self.tables.values() for a in t)
         size += sum(len(p) for p in self.P) * 100  # dict entries of two small ints
-        if self.ext is not self.index.ext:
+        if self.own_ext:
             size += self.ext.nbytes
         return size
 
@@ -696,6 +734,7 @@ class SourceState:
         ix = self.index
         new = SourceState.__new__(SourceState)
         new.index, new.s, new.penalty, new.npen, new.ext = ix, self.s, penalty, npen, self.ext
+        new.own_ext = self.own_ext
         new.P = []
         old_f, new_f = dict(self.penalty), dict(penalty)
         moved = [ix.pos[v] for v in old_f.keys() | new_f.keys()
@@ -732,6 +771,64 @@ class SourceState:
             where, _, lens = ix.gather(cand)
             vals = new.out_at(below, ix.indices[where].astype(np.int64)) + ix.keys[where]
             mins = np.minimum.reduceat(vals, np.cumsum(lens) - lens) if len(vals) else vals
+            np.minimum(mins, INF, out=mins)
+            diff = mins != old_b.at(cand)
+            dirty = cand[diff]
+            new.B.append(old_b.updated(dirty, mins[diff]))
+        return new
+
+    def reindexed(self, ix: GraphIndex, changed: np.ndarray, flipped: np.ndarray) -> SourceState:
+        """This state on ``ix``, a later version of its index with the same nodes, in which
+        the rows ``changed`` (ties added, removed or re-weighted: both ends of each) and the
+        do-not-contact flags ``flipped`` differ; equal to a state computed afresh on ``ix``.
+
+        As :meth:`repenalised`, layer by layer: ``B_h[v]`` can change only if ``v``'s row
+        changed or the onward key of a neighbour did – its ``B_{h-1}`` entry changed, or its
+        flag flipped where it is reached. Only those entries are recomputed, from ``ix``'s
+        rows, or the whole layer in one round when that is cheaper. An advocate call moves
+        one tie of one rep: every other rep keeps nearly all of their layers through it.
+        Predecessors are found afresh; the half tables are kept when nothing within the
+        source's two hops changed.
+
+        Long for the reason :meth:`repenalised` is: each layer's step reads what the step
+        below it changed.
+        """
+        new = SourceState.__new__(SourceState)
+        new.index, new.s, new.penalty, new.npen = ix, self.s, self.penalty, self.npen
+        new.ext, new.own_ext = ext_of(ix, self.s)
+        new.P = []
+        near = np.append(ix.indices[ix.row(self.s)], self.s)
+        new.tables = ({} if len(flipped) or np.isin(changed, near).any() else self.tables)
+        new.B = [self.B[0]]
+        dirty = np.zeros(0, dtype=np.int64)  # entries of the layer below that changed
+        for h in range(1, len(self.B)):
+            below = new.B[h - 1]
+            reached = flipped[below.at(flipped) < INF] if len(flipped) else flipped
+            inputs = np.union1d(dirty, reached)
+            cand = changed
+            if len(inputs):  # sets of positions, not node-sized masks: a tie moves few
+                where, _, _ = ix.gather(inputs)
+                cand = np.union1d(ix.indices[where].astype(np.int64), changed)
+            cand = cand[cand != self.s]
+            old_b = self.B[h]
+            if not len(cand):
+                new.B.append(old_b)
+                dirty = np.zeros(0, dtype=np.int64)
+                continue
+            front = below.finite()
+            relax_work = min(int(ix.deg[front[new.ext[front]]].sum()) * 3, ix.nnz)
+            if int(ix.deg[cand].sum()) * REPENALISE_COST >= relax_work:
+                b = new._relax(below)
+                last = h == len(self.B) - 1
+                dirty = np.zeros(0, dtype=np.int64) if last else np.flatnonzero(b != old_b.full())
+                new.B.append(Layer.of(b))
+                continue
+            where, _, lens = ix.gather(cand)
+            vals = new.out_at(below, ix.indices[where].astype(np.int64)) + ix.keys[where]
+            mins = np.full(len(cand), INF, dtype=np.int64)
+            has = lens > 0  # a changed row may now be empty
+            if len(vals):
+                mins[has] = np.minimum.reduceat(vals, (np.cumsum(lens) - lens)[has])
             np.minimum(mins, INF, out=mins)
             diff = mins != old_b.at(cand)
             dirty = cand[diff]
