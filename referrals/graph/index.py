@@ -11,13 +11,13 @@ with plain integer arithmetic, which is associative (float sums are not, and equ
 paths must tie exactly). Two consequences are proved in ``paths.py``: the best walk of at
 most ``h`` hops is always a simple path, and ties break the same way in every algorithm.
 
-Per source we keep hop layers (:mod:`referrals.graph.layers`): ``B[h][v]`` is the key of the best path of at most ``h`` hops
-from the source to ``v`` whose intermediaries may be used (not do-not-contact). The layers
-are computed for all nodes at once with numpy and kept per index, least recently used going
-first past a byte budget (:func:`state_budget`); a layer that reaches few nodes is kept
-sparse. A change of penalty updates a source's layers where it reaches, rather than
-discarding them. The last step of a best path (smallest node on ties) is read from a node's
-own row when needed.
+Per source we keep hop layers (:mod:`referrals.graph.layers`): ``B[h][v]`` is the key of the
+best path of at most ``h`` hops from the source to ``v`` whose intermediaries may be used (not
+do-not-contact). The layers are computed for all nodes at once with numpy and kept per index,
+least recently used going first past a byte budget (:func:`state_budget`); a layer that
+reaches few nodes is kept sparse. A change of penalty, or of a few ties, updates a source's
+layers where it reaches, rather than discarding them. The last step of a best path (smallest
+node on ties) is read from a node's own row when needed.
 """
 
 from __future__ import annotations
