@@ -297,7 +297,7 @@ DESPERATE = _families(
     r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
     r"(?:manager|boss|director) (?:will|is|has been|keeps|wants)\b"
     r"|\bI'm asking (?:for|you)\b|\bworth your while\b",
-    r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,",
+    r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,(?! (?:you can )?(?:call|ring|reach|contact)\b)",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
@@ -421,7 +421,7 @@ COURTESY = re.compile(
     r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
     r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
     r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
-    r"|\bhave a (?:great|good|nice|lovely|wonderful|fantastic) (?:day|one|weekend|week|evening"
+    r"|\b(?:do )?have a (?:great|good|nice|lovely|wonderful|fantastic|terrific|pleasant) (?:day|one|weekend|week|evening"
     r"|afternoon|morning)\b"
     r"|\b(?:this|the|my) (?:message|call|voicemail) is for\b|\bcalling for (?=(?-i:[A-Z]))"
     r"|\b(?:reply|respond|answer) to this (?:e-?mail|message|note)\b"
@@ -436,7 +436,28 @@ COURTESY = re.compile(
     r"|\bwhen(?:ever)? you (?:have|get|find) (?:a|the) (?:minute|moment|second|chance)\b"
     r"|\bat your (?:earliest )?convenience\b|\bany ?time\b"
     r"|\b" + DAY + r" (?:through|thru|to) " + DAY + r"\b"
-    r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE + ")",
+    r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE +
+    # The call-back ask said politely is still only the ask: "I'd be most grateful if you could
+    # return my call", "I'd appreciate a return call", "feel free to call or text", "sorry to
+    # bother you" (but "I'd be so grateful for ten minutes" pleads for the meeting).
+    r"|\bI(?:'d| would) (?:be (?:most |very |much )?(?:grateful|obliged)|(?:much |greatly )?"
+    r"appreciate(?: it)?) (?:if you (?:could|would|can) )?(?=(?:return my call|give (?:me|us) a "
+    r"(?:call|ring|bell|shout)|call (?:me|us)|ring (?:me|us)|a (?:return call|call ?back|call)"
+    r")\b)"
+    r"|\b(?:I'm )?sorry to (?:bother|trouble) you\b(?! again)(?=[^.?!;]{0,20}(?:it's|this is"
+    r"|I'm|my name))"
+    r"|\b(?:please )?feel free to (?=(?:call|text|ring|reach|contact|e-?mail)\b)"
+    r"|\bif you(?:'d| would) like to (?:call|ring)\b"
+    r"|\b(?:at )?(?:any|a) time that suits you\b|\bwhenever (?:it )?(?:works|suits)(?: for)?"
+    r"(?: you)?\b|\b(?:I )?remain at your disposal\b|\b(?:here are )?my contact details\b"
+    r"|\b(?:or )?(?:at|by|via) (?:this|my) e-?mail(?: address)?\b"
+    r"|\b(?:during|outside|after) (?:business |office |working )?hours\b"
+    r"|\b(?:I )?wish you a (?:pleasant|good|great|nice|lovely) (?:day|week|weekend|evening)\b"
+    r"|\btake care(?: now)?\b|\bGod bless\b|\b(?:thanks|thank you) indeed\b|\bindeed\b(?=,)"
+    r"|\bgive us a (?:bell|shout|call|ring)\b|\bgive me a bell\b"
+    r"|\bwhen(?:ever)? you(?:'re| are) (?:about|around)\b"
+    r"|\bwhen(?:ever)? you get a (?:sec|mo|tick)\b|\bout of (?=(?-i:[A-Z]))"
+    r")",
     re.I,
 )
 TITLE_ALONE = re.compile(_AT_WORD + r"\b" + _TITLE, re.I)
