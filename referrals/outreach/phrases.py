@@ -111,7 +111,7 @@ BLAME = _families(
     r"interested",
     r"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
     r"back|reply|respond|let me know|look)",
-    r"\b(?:frustrat|disappoint)\w*|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
+    r"\b(?:frustrat|disappoint)\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
     # Can't reach them, can't get a reply: the difficulty is the prospect's doing.
     r"\b(?:can't|cannot|couldn't|can not|unable to|no luck|trouble|struggl\w+ to)\b[^.?!;]{0,30}?"
@@ -146,7 +146,7 @@ BLAME = _families(
     r"(?:note|message|e-?mail|voicemail|letter)s?|(?:it|that) (?:didn't|never|wasn't))\b"
     r"|\b(?:slipped|got|went) (?:past|by) you\b|\bpassed you by\b"
     r"|\b(?:did|had|was|were|I'd) (?:really |honestly |half )?expect(?:ed|ing)? (?:a|an|your"
-    r"|some) (?:reply|response|answer|call|word)\b",
+    r"|some) (?:reply|response|answer|call|word)\b(?! from (?!you\b))",
     r"\byou (?:weren't|were not|never) (?:there|on the (?:line|call)|available)\b|\byou (?:didn't"
     r"|did not|never) (?:show|turn up|join|pick up)\b|\bstood (?:me|us) up\b"
     r"|\b(?:a|even a|just a) (?:quick |simple"
@@ -211,6 +211,27 @@ BLAME = _families(
     r"|\b(?:I|we)(?:'m| am| was| were|'re| are) (?:a (?:little |bit )|quite |rather |very "
     r"|really |somewhat )?surprised (?:not to|to not|I didn't|I haven't|that I (?:didn't"
     r"|haven't)|I never|we didn't|we haven't|not having)\b",
+    # The attempts counted with nothing to show ("I've called twice already and nothing", "I've
+    # called like five times"), the channel doubted ("Guess my last voicemail got lost in the
+    # shuffle"), an answer owed in the past tense or as "a simple yes or no" ("a quick reply
+    # would've been nice"; not "a reply by Friday would be great").
+    rf"(?:(?<=\bI )|(?<=\bI've )|(?<=\bI have ))(?:called|rung|phoned|e-?mailed|written|tried|messaged|texted)"
+    rf"(?: you)? (?:like |maybe |about )?(?:twice|{_SEVERAL} times)(?: already| now)?\b"
+    r"(?=[^.?!;]{0,12}\b(?:and nothing|and no|already|now)\b|\s*(?:already|now)\b|(?<=like \w{3} times)"
+    r"|(?<=like \w{4} times)|(?<=like \w{5} times))"
+    r"|\band (?:still )?nothing(?=\s*(?:[.!?]|$))"
+    r"|(?:^|(?<=[.!?,] ))guess (?:my|you)\b"
+    r"|\b(?:my|the) (?:last |previous |earlier |other )?(?:note|message|e-?mail|voicemail|letter"
+    r"|call)s? (?:must |may |might )?(?:have )?(?:got|gotten|get|went|gone) (?:lost|buried"
+    r"|missed)\b"
+    r"|\b(?:yes or no|simple (?:yes|no|reply|answer|response)|quick (?:reply|response|answer"
+    r"|word|call ?back)) would (?:be|have been|'ve been) (?:nice|appreciated|good|great|helpful)\b"
+    r"|\b(?:reply|response|answer|call ?back|word|courtesy) would(?:'ve| have) been (?:nice"
+    r"|appreciated|good|great|helpful)\b"
+    r"|\bnot to have (?:heard|had) (?:back|from you|a (?:reply|response|word))\b"
+    r"|\b(?:was|were|I'd|I had) (?:rather|somewhat|kind of|sort of|fully) expect(?:ed|ing)"
+    r" (?:a|an|your|some|to hear) ?(?:reply|response|answer|call|word|back|from you)?\b"
+    r"(?! from (?!you\b))",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
