@@ -244,7 +244,7 @@ DESPERATE = _families(
     r"|\bslipped (?:by|through)\b"
     r"|\bany updates?\b",
     # The rep's need: quota, targets, a bad month, counting on them.
-    r"\bquota\b|\b(?:my|our|sales|quarterly|monthly) (?:sales |monthly |quarterly )?(?:target"
+    r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales |monthly |quarterly )?(?:target"
     r"|targets|goal|goals|numbers)\b|\b(?:hit|make|reach|close to|short of|over) (?:my|our)"
     r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
     r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
@@ -270,10 +270,26 @@ DESPERATE = _families(
     r"|the (?:offer|deal|price|rate|discount|promotion|savings))\b",
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
     r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
+    # The rep's need said as where they stand ("I'm at ninety percent of my number", "a demo
+    # target I'm falling a little short on", "close out my quarter strong", "I need just one
+    # meeting this week to stay on track", "winning your lanes would make the difference for
+    # us"), a favour asked, a signature wanted by a date ("get a pilot signed before the
+    # thirtieth").
+    r"\b(?:percent|%) of (?:my|our) (?:number|quota|target|goal)\b|\b(?:target|quota|goal|number)s?"
+    r" (?:I'm|I am|we're|we are) (?:falling|running|coming) (?:a (?:little|bit) )?short\b"
+    r"|\b(?:build|grow|fill) (?:up )?my (?:book|pipeline)\b|\bto stay on track(?=\s*(?:[.!?]|$))"
+    r"|\b(?:me|us) (?:to )?stay on track\b"
+    r"|\bI (?:really |just )?need (?:just )?(?:one|a|another) (?:more )?(?:meeting|demo|deal|sale"
+    r"|signature|win)\b|\b(?:doing|do) me a (?:huge |big |real |great )?favou?r\b"
+    r"|\bmake (?:all )?the difference (?:for|to) (?:us|me)\b|\bgive (?:me|us) a fair (?:hearing|shot|chance)\b|\ba fair hearing\b"
+    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
+    r"\b(?:(?:before|by) (?:the (?:end|\d{1,2}(?:st|nd|rd|th)\b|[a-z-]*(?:first|second|third|th)\b)"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|month|quarter)|this (?:week|month|quarter)|today"
+    r"|now)\b)",
     # Deadlines and discounts tied to signing now.
     r"\bend of (?:the|our|my|this) (?:quarter|month|year)\b"
     r"|\b(?:before|by|at) (?:the )?(?:month|quarter|year)[- ]end\b"
-    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out the (?:quarter|month"
+    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out (?:the|my|our) (?:quarter|month"
     r"|year)\b|\b(?:year|quarter|month|books) close",
     r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
     r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
@@ -290,7 +306,7 @@ DESPERATE = _families(
     r"\b(?:by|before|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow"
     r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
     r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
-    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\bspecial (?:price|pricing|offer"
+    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\blimited-time (?:offer|deal|price|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
     r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
