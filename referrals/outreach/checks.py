@@ -455,11 +455,21 @@ _SIZE = re.compile(
     r"|\b(?:since|in|founded|established) (?:19|20)\d\d\b", re.I)
 
 
+# A discount the rep offers proves no claim: "unbeatable coverage ..., and I can add an extra
+# ten percent off".
+_DISCOUNT = re.compile(
+    r"\b(?:an? )?(?:extra |additional |further )?(?:[\w-]+ ){1,2}(?:percent|per cent|%) off\b"
+    r"|\d+ ?% off\b|\$[\d,]+ off\b", re.I)
+
+
 def _proof(text: str, known: frozenset[str]) -> bool:
     """A number, or a named customer's result: what turns a claim into a fact."""
     plain = _CALL_LENGTH.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
-    plain = _SIZE.sub(" ", _VAGUE.sub(" ", plain))
-    return bool(_NUMBER.search(plain) or (_names(plain, known) and _RESULT.search(plain)))
+    plain = _DISCOUNT.sub(" ", _SIZE.sub(" ", _VAGUE.sub(" ", plain)))
+    # The rep's own doing is no customer's result: "we've got the best selection in North
+    # Texas" names a region, not a proof.
+    return bool(_NUMBER.search(plain)
+                or (_names(plain, known) and _RESULT.search(_REP_DOES.sub(" ", plain))))
 
 
 _PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)

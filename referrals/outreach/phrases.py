@@ -341,7 +341,8 @@ _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?
             r"|customer experience|output|success)")
 CLAIM = _families(
     # A benefit verb on a generic object: money, costs, "your business".
-    r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
+    r"\b(?:save|saves|saving) (?:you |your \w+ |businesses |companies |firms |clients |customers )?"
+    r"(?:money|time|a lot|a bundle|big|a ton|a fortune)\b",
     # ("lower your heating and cooling costs", but not "cut her ice bill 20%": a peer's.)
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
     r"(?:[\w-]+ ){0,3}(?:costs?"
@@ -400,6 +401,17 @@ CLAIM = _families(
     r"|(?!(?:closest|nearest|latest|biggest|largest|oldest)\b)[a-z]{3,}est)\b",
     r"\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b"
     r"|\bresults[- ]driven\b|\bstate[- ]of[- ]the[- ]art\b|\bnext[- ]generation\b",
+    # Benefits and standing with nothing named or counted: "dramatic improvements", "close
+    # more deals, faster", "the best selection of shingles in North Texas", "hands-down the
+    # best around", "the future of practice management", "a true partner".
+    r"\b(?:dramatic|massive|incredible|amazing|remarkable) (?:improvements?|results|savings|gains"
+    r"|reductions?|growth|increases?)\b|\bhelp (?:you|your [\w-]+) (?:to )?(?:close|win|land) more"
+    r" (?:deals|business|customers"
+    r"|clients|sales)\b|\bthe best (?:[\w-]+ ){1,3}in (?:the )?(?:(?-i:[A-Z])\w+|business|industry"
+    r"|region|state|area|country)\b|\bthe best around\b|\bhands-down\b"
+    r"|\b(?:build|shap|creat|defin|lead)\w* the future of\b|\bwe(?:'re| are) the future of\b"
+    r"|\bchange (?:how|the way) (?:firms|businesses|companies|teams|you|practices) (?:work|run|do)\b"
+    r"|\b(?:true|real) partner\b|\bgoes? the extra mile\b",
     r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
     r"|industry|state|region|town|area|market))\b|\blowest prices?\b|\bcompetitive (?:prices"
     r"|rates|pricing)\b",
