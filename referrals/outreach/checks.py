@@ -231,7 +231,7 @@ _RESOURCE = re.compile(
     r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
     r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
-    r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
     r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
@@ -290,7 +290,9 @@ _ADVICE = re.compile(r"\bI(?:'d| would) (?:suggest|recommend|advise)\b", re.I)
 _WISH = re.compile(
     r"\b(?:I|we)(?:'d| would| am|'m| are|'re| really| was| were| had been)? (?:really |so |very "
     r"|truly )?(?:love"
-    r"|like|welcome|looking forward|looking to|hope|hoping|appreciate|need|want|wanted"
+    r"|like|welcome|looking forward|looking to|hope|hoping|appreciate|need"
+    # "I wanted you to know your buyers can still close here" tells them news.
+    r"|(?:want|wanted)(?! (?:you to know|to let you know))"
     r"|promise|eager|glad to (?:meet|introduce|tell|visit|learn|partner|connect|add"
     r"|show you what))\b",
     re.I,
@@ -347,7 +349,8 @@ _THEIR_FACT = re.compile(
     r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
     r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
     r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end)"
-    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
+    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible)"
+    r")\b"
     r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
     r"|adding|building)\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
@@ -363,8 +366,8 @@ _YOUR_OWN = re.compile(
     r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
     r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
 _FOUNDED = re.compile(
-    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?in "
-    r"(?:19|20)\d\d\b",
+    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?(?:in (?-i:[A-Z])"
+    r"[\w.]*(?: (?-i:[A-Z])[\w.]*)? )?in (?:19|20)\d\d\b",
     re.I)
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
@@ -392,6 +395,9 @@ _FOLLOWED_UP = re.compile(
     r"| on \w+| yesterday)?)?", re.I)
 
 
+_PRICED = re.compile(r"\bat \$[\d,.]+ (?:a|an|per|each) ?\w*")
+
+
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
     timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
@@ -410,7 +416,9 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
             and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
-    if (_OFFER.search(plain) or _JOB.search(plain)) and not self_talk:
+    # Stock on hand at a price ("300 squares in our yard today, at $112 a square") is an offer
+    # they can take, even in the rep's own words.
+    if (_OFFER.search(plain) or _JOB.search(plain) or _PRICED.search(plain)) and not self_talk:
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
@@ -525,6 +533,17 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
                 or (first and first.group(1) in company))
 
 
+# The listener as the subject of a past deed: "You closed four transactions with us".
+_THEY_DID = re.compile(r"\W*you (?:[a-z]+ed|bought|ran|sent|won|spent|paid|sold|took|made|built)\b",
+                       re.I)
+_CLAUSE_END = re.compile(r",? (?:and|but|so) |\s[–—-]\s|;")
+
+
+def _own_company(claimless: str, company: frozenset[str]) -> bool:
+    first = _FIRST_WORD.match(claimless)
+    return bool(first and first.group(1) in company)
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -551,6 +570,10 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
     speaker = fresh or _rep_speaks(claimless, company)
     reasons = _reasons(claimless, self_talk=False, known=known)
+    if "peer" in reasons and _own_company(claimless, company):
+        # "Sunbelt Hospitality Supply has just moved into a warehouse in Orlando": the rep's
+        # company as the subject is its story, not a peer's result.
+        reasons = tuple(r for r in reasons if r != "peer")
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
     gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
@@ -560,6 +583,11 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past
+    if _THEY_DID.match(claimless) and reasons and _reasons(
+            _CLAUSE_END.split(claimless, maxsplit=1)[0], self_talk=False, known=known):
+        # "You closed four transactions with us last year, and we've added ...": what the
+        # listener did, counted, leads the sentence; the rep's news follows it.
+        story = wish = None
     if speaker and (not listener or story or wish) and not gives:
         # "I'd like to set up a meeting" is the rep's wish: no reason, but no monologue
         # either; "I'd love to tell you more about us" is both.
