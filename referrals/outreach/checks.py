@@ -277,9 +277,12 @@ _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'
                  r"|ours|us|ourselves)\b", re.I)
 # Who speaks: the rep as subject or owner, not only as an object at the end of someone else's
 # fact ("two of the three certified interpreters work with us").
-_SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself|we|we're|we've|we'd|we'll|our"
+# Nor as the owner of what a customer used ("three dairies on our 22% pellet are weaning
+# earlier", "Jensen's saving came from our takeoffs").
+_SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|mine|myself|we|we're|we've|we'd|we'll"
                       r"|ours|ourselves)\b|(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
-                      r"\b(?:me|us)\b", re.I)
+                      r"(?<!\bon )(?<!\bthrough )(?<!\busing )(?<!\bvia )"
+                      r"\b(?:me|us|my|our)\b", re.I)
 # A lead-in before a colon frames what follows: "One thing I left out: the county is closing
 # the bridge" is the county's news, not the rep's.
 _LEAD_IN = re.compile(r"^[^:.?!]{0,50}:\s")
@@ -349,8 +352,7 @@ _THEIR_FACT = re.compile(
     r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
     r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
     r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end)"
-    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible)"
-    r")\b"
+    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
     r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
     r"|adding|building)\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
