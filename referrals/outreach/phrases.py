@@ -282,7 +282,7 @@ DESPERATE = _families(
     r"|\bI (?:really |just )?need (?:just )?(?:one|a|another) (?:more )?(?:meeting|demo|deal|sale"
     r"|signature|win)\b|\b(?:doing|do) me a (?:huge |big |real |great )?favou?r\b"
     r"|\bmake (?:all )?the difference (?:for|to) (?:us|me)\b|\bgive (?:me|us) a fair (?:hearing|shot|chance)\b|\ba fair hearing\b"
-    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
+    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=, )|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
     r"\b(?:(?:before|by) (?:the (?:end|\d{1,2}(?:st|nd|rd|th)\b|[a-z-]*(?:first|second|third|th)\b)"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|month|quarter)|this (?:week|month|quarter)|today"
     r"|now)\b)",
