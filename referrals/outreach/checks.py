@@ -280,7 +280,7 @@ _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'
 # Nor as the owner of what a customer used ("three dairies on our 22% pellet are weaning
 # earlier", "Jensen's saving came from our takeoffs").
 _SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|mine|myself|we|we're|we've|we'd|we'll"
-                      r"|ours|ourselves)\b|(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
+                      r"|ours|ourselves)\b|(?=[mou])(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
                       r"(?<!\bon )(?<!\bthrough )(?<!\busing )(?<!\bvia )"
                       r"\b(?:me|us|my|our)\b", re.I)
 # A lead-in before a colon frames what follows: "One thing I left out: the county is closing

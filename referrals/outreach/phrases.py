@@ -215,12 +215,10 @@ BLAME = _families(
     # called like five times"), the channel doubted ("Guess my last voicemail got lost in the
     # shuffle"), an answer owed in the past tense or as "a simple yes or no" ("a quick reply
     # would've been nice"; not "a reply by Friday would be great").
-    rf"(?:(?<=\bI )|(?<=\bI've )|(?<=\bI have ))(?:called|rung|phoned|e-?mailed|written|tried|messaged|texted)"
-    rf"(?: you)? (?:like |maybe |about )?(?:twice|{_SEVERAL} times)(?: already| now)?\b"
-    r"(?=[^.?!;]{0,12}\b(?:and nothing|and no|already|now)\b|\s*(?:already|now)\b|(?<=like \w{3} times)"
-    r"|(?<=like \w{4} times)|(?<=like \w{5} times))"
+    r"\bI(?:'ve| have)? (?:called|rung|phoned|e-?mailed|written|tried|messaged|texted)(?: you)?"
+    r" (?:twice(?= already| now|[^.?!;]{0,12}\band no)|like (?:\w+|\d+) times)"
     r"|\band (?:still )?nothing(?=\s*(?:[.!?]|$))"
-    r"|(?:^|(?<=[.!?,] ))guess (?:my|you)\b"
+    r"|\bguess my (?:last |previous |earlier )?(?:note|message|e-?mail|voicemail|letter|call)"
     r"|\b(?:my|the) (?:last |previous |earlier |other )?(?:note|message|e-?mail|voicemail|letter"
     r"|call)s? (?:must |may |might )?(?:have )?(?:got|gotten|get|went|gone) (?:lost|buried"
     r"|missed)\b"
