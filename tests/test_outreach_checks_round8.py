@@ -248,3 +248,23 @@ def test_good_messages_the_e_set_found_alarms_in(text: str) -> None:
 ])
 def test_near_the_new_reasons_but_none(text: str) -> None:
     assert "no_reason" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # News the rep heard of about their business is a reason (the e… author's rule, and the
+    # earlier sets' for news with a verb the reader knew).
+    "Hi Laura, Ben at Tidewater Logistics. I saw your Dayton plant just added a second shift. "
+    "614-555-0187.",
+    "Hello Dr. Osei, Fiona from MedLine Direct. I understand your clinic's supply contract with "
+    "Cardinal ends in June. 919-555-0181.",
+])
+def test_news_the_rep_heard_of_is_a_reason(text: str) -> None:
+    assert "no_reason" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Melissa, Brad at SwiftPay. I noticed you opened my last e-mail five times. 555-0174.",
+    "Hi Ana, Rita at Acme. I heard you got my brochure. 555-0142.",
+])
+def test_what_they_did_with_the_reps_note_is_no_news(text: str) -> None:
+    assert "no_reason" in codes(text)

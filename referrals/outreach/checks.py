@@ -355,6 +355,15 @@ _THEIR_FACT = re.compile(
     r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
     r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
     r"|adding|building)\b", re.I)
+# News the rep heard of: "I saw your Dayton plant just added a second shift", "I heard you
+# lost your combine", "I understand your supply contract ends in June" (not the rep's own
+# note: "I noticed you opened my last e-mail five times").
+_HEARD_NEWS = re.compile(
+    r"\bI (?:saw|heard|read|noticed|understand|see|hear|gather)\b(?: that)?[^.?!;]{0,20}?"
+    r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
+    r"|launched|acquired|ends|ended|landed|passed|received)\b"
+    r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
+    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
 # clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
 _JOB = re.compile(
@@ -428,7 +437,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
-    if _THEIR_FACT.search(plain) and not _SUPPOSING.search(plain):
+    if (_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain):
         kinds.append("fact")
     # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
