@@ -550,9 +550,30 @@ _THEY_DID = re.compile(r"\W*you (?:[a-z]+ed|bought|ran|sent|won|spent|paid|sold|
 _CLAUSE_END = re.compile(r",? (?:and|but|so) |\s[–—-]\s|;")
 
 
-def _own_company(claimless: str, company: frozenset[str]) -> bool:
+def _listener_reasons(claimless: str, known: frozenset[str],
+                      company: frozenset[str]) -> tuple[str, ...]:
+    """The reasons a sentence gives; with the rep's company as its subject ("Sunbelt
+    Hospitality Supply has just moved into a warehouse in Orlando") it is the company's story,
+    not a peer's result."""
+    reasons = _reasons(claimless, self_talk=False, known=known)
     first = _FIRST_WORD.match(claimless)
-    return bool(first and first.group(1) in company)
+    if "peer" in reasons and first and first.group(1) in company:
+        reasons = tuple(r for r in reasons if r != "peer")
+    return reasons
+
+
+def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
+                    desperate: str | None, reasons: tuple[str, ...],
+                    known: frozenset[str]) -> tuple[object, object]:
+    """The rep's story and the rep's wish in a sentence, if any (truthy when found)."""
+    if reasons and _THEY_DID.match(claimless) and _reasons(
+            _CLAUSE_END.split(claimless, maxsplit=1)[0], self_talk=False, known=known):
+        # "You closed four transactions with us last year, and we've added ...": what the
+        # listener did, counted, leads the sentence; the rep's news follows it.
+        return None, None
+    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
+    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
+    return story, wish or ("?" in sentence and _SCHEDULING.search(claimless))
 
 
 def _read(sentence: str, known: frozenset[str] = frozenset(),
@@ -580,25 +601,14 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # "Just put in two new mills": the rep's news, the subject left out.
     fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
     speaker = fresh or _rep_speaks(claimless, company)
-    reasons = _reasons(claimless, self_talk=False, known=known)
-    if "peer" in reasons and _own_company(claimless, company):
-        # "Sunbelt Hospitality Supply has just moved into a warehouse in Orlando": the rep's
-        # company as the subject is its story, not a peer's result.
-        reasons = tuple(r for r in reasons if r != "peer")
+    reasons = _listener_reasons(claimless, known, company)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
     gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
-    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
-    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
-    wish = wish or ("?" in sentence and _SCHEDULING.search(claimless))
+    story, wish = _story_and_wish(sentence, claimless, fresh, desperate, reasons, known)
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past
-    if _THEY_DID.match(claimless) and reasons and _reasons(
-            _CLAUSE_END.split(claimless, maxsplit=1)[0], self_talk=False, known=known):
-        # "You closed four transactions with us last year, and we've added ...": what the
-        # listener did, counted, leads the sentence; the rep's news follows it.
-        story = wish = None
     if speaker and (not listener or story or wish) and not gives:
         # "I'd like to set up a meeting" is the rep's wish: no reason, but no monologue
         # either; "I'd love to tell you more about us" is both.

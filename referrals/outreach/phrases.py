@@ -111,7 +111,8 @@ BLAME = _families(
     r"interested",
     r"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
     r"back|reply|respond|let me know|look)",
-    r"\b(?:frustrat|disappoint)\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
+    r"\b(?:frustrat|disappoint)\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)"
+    r"|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
     # Can't reach them, can't get a reply: the difficulty is the prospect's doing.
     r"\b(?:can't|cannot|couldn't|can not|unable to|no luck|trouble|struggl\w+ to)\b[^.?!;]{0,30}?"
@@ -242,7 +243,8 @@ DESPERATE = _families(
     r"|\bslipped (?:by|through)\b"
     r"|\bany updates?\b",
     # The rep's need: quota, targets, a bad month, counting on them.
-    r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales |monthly |quarterly )?(?:target"
+    r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales "
+    r"|monthly |quarterly )?(?:target"
     r"|targets|goal|goals|numbers)\b|\b(?:hit|make|reach|close to|short of|over) (?:my|our)"
     r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
     r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
@@ -279,15 +281,18 @@ DESPERATE = _families(
     r"|\b(?:me|us) (?:to )?stay on track\b"
     r"|\bI (?:really |just )?need (?:just )?(?:one|a|another) (?:more )?(?:meeting|demo|deal|sale"
     r"|signature|win)\b|\b(?:doing|do) me a (?:huge |big |real |great )?favou?r\b"
-    r"|\bmake (?:all )?the difference (?:for|to) (?:us|me)\b|\bgive (?:me|us) a fair (?:hearing|shot|chance)\b|\ba fair hearing\b"
-    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=, )|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
+    r"|\bmake (?:all )?the difference (?:for|to) (?:us|me)\b|\bgive (?:me|us) a fair (?:hearing"
+    r"|shot|chance)\b|\ba fair hearing\b"
+    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=, )"
+    r"|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
     r"\b(?:(?:before|by) (?:the (?:end|\d{1,2}(?:st|nd|rd|th)\b|[a-z-]*(?:first|second|third|th)\b)"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|month|quarter)|this (?:week|month|quarter)|today"
     r"|now)\b)",
     # Deadlines and discounts tied to signing now.
     r"\bend of (?:the|our|my|this) (?:quarter|month|year)\b"
     r"|\b(?:before|by|at) (?:the )?(?:month|quarter|year)[- ]end\b"
-    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out (?:the|my|our) (?:quarter|month"
+    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out (?:the|my"
+    r"|our) (?:quarter|month"
     r"|year)\b|\b(?:year|quarter|month|books) close",
     r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
     r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
@@ -304,7 +309,8 @@ DESPERATE = _families(
     r"\b(?:by|before|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow"
     r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
     r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
-    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\blimited-time (?:offer|deal|price|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
+    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\blimited-time (?:offer|deal|price"
+    r"|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
     r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
@@ -408,7 +414,8 @@ CLAIM = _families(
     r"|clients|sales)\b|\bthe best (?:[\w-]+ ){1,3}in (?:the )?(?:(?-i:[A-Z])\w+|business|industry"
     r"|region|state|area|country)\b|\bthe best around\b|\bhands-down\b"
     r"|\b(?:build|shap|creat|defin|lead)\w* the future of\b|\bwe(?:'re| are) the future of\b"
-    r"|\bchange (?:how|the way) (?:firms|businesses|companies|teams|you|practices) (?:work|run|do)\b"
+    r"|\bchange (?:how|the way) (?:firms|businesses|companies|teams|you|practices) (?:work|run"
+    r"|do)\b"
     r"|\b(?:true|real) partner\b|\bgoes? the extra mile\b",
     r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
     r"|industry|state|region|town|area|market))\b|\blowest prices?\b|\bcompetitive (?:prices"
@@ -468,7 +475,8 @@ COURTESY = re.compile(
     r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
     r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
     r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
-    r"|\b(?:do )?have a (?:great|good|nice|lovely|wonderful|fantastic|terrific|pleasant) (?:day|one|weekend|week|evening"
+    r"|\b(?:do )?have a (?:great|good|nice|lovely|wonderful|fantastic|terrific|pleasant) (?:day"
+    r"|one|weekend|week|evening"
     r"|afternoon|morning)\b"
     r"|\b(?:this|the|my) (?:message|call|voicemail) is for\b|\bcalling for (?=(?-i:[A-Z]))"
     r"|\b(?:reply|respond|answer) to this (?:e-?mail|message|note)\b"
