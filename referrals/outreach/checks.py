@@ -231,7 +231,7 @@ _RESOURCE = re.compile(
     r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
     r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
-    r"|calculator|chart|table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
     r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
@@ -277,9 +277,12 @@ _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'
                  r"|ours|us|ourselves)\b", re.I)
 # Who speaks: the rep as subject or owner, not only as an object at the end of someone else's
 # fact ("two of the three certified interpreters work with us").
-_SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself|we|we're|we've|we'd|we'll|our"
-                      r"|ours|ourselves)\b|(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
-                      r"\b(?:me|us)\b", re.I)
+# Nor as the owner of what a customer used ("three dairies on our 22% pellet are weaning
+# earlier", "Jensen's saving came from our takeoffs").
+_SPEAKER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|mine|myself|we|we're|we've|we'd|we'll"
+                      r"|ours|ourselves)\b|(?=[mou])(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )"
+                      r"(?<!\bon )(?<!\bthrough )(?<!\busing )(?<!\bvia )"
+                      r"\b(?:me|us|my|our)\b", re.I)
 # A lead-in before a colon frames what follows: "One thing I left out: the county is closing
 # the bridge" is the county's news, not the rep's.
 _LEAD_IN = re.compile(r"^[^:.?!]{0,50}:\s")
@@ -290,7 +293,9 @@ _ADVICE = re.compile(r"\bI(?:'d| would) (?:suggest|recommend|advise)\b", re.I)
 _WISH = re.compile(
     r"\b(?:I|we)(?:'d| would| am|'m| are|'re| really| was| were| had been)? (?:really |so |very "
     r"|truly )?(?:love"
-    r"|like|welcome|looking forward|looking to|hope|hoping|appreciate|need|want|wanted"
+    r"|like|welcome|looking forward|looking to|hope|hoping|appreciate|need"
+    # "I wanted you to know your buyers can still close here" tells them news.
+    r"|(?:want|wanted)(?! (?:you to know|to let you know))"
     r"|promise|eager|glad to (?:meet|introduce|tell|visit|learn|partner|connect|add"
     r"|show you what))\b",
     re.I,
@@ -350,6 +355,15 @@ _THEIR_FACT = re.compile(
     r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
     r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
     r"|adding|building)\b", re.I)
+# News the rep heard of: "I saw your Dayton plant just added a second shift", "I heard you
+# lost your combine", "I understand your supply contract ends in June" (not the rep's own
+# note: "I noticed you opened my last e-mail five times").
+_HEARD_NEWS = re.compile(
+    r"\bI (?:saw|heard|read|noticed|understand|see|hear|gather)\b(?: that)?[^.?!;]{0,20}?"
+    r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
+    r"|launched|acquired|ends|ended|landed|passed|received)\b"
+    r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
+    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
 # clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
 _JOB = re.compile(
@@ -363,8 +377,8 @@ _YOUR_OWN = re.compile(
     r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
     r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
 _FOUNDED = re.compile(
-    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?in "
-    r"(?:19|20)\d\d\b",
+    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?(?:in (?-i:[A-Z])"
+    r"[\w.]*(?: (?-i:[A-Z])[\w.]*)? )?in (?:19|20)\d\d\b",
     re.I)
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
@@ -392,6 +406,9 @@ _FOLLOWED_UP = re.compile(
     r"| on \w+| yesterday)?)?", re.I)
 
 
+_PRICED = re.compile(r"\bat \$[\d,.]+ (?:a|an|per|each) ?\w*")
+
+
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
     timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
@@ -410,7 +427,9 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
             and _RESULT.search(_REP_DOES.sub(" ", named)):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
-    if (_OFFER.search(plain) or _JOB.search(plain)) and not self_talk:
+    # Stock on hand at a price ("300 squares in our yard today, at $112 a square") is an offer
+    # they can take, even in the rep's own words.
+    if (_OFFER.search(plain) or _JOB.search(plain) or _PRICED.search(plain)) and not self_talk:
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
@@ -418,7 +437,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
-    if _THEIR_FACT.search(plain) and not _SUPPOSING.search(plain):
+    if (_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain):
         kinds.append("fact")
     # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
@@ -455,11 +474,21 @@ _SIZE = re.compile(
     r"|\b(?:since|in|founded|established) (?:19|20)\d\d\b", re.I)
 
 
+# A discount the rep offers proves no claim: "unbeatable coverage ..., and I can add an extra
+# ten percent off".
+_DISCOUNT = re.compile(
+    r"\b(?:an? )?(?:extra |additional |further )?(?:[\w-]+ ){1,2}(?:percent|per cent|%) off\b"
+    r"|\d+ ?% off\b|\$[\d,]+ off\b", re.I)
+
+
 def _proof(text: str, known: frozenset[str]) -> bool:
     """A number, or a named customer's result: what turns a claim into a fact."""
     plain = _CALL_LENGTH.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
-    plain = _SIZE.sub(" ", _VAGUE.sub(" ", plain))
-    return bool(_NUMBER.search(plain) or (_names(plain, known) and _RESULT.search(plain)))
+    plain = _DISCOUNT.sub(" ", _SIZE.sub(" ", _VAGUE.sub(" ", plain)))
+    # The rep's own doing is no customer's result: "we've got the best selection in North
+    # Texas" names a region, not a proof.
+    return bool(_NUMBER.search(plain)
+                or (_names(plain, known) and _RESULT.search(_REP_DOES.sub(" ", plain))))
 
 
 _PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
@@ -515,6 +544,38 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
                 or (first and first.group(1) in company))
 
 
+# The listener as the subject of a past deed: "You closed four transactions with us".
+_THEY_DID = re.compile(r"\W*you (?:[a-z]+ed|bought|ran|sent|won|spent|paid|sold|took|made|built)\b",
+                       re.I)
+_CLAUSE_END = re.compile(r",? (?:and|but|so) |\s[–—-]\s|;")
+
+
+def _listener_reasons(claimless: str, known: frozenset[str],
+                      company: frozenset[str]) -> tuple[str, ...]:
+    """The reasons a sentence gives; with the rep's company as its subject ("Sunbelt
+    Hospitality Supply has just moved into a warehouse in Orlando") it is the company's story,
+    not a peer's result."""
+    reasons = _reasons(claimless, self_talk=False, known=known)
+    first = _FIRST_WORD.match(claimless)
+    if "peer" in reasons and first and first.group(1) in company:
+        reasons = tuple(r for r in reasons if r != "peer")
+    return reasons
+
+
+def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
+                    desperate: str | None, reasons: tuple[str, ...],
+                    known: frozenset[str]) -> tuple[object, object]:
+    """The rep's story and the rep's wish in a sentence, if any (truthy when found)."""
+    if reasons and _THEY_DID.match(claimless) and _reasons(
+            _CLAUSE_END.split(claimless, maxsplit=1)[0], self_talk=False, known=known):
+        # "You closed four transactions with us last year, and we've added ...": what the
+        # listener did, counted, leads the sentence; the rep's news follows it.
+        return None, None
+    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
+    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
+    return story, wish or ("?" in sentence and _SCHEDULING.search(claimless))
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -540,13 +601,11 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     # "Just put in two new mills": the rep's news, the subject left out.
     fresh = _FRESH_NEWS.match(claimless) if "?" not in sentence else None
     speaker = fresh or _rep_speaks(claimless, company)
-    reasons = _reasons(claimless, self_talk=False, known=known)
+    reasons = _listener_reasons(claimless, known, company)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
     gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
-    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
-    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
-    wish = wish or ("?" in sentence and _SCHEDULING.search(claimless))
+    story, wish = _story_and_wish(sentence, claimless, fresh, desperate, reasons, known)
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past

@@ -67,7 +67,10 @@ _PHONE = re.compile(
     r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
     # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
     # four oh" – seven digits or more.
-    rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b",
+    rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b"
+    # Numbers outside North America, in groups: "0161 496 0712", "+39 02 555 0189",
+    # "22 555 0173" (three groups or more, the last two of three or four digits).
+    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])",
     re.I,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -98,6 +101,7 @@ _FILLER = frozenset(
     day weekend much very quick convenience earliest anytime any time name regards best cheers
     sincerely talk later message there minute moment one once more with from looking forward
     speaking hear hearing kind warm warmest kindest um uh uhm erm er yeah yep okay ok anyway
+    sir ma'am madam doctor text that's
     """.split()
 )
 

@@ -111,7 +111,8 @@ BLAME = _families(
     r"interested",
     r"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
     r"back|reply|respond|let me know|look)",
-    r"\b(?:frustrat|disappoint)\w*|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
+    r"\b(?:frustrat|disappoint)\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)"
+    r"|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
     # Can't reach them, can't get a reply: the difficulty is the prospect's doing.
     r"\b(?:can't|cannot|couldn't|can not|unable to|no luck|trouble|struggl\w+ to)\b[^.?!;]{0,30}?"
@@ -146,7 +147,7 @@ BLAME = _families(
     r"(?:note|message|e-?mail|voicemail|letter)s?|(?:it|that) (?:didn't|never|wasn't))\b"
     r"|\b(?:slipped|got|went) (?:past|by) you\b|\bpassed you by\b"
     r"|\b(?:did|had|was|were|I'd) (?:really |honestly |half )?expect(?:ed|ing)? (?:a|an|your"
-    r"|some) (?:reply|response|answer|call|word)\b",
+    r"|some) (?:reply|response|answer|call|word)\b(?! from (?!you\b))",
     r"\byou (?:weren't|were not|never) (?:there|on the (?:line|call)|available)\b|\byou (?:didn't"
     r"|did not|never) (?:show|turn up|join|pick up)\b|\bstood (?:me|us) up\b"
     r"|\b(?:a|even a|just a) (?:quick |simple"
@@ -211,6 +212,25 @@ BLAME = _families(
     r"|\b(?:I|we)(?:'m| am| was| were|'re| are) (?:a (?:little |bit )|quite |rather |very "
     r"|really |somewhat )?surprised (?:not to|to not|I didn't|I haven't|that I (?:didn't"
     r"|haven't)|I never|we didn't|we haven't|not having)\b",
+    # The attempts counted with nothing to show ("I've called twice already and nothing", "I've
+    # called like five times"), the channel doubted ("Guess my last voicemail got lost in the
+    # shuffle"), an answer owed in the past tense or as "a simple yes or no" ("a quick reply
+    # would've been nice"; not "a reply by Friday would be great").
+    r"\bI(?:'ve| have)? (?:called|rung|phoned|e-?mailed|written|tried|messaged|texted)(?: you)?"
+    r" (?:twice(?= already| now|[^.?!;]{0,12}\band no)|like (?:\w+|\d+) times)"
+    r"|\band (?:still )?nothing(?=\s*(?:[.!?]|$))"
+    r"|\bguess my (?:last |previous |earlier )?(?:note|message|e-?mail|voicemail|letter|call)"
+    r"|\b(?:my|the) (?:last |previous |earlier |other )?(?:note|message|e-?mail|voicemail|letter"
+    r"|call)s? (?:must |may |might )?(?:have )?(?:got|gotten|get|went|gone) (?:lost|buried"
+    r"|missed)\b"
+    r"|\b(?:yes or no|simple (?:yes|no|reply|answer|response)|quick (?:reply|response|answer"
+    r"|word|call ?back)) would (?:be|have been|'ve been) (?:nice|appreciated|good|great|helpful)\b"
+    r"|\b(?:reply|response|answer|call ?back|word|courtesy) would(?:'ve| have) been (?:nice"
+    r"|appreciated|good|great|helpful)\b"
+    r"|\bnot to have (?:heard|had) (?:back|from you|a (?:reply|response|word))\b"
+    r"|\b(?:was|were|I'd|I had) (?:rather|somewhat|kind of|sort of|fully) expect(?:ed|ing)"
+    r" (?:a|an|your|some|to hear) ?(?:reply|response|answer|call|word|back|from you)?\b"
+    r"(?! from (?!you\b))",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -223,7 +243,8 @@ DESPERATE = _families(
     r"|\bslipped (?:by|through)\b"
     r"|\bany updates?\b",
     # The rep's need: quota, targets, a bad month, counting on them.
-    r"\bquota\b|\b(?:my|our|sales|quarterly|monthly) (?:sales |monthly |quarterly )?(?:target"
+    r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales "
+    r"|monthly |quarterly )?(?:target"
     r"|targets|goal|goals|numbers)\b|\b(?:hit|make|reach|close to|short of|over) (?:my|our)"
     r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
     r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
@@ -249,10 +270,29 @@ DESPERATE = _families(
     r"|the (?:offer|deal|price|rate|discount|promotion|savings))\b",
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
     r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
+    # The rep's need said as where they stand ("I'm at ninety percent of my number", "a demo
+    # target I'm falling a little short on", "close out my quarter strong", "I need just one
+    # meeting this week to stay on track", "winning your lanes would make the difference for
+    # us"), a favour asked, a signature wanted by a date ("get a pilot signed before the
+    # thirtieth").
+    r"\b(?:percent|%) of (?:my|our) (?:number|quota|target|goal)\b|\b(?:target|quota|goal|number)s?"
+    r" (?:I'm|I am|we're|we are) (?:falling|running|coming) (?:a (?:little|bit) )?short\b"
+    r"|\b(?:build|grow|fill) (?:up )?my (?:book|pipeline)\b|\bto stay on track(?=\s*(?:[.!?]|$))"
+    r"|\b(?:me|us) (?:to )?stay on track\b"
+    r"|\bI (?:really |just )?need (?:just )?(?:one|a|another) (?:more )?(?:meeting|demo|deal|sale"
+    r"|signature|win)\b|\b(?:doing|do) me a (?:huge |big |real |great )?favou?r\b"
+    r"|\bmake (?:all )?the difference (?:for|to) (?:us|me)\b|\bgive (?:me|us) a fair (?:hearing"
+    r"|shot|chance)\b|\ba fair hearing\b"
+    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=, )"
+    r"|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
+    r"\b(?:(?:before|by) (?:the (?:end|\d{1,2}(?:st|nd|rd|th)\b|[a-z-]*(?:first|second|third|th)\b)"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|month|quarter)|this (?:week|month|quarter)|today"
+    r"|now)\b)",
     # Deadlines and discounts tied to signing now.
     r"\bend of (?:the|our|my|this) (?:quarter|month|year)\b"
     r"|\b(?:before|by|at) (?:the )?(?:month|quarter|year)[- ]end\b"
-    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out the (?:quarter|month"
+    r"|\b(?:quarter|month|year) (?:closes|ends|is out)\b|\bclos(?:e|ing) out (?:the|my"
+    r"|our) (?:quarter|month"
     r"|year)\b|\b(?:year|quarter|month|books) close",
     r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
     r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
@@ -269,7 +309,8 @@ DESPERATE = _families(
     r"\b(?:by|before|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow"
     r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
     r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
-    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\bspecial (?:price|pricing|offer"
+    r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\blimited-time (?:offer|deal|price"
+    r"|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
     r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
@@ -297,14 +338,15 @@ DESPERATE = _families(
     r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
     r"(?:manager|boss|director) (?:will|is|has been|keeps|wants)\b"
     r"|\bI'm asking (?:for|you)\b|\bworth your while\b",
-    r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,",
+    r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,(?! (?:you can )?(?:call|ring|reach|contact)\b)",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
             r"|customer experience|output|success)")
 CLAIM = _families(
     # A benefit verb on a generic object: money, costs, "your business".
-    r"\b(?:save|saves|saving) (?:you |your \w+ )?(?:money|time|a lot|a bundle|big)\b",
+    r"\b(?:save|saves|saving) (?:you |your \w+ |businesses |companies |firms |clients |customers )?"
+    r"(?:money|time|a lot|a bundle|big|a ton|a fortune)\b",
     # ("lower your heating and cooling costs", but not "cut her ice bill 20%": a peer's.)
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
     r"(?:[\w-]+ ){0,3}(?:costs?"
@@ -363,6 +405,18 @@ CLAIM = _families(
     r"|(?!(?:closest|nearest|latest|biggest|largest|oldest)\b)[a-z]{3,}est)\b",
     r"\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bcutting[- ]edge\b|\binnovative\b"
     r"|\bresults[- ]driven\b|\bstate[- ]of[- ]the[- ]art\b|\bnext[- ]generation\b",
+    # Benefits and standing with nothing named or counted: "dramatic improvements", "close
+    # more deals, faster", "the best selection of shingles in North Texas", "hands-down the
+    # best around", "the future of practice management", "a true partner".
+    r"\b(?:dramatic|massive|incredible|amazing|remarkable) (?:improvements?|results|savings|gains"
+    r"|reductions?|growth|increases?)\b|\bhelp (?:you|your [\w-]+) (?:to )?(?:close|win|land) more"
+    r" (?:deals|business|customers"
+    r"|clients|sales)\b|\bthe best (?:[\w-]+ ){1,3}in (?:the )?(?:(?-i:[A-Z])\w+|business|industry"
+    r"|region|state|area|country)\b|\bthe best around\b|\bhands-down\b"
+    r"|\b(?:build|shap|creat|defin|lead)\w* the future of\b|\bwe(?:'re| are) the future of\b"
+    r"|\bchange (?:how|the way) (?:firms|businesses|companies|teams|you|practices) (?:work|run"
+    r"|do)\b"
+    r"|\b(?:true|real) partner\b|\bgoes? the extra mile\b",
     r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
     r"|industry|state|region|town|area|market))\b|\blowest prices?\b|\bcompetitive (?:prices"
     r"|rates|pricing)\b",
@@ -421,7 +475,8 @@ COURTESY = re.compile(
     r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
     r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
     r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
-    r"|\bhave a (?:great|good|nice|lovely|wonderful|fantastic) (?:day|one|weekend|week|evening"
+    r"|\b(?:do )?have a (?:great|good|nice|lovely|wonderful|fantastic|terrific|pleasant) (?:day"
+    r"|one|weekend|week|evening"
     r"|afternoon|morning)\b"
     r"|\b(?:this|the|my) (?:message|call|voicemail) is for\b|\bcalling for (?=(?-i:[A-Z]))"
     r"|\b(?:reply|respond|answer) to this (?:e-?mail|message|note)\b"
@@ -436,7 +491,28 @@ COURTESY = re.compile(
     r"|\bwhen(?:ever)? you (?:have|get|find) (?:a|the) (?:minute|moment|second|chance)\b"
     r"|\bat your (?:earliest )?convenience\b|\bany ?time\b"
     r"|\b" + DAY + r" (?:through|thru|to) " + DAY + r"\b"
-    r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE + ")",
+    r"|\b(?:I'm|I am|as) (?:the|your|an?) " + _TITLE +
+    # The call-back ask said politely is still only the ask: "I'd be most grateful if you could
+    # return my call", "I'd appreciate a return call", "feel free to call or text", "sorry to
+    # bother you" (but "I'd be so grateful for ten minutes" pleads for the meeting).
+    r"|\bI(?:'d| would) (?:be (?:most |very |much )?(?:grateful|obliged)|(?:much |greatly )?"
+    r"appreciate(?: it)?) (?:if you (?:could|would|can) )?(?=(?:return my call|give (?:me|us) a "
+    r"(?:call|ring|bell|shout)|call (?:me|us)|ring (?:me|us)|a (?:return call|call ?back|call)"
+    r")\b)"
+    r"|\b(?:I'm )?sorry to (?:bother|trouble) you\b(?! again)(?=[^.?!;]{0,20}(?:it's|this is"
+    r"|I'm|my name))"
+    r"|\b(?:please )?feel free to (?=(?:call|text|ring|reach|contact|e-?mail)\b)"
+    r"|\bif you(?:'d| would) like to (?:call|ring)\b"
+    r"|\b(?:at )?(?:any|a) time that suits you\b|\bwhenever (?:it )?(?:works|suits)(?: for)?"
+    r"(?: you)?\b|\b(?:I )?remain at your disposal\b|\b(?:here are )?my contact details\b"
+    r"|\b(?:or )?(?:at|by|via) (?:this|my) e-?mail(?: address)?\b"
+    r"|\b(?:during|outside|after) (?:business |office |working )?hours\b"
+    r"|\b(?:I )?wish you a (?:pleasant|good|great|nice|lovely) (?:day|week|weekend|evening)\b"
+    r"|\btake care(?: now)?\b|\bGod bless\b|\b(?:thanks|thank you) indeed\b|\bindeed\b(?=,)"
+    r"|\bgive us a (?:bell|shout|call|ring)\b|\bgive me a bell\b"
+    r"|\bwhen(?:ever)? you(?:'re| are) (?:about|around)\b"
+    r"|\bwhen(?:ever)? you get a (?:sec|mo|tick)\b|\bout of (?=(?-i:[A-Z]))"
+    r")",
     re.I,
 )
 TITLE_ALONE = re.compile(_AT_WORD + r"\b" + _TITLE, re.I)

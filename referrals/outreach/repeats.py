@@ -251,9 +251,25 @@ def _content(text: str, who: frozenset[str]) -> tuple[tuple[str, ...], frozenset
     return tuple(words), frozenset(numbers), frozenset(names)
 
 
+# An e-mail's subject line runs into its first sentence once the line breaks are gone: its
+# first word, a "Re:", and the word after the greeting ("Subject: Re: Hood filters / Dear
+# Mr. Patel, / I wanted ...", "Subject: Jensen & Eastgate / Pete, / Wanted to flag") start a
+# line, not a name.
+_SUBJECT_MARK = re.compile(r"^\s*Subject:\s*(?:(?:Re|Fwd?|Fw)\s*:\s*)*", re.I)
+_GREETED = re.compile(r"(?:^|\s),\s*$")
+_VOCATIVE = re.compile(r"\b[A-Z][\w'-]*,\s*$")
+
+
 def _said_before(before: str, who: frozenset[str]) -> bool:
-    """Whether words come before a capital: past a greeting ("Claire, Since I wrote") it
-    starts the sentence and is no name."""
+    """Whether words come before a capital: past a greeting ("Claire, Since I wrote") or at
+    the start of a subject line it starts the sentence and is no name."""
+    subject = _SUBJECT_MARK.match(before)
+    if subject:
+        before = before[subject.end():]
+        if _VOCATIVE.search(before):
+            return False
+    if _GREETED.search(before):
+        return False
     return any(w.lower() not in who for w in _WORD.findall(before))
 
 
