@@ -55,7 +55,8 @@ EMPTY_FOLLOW_UP = re.compile(
 
 _NOT = r"(?:haven't|have not|havent|hadn't|had not|'ve not|didn't|did not|never|still not)"
 _SEVERAL = (
-    r"(?:(?:two|three|four|five|six|\d+) or (?:three|four|five|six|seven|\d+)|several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
+    r"(?:(?:two|three|four|five|six|\d+) or (?:three|four|five|six|seven|\d+)"
+    r"|several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
     r"|two|three|four|five|six|\d+)"
 )
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|umpteenth|\d+(?:st|nd|rd|th))"
@@ -73,7 +74,8 @@ BLAME = _families(
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
     rf"\b(?:haven't|have not|hasn't|didn't|never) (?:gotten|got|received|had) (?:a|any) {_REPLY}",
-    r"\bstill haven't\b(?! (?:filled|hired|found|replaced|fixed|finished|opened|closed)\b)|\bby now\b|\bunanswered\b|\bunreturned\b",
+    r"\bstill haven't\b(?! (?:filled|hired|found|replaced|fixed|finished|opened|closed)\b)"
+    r"|\bby now\b|\bunanswered\b|\bunreturned\b",
     r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
     r"|on (?:a|your) (?:call|reply|response|answer|decision)|on you|for you to)|\bstill waiting\b",
     r"\b(?:was|were|I'd been|I've been|I have been|been)? ?(?:really )?(?:expecting|expected)"
@@ -122,7 +124,8 @@ BLAME = _families(
     r" (?:\w+ )?to (?:get hold of|reach|pin down|catch|get through to)\b|\bchas(?:e|ed|ing) you\b",
     r"\b(?:never|don't|didn't|haven't|hasn't|won't) (?:ever )?(?:ring|call|get|write|text|e-?mail"
     r"|reply|respond|answer)(?:ing)? (?:me )?back\b|\b(?:got|gotten|get|getting) (?:a)?round to "
-    r"(?:reply|respond|call|ring|get|read|look|listen|open|check)\w*|\bhoping you(?:'d| would) have\b|\bby this (?:point"
+    r"(?:reply|respond|call|ring|get|read|look|listen|open|check)\w*"
+    r"|\bhoping you(?:'d| would) have\b|\bby this (?:point"
     r"|stage)\b|\bdone (?:something )?wrong\b|\bconfused why\b",
     r"\bcourtesy\b|\bhaven't been able to reach you\b|\bwould (?:have been|be) nice to (?:get|hear"
     r"|have)\b|\b(?:hard|tough|impossible) to (?:pin down|reach|get hold of|catch)\b",
