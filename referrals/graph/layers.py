@@ -291,23 +291,8 @@ class SourceState:
             hit[ix.indices[where]] = True
             hit[self.s] = False
             cand = np.flatnonzero(hit)
-            old_b = self.B[h]
-            # Reading a node's row here costs a few times what a round of _relax pays for it.
-            front = below.finite()
-            relax_work = min(int(ix.deg[front[self.ext[front]]].sum()) * 3, ix.nnz)
-            if int(ix.deg[cand].sum()) * REPENALISE_COST >= relax_work:
-                b = new._relax(below)
-                last = h == len(self.B) - 1
-                dirty = np.zeros(0, dtype=np.int64) if last else np.flatnonzero(b != old_b.full())
-                new.B.append(Layer.of(b))
-                continue
-            where, _, lens = ix.gather(cand)
-            vals = new.out_at(below, ix.indices[where].astype(np.int64)) + ix.keys[where]
-            mins = np.minimum.reduceat(vals, np.cumsum(lens) - lens) if len(vals) else vals
-            np.minimum(mins, INF, out=mins)
-            diff = mins != old_b.at(cand)
-            dirty = cand[diff]
-            new.B.append(old_b.updated(dirty, mins[diff]))
+            layer, dirty = new._updated_layer(below, self.B[h], cand, h == len(self.B) - 1)
+            new.B.append(layer)
         return new
 
     def reindexed(self, ix: GraphIndex, changed: np.ndarray, flipped: np.ndarray) -> SourceState:
@@ -343,30 +328,39 @@ class SourceState:
                 where, _, _ = ix.gather(inputs)
                 cand = np.union1d(ix.indices[where].astype(np.int64), changed)
             cand = cand[cand != self.s]
-            old_b = self.B[h]
             if not len(cand):
-                new.B.append(old_b)
+                new.B.append(self.B[h])
                 dirty = np.zeros(0, dtype=np.int64)
                 continue
-            front = below.finite()
-            relax_work = min(int(ix.deg[front[new.ext[front]]].sum()) * 3, ix.nnz)
-            if int(ix.deg[cand].sum()) * REPENALISE_COST >= relax_work:
-                b = new._relax(below)
-                last = h == len(self.B) - 1
-                dirty = np.zeros(0, dtype=np.int64) if last else np.flatnonzero(b != old_b.full())
-                new.B.append(Layer.of(b))
-                continue
-            where, _, lens = ix.gather(cand)
-            vals = new.out_at(below, ix.indices[where].astype(np.int64)) + ix.keys[where]
-            mins = np.full(len(cand), INF, dtype=np.int64)
-            has = lens > 0  # a changed row may now be empty
-            if len(vals):
-                mins[has] = np.minimum.reduceat(vals, (np.cumsum(lens) - lens)[has])
-            np.minimum(mins, INF, out=mins)
-            diff = mins != old_b.at(cand)
-            dirty = cand[diff]
-            new.B.append(old_b.updated(dirty, mins[diff]))
+            layer, dirty = new._updated_layer(below, self.B[h], cand, h == len(self.B) - 1)
+            new.B.append(layer)
         return new
+
+    def _updated_layer(self, below: Layer, old: Layer, cand: np.ndarray,
+                       last: bool) -> tuple[Layer, np.ndarray]:
+        """This state's next layer from its layer ``below``, given that only the entries
+        ``cand`` of an earlier state's layer ``old`` can differ: those are recomputed from
+        their rows, or the whole layer in one round when that is cheaper. Returns the layer
+        and the positions whose keys changed (none computed for the ``last`` layer when it
+        is redone in full: nothing above reads them)."""
+        ix = self.index
+        # Reading a node's row here costs a few times what a round of _relax pays for it.
+        front = below.finite()
+        relax_work = min(int(ix.deg[front[self.ext[front]]].sum()) * 3, ix.nnz)
+        if int(ix.deg[cand].sum()) * REPENALISE_COST >= relax_work:
+            b = self._relax(below)
+            dirty = np.zeros(0, dtype=np.int64) if last else np.flatnonzero(b != old.full())
+            return Layer.of(b), dirty
+        where, _, lens = ix.gather(cand)
+        vals = self.out_at(below, ix.indices[where].astype(np.int64)) + ix.keys[where]
+        mins = np.full(len(cand), INF, dtype=np.int64)
+        has = lens > 0  # a changed row may now be empty
+        if len(vals):
+            mins[has] = np.minimum.reduceat(vals, (np.cumsum(lens) - lens)[has])
+        np.minimum(mins, INF, out=mins)
+        diff = mins != old.at(cand)
+        dirty = cand[diff]
+        return old.updated(dirty, mins[diff]), dirty
 
     def last_step(self, h: int, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B_h, predecessor on that best path) for the given node indices only.
