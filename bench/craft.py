@@ -15,9 +15,9 @@ The corpus has two splits in ``tests/data/``:
   tuned on in round 6; ``d…`` were written blind by another author, scored blind after
   round 6 and tuned on in round 7; ``e…`` were written blind by another author, scored
   blind after round 7 and tuned on in round 8. All of them are tuning data now.
-- ``craft_heldout.jsonl`` (ids ``f…``, a new author's): the next set written blind by
-  another author, never opened while tuning. Until it is written the file is empty (or
-  absent) and the held-out split is reported as not measured.
+- ``craft_heldout.jsonl`` (ids ``g…``, a new author's): the set written blind by another
+  author, never opened while tuning, scored once after round 8. Between rounds the file is
+  empty (or absent) and the held-out split is reported as not measured.
 
 ``--by-set`` prints recall per flaw and false alarms for each set of the tune split (the ids
 sharing a letter), so a round that tunes on one set can check that the older ones did not
