@@ -172,6 +172,9 @@ class SourceState:
         # predecessors found so far, per layer: node index -> the node before it
         self.P: list[dict[int, int]] = []
         self.tables: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # Layers carried from an earlier index, brought over one at a time when first read:
+        # (their layers, rows changed since, flags flipped since, entries changed below).
+        self.behind: tuple[list[Layer], np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
     def index(self) -> GraphIndex:
@@ -187,6 +190,8 @@ class SourceState:
     def nbytes(self) -> int:
         """Memory this state holds of its own (the shared arrays not counted)."""
         size = sum(lay.nbytes for lay in self.B)
+        if self.behind is not None:
+            size += sum(lay.nbytes for lay in self.behind[0][len(self.B):])
         size += sum(a.nbytes for t in self.tables.values() for a in t)
         size += sum(len(p) for p in self.P) * 100  # dict entries of two small ints
         if self.own_ext:
@@ -211,7 +216,10 @@ class SourceState:
         """Compute the layers up to ``h``."""
         with self.index.lock:
             while len(self.B) <= h:
-                self.B.append(Layer.of(self._relax(self.B[-1])))
+                if self.behind is not None:
+                    self._catch_up()
+                else:
+                    self.B.append(Layer.of(self._relax(self.B[-1])))
                 self.index.grown = True
 
     def layer(self, h: int) -> tuple[np.ndarray, Outs]:
@@ -269,6 +277,7 @@ class SourceState:
         new.index, new.s, new.penalty, new.npen, new.ext = ix, self.s, penalty, npen, self.ext
         new.own_ext = self.own_ext
         new.P = []
+        new.behind = None  # the layers not yet caught up are computed afresh when read
         old_f, new_f = dict(self.penalty), dict(penalty)
         moved = [ix.pos[v] for v in old_f.keys() | new_f.keys()
                  if old_f.get(v, 1.0) != new_f.get(v, 1.0)]
@@ -303,13 +312,11 @@ class SourceState:
         As :meth:`repenalised`, layer by layer: ``B_h[v]`` can change only if ``v``'s row
         changed or the onward key of a neighbour did – its ``B_{h-1}`` entry changed, or its
         flag flipped where it is reached. Only those entries are recomputed, from ``ix``'s
-        rows, or the whole layer in one round when that is cheaper. An advocate call moves
-        one tie of one rep: every other rep keeps nearly all of their layers through it.
-        Predecessors are found afresh; the half tables are kept when nothing within the
-        source's two hops changed.
-
-        Long for the reason :meth:`repenalised` is: each layer's step reads what the step
-        below it changed.
+        rows, or the whole layer in one round when that is cheaper, and only when a question
+        first reads the layer (:meth:`_catch_up`, from :meth:`ensure`): a warm-paths question
+        reads the half tables alone. An advocate call moves one tie of one rep: every other
+        rep keeps nearly all of their layers through it. Predecessors are found afresh; the
+        half tables are kept when nothing within the source's two hops changed.
         """
         new = SourceState.__new__(SourceState)
         new.index, new.s, new.penalty, new.npen = ix, self.s, self.penalty, self.npen
@@ -318,23 +325,34 @@ class SourceState:
         near = np.append(ix.indices[ix.row(self.s)], self.s)
         new.tables = ({} if len(flipped) or np.isin(changed, near).any() else self.tables)
         new.B = [self.B[0]]
-        dirty = np.zeros(0, dtype=np.int64)  # entries of the layer below that changed
-        for h in range(1, len(self.B)):
-            below = new.B[h - 1]
-            reached = flipped[below.at(flipped) < INF] if len(flipped) else flipped
-            inputs = np.union1d(dirty, reached)
-            cand = changed
-            if len(inputs):  # sets of positions, not node-sized masks: a tie moves few
-                where, _, _ = ix.gather(inputs)
-                cand = np.union1d(ix.indices[where].astype(np.int64), changed)
-            cand = cand[cand != self.s]
-            if not len(cand):
-                new.B.append(self.B[h])
-                dirty = np.zeros(0, dtype=np.int64)
-                continue
-            layer, dirty = new._updated_layer(below, self.B[h], cand, h == len(self.B) - 1)
-            new.B.append(layer)
+        base, since = self.B, (changed, flipped)
+        if self.behind is not None:  # not caught up itself: its base, with every change since
+            base = self.behind[0]
+            since = (np.union1d(self.behind[1], changed), np.union1d(self.behind[2], flipped))
+        new.behind = (base, *since, np.zeros(0, dtype=np.int64)) if len(base) > 1 else None
         return new
+
+    def _catch_up(self) -> None:
+        """Bring the next carried layer to this state's index (see :meth:`reindexed`)."""
+        assert self.behind is not None
+        ix = self.index
+        base, changed, flipped, dirty = self.behind
+        h = len(self.B)
+        below = self.B[h - 1]
+        reached = flipped[below.at(flipped) < INF] if len(flipped) else flipped
+        inputs = np.union1d(dirty, reached)
+        cand = changed
+        if len(inputs):  # sets of positions, not node-sized masks: a tie moves few
+            where, _, _ = ix.gather(inputs)
+            cand = np.union1d(ix.indices[where].astype(np.int64), changed)
+        cand = cand[cand != self.s]
+        last = h == len(base) - 1
+        if len(cand):
+            layer, dirty = self._updated_layer(below, base[h], cand, last)
+        else:
+            layer, dirty = base[h], np.zeros(0, dtype=np.int64)
+        self.B.append(layer)
+        self.behind = None if last else (base, changed, flipped, dirty)
 
     def _updated_layer(self, below: Layer, old: Layer, cand: np.ndarray,
                        last: bool) -> tuple[Layer, np.ndarray]:
