@@ -19,7 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import networkx as nx
 import numpy as np
+
+from referrals.graph import build_graph
 
 KINDS = (
     "customer",
@@ -97,6 +100,13 @@ class Network:
 
     def memberships(self) -> Iterator[tuple[int, int]]:
         yield from zip(self.member_group.tolist(), self.member_person.tolist(), strict=True)
+
+    def graph(self) -> nx.Graph:
+        """The team graph of this network on its day, its ties coded as the database gives
+        them (``bench/paths_db.py``)."""
+        return build_graph(self.people(), (), self.groups(), self.memberships(),
+                           coded_ties=self.coded_ties(), teammates=self.teammates,
+                           today=self.today)
 
     @property
     def prospects(self) -> np.ndarray:

@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from bench.generate import generate
-from referrals.graph import best_path, build_graph
+from referrals.graph import best_path
 from referrals.graph.build import fork
 from referrals.graph.index import get_index, share_index
 from referrals.graph.paths import warm_paths
@@ -34,8 +34,7 @@ def main() -> None:
     parser.add_argument("--label", default="")
     args = parser.parse_args()
     net = generate(args.people, args.people * 10, seed=7)
-    G = build_graph(net.people(), (), net.groups(), net.memberships(),
-                    coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
+    G = net.graph()
     get_index(G)
     rng = random.Random(7)
     people = [int(p) for p in np.flatnonzero(~net.dnc) + 1]

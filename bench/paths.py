@@ -28,7 +28,6 @@ import numpy as np
 from bench.generate import generate
 from referrals.graph import (
     best_path,
-    build_graph,
     layout,
     rank_prospects,
     strongest_ego,
@@ -171,15 +170,7 @@ def main() -> None:
     gc.collect()
     before_build = rss_mb()
     start = time.perf_counter()
-    G = build_graph(  # the ties coded, as the database gives them (bench/paths_db.py)
-        net.people(),
-        (),
-        net.groups(),
-        net.memberships(),
-        coded_ties=net.coded_ties(),
-        teammates=net.teammates,
-        today=today,
-    )
+    G = net.graph()  # the ties coded, as the database gives them (bench/paths_db.py)
     build_time = time.perf_counter() - start
     index_time = timed(lambda: get_index(G))
     prospects = net.prospects.tolist()

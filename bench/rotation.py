@@ -43,7 +43,7 @@ import numpy as np
 
 from bench.generate import generate
 from bench.paths import SIZES, rss_mb
-from referrals.graph import best_path, build_graph
+from referrals.graph import best_path
 from referrals.graph.build import fork, redate
 from referrals.graph.index import (
     check_penalty,
@@ -145,8 +145,7 @@ def main() -> None:
           f"state budget {state_budget() / 2**20:.0f} MB; {os.cpu_count()} cores; {load()}")
     net = generate(n_people, n_ties, seed=args.seed)
     start, cpu = time.perf_counter(), time.process_time()
-    G = build_graph(net.people(), (), net.groups(), net.memberships(),
-                    coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
+    G = net.graph()
     print(f"  graph built in {time.perf_counter() - start:.2f} s "
           f"(CPU {time.process_time() - cpu:.2f} s)")
     start, cpu = time.perf_counter(), time.process_time()
@@ -214,8 +213,7 @@ def main() -> None:
     kept = []  # the worker keeps the result: its objects stay for the collector to walk
 
     def rebuild() -> None:
-        H = build_graph(net.people(), (), net.groups(), net.memberships(),
-                        coded_ties=net.coded_ties(), teammates=net.teammates, today=net.today)
+        H = net.graph()
         get_index(H)
         kept.append(H)
 
