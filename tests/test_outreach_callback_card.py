@@ -92,4 +92,4 @@ def test_the_next_step_names_the_helper_without_saying_their_feedback_is_due(use
     assert feedback and all(f.due_on > today_for(user) for f in feedback)  # not due yet …
     assert "is due" not in card.next_step  # … so the step does not say it is
     assert card.next_step.endswith(
-        "Then tell Mike Kincaid how it went: a follow-up for that is on your list.")
+        "Then tell Mike Kincaid how it went: a follow-up for that is open.")

@@ -260,7 +260,7 @@ def _callback_step(person: Person, offered: list[ValueItem], followups: list[Fol
     if helpers:
         names = " and ".join([", ".join(helpers[:-1]), helpers[-1]] if len(helpers) > 1
                              else helpers)
-        step += f" Then tell {names} how it went: a follow-up for that is on your list."
+        step += f" Then tell {names} how it went: a follow-up for that is open."
     return step
 
 
