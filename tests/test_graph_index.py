@@ -19,9 +19,10 @@ from referrals.graph.index import (
     check_penalty,
     get_index,
     share_index,
+    stamp_of,
 )
 from referrals.graph.paths import best_path
-from referrals.graph.update import remove_person, set_pair_ties
+from referrals.graph.update import remove_person, set_pair_ties, upsert_person
 from tests.test_graph_paths import brute_force, small_networks
 from tests.test_graph_update import apply, ops, starting_model
 
@@ -142,6 +143,62 @@ def test_a_patched_index_has_the_arrays_of_a_full_build(changes, fork_before):
             continue  # the change left structure, costs and do-not-contact alone
         assert ix.patched_rows is not None or before.n == 0
         _same_index(ix, GraphIndex(G))
+
+
+@settings(max_examples=150, deadline=None)
+@given(ops, st.lists(st.booleans(), min_size=25, max_size=25))
+def test_a_patch_from_the_journal_equals_one_that_compares_every_row(changes, fork_before):
+    model = starting_model()
+    G = model.rebuild()
+    get_index(G)
+    compared = GraphIndex._compared
+    for op, new_fork in zip(changes, fork_before, strict=False):
+        if new_fork:
+            H = fork(G)
+            share_index(G, H)
+            G = H
+        before = get_index(G)
+        apply(G, model, op)
+        if stamp_of(G) == before.stamp:
+            continue
+        noted = before._noted(G)
+        if noted is not None:  # every row the pass over all finds changed is noted
+            every = compared(before, G)
+            assert not (noted.kept & ~every.kept).any()
+            assert not (noted.same_attrs & ~every.same_attrs).any()
+        with patch.object(GraphIndex, "_compared", side_effect=AssertionError("no journal")):
+            if noted is not None:
+                _same_index(get_index(G), GraphIndex(G))
+                continue
+        _same_index(get_index(G), GraphIndex(G))
+
+
+def test_a_patch_after_a_write_reads_only_the_journal():
+    G = _graph(200)
+    get_index(G)
+    H = fork(G)
+    share_index(G, H)
+    set_pair_ties(H, 3, 150, [("customer", 5, None)], today=TODAY)
+    upsert_person(H, 7, "P7", None, True, (), today=TODAY)  # do-not-contact now
+    with patch.object(GraphIndex, "_compared", side_effect=AssertionError("a pass over all")):
+        ix = get_index(H)
+    assert ix.patched_rows == 3 and not ix.ext[ix.pos[7]]
+    _same_index(ix, GraphIndex(H))
+    assert G.graph["journal"] is not H.graph["journal"]  # a fork notes its own changes
+
+
+def test_a_journal_that_does_not_reach_back_is_not_trusted():
+    G = _graph(200)
+    get_index(G)
+    H = fork(G)
+    del H.graph["journal"]  # e.g. a graph made some other way, then given G's index
+    share_index(G, H)
+    set_pair_ties(H, 3, 150, [("customer", 5, None)], today=TODAY)
+    compared = GraphIndex._compared
+    with patch.object(GraphIndex, "_compared", autospec=True, side_effect=compared) as spy:
+        ix = get_index(H)
+    assert spy.call_count == 1 and ix.patched_rows == 2
+    _same_index(ix, GraphIndex(H))
 
 
 def test_a_patch_reads_only_the_rows_that_changed():

@@ -56,6 +56,7 @@ from itertools import chain
 import networkx as nx
 import numpy as np
 
+from referrals.graph import journal
 from referrals.graph.codes import (
     KIND_SLOTS,
     MEMBER,
@@ -462,12 +463,14 @@ def writable_row(G: nx.Graph, node: int) -> dict:
     Call it once per node per change (a loop keeps the copy it got).
     """
     row = G._adj[node] = dict(G._adj[node])
+    journal.note(G, node)
     return row
 
 
 def set_node_attrs(G: nx.Graph, node: int, **attrs: object) -> None:
     """Replace ``node``'s attribute dict with an updated copy (never changed in place)."""
     G._node[node] = {**G._node[node], **attrs}
+    journal.note(G, node)
 
 
 class TeamGraph(nx.Graph):
@@ -521,6 +524,7 @@ def fork(G: nx.Graph) -> nx.Graph:
     """
     H = G.__class__()
     H.graph.update(G.graph)
+    journal.carry(G, H)
     H._node = dict(G._node)
     H._adj = dict(G._adj)
     return H
@@ -561,8 +565,10 @@ def redate(G: nx.Graph, today: date) -> nx.Graph:
     H.graph["today"] = today
     H._node = dict(G._node)
     if today == day:
+        journal.carry(G, H)
         H._adj = dict(G._adj)
         return H
+    H.graph.pop(journal.KEY, None)  # nearly every row is new: an index of H compares them all
     bump(H)  # its costs changed: an index of G must not serve it as it is
     with _gc_paused():
         H._adj = _redated_rows(G, day, today, params)

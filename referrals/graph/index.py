@@ -30,10 +30,12 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from itertools import chain, pairwise
 from operator import itemgetter
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
 
+from referrals.graph import journal
 from referrals.graph.layers import INF, Layer, SourceState
 
 __all__ = ["INF", "QSCALE", "GraphIndex", "Layer", "SourceState", "check_penalty", "edge_key",
@@ -99,6 +101,21 @@ def ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + np.repeat(starts - first, lens)
 
 
+class _Diff(NamedTuple):
+    """How a later version of a graph differs from the one an index was made of."""
+
+    node_list: list[int]
+    nodes: np.ndarray
+    pos: dict[int, int]
+    old_of: np.ndarray  # each new position's old one (where found)
+    found: np.ndarray  # the node was in the old version
+    old_indices: np.ndarray  # the old column indices, in new positions
+    rows: list[dict]
+    attrs: list[dict]
+    kept: np.ndarray  # the row is the very one the index read
+    same_attrs: np.ndarray  # the attribute dict is the very one the index read
+
+
 def check_penalty(
     G: nx.Graph, penalty: Mapping[int, float] | None
 ) -> tuple[tuple[int, float], ...]:
@@ -138,6 +155,7 @@ class GraphIndex:
             dtype=bool, count=n,
         )
         self._set(G, np.array(nodes, dtype=np.int64), pos, rows, attrs, deg, indices, keys, ext)
+        self.node_list = nodes
         self.patched_rows: int | None = None  # built in full
 
     def _set(
@@ -153,6 +171,9 @@ class GraphIndex:
         self.pos = pos
         self.rows = rows  # as read: their identity tells which rows changed since
         self.attrs = attrs
+        self._node_list: list[int] | None = None
+        # The journal token of the graph this index serves (see get_index): none until then.
+        self.token: object = None
         self.deg = deg
         self.indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(deg, out=self.indptr[1:])
@@ -188,26 +209,9 @@ class GraphIndex:
             return None
         if G.graph.get("version", 0) == self.stamp[0]:
             return None  # only the node count moved: changed by other means, without touch
-        adj, node_data = G._adj, G._node
-        node_list = sorted(adj)
+        diff = self._noted(G) or self._compared(G)
+        node_list, nodes, pos, old_of, found, old_indices, rows, attrs, kept, same_attrs = diff
         n = len(node_list)
-        nodes = np.array(node_list, dtype=np.int64)
-        if n == self.n and np.array_equal(nodes, self.nodes):
-            pos, old_of = self.pos, np.arange(n, dtype=np.int64)
-            found = np.ones(n, dtype=bool)
-            old_indices = self.indices
-        else:
-            pos = dict(zip(node_list, range(n), strict=True))
-            at = np.minimum(np.searchsorted(self.nodes, nodes), self.n - 1)
-            found = self.nodes[at] == nodes
-            old_of = np.where(found, at, 0)
-            new_of = np.full(self.n, -1, dtype=np.int64)
-            new_of[old_of[found]] = np.flatnonzero(found)
-            old_indices = new_of[self.indices]  # kept rows only name kept nodes
-        rows = list(map(adj.__getitem__, node_list))
-        attrs = list(map(node_data.__getitem__, node_list))
-        # Alive objects have distinct ids, and self.rows keeps the old rows alive.
-        kept = found & (_ids(self.rows)[old_of] == _ids(rows))
         changed = np.flatnonzero(~kept)
         if len(changed) > max(PATCH_MIN, PATCH_SHARE * n):
             return None
@@ -215,8 +219,10 @@ class GraphIndex:
         changed_rows = [rows[i] for i in changed.tolist()]
         changed_deg = np.fromiter(map(len, changed_rows), dtype=np.int64, count=len(changed))
         new_indices, new_keys = _entries(changed_rows, pos, int(changed_deg.sum()))
-        deg = np.empty(n, dtype=np.int64)
-        deg[kept] = self.deg[old_of[kept]]
+        same_places = old_indices is self.indices  # same nodes: no positions to map
+        deg = self.deg.copy() if same_places else np.empty(n, dtype=np.int64)
+        if not same_places:
+            deg[kept] = self.deg[old_of[kept]]
         deg[changed] = changed_deg
         # The new entries as slices, in row order: each run of kept rows that were also
         # neighbours in the old layout is one slice of the old arrays (a memcpy), each changed
@@ -244,18 +250,65 @@ class GraphIndex:
         else:
             indices, keys = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
 
-        ext = np.empty(n, dtype=bool)
-        ext[found] = self.ext[old_of[found]]
-        same_attrs = found & (_ids(self.attrs)[old_of] == _ids(attrs))
+        ext = self.ext.copy() if same_places else np.empty(n, dtype=bool)
+        if not same_places:
+            ext[found] = self.ext[old_of[found]]
         for i in np.flatnonzero(~same_attrs).tolist():
             ext[i] = node_list[i] < 0 or not attrs[i].get("dnc", False)
 
         index = GraphIndex.__new__(GraphIndex)
         index._set(G, nodes, pos, rows, attrs, deg, indices, keys, ext)
+        index._node_list = node_list
         index.patched_rows = len(changed)
-        if old_indices is self.indices and n >= CARRY_MIN_NODES:  # same nodes, same places
+        if same_places and n >= CARRY_MIN_NODES:
             index.carry(self, changed, np.flatnonzero(ext != self.ext))
         return index
+
+    def _noted(self, G: nx.Graph) -> _Diff | None:
+        """What changed since this index, from the nodes ``G``'s journal noted: no pass over
+        every node. None when the journal does not reach back to this index, or nodes were
+        added or removed."""
+        noted = journal.since(G, self.token)
+        adj, node_data, pos = G._adj, G._node, self.pos
+        if noted is None or not all(u in pos and u in adj for u in noted):
+            return None
+        changed = sorted(map(pos.__getitem__, noted))
+        rows, attrs, node_list = self.rows.copy(), self.attrs.copy(), self.node_list
+        for i in changed:
+            rows[i] = adj[node_list[i]]
+            attrs[i] = node_data[node_list[i]]
+        kept = np.ones(self.n, dtype=bool)
+        kept[changed] = False
+        return _Diff(node_list, self.nodes, pos, np.arange(self.n, dtype=np.int64),
+                     np.ones(self.n, dtype=bool), self.indices, rows, attrs, kept, kept.copy())
+
+    def _compared(self, G: nx.Graph) -> _Diff:
+        """What changed since this index, by comparing the identity of every row and
+        attribute dict of ``G`` with the ones this index read."""
+        adj, node_data = G._adj, G._node
+        if len(adj) == self.n and adj.keys() == self.pos.keys():  # most writes: same people
+            node_list, nodes, n = self.node_list, self.nodes, self.n
+            pos, old_of = self.pos, np.arange(n, dtype=np.int64)
+            found = np.ones(n, dtype=bool)
+            old_indices = self.indices
+        else:
+            node_list = sorted(adj)
+            n = len(node_list)
+            nodes = np.array(node_list, dtype=np.int64)
+            pos = dict(zip(node_list, range(n), strict=True))
+            at = np.minimum(np.searchsorted(self.nodes, nodes), self.n - 1)
+            found = self.nodes[at] == nodes
+            old_of = np.where(found, at, 0)
+            new_of = np.full(self.n, -1, dtype=np.int64)
+            new_of[old_of[found]] = np.flatnonzero(found)
+            old_indices = new_of[self.indices]  # kept rows only name kept nodes
+        rows = list(map(adj.__getitem__, node_list))
+        attrs = list(map(node_data.__getitem__, node_list))
+        # Alive objects have distinct ids, and self.rows keeps the old rows alive.
+        kept = found & (_ids(self.rows)[old_of] == _ids(rows))
+        same_attrs = found & (_ids(self.attrs)[old_of] == _ids(attrs))
+        return _Diff(node_list, nodes, pos, old_of, found, old_indices, rows, attrs, kept,
+                     same_attrs)
 
     def carry(self, old: GraphIndex, changed: np.ndarray, flipped: np.ndarray) -> None:
         """Take over ``old``'s states (same nodes and positions), to be brought to this
@@ -288,7 +341,7 @@ class GraphIndex:
         interpreter's lock for long. The per-source states start afresh (their layers used
         the old keys).
         """
-        rows = list(map(H._adj.__getitem__, self.nodes.tolist()))
+        rows = list(map(H._adj.__getitem__, self.node_list))
         keys = self.keys.copy()
         replaced = np.flatnonzero(_ids(self.rows) != _ids(rows))
         for start in range(0, len(replaced), STEP_ROWS):
@@ -300,6 +353,17 @@ class GraphIndex:
                    self.ext)
         index.patched_rows = len(replaced)
         return index
+
+    @property
+    def node_list(self) -> list[int]:
+        """The nodes in position order, as a list (to map over a graph's dicts)."""
+        if self._node_list is None:
+            self._node_list = self.nodes.tolist()
+        return self._node_list
+
+    @node_list.setter
+    def node_list(self, nodes: list[int]) -> None:
+        self._node_list = nodes
 
     def row(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -475,6 +539,7 @@ def get_index(G: nx.Graph) -> GraphIndex:
             if idx is None:
                 old = None  # free the old arrays before building the new ones
                 idx = GraphIndex(G)
+            idx.token = journal.start(G)  # G's changes from now on are noted for the next patch
             _INDEXES[G] = idx
         return idx
 
@@ -499,6 +564,7 @@ def redate_index(G: nx.Graph, H: nx.Graph) -> GraphIndex:
             and H.graph.get("touched", -1) == old.touched)
     idx = old.redated(H) if same and old is not None else GraphIndex(H)
     with _LOCK:
+        idx.token = journal.start(H)
         _INDEXES[H] = idx
     return idx
 

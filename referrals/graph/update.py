@@ -13,6 +13,7 @@ from datetime import date
 
 import networkx as nx
 
+from referrals.graph import journal
 from referrals.graph.build import (
     bump,
     link_members,
@@ -38,6 +39,7 @@ __all__ = [
 def _add_node(G: nx.Graph, node: int, attrs: dict[str, object]) -> None:
     G._node[node] = attrs
     G._adj[node] = {}
+    journal.note(G, node)
 
 
 def _remove_node(G: nx.Graph, node: int) -> None:
@@ -45,6 +47,7 @@ def _remove_node(G: nx.Graph, node: int) -> None:
         del writable_row(G, other)[node]
     del G._adj[node]
     del G._node[node]
+    journal.note(G, node)
 
 
 def _params(G: nx.Graph, params: TieParams | None) -> TieParams:
