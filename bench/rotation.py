@@ -17,7 +17,9 @@ so every rep's search state must stay warm between its own turns while 49 others
 4. background work: questions keep coming while a thread (sharing the interpreter's lock
    with the requests, as a worker's does) builds the graph and index again (a rebuild after
    far-behind changes, or a worker's warm start), then while one moves them to the next day
-   (:func:`~referrals.graph.build.redate`, what a new day does now).
+   (:func:`~referrals.graph.build.redate`, what a new day does now); each result is then
+   served in place of the graph the questions were asking of, which is let go at once or
+   handed to the reaper (:mod:`referrals.graph.retire`), as the cache does from 50,000 people.
 
 It prints p50/p95 of each phase (wall clock, and the thread's CPU time, which a loaded machine
 does not inflate), the per-rep state memory the index holds, RSS and the machine's
@@ -39,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 
+import networkx as nx
 import numpy as np
 
 from bench.generate import generate
@@ -52,6 +55,7 @@ from referrals.graph.index import (
     share_index,
     state_budget,
 )
+from referrals.graph.retire import retire, wait_for_reaper
 from referrals.graph.update import set_pair_ties
 from referrals.paths.cache import collector_quiet
 
@@ -210,34 +214,54 @@ def main() -> None:
     # Background work, sharing the interpreter's lock with the questions: a rebuild (far-behind
     # changes, a worker's warm start), then a new day's move of the graph and its index; with
     # the collector left to run after them, and as the cache runs them (paused, then frozen).
-    kept = []  # the worker keeps the result: its objects stay for the collector to walk
+    # Each result is then published as the cache does: the questions move to it, and the
+    # graph they were asking of is let go – at once (freed by whichever thread lets go last:
+    # a question's or the worker's), or handed to the reaper (`referrals.graph.retire`).
+    served = {"G": G}
+    G = H = ix = None  # only `served` holds the graph the questions ask of, as the cache does
 
-    def rebuild() -> None:
+    def rebuild() -> nx.Graph:
         H = net.graph()
         get_index(H)
-        kept.append(H)
+        return H
 
-    def new_day() -> None:
-        H = redate(G, net.today + timedelta(days=1))
-        redate_index(G, H)
-        kept.append(H)
+    def new_day() -> nx.Graph:
+        H = redate(served["G"], served["G"].graph["today"] + timedelta(days=1))
+        redate_index(served["G"], H)
+        return H
 
-    def quiet(work: Callable[[], None]) -> Callable[[], None]:
-        def run() -> None:
-            with collector_quiet():
-                work()
-        return run
+    def run(work: Callable[[], nx.Graph], *, quiet: bool, reaper: bool) -> Callable[[], None]:
+        def go() -> None:
+            if quiet:
+                with collector_quiet():
+                    H = work()
+            else:
+                H = work()
+            old, served["G"] = served["G"], H
+            if reaper:
+                retire(old)
+            del old, H
+            if reaper:
+                wait_for_reaper()
+        return go
 
     def ask() -> list[tuple[float, float]]:
-        return ask_rounds(G, reps, prospects, rng, 1, None)
+        return ask_rounds(served["G"], reps, prospects, rng, 1, None)
 
-    for label, work in (("rebuilds the graph and index, collector as usual", rebuild),
-                        ("rebuilds them, collector paused then frozen", quiet(rebuild)),
-                        ("moves them to the next day, collector as usual", new_day),
-                        ("moves them to the next day, paused then frozen", quiet(new_day))):
+    for label, work in (
+            ("rebuilds the graph and index, collector as usual, old graph let go",
+             run(rebuild, quiet=False, reaper=False)),
+            ("rebuilds them, collector paused then frozen, old graph let go",
+             run(rebuild, quiet=True, reaper=False)),
+            ("rebuilds them, paused then frozen, old graph to the reaper (the cache now)",
+             run(rebuild, quiet=True, reaper=True)),
+            ("moves them to the next day, collector as usual, old graph let go",
+             run(new_day, quiet=False, reaper=False)),
+            ("moves them to the next day, paused then frozen, old graph let go",
+             run(new_day, quiet=True, reaper=False)),
+            ("moves them to the next day, paused then frozen, old graph to the reaper "
+             "(the cache now)", run(new_day, quiet=True, reaper=True))):
         while_running(label, work, ask)
-        kept.clear()
-
 
 if __name__ == "__main__":
     main()

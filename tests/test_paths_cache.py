@@ -146,6 +146,20 @@ def test_a_new_day_is_served_the_days_old_graph_while_it_moves_to_today(app, use
     assert cache.wait_for_builds(timeout=30) and cache.builds["new day"] == 1
 
 
+@pytest.mark.parametrize("large", [True, False])
+def test_a_large_graph_replaced_by_the_new_day_goes_to_the_reaper(app, user, monkeypatch,
+                                                                    large):
+    monkeypatch.setattr(cache, "RETIRE_MIN_NODES", 0 if large else 10**9)
+    retired: list[nx.Graph] = []
+    monkeypatch.setattr(cache, "retire", retired.append)
+    _dated_ties(user)
+    old = team_graph(db.session, _team(user), today=date(2026, 1, 1))
+    team_graph(db.session, _team(user), today=date(2027, 1, 2))
+    assert cache.wait_for_builds(timeout=30)
+    assert cached_entry(user.team_id).graph is not old
+    assert retired == ([old] if large else [])
+
+
 def test_a_new_day_far_behind_is_a_rebuild_not_a_move(app, user, monkeypatch):
     monkeypatch.setattr(cache, "SYNC_REBUILD_NODES", 0)  # every graph counts as large
     team_graph(db.session, _team(user), today=date(2026, 1, 1))

@@ -65,6 +65,7 @@ from referrals.extensions import db
 from referrals.graph.build import build_graph, fork, redate
 from referrals.graph.codes import KIND_SLOTS, RATING_SLOTS, TIE_CODE_KINDS, group_node
 from referrals.graph.index import get_index, redate_index, share_index
+from referrals.graph.retire import retire
 from referrals.graph.tie import TieParams
 from referrals.graph.update import (
     add_member,
@@ -94,6 +95,10 @@ STREAM = 50_000  # rows fetched at a time while building
 #: few tens of milliseconds, and the request sees its team's latest change); a larger one in
 #: the background, its previous version served meanwhile.
 SYNC_REBUILD_NODES = 20_000
+#: From this many nodes a graph replaced by a rebuild or a new day's move is freed by the
+#: reaper a slice at a time (`referrals.graph.retire`): freed at once, 1,000,000 people hold
+#: the interpreter's lock for about a second. Smaller graphs free in milliseconds.
+RETIRE_MIN_NODES = 50_000
 #: How many teams' graphs a worker builds as it starts (``REFERRALS_WARM_GRAPHS``).
 WARM_TEAMS = 4
 #: Background builds on one machine take turns by locking this file: each holds a second
@@ -229,6 +234,8 @@ def _publish(
         newer = previous is not None and (previous.built_on, previous.version) > (today, version)
         if generation == _generation and not newer:
             _cache[team_id] = entry
+            if previous is not None and len(previous.graph) >= RETIRE_MIN_NODES:
+                retire(previous.graph)
         return entry
 
 
