@@ -81,6 +81,7 @@ from referrals.outreach.reasons import (
     _YOU,
     _names,
     _reasons,
+    _their_fact,
 )
 from referrals.outreach.repeats import (
     REPEAT_MAX_NEW_SHARE,
@@ -452,11 +453,21 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "other"
     if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
         reasons = tuple(r for r in reasons if r != "question")
-    if claim and _proof(claimless, known):
-        claim = None  # "save you $4,000 a year, like Hale Tool did" is a claim with its proof
-    elif claim:
-        reasons = ()  # an empty claim is no reason: "the best talent pool in the state"
+    claim, reasons = _weigh_claim(claim, claimless, reasons, known)
     return Sentence(sentence, about, reasons, blame, desperate, claim)
+
+
+def _weigh_claim(claim: str | None, claimless: str, reasons: tuple[str, ...],
+                 known: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The claim left standing and the reasons left beside it."""
+    if not claim:
+        return claim, reasons
+    if _proof(claimless, known):
+        return None, reasons  # "save you $4,000 a year, like Hale Tool did": claim and proof
+    # An empty claim is no reason ("the best talent pool in the state"), but a fact about them
+    # told beside it still is: "Your Limerick depot's lease ends in October, and we're the
+    # most trusted name in warehousing".
+    return claim, ("fact",) if _their_fact(claimless) else ()
 
 
 def read_sentences(text: str) -> list[Sentence]:

@@ -13,6 +13,7 @@ import re
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALLER,
+    _DAY,
     _EMAIL,
     _NOT_NAMES,
     _PHONE,
@@ -152,6 +153,63 @@ _EMPTY_QUESTION = re.compile(
     r" (?:seen|read|got|received) (?:this|it|my)\b", re.I)
 
 
+# A fact about the listener's business told as one: a clause whose subject is theirs ("Your
+# cocoa shipments to Antwerp leave every week", "Saw your firm won the Bridgeport school job",
+# "the tree order on your car park oaks comes into force on the first", "You promise next-day
+# delivery") with a plain verb. Hedged, supposed or asked ("your policy's probably up for
+# renewal", "your staff is going to love it", "could your team use ...?") it is the rep's
+# guess; about the rep's own calls and notes ("you opened my last e-mail") it is no news.
+_CLAUSES = re.compile(r"(?:[,;:–—]|\.(?= ))\s*(?:(?:and|but|so|since|as) )?"
+                      r"|\s(?:and|but|so|since|because|as|which|while|though)\s", re.I)
+_FINITE = (r"(?:is|are|was|were|has|had|have|'s|'re|'ve|does|do|did|doesn't|don't|didn't|isn't"
+           r"|aren't|wasn't|[a-z]{2,}ed|[a-z]{2,}s|got|won|ran|lost|sold|bought|went|left|grew"
+           r"|took|made|built|came|sent|paid|spent|hit|cut|put|set|shut)\b")
+_THEIR_CLAUSE = re.compile(
+    r"\W*(?:(?:I |we )?(?:just )?(?:saw|see|noticed|notice|read|heard|hear|understand|gather"
+    r"|know|learned|spotted)(?: that)? )?"
+    r"(?:(?:your (?:[\w'-]+ ){0,6}?|you(?:'ve| have| had)? "
+    r"|the (?:[\w'-]+ ){0,4}?(?:on|at|of|for|in|to) your (?:[\w'-]+ ){0,3}?)" + _FINITE
+    # What they do, in their own verb: "You ship chemicals out of Baytown".
+    + r"|you (?!(?:know|need|want|like|love|think|feel|get|see|have|hear|mean|say|said|told"
+    r"|asked|called|do|did|are|were|deserve|probably|might|may|can|could|will|would|should"
+    r"|must|just|also|still|really|all|guys|too|only|never|ever|even|already|simply)\b)"
+    r"[a-z]{3,}\b"
+    # Someone else's doing to their things: "the new nitrate map puts your lower fields inside
+    # the zone", "That pushes your start by months".
+    + r"|(?:the|that|this|their|his|her|its) (?:[\w'-]+ ){0,4}?" + _FINITE
+    + r" (?:[\w'-]+ ){0,7}?your\b"
+    # What they asked for: "Returning your call about the tracking demo", "you asked me
+    # about zinc pricing" (a bare "returning your call" is only a call-back ask).
+    r"|(?:returning|answering) your (?:call|e-?mail|message|enquiry|inquiry|question)s?"
+    r"(?: from [\w ]{3,20}?)? (?:about|on|regarding|re)\b"
+    r"|you asked (?:me |us )?(?:[\w'-]+ ){0,5}?(?:about|for|whether|if|what|how)\b)", re.I)
+# Their things could go where the rep names: "Your exports to Spain could go on our chilled
+# trailer every Tuesday" is a concrete proposal (not "your team could see real gains").
+_THEIR_PROPOSAL = re.compile(
+    r"\W*your (?:[\w'-]+ ){0,6}?(?-i:could|can) (?:[\w'-]+ ){1,6}?(?:on|through|via|at|in|into"
+    r"|to|from) (?:[\w'-]+ ){0,3}?(?:(?-i:[A-Z])[\w'-]+|" + _DAY + r")", re.I)
+_MODAL = re.compile(r"\b(?-i:could|can)\b")
+_GUESSED = re.compile(
+    r"\b(?:(?-i:can|could|would|will|might|may|should|must)|probably|maybe|perhaps|going to"
+    r"|if|whether|whatever|whenever|wonder|hope|sure|deserves?)\b|'ll\b|'d\b|\?"
+    # Their time, their silence, their end of things: nothing about their business.
+    r"|\byour (?:[\w-]+ )?(?:time|silence|end|schedule|calendar|plate|inbox|convenience"
+    r"|thoughts|region|name|attention|radar)\b"
+    r"|\b(?:my|our) (?:[\w-]+ )?(?:e-?mail|message|note|voicemail|letter|call|brochure|flyer"
+    r"|catalog(?:ue)?|proposal|quote|info\w*|pack(?:et)?)s?\b"
+    r"|\bcall (?:you|me) back\b", re.I)
+
+
+def _their_fact(text: str) -> bool:
+    """Whether a clause of the sentence states a fact about the listener's own business."""
+    if "you" not in text.lower():
+        return False
+    return any((_THEIR_CLAUSE.match(clause) and not _GUESSED.search(clause)
+                or _THEIR_PROPOSAL.match(clause) and not _GUESSED.search(
+                    _MODAL.sub(" ", clause)))
+               and len(clause.split()) >= 4 for clause in _CLAUSES.split(text))
+
+
 _PRICED = re.compile(r"\bat \$[\d,.]+ (?:a|an|per|each) ?\w*")
 
 
@@ -183,7 +241,8 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
-    if (_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain):
+    if ((_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain)
+            or _their_fact(timed)):
         kinds.append("fact")
     # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
