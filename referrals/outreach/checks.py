@@ -67,6 +67,7 @@ from referrals.outreach.formulas import (
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import COURTESY as _COURTESY
+from referrals.outreach.phrases import DAY as _DAY
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.phrases import REFERRAL as _REFERRAL
@@ -352,9 +353,30 @@ def _pressure(rest: str, sentence: str) -> str | None:
     deadline: "the manufacturer swaps them free until the end of the month".
     """
     desperate = _strip(_DESPERATE, rest)[1]
-    if desperate and _PERIOD_END.fullmatch(desperate) and _THEIR_DEADLINE.search(sentence):
-        desperate = _strip(_DESPERATE, rest.replace(desperate, " "))[1]
+    for _ in range(3):  # a sentence rarely holds more than one deadline that is not the rep's
+        if not desperate or not _not_the_reps(desperate, rest):
+            return desperate
+        rest = rest.replace(desperate, " ")
+        desperate = _strip(_DESPERATE, rest)[1]
     return desperate
+
+
+# A period that is the listener's own ("your fiscal year closes in six weeks"), or a span a
+# service runs ("slots from Koper through the end of the year").
+_THEIR_PERIOD = re.compile(r"\b(?:your|their|through)(?: the)?(?: fiscal| financial"
+                           r"| tax)?\s*$", re.I)
+_SIGNING = re.compile(r"\bsign(?:ed)?\b|\border(?:ed)? by\b", re.I)
+
+
+def _not_the_reps(desperate: str, rest: str) -> bool:
+    """Whether a deadline found is someone else's: the law's, a maker's, a landlord's (named
+    before it: "the landlord has agreed to two months free if the lease is signed by the
+    30th") or the listener's own period."""
+    before = rest[:rest.find(desperate)]
+    if _THEIR_PERIOD.search(before) and re.search(r"\b(?:year|quarter|month)\b", desperate):
+        return True
+    third = _THEIR_DEADLINE.search(before if _SIGNING.search(desperate) else rest)
+    return bool(third and (_PERIOD_END.fullmatch(desperate) or _SIGNING.search(desperate)))
 
 
 def _claims(text: str) -> tuple[str, str | None]:
@@ -377,6 +399,8 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
 # The listener as the subject of a past deed: "You closed four transactions with us".
 _THEY_DID = re.compile(r"\W*you (?:[a-z]+ed|bought|ran|sent|won|spent|paid|sold|took|made|built)\b",
                        re.I)
+_SLOTS = re.compile(r"\b(?:I've got|I have|I can do|I could do|I'm free|I am free|how about)"
+                    r" (?:(?:this|next) )?" + _DAY + r"\b", re.I)
 _CLAUSE_END = re.compile(r",? (?:and|but|so) |\s[–—-]\s|;")
 
 
@@ -402,8 +426,10 @@ def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
         # listener did, counted, leads the sentence; the rep's news follows it.
         return None, None
     story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
-    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
-    return story, wish or ("?" in sentence and _SCHEDULING.search(claimless))
+    # "Could we talk this week?" asks for the rep's meeting, and "I've got Thursday at two or
+    # Friday at ten" offers times for it: a wish, not the rep's story.
+    return story, (wish or ("?" in sentence and _SCHEDULING.search(claimless))
+                   or _SLOTS.search(claimless))
 
 
 def _read(sentence: str, known: frozenset[str] = frozenset(),

@@ -95,8 +95,10 @@ BLAME = _families(
     # Patience worn thin, or a reply owed: "I don't mind calling, but", "worth a reply".
     r"\bI (?:don't|do not) mind (?:calling|trying|writing|following up|chasing|ringing"
     r"|e-?mailing|asking)\b(?=[^.?!;]{0,30}\bbut\b)"
+    # ("Worth a call back today" after news recommends the call; a reply is what is owed.)
     r"|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
-    r"(?:reply|response|answer|call ?back|return call)\b|\bI(?:'d| would) have thought\b",
+    r"(?:reply|response|answer)\b|\b(?:deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
+    r"(?:call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
     r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
@@ -237,10 +239,13 @@ BLAME = _families(
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
-    r"\b(?:just )?check(?:ing)? in\b|\bto check in\b|\b(?:just )?touch(?:ing)? base\b",
+    r"\b(?:just |to )?check(?:ing)? in\b(?! (?:\w+ )?(?:minutes?|hours?|days?|seconds?)\b)"
+    r"|\b(?:just )?touch(?:ing)? base\b",
     r"\bcircl(?:e|ing) (?:back|around)\b|\bbump(?:ing)? (?:this|it|my|up)\b|\bnudge\b"
     r"|\btop of your inbox\b|\b(?:resurfac|float|nudg|pop)\w* (?:this|it|my|the thread)\b"
     r"|\boff your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    # (not of someone else's fact: "just a reminder that Fresh Farms lost nothing")
+    r"(?!(?: that|:) (?!(?:I|I'm|I've|we|we're|we've|my|our)\b))"
     r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
     r"|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
     r"|\bslipped (?:by|through)\b"
@@ -252,7 +257,7 @@ DESPERATE = _families(
     r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
     r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
     r"|month|target|goal|number|quota)\b"
-    r"|\bhit my number\b|\bmonth's numbers\b|\bfiscal year\b",
+    r"|\bhit my number\b|\bmonth's numbers\b|\b(?<!your )(?<!their )fiscal year\b",
     r"\b(?:one|a|two|\d+) (?:deal|sale|machines?|units?|accounts?) (?:short|away)\b",
     r"\b(?:tough|slow|rough|bad|hard|lean|quiet) (?:quarter|month|year|week|season)\b",
     r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
@@ -478,6 +483,10 @@ COURTESY = re.compile(
     r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
     r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
     r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
+    # Promising brevity, or apologising for one's English, says nothing about the rep.
+    r"|\bI(?:'ll| will) keep (?:it|this) (?:short|brief|quick)\b"
+    r"|\b(?:(?:excuse|forgive|sorry for) my English|my English is not (?:very )?(?:perfect"
+    r"|good|great))\b"
     r"|\b(?:do )?have a (?:great|good|nice|lovely|wonderful|fantastic|terrific|pleasant) (?:day"
     r"|one|weekend|week|evening"
     r"|afternoon|morning)\b"
@@ -567,6 +576,10 @@ OFFER = re.compile(
     r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
     r"|that|those|these|both|all)\b)"
     r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
+    # A price beaten against someone they can check: "our rate on this route is twelve
+    # percent lower than Maersk".
+    r"|\b(?:is|are|runs?|comes? in) (?:[\w-]+ ){0,3}?(?:lower|less|cheaper|below|under) than"
+    r" (?:(?-i:[A-Z])|your\b)"
     r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging|costs?"
     r"|costing) (?:about "
     r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
