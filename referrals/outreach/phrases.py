@@ -73,7 +73,8 @@ BLAME = _families(
     r"\b(?:still |yet )?(?:no|not a|not one|not a single|without (?:a|an|any)?) ?"
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
-    rf"\b(?:haven't|have not|hasn't|didn't|never) (?:gotten|got|received|had) (?:a|any) {_REPLY}",
+    rf"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:gotten|got|get|received|receive"
+    rf"|had) (?:a|any) {_REPLY}",
     r"\bstill haven't\b(?! (?:filled|hired|found|replaced|fixed|finished|opened|closed)\b)"
     r"|\bby now\b|\bunanswered\b|\bunreturned\b",
     r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
@@ -207,9 +208,18 @@ BLAME = _families(
     r"|\b(?:you(?:'d| would)|you (?:said|promised|told me))\b[^.?!;]*?\b(?:and|but|yet) (?:it's"
     r"|it is) (?:now|been) (?:(?:\w+ ){0,2}(?:days|weeks|months|a while|a week|a month|ages"
     r"|some time)|(?-i:[A-Z][a-z]+))(?=\s*(?:[.!?]|$))",
-    r"\byou (?:probably|likely|maybe|must) (?:didn't|did not|never|haven't|have not|missed"
-    r"|forgot|skipped|deleted|not have)(?: \w+){0,2} (?:my|our) (?:last |previous |earlier )?"
-    r"(?:message|note|e-?mail|voicemail|letter|call)s?\b"
+    r"\b(?:you|and) (?:probably|likely|maybe|must(?: have)?) (?:didn't|did not|never|haven't"
+    r"|have not|missed|forgot|skipped|deleted|ignored|binned|not have)(?: \w+){0,2} (?:my|our)"
+    r" (?:last |previous |earlier )?(?:(?:message|note|e-?mail|voicemail|letter|call)s?\b"
+    r"|(?:two|three|four|few|couple|\d+)\b)"
+    # The rep's notes failing to arrive: "My voicemails don't seem to be getting through".
+    r"|\b(?:my|our) (?:previous |last |earlier |other )?(?:notes?|messages?|e-?mails?"
+    r"|voicemails?|letters?|calls?) (?:don't|do not|doesn't|aren't|are not|isn't|haven't|never"
+    r"|didn't|may not|might not)(?: seem to)?(?: be| have)? (?:getting|get|got|gotten|reach"
+    r"|reaching|reached|make|making|made|come|coming|go|going) (?:through|to you|it)\b"
+    # The rep's pestering named: "I know I keep calling, sorry", "I'd hate to keep bugging you".
+    r"|\bkeep (?:calling|bugging|pestering|chasing|ringing|phoning|e-?mailing|badgering"
+    r"|hounding|nagging)\b"
     r"|\b(?:I'm guessing|I guess|I assume|I take it|I figure|I suppose|I'm sure|I imagine)"
     r" (?:that )?you(?:'re| are|'ve been| have been| must be) (?:\w+ )?(?:swamped|busy|slammed"
     r"|snowed under|tied up|buried)\b(?=\s*(?:[.!?]|$|,? but\b))"
