@@ -125,8 +125,9 @@ def _substance(text: str) -> list[str]:
 
 def _said(text: str) -> list[str]:
     """The words of substance that are not names: capitalised words left over are names."""
+    # "Let's" starts a proposal ("Let's find a time to connect"), never a name.
     return [w for w in _WORD.findall(_formula_free(text))
-            if w.lower() not in _FILLER and not w[0].isupper()]
+            if w.lower() not in _FILLER and (not w[0].isupper() or w == "Let's")]
 
 
 # --- sentences --------------------------------------------------------------------------------

@@ -253,7 +253,7 @@ DESPERATE = _families(
     r"|\b(?:just )?touch(?:ing)? base\b",
     r"\bcircl(?:e|ing) (?:back|around)\b|\bbump(?:ing)? (?:this|it|my|up)\b|\bnudge\b"
     r"|\btop of your inbox\b|\b(?:resurfac|float|nudg|pop)\w* (?:this|it|my|the thread)\b"
-    r"|\boff your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    r"|\b(?:off|back on|onto) your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
     # (not of someone else's fact: "just a reminder that Fresh Farms lost nothing")
     r"(?!(?: that|:) (?!(?:I|I'm|I've|we|we're|we've|my|our)\b))"
     r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
@@ -486,8 +486,19 @@ COURTESY = re.compile(
     r"|\b(?:I )?hope (?:that )?(?:you(?:'re| are|'ve been| have been) (?:well|doing well"
     r"|keeping well|having (?:a|an) \w+ " + _SEASON + r"|enjoying (?:the|your|this) \w+)"
     r"|all(?:'s| is) well|things are (?:going )?well)"
-    r"|\b(?:(?:I )?hope |and )?(?:that )?(?:your|the) " + _SEASON + r" (?:is|are|has been|was"
-    r"|went) (?:going (?:well|smoothly)|(?:off to )?(?:a |an )?" + _FINE + r"(?: one| start)?)"
+    r"|\b(?:(?:I )?hope |and )?(?:that )?(?:your|the) " + _SEASON + r"(?:'s| is| are| has been"
+    r"| was| went) (?:going (?:well|smoothly)|(?:off to )?(?:a |an )?" + _FINE
+    + r"(?: one| start)?)"
+    r"|\b(?:I )?hope (?:that )?you(?:'ve| have)? (?:had|enjoyed|are having|'re having) (?:a |an "
+    r"|the |your )?(?:" + _FINE + r" )?" + _SEASON + r"\b"
+    # Meeting them, or asking for the right person, is who is calling, not what they'd gain.
+    r"|\b(?:nice|great|good|lovely|a pleasure) to (?:e-?)?meet you\b"
+    # Trying again later is the call-back ask turned round: "I'll try you again, but in the
+    # meantime my number is ...".
+    r"|\bI(?:'ll| will) (?:try|call|ring) (?:you )?(?:again|back|later|tomorrow)\b(?:,? but)?"
+    r"|\bin the meantime\b"
+    r"|\bcalling for the (?:[\w-]+ ){0,2}(?:manager|owner|director|person|team|department"
+    r"|office|buyer)\b"
     r"|\bhappy (?:" + DAY + r"|holidays?|new year|hump day)\b"
     r"|\b(?:I )?look(?:ing)? forward to (?:hearing from you|hearing back|speaking with you"
     r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
