@@ -444,7 +444,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
     if desperate:
         rest = _SWEETENER.sub(" ", rest)
-    claimless, claim = _claims(_strip(_EMPTY_FOLLOW_UP, rest)[0])
+    claimed = _strip(_EMPTY_FOLLOW_UP, rest)[0]
+    claimless, claim = _claims(claimed)
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))
@@ -479,16 +480,25 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "other"
     if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
         reasons = tuple(r for r in reasons if r != "question")
-    claim, reasons = _weigh_claim(claim, claimless, reasons, known)
+    claim, reasons = _weigh_claim(claim, claimed, claimless, reasons, known)
     return Sentence(sentence, about, reasons, blame, desperate, claim)
 
 
-def _weigh_claim(claim: str | None, claimless: str, reasons: tuple[str, ...],
+def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple[str, ...],
                  known: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
-    """The claim left standing and the reasons left beside it."""
+    """The claim left standing and the reasons left beside it.
+
+    A fact about the listener proves no claim of the rep's: "Your Reno warehouse ships forty
+    trucks a week, and as the leading carrier in the West we'll streamline it".
+    """
     if not claim:
         return claim, reasons
-    if _proof(claimless, known):
+    theirs = [part for part in _CLAUSE_END.split(claimed)
+              if claim not in part and _their_fact(part)]
+    unproven = claimless
+    for part in theirs:
+        unproven = unproven.replace(part, " ")
+    if _proof(unproven, known):
         return None, reasons  # "save you $4,000 a year, like Hale Tool did": claim and proof
     # An empty claim is no reason ("the best talent pool in the state"), but a fact about them
     # told beside it still is: "Your Limerick depot's lease ends in October, and we're the

@@ -415,6 +415,20 @@ CLAIM = _families(
     r"\b(?:enterprise|military|bank|industrial|professional)[- ]grade\b|\bsleep (?:well|better"
     r"|easy|soundly) at night\b|\b(?:a|the) (?:recogni[sz]ed |trusted |proven |clear "
     r"|established )?leader in\b|\bmake (?:your|the) [\w-]+ shine\b",
+    # The rep ranked first against nobody named: "we're the best in Scotland at what we do",
+    # "Harmony is the highest-rated agency in Orange County", "as the leading carrier in the
+    # West", "the most powerful on the market", "very modern trucks, the best in Czech
+    # Republic" (not "the closest depot to you", nor the listener's own ranking).
+    # (Only the rank is quoted back; who is ranked and where stand around it.)
+    r"(?:" + "|".join(rf"(?<=\b{lead} the )" for lead in (
+        "we're", "we are", "is", "are", "as", "it's", "really", "truly", "simply", "easily",
+        "by far", "now", "still", "proudly", "also")) + r"|(?<=, the ))"
+    r"(?:undisputed |very |absolute |clear |number one |#1 )?(?:best|top|leading|premier"
+    r"|foremost|highest[- ]rated|top[- ]rated|best[- ]rated|most (?!(?:of|recent|likely|common"
+    r"|popular)\b)[a-z]+|number one|#1|leader)\b(?! (?:time|times|day|days|week|way|ways"
+    r"|person|people|place|contact|number|address|part|bet|route|window|slot|date|moment)\b)"
+    r"(?=(?: [\w-]+){0,3}? (?:in|on|for|around|across|at) (?!(?:you|your|me|us|our|my|this"
+    r"|that|it|them)\b)(?:the )?[\w-])",
     # Better than nobody in particular: "the other guys", "anyone else".
     r"\b(?:better|faster|cheaper|quicker|safer|more [a-z]+) (?:job |work |service )?than (?:the"
     r" other (?:guys|companies|firms|shops|folks|outfits)|the others|anyone else|anybody else"
@@ -426,7 +440,8 @@ CLAIM = _families(
     # Benefits and standing with nothing named or counted: "dramatic improvements", "close
     # more deals, faster", "the best selection of shingles in North Texas", "hands-down the
     # best around", "the future of practice management", "a true partner".
-    r"\b(?:dramatic|massive|incredible|amazing|remarkable) (?:improvements?|results|savings|gains"
+    r"\b(?:dramatic|massive|incredible|amazing|remarkable|exceptional|outstanding|extraordinary"
+    r"|unprecedented|explosive|phenomenal) (?:improvements?|results|savings|gains"
     r"|reductions?|growth|increases?)\b|\bhelp (?:you|your [\w-]+) (?:to )?(?:close|win|land) more"
     r" (?:deals|business|customers"
     r"|clients|sales)\b|\bthe best (?:[\w-]+ ){1,3}in (?:the )?(?:(?-i:[A-Z])\w+|business|industry"
