@@ -425,7 +425,9 @@ def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
         # "You closed four transactions with us last year, and we've added ...": what the
         # listener did, counted, leads the sentence; the rep's news follows it.
         return None, None
-    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
+    # "We started in Hyderabad in 2008": the founding is the rep's story, its place no peer.
+    story = _SELF_TALK.search(claimless) or fresh or _FOUNDED.search(claimless)
+    wish = _WISH.search(claimless) or desperate
     # "Could we talk this week?" asks for the rep's meeting, and "I've got Thursday at two or
     # Friday at ten" offers times for it: a wish, not the rep's story.
     return story, (wish or ("?" in sentence and _SCHEDULING.search(claimless))
@@ -461,7 +463,7 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     reasons = _listener_reasons(claimless, known, company)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
-    gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
+    gives = {"referral", "peer", "offer", "question", "resource", "fact"} & set(reasons)
     story, wish = _story_and_wish(sentence, claimless, fresh, desperate, reasons, known)
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
@@ -624,7 +626,8 @@ def _desperate(text: str, read: list[Sentence]) -> Flag | None:
 
 
 def _about_me(read: list[Sentence]) -> Flag | None:
-    story = sum(s.about == "me" for s in read)
+    # A reproach is flagged as such ("blames"), not counted again as the rep's story.
+    story = sum(s.about == "me" and not s.blame for s in read)
     theirs = sum(s.about == "them" for s in read)
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
     # A remark on their line of work ("running a law practice is demanding") is not the rep's.

@@ -637,7 +637,11 @@ SELF_TALK = re.compile(
     r"|\bstart(?:ed|ing) (?:out|my|our)\b|\bbefore (?:starting|joining)\b"
     r"|\byears of (?:combined )?experience\b|\bpride ourselves\b|\btake pride\b"
     r"|\b(?:our|my) (?:mission|passion|story|history|journey|values|founders?|founder's|motto"
-    r"|philosophy|promise|culture|heritage|roots|tradition|vision|ethos)\b"
+    r"|philosophy|promise|culture|heritage|roots|tradition|vision|ethos|ceo|chief executive"
+    r"|chairman|chairwoman|president|owner|managing director)\b"
+    # The rep's plans: "We are opening in Nagpur next month".
+    r"|\b(?:we|I)(?:'re| are| will be|'ll be| am|'m) (?:now |also |soon |just )?(?:opening"
+    r"|expanding|launching|relocating|moving (?:to|into)|growing)\b"
     r"|\b(?:my|our) (?:father|dad|grandfather|grandparents|mother|mum|mom|parents|family)"
     r" (?:started|founded|opened|built|set up|launched)\b"
     r"|\b(?:started|founded|set up|established|opened|launched) (?:(?-i:[A-Z])[\w&'-]*\s){1,4}"
