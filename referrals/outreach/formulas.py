@@ -157,7 +157,9 @@ def _split(text: str) -> list[str]:
 # Numbers and quantities that say nothing about the prospect: times of day, call lengths.
 _HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
 _TIME = re.compile(
-    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    # (Not a price: "$0.38 a mile" is no time.)
+    _AT_WORD + r"(?:(?<![$\u00a3\u20ac])\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
