@@ -216,7 +216,7 @@ BLAME = _families(
     r"|\b(?:my|our) (?:previous |last |earlier |other )?(?:notes?|messages?|e-?mails?"
     r"|voicemails?|letters?|calls?) (?:don't|do not|doesn't|aren't|are not|isn't|haven't|never"
     r"|didn't|may not|might not)(?: seem to)?(?: be| have)? (?:getting|get|got|gotten|reach"
-    r"|reaching|reached|make|making|made|come|coming|go|going) (?:through|to you|it)\b"
+    r"|reaching|reached|make|making|made|come|coming|go|going) (?:through|to you|it|you)\b"
     # The rep's pestering named: "I know I keep calling, sorry", "I'd hate to keep bugging you".
     r"|\bkeep (?:calling|bugging|pestering|chasing|ringing|phoning|e-?mailing|badgering"
     r"|hounding|nagging)\b"

@@ -210,7 +210,10 @@ def _their_fact(text: str) -> bool:
                and len(clause.split()) >= 4 for clause in _CLAUSES.split(text))
 
 
-_PRICED = re.compile(r"\bat \$[\d,.]+ (?:a|an|per|each) ?\w*")
+# Stock at a price, in digits or words: "at $112 a square", "at nineteen hundred euros a
+# container".
+_PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
+                     r"(?:dollars|euros|pounds|bucks)) (?:a|an|per|each) ?\w*")
 
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
