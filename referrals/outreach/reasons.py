@@ -187,7 +187,7 @@ _THEIR_CLAUSE = re.compile(
 # trailer every Tuesday" is a concrete proposal (not "your team could see real gains").
 _THEIR_PROPOSAL = re.compile(
     r"\W*your (?:[\w'-]+ ){0,6}?(?-i:could|can) (?:[\w'-]+ ){1,6}?(?:on|through|via|at|in|into"
-    r"|to|from) (?:[\w'-]+ ){0,3}?(?:(?-i:[A-Z])[\w'-]+|" + _DAY + r")", re.I)
+    r"|to|from) (?:[\w'-]+ ){0,4}?(?:(?-i:[A-Z])[\w'-]+|" + _DAY + r")", re.I)
 _MODAL = re.compile(r"\b(?-i:could|can)\b")
 _GUESSED = re.compile(
     r"\b(?:(?-i:can|could|would|will|might|may|should|must)|probably|maybe|perhaps|going to"
