@@ -38,11 +38,11 @@ links", "our index shows where shippers in your region pay too much") is about *
 Each flag says why and what to do instead, so a false alarm costs a glance, not a lost call.
 Blame, pressure and empty claims are matched by families of phrasing
 (:mod:`referrals.outreach.phrases`), not lists of phrases; greetings, names and numbers are
-taken out by :mod:`referrals.outreach.formulas`, and repeats judged by
-:mod:`referrals.outreach.repeats`. How often the check is right is
-measured on a labelled corpus (``tests/data/craft_*.jsonl``) by ``python -m bench.craft``:
-few false alarms, but a new voice still finds ways of blaming and pleading that no family
-covers yet (see bench/README.md).
+taken out by :mod:`referrals.outreach.formulas`, what a sentence gives the listener is read
+by :mod:`referrals.outreach.reasons`, and repeats judged by :mod:`referrals.outreach.repeats`.
+How often the check is right is measured on a labelled corpus (``tests/data/craft_*.jsonl``)
+by ``python -m bench.craft``: few false alarms, but a new voice still finds ways of blaming
+and pleading that no family covers yet (see bench/README.md).
 """
 
 from __future__ import annotations
@@ -54,12 +54,9 @@ from dataclasses import dataclass
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALL_BACK,
-    _CALLER,
     _EMAIL,
-    _NOT_NAMES,
     _PHONE,
     _TIME,
-    _WORD,
     MAX_FORMULA_WORDS,
     _normalise,
     _said,
@@ -70,13 +67,23 @@ from referrals.outreach.formulas import (
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import COURTESY as _COURTESY
+from referrals.outreach.phrases import DAY as _DAY
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
-from referrals.outreach.phrases import OFFER as _OFFER
-from referrals.outreach.phrases import PEER as _PEER
 from referrals.outreach.phrases import REFERRAL as _REFERRAL
 from referrals.outreach.phrases import RESULT as _RESULT
 from referrals.outreach.phrases import SELF_TALK as _SELF_TALK
+from referrals.outreach.reasons import (
+    _CALL_LENGTH,
+    _JOB,
+    _NUMBER,
+    _REP_DOES,
+    _SCHEDULING,
+    _YOU,
+    _names,
+    _reasons,
+    _their_fact,
+)
 from referrals.outreach.repeats import (
     REPEAT_MAX_NEW_SHARE,
     REPEAT_MIN_CONTENT,
@@ -201,67 +208,6 @@ def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
     )
 
 
-_NUMBER_WORD = (
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    r"|ninety|hundreds?|thousands?|dozens?|half|twice|double|triple"
-)
-_CALL_LENGTH = re.compile(
-    _AT_WORD + "(?:"
-    rf"\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
-    r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
-    rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)"
-    rf"|^(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[,.!?])"
-    rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
-    r"(?:minutes?|mins?)\b"
-    r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
-    r" hour\b|\bhalf an hour\b(?=[^.?!]*\b(?:call|chat|talk|meet|meeting|phone|appointment"
-    r"|conversation|time|demo|visit|coffee|lunch)\b)"
-    + ")",
-    re.I,
-)
-_NUMBER = re.compile(
-    rf"\d|%|\bper ?cent\b|\b(?:{_NUMBER_WORD})\b"
-    r"|\b(?:by|in|to) (?:about |roughly |nearly |almost |over )?(?:a |one[ -])?(?:third|quarter"
-    r"|fifth|sixth|eighth|tenth|half)\b"
-    r"|\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bone in (?:\w+)\b",
-    re.I,
-)
-_RESOURCE = re.compile(
-    r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
-    r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
-    r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
-    r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
-    r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
-    r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
-    r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
-    r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
-    r"|credit|references?"
-    r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
-    r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
-    r"|protect|avoid|stop|get|fix|hold|win)\b",
-)
-# What the rep's business does every day is not a result: "we use green products in every
-# building" (but "we cut scrap at a plant like yours" is one).
-_REP_DOES = re.compile(
-    r"\b(?:I|we)(?:'ve|'ll|'d| have| had| will| would| can| could)? (?:also |now |just "
-    r"|recently |still |really |all |always )?(?:use|offer|have|got|carry|provide|serve|clean"
-    r"|do|make|sell|work|stock|supply|insure|handle|run|operate|own|employ)\b", re.I)
-_OWNED = re.compile(
-    r"\b(?:our|my)\s+(?:(?:new|own|latest|earlier|last|previous)\s+)?[\w'-]+"
-    r"(?:\s+(?!(?:is|are|was|were|has|have|had|shows?|showed|and|or|to|in|on|at|for|with|of"
-    r"|by|from|that|which|who|can|will|would|could)\b)(?:list|team|page|note|base|story"
-    r"|site|website|services?|products?|catalog(?:ue)?))?|\b(?:in|for) a (?:free )?quote\b", re.I)
-_BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )?asked\b", re.I)
-_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
-_SCHEDULING = re.compile(
-    r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
-    r"|walk-?through|presentation)\b"
-    r"|\bhow are you\b"
-    r"|\bhow(?:'s| is) (?:it|business)",
-    re.I,
-)
 # Whose sentence: the listener's words, with the formulas that name them taken out first.
 _YOU_FORMULAS = re.compile(
     r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little )?(?:about|what (?:we|I))\b"
@@ -272,7 +218,6 @@ _YOU_FORMULAS = re.compile(
     r"|\bcall you\b|\byou have a moment\b|\bwhat (?:we|I) (?:can do|do|offer)\b",
     re.I,
 )
-_YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'d|'ll)?\b", re.I)
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'd|we'll|our"
                  r"|ours|us|ourselves)\b", re.I)
 # Who speaks: the rep as subject or owner, not only as an object at the end of someone else's
@@ -329,68 +274,10 @@ def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
     return rest, found.group(0).strip()
 
 
-# "Some ideas", "more information", "a brochure": a resource too vague, or only the rep's
-# pitch, to be a reason.
-_VAGUE_RESOURCE = re.compile(
-    r"\b(?:some|a few|any|more|my|our) (?:ideas|thoughts|information|info|insights?|details)\b"
-    r"(?! (?:on|for|about|that|to|from)\b)"
-    r"|\b(?:a |an |our |my )?(?:brochures?|catalog(?:ue)?s?|price list|rate card|flyers?"
-    r"|info(?:rmation)? (?:pack(?:et)?|kit)|company (?:overview|profile)|capabilities (?:deck"
-    r"|statement)|sales (?:sheet|deck)|business cards?|media kit)\b", re.I)
-# Something that happened to the listener's own business: "your water test came back high",
-# "the menu for your party is ready".
-_THEIR_FACT = re.compile(
-    # What the rep found on their premises (not read in the news: that is a compliment).
-    r"\bI (?:just )?(?:found|noticed|spotted|saw|measured|tested|checked)\b[^.?!;]{0,50}?\b"
-    r"(?:on|in|at|under|behind|outside) your\b"
-    r"|\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
-    r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
-    r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
-    r"|denied|recalled"
-    # News about their business: a supplier closed, a permit posted, a rule they now fall
-    # under, a change coming ("deliveries to your area will likely move to Cincinnati").
-    r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
-    r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
-    r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end)"
-    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
-    r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
-    r"|adding|building)\b", re.I)
-# News the rep heard of: "I saw your Dayton plant just added a second shift", "I heard you
-# lost your combine", "I understand your supply contract ends in June" (not the rep's own
-# note: "I noticed you opened my last e-mail five times").
-_HEARD_NEWS = re.compile(
-    r"\bI (?:saw|heard|read|noticed|understand|see|hear|gather)\b(?: that)?[^.?!;]{0,20}?"
-    r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
-    r"|launched|acquired|ends|ended|landed|passed|received)\b"
-    r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
-    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)", re.I)
-# A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
-# clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
-_JOB = re.compile(
-    r"\bI(?:'ll| will| can| could)(?: \w+ and)? (?!(?:call|ring|phone|tell|talk|speak|chat|meet"
-    r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:you )?(?:it"
-    r"|them|yours|one|both|a copy|a sample)\b(?! (?:short|brief|quick))")
-# News supposed is no news: "if your team is switching providers, keep us in mind".
-_SUPPOSING = re.compile(
-    r"\b(?:if|whenever|in case|should|whether|might)\b[^.?!;]{0,25}\byou(?:r|'re| are)?\b", re.I)
-_YOUR_OWN = re.compile(
-    r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
-    r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
 _FOUNDED = re.compile(
     r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?(?:in (?-i:[A-Z])"
     r"[\w.]*(?: (?-i:[A-Z])[\w.]*)? )?in (?:19|20)\d\d\b",
     re.I)
-# Questions that ask for the rep's sake, not about the listener's business.
-_EMPTY_QUESTION = re.compile(
-    r"\bthe most out of\b|\b(?:happy|satisfied) with your\b|\bwhat if (?:I|we) (?:told|said"
-    r"|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
-    r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
-    r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
-    r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
-    r"|\bright (?:person|contact|people)\b"
-    r"|\binterested\?|\blet me know (?:you|if you(?:'ve| have) (?:seen|got|read))"
-    r"|\byou(?:'ve| have)"
-    r" (?:seen|read|got|received) (?:this|it|my)\b", re.I)
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(
@@ -406,62 +293,6 @@ _FOLLOWED_UP = re.compile(
     r"| on \w+| yesterday)?)?", re.I)
 
 
-_PRICED = re.compile(r"\bat \$[\d,.]+ (?:a|an|per|each) ?\w*")
-
-
-def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
-    timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
-    plain = _CALL_LENGTH.sub(" ", timed)
-    boss = _BOSS.search(plain)
-    # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
-    plain = _OWNED.sub(" ", plain)
-    kinds = []
-    if _REFERRAL.search(plain) and not boss:
-        kinds.append("referral")
-    # The listener's own practice or plant is not a peer: "to discuss your practice's supply
-    # needs" (but "your competitors" are).
-    named = _YOUR_OWN.sub(" ", _CALLER.sub(" ", plain))
-    # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
-    if (_PEER.search(named) or _names(named, known, caller_out=True)) \
-            and _RESULT.search(_REP_DOES.sub(" ", named)):
-        kinds.append("peer")
-    plain = _VAGUE_RESOURCE.sub(" ", plain)
-    # Stock on hand at a price ("300 squares in our yard today, at $112 a square") is an offer
-    # they can take, even in the rep's own words.
-    if (_OFFER.search(plain) or _JOB.search(plain) or _PRICED.search(plain)) and not self_talk:
-        kinds.append("offer")
-    if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
-        return tuple(kinds)
-    if _NUMBER.search(_TIMES.sub(" ", plain) if " times" in plain else plain):
-        kinds.append("number")
-    if _RESOURCE.search(plain):
-        kinds.append("resource")
-    if (_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain):
-        kinds.append("fact")
-    # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
-    if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
-            and not _EMPTY_QUESTION.search(plain) \
-            and len(_WORD.findall(plain)) >= 4:
-        kinds.append("question")
-    return tuple(kinds)
-
-
-def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[str]:
-    """Capitalised names in a sentence that are not the rep's, the prospect's or a month's.
-
-    ``caller_out`` says the text has had who is calling taken out already.
-    """
-    return [name for name in _CAPITALISED.findall(text if caller_out else _CALLER.sub(" ", text))
-            if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
-
-
-#: "Opened my e-mail five times", "called three times": a count of attempts, no fact (but
-#: "three times a week", "three times faster" are).
-_TIMES = re.compile(
-    _AT_WORD + rf"\b(?:\d+|{_NUMBER_WORD}|a few|several|many) times\b"
-    r"(?! (?:a|an|per|each|every|faster|more|less|as|the|over|cheaper|longer|higher|lower)\b)",
-    re.I)
 
 _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
@@ -522,9 +353,30 @@ def _pressure(rest: str, sentence: str) -> str | None:
     deadline: "the manufacturer swaps them free until the end of the month".
     """
     desperate = _strip(_DESPERATE, rest)[1]
-    if desperate and _PERIOD_END.fullmatch(desperate) and _THEIR_DEADLINE.search(sentence):
-        desperate = _strip(_DESPERATE, rest.replace(desperate, " "))[1]
+    for _ in range(3):  # a sentence rarely holds more than one deadline that is not the rep's
+        if not desperate or not _not_the_reps(desperate, rest):
+            return desperate
+        rest = rest.replace(desperate, " ")
+        desperate = _strip(_DESPERATE, rest)[1]
     return desperate
+
+
+# A period that is the listener's own ("your fiscal year closes in six weeks"), or a span a
+# service runs ("slots from Koper through the end of the year").
+_THEIR_PERIOD = re.compile(r"\b(?:your|their|through)(?: the)?(?: fiscal| financial"
+                           r"| tax)?\s*$", re.I)
+_SIGNING = re.compile(r"\bsign(?:ed)?\b|\border(?:ed)? by\b", re.I)
+
+
+def _not_the_reps(desperate: str, rest: str) -> bool:
+    """Whether a deadline found is someone else's: the law's, a maker's, a landlord's (named
+    before it: "the landlord has agreed to two months free if the lease is signed by the
+    30th") or the listener's own period."""
+    before = rest[:rest.find(desperate)]
+    if _THEIR_PERIOD.search(before) and re.search(r"\b(?:year|quarter|month)\b", desperate):
+        return True
+    third = _THEIR_DEADLINE.search(before if _SIGNING.search(desperate) else rest)
+    return bool(third and (_PERIOD_END.fullmatch(desperate) or _SIGNING.search(desperate)))
 
 
 def _claims(text: str) -> tuple[str, str | None]:
@@ -547,6 +399,8 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
 # The listener as the subject of a past deed: "You closed four transactions with us".
 _THEY_DID = re.compile(r"\W*you (?:[a-z]+ed|bought|ran|sent|won|spent|paid|sold|took|made|built)\b",
                        re.I)
+_SLOTS = re.compile(r"\b(?:I've got|I have|I can do|I could do|I'm free|I am free|how about)"
+                    r" (?:(?:this|next) )?" + _DAY + r"\b", re.I)
 _CLAUSE_END = re.compile(r",? (?:and|but|so) |\s[–—-]\s|;")
 
 
@@ -571,9 +425,13 @@ def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
         # "You closed four transactions with us last year, and we've added ...": what the
         # listener did, counted, leads the sentence; the rep's news follows it.
         return None, None
-    story, wish = _SELF_TALK.search(claimless) or fresh, _WISH.search(claimless) or desperate
-    # "Could we talk this week?" asks for the rep's meeting: a wish, not the rep's story.
-    return story, wish or ("?" in sentence and _SCHEDULING.search(claimless))
+    # "We started in Hyderabad in 2008": the founding is the rep's story, its place no peer.
+    story = _SELF_TALK.search(claimless) or fresh or _FOUNDED.search(claimless)
+    wish = _WISH.search(claimless) or desperate
+    # "Could we talk this week?" asks for the rep's meeting, and "I've got Thursday at two or
+    # Friday at ten" offers times for it: a wish, not the rep's story.
+    return story, (wish or ("?" in sentence and _SCHEDULING.search(claimless))
+                   or _SLOTS.search(claimless))
 
 
 def _read(sentence: str, known: frozenset[str] = frozenset(),
@@ -588,7 +446,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     rest = _strip(_DESPERATE, followed_up)[0] if desperate else followed_up
     if desperate:
         rest = _SWEETENER.sub(" ", rest)
-    claimless, claim = _claims(_strip(_EMPTY_FOLLOW_UP, rest)[0])
+    claimed = _strip(_EMPTY_FOLLOW_UP, rest)[0]
+    claimless, claim = _claims(claimed)
     # A reproach or a plea with little else ("I've now tried you four times this month") is
     # flagged as such, not counted as a sentence about the rep.
     said = len(_substance(claimless))
@@ -604,7 +463,7 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     reasons = _listener_reasons(claimless, known, company)
     # "I'll e-mail you the links" and "our index shows where shippers in your region pay too
     # much" have "I" and "our" for subjects, but give the listener something: about them.
-    gives = {"referral", "peer", "offer", "question", "resource"} & set(reasons)
+    gives = {"referral", "peer", "offer", "question", "resource", "fact"} & set(reasons)
     story, wish = _story_and_wish(sentence, claimless, fresh, desperate, reasons, known)
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
@@ -623,11 +482,30 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "other"
     if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
         reasons = tuple(r for r in reasons if r != "question")
-    if claim and _proof(claimless, known):
-        claim = None  # "save you $4,000 a year, like Hale Tool did" is a claim with its proof
-    elif claim:
-        reasons = ()  # an empty claim is no reason: "the best talent pool in the state"
+    claim, reasons = _weigh_claim(claim, claimed, claimless, reasons, known)
     return Sentence(sentence, about, reasons, blame, desperate, claim)
+
+
+def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple[str, ...],
+                 known: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The claim left standing and the reasons left beside it.
+
+    A fact about the listener proves no claim of the rep's: "Your Reno warehouse ships forty
+    trucks a week, and as the leading carrier in the West we'll streamline it".
+    """
+    if not claim:
+        return claim, reasons
+    theirs = [part for part in _CLAUSE_END.split(claimed)
+              if claim not in part and _their_fact(part)]
+    unproven = claimless
+    for part in theirs:
+        unproven = unproven.replace(part, " ")
+    if _proof(unproven, known):
+        return None, reasons  # "save you $4,000 a year, like Hale Tool did": claim and proof
+    # An empty claim is no reason ("the best talent pool in the state"), but a fact about them
+    # told beside it still is: "Your Limerick depot's lease ends in October, and we're the
+    # most trusted name in warehousing".
+    return claim, ("fact",) if _their_fact(claimless) else ()
 
 
 def read_sentences(text: str) -> list[Sentence]:
@@ -748,7 +626,8 @@ def _desperate(text: str, read: list[Sentence]) -> Flag | None:
 
 
 def _about_me(read: list[Sentence]) -> Flag | None:
-    story = sum(s.about == "me" for s in read)
+    # A reproach is flagged as such ("blames"), not counted again as the rep's story.
+    story = sum(s.about == "me" and not s.blame for s in read)
     theirs = sum(s.about == "them" for s in read)
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
     # A remark on their line of work ("running a law practice is demanding") is not the rep's.

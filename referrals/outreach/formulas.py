@@ -125,8 +125,9 @@ def _substance(text: str) -> list[str]:
 
 def _said(text: str) -> list[str]:
     """The words of substance that are not names: capitalised words left over are names."""
+    # "Let's" starts a proposal ("Let's find a time to connect"), never a name.
     return [w for w in _WORD.findall(_formula_free(text))
-            if w.lower() not in _FILLER and not w[0].isupper()]
+            if w.lower() not in _FILLER and (not w[0].isupper() or w == "Let's")]
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -156,7 +157,9 @@ def _split(text: str) -> list[str]:
 # Numbers and quantities that say nothing about the prospect: times of day, call lengths.
 _HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
 _TIME = re.compile(
-    _AT_WORD + r"(?:\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    # (Not a price: "$0.38 a mile" is no time.)
+    _AT_WORD + r"(?:(?<![$\u00a3\u20ac])\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"

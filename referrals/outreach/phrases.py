@@ -73,7 +73,8 @@ BLAME = _families(
     r"\b(?:still |yet )?(?:no|not a|not one|not a single|without (?:a|an|any)?) ?"
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
-    rf"\b(?:haven't|have not|hasn't|didn't|never) (?:gotten|got|received|had) (?:a|any) {_REPLY}",
+    rf"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:gotten|got|get|received|receive"
+    rf"|had) (?:a|any) {_REPLY}",
     r"\bstill haven't\b(?! (?:filled|hired|found|replaced|fixed|finished|opened|closed)\b)"
     r"|\bby now\b|\bunanswered\b|\bunreturned\b",
     r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
@@ -95,8 +96,10 @@ BLAME = _families(
     # Patience worn thin, or a reply owed: "I don't mind calling, but", "worth a reply".
     r"\bI (?:don't|do not) mind (?:calling|trying|writing|following up|chasing|ringing"
     r"|e-?mailing|asking)\b(?=[^.?!;]{0,30}\bbut\b)"
+    # ("Worth a call back today" after news recommends the call; a reply is what is owed.)
     r"|\b(?:worth|deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
-    r"(?:reply|response|answer|call ?back|return call)\b|\bI(?:'d| would) have thought\b",
+    r"(?:reply|response|answer)\b|\b(?:deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
+    r"(?:call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
     r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
@@ -205,9 +208,18 @@ BLAME = _families(
     r"|\b(?:you(?:'d| would)|you (?:said|promised|told me))\b[^.?!;]*?\b(?:and|but|yet) (?:it's"
     r"|it is) (?:now|been) (?:(?:\w+ ){0,2}(?:days|weeks|months|a while|a week|a month|ages"
     r"|some time)|(?-i:[A-Z][a-z]+))(?=\s*(?:[.!?]|$))",
-    r"\byou (?:probably|likely|maybe|must) (?:didn't|did not|never|haven't|have not|missed"
-    r"|forgot|skipped|deleted|not have)(?: \w+){0,2} (?:my|our) (?:last |previous |earlier )?"
-    r"(?:message|note|e-?mail|voicemail|letter|call)s?\b"
+    r"\b(?:you|and) (?:probably|likely|maybe|must(?: have)?) (?:didn't|did not|never|haven't"
+    r"|have not|missed|forgot|skipped|deleted|ignored|binned|not have)(?: \w+){0,2} (?:my|our)"
+    r" (?:last |previous |earlier )?(?:(?:message|note|e-?mail|voicemail|letter|call)s?\b"
+    r"|(?:two|three|four|few|couple|\d+)\b)"
+    # The rep's notes failing to arrive: "My voicemails don't seem to be getting through".
+    r"|\b(?:my|our) (?:previous |last |earlier |other )?(?:notes?|messages?|e-?mails?"
+    r"|voicemails?|letters?|calls?) (?:don't|do not|doesn't|aren't|are not|isn't|haven't|never"
+    r"|didn't|may not|might not)(?: seem to)?(?: be| have)? (?:getting|get|got|gotten|reach"
+    r"|reaching|reached|make|making|made|come|coming|go|going) (?:through|to you|it|you)\b"
+    # The rep's pestering named: "I know I keep calling, sorry", "I'd hate to keep bugging you".
+    r"|\bkeep (?:calling|bugging|pestering|chasing|ringing|phoning|e-?mailing|badgering"
+    r"|hounding|nagging)\b"
     r"|\b(?:I'm guessing|I guess|I assume|I take it|I figure|I suppose|I'm sure|I imagine)"
     r" (?:that )?you(?:'re| are|'ve been| have been| must be) (?:\w+ )?(?:swamped|busy|slammed"
     r"|snowed under|tied up|buried)\b(?=\s*(?:[.!?]|$|,? but\b))"
@@ -237,10 +249,13 @@ BLAME = _families(
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
-    r"\b(?:just )?check(?:ing)? in\b|\bto check in\b|\b(?:just )?touch(?:ing)? base\b",
+    r"\b(?:just |to )?check(?:ing)? in\b(?! (?:\w+ )?(?:minutes?|hours?|days?|seconds?)\b)"
+    r"|\b(?:just )?touch(?:ing)? base\b",
     r"\bcircl(?:e|ing) (?:back|around)\b|\bbump(?:ing)? (?:this|it|my|up)\b|\bnudge\b"
     r"|\btop of your inbox\b|\b(?:resurfac|float|nudg|pop)\w* (?:this|it|my|the thread)\b"
-    r"|\boff your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    r"|\b(?:off|back on|onto) your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    # (not of someone else's fact: "just a reminder that Fresh Farms lost nothing")
+    r"(?!(?: that|:) (?!(?:I|I'm|I've|we|we're|we've|my|our)\b))"
     r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
     r"|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
     r"|\bslipped (?:by|through)\b"
@@ -252,7 +267,7 @@ DESPERATE = _families(
     r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
     r"|\b(?:deals?|sales?) behind\b|\bbehind (?:on|this|for the) (?:my |our |the )?(?:quarter"
     r"|month|target|goal|number|quota)\b"
-    r"|\bhit my number\b|\bmonth's numbers\b|\bfiscal year\b",
+    r"|\bhit my number\b|\bmonth's numbers\b|\b(?<!your )(?<!their )fiscal year\b",
     r"\b(?:one|a|two|\d+) (?:deal|sale|machines?|units?|accounts?) (?:short|away)\b",
     r"\b(?:tough|slow|rough|bad|hard|lean|quiet) (?:quarter|month|year|week|season)\b",
     r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
@@ -400,6 +415,20 @@ CLAIM = _families(
     r"\b(?:enterprise|military|bank|industrial|professional)[- ]grade\b|\bsleep (?:well|better"
     r"|easy|soundly) at night\b|\b(?:a|the) (?:recogni[sz]ed |trusted |proven |clear "
     r"|established )?leader in\b|\bmake (?:your|the) [\w-]+ shine\b",
+    # The rep ranked first against nobody named: "we're the best in Scotland at what we do",
+    # "Harmony is the highest-rated agency in Orange County", "as the leading carrier in the
+    # West", "the most powerful on the market", "very modern trucks, the best in Czech
+    # Republic" (not "the closest depot to you", nor the listener's own ranking).
+    # (Only the rank is quoted back; who is ranked and where stand around it.)
+    r"(?:" + "|".join(rf"(?<=\b{lead} the )" for lead in (
+        "we're", "we are", "is", "are", "as", "it's", "really", "truly", "simply", "easily",
+        "by far", "now", "still", "proudly", "also")) + r"|(?<=, the ))"
+    r"(?:undisputed |very |absolute |clear |number one |#1 )?(?:best|top|leading|premier"
+    r"|foremost|highest[- ]rated|top[- ]rated|best[- ]rated|most (?!(?:of|recent|likely|common"
+    r"|popular)\b)[a-z]+|number one|#1|leader)\b(?! (?:time|times|day|days|week|way|ways"
+    r"|person|people|place|contact|number|address|part|bet|route|window|slot|date|moment)\b)"
+    r"(?=(?: [\w-]+){0,3}? (?:in|on|for|around|across|at) (?!(?:you|your|me|us|our|my|this"
+    r"|that|it|them)\b)(?:the )?[\w-])",
     # Better than nobody in particular: "the other guys", "anyone else".
     r"\b(?:better|faster|cheaper|quicker|safer|more [a-z]+) (?:job |work |service )?than (?:the"
     r" other (?:guys|companies|firms|shops|folks|outfits)|the others|anyone else|anybody else"
@@ -411,7 +440,8 @@ CLAIM = _families(
     # Benefits and standing with nothing named or counted: "dramatic improvements", "close
     # more deals, faster", "the best selection of shingles in North Texas", "hands-down the
     # best around", "the future of practice management", "a true partner".
-    r"\b(?:dramatic|massive|incredible|amazing|remarkable) (?:improvements?|results|savings|gains"
+    r"\b(?:dramatic|massive|incredible|amazing|remarkable|exceptional|outstanding|extraordinary"
+    r"|unprecedented|explosive|phenomenal) (?:improvements?|results|savings|gains"
     r"|reductions?|growth|increases?)\b|\bhelp (?:you|your [\w-]+) (?:to )?(?:close|win|land) more"
     r" (?:deals|business|customers"
     r"|clients|sales)\b|\bthe best (?:[\w-]+ ){1,3}in (?:the )?(?:(?-i:[A-Z])\w+|business|industry"
@@ -471,13 +501,28 @@ COURTESY = re.compile(
     r"|\b(?:I )?hope (?:that )?(?:you(?:'re| are|'ve been| have been) (?:well|doing well"
     r"|keeping well|having (?:a|an) \w+ " + _SEASON + r"|enjoying (?:the|your|this) \w+)"
     r"|all(?:'s| is) well|things are (?:going )?well)"
-    r"|\b(?:(?:I )?hope |and )?(?:that )?(?:your|the) " + _SEASON + r" (?:is|are|has been|was"
-    r"|went) (?:going (?:well|smoothly)|(?:off to )?(?:a |an )?" + _FINE + r"(?: one| start)?)"
+    r"|\b(?:(?:I )?hope |and )?(?:that )?(?:your|the) " + _SEASON + r"(?:'s| is| are| has been"
+    r"| was| went) (?:going (?:well|smoothly)|(?:off to )?(?:a |an )?" + _FINE
+    + r"(?: one| start)?)"
+    r"|\b(?:I )?hope (?:that )?you(?:'ve| have)? (?:had|enjoyed|are having|'re having) (?:a |an "
+    r"|the |your )?(?:" + _FINE + r" )?" + _SEASON + r"\b"
+    # Meeting them, or asking for the right person, is who is calling, not what they'd gain.
+    r"|\b(?:nice|great|good|lovely|a pleasure) to (?:e-?)?meet you\b"
+    # Trying again later is the call-back ask turned round: "I'll try you again, but in the
+    # meantime my number is ...".
+    r"|\bI(?:'ll| will) (?:try|call|ring) (?:you )?(?:again|back|later|tomorrow)\b(?:,? but)?"
+    r"|\bin the meantime\b"
+    r"|\bcalling for the (?:[\w-]+ ){0,2}(?:manager|owner|director|person|team|department"
+    r"|office|buyer)\b"
     r"|\bhappy (?:" + DAY + r"|holidays?|new year|hump day)\b"
     r"|\b(?:I )?look(?:ing)? forward to (?:hearing from you|hearing back|speaking with you"
     r"|talking (?:with|to) you|connecting|chatting|your (?:call|reply|response))(?: soon)?"
     r"|\b(?:I )?hope to (?:speak|talk|hear|chat|connect)(?: (?:with|to|from) you)?(?: soon)?"
     r"|\b(?:bye|goodbye) (?:now|for now)\b|\bmany thanks\b|\bthanks so much\b"
+    # Promising brevity, or apologising for one's English, says nothing about the rep.
+    r"|\bI(?:'ll| will) keep (?:it|this) (?:short|brief|quick)\b"
+    r"|\b(?:(?:excuse|forgive|sorry for) my English|my English is not (?:very )?(?:perfect"
+    r"|good|great))\b"
     r"|\b(?:do )?have a (?:great|good|nice|lovely|wonderful|fantastic|terrific|pleasant) (?:day"
     r"|one|weekend|week|evening"
     r"|afternoon|morning)\b"
@@ -567,6 +612,10 @@ OFFER = re.compile(
     r"|hold|tag|patch|renew|ship|source|set aside)\b(?=[^.?!;]*\b(?:it|them|yours|your|this"
     r"|that|those|these|both|all)\b)"
     r"|\b(?:rate|price|lease|fee|cost) (?:of|at) [$\u00a3\u20ac]?\d"
+    # A price beaten against someone they can check: "our rate on this route is twelve
+    # percent lower than Maersk".
+    r"|\b(?:is|are|runs?|comes? in) (?:[\w-]+ ){0,3}?(?:lower|less|cheaper|below|under) than"
+    r" (?:(?-i:[A-Z])|your\b)"
     r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging|costs?"
     r"|costing) (?:about "
     r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
@@ -588,7 +637,11 @@ SELF_TALK = re.compile(
     r"|\bstart(?:ed|ing) (?:out|my|our)\b|\bbefore (?:starting|joining)\b"
     r"|\byears of (?:combined )?experience\b|\bpride ourselves\b|\btake pride\b"
     r"|\b(?:our|my) (?:mission|passion|story|history|journey|values|founders?|founder's|motto"
-    r"|philosophy|promise|culture|heritage|roots|tradition|vision|ethos)\b"
+    r"|philosophy|promise|culture|heritage|roots|tradition|vision|ethos|ceo|chief executive"
+    r"|chairman|chairwoman|president|owner|managing director)\b"
+    # The rep's plans: "We are opening in Nagpur next month".
+    r"|\b(?:we|I)(?:'re| are| will be|'ll be| am|'m) (?:now |also |soon |just )?(?:opening"
+    r"|expanding|launching|relocating|moving (?:to|into)|growing)\b"
     r"|\b(?:my|our) (?:father|dad|grandfather|grandparents|mother|mum|mom|parents|family)"
     r" (?:started|founded|opened|built|set up|launched)\b"
     r"|\b(?:started|founded|set up|established|opened|launched) (?:(?-i:[A-Z])[\w&'-]*\s){1,4}"

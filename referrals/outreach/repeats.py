@@ -115,6 +115,10 @@ _IN_HUNDRED = re.compile(r"\b(?:in|out of|per) (?:a |every |each )?(?:hundred|10
 _IN_TEN = re.compile(r"\b(\w+) (?:in|out of) (?:every )?(?:ten|10)\b", re.I)
 
 
+# A price under a dollar is the same fact in cents: "$0.38 a mile" is "38 cents a mile".
+_CENTS = re.compile(r"[$\u00a3\u20ac]0?\.(\d\d)\b")
+
+
 def _tenths(found: re.Match[str]) -> str:
     share = stated_numbers(found.group(1))
     return f"{max(share) * 10:g} percent" if share else found.group(0)
@@ -138,7 +142,7 @@ def stated_numbers(text: str) -> frozenset[float]:
     """
     values: list[float] = []
     current: float | None = None
-    text = _IN_TEN.sub(_tenths, _IN_HUNDRED.sub(" percent", text))
+    text = _IN_TEN.sub(_tenths, _IN_HUNDRED.sub(" percent", _CENTS.sub(r"\1 cents", text)))
     for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
         word = token.lower()
         if token[0].isdigit():
@@ -197,6 +201,8 @@ _SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s|ly|er)$")
 # A name or code mid-sentence ("the Ohio Food Processors Association", "flood zone AE",
 # "Form I-9", "17-4 stainless"): a fact, like a number.
 _PROPER = re.compile(r"(?<=[a-z,;:%)]\s)[A-Z][\w&-]*|\b[A-Za-z]+-?\d[\w-]*")
+# A business function's initials name no one: "their HR manager", "your IT team".
+_FUNCTIONS = frozenset("HR IT CEO CFO COO CTO GM HQ PR VP MD QA ERP CRM".split())
 # A name the earlier message had anywhere – at a sentence's start, in brackets – is no new one.
 _ANY_PROPER = re.compile(r"\b[A-Z][\w&-]*|\b[A-Za-z]+-?\d[\w-]*")
 
@@ -243,7 +249,8 @@ def _content(text: str, who: frozenset[str]) -> tuple[tuple[str, ...], frozenset
             continue
         numbers |= stated_numbers(free)
         names |= {_stem(m.group(0)) for m in _PROPER.finditer(free)
-                  if m.group(0).lower() not in who | _STOP and m.group(0) not in _NOT_NAMES
+                  if m.group(0).lower() not in who | _STOP
+                  and m.group(0) not in _NOT_NAMES | _FUNCTIONS
                   and _said_before(free[:m.start()], who)}
         words += [_stem(w) for w in _WORD.findall(free)
                   if w.lower() not in _STOP and w.lower() not in who

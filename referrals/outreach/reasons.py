@@ -1,0 +1,272 @@
+"""The reason reader of the message check: what in one sentence gives the listener a reason.
+
+A reason is concrete: a number, a resource sent or offered, a referral, a peer's result, an
+offer they can take, a fact about their own business, a sharp question about it. The rep's
+own story, pitch and follow-ups are none. :mod:`referrals.outreach.checks` decides whose
+sentence it is; this module only says what the sentence gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referrals.outreach.formulas import (
+    _AT_WORD,
+    _CALLER,
+    _DAY,
+    _EMAIL,
+    _NOT_NAMES,
+    _PHONE,
+    _TIME,
+    _WORD,
+)
+from referrals.outreach.phrases import OFFER as _OFFER
+from referrals.outreach.phrases import PEER as _PEER
+from referrals.outreach.phrases import REFERRAL as _REFERRAL
+from referrals.outreach.phrases import RESULT as _RESULT
+
+_NUMBER_WORD = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety|hundreds?|thousands?|dozens?|half|twice|double|triple"
+)
+_CALL_LENGTH = re.compile(
+    _AT_WORD + "(?:"
+    rf"\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
+    r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
+    rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)"
+    rf"|^(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[,.!?])"
+    rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
+    r"(?:minutes?|mins?)\b"
+    r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
+    r" hour\b|\bhalf an hour\b(?=[^.?!]*\b(?:call|chat|talk|meet|meeting|phone|appointment"
+    r"|conversation|time|demo|visit|coffee|lunch)\b)"
+    + ")",
+    re.I,
+)
+_NUMBER = re.compile(
+    rf"\d|%|\bper ?cent\b|\b(?:{_NUMBER_WORD})\b"
+    r"|\b(?:by|in|to) (?:about |roughly |nearly |almost |over )?(?:a |one[ -])?(?:third|quarter"
+    r"|fifth|sixth|eighth|tenth|half)\b"
+    r"|\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bone in (?:\w+)\b",
+    re.I,
+)
+_RESOURCE = re.compile(
+    r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
+    r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
+    r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
+    r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
+    r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
+    r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
+    r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
+    r"|credit|references?"
+    r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
+    r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
+    r"|protect|avoid|stop|get|fix|hold|win)\b",
+)
+# What the rep's business does every day is not a result: "we use green products in every
+# building" (but "we cut scrap at a plant like yours" is one).
+_REP_DOES = re.compile(
+    r"\b(?:I|we)(?:'ve|'ll|'d| have| had| will| would| can| could)? (?:also |now |just "
+    r"|recently |still |really |all |always )?(?:use|offer|have|got|carry|provide|serve|clean"
+    r"|do|make|sell|work|stock|supply|insure|handle|run|operate|own|employ)\b", re.I)
+_OWNED = re.compile(
+    r"\b(?:our|my)\s+(?:(?:new|own|latest|earlier|last|previous)\s+)?[\w'-]+"
+    r"(?:\s+(?!(?:is|are|was|were|has|have|had|shows?|showed|and|or|to|in|on|at|for|with|of"
+    r"|by|from|that|which|who|can|will|would|could)\b)(?:list|team|page|note|base|story"
+    r"|site|website|services?|products?|catalog(?:ue)?))?|\b(?:in|for) a (?:free )?quote\b", re.I)
+_BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )?asked\b", re.I)
+_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
+_SCHEDULING = re.compile(
+    r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
+    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
+    r"|walk-?through|presentation)\b"
+    r"|\bhow are you\b"
+    r"|\bhow(?:'s| is) (?:it|business)",
+    re.I,
+)
+
+
+_YOU = re.compile(r"\byou(?:r|rs|'re|'ve|'d|'ll)?\b", re.I)
+
+
+# "Some ideas", "more information", "a brochure": a resource too vague, or only the rep's
+# pitch, to be a reason.
+_VAGUE_RESOURCE = re.compile(
+    r"\b(?:some|a few|any|more|my|our) (?:ideas|thoughts|information|info|insights?|details)\b"
+    r"(?! (?:on|for|about|that|to|from)\b)"
+    r"|\b(?:a |an |our |my )?(?:brochures?|catalog(?:ue)?s?|price list|rate card|flyers?"
+    r"|info(?:rmation)? (?:pack(?:et)?|kit)|company (?:overview|profile)|capabilities (?:deck"
+    r"|statement)|sales (?:sheet|deck)|business cards?|media kit)\b", re.I)
+# Something that happened to the listener's own business: "your water test came back high",
+# "the menu for your party is ready".
+_THEIR_FACT = re.compile(
+    # What the rep found on their premises (not read in the news: that is a compliment).
+    r"\bI (?:just )?(?:found|noticed|spotted|saw|measured|tested|checked)\b[^.?!;]{0,50}?\b"
+    r"(?:on|in|at|under|behind|outside) your\b"
+    r"|\byour\b[^.?!;]*?\b(?:is|are) (?:ready|done|in|waiting|due|overdue|expired|expiring"
+    r"|missing|wrong|outdated|out of date|behind|leaking)\b|\byour\b[^.?!;]*?\b(?:came back"
+    r"|ran|failed|missed|expires|expired|renews|lapsed|lapses|broke|leaks|flagged|rejected"
+    r"|denied|recalled"
+    # News about their business: a supplier closed, a permit posted, a rule they now fall
+    # under, a change coming ("deliveries to your area will likely move to Cincinnati").
+    r"|closed|closes|closing|shut|posted|approved|filed|moved|moving|switch(?:ed|ing)"
+    r"|qualif(?:y|ies|ied)|(?:is|are) eligible|comes? up for|(?:is|are) due for|went up|goes up"
+    r"|will (?:likely |probably |soon )?(?:move|change|rise|drop|go up|close|end)"
+    r"|could (?:drop|qualify|move|fall)|may (?:qualify|owe|be eligible))\b"
+    r"|\byou(?:'re| are) (?:bidding|hiring|expanding|opening|moving|relocating|renovating"
+    r"|adding|building)\b", re.I)
+# News the rep heard of: "I saw your Dayton plant just added a second shift", "I heard you
+# lost your combine", "I understand your supply contract ends in June" (not the rep's own
+# note: "I noticed you opened my last e-mail five times").
+_HEARD_NEWS = re.compile(
+    r"\bI (?:saw|heard|read|noticed|understand|see|hear|gather)\b(?: that)?[^.?!;]{0,20}?"
+    r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
+    r"|launched|acquired|ends|ended|landed|passed|received)\b"
+    r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
+    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)", re.I)
+# A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
+# clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
+_JOB = re.compile(
+    r"\bI(?:'ll| will| can| could)(?: \w+ and)? (?!(?:call|ring|phone|tell|talk|speak|chat|meet"
+    r"|see|visit|try|reach|keep|make|do|let|be|get|wait|leave|follow|give)\b)[a-z]+ (?:you )?(?:it"
+    r"|them|yours|one|both|a copy|a sample)\b(?! (?:short|brief|quick))")
+# News supposed is no news: "if your team is switching providers, keep us in mind".
+_SUPPOSING = re.compile(
+    r"\b(?:if|whenever|in case|should|whether|might)\b[^.?!;]{0,25}\byou(?:r|'re| are)?\b", re.I)
+_YOUR_OWN = re.compile(
+    r"\byour (?!(?:[\w-]+ )?(?:competitors?|customers?|clients?|neighbou?rs?|peers?|rivals?"
+    r"|counterparts?)\b)(?:[\w'-]+ ?){1,2}", re.I)
+
+
+# Questions that ask for the rep's sake, not about the listener's business.
+_EMPTY_QUESTION = re.compile(
+    r"\bthe most out of\b|\b(?:happy|satisfied) with your\b|\bwhat if (?:I|we) (?:told|said"
+    r"|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
+    r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
+    r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
+    r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
+    r"|\bright (?:person|contact|people)\b"
+    r"|\binterested\?|\blet me know (?:you|if you(?:'ve| have) (?:seen|got|read))"
+    r"|\byou(?:'ve| have)"
+    r" (?:seen|read|got|received) (?:this|it|my)\b", re.I)
+
+
+# A fact about the listener's business told as one: a clause whose subject is theirs ("Your
+# cocoa shipments to Antwerp leave every week", "Saw your firm won the Bridgeport school job",
+# "the tree order on your car park oaks comes into force on the first", "You promise next-day
+# delivery") with a plain verb. Hedged, supposed or asked ("your policy's probably up for
+# renewal", "your staff is going to love it", "could your team use ...?") it is the rep's
+# guess; about the rep's own calls and notes ("you opened my last e-mail") it is no news.
+_CLAUSES = re.compile(r"(?:[,;:–—]|\.(?= ))\s*(?:(?:and|but|so|since|as) )?"
+                      r"|\s(?:and|but|so|since|because|as|which|while|though)\s", re.I)
+_FINITE = (r"(?:is|are|was|were|has|had|have|'s|'re|'ve|does|do|did|doesn't|don't|didn't|isn't"
+           r"|aren't|wasn't|[a-z]{2,}ed|[a-z]{2,}s|got|won|ran|lost|sold|bought|went|left|grew"
+           r"|took|made|built|came|sent|paid|spent|hit|cut|put|set|shut)\b")
+_THEIR_CLAUSE = re.compile(
+    r"\W*(?:(?:I |we )?(?:just )?(?:saw|see|noticed|notice|read|heard|hear|understand|gather"
+    r"|know|learned|spotted)(?: that)? )?"
+    r"(?:(?:your (?:[\w'-]+ ){0,6}?|you(?:'ve| have| had)? "
+    r"|the (?:[\w'-]+ ){0,4}?(?:on|at|of|for|in|to) your (?:[\w'-]+ ){0,3}?)" + _FINITE
+    # What they do, in their own verb: "You ship chemicals out of Baytown".
+    + r"|you (?!(?:know|need|want|like|love|think|feel|get|see|have|hear|mean|say|said|told"
+    r"|asked|called|do|did|are|were|deserve|probably|might|may|can|could|will|would|should"
+    r"|must|just|also|still|really|all|guys|too|only|never|ever|even|already|simply)\b)"
+    r"[a-z]{3,}\b"
+    # Someone else's doing to their things: "the new nitrate map puts your lower fields inside
+    # the zone", "That pushes your start by months".
+    + r"|(?:the|that|this|their|his|her|its) (?:[\w'-]+ ){0,4}?" + _FINITE
+    + r" (?:[\w'-]+ ){0,7}?your\b"
+    # What they asked for: "Returning your call about the tracking demo", "you asked me
+    # about zinc pricing" (a bare "returning your call" is only a call-back ask).
+    r"|(?:returning|answering) your (?:call|e-?mail|message|enquiry|inquiry|question)s?"
+    r"(?: from [\w ]{3,20}?)? (?:about|on|regarding|re)\b"
+    r"|you asked (?:me |us )?(?:[\w'-]+ ){0,5}?(?:about|for|whether|if|what|how)\b)", re.I)
+# Their things could go where the rep names: "Your exports to Spain could go on our chilled
+# trailer every Tuesday" is a concrete proposal (not "your team could see real gains").
+_THEIR_PROPOSAL = re.compile(
+    r"\W*your (?:[\w'-]+ ){0,6}?(?-i:could|can) (?:[\w'-]+ ){1,6}?(?:on|through|via|at|in|into"
+    r"|to|from) (?:[\w'-]+ ){0,4}?(?:(?-i:[A-Z])[\w'-]+|" + _DAY + r")", re.I)
+_MODAL = re.compile(r"\b(?-i:could|can)\b")
+_GUESSED = re.compile(
+    r"\b(?:(?-i:can|could|would|will|might|may|should|must)|probably|maybe|perhaps|going to"
+    r"|if|whether|whatever|whenever|wonder|hope|sure|deserves?)\b|'ll\b|'d\b|\?"
+    # Their time, their silence, their end of things: nothing about their business.
+    r"|\byour (?:[\w-]+ )?(?:time|silence|end|schedule|calendar|plate|inbox|convenience"
+    r"|thoughts|region|name|attention|radar)\b"
+    r"|\b(?:my|our) (?:[\w-]+ )?(?:e-?mail|message|note|voicemail|letter|call|brochure|flyer"
+    r"|catalog(?:ue)?|proposal|quote|info\w*|pack(?:et)?)s?\b"
+    r"|\bcall (?:you|me) back\b", re.I)
+
+
+def _their_fact(text: str) -> bool:
+    """Whether a clause of the sentence states a fact about the listener's own business."""
+    if "you" not in text.lower():
+        return False
+    return any((_THEIR_CLAUSE.match(clause) and not _GUESSED.search(clause)
+                or _THEIR_PROPOSAL.match(clause) and not _GUESSED.search(
+                    _MODAL.sub(" ", clause)))
+               and len(clause.split()) >= 4 for clause in _CLAUSES.split(text))
+
+
+# Stock at a price, in digits or words: "at $112 a square", "at nineteen hundred euros a
+# container".
+_PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
+                     r"(?:dollars|euros|pounds|bucks)) (?:a|an|per|each) ?\w*")
+
+
+def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
+    timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
+    plain = _CALL_LENGTH.sub(" ", timed)
+    boss = _BOSS.search(plain)
+    # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
+    plain = _OWNED.sub(" ", plain)
+    kinds = []
+    if _REFERRAL.search(plain) and not boss:
+        kinds.append("referral")
+    # The listener's own practice or plant is not a peer: "to discuss your practice's supply
+    # needs" (but "your competitors" are).
+    named = _YOUR_OWN.sub(" ", _CALLER.sub(" ", plain))
+    # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
+    if (_PEER.search(named) or _names(named, known, caller_out=True)) \
+            and _RESULT.search(_REP_DOES.sub(" ", named)):
+        kinds.append("peer")
+    plain = _VAGUE_RESOURCE.sub(" ", plain)
+    # Stock on hand at a price ("300 squares in our yard today, at $112 a square") is an offer
+    # they can take, even in the rep's own words.
+    if (_OFFER.search(plain) or _JOB.search(plain) or _PRICED.search(plain)) and not self_talk:
+        kinds.append("offer")
+    if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
+        return tuple(kinds)
+    if _NUMBER.search(_TIMES.sub(" ", plain) if " times" in plain else plain):
+        kinds.append("number")
+    if _RESOURCE.search(plain):
+        kinds.append("resource")
+    if ((_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain)
+            or _their_fact(timed)):
+        kinds.append("fact")
+    # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
+    if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
+            and not _EMPTY_QUESTION.search(plain) \
+            and len(_WORD.findall(plain)) >= 4:
+        kinds.append("question")
+    return tuple(kinds)
+
+
+def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[str]:
+    """Capitalised names in a sentence that are not the rep's, the prospect's or a month's.
+
+    ``caller_out`` says the text has had who is calling taken out already.
+    """
+    return [name for name in _CAPITALISED.findall(text if caller_out else _CALLER.sub(" ", text))
+            if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
+
+
+#: "Opened my e-mail five times", "called three times": a count of attempts, no fact (but
+#: "three times a week", "three times faster" are).
+_TIMES = re.compile(
+    _AT_WORD + rf"\b(?:\d+|{_NUMBER_WORD}|a few|several|many) times\b"
+    r"(?! (?:a|an|per|each|every|faster|more|less|as|the|over|cheaper|longer|higher|lower)\b)",
+    re.I)
