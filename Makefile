@@ -28,9 +28,10 @@ run: seed
 	@echo ""
 	$(FLASK) run --port $(PORT)
 
-# Production-style: gunicorn (gunicorn.conf.py) against DATABASE_URL, WORKERS workers.
+# Production-style: gunicorn (gunicorn.conf.py) against DATABASE_URL: one worker per core
+# unless WORKERS says otherwise.
 serve: migrate
-	WORKERS=$${WORKERS:-4} PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py app:app
+	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py app:app
 
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 # Two processes (pytest-xdist), each with a database of its own; the PostgreSQL pass skips

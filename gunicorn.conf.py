@@ -22,7 +22,12 @@ import multiprocessing
 import os
 
 bind = os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '5000')}")
-workers = int(os.environ.get("WORKERS", min(2 * multiprocessing.cpu_count() + 1, 8)))
+# One worker per core. A request here is CPU in Python (the graph, templates), not a wait, so
+# more processes than cores only take turns on them; and each worker keeps its own copy of
+# the teams' graphs and replays every write into it. Measured (bench/README.md, "Workers per
+# core"): 4 workers per core cost ~20 % more CPU a request than one, and with keep-alive
+# connections pinned to workers unevenly, they doubled the slowest requests.
+workers = int(os.environ.get("WORKERS", multiprocessing.cpu_count()))
 # Threads let a worker answer other requests while one waits on PostgreSQL; the graph
 # cache takes a lock per team, so threads are safe. THREADS=1 gives plain sync workers.
 worker_class = "gthread"

@@ -1,6 +1,6 @@
 """Load and faults: gunicorn + PostgreSQL on loopback with the 10,000-person benchmark graph.
 
-    python -m bench.load [--clients 50] [--duration 60] [--workers 4] [--instances 2]
+    python -m bench.load [--clients 50] [--duration 60] [--workers N] [--instances 2]
                          [--no-faults]
 
 Makes a fresh PostgreSQL database (dropped afterwards unless --keep-db), migrates it, loads
@@ -514,7 +514,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="gunicorn workers per instance (default: this machine's cores "
+                             "shared out among the instances, gunicorn.conf.py's one per core)")
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--write-share", type=float, default=0.2,
@@ -528,6 +530,8 @@ def main() -> None:
     versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
     parser.add_argument("--pg-version", default=(versions or ["15"])[-1])
     args = parser.parse_args()
+    if args.workers is None:  # each instance stands for a machine with its share of the cores
+        args.workers = max(1, (os.cpu_count() or 1) // args.instances)
 
     OUT.mkdir(parents=True, exist_ok=True)
     name = f"referrals_load_{os.getpid()}"
