@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from unittest.mock import patch
 
 import networkx as nx
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from referrals.graph import build as build_module
 from referrals.graph.build import build_graph, fork, redate
 from referrals.graph.index import GraphIndex, get_index, redate_index, share_index
 from referrals.graph.paths import DoNotContact, best_path
@@ -76,10 +78,16 @@ def answers(G: nx.Graph, penalty: dict[int, float]) -> dict:
 
 @settings(max_examples=150, deadline=None)
 @given(ops, dated_pairs, params, st.integers(0, 900), st.booleans(),
-       st.dictionaries(st.integers(1, 7), st.sampled_from([0.5, 0.9]), max_size=2))
+       st.dictionaries(st.integers(1, 7), st.sampled_from([0.5, 0.9]), max_size=2),
+       st.sampled_from([1, 2, 5, 2_000]))
 def test_a_graph_moved_to_a_later_day_equals_a_fresh_build(
-    changes, pairs, tie_params, days, indexed, penalty
+    changes, pairs, tie_params, days, indexed, penalty, rows_per_step
 ):
+    with patch.object(build_module, "REDATE_ROWS", rows_per_step):  # slices of any size
+        _moved_equals_fresh(changes, pairs, tie_params, days, indexed, penalty)
+
+
+def _moved_equals_fresh(changes, pairs, tie_params, days, indexed, penalty):
     model = starting_model()
     model.params = tie_params
     G = rebuild(model, TODAY)
