@@ -68,3 +68,33 @@ def test_a_follow_up_marked_done_is_on_the_timeline_and_an_open_one_is_not(
     timeline = timeline[:timeline.index("</section>")]
     assert "Thank-you marked done" in timeline
     assert "Send the plant photos" not in timeline  # not done: it hasn't happened
+
+
+def test_the_blank_note_form_kept_per_app_is_the_form_rendered_afresh(
+        app, client, logged_in, user):
+    from flask import get_template_attribute
+
+    from referrals.people.forms import NoteForm
+
+    dana = factories.make_person(db.session, user.team_id, "Dana Whitfield")
+    db.session.commit()
+
+    def folded(html):  # whitespace folded, the token (signed with a time) masked
+        return re.sub(r'name="csrf_token" type="hidden" value="[^"]+"', "TOKEN",
+                      re.sub(r"\s+", " ", html)).strip()
+
+    def note_form(html):
+        form = html[html.index('<form class="note-form"'):]
+        return folded(form[:form.index("</form>")])
+
+    pages = [client.get(f"/people/{dana.id}").get_data(as_text=True) for _ in range(2)]
+    with app.test_request_context(f"/people/{dana.id}"):
+        form = NoteForm(formdata=None)
+        field = get_template_attribute("macros/forms.html", "field")
+        afresh = folded(f"{form.csrf_token} {field(form.body)}")
+    for page in pages:
+        assert afresh.startswith("<input id=\"csrf_token\" TOKEN>")
+        assert afresh in note_form(page)
+    # and a refused note comes back in the form rendered afresh, its error beside the field
+    refused = _post(client, dana.id, "").get_data(as_text=True)
+    assert 'aria-invalid="true"' in note_form(refused)

@@ -9,6 +9,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    get_template_attribute,
     jsonify,
     redirect,
     render_template,
@@ -16,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import Integer, literal, select
 from werkzeug.wrappers import Response
 
@@ -205,10 +207,26 @@ def new() -> Page | Response:
 def detail_page(person: Person, status: int = 200, **extra: object) -> Page:
     """The profile: the person's details and the panels the features registered (see
     `people.panels`); `extra` carries a panel's refused form back to it."""
-    extra.setdefault("note_form", NoteForm(formdata=None))
+    if "note_form" not in extra:
+        extra["note_field"] = blank_note_field()
     with page_reads():
         return render_template("people/detail.html", person=person,
                                **panels_for(person, request.args.get("show")), **extra), status
+
+
+_BLANK_NOTE = "referrals.people.blank_note_field"
+
+
+def blank_note_field() -> Markup:
+    """The note form's field as every page first shows it (empty, no errors), rendered once
+    per app: building the form and rendering its field cost ~0.2 ms a page. The CSRF token,
+    which is per session, is written by the template itself."""
+    kept = current_app.extensions.get(_BLANK_NOTE)
+    if kept is None:
+        field = get_template_attribute("macros/forms.html", "field")
+        kept = Markup(field(NoteForm(formdata=None, meta={"csrf": False}).body))
+        current_app.extensions[_BLANK_NOTE] = kept
+    return kept
 
 
 def _page_person(person_id: int) -> tuple[Person, list[Person]]:
