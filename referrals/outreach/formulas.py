@@ -70,7 +70,9 @@ _PHONE = re.compile(
     rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b"
     # Numbers outside North America, in groups: "0161 496 0712", "+39 02 555 0189",
     # "22 555 0173" (three groups or more, the last two of three or four digits).
-    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])",
+    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])"
+    # A mobile in two groups of five, as India writes it: "98450 55107", "+91 98200 55873".
+    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{5}[ .-]\d{5}(?![\w-])",
     re.I,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
