@@ -341,8 +341,8 @@ _FIRST_WORD = re.compile(
 # A vague sweetener for signing now is the push itself, not a reason: "I can throw in an
 # extra discount", "sweeten the deal" (but "a free battery", "25 percent off" are offers).
 _SWEETENER = re.compile(
-    r"\b(?:throw in|give you|offer you|get you) (?:an? )?(?:extra |additional |special |further "
-    r"|little |better |nice )?(?:discount|deal|price|rate)\b|\bsweeten(?:ing)? the (?:deal|pot"
+    r"\b(?:throw in|give you|offer you|get you|offering|keep|hold) (?:an? |the |that |this |our )?"
+    r"(?:[\w-]+ )?(?:discount|deal|price|rate)\b|\bsweeten(?:ing)? the (?:deal|pot"
     r"|offer)\b", re.I)
 
 
