@@ -212,11 +212,26 @@ _GUESSED = re.compile(
     r"|\bcall (?:you|me) back\b", re.I)
 
 
+# What makes a clause about them particular to them: a number, a name, a date, a comparison,
+# a place or a time, something that happened or is happening, what of the rep's it meets, or a
+# clause that says which one. Without any ("Your shop front is the first thing customers see")
+# it is true of every business: a truism, no fact.
+_PARTICULAR = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORD}|one-\w+)\b|\s(?-i:[A-Z])|\b(?:same|than|as|that|which|who|whose"
+    r"|where|when|according|since|until|from|to|at|in|on|into|out|every|each|per|last|next|new"
+    r"|now|just|recently|already|soon|due|our|asked|returning|answering|won|lost|got|ran|went"
+    r"|left|grew|sold|bought|says|said|heard|shows|lists|asks|asking|keeps?|own|has been"
+    r"|have been|once|twice|a lot|lots|most|about|nearly|almost|this|like|similar|[a-z]{2,}ed)\b"
+    r"|(?:\b(?:is|are|was|were)|'s|'re) (?:[a-z]+ )?[a-z]{3,}ing\b",
+    re.I)
+
+
 def _their_fact(text: str) -> bool:
     """Whether a clause of the sentence states a fact about the listener's own business."""
     if "you" not in text.lower():
         return False
     return any((_THEIR_CLAUSE.match(clause) and not _GUESSED.search(clause)
+                and _PARTICULAR.search(text, text.find(clause))
                 or _THEIR_PROPOSAL.match(clause) and not _GUESSED.search(
                     _MODAL.sub(" ", clause)))
                and len(clause.split()) >= 4 for clause in _CLAUSES.split(text))
