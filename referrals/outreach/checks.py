@@ -326,8 +326,8 @@ _PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
 _THEIR_DEADLINE = re.compile(
     r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
     r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
-    r"|your (?:[\w-]+ )?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate|warranty"
-    r"|deadline|filing|plan|rate|term))\b", re.I)
+    r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate"
+    r"|warranty|deadline|filing|plan|rate|term)s?)\b", re.I)
 
 
 _FRESH_NEWS = re.compile(

@@ -46,8 +46,9 @@ def _families(*parts: str) -> re.Pattern[str]:
 #: A follow-up that brings nothing: needy when the message gives no reason, but not when it
 #: goes on to one ("following up on my note: I've attached the test results").
 EMPTY_FOLLOW_UP = re.compile(
-    r"\b(?:just )?follow(?:ing|ed)? up (?:again )?(?:on|about|regarding|with|to|and) (?:my|our"
-    r"|see|check|ask)\b(?:[\w -]*?(?:follow-up|message|voicemail|e-?mail|note|call|letter)s?\b)?"
+    r"\b(?:just )?follow(?:ing|ed)? up,? (?:again )?(?:on|about|regarding|with|to|and)? ?(?:my"
+    r"|our|see|seeing|check|checking|ask|asking)\b(?:[\w -]*?(?:follow-up|message|voicemail"
+    r"|e-?mail|note|call|letter)s?\b)?"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
     r"|think|consider|go over)\b",
     re.I,
@@ -315,7 +316,8 @@ DESPERATE = _families(
     r"|our) (?:quarter|month"
     r"|year)\b|\b(?:year|quarter|month|books) close",
     r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
-    r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
+    # ("Even if you decide to do it yourselves" concedes, it doesn't push.)
+    r"(?<!\beven )\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
     r"paperwork done|lock it in)\b(?! (?:in|for) (?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))",
     r"\b(?:(?:sign|order|buy|act|decide)(?:ed)?(?: up)?|signs up) (?:today|now|tonight|this week"
@@ -327,8 +329,9 @@ DESPERATE = _families(
     r"|\b(?:expires?|ends) (?:today|tonight|at midnight|soon)\b",
     r"\b(?:sign|signed|signature|order|contract|decide|decision|commit|paperwork|PO)\b[^.?!;]{0,40}"
     r"\b(?:by|before|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow"
-    r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
-    r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
+    r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands|(?:hold|keep)"
+    r" (?:it|this|that|the [\w-]+)) (?:until|through|till)\b"
+    r"|\bprice goes (?:back )?up\b|\bstands only if\b",
     r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\blimited-time (?:offer|deal|price"
     r"|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
     r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b"
@@ -337,6 +340,9 @@ DESPERATE = _families(
     # Pleading.
     r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
     r"|phone|text))|\breally, really\b"
+    # The rep's own slots, numbers or book to fill: "I really need to fill them".
+    r"|\b(?:I|we) (?:really |just |still )?(?:need|have) to (?:fill|hit|make|meet|close|book)"
+    r" (?:them|it|my|our|those|these|the (?:slots?|spots?|quota|target|number|calendar))\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
     # The rep's feelings about the meeting: thankful, hopeful, not giving up.
