@@ -110,6 +110,10 @@ _FILLER = frozenset(
 
 
 
+#: An e-mail's heading label is no word of the message: "Subject: Re: Connecting".
+_HEADING = re.compile(r"^(?:(?:subject|re|fwd?)\s*:\s*)+", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def _formula_free(text: str) -> str:
     """The text without greetings, names, numbers, courtesies, titles or sign-offs.
@@ -122,13 +126,14 @@ def _formula_free(text: str) -> str:
 
 def _substance(text: str) -> list[str]:
     """The words left once greetings, names, numbers, sign-offs and call-back words go."""
-    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
+    return [w for w in _WORD.findall(_formula_free(_HEADING.sub("", text)).lower())
+            if w not in _FILLER]
 
 
 def _said(text: str) -> list[str]:
     """The words of substance that are not names: capitalised words left over are names."""
     # "Let's" starts a proposal ("Let's find a time to connect"), never a name.
-    return [w for w in _WORD.findall(_formula_free(text))
+    return [w for w in _WORD.findall(_formula_free(_HEADING.sub("", text)))
             if w.lower() not in _FILLER and (not w[0].isupper() or w == "Let's")]
 
 
