@@ -326,8 +326,8 @@ _PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
 _THEIR_DEADLINE = re.compile(
     r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
     r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
-    r"|your (?:[\w-]+ )?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate|warranty"
-    r"|deadline|filing|plan|rate|term))\b", re.I)
+    r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate"
+    r"|warranty|deadline|filing|plan|rate|term)s?)\b", re.I)
 
 
 _FRESH_NEWS = re.compile(
@@ -341,8 +341,8 @@ _FIRST_WORD = re.compile(
 # A vague sweetener for signing now is the push itself, not a reason: "I can throw in an
 # extra discount", "sweeten the deal" (but "a free battery", "25 percent off" are offers).
 _SWEETENER = re.compile(
-    r"\b(?:throw in|give you|offer you|get you) (?:an? )?(?:extra |additional |special |further "
-    r"|little |better |nice )?(?:discount|deal|price|rate)\b|\bsweeten(?:ing)? the (?:deal|pot"
+    r"\b(?:throw in|give you|offer you|get you|offering|keep|hold) (?:an? |the |that |this |our )?"
+    r"(?:[\w-]+ )?(?:discount|deal|price|rate)\b|\bsweeten(?:ing)? the (?:deal|pot"
     r"|offer)\b", re.I)
 
 

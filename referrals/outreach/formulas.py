@@ -70,7 +70,9 @@ _PHONE = re.compile(
     rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b"
     # Numbers outside North America, in groups: "0161 496 0712", "+39 02 555 0189",
     # "22 555 0173" (three groups or more, the last two of three or four digits).
-    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])",
+    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])"
+    # A mobile in two groups of five, as India writes it: "98450 55107", "+91 98200 55873".
+    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{5}[ .-]\d{5}(?![\w-])",
     re.I,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -108,6 +110,10 @@ _FILLER = frozenset(
 
 
 
+#: An e-mail's heading label is no word of the message: "Subject: Re: Connecting".
+_HEADING = re.compile(r"^(?:(?:subject|re|fwd?)\s*:\s*)+", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def _formula_free(text: str) -> str:
     """The text without greetings, names, numbers, courtesies, titles or sign-offs.
@@ -120,13 +126,14 @@ def _formula_free(text: str) -> str:
 
 def _substance(text: str) -> list[str]:
     """The words left once greetings, names, numbers, sign-offs and call-back words go."""
-    return [w for w in _WORD.findall(_formula_free(text).lower()) if w not in _FILLER]
+    return [w for w in _WORD.findall(_formula_free(_HEADING.sub("", text)).lower())
+            if w not in _FILLER]
 
 
 def _said(text: str) -> list[str]:
     """The words of substance that are not names: capitalised words left over are names."""
     # "Let's" starts a proposal ("Let's find a time to connect"), never a name.
-    return [w for w in _WORD.findall(_formula_free(text))
+    return [w for w in _WORD.findall(_formula_free(_HEADING.sub("", text)))
             if w.lower() not in _FILLER and (not w[0].isupper() or w == "Let's")]
 
 

@@ -46,8 +46,9 @@ def _families(*parts: str) -> re.Pattern[str]:
 #: A follow-up that brings nothing: needy when the message gives no reason, but not when it
 #: goes on to one ("following up on my note: I've attached the test results").
 EMPTY_FOLLOW_UP = re.compile(
-    r"\b(?:just )?follow(?:ing|ed)? up (?:again )?(?:on|about|regarding|with|to|and) (?:my|our"
-    r"|see|check|ask)\b(?:[\w -]*?(?:follow-up|message|voicemail|e-?mail|note|call|letter)s?\b)?"
+    r"\b(?:just )?follow(?:ing|ed)? up,? (?:again )?(?:on|about|regarding|with|to|and)? ?(?:my"
+    r"|our|see|seeing|check|checking|ask|asking)\b(?:[\w -]*?(?:follow-up|message|voicemail"
+    r"|e-?mail|note|call|letter)s?\b)?"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
     r"|think|consider|go over)\b",
     re.I,
@@ -114,8 +115,10 @@ BLAME = _families(
     r"|saw|seen|heard|listened to|read) (?:my|them|all|it)\b",
     r"\b(?:i guess|i assume|i take it|i suppose|i figure) you(?:'re| are) (?:not|no longer) "
     r"interested",
-    r"\byou (?:promised|said you(?:'d| would)|told me you(?:'d| would)) (?:to )?(?:call|get "
-    r"back|reply|respond|let me know|look)",
+    # The promise may be made for them: "Your receptionist promised me you'd call back".
+    r"\b(?:you (?:promised|said you(?:'d| would)|told me you(?:'d| would))|(?:promised|said|told)"
+    r"(?: me)? (?:that )?you(?:'d| would)) (?:to )?(?:call|get back|reply|respond|let me know"
+    r"|look)",
     r"\b(?:frustrat|disappoint)\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)"
     r"|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
@@ -313,27 +316,33 @@ DESPERATE = _families(
     r"|our) (?:quarter|month"
     r"|year)\b|\b(?:year|quarter|month|books) close",
     r"\blast (?:week|day|days) of (?:the|our|my) (?:quarter|month|year|fiscal)\b",
-    r"\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
+    # ("Even if you decide to do it yourselves" concedes, it doesn't push.)
+    r"(?<!\beven )\bif (?:you|we) (?:can )?(?:sign|close|commit|book|order|buy|act|decide|get the "
     r"paperwork done|lock it in)\b(?! (?:in|for) (?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))",
-    r"\b(?:sign|order|buy|act|decide)(?:ed)?(?: up)? (?:today|now|tonight|this week"
+    r"\b(?:(?:sign|order|buy|act|decide)(?:ed)?(?: up)?|signs up) (?:today|now|tonight|this week"
     r"|(?:before|by)(?= (?:the |this |next )?(?:end|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|tomorrow|tonight|then|noon|midnight|month|quarter|year|week|deadline"
-    r"|close|\d)))\b"
+    r"|close|\d|[a-z-]*(?:first|second|third|th)\b)))\b"
     r"|(?:(?<=offer )|(?<=deal )|(?<=price )|(?<=pricing )|(?<=discount )|(?<=promotion )"
     r"|(?<=special ))(?:expires?|ends)\b(?: (?:at|today|tonight|soon|on|this))?"
     r"|\b(?:expires?|ends) (?:today|tonight|at midnight|soon)\b",
     r"\b(?:sign|signed|signature|order|contract|decide|decision|commit|paperwork|PO)\b[^.?!;]{0,40}"
     r"\b(?:by|before|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow"
-    r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands) (?:until|through"
-    r"|till)\b|\bprice goes (?:back )?up\b|\bstands only if\b",
+    r"|tonight|the end|then|the weekend)\b|\bonly (?:good|valid|available|stands|(?:hold|keep)"
+    r" (?:it|this|that|the [\w-]+)) (?:until|through|till)\b"
+    r"|\bprice goes (?:back )?up\b|\bstands only if\b",
     r"\blast chance\b|\bdon't miss out\b|\blimited time\b|\blimited-time (?:offer|deal|price"
     r"|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
-    r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b|\btoday only\b|\bwon't last\b"
+    r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b"
+    r"|\b(?:today|(?:for )?(?:this|one) (?:week|day|month|weekend)) only\b|\bwon't last\b"
     r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
     # Pleading.
     r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
     r"|phone|text))|\breally, really\b"
+    # The rep's own slots, numbers or book to fill: "I really need to fill them".
+    r"|\b(?:I|we) (?:really |just |still )?(?:need|have) to (?:fill|hit|make|meet|close|book)"
+    r" (?:them|it|my|our|those|these|the (?:slots?|spots?|quota|target|number|calendar))\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
     # The rep's feelings about the meeting: thankful, hopeful, not giving up.
@@ -600,11 +609,18 @@ OFFER = re.compile(
     r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
     r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
     r"(?:who|that) "
-    r"(?:could|can|will|would)\b|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
+    r"(?:could|can|will|would)\b"
+    # What the rep has free for them, and when: "we have two certified welders available
+    # Monday for your Kenosha job" (not "we have 30 technicians available around the clock").
+    r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
+    r"(?:available|free|open|ready|spare|in stock|on hand)\b(?=[^.?!;]*\b(?:your|you|this week"
+    r"|next week|tomorrow|today|" + DAY + r")\b)"
+    r"|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
     r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
-    r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?:a |an |the |some |two "
-    r"|three |\d+ )?(?!(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again|several"
-    r"|a few|a couple|many|\w+ times)\b)[a-z]"
+    # (Not "I left you a message": the article is looked past before the noun is judged.)
+    r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?!(?:(?:a|an|the|some|two"
+    r"|three|\d+) )?(?:(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again"
+    r"|several|a few|a couple|many|\w+ times)\b))[a-z]"
     # The rep doing a concrete job on the listener's things: "I can test and re-certify it".
     r"|\bI(?:'ll| will| can| could|'d be happy to| am happy to|'m happy to) (?:\w+ and )?(?:test"
     r"|check|fix|inspect|service|repair|replace|(?:re-?)?certify|measure|install|fit|bring|send"

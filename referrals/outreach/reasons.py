@@ -56,7 +56,9 @@ _RESOURCE = re.compile(
     r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
     r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
-    r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )quotes?"  # not the verb: "a chance to quote your fleet"
+    # Not the verb: "a chance to quote your fleet", "anything I could quote on".
+    r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )(?<!\bcould )(?<!\bwould )(?<!\bwe'll )quotes?"
+    r"(?! (?:on|you|it|them|your)\b)"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
@@ -81,6 +83,9 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
     r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
+    # Asking for their time, however it is put: "Would you have some time next week ...?",
+    # "Surely you can spare that?"
+    r"|(?:some|any|a little|a bit of) time|spare"
     r"|walk-?through|presentation)\b"
     r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
@@ -149,6 +154,9 @@ _EMPTY_QUESTION = re.compile(
     r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
     r"|\bright (?:person|contact|people)\b"
     r"|\binterested\?|\blet me know (?:you|if you(?:'ve| have) (?:seen|got|read))"
+    # Whether they still want the rep's deal: "Is this still something you'd like to pursue?"
+    r"|\b(?:something|anything) you(?:'d| would) (?:like|want|care|be (?:keen|interested))\b"
+    r"|\b(?:pursue|move forward|proceed|go ahead)(?: with (?:this|it|that|us))?\?"
     r"|\byou(?:'ve| have)"
     r" (?:seen|read|got|received) (?:this|it|my)\b", re.I)
 
@@ -159,11 +167,15 @@ _EMPTY_QUESTION = re.compile(
 # delivery") with a plain verb. Hedged, supposed or asked ("your policy's probably up for
 # renewal", "your staff is going to love it", "could your team use ...?") it is the rep's
 # guess; about the rep's own calls and notes ("you opened my last e-mail") it is no news.
+# A subject line runs into the greeting once the lines are joined ("Subject: Your shipping
+# needs Hi Tanner, ..."): the greeting ends the heading's clause.
 _CLAUSES = re.compile(r"(?:[,;:–—]|\.(?= ))\s*(?:(?:and|but|so|since|as) )?"
-                      r"|\s(?:and|but|so|since|because|as|which|while|though)\s", re.I)
+                      r"|\s(?:and|but|so|since|because|as|which|while|though)\s"
+                      r"|\s(?=(?-i:Hi|Hello|Hey|Dear) (?-i:[A-Z]))", re.I)
+# A verb in -s has words after it: "your logistics partner", "your shipping needs" are nouns.
 _FINITE = (r"(?:is|are|was|were|has|had|have|'s|'re|'ve|does|do|did|doesn't|don't|didn't|isn't"
-           r"|aren't|wasn't|[a-z]{2,}ed|[a-z]{2,}s|got|won|ran|lost|sold|bought|went|left|grew"
-           r"|took|made|built|came|sent|paid|spent|hit|cut|put|set|shut)\b")
+           r"|aren't|wasn't|[a-z]{2,}ed|[a-z]{2,}s(?= [\w$£€])|got|won|ran|lost|sold|bought|went"
+           r"|left|grew|took|made|built|came|sent|paid|spent|hit|cut|put|set|shut)\b")
 _THEIR_CLAUSE = re.compile(
     r"\W*(?:(?:I |we )?(?:just )?(?:saw|see|noticed|notice|read|heard|hear|understand|gather"
     r"|know|learned|spotted)(?: that)? )?"
@@ -200,11 +212,26 @@ _GUESSED = re.compile(
     r"|\bcall (?:you|me) back\b", re.I)
 
 
+# What makes a clause about them particular to them: a number, a name, a date, a comparison,
+# a place or a time, something that happened or is happening, what of the rep's it meets, or a
+# clause that says which one. Without any ("Your shop front is the first thing customers see")
+# it is true of every business: a truism, no fact.
+_PARTICULAR = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORD}|one-\w+)\b|\s(?-i:[A-Z])|\b(?:same|than|as|that|which|who|whose"
+    r"|where|when|according|since|until|from|to|at|in|on|into|out|every|each|per|last|next|new"
+    r"|now|just|recently|already|soon|due|our|asked|returning|answering|won|lost|got|ran|went"
+    r"|left|grew|sold|bought|says|said|heard|shows|lists|asks|asking|keeps?|own|has been"
+    r"|have been|once|twice|a lot|lots|most|about|nearly|almost|this|like|similar|[a-z]{2,}ed)\b"
+    r"|(?:\b(?:is|are|was|were)|'s|'re) (?:[a-z]+ )?[a-z]{3,}ing\b",
+    re.I)
+
+
 def _their_fact(text: str) -> bool:
     """Whether a clause of the sentence states a fact about the listener's own business."""
     if "you" not in text.lower():
         return False
     return any((_THEIR_CLAUSE.match(clause) and not _GUESSED.search(clause)
+                and _PARTICULAR.search(text, text.find(clause))
                 or _THEIR_PROPOSAL.match(clause) and not _GUESSED.search(
                     _MODAL.sub(" ", clause)))
                and len(clause.split()) >= 4 for clause in _CLAUSES.split(text))
