@@ -17,9 +17,9 @@ The corpus has two splits in ``tests/data/``:
   blind after round 7 and tuned on in round 8; ``g…`` were written blind by a fifth author,
   scored blind after round 8 and tuned on in round 9; ``k…`` were written blind by a sixth
   author, scored blind after round 9 and tuned on in round 10. All of them are tuning data now.
-- ``craft_heldout.jsonl``: the next set written blind by another author, never opened while
-  tuning, scored once after the round it follows. Between rounds the file is empty (or
-  absent) and the held-out split is reported as not measured.
+- ``craft_heldout.jsonl`` (ids ``m…``, a seventh author's): the set written blind by another
+  author, never opened while tuning, scored once after round 10. Between rounds the file is
+  empty (or absent) and the held-out split is reported as not measured.
 
 ``--by-set`` prints recall per flaw and false alarms for each set of the tune split (the ids
 sharing a letter), so a round that tunes on one set can check that the older ones did not
