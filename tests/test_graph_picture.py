@@ -60,6 +60,27 @@ def test_keeps_the_strongest_nodes(max_nodes):
         assert H.edges[u, v] == G.edges[u, v]
 
 
+def test_a_picture_keeps_no_search_state_of_its_center():
+    """A person page's picture leaves the index's states (the reps' searches) as they were,
+    and reads a state the index already keeps."""
+    from referrals.graph.index import get_index
+
+    G = star_graph()
+    ix = get_index(G)
+    ix.state(2)  # a rep's, say
+    before = list(ix.states)
+    H = strongest_ego(G, 1, radius=2, max_nodes=5)
+    assert list(ix.states) == before
+    ix.state(1)
+    kept = ix.states[1]
+    same = strongest_ego(G, 1, radius=2, max_nodes=5)
+    assert dict(same.nodes(data=True)) == dict(H.nodes(data=True))
+    assert ix.states[1] is kept and kept.B[2] is not None  # its layers were read
+    penalised = ix.state(1, ((2, 0.5),))  # the center's own state under a penalty: not used
+    again = strongest_ego(G, 1, radius=2, max_nodes=5)
+    assert ix.states[1] is penalised and dict(again.nodes(data=True)) == dict(H.nodes(data=True))
+
+
 def test_radius_and_dnc_are_respected():
     G = star_graph()
     H = strongest_ego(G, 1, radius=2)

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import networkx as nx
 import numpy as np
 
-from referrals.graph.index import INF, QSCALE, get_index
+from referrals.graph.index import INF, QSCALE, GraphIndex, get_index
+from referrals.graph.layers import SourceState
 from referrals.graph.paths import Path
 
 __all__ = ["layout", "path_layout", "place_labels", "reach_count", "strongest_ego"]
@@ -64,7 +65,7 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
     if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
         raise ValueError(f"max_nodes must be a positive int, not {max_nodes!r}")
     ix = get_index(G)
-    st = ix.state(center)
+    st = _center_state(ix, center)
     best, _ = st.layer(radius)
     reached = np.flatnonzero(best < INF)
     if len(reached) > max_nodes:
@@ -101,6 +102,22 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
             if u < v:
                 H.add_edge(u, v, **nbrs[v])
     return H
+
+
+def _center_state(ix: GraphIndex, center: int) -> SourceState:
+    """The hop layers from ``center`` without a penalty: the index's own state when it keeps
+    one (a rep's, say), else a state made for this picture alone.
+
+    Not kept in the index: every person page's first view draws a new center, and each
+    state kept would stay until the index's memory budget is full (~230 MB at 10,000
+    people after 3,000 pages), push the reps' search states out, and make every later
+    state lookup's eviction pass longer (1 ms more a picture at 1,500 kept)."""
+    with ix.lock:
+        st = ix.states.get(center)
+        if st is not None and st.penalty == ():
+            return st
+        s = int(ix.pos[center])
+        return SourceState(ix, s, (), ix.penalty_array((), s))
 
 
 def _fit(

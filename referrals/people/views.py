@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from flask import (
@@ -18,7 +19,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 from markupsafe import Markup
-from sqlalchemy import Integer, literal, select
+from sqlalchemy import Integer, Select, bindparam, select
 from werkzeug.wrappers import Response
 
 from referrals.base import MAX_ID
@@ -229,18 +230,26 @@ def blank_note_field() -> Markup:
     return kept
 
 
+@cache
+def _page_person_statement() -> Select[tuple[Person, int | None]]:
+    """`_page_person`'s query, built once with bound parameters (building it and its cache
+    key cost more than running it)."""
+    wanted = select(User.person_id).where(
+        User.team_id == bindparam("team_id", type_=Integer)).union_all(
+        select(bindparam("person_id", type_=Integer)))
+    return (select(Person, User.id).outerjoin(User, User.person_id == Person.id)
+            .where(Person.id.in_(wanted.scalar_subquery())))
+
+
 def _page_person(person_id: int) -> tuple[Person, list[Person]]:
     """The person of a profile, read with the team's reps' people in one query: the page
     marks reps, and the rep's own record (their time zone) is then in the session."""
     team_id = _team_id()
     if not 0 < person_id <= MAX_ID:
         raise NotFound("No such person.")
-    wanted = select(User.person_id).where(User.team_id == team_id).union_all(
-        select(literal(person_id, Integer)))
     found, reps = None, []
-    for row, user_id in db.session.execute(
-            select(Person, User.id).outerjoin(User, User.person_id == Person.id)
-            .where(Person.id.in_(wanted.scalar_subquery()))):
+    for row, user_id in db.session.execute(_page_person_statement(),
+                                           {"team_id": team_id, "person_id": person_id}):
         if row.team_id != team_id:
             continue
         if user_id is not None:
