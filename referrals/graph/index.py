@@ -194,11 +194,13 @@ class GraphIndex:
     def patched(self, G: nx.Graph) -> GraphIndex | None:
         """The index of ``G``, a later version of this index's graph, from this one's arrays.
 
-        Only rows (and do-not-contact flags) that were replaced since are read from ``G``;
-        the others are copied as arrays. None when a patch is not safe or not worth it: ``G``
-        was changed by other means (:func:`~referrals.graph.build.touch`) since this index
-        was built, or more than :data:`PATCH_SHARE` of its rows changed. The result has the
-        very arrays a full build would give, and no per-source states (they are recomputed).
+        Only rows (and do-not-contact flags) that were replaced since are read from ``G``:
+        the nodes ``G``'s journal noted (:meth:`_noted`), else every row compared by
+        identity (:meth:`_compared`); the others are copied as arrays. None when a patch is
+        not safe or not worth it: ``G`` was changed by other means
+        (:func:`~referrals.graph.build.touch`) since this index was built, or more than
+        :data:`PATCH_SHARE` of its rows changed. The result has the very arrays a full build
+        would give, and no per-source states (they are recomputed).
 
         Long because it is one pass that builds the new CSR arrays out of the old ones: the
         map from old positions to new, the rows that changed, the slices copied and the
