@@ -402,6 +402,18 @@ class GraphIndex:
             self.evict()
             return st
 
+    def passing_state(self, source: int) -> SourceState:
+        """The hop layers from ``source`` without a penalty, for a caller that will not ask
+        again: the kept state when there is one (a rep's, say), else one made for this caller
+        and not kept – so a one-off reader (a person page's picture around anyone) neither
+        pushes the reps' states out nor lengthens every later eviction pass."""
+        with self.lock:
+            st = self.states.get(source)
+            if st is not None and st.penalty == ():
+                return st
+            s = int(self.pos[source])
+            return SourceState(self, s, (), self.penalty_array((), s))
+
     def penalty_array(self, penalty: tuple[tuple[int, float], ...], s: int) -> np.ndarray:
         """Per node, the key added for leaving it onward under ``penalty`` (0 for ``s``).
 

@@ -105,19 +105,12 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
 
 
 def _center_state(ix: GraphIndex, center: int) -> SourceState:
-    """The hop layers from ``center`` without a penalty: the index's own state when it keeps
-    one (a rep's, say), else a state made for this picture alone.
-
-    Not kept in the index: every person page's first view draws a new center, and each
-    state kept would stay until the index's memory budget is full (~230 MB at 10,000
-    people after 3,000 pages), push the reps' search states out, and make every later
-    state lookup's eviction pass longer (1 ms more a picture at 1,500 kept)."""
-    with ix.lock:
-        st = ix.states.get(center)
-        if st is not None and st.penalty == ():
-            return st
-        s = int(ix.pos[center])
-        return SourceState(ix, s, (), ix.penalty_array((), s))
+    """The hop layers from ``center`` without a penalty, not kept in the index: every person
+    page's first view draws a new center, and each state kept would stay until the index's
+    memory budget is full (~230 MB at 10,000 people after 3,000 pages), push the reps' search
+    states out, and make every later state lookup's eviction pass longer (1 ms more a picture
+    at 1,500 kept)."""
+    return ix.passing_state(center)
 
 
 def _fit(
