@@ -361,3 +361,31 @@ def test_dense_graphs_equal_brute_force(seed):
                 for k in (1, 2, 3, 6):
                     got = [p.nodes for p in warm_paths(G, s, t, k=k, max_hops=hops)]
                     assert got == expected[:k], (s, t, hops, k)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_dense_graphs_with_spread_strengths_equal_brute_force(seed):
+    # Strengths spread wide, so a middle node's best halves are often the ones a path can't
+    # use (through the target, or through the node before it): the pruning of rows by their
+    # third best half must keep every row that holds one of the k best paths.
+    import random
+
+    rng = random.Random(1000 + seed)
+    n = 8
+    kinds = [(kind, rating) for kind in ("family", "friend", "customer", "acquaintance")
+             for rating in (1, 2, 3, 4, 5)]
+    ties = [
+        (a, b, *rng.choice(kinds), None)
+        for a in range(1, n + 1)
+        for b in range(a + 1, n + 1)
+        if rng.random() < 0.9
+    ]
+    G = graph(n, ties)
+    for s in range(1, n + 1):
+        for t in range(1, n + 1):
+            if s == t:
+                continue
+            expected = brute_force(G, s, t, 4)
+            for k in (1, 2, 3):
+                got = [p.nodes for p in warm_paths(G, s, t, k=k, max_hops=4)]
+                assert got == expected[:k], (s, t, k)

@@ -311,6 +311,16 @@ def _meet_in_middle(
         ok = (m != ti) & st.ext[m] & (heads[at] == m)
         m, arep, tkey = m[ok], arep[ok], tkey[ok]
         r = at[ok]
+        if len(r) > k:
+            # A row bars at most two of its halves (the one through its `a`, the one through
+            # the target; a row's halves run through distinct nodes), so each row has a usable
+            # half among its three best, and the k-th best path is no worse than the k-th
+            # smallest of the rows' third keys: a row whose best half is worse than that
+            # holds no path of the k best, and its halves need not be read.
+            bound = np.partition(tkey + tkeys[r, 2], k - 1)[k - 1]
+            if bound < INF:
+                near = tkey + tkeys[r, 0] <= bound
+                m, arep, tkey, r = m[near], arep[near], tkey[near], r[near]
         total = tkey[:, None] + tkeys[r]
         via = tvia[r]
         bad = (tkeys[r] >= INF) | (via == arep[:, None]) | (via == ti)
