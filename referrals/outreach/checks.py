@@ -11,7 +11,13 @@ links", "our index shows where shippers in your region pay too much") is about *
 :func:`check_message` then flags, in this order:
 
 ``only_name_number``
-    greeting, name and number, nothing else;
+    nothing but who is calling, how and when to reach them and a request to call back or to
+    meet – however the request is put: politely, as a plea ("please, it's important that we
+    speak"), a reproach ("I've tried you three times now"), a contentless follow-up ("just
+    checking in") or an ask for time ("do you have fifteen minutes this week?"); courtesies
+    add nothing. The plea still makes it ``desperate`` and the reproach ``blames``. A topic,
+    the product or company, a claim (even an empty one), an offer, a thing sent, another
+    person named or anything about the listener's business lifts it out;
 ``no_reason``
     no sentence gives the prospect a concrete reason (an empty claim is not one);
 ``empty_claim``
