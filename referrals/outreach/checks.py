@@ -57,6 +57,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from referrals.outreach.asks import beyond_the_request
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALL_BACK,
@@ -193,16 +194,22 @@ def spoken_length(text: str) -> Length:
         "-second limit. Cut it to 50 to 75 words."))
 
 
-def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
-    if not (_PHONE.search(text) or _CALL_BACK.search(text)):
+def _only_name_number(text: str, read: Sequence[Sentence] = (),
+                      channel: str = "voicemail") -> Flag | None:
+    # How to reach the rep: a number or a call-back ask; an e-mail is answered by a reply, and
+    # a plea, a reproach or an ask for time is itself the request ("I'm trying one more time").
+    if not (channel == "email" or _PHONE.search(text) or _CALL_BACK.search(text)
+            or any(s.about == "wish" or s.blame or s.desperate for s in read)):
         return None
     if any(s.reasons for s in read if s.about != "me"):  # a reason is more than a name
         return None
-    if any(s.empty_claim or s.blame or s.desperate for s in read):  # more than a name: a flaw
+    if any(s.empty_claim for s in read):  # a claim, even an empty one, says more than a name
         return None
     # Names ("Hi there, Kyle Brooks, Western Supply") are not substance, unless the message
-    # says what the name did ("Mike Kincaid asked me to call").
-    if len(_said(text)) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
+    # says what the name did ("Mike Kincaid asked me to call"); nor is the request to call
+    # back however it is put – a plea, a reproach, "just checking in", "fifteen minutes?".
+    said = _said(text)
+    if (len(said) > MAX_SUBSTANCE_WORDS and beyond_the_request(said)) or _REFERRAL.search(text):
         return None
     return Flag(
         "only_name_number",
@@ -756,7 +763,7 @@ def check_message(text: str, *, channel: str = "voicemail",
     if not clean:
         raise ValueError("empty message")
     read = _read_all(clean)
-    found = [_only_name_number(clean, read), _no_reason(clean, read), _empty_claim(read),
+    found = [_only_name_number(clean, read, channel), _no_reason(clean, read), _empty_claim(read),
              _blames(read), _desperate(clean, read), _about_me(read),
              _repeated(clean, [_normalise(e) for e in earlier], read), _too_long(clean, channel)]
     return [flag for flag in found if flag is not None]
