@@ -638,9 +638,15 @@ def _desperate(text: str, read: list[Sentence]) -> Flag | None:
     )
 
 
+# The rep offering to do a job for them is no part of the company's story: "I can do it before
+# the re-inspection", "Shall I book a date in September?", "We could take a load back".
+_OFFERED = re.compile(r"(?:so |and )?(?:(?:I|we)(?:'ll| will| can| could)|(?:can|could|shall"
+                      r"|may) (?:I|we))\b", re.I)
+
+
 def _about_me(read: list[Sentence]) -> Flag | None:
     # A reproach is flagged as such ("blames"), not counted again as the rep's story.
-    story = sum(s.about == "me" and not s.blame for s in read)
+    story = sum(s.about == "me" and not s.blame and not _OFFERED.match(s.text) for s in read)
     theirs = sum(s.about == "them" for s in read)
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
     # A remark on their line of work ("running a law practice is demanding") is not the rep's.

@@ -556,8 +556,9 @@ COURTESY = re.compile(
     r"appreciate(?: it)?) (?:if you (?:could|would|can) )?(?=(?:return my call|give (?:me|us) a "
     r"(?:call|ring|bell|shout)|call (?:me|us)|ring (?:me|us)|a (?:return call|call ?back|call)"
     r")\b)"
+    # ... and as the apology that opens news: "I'm sorry to bother you, but I noticed ...".
     r"|\b(?:I'm )?sorry to (?:bother|trouble) you\b(?! again)(?=[^.?!;]{0,20}(?:it's|this is"
-    r"|I'm|my name))"
+    r"|I'm|my name)|,? but (?:I|we|your|there|this)\b)"
     r"|\b(?:please )?feel free to (?=(?:call|text|ring|reach|contact|e-?mail)\b)"
     r"|\bif you(?:'d| would) like to (?:call|ring)\b"
     r"|\b(?:at )?(?:any|a) time that suits you\b|\bwhenever (?:it )?(?:works|suits)(?: for)?"
@@ -583,6 +584,8 @@ REFERRAL = re.compile(
     r" (?:want|like|enjoy|find|be|appreciate|benefit"
     r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
+    # Someone who knows them: "He said he knows you from the Freight Association".
+    r"|\b(?:he|she|they|who) (?:knows|know|knew) you (?:from|through|at|well)\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
     r"|(?:(?<='s )|(?<= is )|(?<= are )|(?<='d be )|(?<= would be )|(?<= will be )|(?<='ll be ))"
     r"(?<!\bI'd be )(?<!\bwe'd be )(?<!\bwe are )(?<!\bI would be )(?<!\bwe would be )"
@@ -599,6 +602,8 @@ OFFER = re.compile(
     _AT_WORD + "(?:"
     r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )\bfree\b(?! (?:to|time)\b)"
     r"|\bat no (?:charge|cost)\b|\bno extra\b"
+    # A charge waived by name: "there's no mobilization charge", "no call-out fee".
+    r"|\bno (?:[\w-]+ )?(?:charge|fee)\b"
     # A trial they can run, not "real trial experience".
     r"|\b(?:a|free|\w+-day|\w+-week|\w+-month) trial\b|\btrial (?:run|period|order|batch|basis"
     r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"

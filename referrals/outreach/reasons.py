@@ -132,7 +132,11 @@ _HEARD_NEWS = re.compile(
     r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
     r"|launched|acquired|ends|ended|landed|passed|received)\b"
     r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
-    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)", re.I)
+    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)"
+    # ... or of a company by its name, the listener's or a peer's, doing something now: "I read
+    # that Hartwell Foods is adding a Reno warehouse".
+    r"|\bI (?:saw|heard|read|noticed|learned|understand|gather)(?: that)? (?-i:(?:[A-Z][\w&'-]*"
+    r" ){1,3})(?:is|are|has|have)(?: just| now| also| been)? (?-i:[a-z]+(?:ing|ed))\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
 # clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
 _JOB = re.compile(
