@@ -47,8 +47,10 @@ def _families(*parts: str) -> re.Pattern[str]:
 #: goes on to one ("following up on my note: I've attached the test results").
 EMPTY_FOLLOW_UP = re.compile(
     r"\b(?:just )?follow(?:ing|ed)? up,? (?:again )?(?:on|about|regarding|with|to|and)? ?(?:my"
-    r"|our|see|seeing|check|checking|ask|asking)\b(?:[\w -]*?(?:follow-up|message|voicemail"
-    r"|e-?mail|note|call|letter)s?\b)?"
+    r"|our|see|seeing|check|checking|ask|asking|the below|this thread)\b(?:[\w -]*?(?:follow-up"
+    r"|message|voicemail|e-?mail|note|call|letter)s?\b)?"
+    # Said bare, as the whole of the sentence's business: "Graciela at Southwest, following up."
+    r"|\bfollowing up(?= *(?:[.!;]|$))"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
     r"|think|consider|go over)\b",
     re.I,
@@ -67,6 +69,12 @@ _CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|in touch w
             r"|a hold of)|touch base with|speak (?:to|with)|talk (?:to|with))")
 _REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
 BLAME = _families(
+    # Silence made a joke of: "making sure you're still alive", "it'd be nice if it went both
+    # ways", "not having a minute to answer email", "hoping this is the one that gets through".
+    r"\b(?:you're|you are) still (?:alive|breathing|with us)\b|\b(?:went|go|goes|going) both"
+    r" ways\b|\ba two-way street\b|\bnot having (?:a|the) (?:minute|moment|second|time) to"
+    r" (?:answer|reply|respond|return|call)\b|\b(?:the one|this one|one) that (?:gets|makes it)"
+    r" through\b",
     # Silence as a fault: nothing heard back, no reply, no word.
     rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything ?|a word "
     r"|a reply|a response|an answer )?(?:back|from you)?(?:(?<=back)|(?<=you)|(?<=reply)"
@@ -378,7 +386,12 @@ CLAIM = _families(
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
     r"(?:[\w-]+ ){0,3}(?:costs?"
     r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
-    r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour bottom line\b"
+    r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour (?:[\w-]+'s )?bottom line\b"
+    # More custom for anyone: "our signs bring in more customers" (a count would prove it).
+    r"|\b(?:bring|brings|bringing|win|wins|drive|drives|get|gets) (?:you )?(?:in )?more"
+    r" (?:customers|clients|business|sales|leads|traffic|foot traffic|patients|guests)\b"
+    r"|\bsave on (?:[\w-]+ ){0,2}(?:costs?|bills?)\b|\bsuperior (?!to\b)[\w-]+\b"
+    r"|\ba better (?:price|rate|deal)\b"
     r"|\btrusted by\b|\bindustry[- ]standard\b|\bspeaks? for (?:itself|themselves)\b"
     r"|\bcost[- ]effective\b"
     r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
