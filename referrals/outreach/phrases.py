@@ -71,8 +71,10 @@ _REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
 BLAME = _families(
     # Silence made a joke of: "making sure you're still alive", "it'd be nice if it went both
     # ways", "not having a minute to answer email", "hoping this is the one that gets through".
-    r"\b(?:you're|you are) still (?:alive|breathing|with us)\b|\b(?:went|go|goes|going) both"
-    r" ways\b|\ba two-way street\b|\bnot having (?:a|the) (?:minute|moment|second|time) to"
+    r"\b(?:you're|you are) still (?:alive|breathing|with us)\b|\bif (?:it|this|that) went both"
+    r" ways\b|\b(?:conversations?|communication|calls?|replies|it|this) (?:goes|go|has to go"
+    r"|should go|works?|cuts?) both ways\b|\ba two-way street\b"
+    r"|\bnot having (?:a|the) (?:minute|moment|second|time) to"
     r" (?:answer|reply|respond|return|call)\b|\b(?:the one|this one|one) that (?:gets|makes it)"
     r" through\b",
     # Silence as a fault: nothing heard back, no reply, no word.
