@@ -16,10 +16,12 @@ The corpus has two splits in ``tests/data/``:
   round 6 and tuned on in round 7; ``e…`` were written blind by another author, scored
   blind after round 7 and tuned on in round 8; ``g…`` were written blind by a fifth author,
   scored blind after round 8 and tuned on in round 9; ``k…`` were written blind by a sixth
-  author, scored blind after round 9 and tuned on in round 10. All of them are tuning data now.
-- ``craft_heldout.jsonl`` (ids ``m…``, a seventh author's): the set written blind by another
-  author, never opened while tuning, scored once after round 10. Between rounds the file is
-  empty (or absent) and the held-out split is reported as not measured.
+  author, scored blind after round 9 and tuned on in round 10; ``m…`` were written blind by a
+  seventh author, scored blind after round 10 and tuned on in round 11. All of them are tuning
+  data now.
+- ``craft_heldout.jsonl``: the set written blind by another author, never opened while tuning,
+  scored once after a round. Between rounds the file is empty (or absent) and the held-out
+  split is reported as not measured.
 
 ``--by-set`` prints recall per flaw and false alarms for each set of the tune split (the ids
 sharing a letter), so a round that tunes on one set can check that the older ones did not

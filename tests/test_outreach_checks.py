@@ -633,7 +633,8 @@ def test_desperate_families(text: str, excerpt: str) -> None:
 def test_an_empty_follow_up_is_desperate_but_one_with_news_is_not() -> None:
     empty = ("Hi Tina, it's Greg at Metro Movers, wanted to follow up on my voicemail from last "
              "week. Call me back when you can. 555 830 0008.")
-    assert codes(empty) == ["no_reason", "desperate"]
+    # Since round 11's rule, a contentless follow-up is also only a name and a number.
+    assert codes(empty) == ["only_name_number", "no_reason", "desperate"]
     assert flag(empty, "desperate").excerpt == "follow up on my voicemail"
     news = ("Hi Anne, following up on my note: I've attached the moisture test results for the "
             "three decking boards you asked about. Leo Shaw, Deckworks")
@@ -956,7 +957,8 @@ def test_an_empty_call_after_an_empty_call_is_a_repeat_in_any_words() -> None:
     first = "Hi Rosa, Ben at Clearwater Staffing, just wanted to check in with you. 555-0190."
     again = ("Hey Rosa, Ben again from Clearwater Staffing, touching base in case there's "
              "something I can do for you. 555-0190.")
-    assert codes(again, earlier=(first,)) == ["no_reason", "desperate", "repeated"]
+    assert codes(again, earlier=(first,)) == ["only_name_number", "no_reason", "desperate",
+                                              "repeated"]
     # After a message that gave a reason, an empty one is empty, not a repeat of it.
     reason = ("Hi Rosa, Ben at Clearwater Staffing. Two clinics near you filled night-shift "
               "nurse posts in a week with our float pool. 555-0190.")
@@ -1002,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 2410
+    assert len(tune) >= 3210
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdeg")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkm")
     _check_labels(tune)
 
 

@@ -130,7 +130,8 @@ def test_reasons_the_reader_must_still_see(text: str) -> None:
 def test_a_plea_already_flagged_desperate_is_not_counted_again_as_the_reps_wish() -> None:
     text = ("Hi Mr. Clarke, Please, I'm asking for just one chance to show you what we can do. "
             "I know we could be a great fit. I won't give up! Josh Tate, Tate Staffing, 555-0186")
-    assert codes(text, channel="email") == ["no_reason", "desperate"]
+    # A plea is also no substance: the message is only a name and a number (round 11's rule).
+    assert codes(text, channel="email") == ["only_name_number", "no_reason", "desperate"]
 
 
 # --- repeats that slipped -----------------------------------------------------------------------

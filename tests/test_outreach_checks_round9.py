@@ -169,9 +169,14 @@ def test_only_a_name_and_a_number_with_new_courtesies(text: str) -> None:
     assert codes(text)[:2] == ["only_name_number", "no_reason"]
 
 
-def test_lets_find_a_time_is_more_than_a_name() -> None:
+def test_lets_find_a_time_is_an_ask_for_time_and_no_more() -> None:
+    # Round 9 read "Let's" as more than a name; round 11's rule reads an ask for time as the
+    # request to meet, so the message is only a name and a number – but "Let's" is no name.
     got = codes("Hi Ken, Rita at Crossroads Print. Hope your week's going well! Let's find a time "
                 "to connect soon. 555 646 7979.")
+    assert got == ["only_name_number", "no_reason"]
+    got = codes("Hi Ken, Rita at Crossroads Print. Let's find a time to go over your label "
+                "printing. 555 646 7979.")
     assert "no_reason" in got and "only_name_number" not in got
 
 

@@ -11,7 +11,13 @@ links", "our index shows where shippers in your region pay too much") is about *
 :func:`check_message` then flags, in this order:
 
 ``only_name_number``
-    greeting, name and number, nothing else;
+    nothing but who is calling, how and when to reach them and a request to call back or to
+    meet – however the request is put: politely, as a plea ("please, it's important that we
+    speak"), a reproach ("I've tried you three times now"), a contentless follow-up ("just
+    checking in") or an ask for time ("do you have fifteen minutes this week?"); courtesies
+    add nothing. The plea still makes it ``desperate`` and the reproach ``blames``. A topic,
+    the product or company, a claim (even an empty one), an offer, a thing sent, another
+    person named or anything about the listener's business lifts it out;
 ``no_reason``
     no sentence gives the prospect a concrete reason (an empty claim is not one);
 ``empty_claim``
@@ -51,6 +57,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from referrals.outreach.asks import beyond_the_request
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALL_BACK,
@@ -187,16 +194,22 @@ def spoken_length(text: str) -> Length:
         "-second limit. Cut it to 50 to 75 words."))
 
 
-def _only_name_number(text: str, read: Sequence[Sentence] = ()) -> Flag | None:
-    if not (_PHONE.search(text) or _CALL_BACK.search(text)):
+def _only_name_number(text: str, read: Sequence[Sentence] = (),
+                      channel: str = "voicemail") -> Flag | None:
+    # How to reach the rep: a number or a call-back ask; an e-mail is answered by a reply, and
+    # a plea, a reproach or an ask for time is itself the request ("I'm trying one more time").
+    if not (channel == "email" or _PHONE.search(text) or _CALL_BACK.search(text)
+            or any(s.about == "wish" or s.blame or s.desperate for s in read)):
         return None
     if any(s.reasons for s in read if s.about != "me"):  # a reason is more than a name
         return None
-    if any(s.empty_claim or s.blame or s.desperate for s in read):  # more than a name: a flaw
+    if any(s.empty_claim for s in read):  # a claim, even an empty one, says more than a name
         return None
     # Names ("Hi there, Kyle Brooks, Western Supply") are not substance, unless the message
-    # says what the name did ("Mike Kincaid asked me to call").
-    if len(_said(text)) > MAX_SUBSTANCE_WORDS or _REFERRAL.search(text):
+    # says what the name did ("Mike Kincaid asked me to call"); nor is the request to call
+    # back however it is put – a plea, a reproach, "just checking in", "fifteen minutes?".
+    said = _said(text)
+    if (len(said) > MAX_SUBSTANCE_WORDS and beyond_the_request(said)) or _REFERRAL.search(text):
         return None
     return Flag(
         "only_name_number",
@@ -625,9 +638,15 @@ def _desperate(text: str, read: list[Sentence]) -> Flag | None:
     )
 
 
+# The rep offering to do a job for them is no part of the company's story: "I can do it before
+# the re-inspection", "Shall I book a date in September?", "We could take a load back".
+_OFFERED = re.compile(r"(?:so |and )?(?:(?:I|we)(?:'ll| will| can| could)|(?:can|could|shall"
+                      r"|may) (?:I|we))\b", re.I)
+
+
 def _about_me(read: list[Sentence]) -> Flag | None:
     # A reproach is flagged as such ("blames"), not counted again as the rep's story.
-    story = sum(s.about == "me" and not s.blame for s in read)
+    story = sum(s.about == "me" and not s.blame and not _OFFERED.match(s.text) for s in read)
     theirs = sum(s.about == "them" for s in read)
     # The rep's wishes add to a monologue only when nothing at all is about the listener.
     # A remark on their line of work ("running a law practice is demanding") is not the rep's.
@@ -750,7 +769,7 @@ def check_message(text: str, *, channel: str = "voicemail",
     if not clean:
         raise ValueError("empty message")
     read = _read_all(clean)
-    found = [_only_name_number(clean, read), _no_reason(clean, read), _empty_claim(read),
+    found = [_only_name_number(clean, read, channel), _no_reason(clean, read), _empty_claim(read),
              _blames(read), _desperate(clean, read), _about_me(read),
              _repeated(clean, [_normalise(e) for e in earlier], read), _too_long(clean, channel)]
     return [flag for flag in found if flag is not None]

@@ -47,8 +47,10 @@ def _families(*parts: str) -> re.Pattern[str]:
 #: goes on to one ("following up on my note: I've attached the test results").
 EMPTY_FOLLOW_UP = re.compile(
     r"\b(?:just )?follow(?:ing|ed)? up,? (?:again )?(?:on|about|regarding|with|to|and)? ?(?:my"
-    r"|our|see|seeing|check|checking|ask|asking)\b(?:[\w -]*?(?:follow-up|message|voicemail"
-    r"|e-?mail|note|call|letter)s?\b)?"
+    r"|our|see|seeing|check|checking|ask|asking|the below|this thread)\b(?:[\w -]*?(?:follow-up"
+    r"|message|voicemail|e-?mail|note|call|letter)s?\b)?"
+    # Said bare, as the whole of the sentence's business: "Graciela at Southwest, following up."
+    r"|\bfollowing up(?= *(?:[.!;]|$))"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
     r"|think|consider|go over)\b",
     re.I,
@@ -67,6 +69,14 @@ _CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|in touch w
             r"|a hold of)|touch base with|speak (?:to|with)|talk (?:to|with))")
 _REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
 BLAME = _families(
+    # Silence made a joke of: "making sure you're still alive", "it'd be nice if it went both
+    # ways", "not having a minute to answer email", "hoping this is the one that gets through".
+    r"\b(?:you're|you are) still (?:alive|breathing|with us)\b|\bif (?:it|this|that) went both"
+    r" ways\b|\b(?:conversations?|communication|calls?|replies|it|this) (?:goes|go|has to go"
+    r"|should go|works?|cuts?) both ways\b|\ba two-way street\b"
+    r"|\bnot having (?:a|the) (?:minute|moment|second|time) to"
+    r" (?:answer|reply|respond|return|call)\b|\b(?:the one|this one|one) that (?:gets|makes it)"
+    r" through\b",
     # Silence as a fault: nothing heard back, no reply, no word.
     rf"\b(?:still )?{_NOT} (?:yet |still |really |ever )?(?:hear(?:d)?|had) (?:anything ?|a word "
     r"|a reply|a response|an answer )?(?:back|from you)?(?:(?<=back)|(?<=you)|(?<=reply)"
@@ -378,7 +388,12 @@ CLAIM = _families(
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
     r"(?:[\w-]+ ){0,3}(?:costs?"
     r"|expenses|overhead|spend(?:ing)?|bills?)\b|\bgo green\b|\bbang for your buck\b"
-    r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour bottom line\b"
+    r"|\bfor your money\b|\bresults that (?:matter|count)\b|\byour (?:[\w-]+'s )?bottom line\b"
+    # More custom for anyone: "our signs bring in more customers" (a count would prove it).
+    r"|\b(?:bring|brings|bringing|win|wins|drive|drives|get|gets) (?:you )?(?:in )?more"
+    r" (?:customers|clients|business|sales|leads|traffic|foot traffic|patients|guests)\b"
+    r"|\bsave on (?:[\w-]+ ){0,2}(?:costs?|bills?)\b|\bsuperior (?!to\b)[\w-]+\b"
+    r"|\ba better (?:price|rate|deal)\b"
     r"|\btrusted by\b|\bindustry[- ]standard\b|\bspeaks? for (?:itself|themselves)\b"
     r"|\bcost[- ]effective\b"
     r"|\b(?:prices|rates|pricing) (?:are|is) (?:very |extremely |highly |really )?(?:competitive"
@@ -556,8 +571,9 @@ COURTESY = re.compile(
     r"appreciate(?: it)?) (?:if you (?:could|would|can) )?(?=(?:return my call|give (?:me|us) a "
     r"(?:call|ring|bell|shout)|call (?:me|us)|ring (?:me|us)|a (?:return call|call ?back|call)"
     r")\b)"
+    # ... and as the apology that opens news: "I'm sorry to bother you, but I noticed ...".
     r"|\b(?:I'm )?sorry to (?:bother|trouble) you\b(?! again)(?=[^.?!;]{0,20}(?:it's|this is"
-    r"|I'm|my name))"
+    r"|I'm|my name)|,? but (?:I|we|your|there|this)\b)"
     r"|\b(?:please )?feel free to (?=(?:call|text|ring|reach|contact|e-?mail)\b)"
     r"|\bif you(?:'d| would) like to (?:call|ring)\b"
     r"|\b(?:at )?(?:any|a) time that suits you\b|\bwhenever (?:it )?(?:works|suits)(?: for)?"
@@ -583,6 +599,8 @@ REFERRAL = re.compile(
     r" (?:want|like|enjoy|find|be|appreciate|benefit"
     r"|get|see|know|remember|recognise|recognize)\b|\bI believe you and\b"
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
+    # Someone who knows them: "He said he knows you from the Freight Association".
+    r"|\b(?:he|she|they|who) (?:knows|know|knew) you (?:from|through|at|well)\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
     r"|(?:(?<='s )|(?<= is )|(?<= are )|(?<='d be )|(?<= would be )|(?<= will be )|(?<='ll be ))"
     r"(?<!\bI'd be )(?<!\bwe'd be )(?<!\bwe are )(?<!\bI would be )(?<!\bwe would be )"
@@ -599,6 +617,8 @@ OFFER = re.compile(
     _AT_WORD + "(?:"
     r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )\bfree\b(?! (?:to|time)\b)"
     r"|\bat no (?:charge|cost)\b|\bno extra\b"
+    # A charge waived by name: "there's no mobilization charge", "no call-out fee".
+    r"|\bno (?:[\w-]+ )?(?:charge|fee)\b"
     # A trial they can run, not "real trial experience".
     r"|\b(?:a|free|\w+-day|\w+-week|\w+-month) trial\b|\btrial (?:run|period|order|batch|basis"
     r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"

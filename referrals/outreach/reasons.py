@@ -35,7 +35,9 @@ _CALL_LENGTH = re.compile(
     rf"\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
     r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
     rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)"
-    rf"|^(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[,.!?])"
+    # Also as an e-mail's subject: "Subject: 15 minutes?"
+    rf"|^(?:subject: )?(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)"
+    r"\b(?=[,.!?])"
     rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
     r"(?:minutes?|mins?)\b"
     r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
@@ -130,7 +132,11 @@ _HEARD_NEWS = re.compile(
     r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
     r"|launched|acquired|ends|ended|landed|passed|received)\b"
     r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
-    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)", re.I)
+    r"|voicemail|brochure|letter|call|quote|proposal)s?\b)"
+    # ... or of a company by its name, the listener's or a peer's, doing something now: "I read
+    # that Hartwell Foods is adding a Reno warehouse".
+    r"|\bI (?:saw|heard|read|noticed|learned|understand|gather)(?: that)? (?-i:(?:[A-Z][\w&'-]*"
+    r" ){1,3})(?:is|are|has|have)(?: just| now| also| been)? (?-i:[a-z]+(?:ing|ed))\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
 # clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
 _JOB = re.compile(
