@@ -12,8 +12,7 @@ from collections.abc import Sequence
 import networkx as nx
 import numpy as np
 
-from referrals.graph.index import INF, QSCALE, GraphIndex, get_index
-from referrals.graph.layers import SourceState
+from referrals.graph.index import INF, QSCALE, get_index
 from referrals.graph.paths import Path
 
 __all__ = ["layout", "path_layout", "place_labels", "reach_count", "strongest_ego"]
@@ -65,7 +64,10 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
     if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
         raise ValueError(f"max_nodes must be a positive int, not {max_nodes!r}")
     ix = get_index(G)
-    st = _center_state(ix, center)
+    # Not kept in the index: every person page's first view draws a new center, and each
+    # state kept would stay until the memory budget is full (~230 MB at 10,000 people after
+    # 3,000 pages), push the reps' states out and lengthen every later eviction pass.
+    st = ix.passing_state(center)
     best, _ = st.layer(radius)
     reached = np.flatnonzero(best < INF)
     if len(reached) > max_nodes:
@@ -102,15 +104,6 @@ def strongest_ego(G: nx.Graph, center: int, *, radius: int = 2, max_nodes: int =
             if u < v:
                 H.add_edge(u, v, **nbrs[v])
     return H
-
-
-def _center_state(ix: GraphIndex, center: int) -> SourceState:
-    """The hop layers from ``center`` without a penalty, not kept in the index: every person
-    page's first view draws a new center, and each state kept would stay until the index's
-    memory budget is full (~230 MB at 10,000 people after 3,000 pages), push the reps' search
-    states out, and make every later state lookup's eviction pass longer (1 ms more a picture
-    at 1,500 kept)."""
-    return ix.passing_state(center)
 
 
 def _fit(
