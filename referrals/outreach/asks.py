@@ -29,11 +29,11 @@ now of off on once only or other our ours out over own same she should shouldn't
 than that that's the their them then there there's these they they'd they're this those
 through to too under until up upon us very was wasn't we we'd we'll we're we've were weren't
 what what's when where whether which while who whom why will with won't would wouldn't you
-you'd you'll you're you've your yours yourself also really truly honestly genuinely actually
+you'd you'll you're you've your yours yourself really truly honestly genuinely actually
 simply quite pretty rather bit little lot lots well oh ah um uh yeah okay ok anyway sure
 something anything everything nothing someone somebody anybody everyone way ways thing things
 stuff see seeing look looking case around without never least instead directly totally
-fine tell currently using use new completely everyone everyone's nobody somebody anything's
+fine tell currently using use new completely everyone's nobody anything's
 here's time's head's between somewhere unless otherwise straight across u subject
 """
 # Reaching someone, by any channel, and what the attempt left behind.
@@ -50,9 +50,9 @@ trying tries attempt attempts attempted chase chasing chased leave left leaving 
 sending resend resending re-sending follow following followed follow-up follow-ups followup
 check checking checked circle circling circled circle-back bump bumping bumped nudge nudging
 float floating resurface resurfacing bubble bubbling ping pinging reminder remind loop thread
-top inbox radar base line lines person contact right wrong below opened noticed went received
+top inbox radar base line lines person right wrong below opened noticed went received
 details fell slipped stand touching listen listened read reading receive receiving rung say
-said saying told came come passing pick put open seen show
+said saying told came passing pick put open seen show
 """
 # Counting the attempts and naming the time: "for the third time this month".
 _TIME = """
