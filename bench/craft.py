@@ -17,8 +17,9 @@ The corpus has two splits in ``tests/data/``:
   blind after round 7 and tuned on in round 8; ``g…`` were written blind by a fifth author,
   scored blind after round 8 and tuned on in round 9; ``k…`` were written blind by a sixth
   author, scored blind after round 9 and tuned on in round 10; ``m…`` were written blind by a
-  seventh author, scored blind after round 10 and tuned on in round 11. All of them are tuning
-  data now.
+  seventh author, scored blind after round 10 and tuned on in round 11; ``n…`` and ``p…``
+  were written blind by an eighth and a ninth author, scored blind after round 11 and tuned
+  on in round 12. All of them are tuning data now.
 - ``craft_heldout.jsonl``: the set written blind by another author, never opened while tuning,
   scored once after a round. Between rounds the file is empty (or absent) and the held-out
   split is reported as not measured.
