@@ -16,6 +16,8 @@ need. Nouns that name a trade, a document or a price are kept out on purpose.
 
 from __future__ import annotations
 
+import re
+
 __all__: list[str] = []
 
 # Function words: they carry no content in any message.
@@ -101,6 +103,22 @@ introduce introducing introduction learn learning discuss discussing explore exp
 partnership connect sit hello voice face name quick brief short small chance touch base
 discovery intro share ideas questions question changed changes change gentle upcoming
 """
+# When and where the rep can be reached, and who else answers: "mornings are easiest",
+# "whichever's easier", "if my colleague picks up".
+_AVAILABLE = """
+whatever whichever whoever wherever anywhere nearby easier easiest easy flexible mornings
+afternoons evenings weekdays weekends early late lunch lunchtime breakfast half weather
+colleague colleagues hesitate telephone mobile landline desk office extension buy treat
+treating picking pick picks saw figure figured thinking waiting wait occasions success trouble
+heaps mate wonderful lovely kinder request requested requesting advise possibly possible
+maybe perhaps probably fancy slip flat baffled briefly value valued diary diaries
+"""
+# Who is calling, by job title: "business development manager at Zentrix".
+_TITLE = """
+manager director executive associate representative rep consultant specialist advisor adviser
+officer coordinator development senior junior regional territory head lead account accounts
+financial partner principal founder owner president vice
+"""
 # The listener's business in general words that name no trade: "your company", "your needs".
 _GENERAL = """
 business businesses company companies firm organisation organization organisations
@@ -111,7 +129,8 @@ assistant receptionist part practice's
 
 #: Every word a request to call back or meet may be made of, and no word of a topic.
 REQUEST_WORDS = frozenset(
-    " ".join((_GRAMMAR, _CONTACT, _TIME, _FEELING, _NEED, _REPROACH, _MEETING, _GENERAL))
+    " ".join((_GRAMMAR, _CONTACT, _TIME, _FEELING, _NEED, _REPROACH, _MEETING, _GENERAL,
+              _AVAILABLE, _TITLE))
     .split())
 
 
@@ -125,4 +144,28 @@ def beyond_the_request(words: list[str]) -> list[str]:
     >>> beyond_the_request("following up on the proposal for your fleet".split())
     ['proposal', 'fleet']
     """
-    return [w for w in words if w.lower() not in REQUEST_WORDS]
+    return [w for w in words if not _says_nothing(w.lower())]
+
+
+# A number alone names nothing – a count of tries, a time, a phone number read out, a date:
+# "twice", "ninety-one", "twelfth", "15-minute", "5555". Prices and percentages are offers,
+# found before this is asked.
+_COUNT = re.compile(
+    r"(?:\d[\d.,:/-]*|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fifth"
+    r"|eighth|ninth|twelfth|(?:four|six|seven|ten|eleven|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)th|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
+    r"|plus|dot|com|double|triple)(?:-[a-z]+)*)(?:-(?:minutes?|mins?|hours?|day))?")
+# Adverbs say how, not what: "briefly", "honestly", "hopefully" (but not "family", "supply").
+_NOT_ADVERBS = frozenset("family supply assembly ally rally jelly belly fly reply anomaly "
+                         "monopoly italy daily weekly monthly quarterly yearly hourly".split())
+
+
+def _says_nothing(word: str) -> bool:
+    """Whether a (lower-cased) word adds nothing to a request: a request word, also with
+    "'s" ("calendar's"), a number or an adverb."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    return (word in REQUEST_WORDS or bool(_COUNT.fullmatch(word))
+            or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS))

@@ -60,6 +60,12 @@ _AT_WORD = r"(?<![\w'-])(?=[\w#])"
 
 # --- formulas: greeting, who is calling, the number, the call-back ask, sign-off -------------
 _SPOKEN_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+# A number read out in pairs or with a country code: "plus ninety-one, ninety-eight four five
+# zero", "double five, oh one". Seven such words in a row are never prose.
+_SPOKEN_GROUP = (r"(?:plus|double|triple|zero|oh|o|one|two|three|four|five|six|seven|eight|nine"
+                 r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                 r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                 r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)")
 _PHONE = re.compile(
     # "Area code 503, 555-0166": the area code said apart is part of the number.
     r"\barea code,? \(?\d{3}\)?(?!\w)"
@@ -68,6 +74,12 @@ _PHONE = re.compile(
     # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
     # four oh" – seven digits or more.
     rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b"
+    rf"|(?<![\w'-])(?=[pdtzoefsn])(?:{_SPOKEN_GROUP}[\s,.-]+){{6,}}{_SPOKEN_GROUP}\b"
+    # With a country code, in groups of any size: "+81 3 5555 0123", "+46 8 555 012 34",
+    # "+1 (408) 555-0115"; after a label, any grouping: "T: 0161 4960 712", "Mob: 07700 900461".
+    r"|(?<![\w$£€.,])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])"
+    r"|\b(?:tel|mob|ph|t|m|p|c|phone|mobile|cell|direct|office|landline|whatsapp|fax):\s*"
+    r"\+?\d[\d\s().-]{5,}\d(?![\w-])"
     # Numbers outside North America, in groups: "0161 496 0712", "+39 02 555 0189",
     # "22 555 0173" (three groups or more, the last two of three or four digits).
     r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])"
@@ -75,7 +87,14 @@ _PHONE = re.compile(
     r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{5}[ .-]\d{5}(?![\w-])",
     re.I,
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# An address written, read out ("dave dot kim at brightwater dot co") or a link to book a
+# time ("calendly.com/adam-fisher"): ways to reach the rep, like a number.
+_EMAIL = re.compile(
+    r"\S+@\S+\.\w+"
+    r"|\b[\w-]+(?: dot [\w-]+)* at [\w-]+(?: dot [\w-]+)*? dot (?:com|net|org|io|co|uk|de|ca|au"
+    r"|in|biz|us|info|me|ly|app|ai|eu|nz|ie|fr|es|it|nl|se|jp|sg|ae)\b"
+    r"|\b(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|uk|de|ca|au|in|biz"
+    r"|us|info|me|ly|app|ai|eu|nz|ie|fr|es|it|nl|se|jp|sg|ae)\b(?:/[\w./%#?=&-]*[\w/])?", re.I)
 _CALL_BACK = re.compile(
     r"\b(?:call|ring|phone) me\b|\bcall(?:ing)? (?:me )?back\b|\bgive me a (?:call|ring|buzz)\b"
     r"|\breach me\b|\bget back to me\b|\breturn my call\b|\bmy (?:number|cell|phone) is\b"
@@ -172,7 +191,10 @@ _TIME = re.compile(
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
     r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
     r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
-    rf"|\b{_HOUR} o'clock\b)",
+    rf"|\b{_HOUR} o'clock\b"
+    # A range of hours after a day: "Tuesday 10-12 or Thursday 2-4 (ET)".
+    r"|(?<=day )\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
+    r"(?!\s*(?:weeks?|days?|months?|years?|%|percent|hours?)\b)(?:\s*\([A-Z]{1,4}\))?)",
     re.I)
 _NOT_NAMES = frozenset(
     "I I'm I'll I'd I've Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "

@@ -43,6 +43,15 @@ _CALL_LENGTH = re.compile(
     r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
     r" hour\b|\bhalf an hour\b(?=[^.?!]*\b(?:call|chat|talk|meet|meeting|phone|appointment"
     r"|conversation|time|demo|visit|coffee|lunch)\b)"
+    # Any length of time asked for, however counted ("fifteen or twenty minutes free",
+    # "10-15 minutes next week", "if you've got half an hour") – but not time saved or taken
+    # ("cut 20 minutes a truck", "in 30 minutes", "45 minutes faster", "20 minutes of downtime").
+    r"|(?<!\bby )(?<!\bin )(?<!\bwithin )(?<!\bunder )(?<!\bsave )(?<!\bsaves )"
+    r"(?<!\bsaving )(?<!\bcut )(?<!\bshave )(?<!\bover )(?<!\blast )"
+    rf"(?:\b(?:\d+|a few|a couple of|{_NUMBER_WORD})(?:(?: or |-| to |–)(?:\d+|{_NUMBER_WORD}))?"
+    r"[ -](?:minutes?|mins?)|\b(?:half an|an|a quarter of an|a half) hour)\b"
+    r"(?! (?:a|an|per|each|every|faster|sooner|less|fewer|off|earlier|quicker|shorter|longer"
+    r"|more|from|away|drive|ahead|late|early|of (?!your|my|our))\b)(?!-)"
     + ")",
     re.I,
 )
@@ -87,7 +96,8 @@ _SCHEDULING = re.compile(
     r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
     # Asking for their time, however it is put: "Would you have some time next week ...?",
     # "Surely you can spare that?"
-    r"|(?:some|any|a little|a bit of) time|spare"
+    r"|(?:some|any|a little|a bit of) time|spare|(?:have|got|find|make) (?:the )?time"
+    r"|time (?:next|this|on|for a)"
     r"|walk-?through|presentation)\b"
     r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
@@ -243,6 +253,20 @@ def _their_fact(text: str) -> bool:
                and len(clause.split()) >= 4 for clause in _CLAUSES.split(text))
 
 
+# Free to talk is no giveaway: "I'm free Tuesday", "fifteen minutes free", "free for a call".
+_AVAILABLE = re.compile(
+    r"\b(?:I'm|I am|we're|we are|I'll be|I will be|are you|you're|you are|be|minutes?|hours?"
+    r"|time|anytime|am)\s+free\b"
+    r"|\bfree (?:on|at|for a (?:call|chat|coffee|quick|short|brief|conversation)|next|this"
+    r"|tomorrow|today|any|most|all|between|from|after|before|if|whenever|later|(?:Mon|Tues|Wednes"
+    r"|Thurs|Fri|Satur|Sun)day)\b", re.I)
+
+
+def _unfree(found: re.Match[str]) -> str:
+    """The words around "free" kept, "free" itself taken out."""
+    return re.sub(r"\bfree\b", " ", found.group(0), count=1, flags=re.I)
+
+
 # Stock at a price, in digits or words: "at $112 a square", "at nineteen hundred euros a
 # container".
 _PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
@@ -252,7 +276,8 @@ _PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
     timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
-    plain = _CALL_LENGTH.sub(" ", timed)
+    # "Free" that means available goes first: "half an hour free" is asked-for time.
+    plain = _CALL_LENGTH.sub(" ", _AVAILABLE.sub(_unfree, timed))
     boss = _BOSS.search(plain)
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
     plain = _OWNED.sub(" ", plain)
@@ -273,7 +298,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    if _NUMBER.search(_TIMES.sub(" ", plain) if " times" in plain else plain):
+    if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", plain) if " times" in plain else plain)):
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
@@ -297,6 +322,16 @@ def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[s
             if name.split()[0] not in _NOT_NAMES and name.split()[0] not in known]
 
 
+#: The rep's tries counted, however: "four or five voicemails", "two e-mails", "now I call
+#: the third time", "calling since the last two weeks" – no fact about the listener.
+_ATTEMPTS = re.compile(
+    _AT_WORD + rf"\b(?:\d+|{_NUMBER_WORD}|one|a few|several|a couple of|a couple)"
+    rf"(?: or (?:\d+|{_NUMBER_WORD}))? (?:more |other |separate |different |previous |earlier )?"
+    r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|texts|follow-ups)\b"
+    r"|\b(?:the|a|my|this|our) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))"
+    r" (?:time|call|message|attempt|try|e-?mail|voicemail|note|follow-up)\b"
+    rf"|\b(?:for|since|in|over) (?:the )?(?:last|past) (?:\d+|{_NUMBER_WORD}|few|couple of)"
+    r" (?:days|weeks|months)\b", re.I)
 #: "Opened my e-mail five times", "called three times": a count of attempts, no fact (but
 #: "three times a week", "three times faster" are).
 _TIMES = re.compile(
