@@ -84,3 +84,21 @@ def test_a_count_of_their_own_things_is_still_a_reason() -> None:
     text = ("Hi Raj, Lin at Coldline. Your three cold rooms on Pier 4 run older compressors; "
             "two of the four we replaced at Dockside cut their power bill 18%. 555-0131.")
     assert "no_reason" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Their own word held up to them is no referral.
+    "Hi Gus, Tara at Pinefield Roofing. You told me at the builders' expo you'd ring me once the "
+    "storm claims settled. 555-0144.",
+    # Asking them to try the product is the pitch, not a question about their business.
+    "Hi Meg, Olu at Swiftline Couriers. Would you consider trying our same-day service for a "
+    "month? 555-0106.",
+])
+def test_their_promise_and_the_pitch_as_a_question_are_no_reason(text: str) -> None:
+    assert "no_reason" in codes(text)
+
+
+def test_someone_who_said_to_call_is_still_a_referral() -> None:
+    text = ("Hi Gus, Tara at Pinefield Roofing. Lena Ruiz at Northgate Homes said you'd want to "
+            "hear how we re-roofed her two show homes in four days. 555-0144.")
+    assert "no_reason" not in codes(text)

@@ -174,7 +174,18 @@ _EMPTY_QUESTION = re.compile(
     r"|\b(?:something|anything) you(?:'d| would) (?:like|want|care|be (?:keen|interested))\b"
     r"|\b(?:pursue|move forward|proceed|go ahead)(?: with (?:this|it|that|us))?\?"
     r"|\byou(?:'ve| have)"
-    r" (?:seen|read|got|received) (?:this|it|my)\b", re.I)
+    r" (?:seen|read|got|received) (?:this|it|my)\b"
+    # Asking them to try the rep's product is the pitch, not a question about their business:
+    # "Would you consider giving our courier service a try?", "Could you give us a shot?"
+    r"|\b(?:consider|mind) (?:giving|trying|using|switching to|a trial of)\b"
+    r"|\bgive (?:us|our [\w -]{1,30}?|me) (?:a (?:try|shot|chance|go|look)|one chance)\b"
+    r"|\bdid (?:something|anything) change\b", re.I)
+# Their own word held up to them is a reproach, not someone who sent the rep: "You said at
+# the trade show you'd call after the hail season", "You mentioned you would decide in March".
+_THEIR_PROMISE = re.compile(
+    r"\byou (?:said|told me|mentioned|promised|indicated|agreed|assured me)\b[^.?!;]{0,80}?"
+    r"\b(?:you(?:'d| would| will|'ll)|to (?:call|get back|decide|revert|come back))\b[^.?!;]*",
+    re.I)
 
 
 # A fact about the listener's business told as one: a clause whose subject is theirs ("Your
@@ -282,6 +293,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
     plain = _OWNED.sub(" ", plain)
     kinds = []
+    plain = _THEIR_PROMISE.sub(" ", plain)
     if _REFERRAL.search(plain) and not boss:
         kinds.append("referral")
     # The listener's own practice or plant is not a peer: "to discuss your practice's supply
