@@ -1304,3 +1304,20 @@ def test_round12_an_offer_running_out_still_offers() -> None:
     text = ("Hi Rosa, Ben at Quill Payroll. My offer of three free payroll runs for your "
             "Dayton office expires Friday. 555-0178.")
     assert "no_reason" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A number read out with tens and hundreds among its digits is a phone number, not a fact.
+    "Hi Lou, it's Tess from Marlow Staffing. Ring me on oh six hundred, two two one, eight "
+    "four three.",
+    "Hi Lou, it's Tess from Marlow Staffing. Call me on plus thirty-one, twenty, four four "
+    "seven, sixty-two ten.",
+    # With its country code, in groups of any size.
+    "Hi Lou, it's Tess from Marlow Staffing. Call me on +31 6 4412 70 95.",
+    # A range of minutes asked for, and the rep's own free time, are no offer or number.
+    "Hi Lou, it's Tess from Marlow Staffing. Could you spare ten or fifteen minutes for a call "
+    "on Friday? 555-0120.",
+    "Hi Lou, it's Tess from Marlow Staffing. I am free most mornings next week. 555-0120.",
+])
+def test_round12_the_reps_number_and_time_give_no_reason(text: str) -> None:
+    assert "no_reason" in codes(text)

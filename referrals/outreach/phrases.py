@@ -723,7 +723,9 @@ REFERRAL = re.compile(
 )
 OFFER = re.compile(
     _AT_WORD + "(?:"
-    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )\bfree\b(?! (?:to|time)\b)"
+    # (Nor the rep's own time: "I'm free most afternoons", "fifteen minutes free next week".)
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )(?<!I'm )(?<!I am )(?<!you be )"
+    r"(?<!minutes )\bfree\b(?! (?:to|time)\b)"
     r"|\bat no (?:charge|cost)\b|\bno extra\b"
     # A charge waived by name: "there's no mobilization charge", "no call-out fee".
     r"|\bno (?:[\w-]+ )?(?:charge|fee)\b"
