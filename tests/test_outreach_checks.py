@@ -1216,3 +1216,108 @@ def test_near_the_reps_story_but_about_them(text: str) -> None:
 ])
 def test_news_supposed_is_no_reason(text: str) -> None:
     assert "no_reason" in codes(text)
+
+
+# --- round 12 -----------------------------------------------------------------------------------
+# Each class added for the n… and p… sets, pinned in words the corpus does not use.
+@pytest.mark.parametrize("text", [
+    # A superlative by its form, ranked against a field nobody names.
+    "Hi Joan, Ed at Crestline Doors. Our roller door is the quietest on the market. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. Our app is the simplest to install. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. It's the wisest purchase you will ever make. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. We're the best supplier a warehouse could ask for. "
+    "555-0144.",
+    "Hi Joan, Ed at Crestline Doors. We sell the region's sturdiest dock levellers. 555-0144.",
+    # Better than nobody named.
+    "Hi Joan, Ed at Crestline Doors. We fit doors quicker than anybody. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. Our refurbished openers run better than new. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. No other installer in Dayton comes close. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. You won't find cheaper anywhere. 555-0144.",
+    # Praise of the rep's own thing with nothing behind it.
+    "Hi Joan, Ed at Crestline Doors. We offer very reasonable rates on hinges. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. Our fitters get stunning results. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. We have built a reputation for reliability. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. We're a young team with a passion for engineering. "
+    "555-0144.",
+    "Hi Joan, Ed at Crestline Doors. Our clients swear by us. 555-0144.",
+])
+def test_round12_empty_claims_by_form(text: str) -> None:
+    assert "empty_claim" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A price offered to them is an offer, not praise; the nearest depot is no ranking.
+    "Hi Joan, Ed at Crestline Doors. I can get you a really good price on the two dock doors "
+    "at your Elm Road site, 1,900 dollars each. 555-0144.",
+    "Hi Joan, Ed at Crestline Doors. Your Elm Road site is closer than our Akron depot, so I "
+    "can be there Tuesday to measure the two dock doors. 555-0144.",
+])
+def test_round12_not_empty_claims(text: str) -> None:
+    assert "empty_claim" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Silence said without "you", or doubted on the way.
+    "Hi Carl, Mia at Tern Labels. I still have not received reply to my letters. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. We're still not receiving a call back. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. Perhaps you never saw my notes? 555-0162.",
+    "Hi Carl, Mia at Tern Labels. I fear my letters ended up in your junk folder. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. My proposal was never even opened. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. I've been waiting for weeks. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. You're never picking up. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. I wrote you three letters already. 555-0162.",
+    # A promise of theirs whose date has passed.
+    "Hi Carl, Mia at Tern Labels. You promised an answer on the label order by spring, and "
+    "here we are in July. 555-0162.",
+    "Hi Carl, Mia at Tern Labels. You said you'd sign off on the artwork by the end of last "
+    "week. 555-0162.",
+])
+def test_round12_blames_said_indirectly(text: str) -> None:
+    assert "blames" in codes(text)
+
+
+def test_round12_trying_them_at_an_hour_is_no_reproach() -> None:
+    text = ("Hi Carl, Mia at Tern Labels, trying you at seven since the line starts at eight. "
+            "Your label printer's ribbon was recalled on Monday, and I have six replacements "
+            "for your Fenton plant. 555-0162.")
+    assert "blames" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Rosa, Ben at Quill Payroll. I only need two minutes of your time. 555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. I really want to speak with you this week. 555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. Please ring me back today. 555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. Please call me, it is urgent. 555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. Our autumn promo on payroll runs out on Thursday. 555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. We take on a limited number of accounts each quarter. "
+    "555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. I wanted to be sure my letter didn't fall through the "
+    "cracks. 555-0178.",
+    "Hi Rosa, Ben at Quill Payroll. This quarter we have a target of ten new firms. 555-0178.",
+])
+def test_round12_the_reps_need_said_plainly(text: str) -> None:
+    assert "desperate" in codes(text)
+
+
+def test_round12_an_offer_running_out_still_offers() -> None:
+    # Only the offer's name is taken out: what it gives them is still a reason.
+    text = ("Hi Rosa, Ben at Quill Payroll. My offer of three free payroll runs for your "
+            "Dayton office expires Friday. 555-0178.")
+    assert "no_reason" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A number read out with tens and hundreds among its digits is a phone number, not a fact.
+    "Hi Lou, it's Tess from Marlow Staffing. Ring me on oh six hundred, two two one, eight "
+    "four three.",
+    "Hi Lou, it's Tess from Marlow Staffing. Call me on plus thirty-one, twenty, four four "
+    "seven, sixty-two ten.",
+    # With its country code, in groups of any size.
+    "Hi Lou, it's Tess from Marlow Staffing. Call me on +31 6 4412 70 95.",
+    # A range of minutes asked for, and the rep's own free time, are no offer or number.
+    "Hi Lou, it's Tess from Marlow Staffing. Could you spare ten or fifteen minutes for a call "
+    "on Friday? 555-0120.",
+    "Hi Lou, it's Tess from Marlow Staffing. I am free most mornings next week. 555-0120.",
+])
+def test_round12_the_reps_number_and_time_give_no_reason(text: str) -> None:
+    assert "no_reason" in codes(text)

@@ -66,6 +66,7 @@ _SPOKEN_GROUP = (r"(?:plus|double|triple|zero|oh|o|one|two|three|four|five|six|s
                  r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
                  r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                  r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)")
+_TENS = r"(?:ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _PHONE = re.compile(
     # "Area code 503, 555-0166": the area code said apart is part of the number.
     r"\barea code,? \(?\d{3}\)?(?!\w)"
@@ -84,7 +85,16 @@ _PHONE = re.compile(
     # "22 555 0173" (three groups or more, the last two of three or four digits).
     r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])"
     # A mobile in two groups of five, as India writes it: "98450 55107", "+91 98200 55873".
-    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{5}[ .-]\d{5}(?![\w-])",
+    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{5}[ .-]\d{5}(?![\w-])"
+    # With its country code, groups of any size: "+46 8 555 012 34", "+20 2 5555
+    # 0147", "+44 (0)20 7946 0199".
+    r"|(?<![\w$£€.,])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){3,6}(?![\w-])"
+    # Read out in words with tens and hundreds among the digits: "oh four hundred, five five
+    # five, seven six one", "plus forty-nine, sixty-nine, five five five, zero one two three"
+    # – eight number words or more in a row, three of them single digits in a row.
+    rf"|(?<![\w'-])(?=[zoeftsnp])(?:(?:plus|{_SPOKEN_DIGIT}|{_TENS}(?:-{_SPOKEN_DIGIT})?|hundred"
+    rf"|double|triple)[\s,.-]+){{3,}}?{_SPOKEN_DIGIT}[\s,.-]+{_SPOKEN_DIGIT}[\s,.-]+"
+    rf"{_SPOKEN_DIGIT}(?:[\s,.-]+(?:{_SPOKEN_DIGIT}|{_TENS}(?:-{_SPOKEN_DIGIT})?|hundred))*\b",
     re.I,
 )
 # An address written, read out ("dave dot kim at brightwater dot co") or a link to book a

@@ -84,8 +84,12 @@ BLAME = _families(
     r"\b(?:still |yet )?(?:no|not a|not one|not a single|without (?:a|an|any)?) ?"
     rf"{_REPLY}s?\b(?! (?:needed|necessary|required))",
     r"\b(?:not|without) (?:to )?(?:hear|hearing|heard) (?:back|from you|anything)\b",
-    rf"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:gotten|got|get|received|receive"
-    rf"|had) (?:a|any) {_REPLY}",
+    # (Also without the article, as a learner says it: "I did not receive answer", "I have
+    # still not received any response".)
+    rf"\b(?:haven't|have not|hasn't|has not|didn't|did not|never)(?: yet| still| ever)? (?:gotten"
+    rf"|got|get|received|receive|had) (?:(?:a|any|an|your) )?{_REPLY}"
+    r"|\b(?:have|has) (?:still|yet to|never) (?:not )?(?:received|receive|got|gotten|had) (?:a |any"
+    rf" |an )?{_REPLY}",
     r"\bstill haven't\b(?! (?:filled|hired|found|replaced|fixed|finished|opened|closed)\b)"
     r"|\bby now\b|\bunanswered\b|\bunreturned\b",
     r"\b(?:still |been )?waiting (?:to hear|for (?:a|your) (?:call|reply|response|answer)"
@@ -114,7 +118,8 @@ BLAME = _families(
     # Not returning, ignoring, avoiding: the prospect's doing.
     rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
     r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
-    r"\b(?:you're|you are) (?:not|never) (?:returning|answering|responding|calling|replying)\b",
+    r"\b(?:you're|you are) (?:not|never) (?:returning|answering|responding|calling|replying"
+    r"|picking up|getting back|taking my calls)\b",
     r"\b(?:ignor|avoid|dodg|ghost|screen)(?:e|es|ed|ing|s)? (?:me|my|our|us)\b",
     r"\bwhy (?:haven't|have not|didn't|did not|won't|don't|do not|aren't|are not) you\b",
     r"\b(?:not sure|don't know|wonder(?:ing)?|unsure) (?:why you|(?:if|whether) (?:you(?:'re"
@@ -146,7 +151,8 @@ BLAME = _families(
     r"\bcourtesy\b|\bhaven't been able to reach you\b|\bwould (?:have been|be) nice to (?:get|hear"
     r"|have)\b|\b(?:hard|tough|impossible) to (?:pin down|reach|get hold of|catch)\b",
     r"\b(?:never|didn't|haven't|hasn't|did not|have not)(?: yet| ever)? (?:got|gotten|get|come"
-    r"|came) back to (?:me|us)\b|\bgone (?:quiet|silent|dark|cold)\b|\bradio silence\b"
+    r"|came) back to (?:me|us)\b|\bgone (?:quiet|silent|dark|cold)\b|\b(?:went|going)"
+    r" (?:quiet|silent)\b|\bradio silence\b"
     r"|\b(?:still )?nothing (?:from you|from your (?:end|side)|back|yet)\b|\bstill nothing\b",
     # The rep's earlier messages, plural, as the subject of a complaint.
     r"\b(?:my|these|the) (?:last |previous |earlier |other |recent )?(?:messages|voicemails"
@@ -177,8 +183,8 @@ BLAME = _families(
     rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
     r"|note|time)\b(?! in a row| running)|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
     rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
-    rf"\b(?:left|sent|written)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
-    rf"|notes|times)|\b\w+ed you {_SEVERAL} times\b|\b{_SEVERAL} times now\b"
+    rf"\b(?:left|sent|written|wrote)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
+    rf"|notes|letters|texts|times|(?:of )?(?:these|them)\b)|\b\w+ed you {_SEVERAL} times\b|\b{_SEVERAL} times now\b"
     r"|\b(?:several|multiple|numerous|countless|so many) (?:messages|voicemails|e-?mails|calls"
     r"|attempts|notes)\b"
     rf"|\b(?:called|tried|phoned|e-?mailed|written to|rung|reached out|reached out to|messaged"
@@ -186,7 +192,9 @@ BLAME = _families(
     rf"|written) (?:you )?{_SEVERAL} times",
     rf"\b(?:my|the|your) (?:last|past|previous) (?:{_SEVERAL}|few|couple of) {_TRIES}",
     rf"\b(?:after|despite) {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b",
-    rf"\b(?:been )?(?:trying|tried|attempting|attempted) (?:again )?(?:to {_CONTACT} you|you)\b",
+    # (Not the hour it is tried at: "trying you before eight, since you're on the floor later".)
+    rf"\b(?:been )?(?:trying|tried|attempting|attempted) (?:again )?(?:to {_CONTACT} you|you)\b"
+    r"(?! (?:before|after|at|early|first thing|this (?:morning|afternoon|evening))\b)",
     r"\b(?:one more|one last|yet another|another) (?:try|attempt|shot)\b|\byet another time\b"
     r"|\btry(?:ing)? (?:you )?(?:once more|one more time|once again|yet again)\b",
     r"\b(?:as|like) i(?:'ve| have)? (?:said|mentioned|explained|told you) (?:before )?"
@@ -207,8 +215,9 @@ BLAME = _families(
     r"(?: you)? (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|my [\w-]+)(?: over)? (?:twice"
     r"|two times)\b"
     r"(?! (?:a|an|per|each|every|as|the|over|weekly|monthly)\b)"
-    r"|\b(?:been )?(?:trying|tried|calling|chasing|writing) (?:you )?(?:for|since) (?:\w+ )?"
-    r"(?:weeks|days|months|a while|ages|some time|a week|a month)\b(?! to\b)"
+    r"|\b(?:been )?(?:trying|tried|calling|chasing|writing) (?:you )?(?:(?:for|since) (?:\w+ ){0,2}"
+    r"(?:weeks|days|months|a while|ages|some time|a week|a month)\b(?! to\b)|since (?:last (?:week"
+    r"|month|\w+day)|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday)\b)"
     r"|\b(?:call|ring|get back to|write|reply to|answer) (?:me )?(?:back )?this time\b",
     r"\b(?:not sure|unsure|don't know|wonder(?:ing)?) (?:if |whether |that )?(?:my|the|our)"
     r" (?:previous |last |earlier |other |first )?(?:note|message|e-?mail|voicemail|letter|call)s?"
@@ -259,6 +268,34 @@ BLAME = _families(
     r"|\b(?:was|were|I'd|I had) (?:rather|somewhat|kind of|sort of|fully) expect(?:ed|ing)"
     r" (?:a|an|your|some|to hear) ?(?:reply|response|answer|call|word|back|from you)?\b"
     r"(?! from (?!you\b))",
+    # Silence said without "you": "I'm not getting a call back", "no call is coming",
+    # "I've been waiting all week"; the notes doubted ("maybe you did not get my messages",
+    # "perhaps they're going to your spam folder", "I can see it was never opened"); the
+    # attempts counted after the fact ("I've tried to get through a few times").
+    r"\b(?:I'm|I am|we're|we are) (?:still )?not (?:getting|receiving|hearing) (?:a |any |anything )?"
+    r"(?:back|call ?back|reply|response|answer|word)\b|\bno (?:call|reply|response|answer|word)s?"
+    r" (?:is |are |has |have )?(?:coming|come|came|arrived)\b"
+    r"|\bI(?:'ve| have) been waiting (?:all (?:day|week|month|morning)|(?:for )?(?:days|weeks|ages"
+    r"|months)|since)\b"
+    r"|\b(?:maybe|perhaps|possibly) (?:you|they)\b(?:'re| are)? (?:didn't|did not|never|haven't"
+    r"|have not|missed|not)\b[^.?!;]{0,20}?\b(?:my|our|them|these)\b"
+    r"|\b(?:going|gone|went|ended up|landing|landed|stuck|caught|got) (?:in|to|into) (?:your |the )?"
+    r"(?:spam|junk)\b"
+    r"|\b(?:I (?:sent|left|e-?mailed|mailed|wrote)\b[^.?!;]{0,40}?\band )?(?:I can see )?(?:it|they"
+    r"|that|my [\w-]+|the [\w-]+) (?:was|were|has|have|had)(?: been)? (?:never|not)(?: even| yet)? (?:opened|read"
+    r"|listened to)\b"
+    rf"|\bI(?:'ve| have)? (?:tried|been trying) (?:to (?:get through|reach|call|ring|catch|contact"
+    rf"|phone|get hold)|calling|ringing|phoning)\b[^.?!;]{{0,40}}?\b(?:{_SEVERAL}|a few|a couple of)"
+    r" times\b",
+    # A promise of theirs whose date has passed: "you said you'd decide by summer, and here we
+    # are in August", "that was three months ago", "it's the fifteenth now", "you'd get back
+    # to me by the end of last month". (The "you" is left: the sentence is still theirs.)
+    # (Each verb checks its "you" behind it: a branch that starts by looking behind made the
+    # whole family try every position, 40 % slower.)
+    r"\b(?:said(?<=\byou said)|promised(?<=\byou promised)|told me(?<=\byou told me)"
+    r"|mentioned(?<=\byou mentioned)|would(?<=\byou would))\b[^.?!;]*?\b(?:(?:and|but"
+    r"|yet|well),? (?:here we are|(?:it's|it is|that was)\b[^.?!;]{0,30}?\b(?:now|ago|already"
+    r"|passed|gone))|by (?:the end of )?(?:last (?:week|month|year|quarter|\w+day)|yesterday))\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -271,7 +308,7 @@ DESPERATE = _families(
     r"(?!(?: that|:) (?!(?:I|I'm|I've|we|we're|we've|my|our)\b))"
     r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
     r"|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
-    r"|\bslipped (?:by|through)\b"
+    r"|\bslip(?:s|ped)? (?:by|through)\b|\bfall(?:s|en)? through the cracks\b"
     r"|\bany updates?\b",
     # The rep's need: quota, targets, a bad month, counting on them.
     r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales "
@@ -376,6 +413,31 @@ DESPERATE = _families(
     r"(?:manager|boss|director) (?:will|is|has been|keeps|wants)\b"
     r"|\bI'm asking (?:for|you)\b|\bworth your while\b",
     r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,(?! (?:you can )?(?:call|ring|reach|contact)\b)",
+    # The rep's need for their time, said outright: "I just need five minutes",
+    # "only five minutes I need", "I really need to hear back from you"; an urgency that is
+    # the rep's ("please call me back today", "it's really important"); the rep's own offer
+    # running out ("our summer incentive expires Friday"), scarcity ("a limited number of new
+    # clients this quarter"); the rep's target ("this month I have target to add five").
+    r"\bI (?:(?:really|just|only|desperately|honestly|truly) ){0,2}need (?:(?:just|only) )?(?:a few"
+    r"|a couple of|a|one|two|five|ten|fifteen|twenty|\d+) (?:more )?(?:minutes?|mins|moments?)\b"
+    r"|\b(?:minutes|moments?) (?:is )?(?:all )?(?:I|we) (?:need|ask)\b"
+    r"|\bI (?:(?:really|just|honestly|truly|desperately) ){1,2}(?:need|want) to (?:hear|get|speak"
+    r"|talk|meet|see|grab|connect)\b"
+    r"|\bplease (?:(?:just|do) )?(?:call|ring|phone|get back to|give me a call)(?: me)?(?: back)?"
+    r" (?:today|tonight|right away|asap|as soon as possible|urgently|now)\b"
+    r"|\b(?:it's|it is) (?:really |very |quite |extremely |super |so )?(?:important|urgent)"
+    r"(?= *(?:[.!]|$)| that (?:we|I) (?:speak|talk|connect|meet))",
+    # (Only the offer's name is taken out: "my offer of two free coolers expires today" still
+    # offers two free coolers.)
+    r"\b(?:promotion|promo|incentive|special|sale|deal|discount)s?\b(?=[^.?!;]{0,50}?\b(?:expires?"
+    r"|ends|runs out|finishes)\b (?:on |this |next |at )?(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|today|tonight|tomorrow|soon|midnight|the end|end of))"
+    r"|\block in before\b"
+    r"|\b(?:a )?limited number of (?:new )?(?:clients|customers|spots|slots|places|openings"
+    r"|accounts|seats|spaces)\b|\bonly (?:a few|a handful of|\w+|\d+) (?:spots|slots|places"
+    r"|openings|seats|spaces) (?:left|remaining)\b"
+    r"|\b(?:I|we) (?:have|'ve got|have got|got) (?:a |an |my |the )?(?:\w+ )?(?:target|quota)s?"
+    r" (?:to|of|for)\b",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
@@ -496,6 +558,52 @@ CLAIM = _families(
     r"|\bcustomer[- ]centric\b|\bsynerg|(?-i:\bsolutions\b)|\baward[- ]winning\b"
     r"|\bfull[- ]service\b|\bfirst[- ]rate\b",
     r"\bproven (?:track record|methodology|results|solutions?|process|system)\b",
+    # A superlative of the rep's own thing, by its form (-est, most X, best, top),
+    # ranked against a field nobody names: "the toughest on the market", "the easiest to
+    # use", "the smartest investment you'll ever make", "the best partner a clinic could
+    # have", "the best program out there", "the industry's most intuitive platform".
+    r"\bthe (?:(?:industry|market|region|country|world|nation|state|city|area|trade)'s )?"
+    r"(?:very |single |absolute |undisputed )?(?:best|finest|top|number one|(?!(?:latest|closest"
+    r"|nearest|earliest|oldest|interest|honest|request|harvest|forest)\b)[a-z]{3,}(?:est|iest)"
+    r"|most (?!(?:of|recent|likely|common|popular|important|urgent)\b)[a-z]{4,})"
+    r"(?: [\w-]+){0,3}? (?:on the market|in the (?:industry|business|market|trade|world"
+    r"|country)|out there|anywhere|around|money can buy|to (?:use|work with|deal with|install"
+    r"|run|own)\b(?! (?:your|the|this|it|them)\b)|(?:you|your [\w-]+)(?:'ll| will| could| can)"
+    r" (?:ever )?(?:make|find|buy|get|hire|use|have|own|choose)|(?:you|they)(?:'ve| have)? ever"
+    r" (?:had|used|seen|worked with|made)|(?:an?|any) (?:[\w-]+ ){1,2}(?:could|can) (?:ever )?"
+    r"(?:have|ask for|want|hope for|get|find))"
+    r"|\bthe (?:industry|market|region|country|world|nation|state|city|area|trade)'s (?:best"
+    r"|finest|top|leading|most [a-z]{4,}|(?!(?:latest|oldest)\b)[a-z]{3,}(?:est|iest))\b",
+    # Better than nobody named: "cheaper and faster than anyone", "better than new", "better
+    # than ever", "nobody in Tulsa beats our rates", "no one does roofing safer than us",
+    # "you won't find better anywhere". (Anchored on "than": a comparative by its -er form
+    # tried at every word made the whole check 4 % slower.)
+    r"\bthan(?<!\bother than)(?<!\brather than)(?<!\bmore than)(?<!\bfewer than) (?:anyone|anybody"
+    r"|any other|everyone|everybody|the rest|the competition|new|ever|most|the big (?:guys"
+    r"|boys|names|players|chains))\b|\b(?:nobody|no one|no other [\w-]+"
+    r"|ain't nobody)\b[^.?!;]{0,40}?\b(?:beats?|outperforms?|match(?:es)?|comes? close"
+    r"|touch(?:es)?|than (?:us|we|our|me|I)\b)|\b(?:won't|will not|can't|cannot|couldn't"
+    r"|never) (?:find|get|see) (?:a |any(?:one|thing|body)? )?(?:better|cheaper|faster"
+    r"|safer|stronger|more reliable)\b(?! than (?-i:[A-Z]))|\boutperform(?:s|ed"
+    r"|ing)? (?:the )?(?:market|competition|competitors|rest|benchmarks?|others"
+    r"|everyone)\b",
+    # Praise of the rep's own thing with nothing behind it: "very good quality", "a very good
+    # price", "amazing results", "a reputation for excellence", "a passion for storytelling",
+    # "all about quality", "our customers love it", "we're very good at it".
+    # (Not a price offered: "I can give you a really good price on your run" is an offer.)
+    r"\b(?:very|really|super|extremely|truly|incredibly|exceptionally|unbelievably|so|damn"
+    r"|pretty)(?<!you a very)(?<!you a really)(?<!you a super)(?<!you a so)(?<!you a pretty)"
+    r" (?:good[- ]at (?:it|this|what|that)\b|(?:good|great|high|low|fine"
+    r"|competitive|reasonable|fast|reliable|nice)[- ](?:quality|price|prices|rates|service"
+    r"|value|results|work|products?|standards?|pricing|turnaround)\b)|\b(?:amazing"
+    r"|incredible|awesome|stunning|brilliant|superb|fantastic|excellent|outstanding|great"
+    r"|exceptional|real) (?:results|work|job|outcomes|quality)\b|\b(?:reputation"
+    r"|passion) for (?!(?:your|the|their)\b)\w+|\ball about (?:quality|service"
+    r"|the customer|customer service|results|value|excellence|the client|you)\b"
+    r"|\b(?:customers|clients|users|members|patients|guests) (?:all |just "
+    r"|really )?(?:love|adore|rave about|swear by) (?:it|us|them|our|working with us)\b"
+    r"|\bknown for (?:being |our |its |their )?(?:quality|excellence|reliability|service"
+    r"|responsive|easy|great|fast|reliable|friendly)\w*",
 )
 
 
@@ -615,7 +723,9 @@ REFERRAL = re.compile(
 )
 OFFER = re.compile(
     _AT_WORD + "(?:"
-    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )\bfree\b(?! (?:to|time)\b)"
+    # (Nor the rep's own time: "I'm free most afternoons", "fifteen minutes free next week".)
+    r"(?<!you're )(?<!you are )(?<!feel )(?<!when )(?<!you )(?<!I'm )(?<!I am )(?<!you be )"
+    r"(?<!minutes )\bfree\b(?! (?:to|time)\b)"
     r"|\bat no (?:charge|cost)\b|\bno extra\b"
     # A charge waived by name: "there's no mobilization charge", "no call-out fee".
     r"|\bno (?:[\w-]+ )?(?:charge|fee)\b"

@@ -30,15 +30,17 @@ _NUMBER_WORD = (
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
     r"|ninety|hundreds?|thousands?|dozens?|half|twice|double|triple"
 )
+# A length, or a range of them: "15 minutes", "fifteen or twenty minutes".
+_LENGTH = rf"(?:\d+|a few|{_NUMBER_WORD})(?:(?: or | to |-)(?:\d+|{_NUMBER_WORD}))?"
 _CALL_LENGTH = re.compile(
     _AT_WORD + "(?:"
-    rf"\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
+    rf"\b{_LENGTH}[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
     r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
-    rf"|\b(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?) (?:of your time|on the phone)"
+    rf"|\b{_LENGTH}[ -](?:minutes?|mins?) (?:of your time|on the phone)"
     # Also as an e-mail's subject: "Subject: 15 minutes?"
-    rf"|^(?:subject: )?(?:just |only |even )?(?:\d+|a few|{_NUMBER_WORD})[ -](?:minutes?|mins?)"
-    r"\b(?=[,.!?])"
-    rf"|\b(?:have|spare|give me|grab|find|get|take) (?:\d+|a few|{_NUMBER_WORD})[ -]"
+    rf"|^(?:subject: )?(?:just |only |even )?{_LENGTH}[ -](?:minutes?|mins?)"
+    r"\b(?:(?: (?:next|this) (?:week|month|\w+day))?)(?=[,.!?])"
+    rf"|\b(?:have|spare|give me|grab|find|get|take) {_LENGTH}[ -]"
     r"(?:minutes?|mins?)\b"
     r"|\b(?:have|spare|give me|grab|find|get|take|for|over) (?:half an|an|a quarter of an|one)"
     r" hour\b|\bhalf an hour\b(?=[^.?!]*\b(?:call|chat|talk|meet|meeting|phone|appointment"
