@@ -102,3 +102,47 @@ def test_someone_who_said_to_call_is_still_a_referral() -> None:
     text = ("Hi Gus, Tara at Pinefield Roofing. Lena Ruiz at Northgate Homes said you'd want to "
             "hear how we re-roofed her two show homes in four days. 555-0144.")
     assert "no_reason" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Request words in another tense or number, words of the office, a courtesy abroad.
+    "Dear Mr Laine, I write further to my earlier correspondence, seeking an appointment at a "
+    "date of your choosing. I remain at your disposal. Mit freundlichen Grüßen, Jonas Weber, "
+    "Tel: +49 40 555 0192",
+    "Hi Tom, it's Alice at Brookfield Bank. I've left my details with your secretary twice "
+    "and I'm hoping we manage to connect. Grazie, 555-0134.",
+])
+def test_request_words_inflected_and_courtesies_abroad_say_nothing(text: str) -> None:
+    channel = "email" if text.startswith("Dear") else "voicemail"
+    assert "only_name_number" in codes(text, channel)
+
+
+@pytest.mark.parametrize("text", [
+    # A teaser and the rep's tenure still say something.
+    "Hi Rob, Lena at Oakfield Labels. I've got a couple of ideas I think you'd find "
+    "intriguing. 555-0145.",
+    "Hi Rob, Lena Park, the new manager for your area at Oakfield Labels. I've been with the "
+    "firm for twelve years. 555-0145.",
+])
+def test_a_teaser_or_the_reps_years_lift_a_message(text: str) -> None:
+    assert "only_name_number" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # The company's history in the third person is the rep's story, not a reason.
+    "Subject: Meet Fairhaven Tools\nDear Ms Cole,\nWhat began as a two-man forge in Sheffield "
+    "in 1961 now ships to thirty countries. Fairhaven Tools celebrates its sixtieth year this "
+    "spring. I'd welcome a short meeting.\nRegards, Owen Marsh",
+    # Where things stand with the rep's own ask is no question about their business.
+    "Hi Ali, Sean at Brightwell Signs. Could you let me know either way? 555-0119.",
+    "Hi Ali, Sean at Brightwell Signs. I've written on four occasions now. 555-0119.",
+])
+def test_the_companys_history_and_status_questions_give_no_reason(text: str) -> None:
+    channel = "email" if text.startswith("Subject") else "voicemail"
+    assert "no_reason" in codes(text, channel)
+
+
+def test_a_dated_fact_about_their_business_is_still_a_reason() -> None:
+    text = ("Hi Ali, Sean at Brightwell Signs. Your landlord on Quay Street started the facade "
+            "works in March, and the council now needs new fascia permits by June. 555-0119.")
+    assert "no_reason" not in codes(text)

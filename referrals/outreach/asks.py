@@ -108,10 +108,24 @@ discovery intro share ideas questions question changed changes change gentle upc
 _AVAILABLE = """
 whatever whichever whoever wherever anywhere nearby easier easiest easy flexible mornings
 afternoons evenings weekdays weekends early late lunch lunchtime breakfast half weather
-colleague colleagues hesitate telephone mobile landline desk office extension buy treat
+colleague colleagues hesitate telephone mobile landline desk extension buy treat
 treating picking pick picks saw figure figured thinking waiting wait occasions success trouble
 heaps mate wonderful lovely kinder request requested requesting advise possibly possible
-maybe perhaps probably fancy slip flat baffled briefly value valued diary diaries
+maybe perhaps probably fancy slip flat baffled briefly value valued diary diaries able
+secretary gatekeeper reception receptionist correspondence receipts records per appointment
+date dates branch member seek choosing squeeze remain believe till natter
+sec exchange disposal desperate owe manage spoken honoured honored grant attention bad good
+summer winter spring autumn introductory personal corporate reference obliged disappoint
+waste gotta ahold
+"""
+# Courtesies in the rep's own language, and the small words inside names ("Van der Merwe",
+# "bin Rashid"): no topic in any of them.
+_ABROAD = """
+gracias saludos atentamente cordialmente obrigado obrigada grazie buona giornata cordiali
+saluti distinti merci cordialement bonne journee journée danke mit freundlichen grüßen grussen
+grüssen vriendelijke groet groeten hälsningar hälsning vänliga ngā mihi kia ora shukran
+namaste salaam habari asante ciao hola bonjour hallo
+van der den de da di von bin al el la le du dos das ter ten
 """
 # Who is calling, by job title: "business development manager at Zentrix".
 _TITLE = """
@@ -130,7 +144,7 @@ assistant receptionist part practice's
 #: Every word a request to call back or meet may be made of, and no word of a topic.
 REQUEST_WORDS = frozenset(
     " ".join((_GRAMMAR, _CONTACT, _TIME, _FEELING, _NEED, _REPROACH, _MEETING, _GENERAL,
-              _AVAILABLE, _TITLE))
+              _AVAILABLE, _TITLE, _ABROAD))
     .split())
 
 
@@ -168,4 +182,31 @@ def _says_nothing(word: str) -> bool:
     if word.endswith("'s"):
         word = word[:-2]
     return (word in REQUEST_WORDS or bool(_COUNT.fullmatch(word))
-            or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS))
+            or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS)
+            or (word not in _SAY_MORE and any(stem in REQUEST_WORDS for stem in _stems(word))))
+
+
+# Inflected, these say more than their stem: a teaser ("ideas I think you'd find
+# interesting"), the rep's years ("with the company for ten years"), whom the rep calls on.
+_SAY_MORE = frozenset("interesting exciting intriguing years owners".split())
+
+
+def _stems(word: str) -> list[str]:
+    """What an inflected word may come from: "takes" take, "letting" let, "obliged" oblige.
+
+    A request word in another tense or number is still a request word; a noun of trade has no
+    request word for a stem ("printing": print is none, "shipments": shipment is none).
+
+    >>> _stems("letting")
+    ['lett', 'lette', 'let']
+    >>> _stems("takes")
+    ['tak', 'take']
+    """
+    stems = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[:-len(suffix)]
+            stems += [base, base + "e"] if suffix in ("ing", "ed") else [base]
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
+                stems.append(base[:-1])  # "letting", "dropped"
+    return stems

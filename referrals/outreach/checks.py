@@ -291,6 +291,16 @@ _FOUNDED = re.compile(
     r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?(?:in (?-i:[A-Z])"
     r"[\w.]*(?: (?-i:[A-Z])[\w.]*)? )?in (?:19|20)\d\d\b",
     re.I)
+# The company's history, whoever is its subject ("What began as a single warehouse in
+# Oakland is now ...", "His son took over in 1995", "Harrington Engineering celebrates its
+# fiftieth year", "we raised our Series C"): a founding, a growth or a milestone, dated.
+_HISTORY = re.compile(
+    r"\b(?:began|begun|started|founded|established|launched|set up|took over|spun out|was born"
+    r"|celebrat\w+|anniversary|merged|grew|has grown|have grown|expanded|moved (?:us|our)"
+    r"|raised (?:our|a) (?:series|seed|funding)|employs|has (?:served|supplied|been (?:serving"
+    r"|supplying|providing))|have (?:served|supplied))\b"
+    r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|since|nineteen|two thousand|years?|today|now)\b)"
+    r"|\b(?:what|it all) (?:began|started) as\b", re.I)
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(
@@ -439,7 +449,8 @@ def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
         # listener did, counted, leads the sentence; the rep's news follows it.
         return None, None
     # "We started in Hyderabad in 2008": the founding is the rep's story, its place no peer.
-    story = _SELF_TALK.search(claimless) or fresh or _FOUNDED.search(claimless)
+    story = (_SELF_TALK.search(claimless) or fresh or _FOUNDED.search(claimless)
+             or _HISTORY.search(claimless))
     wish = _WISH.search(claimless) or desperate
     # "Could we talk this week?" asks for the rep's meeting, and "I've got Thursday at two or
     # Friday at ten" offers times for it: a wish, not the rep's story.
@@ -481,7 +492,11 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past
-    if speaker and (not listener or story or wish) and not gives:
+    if story and not speaker and not listener and not {"offer", "referral"} & set(reasons):
+        # The company's history told in the third person is still the rep's story.
+        about = "me"
+        reasons = _reasons(claimless, self_talk=True, known=known)
+    elif speaker and (not listener or story or wish) and not gives:
         # "I'd like to set up a meeting" is the rep's wish: no reason, but no monologue
         # either; "I'd love to tell you more about us" is both.
         about = "wish" if wish and not story and not _ABOUT_US.search(claimless) else "me"

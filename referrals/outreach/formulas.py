@@ -199,7 +199,7 @@ _TIME = re.compile(
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
-    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b"
+    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b|if\b"
     r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
     rf"|\b{_HOUR} o'clock\b"
     # A range of hours after a day: "Tuesday 10-12 or Thursday 2-4 (ET)".

@@ -181,7 +181,12 @@ _EMPTY_QUESTION = re.compile(
     # "Would you consider giving our courier service a try?", "Could you give us a shot?"
     r"|\b(?:consider|mind) (?:giving|trying|using|switching to|a trial of)\b"
     r"|\bgive (?:us|our [\w -]{1,30}?|me) (?:a (?:try|shot|chance|go|look)|one chance)\b"
-    r"|\bdid (?:something|anything) change\b", re.I)
+    r"|\bdid (?:something|anything) change\b"
+    # Where things stand with the rep's own ask: "let me know either way", "tell me when a good
+    # time would be", "are my e-mails reaching you?", "you got the catalogue I sent?"
+    r"|\blet me know (?:either way|where (?:things|we|it) stands?|your thoughts|what you think)\b"
+    r"|\btell me when\b|\breaching you\b|\b(?:got|received|seen) (?:the|my) [\w -]{1,25}?"
+    r"(?:I|we) (?:sent|mailed|left|dropped)\b", re.I)
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".
 _THEIR_PROMISE = re.compile(
@@ -341,7 +346,8 @@ def _names(text: str, known: frozenset[str], caller_out: bool = False) -> list[s
 _ATTEMPTS = re.compile(
     _AT_WORD + rf"\b(?:\d+|{_NUMBER_WORD}|one|a few|several|a couple of|a couple)"
     rf"(?: or (?:\d+|{_NUMBER_WORD}))? (?:more |other |separate |different |previous |earlier )?"
-    r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|texts|follow-ups)\b"
+    r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|texts|follow-ups"
+    r"|occasions)\b"
     r"|\b(?:the|a|my|this|our) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))"
     r" (?:time|call|message|attempt|try|e-?mail|voicemail|note|follow-up)\b"
     rf"|\b(?:for|since|in|over) (?:the )?(?:last|past) (?:\d+|{_NUMBER_WORD}|few|couple of)"
