@@ -184,7 +184,8 @@ BLAME = _families(
     r"|note|time)\b(?! in a row| running)|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
     rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
     rf"\b(?:left|sent|written|wrote)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
-    rf"|notes|letters|texts|times|(?:of )?(?:these|them)\b)|\b\w+ed you {_SEVERAL} times\b|\b{_SEVERAL} times now\b"
+    rf"|notes|letters|texts|times|(?:of )?(?:these|them)\b)|\b\w+ed you {_SEVERAL} times\b"
+    rf"|\b{_SEVERAL} times now\b"
     r"|\b(?:several|multiple|numerous|countless|so many) (?:messages|voicemails|e-?mails|calls"
     r"|attempts|notes)\b"
     rf"|\b(?:called|tried|phoned|e-?mailed|written to|rung|reached out|reached out to|messaged"
@@ -272,20 +273,24 @@ BLAME = _families(
     # "I've been waiting all week"; the notes doubted ("maybe you did not get my messages",
     # "perhaps they're going to your spam folder", "I can see it was never opened"); the
     # attempts counted after the fact ("I've tried to get through a few times").
-    r"\b(?:I'm|I am|we're|we are) (?:still )?not (?:getting|receiving|hearing) (?:a |any |anything )?"
+    r"\b(?:I'm|I am|we're|we are) (?:still )?not (?:getting|receiving|hearing) (?:a |any "
+    r"|anything )?"
     r"(?:back|call ?back|reply|response|answer|word)\b|\bno (?:call|reply|response|answer|word)s?"
     r" (?:is |are |has |have )?(?:coming|come|came|arrived)\b"
     r"|\bI(?:'ve| have) been waiting (?:all (?:day|week|month|morning)|(?:for )?(?:days|weeks|ages"
     r"|months)|since)\b"
     r"|\b(?:maybe|perhaps|possibly) (?:you|they)\b(?:'re| are)? (?:didn't|did not|never|haven't"
     r"|have not|missed|not)\b[^.?!;]{0,20}?\b(?:my|our|them|these)\b"
-    r"|\b(?:going|gone|went|ended up|landing|landed|stuck|caught|got) (?:in|to|into) (?:your |the )?"
+    r"|\b(?:going|gone|went|ended up|landing|landed|stuck|caught|got) (?:in|to|into) (?:your "
+    r"|the )?"
     r"(?:spam|junk)\b"
     r"|\b(?:I (?:sent|left|e-?mailed|mailed|wrote)\b[^.?!;]{0,40}?\band )?(?:I can see )?(?:it|they"
-    r"|that|my [\w-]+|the [\w-]+) (?:was|were|has|have|had)(?: been)? (?:never|not)(?: even| yet)? (?:opened|read"
+    r"|that|my [\w-]+|the [\w-]+) (?:was|were|has|have|had)(?: been)? (?:never|not)(?: even"
+    r"| yet)? (?:opened|read"
     r"|listened to)\b"
     rf"|\bI(?:'ve| have)? (?:tried|been trying) (?:to (?:get through|reach|call|ring|catch|contact"
-    rf"|phone|get hold)|calling|ringing|phoning)\b[^.?!;]{{0,40}}?\b(?:{_SEVERAL}|a few|a couple of)"
+    rf"|phone|get hold)|calling|ringing|phoning)\b[^.?!;]{{0,40}}?\b(?:{_SEVERAL}|a few"
+    rf"|a couple of)"
     r" times\b",
     # A promise of theirs whose date has passed: "you said you'd decide by summer, and here we
     # are in August", "that was three months ago", "it's the fifteenth now", "you'd get back
