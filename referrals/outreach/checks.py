@@ -492,7 +492,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past
-    if story and not speaker and not listener and not {"offer", "referral"} & set(reasons):
+    if (not speaker and not listener and not {"offer", "referral"} & set(reasons)
+            and (_HISTORY.search(claimless) or _FOUNDED.search(claimless))):
         # The company's history told in the third person is still the rep's story.
         about = "me"
         reasons = _reasons(claimless, self_talk=True, known=known)
