@@ -295,12 +295,13 @@ _DONE_TITLES = {"thank_you": "Thank-you marked done", "feedback": "Feedback mark
 def followup_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     """The follow-ups owed to this person that the rep marked done, on the day they did."""
     events = []
+    rep = current_user._get_current_object()  # once, not through the proxy per follow-up
     for f in person_rows(person, "followups"):
         if f.person_id != person.id or f.status != "done" or f.completed_at is None:
             continue
         at = aware(f.completed_at)
         title = _DONE_TITLES.get(f.kind, "Reminder marked done")
-        events.append(Event(today_for(current_user, at), "followups", title,
+        events.append(Event(today_for(rep, at), "followups", title,
                             f.reason if f.kind not in _DONE_TITLES else "", at=at))
     return events
 

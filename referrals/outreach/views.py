@@ -507,6 +507,7 @@ def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     found = (context.get("outreach_panel") or {}).get("all_touches", [])
     url = url_for("outreach.person_outreach", person_id=person.id)
     events = []
+    rep = current_user._get_current_object()  # once, not through the proxy per touch
     for t in found:
         if t.channel == "advocate_call":
             continue
@@ -516,7 +517,7 @@ def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
         elif t.outcome:
             title += f" – {OUTCOME_LABELS.get(t.outcome, t.outcome).lower()}"
         at = aware(t.occurred_at)
-        events.append(Event(today_for(current_user, at), "touches", title, t.notes or "", url,
+        events.append(Event(today_for(rep, at), "touches", title, t.notes or "", url,
                             at=at))
     return events
 

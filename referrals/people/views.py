@@ -324,9 +324,10 @@ def add_note(person_id: int) -> Page | Response:
 def note_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     """The rep's dated notes, each on the day it was written (in the rep's zone)."""
     events = []
+    rep = current_user._get_current_object()  # once, not through the proxy per note
     for note in person_rows(person, "notes"):
         at = aware(note.created_at)
-        events.append(Event(today_for(current_user, at), "notes", "Note", note.body, at=at))
+        events.append(Event(today_for(rep, at), "notes", "Note", note.body, at=at))
     return events
 
 

@@ -59,8 +59,9 @@ def _back_to(rel: Relationship) -> str:
 def rep_tie_stories(ties: Iterable[Relationship | TieRow]) -> dict[int, TieStory]:
     """The rep's own ties among `ties`, each with its strength in words and the interactions
     behind it."""
-    return tie_stories(db.session, current_user, ties, today=today_for(current_user),
-                       params=tie_params(current_user.team))
+    user = current_user._get_current_object()  # read five times: once through the proxy
+    return tie_stories(db.session, user, ties, today=today_for(user),
+                       params=tie_params(user.team))
 
 
 def person_relationships_panel(person: Person) -> dict[str, Any]:

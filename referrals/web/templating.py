@@ -4,20 +4,37 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from flask import Flask, request, url_for
+from flask import Flask, has_request_context, request, url_for
 from flask_login import current_user
 
 from referrals.clock import aware, today_for, utc_today, zone_of
 from referrals.vocab import ISSUE_LABELS, KIND_LABELS
 from referrals.words import day_label, time_ago
 
+_CALENDAR = "referrals.rep_calendar"
+
+
+def _rep_calendar() -> tuple[ZoneInfo, date]:
+    """The signed-in rep's time zone and today in it, worked out once per request and user
+    (kept in the request's environ, not `g`, which a test's app context keeps across
+    requests): a person page's dates ask for them dozens of times, each through
+    flask-login's proxy."""
+    user = current_user._get_current_object()
+    environ = request.environ if has_request_context() else {}
+    memo = environ.get(_CALENDAR)
+    if memo is None or memo[0] is not user:
+        today = today_for(user) if user.is_authenticated else utc_today()
+        memo = environ[_CALENDAR] = (user, zone_of(getattr(user, "person", None)), today)
+    return memo[1], memo[2]
+
 
 def _in_rep_calendar(value: date | datetime) -> tuple[date, date]:
     """The day `value` falls on and today, both in the signed-in rep's calendar."""
+    zone, today = _rep_calendar()
     if isinstance(value, datetime):
-        value = aware(value).astimezone(zone_of(getattr(current_user, "person", None))).date()
-    today = today_for(current_user) if current_user.is_authenticated else utc_today()
+        value = aware(value).astimezone(zone).date()
     return value, today
 
 
