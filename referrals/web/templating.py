@@ -103,3 +103,19 @@ def register(app: Flask) -> None:
         return url_for(request.endpoint or "main.index", **(request.view_args or {}), **args)
 
     app.jinja_env.globals["url_with"] = url_with
+
+    fixed: dict[tuple[str, str, tuple[tuple[str, object], ...]], str] = {}
+
+    def fixed_url(endpoint: str, **values: object) -> str:
+        """`url_for(endpoint, **values)` for a link that is the same on every page (the
+        menu's, the stylesheet's), built once per mount point: base.html has twenty, ~30 µs
+        each on every page. Only for constant values: the memo keeps every one it is given."""
+        if not has_request_context():
+            return url_for(endpoint, **values)
+        key = (request.script_root, endpoint, tuple(sorted(values.items())))
+        url = fixed.get(key)
+        if url is None:
+            url = fixed[key] = url_for(endpoint, **values)
+        return url
+
+    app.jinja_env.globals["fixed_url"] = fixed_url
