@@ -3,12 +3,14 @@ recording what came of a prospect, and the advocacy panel on a person's page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import aliased
 from werkzeug.wrappers import Response
 
 from referrals.advocates import calls, care, introductions
@@ -34,7 +36,6 @@ from referrals.people.panels import (
     Panel,
     PersonRows,
     TimelineSource,
-    load_people,
     panel_of,
     person_rows,
     rows_of,
@@ -211,13 +212,7 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
                                         page_ask_dates())
     found_calls = person_rows(person, "advocate_calls")
     intros = person_rows(person, "introductions")
-    # The panel and the timeline name both people of each call and introduction: those who
-    # are not among the person's ties are read together, not one by one.
-    named = load_people(db.session,
-                        [i for c in found_calls for i in (c.advocate_id, c.prospect_id)]
-                        + [i for r in intros for i in (r.via_id, r.prospect_id)])
     return {
-        "named": named,  # kept with the page: the session holds them weakly
         "calls": found_calls,
         "intros": intros,
         "followups": followups,
@@ -235,18 +230,102 @@ def _either(column_a: Any, column_b: Any) -> Callable[[Any, Any], Any]:
                                  | ((table.team_id == team_id) & (column_b == key)))
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person a row of the panel names: their id and name."""
+
+    id: int
+    name: str
+
+
+# Plain rows for the panel and the timeline, which only show them (see `PersonRows.columns`):
+# each with the names of the people it names, joined in the page's one statement.
+@dataclass(frozen=True, slots=True)
+class FollowupRow:
+    id: int
+    team_id: int
+    person_id: int
+    prospect_id: int | None
+    kind: str
+    status: str
+    due_on: date
+    reason: str
+    completed_at: datetime | None
+    person: Named
+
+
+@dataclass(frozen=True, slots=True)
+class IntroductionRow:
+    id: int
+    team_id: int
+    via_id: int
+    prospect_id: int
+    status: str
+    status_on: date
+    asked_on: date | None
+    introduced_on: date | None
+    via: Named
+    prospect: Named
+
+
+@dataclass(frozen=True, slots=True)
+class CallRow:
+    id: int
+    team_id: int
+    advocate_id: int
+    prospect_id: int
+    occurred_on: date
+    outcome: str
+    notes: str
+    prospect_outcome: str | None
+    advocate: Named
+    prospect: Named
+
+
+def _named(n: int, build: Callable[..., Any]) -> Callable[[Sequence[Any]], Any]:
+    """`build` from a row's first `n` values and the (id, name) pairs after them."""
+    def make(values: Sequence[Any]) -> Any:
+        rest = values[n:]
+        return build(*values[:n], *(Named(rest[i], rest[i + 1]) for i in range(0, len(rest), 2)))
+    return make
+
+
+_F_PERSON = aliased(Person, name="followup_person")
+_I_VIA, _I_PROSPECT = aliased(Person, name="intro_via"), aliased(Person, name="intro_prospect")
+_C_ADVOCATE = aliased(Person, name="call_advocate")
+_C_PROSPECT = aliased(Person, name="call_prospect")
+
 rows_of(bp, PersonRows(
     "followups", Followup,
     # No team term: the team's open follow-ups index would win over the person's own.
     lambda key, team_id: (Followup.person_id == key) | (Followup.prospect_id == key),
-    sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id)))
+    sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id),
+    columns=(Followup.id, Followup.team_id, Followup.person_id, Followup.prospect_id,
+             Followup.kind, Followup.status, Followup.due_on, Followup.reason,
+             Followup.completed_at, _F_PERSON.id, _F_PERSON.name),
+    joins=((_F_PERSON, _F_PERSON.id == Followup.person_id),), make=_named(9, FollowupRow)))
 rows_of(bp, PersonRows(
     "introductions", IntroductionRequest,
     _either(IntroductionRequest.via_id, IntroductionRequest.prospect_id),
-    sort=lambda r: r.id, newest_first=True))
+    sort=lambda r: r.id, newest_first=True,
+    columns=(IntroductionRequest.id, IntroductionRequest.team_id, IntroductionRequest.via_id,
+             IntroductionRequest.prospect_id, IntroductionRequest.status,
+             IntroductionRequest.status_on, IntroductionRequest.asked_on,
+             IntroductionRequest.introduced_on, _I_VIA.id, _I_VIA.name,
+             _I_PROSPECT.id, _I_PROSPECT.name),
+    joins=((_I_VIA, _I_VIA.id == IntroductionRequest.via_id),
+           (_I_PROSPECT, _I_PROSPECT.id == IntroductionRequest.prospect_id)),
+    make=_named(8, IntroductionRow)))
 rows_of(bp, PersonRows(
     "advocate_calls", AdvocateCall, _either(AdvocateCall.advocate_id, AdvocateCall.prospect_id),
-    sort=lambda c: (c.occurred_on, c.id), newest_first=True))
+    sort=lambda c: (c.occurred_on, c.id), newest_first=True,
+    columns=(AdvocateCall.id, AdvocateCall.team_id, AdvocateCall.advocate_id,
+             AdvocateCall.prospect_id, AdvocateCall.occurred_on, AdvocateCall.outcome,
+             AdvocateCall.notes, AdvocateCall.prospect_outcome, _C_ADVOCATE.id,
+             _C_ADVOCATE.name, _C_PROSPECT.id, _C_PROSPECT.name),
+    joins=((_C_ADVOCATE, _C_ADVOCATE.id == AdvocateCall.advocate_id),
+           (_C_PROSPECT, _C_PROSPECT.id == AdvocateCall.prospect_id)),
+    make=_named(8, CallRow)))
 panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
                    lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
 panel_of(bp, Panel("advocacy_glance", "advocates/_glance.html", slot="glance", order=30))

@@ -233,18 +233,6 @@ def _read_batch(session: Session, person: Person,
     return found
 
 
-def load_people(session: Session, ids: Iterable[int]) -> list[Person]:
-    """The people of `ids` that the session does not hold yet, read in one query: a panel
-    naming the people of its rows (an advocate's call, an introduction) then finds them in
-    the session instead of loading each one by itself – as long as it keeps the list (the
-    session holds its objects weakly)."""
-    missing = sorted({i for i in ids
-                      if session.identity_map.get(session.identity_key(Person, (i,))) is None})
-    if not missing:
-        return []
-    return list(session.scalars(select(Person).where(Person.id.in_(missing))))
-
-
 @contextmanager
 def page_reads() -> Iterator[None]:
     """While drawing one person page: reads that several panels need are read once (see
@@ -307,9 +295,8 @@ def panels_for(person: Person, show: str | None = None) -> dict[str, Any]:
 
 def _panels_for(person: Person, panels: list[Panel], show: str | None) -> dict[str, Any]:
     context: dict[str, Any] = {}
-    # The lower panels read first: the relationships panel loads the people on the other side
-    # of each tie in one query, and the panels above then find them in the session instead of
-    # loading them one by one.
+    # The lower panels read first (they used to load people the panels above then found in
+    # the session; the rows are plain values now, the order is kept as it was).
     for slot in ("beside", "bottom", "top"):
         for panel in panels:
             if panel.slot == slot and panel.context is not None:
