@@ -4,13 +4,12 @@ recording what came of a prospect, and the advocacy panel on a person's page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.orm import aliased
 from werkzeug.wrappers import Response
 
 from referrals.advocates import calls, care, introductions
@@ -212,10 +211,22 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
                                         page_ask_dates())
     found_calls = person_rows(person, "advocate_calls")
     intros = person_rows(person, "introductions")
+    # The panel and the timeline name the people of each row: their names in one query (a
+    # join per name in the page's rows statement cost PostgreSQL more to plan on every page).
+    names = people.names_of(db.session, person.team_id, {
+        *(f.person_id for f in followups),
+        *(i for c in found_calls for i in (c.advocate_id, c.prospect_id)),
+        *(i for r in intros for i in (r.via_id, r.prospect_id))})
+
+    def named(pid: int) -> Named:
+        return Named(pid, names.get(pid, ""))
+
     return {
-        "calls": found_calls,
-        "intros": intros,
-        "followups": followups,
+        "calls": [replace(c, advocate=named(c.advocate_id), prospect=named(c.prospect_id))
+                  for c in found_calls],
+        "intros": [replace(r, via=named(r.via_id), prospect=named(r.prospect_id))
+                   for r in intros],
+        "followups": [replace(f, person=named(f.person_id)) for f in followups],
         "ask_warning": warning,
         "outcome_form": ProspectOutcomeForm(formdata=None),
         "is_rep": person.id in team_reps(),
@@ -238,8 +249,8 @@ class Named:
     name: str
 
 
-# Plain rows for the panel and the timeline, which only show them (see `PersonRows.columns`):
-# each with the names of the people it names, joined in the page's one statement.
+# Plain rows for the panel and the timeline, which only show them (see `PersonRows.columns`);
+# the names of the people they name are added by `advocacy_panel`, read in one query.
 @dataclass(frozen=True, slots=True)
 class FollowupRow:
     id: int
@@ -251,7 +262,7 @@ class FollowupRow:
     due_on: date
     reason: str
     completed_at: datetime | None
-    person: Named
+    person: Named | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,8 +275,8 @@ class IntroductionRow:
     status_on: date
     asked_on: date | None
     introduced_on: date | None
-    via: Named
-    prospect: Named
+    via: Named | None = None
+    prospect: Named | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,22 +289,13 @@ class CallRow:
     outcome: str
     notes: str
     prospect_outcome: str | None
-    advocate: Named
-    prospect: Named
+    advocate: Named | None = None
+    prospect: Named | None = None
 
 
-def _named(n: int, build: Callable[..., Any]) -> Callable[[Sequence[Any]], Any]:
-    """`build` from a row's first `n` values and the (id, name) pairs after them."""
-    def make(values: Sequence[Any]) -> Any:
-        rest = values[n:]
-        return build(*values[:n], *(Named(rest[i], rest[i + 1]) for i in range(0, len(rest), 2)))
-    return make
+def _row(build: Callable[..., Any]) -> Callable[[Sequence[Any]], Any]:
+    return lambda values: build(*values)
 
-
-_F_PERSON = aliased(Person, name="followup_person")
-_I_VIA, _I_PROSPECT = aliased(Person, name="intro_via"), aliased(Person, name="intro_prospect")
-_C_ADVOCATE = aliased(Person, name="call_advocate")
-_C_PROSPECT = aliased(Person, name="call_prospect")
 
 rows_of(bp, PersonRows(
     "followups", Followup,
@@ -302,8 +304,7 @@ rows_of(bp, PersonRows(
     sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id),
     columns=(Followup.id, Followup.team_id, Followup.person_id, Followup.prospect_id,
              Followup.kind, Followup.status, Followup.due_on, Followup.reason,
-             Followup.completed_at, _F_PERSON.id, _F_PERSON.name),
-    joins=((_F_PERSON, _F_PERSON.id == Followup.person_id),), make=_named(9, FollowupRow)))
+             Followup.completed_at), make=_row(FollowupRow)))
 rows_of(bp, PersonRows(
     "introductions", IntroductionRequest,
     _either(IntroductionRequest.via_id, IntroductionRequest.prospect_id),
@@ -311,21 +312,13 @@ rows_of(bp, PersonRows(
     columns=(IntroductionRequest.id, IntroductionRequest.team_id, IntroductionRequest.via_id,
              IntroductionRequest.prospect_id, IntroductionRequest.status,
              IntroductionRequest.status_on, IntroductionRequest.asked_on,
-             IntroductionRequest.introduced_on, _I_VIA.id, _I_VIA.name,
-             _I_PROSPECT.id, _I_PROSPECT.name),
-    joins=((_I_VIA, _I_VIA.id == IntroductionRequest.via_id),
-           (_I_PROSPECT, _I_PROSPECT.id == IntroductionRequest.prospect_id)),
-    make=_named(8, IntroductionRow)))
+             IntroductionRequest.introduced_on), make=_row(IntroductionRow)))
 rows_of(bp, PersonRows(
     "advocate_calls", AdvocateCall, _either(AdvocateCall.advocate_id, AdvocateCall.prospect_id),
     sort=lambda c: (c.occurred_on, c.id), newest_first=True,
     columns=(AdvocateCall.id, AdvocateCall.team_id, AdvocateCall.advocate_id,
              AdvocateCall.prospect_id, AdvocateCall.occurred_on, AdvocateCall.outcome,
-             AdvocateCall.notes, AdvocateCall.prospect_outcome, _C_ADVOCATE.id,
-             _C_ADVOCATE.name, _C_PROSPECT.id, _C_PROSPECT.name),
-    joins=((_C_ADVOCATE, _C_ADVOCATE.id == AdvocateCall.advocate_id),
-           (_C_PROSPECT, _C_PROSPECT.id == AdvocateCall.prospect_id)),
-    make=_named(8, CallRow)))
+             AdvocateCall.notes, AdvocateCall.prospect_outcome), make=_row(CallRow)))
 panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
                    lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
 panel_of(bp, Panel("advocacy_glance", "advocates/_glance.html", slot="glance", order=30))

@@ -87,6 +87,16 @@ def people_query(team_id: int, *, q: str | None = None, role: str | None = None)
     return stmt
 
 
+def names_of(session: Session, team_id: int, ids: Collection[int]) -> dict[int, str]:
+    """The names of the team's people among `ids`, as plain values (no ORM objects): for a
+    page that only shows them. No query when `ids` is empty."""
+    if not ids:
+        return {}
+    stmt = select(Person.id, Person.name).where(Person.team_id == team_id,
+                                                Person.id.in_(sorted(set(ids))))
+    return {pid: name for pid, name in session.execute(stmt)}
+
+
 def get_person(session: Session, team_id: int, person_id: int) -> Person:
     return get_team_row(session, Person, team_id, person_id, "No such person.")
 
