@@ -43,6 +43,7 @@ from referrals.people.panels import (
 from referrals.people.views import team_reps
 from referrals.vocab import INTRO_STATUS_LABELS
 from referrals.web.forms import ID, call_service, id_arg, joined_messages
+from referrals.web.templating import id_link
 from referrals.words import first_name
 
 bp = Blueprint("advocates", __name__, url_prefix="/advocates")
@@ -330,13 +331,14 @@ def call_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     """Advocate calls for or by the person, from the advocacy panel's list."""
     found = (context.get("advocacy_panel") or {}).get("calls", [])
     events = []
+    person_link = id_link("people.detail", "person_id")  # one route build, not one per call
     for call in found:
         if call.prospect_id == person.id:
             title = f"{call.advocate.name} called {first_name(person.name)} for you"
-            url = url_for("people.detail", person_id=call.advocate_id)
+            url = person_link(call.advocate_id)
         else:
             title = f"Called {call.prospect.name} for you"
-            url = url_for("people.detail", person_id=call.prospect_id)
+            url = person_link(call.prospect_id)
         detail = " ".join(part for part in (call.outcome, call.notes) if part)
         events.append(Event(call.occurred_on, "advocate_calls", title, detail, url))
     return events
@@ -347,8 +349,9 @@ def introduction_events(person: Person, context: Mapping[str, Any]) -> list[Even
     stands now when that came later."""
     found = (context.get("advocacy_panel") or {}).get("intros", [])
     events = []
+    intro_link = id_link("introductions.detail", "request_id")  # one route build for them all
     for r in found:
-        url = url_for("introductions.detail", request_id=r.id)
+        url = intro_link(r.id)
         via, prospect = r.via.name, r.prospect.name
         steps = [(r.asked_on, f"You asked {via} to introduce you to {prospect}"),
                  (r.introduced_on, f"{via} introduced you to {prospect}")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -46,6 +47,22 @@ def humanize_date(value: date | datetime | None) -> str:
 def day(value: date | datetime | None) -> str:
     """'Wed 2 Dec' (a year added when it isn't this one) in the rep's calendar; '' for None."""
     return "" if value is None else day_label(*_in_rep_calendar(value))
+
+
+#: An id no route has otherwise: `id_link` builds a link with it, then puts each id in its place.
+_LINK_ID = 987654321
+
+
+def id_link(endpoint: str, key: str, **values: object) -> Callable[[int], str]:
+    """Links to `endpoint` that differ only in the id `key`, for a loop's rows: url_for once
+    (~30 µs), then each id put in the placeholder's place.
+
+    The ids are ints, as the routes' int converter writes them."""
+    built = url_for(endpoint, **{key: _LINK_ID}, **values)
+    head, found, tail = built.partition(str(_LINK_ID))
+    if not found or str(_LINK_ID) in tail:  # pragma: no cover - a value held the placeholder
+        return lambda value: url_for(endpoint, **{key: value}, **values)
+    return lambda value: f"{head}{int(value)}{tail}"
 
 
 def money(value: Decimal | float | None) -> str:
@@ -119,3 +136,4 @@ def register(app: Flask) -> None:
         return url
 
     app.jinja_env.globals["fixed_url"] = fixed_url
+    app.jinja_env.globals["id_link"] = id_link
