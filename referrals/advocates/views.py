@@ -3,12 +3,23 @@ recording what came of a prospect, and the advocacy panel on a person's page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    get_template_attribute,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from referrals.advocates import calls, care, introductions
@@ -34,7 +45,6 @@ from referrals.people.panels import (
     Panel,
     PersonRows,
     TimelineSource,
-    load_people,
     panel_of,
     person_rows,
     rows_of,
@@ -43,6 +53,7 @@ from referrals.people.panels import (
 from referrals.people.views import team_reps
 from referrals.vocab import INTRO_STATUS_LABELS
 from referrals.web.forms import ID, call_service, id_arg, joined_messages
+from referrals.web.templating import id_link
 from referrals.words import first_name
 
 bp = Blueprint("advocates", __name__, url_prefix="/advocates")
@@ -211,20 +222,43 @@ def advocacy_panel(person: Person) -> dict[str, Any]:
                                         page_ask_dates())
     found_calls = person_rows(person, "advocate_calls")
     intros = person_rows(person, "introductions")
-    # The panel and the timeline name both people of each call and introduction: those who
-    # are not among the person's ties are read together, not one by one.
-    named = load_people(db.session,
-                        [i for c in found_calls for i in (c.advocate_id, c.prospect_id)]
-                        + [i for r in intros for i in (r.via_id, r.prospect_id)])
+    # The panel and the timeline name the people of each row: their names in one query (a
+    # join per name in the page's rows statement cost PostgreSQL more to plan on every page).
+    names = people.names_of(db.session, person.team_id, {
+        *(f.person_id for f in followups),
+        *(i for c in found_calls for i in (c.advocate_id, c.prospect_id)),
+        *(i for r in intros for i in (r.via_id, r.prospect_id))})
+
+    def named(pid: int) -> Named:
+        return Named(pid, names.get(pid, ""))
+
     return {
-        "named": named,  # kept with the page: the session holds them weakly
-        "calls": found_calls,
-        "intros": intros,
-        "followups": followups,
+        "calls": [replace(c, advocate=named(c.advocate_id), prospect=named(c.prospect_id))
+                  for c in found_calls],
+        "intros": [replace(r, via=named(r.via_id), prospect=named(r.prospect_id))
+                   for r in intros],
+        "followups": [replace(f, person=named(f.person_id)) for f in followups],
         "ask_warning": warning,
-        "outcome_form": ProspectOutcomeForm(formdata=None),
+        "outcome_fields": blank_outcome_fields(),
         "is_rep": person.id in team_reps(),
     }
+
+
+_BLANK_OUTCOME = "referrals.advocates.blank_outcome_fields"
+
+
+def blank_outcome_fields() -> Markup:
+    """The prospect-outcome form's two fields as the person page shows them (empty, no
+    errors), rendered once per app: building the form and rendering its fields cost
+    ~0.2 ms a page. The template writes the session's CSRF token itself."""
+    kept = current_app.extensions.get(_BLANK_OUTCOME)
+    if kept is None:
+        field = get_template_attribute("macros/forms.html", "field")
+        form = ProspectOutcomeForm(formdata=None, meta={"csrf": False})
+        # The whitespace between the two as the template's lines wrote it.
+        kept = Markup(field(form.outcome)) + Markup("\n    ") + Markup(field(form.on))
+        current_app.extensions[_BLANK_OUTCOME] = kept
+    return kept
 
 
 def _either(column_a: Any, column_b: Any) -> Callable[[Any, Any], Any]:
@@ -235,18 +269,84 @@ def _either(column_a: Any, column_b: Any) -> Callable[[Any, Any], Any]:
                                  | ((table.team_id == team_id) & (column_b == key)))
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person a row of the panel names: their id and name."""
+
+    id: int
+    name: str
+
+
+# Plain rows for the panel and the timeline, which only show them (see `PersonRows.columns`);
+# the names of the people they name are added by `advocacy_panel`, read in one query.
+@dataclass(frozen=True, slots=True)
+class FollowupRow:
+    id: int
+    team_id: int
+    person_id: int
+    prospect_id: int | None
+    kind: str
+    status: str
+    due_on: date
+    reason: str
+    completed_at: datetime | None
+    person: Named | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IntroductionRow:
+    id: int
+    team_id: int
+    via_id: int
+    prospect_id: int
+    status: str
+    status_on: date
+    asked_on: date | None
+    introduced_on: date | None
+    via: Named | None = None
+    prospect: Named | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallRow:
+    id: int
+    team_id: int
+    advocate_id: int
+    prospect_id: int
+    occurred_on: date
+    outcome: str
+    notes: str
+    prospect_outcome: str | None
+    advocate: Named | None = None
+    prospect: Named | None = None
+
+
+def _row(build: Callable[..., Any]) -> Callable[[Sequence[Any]], Any]:
+    return lambda values: build(*values)
+
+
 rows_of(bp, PersonRows(
     "followups", Followup,
     # No team term: the team's open follow-ups index would win over the person's own.
     lambda key, team_id: (Followup.person_id == key) | (Followup.prospect_id == key),
-    sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id)))
+    sort=lambda f: (f.due_on is None, f.due_on or date.min, f.id),
+    columns=(Followup.id, Followup.team_id, Followup.person_id, Followup.prospect_id,
+             Followup.kind, Followup.status, Followup.due_on, Followup.reason,
+             Followup.completed_at), make=_row(FollowupRow)))
 rows_of(bp, PersonRows(
     "introductions", IntroductionRequest,
     _either(IntroductionRequest.via_id, IntroductionRequest.prospect_id),
-    sort=lambda r: r.id, newest_first=True))
+    sort=lambda r: r.id, newest_first=True,
+    columns=(IntroductionRequest.id, IntroductionRequest.team_id, IntroductionRequest.via_id,
+             IntroductionRequest.prospect_id, IntroductionRequest.status,
+             IntroductionRequest.status_on, IntroductionRequest.asked_on,
+             IntroductionRequest.introduced_on), make=_row(IntroductionRow)))
 rows_of(bp, PersonRows(
     "advocate_calls", AdvocateCall, _either(AdvocateCall.advocate_id, AdvocateCall.prospect_id),
-    sort=lambda c: (c.occurred_on, c.id), newest_first=True))
+    sort=lambda c: (c.occurred_on, c.id), newest_first=True,
+    columns=(AdvocateCall.id, AdvocateCall.team_id, AdvocateCall.advocate_id,
+             AdvocateCall.prospect_id, AdvocateCall.occurred_on, AdvocateCall.outcome,
+             AdvocateCall.notes, AdvocateCall.prospect_outcome), make=_row(CallRow)))
 panel_of(bp, Panel("advocacy", "advocates/_person_panel.html",
                    lambda person: {"advocacy_panel": advocacy_panel(person)}, order=30))
 panel_of(bp, Panel("advocacy_glance", "advocates/_glance.html", slot="glance", order=30))
@@ -258,13 +358,14 @@ def call_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     """Advocate calls for or by the person, from the advocacy panel's list."""
     found = (context.get("advocacy_panel") or {}).get("calls", [])
     events = []
+    person_link = id_link("people.detail", "person_id")  # one route build, not one per call
     for call in found:
         if call.prospect_id == person.id:
             title = f"{call.advocate.name} called {first_name(person.name)} for you"
-            url = url_for("people.detail", person_id=call.advocate_id)
+            url = person_link(call.advocate_id)
         else:
             title = f"Called {call.prospect.name} for you"
-            url = url_for("people.detail", person_id=call.prospect_id)
+            url = person_link(call.prospect_id)
         detail = " ".join(part for part in (call.outcome, call.notes) if part)
         events.append(Event(call.occurred_on, "advocate_calls", title, detail, url))
     return events
@@ -275,8 +376,9 @@ def introduction_events(person: Person, context: Mapping[str, Any]) -> list[Even
     stands now when that came later."""
     found = (context.get("advocacy_panel") or {}).get("intros", [])
     events = []
+    intro_link = id_link("introductions.detail", "request_id")  # one route build for them all
     for r in found:
-        url = url_for("introductions.detail", request_id=r.id)
+        url = intro_link(r.id)
         via, prospect = r.via.name, r.prospect.name
         steps = [(r.asked_on, f"You asked {via} to introduce you to {prospect}"),
                  (r.introduced_on, f"{via} introduced you to {prospect}")]
@@ -295,12 +397,13 @@ _DONE_TITLES = {"thank_you": "Thank-you marked done", "feedback": "Feedback mark
 def followup_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     """The follow-ups owed to this person that the rep marked done, on the day they did."""
     events = []
+    rep = current_user._get_current_object()  # once, not through the proxy per follow-up
     for f in person_rows(person, "followups"):
         if f.person_id != person.id or f.status != "done" or f.completed_at is None:
             continue
         at = aware(f.completed_at)
         title = _DONE_TITLES.get(f.kind, "Reminder marked done")
-        events.append(Event(today_for(current_user, at), "followups", title,
+        events.append(Event(today_for(rep, at), "followups", title,
                             f.reason if f.kind not in _DONE_TITLES else "", at=at))
     return events
 

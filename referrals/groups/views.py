@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -147,7 +149,7 @@ def remove_member(group_id: int, person_id: int) -> Response:
 GROUP_SEARCH_LIMIT = 20
 
 
-def _group_search(member_of: list[Group]) -> tuple[str, list[Group], bool]:
+def _group_search(member_of: list[GroupRow]) -> tuple[str, list[Group], bool]:
     """The person page's "add to a group" search (`?group_q=`): the team's groups whose name
     matches, the person's own left out – one small query, and none without a search."""
     q = (request.args.get("group_q") or "").strip()[:120]
@@ -169,12 +171,27 @@ def person_groups_panel(person: Person) -> dict[str, Any]:
             "more_groups": more_groups}
 
 
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """A group as the person page lists it: read-only values, not an ORM object."""
+
+    id: int
+    team_id: int
+    name: str
+    kind: str
+
+
+def _group_row(values: Sequence[Any]) -> GroupRow:
+    return GroupRow(*values)
+
+
 panel_of(bp, Panel("groups", "groups/_person_panel.html", person_groups_panel, slot="beside"))
 rows_of(bp, PersonRows(
     "groups", Group,
     lambda key, team_id: Group.id == GroupMembership.group_id,
     sort=lambda g: (g.kind, g.name),
-    through=(GroupMembership, lambda key: GroupMembership.person_id == key)))
+    through=(GroupMembership, lambda key: GroupMembership.person_id == key),
+    columns=(Group.id, Group.team_id, Group.name, Group.kind), make=_group_row))
 
 
 def _group_form(member_of: list[Group]) -> AddToGroupForm:

@@ -4,12 +4,14 @@ the message check."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -18,7 +20,7 @@ from referrals.clock import aware, today_for, zone_of
 from referrals.database import unit_of_work
 from referrals.errors import DomainError
 from referrals.extensions import db
-from referrals.models import Person, Touch, User
+from referrals.models import Person, Touch, User, ValueItem
 from referrals.outreach import callback, library, touches, wording
 from referrals.outreach import openers as op
 from referrals.outreach.cadence import describe_rules
@@ -108,7 +110,8 @@ def _touch_data(form: TouchForm, person: Person) -> dict[str, Any]:
             "call_on": form.call_on.data}
 
 
-def outreach_facts(person: Person, found: list[Touch] | None = None) -> dict[str, Any]:
+def outreach_facts(person: Person,
+                   found: Sequence[Touch | TouchRow] | None = None) -> dict[str, Any]:
     """Where the rep stands with a person: their touches (latest first; `found` when read
     already), the cadence advice and both time zones – for the outreach page and the panel
     on the person's page."""
@@ -491,11 +494,39 @@ def page_openers(session: Session, user: User, target: Person) -> wording.Opener
 
 
 use_openers(bp, page_openers)
+@dataclass(frozen=True, slots=True)
+class OfferedItem:
+    """What the panel shows of a touch's value item: its title."""
+
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class TouchRow:
+    """A touch as the person page shows it (and its cadence reads it): plain values."""
+
+    id: int
+    team_id: int
+    channel: str
+    outcome: str | None
+    occurred_at: datetime
+    notes: str
+    broke_cadence: bool
+    value_item: OfferedItem | None
+
+
+def _touch_row(values: Sequence[Any]) -> TouchRow:
+    *touch, title = values
+    return TouchRow(*touch, OfferedItem(title) if title is not None else None)
+
+
 rows_of(bp, PersonRows(
     "touches", Touch,
     lambda key, team_id: (Touch.team_id == team_id) & (Touch.person_id == key),
     sort=lambda t: (aware(t.occurred_at), t.id), newest_first=True,
-    options=(joinedload(Touch.value_item),)))
+    columns=(Touch.id, Touch.team_id, Touch.channel, Touch.outcome, Touch.occurred_at,
+             Touch.notes, Touch.broke_cadence, ValueItem.title),
+    joins=((ValueItem, ValueItem.id == Touch.value_item_id),), make=_touch_row))
 panel_of(bp, Panel("outreach", "outreach/_person_panel.html", person_outreach_panel, order=20))
 panel_of(bp, Panel("outreach_glance", "outreach/_glance.html", slot="glance", order=20))
 panel_of(bp, Panel("outreach_actions", "outreach/_actions.html", slot="actions", order=10))
@@ -507,6 +538,7 @@ def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     found = (context.get("outreach_panel") or {}).get("all_touches", [])
     url = url_for("outreach.person_outreach", person_id=person.id)
     events = []
+    rep = current_user._get_current_object()  # once, not through the proxy per touch
     for t in found:
         if t.channel == "advocate_call":
             continue
@@ -516,7 +548,7 @@ def touch_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
         elif t.outcome:
             title += f" – {OUTCOME_LABELS.get(t.outcome, t.outcome).lower()}"
         at = aware(t.occurred_at)
-        events.append(Event(today_for(current_user, at), "touches", title, t.notes or "", url,
+        events.append(Event(today_for(rep, at), "touches", title, t.notes or "", url,
                             at=at))
     return events
 

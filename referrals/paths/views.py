@@ -67,13 +67,14 @@ def page_ask_dates() -> dict[int, list[date]]:
 
 def person_paths_context(person: Person) -> dict[str, Any]:
     """What the person page shows about paths: top 3 warm paths and the 2-hop picture."""
-    G = team_graph(db.session, current_user.team)
-    you = current_user.person_id
+    user = current_user._get_current_object()  # the services read it often: not via the proxy
+    G = team_graph(db.session, user.team)
+    you = user.person_id
     context: dict[str, Any] = {"warm_paths": [], "network_picture": None, "path_pictures": []}
     href = _links()
     found: list[services.WarmPath] = []
     if person.id != you:
-        found = services.find_warm_paths(db.session, current_user, person, k=3,
+        found = services.find_warm_paths(db.session, user, person, k=3,
                                          openers=_openers(), graph=G, asks=page_ask_dates())
         context["warm_paths"] = found
         context["path_pictures"] = [pictures.path_picture(G, p.path, href) for p in found]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -85,6 +85,23 @@ def people_query(team_id: int, *, q: str | None = None, role: str | None = None)
             )
         stmt = stmt.where(getattr(Person, f"is_{role}").is_(True))
     return stmt
+
+
+def names_of(session: Session, team_id: int, ids: Collection[int]) -> dict[int, str]:
+    """The names of the team's people among `ids`, as plain values (no ORM objects): for a
+    page that only shows them. No query when `ids` is empty."""
+    if not ids:
+        return {}
+    return {pid: name for pid, name in session.execute(
+        _names_statement(), {"team_id": team_id, "ids": sorted(set(ids))})}
+
+
+@lru_cache(maxsize=1)
+def _names_statement() -> Select:
+    """`names_of`'s query, built once with bound parameters (building it and its cache key
+    cost about what running it does)."""
+    return select(Person.id, Person.name).where(
+        Person.team_id == bindparam("team_id"), Person.id.in_(bindparam("ids", expanding=True)))
 
 
 def get_person(session: Session, team_id: int, person_id: int) -> Person:

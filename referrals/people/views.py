@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -324,16 +326,33 @@ def add_note(person_id: int) -> Page | Response:
 def note_events(person: Person, context: Mapping[str, Any]) -> list[Event]:
     """The rep's dated notes, each on the day it was written (in the rep's zone)."""
     events = []
+    rep = current_user._get_current_object()  # once, not through the proxy per note
     for note in person_rows(person, "notes"):
         at = aware(note.created_at)
-        events.append(Event(today_for(current_user, at), "notes", "Note", note.body, at=at))
+        events.append(Event(today_for(rep, at), "notes", "Note", note.body, at=at))
     return events
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """A dated note as the timeline shows it: read-only values, not an ORM object."""
+
+    id: int
+    team_id: int
+    body: str
+    created_at: datetime
+
+
+def _note_row(values: Sequence[Any]) -> NoteRow:
+    return NoteRow(*values)
 
 
 rows_of(bp, PersonRows(
     "notes", PersonNote,
     lambda key, team_id: (PersonNote.team_id == team_id) & (PersonNote.person_id == key),
-    sort=lambda n: (n.created_at, n.id), newest_first=True))
+    sort=lambda n: (n.created_at, n.id), newest_first=True,
+    columns=(PersonNote.id, PersonNote.team_id, PersonNote.body, PersonNote.created_at),
+    make=_note_row))
 timeline_of(bp, TimelineSource("notes", "Notes", note_events, order=5))
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased
 from werkzeug.wrappers import Response
 
 from referrals.clock import today_for
@@ -54,11 +56,12 @@ def _back_to(rel: Relationship) -> str:
     return url_for("people.detail", person_id=person_id) + "#relationships"
 
 
-def rep_tie_stories(ties: Iterable[Relationship]) -> dict[int, TieStory]:
+def rep_tie_stories(ties: Iterable[Relationship | TieRow]) -> dict[int, TieStory]:
     """The rep's own ties among `ties`, each with its strength in words and the interactions
     behind it."""
-    return tie_stories(db.session, current_user, ties, today=today_for(current_user),
-                       params=tie_params(current_user.team))
+    user = current_user._get_current_object()  # read five times: once through the proxy
+    return tie_stories(db.session, user, ties, today=today_for(user),
+                       params=tie_params(user.team))
 
 
 def person_relationships_panel(person: Person) -> dict[str, Any]:
@@ -68,7 +71,7 @@ def person_relationships_panel(person: Person) -> dict[str, Any]:
             "stories": rep_tie_stories(relationships) if relationships else {}}
 
 
-def _tie_links(person: Person, ties: list[Relationship]) -> dict[int, tuple[str, str, str]]:
+def _tie_links(person: Person, ties: list[TieRow]) -> dict[int, tuple[str, str, str]]:
     """Each tie's three links (the other person, edit, delete) from three routes built once,
     not three per row."""
     n = str(LINK_ID)
@@ -80,14 +83,58 @@ def _tie_links(person: Person, ties: list[Relationship]) -> dict[int, tuple[str,
             for rel in ties}
 
 
+@dataclass(frozen=True, slots=True)
+class TieEnd:
+    """What the relationships panel shows of a person on a tie."""
+
+    id: int
+    name: str
+    title: str | None
+    company: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TieRow:
+    """A tie as the person page shows it: read-only values, not an ORM object."""
+
+    id: int
+    team_id: int
+    person_a_id: int
+    person_b_id: int
+    kind: str
+    rating: int
+    last_interaction: date | None
+    notes: str
+    person_a: TieEnd
+    person_b: TieEnd
+
+    def other(self, person_id: int) -> TieEnd:
+        """The person on the other side of the tie from `person_id`."""
+        return self.person_b if self.person_a_id == person_id else self.person_a
+
+
+_END_A, _END_B = aliased(Person, name="end_a"), aliased(Person, name="end_b")
+_TIE_COLUMNS = (Relationship.id, Relationship.team_id, Relationship.person_a_id,
+                Relationship.person_b_id, Relationship.kind, Relationship.rating,
+                Relationship.last_interaction, Relationship.notes,
+                *(getattr(end, c)
+                  for end in (_END_A, _END_B) for c in ("id", "name", "title", "company")))
+
+
+def _tie_row(values: Sequence[Any]) -> TieRow:
+    return TieRow(*values[:8], TieEnd(*values[8:12]), TieEnd(*values[12:16]))
+
+
 panel_of(bp, Panel("relationships", "relationships/_person_panel.html",
                    person_relationships_panel, slot="bottom"))
-# The ties by either side's index, with the person on the other side (no team term: see
-# `people.services.relationships_of`).
+# The ties by either side's index, with both people's names (no team term: see
+# `people.services.relationships_of`); plain rows, a hub has hundreds.
 rows_of(bp, PersonRows(
     "ties", Relationship,
     lambda key, team_id: (Relationship.person_a_id == key) | (Relationship.person_b_id == key),
-    options=(joinedload(Relationship.person_a), joinedload(Relationship.person_b)), alone=True))
+    columns=_TIE_COLUMNS, make=_tie_row, alone=True,
+    joins=((_END_A, _END_A.id == Relationship.person_a_id),
+           (_END_B, _END_B.id == Relationship.person_b_id))))
 
 
 def _pick_page(person: Person | None) -> Page:
