@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
@@ -98,12 +98,24 @@ def touches_of(session: Session, person: Person, *, limit: int | None = None) ->
     return list(session.scalars(stmt.limit(limit) if limit else stmt))
 
 
-def facts(touches: Sequence[Touch]) -> list[TouchFact]:
+class TouchRow(Protocol):
+    """What the cadence reads of a touch: a :class:`Touch` or a plain row of it."""
+
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def outcome(self) -> str | None: ...
+
+
+def facts(touches: Sequence[TouchRow]) -> list[TouchFact]:
     return [TouchFact(aware(t.occurred_at), t.channel, t.outcome) for t in touches]
 
 
 def cadence_for(session: Session, person: Person, *, now: datetime | None = None,
-                touches: Sequence[Touch] | None = None, rep: Person | None = None) -> CadenceAdvice:
+                touches: Sequence[TouchRow] | None = None,
+                rep: Person | None = None) -> CadenceAdvice:
     """Where the rep stands with this prospect: attempts, budgets, voicemails, next step.
 
     `rep` is the rep's own person: when the prospect's zone is unknown, the call windows are

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import CompoundSelect, Date, cast, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
@@ -227,10 +228,27 @@ class TieStory:
     interactions: list[Interaction]
 
 
+class TieRow(Protocol):
+    """What :func:`tie_stories` reads of a tie: a :class:`Relationship` or a plain row of it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def person_a_id(self) -> int: ...
+    @property
+    def person_b_id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def rating(self) -> int: ...
+    @property
+    def last_interaction(self) -> date | None: ...
+
+
 def tie_stories(
     session: Session,
     user: User,
-    ties: Iterable[Relationship],
+    ties: Iterable[TieRow],
     *,
     today: date,
     params: TieParams,
