@@ -458,6 +458,13 @@ def _story_and_wish(sentence: str, claimless: str, fresh: re.Match[str] | None,
                    or _SLOTS.search(claimless))
 
 
+def _third_person_history(claimless: str, reasons: tuple[str, ...]) -> bool:
+    """The company's history told in the third person is still the rep's story: "What began
+    as a forge in 1961 now ships to thirty countries" (an offer or a referral is not)."""
+    return (not {"offer", "referral"} & set(reasons)
+            and bool(_HISTORY.search(claimless) or _FOUNDED.search(claimless)))
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -492,9 +499,7 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     if (story or wish) and not listener and "offer" not in reasons \
             and "referral" not in reasons:
         gives = set()  # "I spent fifteen years at two Fortune 500 companies": the rep's past
-    if (not speaker and not listener and not {"offer", "referral"} & set(reasons)
-            and (_HISTORY.search(claimless) or _FOUNDED.search(claimless))):
-        # The company's history told in the third person is still the rep's story.
+    if not speaker and not listener and _third_person_history(claimless, reasons):
         about = "me"
         reasons = _reasons(claimless, self_talk=True, known=known)
     elif speaker and (not listener or story or wish) and not gives:
