@@ -1321,3 +1321,127 @@ def test_round12_an_offer_running_out_still_offers() -> None:
 ])
 def test_round12_the_reps_number_and_time_give_no_reason(text: str) -> None:
     assert "no_reason" in codes(text)
+
+
+# --- round 13 -----------------------------------------------------------------------------------
+# The q… and r… sets: blame, pressure and claims in classes their two authors found and no
+# family covered. Each class is pinned in words of its own, not the corpus's.
+@pytest.mark.parametrize("text", [
+    # The attempts counted by the calendar.
+    "Hi Nell, Ivo at Brackett Tiles. I've rung you every morning this week. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. I phoned you twice yesterday. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. I have called severally without luck. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. I did phone on Monday and again on Tuesday. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. I've been trying to get ahold of you since spring. "
+    "555-0190.",
+    # The line that never answers.
+    "Hi Nell, Ivo at Brackett Tiles. I keep landing on your answering service. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. Every time I ring, you're in a meeting. 555-0190.",
+    # The notes doubted.
+    "Hi Nell, Ivo at Brackett Tiles. I'm unsure whether you've been reading my notes. "
+    "555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. Maybe my earlier letters never reached your desk. "
+    "555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. Perhaps I've ended up in your blocked numbers. 555-0190.",
+    # An understanding or a promise of theirs, broken.
+    "Hi Nell, Ivo at Brackett Tiles. I had been told at the front desk that you would ring "
+    "me on Friday. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. You had agreed to send the floor plan in April. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. Your assistant assured me twice that you would phone. "
+    "555-0190.",
+    # Their date gone by, said in a sentence of its own.
+    "Hi Nell, Ivo at Brackett Tiles. You planned to choose a tile after the show in March. "
+    "Well, it's June. 555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. It's July now and we haven't seen the sample order "
+    "back. 555-0190.",
+    # Impatience.
+    "Hi Nell, Ivo at Brackett Tiles. I cannot understand why the decision is dragging on. "
+    "555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. Even a two-word answer would spare us both the trouble. "
+    "555-0190.",
+    "Hi Nell, Ivo at Brackett Tiles. Is there any point in my calling again? 555-0190.",
+])
+def test_round13_blames_by_calendar_line_and_broken_word(text: str) -> None:
+    assert "blames" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Scarcity and the rep's own date.
+    "Hi Omar, Lena at Vesta Ovens. The demo ovens are half price while supplies last. "
+    "555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. Places on the baking course are strictly limited. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. Our combi-oven bundle is a steal, so don't miss this. "
+    "555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. The bundle is valid only till Friday. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. The quote above ends with our year-end. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. I'd like to sign before our financial year is over. "
+    "555-0133.",
+    # A plea for a chance, or a favour owed.
+    "Hi Omar, Lena at Vesta Ovens. Please grant me a single chance to present. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. I'm requesting you to meet me for ten minutes. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. Give me a meeting and I won't let you down. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. Call me back and I would owe you big. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. Honestly I'm getting quite desperate. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. Sorry to nag again. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. A yes or a no would really help me plan. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. I'm so hoping you'll ring today. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens. I'm just making sure my e-mails reached you. 555-0133.",
+    # A follow-up that says it is saying it again.
+    "Hi Omar, Lena at Vesta Ovens. Following up on my letter. Like I mentioned, your oven's "
+    "gas certificate lapses in May. 555-0133.",
+    "Hi Omar, Lena at Vesta Ovens, ringing again about the hood service. Same price as "
+    "before, eighty pounds for both hoods. 555-0133.",
+    # Asking whether they got it, with nothing else.
+    "Hi Omar, Lena at Vesta Ovens, ringing to see if you got my note. 555-0133.",
+])
+def test_round13_pressure_scarcity_pleas_and_restated_follow_ups(text: str) -> None:
+    assert "desperate" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Saying it again without following up is no follow-up.
+    "Hi Omar, Lena at Vesta Ovens. As I said on the phone, your oven's gas certificate lapses "
+    "in May, and I can renew it on Monday. 555-0133.",
+    # Their call returned, and the chat recapped, is news.
+    "Hi Omar, thank you for ringing back on Thursday. To recap our chat: Kiln Street Bakery "
+    "cut its gas bill 14% with the same oven, and the price for yours is attached.",
+    # The rep's promise not to let them down is no reproach.
+    "Hi Omar, Lena at Vesta Ovens. Kiln Street Bakery swapped to our oven in May and halved "
+    "its bake times; the trial unit for yours will not disappoint. 555-0133.",
+])
+def test_round13_a_follow_up_or_a_promise_that_is_not_pressure(text: str) -> None:
+    assert not {"desperate", "blames"} & set(codes(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The rep ranked first by a place's possessive, or offering "the finest" somewhere.
+    "Hi Pam, Rui at Kestrel Couriers. We're Leeds's most punctual couriers. 555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. We supply the finest packaging in Cornwall. 555-0147.",
+    # A place where the rep ranks itself is no customer's result.
+    "Hi Pam, Rui at Kestrel Couriers. We're the most trusted couriers in the Fens and we'd "
+    "love to show you our vans. 555-0147.",
+    # Size and age, spelled out as a voicemail says them, prove no claim.
+    "Hi Pam, Rui at Kestrel Couriers. We're a premier courier with depots in nine states. "
+    "555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. We're a top-rated courier, thirty years running, with "
+    "two thousand clients. 555-0147.",
+    # Life made easier, savings found, more done with less, for nobody named.
+    "Hi Pam, Rui at Kestrel Couriers. We'll make life much easier for your dispatch desk. "
+    "555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. We can look at your routes and uncover hidden savings. "
+    "555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. We help shops get more done with less. 555-0147.",
+    # A job or deals praised, trust and priority claimed.
+    "Hi Pam, Rui at Kestrel Couriers. I'm sure we'd do a terrific job on your parcels. "
+    "555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. We've got fantastic deals on next-day delivery. "
+    "555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. Retailers trust Kestrel with their parcels. 555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. Your customers are our top priority. 555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. We're known for being punctual. 555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. Our vans make a lasting impression on your buyers. "
+    "555-0147.",
+    "Hi Pam, Rui at Kestrel Couriers. Try us once and you'll be blown away. 555-0147.",
+])
+def test_round13_claims_by_place_size_and_praise(text: str) -> None:
+    assert "empty_claim" in codes(text)

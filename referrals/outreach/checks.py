@@ -322,10 +322,17 @@ _VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions)(?: of)?\b", re.I)
 
 #: The rep's own size and age prove no claim: "our 200,000-square-foot facility delivers
 #: best-in-class packaging".
+_SPELLED = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+            r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)[ -]?)+(?:hundred|thousand)?"
+            r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?")
 _SIZE = re.compile(
     r"\d[\d,.]*[- ](?:square[- ](?:foot|feet|metres?|meters?)|sq\.? ?ft|years?|employees|staff"
     r"|people|locations|offices|branches|trucks|technicians|experts|attorneys|engineers)\b"
-    r"|\b(?:since|in|founded|established) (?:19|20)\d\d\b", re.I)
+    r"|\b(?:since|in|founded|established) (?:19|20)\d\d\b"
+    # The rep's reach and age, in figures or spelled out as a voicemail says them: "for over
+    # twenty years with more than five thousand clients", "offices in four states".
+    r"|(?<![\w-])(?:\d[\d,.]*|" + _SPELLED + r")[- ](?:years|clients|customers|placements|states"
+    r"|countries|depots|yards|terminals|agents)\b", re.I)
 
 
 # A discount the rep offers proves no claim: "unbeatable coverage ..., and I can add an extra
@@ -333,6 +340,12 @@ _SIZE = re.compile(
 _DISCOUNT = re.compile(
     r"\b(?:an? )?(?:extra |additional |further )?(?:[\w-]+ ){1,2}(?:percent|per cent|%) off\b"
     r"|\d+ ?% off\b|\$[\d,]+ off\b", re.I)
+
+
+_RANKED_IN = re.compile(
+    r"\b((?:most [a-z]+|[a-z]{3,}(?:est|iest)|best|finest|leading|premier|top|number one)"
+    r"(?: [\w-]+){0,3}? (?:in|across|throughout) )(?:the )?(?-i:[A-Z][\w&'-]*)"
+    r"(?: (?-i:[A-Z][\w&'-]*))*")
 
 
 def _proof(text: str, known: frozenset[str]) -> bool:
@@ -534,6 +547,9 @@ def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple
     unproven = claimless
     for part in theirs:
         unproven = unproven.replace(part, " ")
+    # Where the rep ranks itself is no customer: "the most trusted cleaners in the Valley".
+    for ranked in _RANKED_IN.finditer(claimed):
+        unproven = unproven.replace(ranked.group(0)[len(ranked.group(1)):], " ")
     if _proof(unproven, known):
         return None, reasons  # "save you $4,000 a year, like Hale Tool did": claim and proof
     # An empty claim is no reason ("the best talent pool in the state"), but a fact about them
@@ -639,8 +655,27 @@ def _blames(read: list[Sentence]) -> Flag | None:
     )
 
 
+# A follow-up that says it brings nothing new: "Following up on my note. As I said, ...",
+# "Like I said", "To recap:", "As informed", "Ringing again about ... Same offer as before".
+_FOLLOW_UP = re.compile(
+    r"\bfollow(?:ing|ed)?[ -]up\b|\b(?:calling|ringing|phoning) (?:you )?again (?:about|regarding"
+    r"|on|re)\b|\bregarding my (?:earlier|previous|last) (?:message|e-?mail|voicemail|note|call)",
+    re.I)
+_RESTATED = re.compile(
+    r"\b(?:as|like) (?:I )?(?:said|mentioned|noted|informed|explained)(?: before| previously"
+    r"| earlier)?(?=[,:]? )(?! (?:in|on) (?:the|your)\b)|\bto recap\b"
+    r"|\bas (?:previously )?(?:mentioned|informed)\b"
+    r"|\bsame (?:offer|thing|price|deal) as (?:before|last time)\b", re.I)
+
+
 def _desperate(text: str, read: list[Sentence]) -> Flag | None:
     found = next((s.desperate for s in read if s.desperate), None)
+    follow_up = None if found else _FOLLOW_UP.search(text)
+    if follow_up:
+        # Following up only to say it again brings nothing new, whatever was in it; the
+        # restating follows the follow-up ("Following up on my note. As I said, ...").
+        restated = _RESTATED.search(text, follow_up.end(), follow_up.end() + 160)
+        found = restated.group(0).strip() if restated else None
     if not found and not any(s.reasons for s in read if s.about != "me"):
         # "Following up on my last message" with nothing new is only the rep's need.
         follow_up = _EMPTY_FOLLOW_UP.search(text)

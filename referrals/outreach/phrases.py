@@ -52,7 +52,11 @@ EMPTY_FOLLOW_UP = re.compile(
     # Said bare, as the whole of the sentence's business: "Graciela at Southwest, following up."
     r"|\bfollowing up(?= *(?:[.!;]|$))"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
-    r"|think|consider|go over)\b",
+    r"|think|consider|go over)\b"
+    # Round 13: "just checking you got the catalogue", "ringing to see if you got my e-mail",
+    # "following up again, I've called".
+    r"|\b(?:check|checking|see|seeing)(?: (?:if|whether|that))? you (?:got|received|saw"
+    r"|had a chance)\b|\bfollowing up (?:again|once more),",
     re.I,
 )
 
@@ -65,8 +69,10 @@ _SEVERAL = (
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|umpteenth|\d+(?:st|nd|rd|th))"
 _TRIES = (r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|times"
           r"|requests)")
-_CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|in touch with|through to"
-            r"|a hold of)|touch base with|speak (?:to|with)|talk (?:to|with))")
+_CONTACT = (r"(?:reach|call|contact|catch|connect with|get (?:hold of|ahold of|in touch with"
+            r"|through to|a hold of)|touch base with|speak (?:to|with)|talk (?:to|with))")
+_MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December)")
 _REPLY = r"(?:reply|response|answer|word|call ?back|return call|peep)"
 BLAME = _families(
     # Silence made a joke of: "making sure you're still alive", "it'd be nice if it went both
@@ -134,7 +140,8 @@ BLAME = _families(
     r"\b(?:you (?:promised|said you(?:'d| would)|told me you(?:'d| would))|(?:promised|said|told)"
     r"(?: me)? (?:that )?you(?:'d| would)) (?:to )?(?:call|get back|reply|respond|let me know"
     r"|look)",
-    r"\b(?:frustrat|disappoint)\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)"
+    r"\b(?:frustrat|disappoint)(?<!\bnot disappoint)(?<!\bnever disappoint)(?<!\bwon't disappoint)"
+    r"\w*\b(?! (?:with|by) (?!(?:you|your|the (?:silence|lack)))\w)"
     r"|\bsurprised (?:I|that I|we) (?:haven't|have not|didn't)\b",
     r"\bat least (?:let me know|reply|respond|call|get back|answer|acknowledge|have)\b",
     # Can't reach them, can't get a reply: the difficulty is the prospect's doing.
@@ -301,6 +308,45 @@ BLAME = _families(
     r"|mentioned(?<=\byou mentioned)|would(?<=\byou would))\b[^.?!;]*?\b(?:(?:and|but"
     r"|yet|well),? (?:here we are|(?:it's|it is|that was)\b[^.?!;]{0,30}?\b(?:now|ago|already"
     r"|passed|gone))|by (?:the end of )?(?:last (?:week|month|year|quarter|\w+day)|yesterday))\b",
+    # Round 13: the attempts counted by the calendar ("I've called you every day this week",
+    # "I've called you twice this week", "I've called severally", "I did ring yesterday"),
+    # the line that never answers ("I keep getting your voicemail", "every time I call it's a
+    # bad time"), the notes doubted ("not sure if you've been getting my messages", "perhaps
+    # my earlier messages did not reach the right desk", "going to your blocked list"), an
+    # understanding or promise of theirs broken ("I had understood that you would call me",
+    # "you had promised to revert by Friday", "your office told me twice you'd ring back"),
+    # impatience ("I don't understand why this is taking so long", "even a one-line reply
+    # would spare us both", "is there any point in me continuing to call").
+    r"\b(?:called|rung|phoned|e-?mailed|tried|messaged|texted|written to)(?: you)? (?:every (?:day"
+    r"|morning|afternoon|week)|daily|all (?:week|month)|day after day|twice (?:this|last) (?:week"
+    r"|month|morning)|twice (?:today|yesterday)|severally)\b"
+    r"|\bI did (?:ring|phone|text|stop by|drop by|call by)\b"
+    r"|\bkeep (?:getting|reaching|hitting|landing on|going to) (?:your|the) (?:voicemail|voice mail"
+    r"|answering (?:machine|service)|machine|gatekeeper|secretary|assistant|front desk)\b"
+    r"|\bevery time I (?:call|ring|phone|try|e-?mail|write)\b"
+    r"|\b(?:not sure|unsure|don't know|wonder(?:ing)?) (?:if|whether) you(?:'ve| have)? been"
+    r" (?:getting|receiving|reading|seeing|listening to) (?:my|these|them)\b"
+    r"|\b(?:my|our) (?:previous |last |earlier |other )?(?:notes?|messages?|e-?mails?|voicemails?"
+    r"|letters?|calls?) (?:did not|have not|has not|never|may not have|might not have|didn't)"
+    r" (?:reach(?:ed)?|get|got|make it to|come to) (?:the right|your) (?:desk|person|inbox"
+    r"|office|hands)\b"
+    r"|\b(?:going|gone|went|ended up|landing|landed) (?:in|to|into|on) (?:your |the )?block(?:ed)?"
+    r" (?:list|numbers)\b"
+    r"|\b(?:had |I )(?:understood|been told|was told|believed)\b[^.?!;]{0,60}?\bthat you(?:'d"
+    r"| would) (?:call|ring|phone|get back|reply|respond|revert|be in touch)\b"
+    r"|\byou had (?:promised|said|agreed)\b"
+    r"|\b(?:told|assured|promised) (?:me|us) (?:twice|\w+ times|more than once|again)"
+    r" (?:that )?you(?:'d| would)\b"
+    r"|\b(?:don't|do not|can't|cannot) (?:quite )?understand why\b|\bwhy (?:this|it) is taking"
+    r" (?:so|this) long\b"
+    r"|\beven a (?:[\w-]+ )?(?:reply|response|answer|line|word|note|no)\b(?= would| is| will"
+    r"| spares?)"
+    r"|\bany point (?:in )?(?:me |my )?(?:continuing|calling|trying|keeping on)\b",
+    # A date of theirs gone by, said in the next sentence: "Well, it's September.", "It's
+    # November now and I haven't seen them."
+    r"\b(?:well|and|yet|but|so),? (?:it's|it is) (?:now )?(?:already )?" + _MONTH + r"(?: now"
+    r"| already)?(?=\s*(?:[.!?]|$))|\bit's (?:now )?" + _MONTH + r" (?:now|already),? and (?:I|we)"
+    r" (?:still )?(?:haven't|have not|didn't|did not)\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -331,7 +377,8 @@ DESPERATE = _families(
     r"\b(?:my|the) (?:sales )?(?:manager|boss|director)(?:'s| is| has)?(?: been)? (?:asking|on me"
     r"|pushing|keeps)",
     r"\b(?:make|making|be|being) sure (?:that )?(?:my|the|this) (?:last |previous |earlier )?"
-    r"(?:message|note|e-?mail|voicemail|letter) (?:reached|got to|arrived|came through|found)"
+    r"(?:message|note|e-?mail|voicemail|letter)s? (?:reached|got to|arrived|came through"
+    r"|found|went through)"
     r"|\b(?:check|checking|see|seeing) (?:if|whether|that) (?:my|the) (?:last |previous "
     r"|earlier )?(?:message|note|e-?mail|voicemail|letter) (?:reached|got to|arrived|came"
     r" through|found)"
@@ -356,8 +403,8 @@ DESPERATE = _families(
     r"|signature|win)\b|\b(?:doing|do) me a (?:huge |big |real |great )?favou?r\b"
     r"|\bmake (?:all )?the difference (?:for|to) (?:us|me)\b|\bgive (?:me|us) a fair (?:hearing"
     r"|shot|chance)\b|\ba fair hearing\b"
-    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?:(?<=you )|(?<=: )|(?<=, )"
-    r"|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
+    r"|\b(?:get (?:you|it|this|a [\w-]+|the [\w-]+) signed(?: up)?|(?=sign up\b)(?:(?<=you )"
+    r"|(?<=: )|(?<=, )|(?<=to )|(?<=^))sign up)\b(?=[^.?!;]{0,40}"
     r"\b(?:(?:before|by) (?:the (?:end|\d{1,2}(?:st|nd|rd|th)\b|[a-z-]*(?:first|second|third|th)\b)"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|month|quarter)|this (?:week|month|quarter)|today"
     r"|now)\b)",
@@ -376,7 +423,8 @@ DESPERATE = _families(
     r"|(?:before|by)(?= (?:the |this |next )?(?:end|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|tomorrow|tonight|then|noon|midnight|month|quarter|year|week|deadline"
     r"|close|\d|[a-z-]*(?:first|second|third|th)\b)))\b"
-    r"|(?:(?<=offer )|(?<=deal )|(?<=price )|(?<=pricing )|(?<=discount )|(?<=promotion )"
+    r"|(?=(?:expires?|ends)\b)(?:(?<=offer )|(?<=deal )|(?<=price )|(?<=pricing )|(?<=discount )"
+    r"|(?<=promotion )"
     r"|(?<=special ))(?:expires?|ends)\b(?: (?:at|today|tonight|soon|on|this))?"
     r"|\b(?:expires?|ends) (?:today|tonight|at midnight|soon)\b",
     r"\b(?:sign|signed|signature|order|contract|decide|decision|commit|paperwork|PO)\b[^.?!;]{0,40}"
@@ -443,6 +491,26 @@ DESPERATE = _families(
     r"|openings|seats|spaces) (?:left|remaining)\b"
     r"|\b(?:I|we) (?:have|'ve got|have got|got) (?:a |an |my |the )?(?:\w+ )?(?:target|quota)s?"
     r" (?:to|of|for)\b",
+    # Round 13: the push by scarcity or a date that is the rep's own ("until stock runs out",
+    # "seats are limited", "don't miss it", "valid only until 15 March", "the price below
+    # expires with our half-year"), a plea for a chance ("give me just one opportunity", "I'm
+    # requesting you", "I'd owe you one", "I'm getting a bit desperate", "sorry to chase
+    # again", "a yes or no would really help me plan", "really hoping you'll pick up").
+    r"\buntil (?:the )?(?:stock|stocks|supplies|supply) (?:runs?|run|are|is) out\b|\bwhile"
+    r" (?:stocks?|supplies) last\b|\b(?:seats|spots|places|spaces|slots) are (?:strictly |very )?"
+    r"limited\b|\b(?:seats|spots|places|spaces|slots) (?:on|at|in|for) (?:[\w-]+ ){1,3}are"
+    r" (?:strictly |very )?limited\b|\bdon't miss (?:it|this|out|the (?:deal|offer|chance))\b"
+    r"|\b(?:valid|good|available|open) only (?:until|till|through|to)\b"
+    r"|\b(?:offer|deal|price|pricing|discount|promotion|special|quote)(?: below| above| I quoted"
+    r"| quoted)? (?:expires?|ends) with (?:our|my)\b"
+    r"|\b(?:our|my) (?:half[- ]year|year[- ]end|quarter[- ]end|month[- ]end|financial year"
+    r"|trading year)\b"
+    r"|\b(?:give|grant|allow) (?:me|us) (?:just |only )?(?:one|a|an|a single|one more|another)"
+    r" (?:small )?(?:opportunity|chance|shot)\b|\bI(?:'m| am) requesting you\b"
+    r"|\b(?:I(?:'ll| will) not|I won't|I will never) (?:disappoint|let you down)\b"
+    r"|\bI(?:'d| would) owe you\b|\bdesperate\b|\bsorry to (?:chase|nag|hassle)\b"
+    r"|\bwould (?:really )?help me (?:plan|out)\b|\breally help me plan\b"
+    r"|\b(?:really|so|desperately) hoping (?:you(?:'ll| will)|to hear)\b",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
@@ -511,10 +579,16 @@ CLAIM = _families(
     # West", "the most powerful on the market", "very modern trucks, the best in Czech
     # Republic" (not "the closest depot to you", nor the listener's own ranking).
     # (Only the rank is quoted back; who is ranked and where stand around it.)
-    r"(?:" + "|".join(rf"(?<=\b{lead} the )" for lead in (
+    # (Every lead ends in "the ", looked behind once first: each lead's own look-behind at
+    # every word made the whole check slower.)
+    r"(?<=the )(?:" + "|".join(rf"(?<=\b{lead} the )" for lead in (
         "we're", "we are", "is", "are", "as", "it's", "really", "truly", "simply", "easily",
-        "by far", "now", "still", "proudly", "also")) + r"|(?<=, the ))"
-    r"(?:undisputed |very |absolute |clear |number one |#1 )?(?:best|top|leading|premier"
+        "by far", "now", "still", "proudly", "also",
+        # ... and what it offers: "ThamesSeal offers the finest waterproofing in London".
+        "offer", "offers", "provide", "provides", "deliver", "delivers", "sell", "sells",
+        "supply", "supplies"))
+    + r"|(?<=, the ))"
+    r"(?:undisputed |very |absolute |clear |number one |#1 )?(?:best|finest|top|leading|premier"
     r"|foremost|highest[- ]rated|top[- ]rated|best[- ]rated|most (?!(?:of|recent|likely|common"
     r"|popular)\b)[a-z]+|number one|#1|leader)\b(?! (?:time|times|day|days|week|way|ways"
     r"|person|people|place|contact|number|address|part|bet|route|window|slot|date|moment)\b)"
@@ -609,6 +683,31 @@ CLAIM = _families(
     r"|really )?(?:love|adore|rave about|swear by) (?:it|us|them|our|working with us)\b"
     r"|\bknown for (?:being |our |its |their )?(?:quality|excellence|reliability|service"
     r"|responsive|easy|great|fast|reliable|friendly)\w*",
+    # Round 13: the rep ranked first by a place's possessive ("we're Zurich's most dependable
+    # cleaners"), life made easier or savings found for nobody named ("make life a lot easier
+    # for your IT team", "review your packaging and find savings", "unlock real
+    # efficiencies", "get more done with less"), a job or deal praised ("I'm sure we could do
+    # a great job", "great deals on copiers"), trust and priority claimed ("businesses trust
+    # Velocity for delivery that never lets them down", "our customers are our top
+    # priority", "known for being on time", "grounds that make a lasting impression").
+    r"\b(?:we're|we are|as) (?-i:[A-Z][\w.-]+(?: [A-Z][\w.-]+)?)'s (?:most [a-z]{4,}|best|finest"
+    r"|top|leading|(?!(?:latest|oldest|biggest|largest|newest)\b)[a-z]{3,}(?:est|iest))\b"
+    r"|\bmak(?:e|es|ing) (?:your )?life (?:a lot |much |so |a little |a bit )?easier\b"
+    r"|\b(?:find|finds|finding|unlock|unlocks|unlocking|uncover|uncovering) (?:real |big "
+    r"|hidden |significant |new )?(?:savings|efficienc(?:y|ies)|potential)\b"
+    r"|\b(?:get|getting|do|doing) more (?:done )?with less\b"
+    r"|\btransform(?:s|ing)? (?:their|your) (?:IT|operations|business|workplace|processes)\b"
+    r"|\b(?:do|does|doing) (?:a|an) (?:really )?(?:great|fantastic|brilliant|excellent|amazing"
+    r"|superb|first-class|top-notch|terrific) job\b|\b(?:great|amazing|fantastic|unbeatable"
+    r"|incredible|awesome) deals\b"
+    r"|\b(?:businesses|companies|clients|customers|firms|brands|retailers|shops|stores"
+    r"|restaurants|practices|manufacturers|owners|homeowners|landlords|families) (?:\w+ )?trust"
+    r" (?:us\b|(?-i:[A-Z]))"
+    r"|\bnever lets? (?:them|you|customers|clients) down\b|\b(?:customers|clients) (?:are|come)"
+    r" (?:always )?(?:our|first) (?:top |first |number one )?priority\b|\b(?:are|is) our top"
+    r" priority\b"
+    r"|\bknown for (?:being )?(?:on[- ]time|punctual|dependable)\b"
+    r"|\bmake (?:a|an) (?:lasting|great|real|big) impression\b|\b(?:be|get) blown away\b",
 )
 
 
