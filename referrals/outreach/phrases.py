@@ -53,7 +53,7 @@ EMPTY_FOLLOW_UP = re.compile(
     r"|\bfollowing up(?= *(?:[.!;]|$))"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
     r"|think|consider|go over)\b"
-    # Round 13: "just checking you got the catalogue", "ringing to see if you got my e-mail",
+    # "just checking you got the catalogue", "ringing to see if you got my e-mail",
     # "following up again, I've called".
     r"|\b(?:check|checking|see|seeing)(?: (?:if|whether|that))? you (?:got|received|saw"
     r"|had a chance)\b|\bfollowing up (?:again|once more),",
@@ -308,7 +308,7 @@ BLAME = _families(
     r"|mentioned(?<=\byou mentioned)|would(?<=\byou would))\b[^.?!;]*?\b(?:(?:and|but"
     r"|yet|well),? (?:here we are|(?:it's|it is|that was)\b[^.?!;]{0,30}?\b(?:now|ago|already"
     r"|passed|gone))|by (?:the end of )?(?:last (?:week|month|year|quarter|\w+day)|yesterday))\b",
-    # Round 13: the attempts counted by the calendar ("I've called you every day this week",
+    # the attempts counted by the calendar ("I've called you every day this week",
     # "I've called you twice this week", "I've called severally", "I did ring yesterday"),
     # the line that never answers ("I keep getting your voicemail", "every time I call it's a
     # bad time"), the notes doubted ("not sure if you've been getting my messages", "perhaps
@@ -491,7 +491,7 @@ DESPERATE = _families(
     r"|openings|seats|spaces) (?:left|remaining)\b"
     r"|\b(?:I|we) (?:have|'ve got|have got|got) (?:a |an |my |the )?(?:\w+ )?(?:target|quota)s?"
     r" (?:to|of|for)\b",
-    # Round 13: the push by scarcity or a date that is the rep's own ("until stock runs out",
+    # the push by scarcity or a date that is the rep's own ("until stock runs out",
     # "seats are limited", "don't miss it", "valid only until 15 March", "the price below
     # expires with our half-year"), a plea for a chance ("give me just one opportunity", "I'm
     # requesting you", "I'd owe you one", "I'm getting a bit desperate", "sorry to chase
@@ -683,7 +683,7 @@ CLAIM = _families(
     r"|really )?(?:love|adore|rave about|swear by) (?:it|us|them|our|working with us)\b"
     r"|\bknown for (?:being |our |its |their )?(?:quality|excellence|reliability|service"
     r"|responsive|easy|great|fast|reliable|friendly)\w*",
-    # Round 13: the rep ranked first by a place's possessive ("we're Zurich's most dependable
+    # the rep ranked first by a place's possessive ("we're Zurich's most dependable
     # cleaners"), life made easier or savings found for nobody named ("make life a lot easier
     # for your IT team", "review your packaging and find savings", "unlock real
     # efficiencies", "get more done with less"), a job or deal praised ("I'm sure we could do
