@@ -73,13 +73,13 @@ from referrals.outreach.formulas import (
 )
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
-from referrals.outreach.phrases import COURTESY as _COURTESY
-from referrals.outreach.phrases import DAY as _DAY
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
-from referrals.outreach.phrases import REFERRAL as _REFERRAL
-from referrals.outreach.phrases import RESULT as _RESULT
-from referrals.outreach.phrases import SELF_TALK as _SELF_TALK
+from referrals.outreach.readings import COURTESY as _COURTESY
+from referrals.outreach.readings import DAY as _DAY
+from referrals.outreach.readings import REFERRAL as _REFERRAL
+from referrals.outreach.readings import RESULT as _RESULT
+from referrals.outreach.readings import SELF_TALK as _SELF_TALK
 from referrals.outreach.reasons import (
     _CALL_LENGTH,
     _JOB,

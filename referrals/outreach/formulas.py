@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import re
 
-from referrals.outreach.phrases import COURTESY as _COURTESY
-from referrals.outreach.phrases import DAY as _DAY
-from referrals.outreach.phrases import TITLE_ALONE as _TITLE_ALONE
+from referrals.outreach.readings import COURTESY as _COURTESY
+from referrals.outreach.readings import DAY as _DAY
+from referrals.outreach.readings import TITLE_ALONE as _TITLE_ALONE
 
 __all__ = ["MAX_FORMULA_WORDS", "word_count"]
 

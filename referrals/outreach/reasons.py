@@ -20,10 +20,10 @@ from referrals.outreach.formulas import (
     _TIME,
     _WORD,
 )
-from referrals.outreach.phrases import OFFER as _OFFER
-from referrals.outreach.phrases import PEER as _PEER
-from referrals.outreach.phrases import REFERRAL as _REFERRAL
-from referrals.outreach.phrases import RESULT as _RESULT
+from referrals.outreach.readings import OFFER as _OFFER
+from referrals.outreach.readings import PEER as _PEER
+from referrals.outreach.readings import REFERRAL as _REFERRAL
+from referrals.outreach.readings import RESULT as _RESULT
 
 _NUMBER_WORD = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
