@@ -20,7 +20,9 @@ The corpus has two splits in ``tests/data/``:
   seventh author, scored blind after round 10 and tuned on in round 11; ``n…`` and ``p…``
   were written blind by an eighth and a ninth author, scored blind after round 11 and tuned
   on in round 12; ``q…`` and ``r…`` were written blind by a tenth and an eleventh author,
-  scored blind after round 12 and tuned on in round 13. All of them are tuning data now.
+  scored blind after round 12 and tuned on in round 13; ``s…`` and ``u…`` were written blind
+  by a twelfth and a thirteenth author, scored blind after round 13 and tuned on in round 14.
+  All of them are tuning data now.
 - ``craft_heldout.jsonl``: the set written blind by another author, never opened while tuning,
   scored once after a round. Between rounds the file is empty (or absent) and the held-out
   split is reported as not measured.
