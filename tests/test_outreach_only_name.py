@@ -146,3 +146,25 @@ def test_a_dated_fact_about_their_business_is_still_a_reason() -> None:
     text = ("Hi Ali, Sean at Brightwell Signs. Your landlord on Quay Street started the facade "
             "works in March, and the council now needs new fascia permits by June. 555-0119.")
     assert "no_reason" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A request word with "re-" or "-en", the day and hour of a slot.
+    "Subject: Reintroducing myself\nHi Dee,\nI've taken over the region from Sam. Could we find "
+    "15 minutes on Monday at 9 or Thursday at 3?\nBest, Kit Lowe",
+    # The rep's silence observed, the rep's own pitch asked about.
+    "Hi Lou, Cass at Brightline Print. My e-mails show as opened, so I hope they reached you. "
+    "Had a chance to look at the quote I sent? 555-0191.",
+    # The catalogue read out and a dated history, whoever the subject.
+    "Subject: Hello from Norvik\nDear Mr Bell,\nNorvik has been making pallets since 1987. Our "
+    "services include racking, repairs and audits. Would you like to learn more?\nAnna Holm",
+])
+def test_asks_the_reps_own_pitch_and_catalogue_give_no_reason(text: str) -> None:
+    channel = "email" if text.startswith("Subject") else "voicemail"
+    assert "no_reason" in codes(text, channel)
+
+
+def test_a_customer_using_the_product_since_a_date_is_still_a_reason() -> None:
+    text = ("Hi Vince, Amy at Oak Printing. Rosa's Grill has been using our waterproof menus "
+            "since 2023 and they still look new. I've mailed you a sample. 555-0121.")
+    assert "no_reason" not in codes(text)

@@ -116,7 +116,9 @@ secretary gatekeeper reception receptionist correspondence receipts records per 
 date dates branch member seek choosing squeeze remain believe till natter
 sec exchange disposal desperate owe manage spoken honoured honored grant attention bad good
 summer winter spring autumn introductory personal corporate reference obliged disappoint
-waste gotta ahold
+waste gotta ahold sort stage allow helpful covering cover fall land wall shoot regarding
+discussion throughout peep amiss insist patient invite notice remove list handle handles
+direction growth mention region po
 """
 # Courtesies in the rep's own language, and the small words inside names ("Van der Merwe",
 # "bin Rashid"): no topic in any of them.
@@ -203,10 +205,12 @@ def _stems(word: str) -> list[str]:
     ['tak', 'take']
     """
     stems = []
-    for suffix in ("ing", "ed", "es", "s"):
+    if word.startswith("re") and len(word) > 6:  # "reintroducing", "resent": the same request
+        stems += [word[2:], *_stems(word[2:])]
+    for suffix in ("ing", "ed", "es", "s", "en"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[:-len(suffix)]
-            stems += [base, base + "e"] if suffix in ("ing", "ed") else [base]
+            stems += [base, base + "e"] if suffix in ("ing", "ed", "en") else [base]
             if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
                 stems.append(base[:-1])  # "letting", "dropped"
     return stems

@@ -298,9 +298,19 @@ _HISTORY = re.compile(
     r"\b(?:began|begun|started|founded|established|launched|set up|took over|spun out|was born"
     r"|celebrat\w+|anniversary|merged|grew|has grown|have grown|expanded|moved (?:us|our)"
     r"|raised (?:our|a) (?:series|seed|funding)|employs|has (?:served|supplied|been (?:serving"
-    r"|supplying|providing))|have (?:served|supplied))\b"
+    r"|supplying|providing))|have (?:served|supplied)"
+    r"|been going|built (?:the|this|our|his|her) (?:company|business|firm)|grown to|grew to"
+    r"|within (?:\w+|\d+) years|over (?:\w+|\d+) years (?:he|she|we|they))\b"
     r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|since|nineteen|two thousand|years?|today|now)\b)"
-    r"|\b(?:what|it all) (?:began|started) as\b", re.I)
+    # "Heritage Press has been printing in Lancaster County since 1952" – with a year, and not
+    # a customer's use of the rep's product ("has been using our menu stock since 2021").
+    r"|\b(?:has|have|'ve) been [a-z]+ing\b(?![^.?!;]*\b(?:our|us)\b)"
+    r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|nineteen|two thousand)\b)"
+    r"|\b(?:what|it all) (?:began|started) as\b"
+    # The catalogue read out: "Our services include application development, testing, ...".
+    r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:services|offerings|solutions|products|capabilities|roadmap"
+    r"|platform|suite|portfolio|range)\b (?:include|includes|cover|covers|span|spans|features?)\b",
+    re.I)
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(

@@ -202,6 +202,8 @@ _TIME = re.compile(
     r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b|if\b"
     r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
     rf"|\b{_HOUR} o'clock\b"
+    # An hour after a day: "Tuesday at 10 or Wednesday at 2".
+    r"|(?<=day )at \d{1,2}(?::\d\d)?\b(?!\s*(?:%|percent|per))"
     # A range of hours after a day: "Tuesday 10-12 or Thursday 2-4 (ET)".
     r"|(?<=day )\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
     r"(?!\s*(?:weeks?|days?|months?|years?|%|percent|hours?)\b)(?:\s*\([A-Z]{1,4}\))?)",
@@ -209,4 +211,5 @@ _TIME = re.compile(
 _NOT_NAMES = frozenset(
     "I I'm I'll I'd I've Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
     "February March April May June July August September October November December Mr Ms Mrs "
-    "Dr Again Call Thanks Best".split())
+    "Dr Again Call Thanks Best LinkedIn WhatsApp Teams Zoom Slack Calendly Outlook Gmail"
+    .split())

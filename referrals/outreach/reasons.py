@@ -186,7 +186,26 @@ _EMPTY_QUESTION = re.compile(
     # time would be", "are my e-mails reaching you?", "you got the catalogue I sent?"
     r"|\blet me know (?:either way|where (?:things|we|it) stands?|your thoughts|what you think)\b"
     r"|\btell me when\b|\breaching you\b|\b(?:got|received|seen) (?:the|my) [\w -]{1,25}?"
-    r"(?:I|we) (?:sent|mailed|left|dropped)\b", re.I)
+    r"(?:I|we) (?:sent|mailed|left|dropped)\b"
+    # Whom else to ask, whether to hear more: "Is there someone else I should be speaking to?",
+    # "Would you like to learn more?", "Did you go with someone else?"
+    r"|\bsomeone else\b|\blearn more\?|\bpoint me (?:in the right direction|to)\b"
+    r"|\bopen to (?:a|an) (?:quick |short |brief )?(?:conversation|call|chat|meeting|intro)\b",
+    re.I)
+# Their silence observed is no news about them: "they show as opened", "I noticed you opened
+# my last three emails but didn't reply".
+_SEEN = re.compile(r"\bshow(?:s|ed)? (?:as|up as) (?:opened|read|delivered)\b"
+                   r"|\b(?:you|you've|you have) (?:opened|read|seen) (?:my|our|the) [^.?!;]*", re.I)
+# The rep's own pitch, sent before and asked about, is no resource for them: "had a look at the
+# quote I sent for the brochures", "my email with the three cyber quotes" (samples, test kits
+# and articles sent are).
+_SENT_PITCH = re.compile(
+    r"\b(?:quotes?|proposals?|estimates?|bids?|catalog(?:ue)?s?|brochures?|contracts?|decks?"
+    r"|pricing|price list)\b(?=[^.?!;]*\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|left"
+    r"|dropped|forwarded|shared)\b)"
+    r"|(?<=e-mail with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
+    r"|(?<=email with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b",
+    re.I)
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".
 _THEIR_PROMISE = re.compile(
@@ -300,7 +319,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
     plain = _OWNED.sub(" ", plain)
     kinds = []
-    plain = _THEIR_PROMISE.sub(" ", plain)
+    plain = _SENT_PITCH.sub(" ", _SEEN.sub(" ", _THEIR_PROMISE.sub(" ", plain)))
     if _REFERRAL.search(plain) and not boss:
         kinds.append("referral")
     # The listener's own practice or plant is not a peer: "to discuss your practice's supply
