@@ -131,6 +131,16 @@ def wait_healthy(port: int, timeout: float = 60) -> None:
     raise SystemExit("gunicorn did not become healthy")
 
 
+def machine_busy() -> tuple[float, float]:
+    """Seconds of CPU time the whole machine spent busy, and in all, since boot (/proc/stat;
+    iowait counts as idle)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:]]
+    ticks = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields) - idle) / ticks, sum(fields) / ticks
+
+
 def worker_pids(master: int) -> list[int]:
     out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
     return [int(p) for p in out.split()]
@@ -598,6 +608,9 @@ def main() -> None:
             threads.append(threading.Thread(target=faults, args=(
                 server.pid, args.duration, t0, events, stop, args.pg_version)))
         load_before = os.getloadavg()
+        # The clients run on the same cores as the servers: their CPU (this process, all
+        # its threads) and the machine's busy time bound what any server cost can buy.
+        client_cpu_before, machine_before = time.process_time(), machine_busy()
         with ServerCpu([server.pid for server in servers], name) as cpu:
             for t in threads:
                 t.start()
@@ -606,6 +619,9 @@ def main() -> None:
             for t in threads:
                 t.join()
             elapsed = time.perf_counter() - t0
+        client_cpu = time.process_time() - client_cpu_before
+        machine_busy_s, machine_all_s = (
+            after - before for after, before in zip(machine_busy(), machine_before, strict=True))
         load_after = os.getloadavg()
 
         samples = shared.samples
@@ -622,6 +638,9 @@ def main() -> None:
                 1000 * used.get("gunicorn", 0.0) / max(1, len(samples)), 2),
             "postgres_ms_per_request": round(
                 1000 * used.get("postgres", 0.0) / max(1, len(samples)), 2),
+            "clients_ms_per_request": round(1000 * client_cpu / max(1, len(samples)), 2),
+            "machine_ms_per_request": round(1000 * machine_busy_s / max(1, len(samples)), 2),
+            "machine_busy_share": round(machine_busy_s / max(machine_all_s, 1e-9), 3),
             "load_average_before": [round(v, 2) for v in load_before],
             "load_average_after": [round(v, 2) for v in load_after],
             "cpus": os.cpu_count(),
@@ -692,6 +711,9 @@ def print_report(report: dict) -> None:
           f"{cpu['gunicorn_s']} + {cpu['postgres_s']} CPU s over the run); load average "
           f"{' '.join(map(str, cpu['load_average_before']))} before, "
           f"{' '.join(map(str, cpu['load_average_after']))} after ({cpu['cpus']} CPUs)")
+    print(f"  the clients (this process): {cpu['clients_ms_per_request']} ms a request; "
+          f"the whole machine: {cpu['machine_ms_per_request']} ms a request, busy "
+          f"{100 * cpu['machine_busy_share']:.0f}% of its CPU time")
     for event in report["events"]:
         print("  fault:", event)
     print("  writes:", json.dumps(report["writes"], indent=None))

@@ -12,8 +12,9 @@ import hashlib
 import hmac
 import secrets
 from datetime import timedelta
+from functools import cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import Integer, Select, String, bindparam, delete, select
 from sqlalchemy.orm import Session, contains_eager
 
 from referrals.base import MAX_ID
@@ -42,6 +43,20 @@ def start_session(session: Session, user: User, *, keep_for: timedelta) -> str:
     return key
 
 
+@cache
+def _session_user_statement() -> Select[tuple[User, int]]:
+    """`user_for_session_id`'s query, built once with bound parameters: building the
+    statement and its cache key on every page cost about as much as running it."""
+    return (
+        select(User, Team.graph_version)
+        .join(User.team)
+        .join(UserSession, UserSession.user_id == User.id)
+        .options(contains_eager(User.team))
+        .where(User.id == bindparam("user_id", type_=Integer),
+               UserSession.key_hash == bindparam("key_hash", type_=String))
+    )
+
+
 def user_for_session_id(session: Session, session_id: str) -> User | None:
     """The active user a cookie's id names, if its session has not been ended.
 
@@ -53,11 +68,7 @@ def user_for_session_id(session: Session, session_id: str) -> User | None:
         return None
     # A missing row means signed out: this cookie, and every copy of it, is dead.
     row = session.execute(
-        select(User, Team.graph_version)
-        .join(User.team)
-        .join(UserSession, UserSession.user_id == User.id)
-        .options(contains_eager(User.team))
-        .where(User.id == int(uid), UserSession.key_hash == _digest(key))
+        _session_user_statement(), {"user_id": int(uid), "key_hash": _digest(key)}
     ).one_or_none()
     if row is None:
         return None
