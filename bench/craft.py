@@ -200,7 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true",
                         help="print the tune split's wrong verdicts (never the held-out's)")
     parser.add_argument("--by-set", action="store_true",
-                        help="also print the tune split's table for each set (id letter)")
+                        help="also print each split's table set by set (id letter): the rates "
+                             "only, never a held-out message")
     args = parser.parse_args(argv)
     names = list(SPLITS) if args.split == "all" else [args.split]
     results = [run(name, load(SPLITS[name])) for name in names]
@@ -227,8 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"load average: {load1:.2f} {load5:.2f} {load15:.2f} on {os.cpu_count()} cores")
     if args.by_set:
         for r in results:
-            if r.split == "tune":
-                print("\ntune split, set by set (recall):\n" + set_table(by_set(r)))
+            if r.examples:
+                print(f"\n{r.split} split, set by set (recall):\n" + set_table(by_set(r)))
     if args.errors:
         for r in results:
             if r.split == "tune":

@@ -618,8 +618,34 @@ _EMPTY_PURPOSE = re.compile(
 )
 
 
-def _no_reason(text: str, read: list[Sentence]) -> Flag | None:
-    if any(s.reasons for s in read if s.about != "me"):
+# In a message that is the rep's story, the story's own names and numbers give no reason
+# ("founded in Tromsø in 1979 by Arne and Kari Nilsen", "today we employ 1,350 people in nine
+# countries", "we recently published our fourth book"), though a sentence that turns to the
+# listener, or tells what happened for a customer, still may.
+_MILESTONE = re.compile(
+    r"\b(?:founded|started|began|established|set up|opened|moved|expanded|grown|grew"
+    r"|headquartered|employ(?:s|ing)?|staff|team of|branches|offices|depots|locations"
+    r"|published|hired|acquired|merged|celebrat\w*|anniversary|award\w*|voted|ranked"
+    r"|installed|invested|launched|raised|generations?|family (?:firm|business|company)"
+    r"|since (?:19|20)\d\d|since (?:nineteen|two thousand))\b", re.I)
+_OUTCOME = re.compile(
+    r"\b(?:cut|cuts|saved?|saving|reduced?|lowered|dropped|fell|halved|doubled|tripled"
+    r"|increased|improved|fixed|shortened|avoided|passed|won (?:them|back))\b", re.I)
+_TO_YOU = re.compile(r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little |a bit )?"
+                     r"(?:about|what (?:we|I))\b|\blet you know\b|\byour (?:time|convenience)\b",
+                     re.I)
+
+
+def _milestone(s: Sentence) -> bool:
+    """A sentence of the rep's story: a milestone, a size or an award of the rep's, told
+    without a word to the listener and without anyone's result."""
+    return (set(s.reasons) <= {"peer", "number", "resource", "fact"}
+            and not _YOU.search(_TO_YOU.sub(" ", s.text))
+            and bool(_MILESTONE.search(s.text)) and not _OUTCOME.search(s.text))
+
+
+def _no_reason(text: str, read: list[Sentence], story: bool = False) -> Flag | None:
+    if any(s.reasons for s in read if s.about != "me" and not (story and _milestone(s))):
         return None
     found = _EMPTY_PURPOSE.search(text)
     excerpt = found.group(0).strip() if found else None
@@ -835,7 +861,9 @@ def check_message(text: str, *, channel: str = "voicemail",
     if not clean:
         raise ValueError("empty message")
     read = _read_all(clean)
-    found = [_only_name_number(clean, read, channel), _no_reason(clean, read), _empty_claim(read),
-             _blames(read), _desperate(clean, read), _about_me(read),
+    about_me = _about_me(read)
+    found = [_only_name_number(clean, read, channel),
+             _no_reason(clean, read, story=about_me is not None), _empty_claim(read),
+             _blames(read), _desperate(clean, read), about_me,
              _repeated(clean, [_normalise(e) for e in earlier], read), _too_long(clean, channel)]
     return [flag for flag in found if flag is not None]
