@@ -632,6 +632,21 @@ CLAIM = _families(
     r"|\bcustomer[- ]centric\b|\bsynerg|(?-i:\bsolutions\b)|\baward[- ]winning\b"
     r"|\bfull[- ]service\b|\bfirst[- ]rate\b",
     r"\bproven (?:track record|methodology|results|solutions?|process|system)\b",
+    # The rep's standing said outright, with nothing after it to check: "our people are the
+    # best.", "we're a market leader in fleet leasing", "top-of-the-line support", "our trays
+    # outperform every competitor", "transformational results", "massive pipeline growth".
+    r"\b(?:our [\w-]+(?: [\w-]+)? (?:is|are)|we(?:'re| are)) (?:simply |just |truly |really )?"
+    r"the (?:best|greatest|finest)(?= *(?:[.!;]|$|,? (?:out there|around|bar none|by far"
+    r"|period|hands down)\b))"
+    r"|\b(?:we(?:'re| are)|as) (?:a|the) (?:recogni[sz]ed |global |national |regional )?"
+    r"(?:market|category|industry|sector) leader\b"
+    r"|\boutperform(?:s|ed|ing)? (?:every|all|any) (?:other )?(?:competitors?|rivals?"
+    r"|alternatives?|brands?|products?|providers?)\b"
+    r"|\boutperform(?:s|ed|ing)? (?:the rest|everyone|everybody|anyone)\b"
+    r"|\btop[- ]of[- ]the[- ](?:line|range)\b|\bbest[- ]of[- ]breed\b"
+    r"|\b(?:transformational|transformative|breakthrough|game-changing|life-changing|massive"
+    r"|explosive|incredible|amazing|remarkable|dramatic) (?:[\w-]+ )?(?:results|growth|outcomes"
+    r"|improvements?|gains|savings|ROI)\b",
     # A superlative of the rep's own thing, by its form (-est, most X, best, top),
     # ranked against a field nobody names: "the toughest on the market", "the easiest to
     # use", "the smartest investment you'll ever make", "the best partner a clinic could
