@@ -58,7 +58,8 @@ EMPTY_FOLLOW_UP = re.compile(
 _NOT = r"(?:haven't|have not|havent|hadn't|had not|'ve not|didn't|did not|never|still not)"
 _SEVERAL = (
     r"(?:(?:two|three|four|five|six|\d+) or (?:three|four|five|six|seven|\d+)"
-    r"|several|a few|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
+    r"|several|a few|a good few|a fair few|a bunch of|loads of|lots of|a lot of|umpteen"
+    r"|a couple(?: of)?|many|multiple|a number of|numerous|so many|countless"
     r"|two|three|four|five|six|\d+)"
 )
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|umpteenth|\d+(?:st|nd|rd|th))"
@@ -102,6 +103,7 @@ BLAME = _families(
     # Silence, sarcasm and giving it "one more go".
     r"\b(?:nobody|no one|never)\b[^.?!;]{0,20}?\b(?:calls?|rings?|gets?|writes?) (?:me )?back\b"
     r"|\bwrong number\b|\bsilence\b|\bso much as a\b|\bone more go\b|\bslipping through\b"
+    r"|\btalking to (?:a|the) (?:brick )?wall\b|\binto (?:a|the) (?:void|black hole)\b"
     r"|\btoo (?:\w+ )?(?:busy|swamped|slammed|snowed under|tied up) to (?:reply|respond|call"
     r"|ring|get back|answer|write)\b|\btried (?:calling|ringing|phoning|e-?mailing|writing"
     r"|texting|stopping by|reaching)\b",
@@ -117,8 +119,11 @@ BLAME = _families(
     r"(?:reply|response|answer)\b|\b(?:deserves?|merits?) (?:at least )?(?:a|an) (?:[\w-]+ )?"
     r"(?:call ?back|return call)\b|\bI(?:'d| would) have thought\b",
     # Not returning, ignoring, avoiding: the prospect's doing.
-    rf"\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?|return(?:ed)?"
-    r"|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?|acknowledged)\b",
+    rf"(?<!\bif )\byou(?:'ve| have)? (?:still )?(?:{_NOT}|not) (?:yet |even )?(?:call(?:ed)?"
+    r"|return(?:ed)?|respond(?:ed)?|repl(?:y|ied)|got back|gotten back|get back|answer(?:ed)?"
+    r"|acknowledged|sent (?:it |them |that )?back)\b"
+    r"|\bI (?:don't|do not) (?:believe|think) you(?:'ve| have)? (?:yet )?(?:responded|replied"
+    r"|answered|got back|gotten back)\b",
     r"\b(?:you're|you are) (?:not|never) (?:returning|answering|responding|calling|replying"
     r"|picking up|getting back|taking my calls)\b",
     r"\b(?:ignor|avoid|dodg|ghost|screen)(?:e|es|ed|ing|s)? (?:me|my|our|us)\b",
@@ -128,7 +133,11 @@ BLAME = _families(
     r"|checking)|my (?:messages|e-?mails|voicemails|calls|notes)|they're|they are))",
     r"\b(?:my|the) (?:messages|e-?mails|voicemails) (?:are|aren't) (?:getting|reaching)",
     r"\b(?:I assume|I guess|I suppose|I take it|I know|I'm sure) you(?:'ve)? (?:got|received"
-    r"|saw|seen|heard|listened to|read) (?:my|them|all|it)\b",
+    r"|saw|seen|heard|listened to|read) (?:my|them|all|it)\b"
+    # Their receipt asserted: "I know you've been getting my e-mails, they show as opened".
+    r"|\b(?:I know|I'm sure|I can see(?: that)?) you(?:'re| are|'ve been| have been) (?:getting"
+    r"|receiving|seeing|reading|opening) (?:my|these|them|those)\b"
+    r"|\b(?:show|shows|showing) (?:up )?as (?:opened|read|seen)\b",
     r"\b(?:i guess|i assume|i take it|i suppose|i figure) you(?:'re| are) (?:not|no longer) "
     r"interested",
     # The promise may be made for them: "Your receptionist promised me you'd call back".
@@ -183,7 +192,8 @@ BLAME = _families(
     r"|answer|call|write|get back|return)\w*",
     # Counting the rep's attempts.
     rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
-    r"|note|time)\b(?! in a row| running)|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b",
+    r"|note|time|go|shot)\b(?! in a row| running)|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b"
+    + rf"|\b{_ORDINAL} (?:go|shot|try|attempt) at (?:reaching|catching|getting|calling|you)\b",
     rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
     rf"\b(?:left|sent|written|wrote)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
     rf"|notes|letters|texts|times|(?:of )?(?:these|them)\b)|\b\w+ed you {_SEVERAL} times\b"
@@ -195,6 +205,14 @@ BLAME = _families(
     rf"|written) (?:you )?{_SEVERAL} times",
     rf"\b(?:my|the|your) (?:last|past|previous) (?:{_SEVERAL}|few|couple of) {_TRIES}",
     rf"\b(?:after|despite) {_SEVERAL} (?:voicemails|messages|calls|e-?mails|tries|attempts)\b",
+    # The tries listed rather than counted: "I've tried email, phone and LinkedIn", "I've
+    # called, I've e-mailed", "a message Tuesday and another one Thursday".
+    r"\bI(?:'ve| have)? tried (?:you )?(?:by |on |over |via )?(?:e-?mail|phone|text|LinkedIn"
+    r"|voicemail)(?:,? (?:and |or )?(?:by |on |via )?(?:e-?mail|phone|text|LinkedIn|voicemail))+\b"
+    r"(?= *(?:[.!?;,]|$|now\b|already\b|so far\b|but\b))"
+    r"|\bI've (?:called|rung|phoned)(?: you)?, (?:I've )?(?:e-?mailed|written|texted)\b"
+    r"|\b(?:left|sent) (?:you )?(?:a|one) (?:message|voicemail|e-?mail|note)\b[^.?!;]{0,40}?"
+    r"\band another\b",
     # (Not the hour it is tried at: "trying you before eight, since you're on the floor later".)
     rf"\b(?:been )?(?:trying|tried|attempting|attempted) (?:again )?(?:to {_CONTACT} you|you)\b"
     r"(?! (?:before|after|at|early|first thing|this (?:morning|afternoon|evening))\b)",
