@@ -45,13 +45,22 @@ EMPTY_FOLLOW_UP = re.compile(
     r"|our|see|seeing|check|checking|ask|asking|the below|this thread)\b(?:[\w -]*?(?:follow-up"
     r"|message|voicemail|e-?mail|note|call|letter)s?\b)?"
     # Said bare, as the whole of the sentence's business: "Graciela at Southwest, following up."
-    r"|\bfollowing up(?= *(?:[.!;]|$))"
+    r"|\bfollow(?:ing)? up(?= *(?:[.!;]|$))"
     r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
     r"|think|consider|go over)\b"
     # "just checking you got the catalogue", "ringing to see if you got my e-mail",
     # "following up again, I've called".
     r"|\b(?:check|checking|see|seeing)(?: (?:if|whether|that))? you (?:got|received|saw"
-    r"|had a chance)\b|\bfollowing up (?:again|once more),",
+    r"|had a chance)\b|\bfollowing up (?:again|once more),"
+    # Checking in in other words: "just ringing to see how you're getting on", "calling to
+    # reconnect", "any more thoughts?", "wanted to try you again", "sorry to keep bothering
+    # you", "making sure you got my note".
+    r"|\b(?:calling|ringing|phoning|writing|reaching out|just) (?:in )?to see how (?:things"
+    r"|you|it|business|everything|the \w+)(?:'s| is| are|'re)? (?:going|getting on|doing"
+    r"|keeping|coming along)\b|\b(?:calling|ringing|writing|reaching out|just) to reconnect\b"
+    r"|\bany (?:more |further |other )?thoughts\b|\b(?:wanted|want) to try (?:you )?again\b"
+    r"|\bsorry to keep (?:bother|bugg|pester|chas|hassl|troubl)ing you\b"
+    r"|\bmak(?:e|ing) sure you (?:got|received|saw|had a chance)\b",
     re.I,
 )
 
@@ -449,7 +458,13 @@ DESPERATE = _families(
     r"|pricing|discount|promotion)\b|\bwon't be repeated\b|\bspecial (?:price|pricing|offer"
     r"|deal|discount|rates?)\b|\bone[- ]time (?:offer|deal|price)\b"
     r"|\b(?:today|(?:for )?(?:this|one) (?:week|day|month|weekend)) only\b|\bwon't last\b"
-    r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b",
+    r"|\bcan't hold (?:the|this|that) (?:price|offer|rate|deal)\b"
+    r"|\b(?:for the next |next )?(?:\d+|twenty-four|forty-eight|seventy-two) hours only\b"
+    r"|\bdon't miss (?:your|this|the) (?:chance|opportunity|window)\b"
+    r"|\bget (?:this|it|the (?:deal|order|contract)) (?:across|over) the (?:finish )?line\b"
+    # The rep's need for their answer: "I need your answer by Friday so I can keep the slot".
+    r"|\bI (?:really )?need (?:to get |to have )?(?:your|an|a) (?:answer|decision|yes"
+    r"|signature|commitment)\b",
     # Pleading.
     r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
     r"|phone|text))|\breally, really\b"
