@@ -117,6 +117,26 @@ _IN_TEN = re.compile(r"\b(\w+) (?:in|out of) (?:every )?(?:ten|10)\b", re.I)
 
 # A price under a dollar is the same fact in cents: "$0.38 a mile" is "38 cents a mile".
 _CENTS = re.compile(r"[$\u00a3\u20ac]0?\.(\d\d)\b")
+# Said aloud, a decimal is "four point two": the same fact as 4.2.
+_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+_SPOKEN_DECIMAL = re.compile(r"\b(\d+|" + "|".join(_DIGIT_WORDS) + r") point ("
+                             + "|".join(_DIGIT_WORDS) + r"|\d)\b", re.I)
+# A share said as a fraction is also a percentage: "cut their use by a fifth" is 20%.
+_FRACTIONS = {"half": 50, "third": 33, "quarter": 25, "fifth": 20, "tenth": 10}
+_FRACTION = re.compile(
+    r"(?<!\band )\b(?:a|one)[ -](half|third|quarter|fifth|tenth)\b(?!-| (?:of the year|quarter))",
+    re.I)
+# The rep's tries counted are no fact about the listener: "third time trying you", "my
+# fourth e-mail on this".
+_TRY_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r" (?:time|e-?mail|message|voicemail|call|attempt|try|go|note)\b", re.I)
+
+
+def _digits(found: re.Match[str]) -> str:
+    whole, tenth = (w if w.isdigit() else str(_DIGIT_WORDS.index(w.lower()))
+                    for w in found.groups())
+    return f"{whole}.{tenth}"
 
 
 def _tenths(found: re.Match[str]) -> str:
@@ -143,6 +163,9 @@ def stated_numbers(text: str) -> frozenset[float]:
     values: list[float] = []
     current: float | None = None
     text = _IN_TEN.sub(_tenths, _IN_HUNDRED.sub(" percent", _CENTS.sub(r"\1 cents", text)))
+    text = _TRY_ORDINAL.sub(" ", _SPOKEN_DECIMAL.sub(_digits, text))
+    text = _FRACTION.sub(lambda m: f"{m.group(0)}, {_FRACTIONS[m.group(1).lower()]} percent",
+                         text)
     for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
         word = token.lower()
         if token[0].isdigit():
@@ -321,4 +344,7 @@ def new_facts(text: str, earlier: str) -> bool:
     who = _who(text) | _who(earlier)
     _, new_numbers, new_names = _content(text, who)
     _, old_numbers, old_names = _content(earlier, who)
-    return bool(new_numbers - old_numbers or new_names - old_names - _capitals(earlier))
+    # A number rounded is no new one: "nine seconds" after "9.4 seconds".
+    rounded = {float(f(v)) for v in old_numbers if v != int(v) for f in (round, int)}
+    return bool(new_numbers - old_numbers - rounded
+                or new_names - old_names - _capitals(earlier))
