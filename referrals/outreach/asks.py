@@ -101,7 +101,7 @@ conversation coffee slot slots calendar schedule scheduling set find arrange boo
 available availability convenient suits suit suitable works work working fit together
 introduce introducing introduction learn learning discuss discussing explore exploring
 partnership connect sit hello voice face name quick brief short small chance touch base
-discovery intro share ideas questions question changed changes change gentle upcoming
+discovery intro share ideas questions question changed changes change gentle upcoming suggest
 """
 # When and where the rep can be reached, and who else answers: "mornings are easiest",
 # "whichever's easier", "if my colleague picks up".
@@ -118,7 +118,7 @@ sec exchange disposal desperate owe manage spoken honoured honored grant attenti
 summer winter spring autumn introductory personal corporate reference obliged disappoint
 waste gotta ahold sort stage allow helpful covering cover fall land wall shoot regarding
 discussion throughout peep amiss insist patient invite notice remove list handle handles
-direction growth mention region po
+direction growth mention region po always anytime office offices premises
 """
 # Courtesies in the rep's own language, and the small words inside names ("Van der Merwe",
 # "bin Rashid"): no topic in any of them.
@@ -127,13 +127,14 @@ gracias saludos atentamente cordialmente obrigado obrigada grazie buona giornata
 saluti distinti merci cordialement bonne journee journée danke mit freundlichen grüßen grussen
 grüssen vriendelijke groet groeten hälsningar hälsning vänliga ngā mihi kia ora shukran
 namaste salaam habari asante ciao hola bonjour hallo
-van der den de da di von bin al el la le du dos das ter ten
+van der den de da di von bin al el la le du dos das ter ten des ventes commerciale
 """
 # Who is calling, by job title: "business development manager at Zentrix".
 _TITLE = """
 manager director executive associate representative rep consultant specialist advisor adviser
 officer coordinator development senior junior regional territory head lead account accounts
-financial partner principal founder owner president vice
+financial partner principal founder owner president vice directeur
+directrice gerente leiter leiterin
 """
 # The listener's business in general words that name no trade: "your company", "your needs".
 _GENERAL = """
