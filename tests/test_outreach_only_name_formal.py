@@ -27,6 +27,9 @@ def codes(text: str) -> list[str]:
     "office Tuesday to Friday, 8 to 4 Central.\n\nThanks,\nAmy Roth\n555-0166",
     "Subject: Hello again\n\nHi Lou,\n\nIt's been a while! If you ever fancy a coffee, I'm "
     "always around.\n\nBest,\nKit\n555-0188",
+    # "Grant" the verb is the request, not a grant to apply for.
+    "Subject: Appointment\n\nDear Mr Okoye,\n\nMay I ask you to grant us half an hour at your "
+    "convenience?\n\nRespectfully,\nFemi Ade\n+234 1 555 0192",
 ])
 def test_a_formal_request_and_where_to_find_the_rep_are_only_a_name(text: str) -> None:
     assert "only_name_number" in codes(text)
@@ -35,6 +38,8 @@ def test_a_formal_request_and_where_to_find_the_rep_are_only_a_name(text: str) -
 @pytest.mark.parametrize("text", [
     "Subject: Your offices\n\nHi Devon,\n\nWe clean offices in your building on Elm Street; "
     "could we find twenty minutes next week?\n\nAmy Roth\nBrightway\n555-0166",
+    "Subject: Your grant\n\nHi Tunde,\n\nThe state's energy grant covers half of a new chiller "
+    "this year; could we find twenty minutes?\n\nFemi\n555-0192",
     "Subject: Roles\n\nHi Adam,\n\nDo you have any warehouse roles coming up this spring? "
     "I'm always around.\n\nClive\nHartley Recruitment\n555-0153",
 ])

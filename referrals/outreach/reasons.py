@@ -72,7 +72,8 @@ _RESOURCE = re.compile(
     # Not the verb: "a chance to quote your fleet", "anything I could quote on".
     r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )(?<!\bcould )(?<!\bwould )(?<!\bwe'll )quotes?"
     r"(?! (?:on|you|it|them|your)\b)"
-    r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate|grants?"
+    r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate"
+    r"|grants?(?! (?:me|us|you|them)\b)"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
     r"|credit|references?"
