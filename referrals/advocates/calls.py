@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from referrals.advocates import followups as fu
@@ -131,19 +132,30 @@ def _recent_repeat(
     It first locks the advocate's row with a write that changes nothing, so that two posts of
     the same call queue here (a row lock on PostgreSQL, the write lock on SQLite) and the
     second one sees the first's call instead of adding its own."""
-    session.execute(
-        update(Person).where(Person.id == advocate.id)
-        .values(version=Person.version, updated_at=Person.updated_at),
-        execution_options={"synchronize_session": False},
-    )
-    return session.scalar(
-        select(AdvocateCall).where(
-            AdvocateCall.team_id == team_id, AdvocateCall.advocate_id == advocate.id,
-            AdvocateCall.prospect_id == prospect.id, AdvocateCall.occurred_on == occurred_on,
-            AdvocateCall.outcome == outcome,
-            AdvocateCall.created_at >= utc_now() - REPEAT_CALL_WINDOW,
-        ).order_by(AdvocateCall.id).limit(1)
-    )
+    lock, same_call = _repeat_statements()
+    session.execute(lock, {"person_id": advocate.id},
+                    execution_options={"synchronize_session": False})
+    return session.scalar(same_call, {
+        "team_id": team_id, "advocate_id": advocate.id, "prospect_id": prospect.id,
+        "occurred_on": occurred_on, "outcome": outcome,
+        "since": utc_now() - REPEAT_CALL_WINDOW})
+
+
+@cache
+def _repeat_statements() -> tuple[Update, Select[tuple[AdvocateCall]]]:
+    """`_recent_repeat`'s two statements, built once with bound parameters (each takes its
+    column's type): building them and their cache keys cost more than running them."""
+    lock = (update(Person).where(Person.id == bindparam("person_id"))
+            .values(version=Person.version, updated_at=Person.updated_at))
+    same_call = select(AdvocateCall).where(
+        AdvocateCall.team_id == bindparam("team_id"),
+        AdvocateCall.advocate_id == bindparam("advocate_id"),
+        AdvocateCall.prospect_id == bindparam("prospect_id"),
+        AdvocateCall.occurred_on == bindparam("occurred_on"),
+        AdvocateCall.outcome == bindparam("outcome"),
+        AdvocateCall.created_at >= bindparam("since"),
+    ).order_by(AdvocateCall.id).limit(1)
+    return lock, same_call
 
 
 def get_advocate_call(session: Session, team_id: int, call_id: int) -> AdvocateCall:
