@@ -118,25 +118,22 @@ _IN_TEN = re.compile(r"\b(\w+) (?:in|out of) (?:every )?(?:ten|10)\b", re.I)
 # A price under a dollar is the same fact in cents: "$0.38 a mile" is "38 cents a mile".
 _CENTS = re.compile(r"[$\u00a3\u20ac]0?\.(\d\d)\b")
 # Said aloud, a decimal is "four point two": the same fact as 4.2.
-_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
-_SPOKEN_DECIMAL = re.compile(r"\b(\d+|" + "|".join(_DIGIT_WORDS) + r") point ("
-                             + "|".join(_DIGIT_WORDS) + r"|\d)\b", re.I)
+_DIGIT = "|".join(word for word, value in _UNITS.items() if value < 10)
+_SPOKEN_DECIMAL = re.compile(rf"\b(\d+|{_DIGIT}) point ({_DIGIT}|\d)\b", re.I)
 # A share said as a fraction is also a percentage: "cut their use by a fifth" is 20%.
 _FRACTIONS = {"half": 50, "third": 33, "quarter": 25, "fifth": 20, "tenth": 10}
-_FRACTION = re.compile(
-    r"(?<!\band )\b(?:a|one)[ -](half|third|quarter|fifth|tenth)\b(?!-| (?:of the year|quarter))",
-    re.I)
+_FRACTION = re.compile(rf"(?<!\band )\b(?:a|one)[ -]({'|'.join(_FRACTIONS)})\b"
+                       r"(?!-| (?:of the year|quarter))", re.I)
 # The rep's tries counted are no fact about the listener: "third time trying you", "my
 # fourth e-mail on this".
 _TRY_ORDINAL = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    rf"\b(?:{'|'.join(list(_ORDINALS)[:10])}|\d+(?:st|nd|rd|th))"
     r" (?:time|e-?mail|message|voicemail|call|attempt|try|go|note)\b", re.I)
 
 
 def _digits(found: re.Match[str]) -> str:
-    whole, tenth = (w if w.isdigit() else str(_DIGIT_WORDS.index(w.lower()))
-                    for w in found.groups())
-    return f"{whole}.{tenth}"
+    """A spoken decimal in digits: "four point two" is "4.2"."""
+    return ".".join(w if w.isdigit() else str(_UNITS[w.lower()]) for w in found.groups())
 
 
 def _tenths(found: re.Match[str]) -> str:
