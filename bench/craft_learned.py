@@ -20,8 +20,8 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from bench.craft import SPLITS, load
-from referrals.outreach.checks import CODES, check_message
+from bench.craft import SPLITS, Result, load, run
+from referrals.outreach.checks import CODES
 
 #: Flaws the model may add: repetition needs the earlier messages, length is counted.
 LEARNED = [c for c in CODES if c not in ("repeated", "too_long")]
@@ -36,8 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     args = parser.parse_args(argv)
     examples = load(SPLITS["tune"])
-    rules = [frozenset(f.code for f in check_message(ex.text, channel=ex.channel,
-                                                     earlier=ex.earlier)) for ex in examples]
+    rules = run("tune", examples).predicted
     texts = [ex.text for ex in examples]
     vectorisers = [
         HashingVectorizer(ngram_range=(1, 3), n_features=2**20, alternate_sign=False),
@@ -47,23 +46,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     channel = sp.csr_matrix(np.array([[ex.channel == "email"] for ex in examples], float))
     x = sp.hstack([v.transform(texts) for v in vectorisers] + [channel]).tocsr()
     letters = np.array([ex.id[0] for ex in examples])
+    labels = {code: np.array([code in ex.flaws for ex in examples]) for code in LEARNED}
     prob = {code: np.full(len(examples), np.nan) for code in LEARNED}
     for letter in args.sets:
         train, test = np.where(letters != letter)[0], np.where(letters == letter)[0]
-        for code in LEARNED:
-            y = np.array([code in ex.flaws for ex in examples])
+        for code, y in labels.items():
             model = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
             prob[code][test] = model.fit(x[train], y[train]).predict_proba(x[test])[:, 1]
     scored = np.where(np.isin(letters, list(args.sets)))[0]
-    good = [i for i in scored if not examples[i].flaws]
 
     def row(name: str, flagged: dict[int, set[str]]) -> str:
+        result = Result(name, [examples[i] for i in scored],
+                        [frozenset(flagged[i]) for i in scored], [])
         cells = []
         for code in LEARNED:
-            pos = [i for i in scored if code in examples[i].flaws]
-            cells.append(f"{sum(code in flagged[i] for i in pos) / len(pos):.3f}")
-        alarms = sum(bool(flagged[i]) for i in good)
-        return f"| {name} | " + " | ".join(cells) + f" | {alarms}/{len(good)} |"
+            tp, _, _, positives = result.counts(code)
+            cells.append(f"{tp / positives:.3f}")
+        alarms, good = result.false_alarms()
+        return f"| {name} | " + " | ".join(cells) + f" | {alarms}/{good} |"
 
     print(f"left out one at a time: {', '.join(args.sets)} ({len(scored)} messages)\n")
     print("| check | " + " | ".join(LEARNED) + " | false alarms |")
