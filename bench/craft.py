@@ -3,6 +3,7 @@
     python -m bench.craft                  # both splits, the table for the closing note
     python -m bench.craft --split tune --errors   # what to look at while tuning
     python -m bench.craft --split tune --by-set   # the tune split per set: did an old one regress?
+    python -m bench.craft --rules          # the rules alone, without the learned reading
 
 The corpus has two splits in ``tests/data/``:
 
@@ -112,11 +113,12 @@ class Result:
         return sum(bool(got) for got in good), len(good)
 
 
-def run(split: str, examples: Sequence[Example]) -> Result:
+def run(split: str, examples: Sequence[Example], *, learned: bool = True) -> Result:
+    """Check every example; ``learned=False`` scores the rules alone."""
     predicted, seconds, cpu = [], [], []
     for ex in examples:
         start, cpu_start = time.perf_counter(), time.process_time()
-        flags = check_message(ex.text, channel=ex.channel, earlier=ex.earlier)
+        flags = check_message(ex.text, channel=ex.channel, earlier=ex.earlier, learned=learned)
         seconds.append(time.perf_counter() - start)
         cpu.append(time.process_time() - cpu_start)
         predicted.append(frozenset(f.code for f in flags))
@@ -204,9 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--by-set", action="store_true",
                         help="also print each split's table set by set (id letter): the rates "
                              "only, never a held-out message")
+    parser.add_argument("--rules", action="store_true",
+                        help="score the rules alone, without the learned reading")
     args = parser.parse_args(argv)
     names = list(SPLITS) if args.split == "all" else [args.split]
-    results = [run(name, load(SPLITS[name])) for name in names]
+    results = [run(name, load(SPLITS[name]), learned=not args.rules) for name in names]
+    print("the rules alone" if args.rules else "the rules and the learned reading")
     print(f"message check on {', '.join(f'{r.split}: {len(r.examples)} messages' for r in results)}"
           f" ({sum(len(r.examples) for r in results)} in all)\n")
     print(table(results))

@@ -46,9 +46,10 @@ Blame, pressure and empty claims are matched by families of phrasing
 (:mod:`referrals.outreach.phrases`), not lists of phrases; greetings, names and numbers are
 taken out by :mod:`referrals.outreach.formulas`, what a sentence gives the listener is read
 by :mod:`referrals.outreach.reasons`, and repeats judged by :mod:`referrals.outreach.repeats`.
-How often the check is right is measured on a labelled corpus (``tests/data/craft_*.jsonl``)
-by ``python -m bench.craft``: few false alarms, but a new voice still finds ways of blaming
-and pleading that no family covers yet (see bench/README.md).
+A learned reading (:mod:`referrals.outreach.learned`) then adds a flaw the rules missed only
+when it is nearly sure and a sentence carries it, and drops a rule's flag it all but rules
+out. How often the check is right is measured on a labelled corpus
+(``tests/data/craft_*.jsonl``) by ``python -m bench.craft`` (see bench/README.md).
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ from referrals.outreach.formulas import (
     _substance,
     word_count,
 )
+from referrals.outreach.hunches import hunch
+from referrals.outreach.learned import model as learned_model
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
@@ -817,8 +820,8 @@ def _too_long(text: str, channel: str) -> Flag | None:
     )
 
 
-def check_message(text: str, *, channel: str = "voicemail",
-                  earlier: Sequence[str] = ()) -> list[Flag]:
+def check_message(text: str, *, channel: str = "voicemail", earlier: Sequence[str] = (),
+                  learned: bool = True) -> list[Flag]:
     """Check a voicemail script or e-mail against the craft's rules; ``[]`` means it passes.
 
     Parameters
@@ -830,6 +833,9 @@ def check_message(text: str, *, channel: str = "voicemail",
     earlier : sequence of str
         Earlier messages to the same person, oldest first; a near repeat of any of them is
         flagged ``repeated``.
+    learned : bool
+        Also flag what the learned reading (:mod:`referrals.outreach.learned`) finds and the
+        rules miss; ``False`` gives the rules alone (for training and measuring them).
 
     Returns
     -------
@@ -866,4 +872,19 @@ def check_message(text: str, *, channel: str = "voicemail",
              _no_reason(clean, read, story=about_me is not None), _empty_claim(read),
              _blames(read), _desperate(clean, read), about_me,
              _repeated(clean, [_normalise(e) for e in earlier], read), _too_long(clean, channel)]
-    return [flag for flag in found if flag is not None]
+    flags = [flag for flag in found if flag is not None]
+    return _with_hunches(flags, clean, channel, read) if learned else flags
+
+
+def _with_hunches(flags: list[Flag], text: str, channel: str,
+                  read: Sequence[Sentence]) -> list[Flag]:
+    # What the rules missed and the learned reading found, quoting the sentence that carries
+    # it so the rep sees what to rewrite; and a rule's flag the model all but rules out is
+    # dropped: out of fold, those were mostly false alarms.
+    added, doubted = learned_model().judge(text, channel, [s.text for s in read],
+                                           [s.about for s in read], {f.code for f in flags})
+    flags = [flag for flag in flags if flag.code not in doubted]
+    for code, excerpt in added.items():
+        message, suggestion = hunch(code)
+        flags.append(Flag(code, message, suggestion, excerpt))
+    return sorted(flags, key=lambda flag: CODES.index(flag.code))
