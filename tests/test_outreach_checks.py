@@ -1004,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 6210
+    assert len(tune) >= 6810
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjy")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvi")
     _check_labels(tune)
 
 
@@ -1445,3 +1445,48 @@ def test_round13_a_follow_up_or_a_promise_that_is_not_pressure(text: str) -> Non
 ])
 def test_round13_claims_by_place_size_and_praise(text: str) -> None:
     assert "empty_claim" in codes(text)
+
+
+# --- round 16: classes the v… and i… sets found -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("We go above and beyond for every client.", "above and beyond"),
+    ("Honestly, we're the total package for IT.", "the total package"),
+    ("We've built a reputation as the firm that always delivers.", "firm that always delivers"),
+    ("Since 2003 we've been setting the standard for service in Knoxville.",
+     "setting the standard"),
+    ("Whatever's slowing your line down, that's what we do best.", "what we do best"),
+    ("Every dental practice in town is talking about us.", "is talking about"),
+    ("We've got a lot to offer a firm like yours.", "a lot to offer"),
+    ("Our controls really make a difference.", "really make a difference"),
+])
+def test_round16_character_claimed_for_the_firm_is_an_empty_claim(text: str,
+                                                                   excerpt: str) -> None:
+    flags = check_message(text, learned=False)
+    assert "empty_claim" in [f.code for f in flags]
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "It made a big difference to their scrap: down 18% at Hale Tool last spring.",
+    "The new camera made a real difference at Oxley Meats: 212 short packs caught in May.",
+    "Nothing is too much trouble for Dave at Hollow Creek, he says you two met at the expo.",
+])
+def test_round16_a_difference_with_its_proof_is_no_empty_claim(text: str) -> None:
+    assert "empty_claim" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm new and my manager's given me a target of ten meetings this month.",
+    "My boss says I have to get three meetings on the books by Friday.",
+    "My manager says I can only offer the free trial until this Friday.",
+    "It's our best deal of the year, so call me before it's gone.",
+    "I'm sure you'd agree a five-minute call isn't too much to ask.",
+])
+def test_round16_the_managers_push_and_a_deal_running_out_are_desperate(text: str) -> None:
+    assert "desperate" in [f.code for f in check_message(text, learned=False)]
+
+
+def test_round16_a_manager_named_for_their_sake_is_not_desperate() -> None:
+    text = "My manager told me your plant runs three shifts; we did the same line at Hale Tool."
+    assert "desperate" not in codes(text)

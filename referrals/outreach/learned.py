@@ -168,8 +168,8 @@ def effective(flaws: Sequence[str], whole: np.ndarray, best: np.ndarray, least: 
 
     The message's own score, but no higher than its best sentence's for a :data:`QUOTED`
     flaw (some sentence must carry it), no higher than the weakest of the sentences that
-    could give a reason for a missing reason or a bare name and number (every one of them
-    must lack it), and 0 where the rules leave no room.
+    could give a reason for a missing reason (every one of them must lack it), and 0 where
+    the rules leave no room (a bare name and number needs the rules to have found no reason).
 
     >>> effective(("no_reason", "blames", "desperate"), np.array([[0.9, 0.9, 0.9]]),
     ...           np.array([[0.95, 0.4, 0.97]]), np.array([[0.2, 0.1, 0.1]]),
@@ -177,7 +177,7 @@ def effective(flaws: Sequence[str], whole: np.ndarray, best: np.ndarray, least: 
     [[0.2, 0.4, 0.0]]
     """
     kind = np.array([flaw in QUOTED for flaw in flaws])
-    absent = np.array([flaw in ("no_reason", "only_name_number") for flaw in flaws])
+    absent = np.array([flaw == "no_reason" for flaw in flaws])
     score = np.where(kind, np.minimum(whole, best), whole)
     score = np.where(absent, np.minimum(score, least), score)
     return np.where(room, score, 0.0)

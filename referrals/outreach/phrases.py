@@ -539,6 +539,16 @@ DESPERATE = _families(
     r"|\bI(?:'d| would) owe you\b|\bdesperate\b|\bsorry to (?:chase|nag|hassle)\b"
     r"|\bwould (?:really )?help me (?:plan|out)\b|\breally help me plan\b"
     r"|\b(?:really|so|desperately) hoping (?:you(?:'ll| will)|to hear)\b",
+    # The rep's manager behind the ask ("my manager's given me a target", "my boss says I
+    # have to get three meetings", "my manager says I can only offer it until Friday"; not
+    # "my manager wants me to show you the numbers": that is for them), a
+    # deal that runs out ("call me before it's gone"), an ask said to be small ("a five-minute
+    # call isn't too much to ask").
+    r"\b(?:my|the) (?:sales )?(?:manager|boss|director|team lead)(?:'s| has| is)? (?:(?:given"
+    r"|gave|set) me\b|(?:says|said|told me|tells me)(?: that)? (?:I|we)(?:'ve| have| need"
+    r"| must| can only| only|'m only| am only)\b|making me\b)"
+    r"|\bbefore (?:it's|it is|they're|they are|the offer's|the deal's) (?:all )?gone\b"
+    r"|\b(?:isn't|is not|not) (?:too )?much to ask\b",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
@@ -751,4 +761,15 @@ CLAIM = _families(
     r" priority\b"
     r"|\bknown for (?:being )?(?:on[- ]time|punctual|dependable)\b"
     r"|\bmake (?:a|an) (?:lasting|great|real|big) impression\b|\b(?:be|get) blown away\b",
+    # Character claimed for the firm with nothing behind it: "a name you can trust", "we go
+    # above and beyond", "the team that always delivers", "setting the standard for IT", "the
+    # total package", "that's what we do best", "every law firm in town is talking about us",
+    # "we've got a lot to offer", "automation that really makes a difference".
+    r"\b(?:a (?:name|partner|company|team|firm|supplier)|someone|people) you can (?:trust"
+    r"|rely on|count on)\b|\babove and beyond\b|\b(?:team|company|firm|people|guys|folks"
+    r"|partner) (?:that|who) (?:always|consistently) deliver(?:s|ed)?\b"
+    r"|\bset(?:s|ting)? the (?:standard|bar|benchmark)\b|\bthe (?:total|whole|complete|full)"
+    r" package\b|\bwhat we do best\b|\bis (?:all )?talking about\b"
+    r"|\b(?:a lot|lots|plenty|so much) to offer\b"
+    r"|\b(?:really |truly )?makes? a (?:real |big |huge )?difference\b(?! (?:to|for) me\b)",
 )
