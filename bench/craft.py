@@ -26,8 +26,9 @@ The corpus has two splits in ``tests/data/``:
   ``w…``, ``j…`` and ``y…`` were written blind by a fourteenth, fifteenth and sixteenth
   author, scored blind after round 15 and tuned on in round 16; ``v…`` and ``i…`` were
   written blind by a seventeenth and an eighteenth author, scored blind on the round-15
-  rules and again once the learned reading joined them, then tuned on. All of them are
-  tuning data now.
+  rules and again once the learned reading joined them, then tuned on in round 16; ``a…``
+  and ``l…`` by a nineteenth and a twentieth author, scored blind on round 16 and tuned on
+  in round 17. All of them are tuning data now.
 - ``craft_heldout.jsonl``: the set written blind by another author, never opened while tuning,
   scored once after a round. Between rounds the file is empty (or absent) and the held-out
   split is reported as not measured.

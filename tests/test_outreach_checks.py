@@ -1004,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 6810
+    assert len(tune) >= 7410
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvi")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvial")
     _check_labels(tune)
 
 
@@ -1490,3 +1490,41 @@ def test_round16_the_managers_push_and_a_deal_running_out_are_desperate(text: st
 def test_round16_a_manager_named_for_their_sake_is_not_desperate() -> None:
     text = "My manager told me your plant runs three shifts; we did the same line at Hale Tool."
     assert "desperate" not in codes(text)
+
+
+# --- round 17: classes the a… and l… sets found -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("We really are the gold standard for care rostering.", "the gold standard"),
+    ("Honestly, it's a no-brainer.", "a no-brainer"),
+    ("It's the future of hospitality.", "It's the future of"),
+    ("Honestly, we make care rostering completely effortless.", "completely effortless"),
+    ("Our app is the best thing to happen to bar payroll in years.", "the best thing to happen"),
+    ("There's honestly no easier way to run a hotel rota.", "no easier way to"),
+    ("We offer the most complete, future-proof workforce solution out there.",
+     "We offer the most complete, future-proof workforce solution out there"),
+    ("We make chillers run like new again.", "run like new"),
+    ("We keep chillers running when it matters most.", "when it matters most"),
+])
+def test_round17_a_verdict_for_everyone_is_an_empty_claim(text: str, excerpt: str) -> None:
+    assert "empty_claim" in [f.code for f in check_message(text, learned=False)]
+    assert flag(text, "empty_claim").excerpt == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "The future of your Oban site depends on March staffing; Lorne Arms hired 40 in a week.",
+    "Is there an easier way to run the Friday cash-up? The Drover's Rest cut it to ten minutes.",
+])
+def test_round17_their_future_and_a_question_are_no_empty_claim(text: str) -> None:
+    assert "empty_claim" not in codes(text)
+
+
+def test_round17_the_reps_own_career_is_the_companys_story() -> None:
+    text = ("Hi Jackie, Tom Brandt, Lakeshore Mechanical. I'm an ex-pipefitter, spent twenty "
+            "years on boilers. Now I run the service sales side for Lakeshore. We've got twelve "
+            "techs in Portage. The boiler at your school tripped three times last winter.")
+    assert [s.about for s in read_sentences(text)][1:4] == ["me", "me", "me"]
+    assert "about_me" in [f.code for f in check_message(text, learned=False)]
+    # Their years are theirs.
+    assert read_sentences("Your crew spent two years on that retrofit; Hale Tool did theirs "
+                          "in six weeks.")[0].about == "them"

@@ -310,6 +310,12 @@ _HISTORY = re.compile(
     r"|\b(?:has|have|'ve) been [a-z]+ing\b(?![^.?!;]*\b(?:our|us)\b)"
     r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|nineteen|two thousand)\b)"
     r"|\b(?:what|it all) (?:began|started) as\b"
+    # The rep's own career: "I've been with Lakeshore for twelve years", "I'm an ex-pipefitter",
+    # "before that I ran a shop", "I'm new to sales", "spent twenty years on boilers".
+    r"|\bI(?:'ve| have) been (?:with|at) (?-i:[A-Z])[\w&'-]*(?: [\w&'-]+){0,2}? (?:for|since)\b"
+    r"|\bI(?:'m| am) (?:an ex-|a former )[\w-]+|\bbefore that,? I\b|\bI(?:'m| am) new (?:to|in)"
+    r" (?:sales|the (?:role|job|team|company|territory))\b"
+    r"|\bspent (?:\w+|\d+) years (?:as|on|in|at)\b(?![^.?!;]*\byour\b)"
     # The catalogue read out: "Our services include application development, testing, ...".
     r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:services|offerings|solutions|products|capabilities|roadmap"
     r"|platform|suite|portfolio|range)\b (?:include|includes|cover|covers|span|spans|features?)\b",

@@ -772,4 +772,18 @@ CLAIM = _families(
     r" package\b|\bwhat we do best\b|\bis (?:all )?talking about\b"
     r"|\b(?:a lot|lots|plenty|so much) to offer\b"
     r"|\b(?:really |truly )?makes? a (?:real |big |huge )?difference\b(?! (?:to|for) me\b)",
+    # A verdict for everyone with nothing behind it: "the gold standard", "a no-brainer", "next
+    # level", "the future of hospitality", "makes payday a breeze", "completely effortless",
+    # "the whole process painless", "the best thing to happen to bar payroll", "no slicker
+    # rota app in Scotland than ours", "no easier way to run a hotel rota", "the most complete
+    # solution out there", "running like new again", "when it matters most".
+    r"\bthe gold standard\b|\ba no[- ]brainer\b|\bnext[- ]level\b|\bgame[- ]changer\b"
+    r"|\b(?:is|it's|we're|we are|are) the future of\b|\ba (?:total |complete )?breeze\b"
+    r"|\b(?:completely|totally|truly|so|really) (?:effortless|painless|hassle[- ]free)\b"
+    r"|\bthe best thing (?:to happen|since)\b|\bno (?:slicker|easier|simpler|better|smarter"
+    r"|quicker|faster)\b[^.?!;]{0,40}?\b(?:than (?:ours|us|we|mine)|way to)\b"
+    r"|\b(?:our|ours|we(?:'ve| have)? (?:got|built|offer|make|sell|run))\b[^.?!;]{0,30}?"
+    r"\b(?:most|best)\b[^.?!;]{0,60}?\b(?:out there|around)(?= *(?:[.!;,]|$))"
+    r"|\b(?:run|runs|running|work|works|working|look|looks|looking) like new\b"
+    r"|\bwhen it matters (?:the )?most\b",
 )
