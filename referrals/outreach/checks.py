@@ -80,6 +80,8 @@ from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.readings import COURTESY as _COURTESY
 from referrals.outreach.readings import DAY as _DAY
+from referrals.outreach.readings import FOUNDED as _FOUNDED
+from referrals.outreach.readings import HISTORY as _HISTORY
 from referrals.outreach.readings import REFERRAL as _REFERRAL
 from referrals.outreach.readings import RESULT as _RESULT
 from referrals.outreach.readings import SELF_TALK as _SELF_TALK
@@ -290,36 +292,6 @@ def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
     return rest, found.group(0).strip()
 
 
-_FOUNDED = re.compile(
-    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?(?:in (?-i:[A-Z])"
-    r"[\w.]*(?: (?-i:[A-Z])[\w.]*)? )?in (?:19|20)\d\d\b",
-    re.I)
-# The company's history, whoever is its subject ("What began as a single warehouse in
-# Oakland is now ...", "His son took over in 1995", "Harrington Engineering celebrates its
-# fiftieth year", "we raised our Series C"): a founding, a growth or a milestone, dated.
-_HISTORY = re.compile(
-    r"\b(?:began|begun|started|founded|established|launched|set up|took over|spun out|was born"
-    r"|celebrat\w+|anniversary|merged|grew|has grown|have grown|expanded|moved (?:us|our)"
-    r"|raised (?:our|a) (?:series|seed|funding)|employs|has (?:served|supplied|been (?:serving"
-    r"|supplying|providing))|have (?:served|supplied)"
-    r"|been going|built (?:the|this|our|his|her) (?:company|business|firm)|grown to|grew to"
-    r"|within (?:\w+|\d+) years|over (?:\w+|\d+) years (?:he|she|we|they))\b"
-    r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|since|nineteen|two thousand|years?|today|now)\b)"
-    # "Heritage Press has been printing in Lancaster County since 1952" – with a year, and not
-    # a customer's use of the rep's product ("has been using our menu stock since 2021").
-    r"|\b(?:has|have|'ve) been [a-z]+ing\b(?![^.?!;]*\b(?:our|us)\b)"
-    r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|nineteen|two thousand)\b)"
-    r"|\b(?:what|it all) (?:began|started) as\b"
-    # The rep's own career: "I've been with Lakeshore for twelve years", "I'm an ex-pipefitter",
-    # "before that I ran a shop", "I'm new to sales", "spent twenty years on boilers".
-    r"|\bI(?:'ve| have) been (?:with|at) (?-i:[A-Z])[\w&'-]*(?: [\w&'-]+){0,2}? (?:for|since)\b"
-    r"|\bI(?:'m| am) (?:an ex-|a former )[\w-]+|\bbefore that,? I\b|\bI(?:'m| am) new (?:to|in)"
-    r" (?:sales|the (?:role|job|team|company|territory))\b"
-    r"|\bspent (?:\w+|\d+) years (?:as|on|in|at)\b(?![^.?!;]*\byour\b)"
-    # The catalogue read out: "Our services include application development, testing, ...".
-    r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:services|offerings|solutions|products|capabilities|roadmap"
-    r"|platform|suite|portfolio|range)\b (?:include|includes|cover|covers|span|spans|features?)\b",
-    re.I)
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(

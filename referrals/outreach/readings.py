@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COURTESY", "DAY", "OFFER", "PEER", "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE"]
+__all__ = ["COURTESY", "DAY", "FOUNDED", "HISTORY", "OFFER", "PEER", "REFERRAL", "RESULT",
+           "SELF_TALK", "TITLE_ALONE"]
 
 # Every phrase starts a word (see referrals.outreach.phrases._families).
 _AT_WORD = r"(?<![\w'-])(?=[\w#])"
@@ -278,3 +279,36 @@ RESULT = re.compile(
     r"|using|used|financed|refinanced|handled|staffed|went through|sorted|overpa(?:id|ying)"
     r"|split|replaced|swapped|renewed|audited|appealed|tells (?:me|us)|told (?:me|us)|says)\b",
 )
+
+
+#: A founding date: "set up in 1987", "established in Rotterdam in 2004".
+FOUNDED = re.compile(
+    r"\b(?:was |were )?(?:set up|founded|established|started|launched) (?:back )?(?:in (?-i:[A-Z])"
+    r"[\w.]*(?: (?-i:[A-Z])[\w.]*)? )?in (?:19|20)\d\d\b",
+    re.I)
+# The company's history, whoever is its subject ("What began as a single warehouse in
+# Oakland is now ...", "His son took over in 1995", "Harrington Engineering celebrates its
+# fiftieth year", "we raised our Series C"): a founding, a growth or a milestone, dated.
+HISTORY = re.compile(
+    r"\b(?:began|begun|started|founded|established|launched|set up|took over|spun out|was born"
+    r"|celebrat\w+|anniversary|merged|grew|has grown|have grown|expanded|moved (?:us|our)"
+    r"|raised (?:our|a) (?:series|seed|funding)|employs|has (?:served|supplied|been (?:serving"
+    r"|supplying|providing))|have (?:served|supplied)"
+    r"|been going|built (?:the|this|our|his|her) (?:company|business|firm)|grown to|grew to"
+    r"|within (?:\w+|\d+) years|over (?:\w+|\d+) years (?:he|she|we|they))\b"
+    r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|since|nineteen|two thousand|years?|today|now)\b)"
+    # "Heritage Press has been printing in Lancaster County since 1952" – with a year, and not
+    # a customer's use of the rep's product ("has been using our menu stock since 2021").
+    r"|\b(?:has|have|'ve) been [a-z]+ing\b(?![^.?!;]*\b(?:our|us)\b)"
+    r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|nineteen|two thousand)\b)"
+    r"|\b(?:what|it all) (?:began|started) as\b"
+    # The rep's own career: "I've been with Lakeshore for twelve years", "I'm an ex-pipefitter",
+    # "before that I ran a shop", "I'm new to sales", "spent twenty years on boilers".
+    r"|\bI(?:'ve| have) been (?:with|at) (?-i:[A-Z])[\w&'-]*(?: [\w&'-]+){0,2}? (?:for|since)\b"
+    r"|\bI(?:'m| am) (?:an ex-|a former )[\w-]+|\bbefore that,? I\b|\bI(?:'m| am) new (?:to|in)"
+    r" (?:sales|the (?:role|job|team|company|territory))\b"
+    r"|\bspent (?:\w+|\d+) years (?:as|on|in|at)\b(?![^.?!;]*\byour\b)"
+    # The catalogue read out: "Our services include application development, testing, ...".
+    r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:services|offerings|solutions|products|capabilities|roadmap"
+    r"|platform|suite|portfolio|range)\b (?:include|includes|cover|covers|span|spans|features?)\b",
+    re.I)
