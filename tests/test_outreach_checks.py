@@ -1528,3 +1528,20 @@ def test_round17_the_reps_own_career_is_the_companys_story() -> None:
     # Their years are theirs.
     assert read_sentences("Your crew spent two years on that retrofit; Hale Tool did theirs "
                           "in six weeks.")[0].about == "them"
+
+
+@pytest.mark.parametrize("text", [
+    "My manager wants me to show you the Hale Tool numbers: scrap down 18% since May.",
+    "I need your floor plan to quote the Elm branch; Hale Tool's quote took a day.",
+])
+def test_what_the_quote_or_the_manager_needs_for_them_is_not_desperate(text: str) -> None:
+    assert "desperate" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My manager wants this deal on the board before the quarter closes.",
+    "I really need your answer today, or the rate expires at midnight.",
+    "I need the signed order before December 20 for the discount to count.",
+])
+def test_the_reps_need_behind_the_same_words_is_still_desperate(text: str) -> None:
+    assert "desperate" in [f.code for f in check_message(text, learned=False)]

@@ -394,8 +394,10 @@ DESPERATE = _families(
     r"\b(?:one|a|two|\d+) (?:deal|sale|machines?|units?|accounts?) (?:short|away)\b",
     r"\b(?:tough|slow|rough|bad|hard|lean|quiet) (?:quarter|month|year|week|season)\b",
     r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
-    r"\bI (?:really |desperately |just )?need (?:this|your|the|to close|to make|you|a win"
-    r"|a yes)\b|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
+    r"\bI (?:really |desperately |just )?need (?:this|your (?:answer|help|decision|signature"
+    r"|business|yes|reply|response|support|order|call|time)|the (?:signed|order|deal|business"
+    r"|meeting|sale|signature|win|numbers)|to close|to make|you|a win|a yes)\b"
+    r"|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
     r"\b(?:my|the) (?:sales )?(?:manager|boss|director)(?:'s| is| has)?(?: been)? (?:asking|on me"
     r"|pushing|keeps)",
     r"\b(?:make|making|be|being) sure (?:that )?(?:my|the|this) (?:last |previous |earlier )?"
@@ -491,7 +493,9 @@ DESPERATE = _families(
     r"|\b(?:even|just|only)(?: to get| for)? (?:five|two|ten|fifteen|a few|\d+) minutes\b"
     r"|\bany time at all\b|\bdo anything\b|\bname your price\b|\bpretty please\b"
     r"|\bif I don't (?:close|sign|get|make|hit)\b|\bhave my head\b|\b(?:my|the) (?:sales )?"
-    r"(?:manager|boss|director) (?:will|is|has been|keeps|wants)\b"
+    # "My manager wants me to show you the Hale Tool numbers" is for the listener.
+    r"(?:manager|boss|director) (?:will|is|has been|keeps|wants(?! me to (?:show|send|share"
+    r"|walk|give|introduce|bring|pass on|tell)\b))\b"
     r"|\bI'm asking (?:for|you)\b|\bworth your while\b",
     r"\bplease,? please\b|(?:^|(?<=[.!?] ))please,(?! (?:you can )?(?:call|ring|reach|contact)\b)",
     # The rep's need for their time, said outright: "I just need five minutes",
