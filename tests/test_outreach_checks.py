@@ -1004,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 7410
+    assert len(tune) >= 8010
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvial")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialoz")
     _check_labels(tune)
 
 
@@ -1545,3 +1545,90 @@ def test_what_the_quote_or_the_manager_needs_for_them_is_not_desperate(text: str
 ])
 def test_the_reps_need_behind_the_same_words_is_still_desperate(text: str) -> None:
     assert "desperate" in [f.code for f in check_message(text, learned=False)]
+
+
+# --- round 18: classes the o… and z… sets found ----------------------------------------------
+
+def rule_codes(text: str, channel: str = "voicemail") -> list[str]:
+    return [f.code for f in check_message(text, channel=channel, learned=False)]
+
+
+@pytest.mark.parametrize("text", [
+    "I know you didn't get a chance to send the schedule I asked for, so I pulled it myself.",
+    "You're a hard man to get ahold of, Ike.",
+    "Well, looks like I've missed you again.",
+    "One more call, since I'm not having much luck catching you.",
+    "Third try this month, Annette.",
+    "My quote has been sitting on your desk since May.",
+    "We had Tuesday booked, but I guess it slipped your mind.",
+    "I drove out to Woodward and you weren't in, a long trip for nothing.",
+    "I've left word three times. Odd that none of them got through.",
+    "I'm a bit surprised nobody from the lab has come back to me.",
+    "I've been expecting your call since the demo.",
+    "As I have now written twice, the contract is 3,700 euros a year.",
+    "Call me back, even if it's only to tell me no.",
+    "I'd hoped to hear back after my last two notes.",
+    "You told me at the fair you'd get back to me by spring.",
+])
+def test_round18_silence_put_on_them_sideways_is_blame(text: str) -> None:
+    assert "blames" in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll be honest, I've got a number to hit before the thirtieth.",
+    "I'm a little behind on my Benelux number this quarter.",
+    "I'm trying to close out June with this one.",
+    "It would really help me to get this through before the holidays.",
+    "I've got till Friday to fill my last slot in the spring program.",
+    "The price holds until the twentieth. After that I can't promise anything.",
+    "That discount won't be around long.",
+    "You'd get 10% off the fleet premium if you bind with us by April 15.",
+])
+def test_round18_the_reps_number_said_in_passing_is_desperate(text: str) -> None:
+    assert "desperate" in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It would help me quote the Elm branch if you sent the floor plan.",
+    "The new rate card takes effect on April 15, after the filing window closes.",
+])
+def test_round18_help_to_quote_and_their_dates_are_not_desperate(text: str) -> None:
+    assert "desperate" not in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our cover is simply better than anything else out there.",
+    "We can do a whole lot better for your harvest crew than whoever you've got now.",
+    "We offer the most complete hay coverage available.",
+    "Our hoods are the most energy-efficient on the market.",
+    "These freezers are the best investment any lab can make.",
+    "Honestly, we're the best at this.",
+    "We find you the best coverage at the best price.",
+    "We save boarding barns like yours a lot of money.",
+    "Our service plans are completely flexible.",
+    "We're the partner of choice for growing labs.",
+    "Let's future-proof your cold storage.",
+    "I think we could do great things together.",
+    "We're a very customer-focused company.",
+])
+def test_round18_better_than_anything_is_an_empty_claim(text: str) -> None:
+    assert "empty_claim" in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "These are the most recent county figures available, and they show hail claims up 30%.",
+    "Hale Tool's new cover is better than what they had: claims paid in 9 days, not 40.",
+])
+def test_round18_a_fact_said_with_most_or_better_is_no_empty_claim(text: str) -> None:
+    assert "empty_claim" not in rule_codes(text)
+
+
+def test_round18_the_companys_size_and_family_give_no_reason() -> None:
+    text = ("Hi Ellen, Travis with Cimarron Agency. Been with the agency eighteen years now. "
+            "My dad ran it before me, and we've grown to four offices and fourteen people. "
+            "We do mostly farm work. 580-555-0163.")
+    assert {"about_me", "no_reason"} <= set(rule_codes(text))
+    # A number about their business still is one.
+    assert "no_reason" not in rule_codes(
+        "Hi Ellen, Travis with Cimarron. Your fence line is forty miles; rebuilding it after "
+        "the Starbuck fire cost ranchers $3.50 a foot. 580-555-0163.")

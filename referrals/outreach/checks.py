@@ -608,13 +608,18 @@ _MILESTONE = re.compile(
     r"|headquartered|employ(?:s|ing)?|staff|team of|branches|offices|depots|locations"
     r"|published|hired|acquired|merged|celebrat\w*|anniversary|award\w*|voted|ranked"
     r"|installed|invested|launched|raised|generations?|family (?:firm|business|company)"
-    r"|since (?:19|20)\d\d|since (?:nineteen|two thousand))\b", re.I)
+    r"|since (?:19|20)\d\d|since (?:nineteen|two thousand)|people|employees|engineers|agents"
+    r"|technicians|workshops?|subsidiar\w+|registered|founding|tradition|in business|been around"
+    r"|been with|grand(?:father|dad|pa|mother)|my (?:dad|father|mother|family)|took over"
+    r"|story)\b", re.I)
 _OUTCOME = re.compile(
     r"\b(?:cut|cuts|saved?|saving|reduced?|lowered|dropped|fell|halved|doubled|tripled"
     r"|increased|improved|fixed|shortened|avoided|passed|won (?:them|back))\b", re.I)
 _TO_YOU = re.compile(r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little |a bit )?"
-                     r"(?:about|what (?:we|I))\b|\blet you know\b|\byour (?:time|convenience)\b",
-                     re.I)
+                     r"(?:about|what (?:we|I))\b|\blet you know\b|\byour (?:time|convenience)\b"
+                     # where the rep's office is, not the listener's business
+                     r"|\b(?:not far from|close to|near) you\b|\b(?:right )?in your (?:part of"
+                     r"|neck of|backyard|area|region|corner)\b", re.I)
 
 
 def _milestone(s: Sentence) -> bool:

@@ -369,6 +369,29 @@ BLAME = _families(
     r"\b(?:well|and|yet|but|so),? (?:it's|it is) (?:now )?(?:already )?" + _MONTH + r"(?: now"
     r"| already)?(?=\s*(?:[.!?]|$))|\bit's (?:now )?" + _MONTH + r" (?:now|already),? and (?:I|we)"
     r" (?:still )?(?:haven't|have not|didn't|did not)\b",
+    # The silence put on them sideways: "I know you didn't get a chance to send the page I
+    # asked for", "you're pretty hard to get ahold of", "looks like I've missed you again", "not
+    # having much luck catching you", "third try", "my quote's been sitting on your desk since
+    # May", "I guess it slipped your mind", "a long trip for nothing", "odd that none of them got
+    # through", "a bit surprised nobody has come back to me", "I've been expecting your call",
+    # "as I have now written twice", "even if it's only to tell me no", "I'd hoped to hear back".
+    r"\byou (?:didn't|did not|never|haven't|have not) (?:get (?:a|the) chance to |got around to"
+    r" )?(?:send|return|reply|respond|call|get back|answer|write)\b"
+    r"|\byou(?:'re| are|'ve been| have been| seem| must be)(?: \w+){0,2} (?:hard|tough|tricky"
+    r"|difficult|impossible) (?:\w+ )?to (?:get a?hold of|reach|pin down|catch|track down"
+    r"|get through to)\b|\b(?:missed|missing) you (?:again|once more|yet again)\b"
+    r"|\b(?:not having|haven't had|no) (?:much |any )?luck (?:catching|reaching|getting (?:a?hold"
+    r" of|through to)) you\b|\b(?:third|fourth|fifth|sixth|3rd|4th|5th) (?:try|attempt)\b"
+    r"|\bsitting on your desk\b|\bslipped your mind\b|\b(?:trip|drive|journey) for nothing\b"
+    r"|\bodd that (?:none|nobody|no one|I haven't|I've not|you)\b|\bsurprised (?:that )?(?:nobody"
+    r"|no one|not to have|I haven't|I've not|you haven't|you've not|not to hear)\b"
+    r"|\bI(?:'ve| have) been (?:expecting|waiting for) (?:your|a) (?:call|reply|answer|response"
+    r"|decision)\b|\bas I(?:'ve| have) (?:now |already )?(?:written|said|mentioned|explained"
+    r"|told you) (?:twice|three times|before|several times|more than once)\b"
+    r"|\beven if (?:it's|it is) (?:only|just) to (?:tell me|say) no\b"
+    r"|\bI(?:'d| had)? hoped to (?:hear (?:back|from you)|have your (?:answer|reply|decision))\b"
+    r"|\byou told me (?:[^.?!;]{0,40}? )?(?:that )?you(?:'d| would) (?:get back|call|decide"
+    r"|let me know|come back|be in touch)\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -553,6 +576,19 @@ DESPERATE = _families(
     r"| must| can only| only|'m only| am only)\b|making me\b)"
     r"|\bbefore (?:it's|it is|they're|they are|the offer's|the deal's) (?:all )?gone\b"
     r"|\b(?:isn't|is not|not) (?:too )?much to ask\b",
+    # The rep's number behind the ask, said in passing: "I've got a number to hit before the
+    # thirtieth", "a bit behind on my Nordic number", "trying to close out June", "it would
+    # really help me", "till Friday to fill my last slot", "the best I can do this quarter",
+    # "after that I can't promise anything", "that discount won't be around long".
+    r"\b(?:a|my|our) (?:\w+ )?(?:number|numbers|quota|target) to (?:hit|make|reach)\b"
+    r"|\bbehind on (?:my|our) (?:\w+ )?(?:number|numbers|quota|target)s?\b"
+    r"|\bclos(?:e|ing) out (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b|\b(?:it )?would (?:really |truly )?help me\b(?! (?:understand"
+    r"|see|quote|size|price|plan the))|\bto fill my (?:last )?(?:slot|spot|place)\b"
+    r"|\bthe best I can do this (?:quarter|month|year)\b|\bafter that,? I can't promise\b"
+    r"|\bwon't be around (?:for )?long\b|\bget you bound\b"
+    r"|(?<!\beven )\bif (?:you|we) (?:can )?bind\b|\bbind(?:s)? (?:with us )?(?:today|now|this week"
+    r"|by|before)\b|\bif bound by\b",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
@@ -790,4 +826,23 @@ CLAIM = _families(
     r"\b(?:most|best)\b[^.?!;]{0,60}?\b(?:out there|around)(?= *(?:[.!;,]|$))"
     r"|\b(?:run|runs|running|work|works|working|look|looks|looking) like new\b"
     r"|\bwhen it matters (?:the )?most\b",
+    # Better than anything, the most of anything: "simply better than anything else out
+    # there", "a whole lot better for your harvesting than whoever you've got now", "the most
+    # complete hay coverage available", "the most energy-efficient on the market", "the best
+    # investment any lab can make", "we're the best at this", "the best coverage at the best
+    # price", "save barns like yours a lot of money", "completely flexible and fully tailored",
+    # "the partner of choice", "future-proof", "great things together", "customer-focused".
+    r"\bbetter than (?:anything|anyone|anybody|whoever|whatever|what you(?:'ve| have) got)\b"
+    r"|\b(?:a (?:whole )?lot|much|far|way) better (?:for [\w' -]{1,40}? )?than (?:whoever"
+    r"|whatever|what you|your current|anyone|anything)\b"
+    r"|\b(?:most (?!recent\b|current\b|up-to-date\b|common\b|likely\b)[\w-]+|best|finest|cheapest"
+    r"|lowest|fastest|strongest|toughest|safest)\b[^.?!;]{0,50}?\b(?:available|on the market"
+    r"|you(?:'ll| will| can) (?:find|get|buy)|any(?:where| \w+ can))\b"
+    r"|\b(?:we're|we are|they're|it's) the best at\b|\bthe best (?:coverage|price|rates?"
+    r"|service|value|quality) (?:at|for) the (?:best|lowest) (?:price|rate|cost)\b"
+    r"|\bsav(?:e|es|ing) (?:[\w'-]+ ){1,4}(?:a lot of|a ton of|lots of|plenty of|serious|real"
+    r"|big) money\b|\bsav(?:e|es|ing) (?:[\w'-]+ ){1,4}a bundle\b"
+    r"|\b(?:completely|fully|totally|highly) (?:flexible|tailored|customi[sz]ed|customi[sz]able"
+    r"|bespoke)\b|\bpartner of choice\b|\bfuture-?proof\b|\bgreat things together\b"
+    r"|\bcustomer[- ](?:focused|centric|first)\b|\b(?:strong|real|great) service culture\b",
 )
