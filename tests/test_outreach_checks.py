@@ -1004,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 8010
+    assert len(tune) >= 8910
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialoz")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQR")
     _check_labels(tune)
 
 
@@ -1632,3 +1632,70 @@ def test_round18_the_companys_size_and_family_give_no_reason() -> None:
     assert "no_reason" not in rule_codes(
         "Hi Ellen, Travis with Cimarron. Your fence line is forty miles; rebuilding it after "
         "the Starbuck fire cost ranchers $3.50 a foot. 580-555-0163.")
+
+
+# --- round 19: classes the J…, Q… and R… sets found ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "You'd mentioned you'd pick a label supplier by April, so I'm a bit in the dark.",
+    "Your office manager said you'd review it that week.",
+    "You did say to call you back this week, so here I am.",
+    "Not sure why I can't get you on the phone.",
+    "I was sorry you weren't able to make our call on the 12th.",
+    "You've had my e-mail for two weeks now.",
+    "I'm resending this because I don't think you saw it the first time.",
+    "I've been trying to get your feedback on the proofs for a month now.",
+])
+def test_round19_their_word_or_silence_held_up_is_blame(text: str) -> None:
+    assert "blames" in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You told me in March you'd need seasonal pickers by October; I have twelve ready.",
+    "You mentioned you'd missed the training grant last year; the next round opens 1 March.",
+    "You said you'd like to see the Hale Tool numbers, so here they are: scrap down 18%.",
+])
+def test_round19_their_own_need_told_back_is_not_blame(text: str) -> None:
+    assert "blames" not in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We make folding cartons that really pop on shelf.",
+    "Our sleeves help brands stand out from the crowd.",
+    "We print labels that make any wine look premium.",
+    "Our anti-fog windows are the industry's very best.",
+    "We're the smart choice for growing brands.",
+    "Your practice stays compliant without lifting a finger.",
+    "We're a great company with great people.",
+    "We love what we do.",
+    "Our company is proud to be a trusted safety partner.",
+    "We make stunning can sleeves.",
+])
+def test_round19_praise_by_looks_fans_or_people_is_an_empty_claim(text: str) -> None:
+    assert "empty_claim" in rule_codes(text)
+
+
+def test_round19_their_people_praised_are_not_our_claim() -> None:
+    assert "empty_claim" not in rule_codes(
+        "Your outstanding team at the Dandenong plant cut changeovers to 40 minutes.")
+
+
+@pytest.mark.parametrize("text", [
+    "I was counting on getting you in this month.",
+    "To finish the year strong, I can take 10% off if you order by June 30.",
+    "I'd really love to move it this week.",
+    "That price is only on for the next two weeks.",
+])
+def test_round19_the_reps_month_or_stock_is_desperate(text: str) -> None:
+    assert "desperate" in rule_codes(text)
+
+
+def test_round19_the_firms_news_and_people_are_its_story() -> None:
+    text = ("Hi Hemi, Kirsty at Bluegum. We've just opened our Auckland office. It's a team "
+            "of six led by Toni Walker. We now employ 70 people. Your rosé labels could ship "
+            "from Auckland in a day. 0412 338 907.")
+    assert [s.about for s in read_sentences(text)][1:4] == ["me", "me", "me"]
+    assert "about_me" in rule_codes(text)
+    # Moving a customer is their result, not our story.
+    assert read_sentences("We moved Pine Valley Foods onto the Friday run and they saved "
+                          "12%.")[0].about != "me"

@@ -392,6 +392,23 @@ BLAME = _families(
     r"|\bI(?:'d| had)? hoped to (?:hear (?:back|from you)|have your (?:answer|reply|decision))\b"
     r"|\byou told me (?:[^.?!;]{0,40}? )?(?:that )?you(?:'d| would) (?:get back|call|decide"
     r"|let me know|come back|be in touch)\b",
+    # Their word or their silence held up, sideways: "you'd mentioned you'd pick a supplier by
+    # April", "your office manager said you'd review it that week", "you did say to call you
+    # back", "not sure why I can't get you on the phone", "you weren't able to make our call",
+    # "you've had my e-mail for two weeks now", "I don't think you saw it the first time",
+    # "trying to get your feedback for a month", "I'll assume it slipped", "a bit in the dark".
+    r"\b(?:you(?:'d)?|your [\w ]{1,20}?) (?:did )?(?:said|say|mentioned|told me|promised"
+    r"|assured me)\b[^.?!;]{0,60}?\b(?:you(?:'d| would| will) (?:get back|call|ring|review|look"
+    r"|pick|choose|pass|send|let me know|come back|be in touch|sign|confirm|read|reply|respond)"
+    r"|(?:decision|answer)\b[^.?!;]{0,40}? would come|to call (?:you )?back)\b"
+    r"|\bI (?:can't|cannot|couldn't|haven't been able to|have not been able to)(?: seem to)?"
+    r" (?:get|reach|catch|get hold of|get ahold of) you\b"
+    r"|\byou (?:weren't able to|were not able to|didn't|did not|couldn't) make (?:our|the|it to"
+    r" (?:our|the)) (?:call|appointment|meeting)\b"
+    r"|\byou(?:'ve| have) had my (?:e-?mail|quote|proposal|note|message|samples?) for\b"
+    r"|\b(?:don't|do not) think you (?:saw|got|read|received|opened)\b"
+    r"|\btrying to get your (?:feedback|answer|decision|reply|thoughts|sign-off)\b"
+    r"|\bassume (?:it|that) slipped\b|\bin the dark\b|\bwithout (?:any |an )?acknowledge?ment\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -589,6 +606,12 @@ DESPERATE = _families(
     r"|\bwon't be around (?:for )?long\b|\bget you bound\b"
     r"|(?<!\beven )\bif (?:you|we) (?:can )?bind\b|\bbind(?:s)? (?:with us )?(?:today|now|this week"
     r"|by|before)\b|\bif bound by\b",
+    # The rep's month or stock behind the ask: "I was counting on getting you in this month",
+    # "to finish the year strong", "I'd really love to move it this week", "it's only on for
+    # the next two weeks" (not "we'd love to earn your business": the authors don't hear it so).
+    r"\bcounting on (?:getting|having|closing|signing|booking)\b|\bfinish (?:the|this|our|my)"
+    r" (?:year|quarter|month|season) (?:strong|on a high)\b|\b(?:really |truly )?(?:like|love)"
+    r" to (?:move|clear|shift) (?:it|them|this|the \w+) (?:this|by)\b|\bonly on for\b",
 )
 _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?|profitability"
             r"|bottom line|operations|performance|growth|ROI|workflows?|processes|margins"
@@ -845,4 +868,22 @@ CLAIM = _families(
     r"|\b(?:completely|fully|totally|highly) (?:flexible|tailored|customi[sz]ed|customi[sz]able"
     r"|bespoke)\b|\bpartner of choice\b|\bfuture-?proof\b|\bgreat things together\b"
     r"|\bcustomer[- ](?:focused|centric|first)\b|\b(?:strong|real|great) service culture\b",
+    # The product praised by its looks or its fans: "cartons that really pop on shelf", "stand
+    # out from the crowd", "labels that make any wine look premium",
+    # "sleeves consumers can't resist", "the smart choice for growing brands", "the industry's
+    # very best", "without lifting a finger"; the firm by its people: "a great company with
+    # great people", "we love what we do", "a trusted safety partner for hundreds".
+    r"\bpops? (?:on|off) (?:the )?shel(?:f|ves)\b|\bstand out from the (?:crowd|competition"
+    r"|rest)\b|\b(?:consumers|customers|buyers|shoppers|people|everyone) (?:love|can't resist"
+    r"|adore)\b(?![^.?!;]{0,20}\d)"
+    r"|(?<!\byour )\b(?:stunning|outstanding|amazing|unforgettable|eye-catching|high-impact"
+    r"|incredible|exceptional|fantastic|superb) (?:[\w-]+ ){0,2}(?:labels?|packaging|cartons?"
+    r"|sleeves?|results?|people|team|service|quality|products?|experience|designs?)\b"
+    r"|\blooks? (?:amazing|stunning|premium|incredible|fantastic) on (?:the )?shel(?:f|ves)\b"
+    r"|\bmakes? (?:any|every) [\w-]+ look\b|\bgets? (?:your )?products? noticed\b"
+    r"|\bthe (?:smart|obvious|natural|best) choice for\b|\bthe industry's (?:very )?(?:best"
+    r"|finest|leading)\b|\bwithout lifting a finger\b|\bwe love what we do\b"
+    r"|\bthe best (?:company|firm|supplier|team) I(?:'ve| have) ever\b|\b(?:a|such a) (?:great"
+    r"|fantastic|wonderful|amazing) (?:company|team|firm|bunch)\b|\bgreat people\b"
+    r"|\btrusted (?:[\w-]+ ){0,2}(?:partner|supplier|provider|source|name)\b",
 )

@@ -310,5 +310,15 @@ HISTORY = re.compile(
     r"|\bspent (?:\w+|\d+) years (?:as|on|in|at)\b(?![^.?!;]*\byour\b)"
     # The catalogue read out: "Our services include application development, testing, ...".
     r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:services|offerings|solutions|products|capabilities|roadmap"
-    r"|platform|suite|portfolio|range)\b (?:include|includes|cover|covers|span|spans|features?)\b",
+    r"|platform|suite|portfolio|range)\b (?:include|includes|cover|covers|span|spans|features?)\b"
+    # The firm's news and its people, told with nothing of the listener's in the sentence: "We've
+    # just opened our Auckland office", "we've installed a new Bobst die-cutter", "It's a team of
+    # six led by Toni Walker", "who ran production at a label plant for fifteen years", "We
+    # employ 41 people".
+    r"|(?:\bwe(?:'ve| have)? (?:just |recently |also |now )?(?:opened|installed|added|hired"
+    r"|taken on|took on|bought|acquired|relocated|expanded|moved (?:to|into|our))"
+    r"|\bwe (?:now )?employ"
+    r"|\b(?:is|are|was) (?:led|run|headed) by|\ba team of (?:\w+|\d+)\b|\bwho (?:ran|spent"
+    r"|built|designed|worked|managed|led) [^.?!;]{0,60}? for (?:\w+|\d+) years)"
+    r"(?![^.?!;]*\byou(?:r|rs|'re|'ll|'d)?\b)",
     re.I)
