@@ -1004,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 8910
+    assert len(tune) >= 9810
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQR")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQRKMP")
     _check_labels(tune)
 
 
@@ -1699,3 +1699,37 @@ def test_round19_the_firms_news_and_people_are_its_story() -> None:
     # Moving a customer is their result, not our story.
     assert read_sentences("We moved Pine Valley Foods onto the Friday run and they saved "
                           "12%.")[0].about != "me"
+
+
+# --- round 20: classes the K…, M… and P… sets found ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In September you wrote that you'd get back to me by mid-October.",
+    "Since you didn't make it to the site walk on Wednesday, here's the headline.",
+    "Another week, another voicemail.",
+    "I haven't seen a reply to my note about the permit change.",
+    "I keep trying and not getting anywhere here.",
+    "I did go to some trouble over that quote.",
+    "I asked your assistant to pass on my message twice already.",
+    "We did agree you'd send over the electricity bills.",
+    "I did expect you'd want to hear about this one.",
+    "It's a shame you weren't able to reply before the deadline.",
+    "Third message this week, so I'll keep it short.",
+])
+def test_round20_more_silence_held_up_is_blame(text: str) -> None:
+    assert "blames" in rule_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Phase three of the grant opens on the tenth, with 35% for cold stores.",
+    "You mentioned the roof faces south; that suits 600 kW.",
+])
+def test_round20_a_third_round_and_their_own_facts_are_not_blame(text: str) -> None:
+    assert "blames" not in rule_codes(text)
+
+
+def test_round20_the_firms_goals_and_team_give_no_reason_in_its_story() -> None:
+    text = ("Hi Rui, Marta at Lumen Ibérica. We started in Jaén in 2009 on an olive farm. "
+            "Today we're in four cities. Our goal for 2026 is to reach 1,500 sites. "
+            "Our Porto team has four people, led by Carla Sousa. 612 483 907.")
+    assert {"about_me", "no_reason"} <= set(rule_codes(text))

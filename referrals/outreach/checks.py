@@ -611,7 +611,8 @@ _MILESTONE = re.compile(
     r"|since (?:19|20)\d\d|since (?:nineteen|two thousand)|people|employees|engineers|agents"
     r"|technicians|workshops?|subsidiar\w+|registered|founding|tradition|in business|been around"
     r"|been with|grand(?:father|dad|pa|mother)|my (?:dad|father|mother|family)|took over"
-    r"|story)\b", re.I)
+    r"|story|goal|aim|team|led by|years in|here's to|invest(?:ing|ed)?|warehouse|academy|tenure"
+    r"|brokers|profitable|debt-free|privately held)\b", re.I)
 _OUTCOME = re.compile(
     r"\b(?:cut|cuts|saved?|saving|reduced?|lowered|dropped|fell|halved|doubled|tripled"
     r"|increased|improved|fixed|shortened|avoided|passed|won (?:them|back))\b", re.I)

@@ -397,18 +397,30 @@ BLAME = _families(
     # back", "not sure why I can't get you on the phone", "you weren't able to make our call",
     # "you've had my e-mail for two weeks now", "I don't think you saw it the first time",
     # "trying to get your feedback for a month", "I'll assume it slipped", "a bit in the dark".
-    r"\b(?:you(?:'d)?|your [\w ]{1,20}?) (?:did )?(?:said|say|mentioned|told me|promised"
+    r"\b(?:you(?:'d)?|your [\w ]{1,20}?) (?:did )?(?:said|say|mentioned|told me|wrote|promised"
     r"|assured me)\b[^.?!;]{0,60}?\b(?:you(?:'d| would| will) (?:get back|call|ring|review|look"
     r"|pick|choose|pass|send|let me know|come back|be in touch|sign|confirm|read|reply|respond)"
     r"|(?:decision|answer)\b[^.?!;]{0,40}? would come|to call (?:you )?back)\b"
     r"|\bI (?:can't|cannot|couldn't|haven't been able to|have not been able to)(?: seem to)?"
     r" (?:get|reach|catch|get hold of|get ahold of) you\b"
     r"|\byou (?:weren't able to|were not able to|didn't|did not|couldn't) make (?:our|the|it to"
-    r" (?:our|the)) (?:call|appointment|meeting)\b"
+    r" (?:our|the)) (?:[\w-]+ )?(?:call|appointment|meeting|walk|visit|demo)\b"
     r"|\byou(?:'ve| have) had my (?:e-?mail|quote|proposal|note|message|samples?) for\b"
     r"|\b(?:don't|do not) think you (?:saw|got|read|received|opened)\b"
     r"|\btrying to get your (?:feedback|answer|decision|reply|thoughts|sign-off)\b"
     r"|\bassume (?:it|that) slipped\b|\bin the dark\b|\bwithout (?:any |an )?acknowledge?ment\b",
+    # And more of the same: "another week, another voicemail", "I haven't seen a reply", "I
+    # keep trying and not getting anywhere", "I did go to some trouble over it", "I asked your
+    # assistant twice already", "we did agree you'd send the bills", "I did expect you'd want
+    # to hear this", "a shame you weren't able to reply", "third message this week".
+    r"\banother (?:week|day|month|morning), another (?:voicemail|message|call|e-?mail|try)\b"
+    r"|\b(?:haven't|have not|didn't|did not) (?:yet )?(?:seen|gotten|got|received) (?:a|any)"
+    r" (?:reply|response|answer)\b|\bnot getting anywhere\b|\b(?:went|go|gone) to (?:some|a lot"
+    r" of|a fair bit of|real) trouble\b|\b(?:twice|three times|several times) already\b"
+    r"|\b(?:we|you) (?:did )?agreed? (?:that )?you(?:'d| would)\b|\bI (?:did |had )?expect(?:ed)?"
+    r" you(?:'d| would)\b|\bshame you (?:weren't|were not|didn't|did not|couldn't|haven't)\b"
+    r"|\b(?:third|fourth|fifth|sixth) (?:message|voicemail|call|e-?mail|note) (?:this|today|in a"
+    r" row|now)\b|\bmy (?:third|fourth|fifth|sixth) (?:message|voicemail|call|e-?mail|note)\b",
 )
 DESPERATE = _families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
