@@ -1004,9 +1004,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 9810
+    assert len(tune) >= 10710
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQRKMP")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQRKMPSVW")
     _check_labels(tune)
 
 
@@ -1733,3 +1733,22 @@ def test_round20_the_firms_goals_and_team_give_no_reason_in_its_story() -> None:
             "Today we're in four cities. Our goal for 2026 is to reach 1,500 sites. "
             "Our Porto team has four people, led by Carla Sousa. 612 483 907.")
     assert {"about_me", "no_reason"} <= set(rule_codes(text))
+
+
+# --- round 21: numbers in two groups, as Singapore, Britain and India write them ------------
+
+@pytest.mark.parametrize("text", [
+    "Hello, this is Priya Nair, sales engineer with Kestrel Engineering. Please give me a call "
+    "back when you have a moment on 9833 2016. Thank you.",
+    "Hi Gerald, Priya, Kestrel. Call me back. 9833 2016.",
+    "Hi Sophie, Danny at Brewline. Give me a ring on 07700 900461 when you're free. Cheers.",
+    "Hi Anil, Ravi from Deccan Pumps. Please call me on 98450 55107.",
+])
+def test_round21_a_number_in_two_groups_is_only_a_number(text: str) -> None:
+    assert {"only_name_number", "no_reason"} <= set(rule_codes(text))
+
+
+def test_round21_two_years_side_by_side_are_not_a_phone_number() -> None:
+    # A fact about their business still counts: the years are no phone number.
+    text = "Hi Sam, Rita at Acme. Your claims rose 30% between 2019 2020 and now. 555 010 2030."
+    assert "only_name_number" not in rule_codes(text)

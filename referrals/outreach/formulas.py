@@ -84,8 +84,10 @@ _PHONE = re.compile(
     # Numbers outside North America, in groups: "0161 496 0712", "+39 02 555 0189",
     # "22 555 0173" (three groups or more, the last two of three or four digits).
     r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{2,5}(?:[ .-]\d{3,4}){2,3}(?![\w-])"
-    # A mobile in two groups of five, as India writes it: "98450 55107", "+91 98200 55873".
-    r"|(?=[+\d])(?<![\w$£€.,])(?:\+\d{1,3}[\s.-]?)?\d{5}[ .-]\d{5}(?![\w-])"
+    # A number in two groups, as India, Singapore and Britain write them: "98450 55107",
+    # "+91 98200 55873", "9833 2016", "07700 900461" (not two years: "2019 2020").
+    r"|(?=[+\d])(?<![\w$£€.,])(?!(?:19|20)\d\d[ .-](?:19|20)\d\d\b)(?:\+\d{1,3}[\s.-]?)?"
+    r"\d{4,5}[ .-]\d{4,6}(?![\w-])"
     # With its country code, groups of any size: "+46 8 555 012 34", "+20 2 5555
     # 0147", "+44 (0)20 7946 0199".
     r"|(?<![\w$£€.,])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){3,6}(?![\w-])"
