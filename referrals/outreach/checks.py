@@ -77,9 +77,9 @@ from referrals.outreach.learned import model as learned_model
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
-from referrals.outreach.phrases import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.readings import COURTESY as _COURTESY
 from referrals.outreach.readings import DAY as _DAY
+from referrals.outreach.readings import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.readings import FOUNDED as _FOUNDED
 from referrals.outreach.readings import HISTORY as _HISTORY
 from referrals.outreach.readings import REFERRAL as _REFERRAL

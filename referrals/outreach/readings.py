@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COURTESY", "DAY", "FOUNDED", "HISTORY", "OFFER", "PEER", "REFERRAL", "RESULT",
-           "SELF_TALK", "TITLE_ALONE"]
+__all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "OFFER", "PEER",
+           "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE"]
 
 # Every phrase starts a word (see referrals.outreach.phrases._families).
 _AT_WORD = r"(?<![\w'-])(?=[\w#])"
@@ -322,3 +322,30 @@ HISTORY = re.compile(
     r"|built|designed|worked|managed|led) [^.?!;]{0,60}? for (?:\w+|\d+) years)"
     r"(?![^.?!;]*\byou(?:r|rs|'re|'ll|'d)?\b)",
     re.I)
+
+
+#: A follow-up that brings nothing: needy when the message gives no reason, but not when it
+#: goes on to one ("following up on my note: I've attached the test results").
+EMPTY_FOLLOW_UP = re.compile(
+    r"\b(?:just )?follow(?:ing|ed)? up,? (?:again )?(?:on|about|regarding|with|to|and)? ?(?:my"
+    r"|our|see|seeing|check|checking|ask|asking|the below|this thread)\b(?:[\w -]*?(?:follow-up"
+    r"|message|voicemail|e-?mail|note|call|letter)s?\b)?"
+    # Said bare, as the whole of the sentence's business: "Graciela at Southwest, following up."
+    r"|\bfollow(?:ing)? up(?= *(?:[.!;]|$))"
+    r"|\bdid you (?:get|receive|see|have a chance)\b|\bhad a chance to (?:look|review|read"
+    r"|think|consider|go over)\b"
+    # "just checking you got the catalogue", "ringing to see if you got my e-mail",
+    # "following up again, I've called".
+    r"|\b(?:check|checking|see|seeing)(?: (?:if|whether|that))? you (?:got|received|saw"
+    r"|had a chance)\b|\bfollowing up (?:again|once more),"
+    # Checking in in other words: "just ringing to see how you're getting on", "calling to
+    # reconnect", "any more thoughts?", "wanted to try you again", "sorry to keep bothering
+    # you", "making sure you got my note".
+    r"|\b(?:calling|ringing|phoning|writing|reaching out|just) (?:in )?to see how (?:things"
+    r"|you|it|business|everything|the \w+)(?:'s| is| are|'re)? (?:going|getting on|doing"
+    r"|keeping|coming along)\b|\b(?:calling|ringing|writing|reaching out|just) to reconnect\b"
+    r"|\bany (?:more |further |other )?thoughts\b|\b(?:wanted|want) to try (?:you )?again\b"
+    r"|\bsorry to keep (?:bother|bugg|pester|chas|hassl|troubl)ing you\b"
+    r"|\bmak(?:e|ing) sure you (?:got|received|saw|had a chance)\b",
+    re.I,
+)
