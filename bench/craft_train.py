@@ -31,13 +31,14 @@ from referrals.outreach.checks import read_sentences
 
 # From 0.80, but never where a known-good text scores: the builder's own drafts (all 9,048
 # of tests/test_builder_combinations.py) and the short pinned cases of tests/ reach 0.907 for
-# no_reason ("An article on what keeps industrial buyers loyal…"), 0.879 for blames, 0.825
-# for desperate and 0.933 for empty_claim ("Friday is the best day for a call"), so those
-# flaws start above them. Out of fold on the 8,010 tune messages (26 sets) the lower floors
+# no_reason ("An article on what keeps industrial buyers loyal…"), 0.945 for blames (round 22:
+# "I've e-mailed you the details – just reply with a good time" in an e-mail), 0.825 for
+# desperate and 0.933 for empty_claim ("Friday is the best day for a call"), so those flaws
+# start above them. Out of fold on the 8,010 tune messages (26 sets) the lower floors
 # add 1-4 points of recall for a few false alarms of 3,212 good; the budget never binds
 # above them. The blind o… and z… sets had 1.2 % false alarms at 0.95, against 5 % allowed.
 GRID = np.round(np.arange(0.80, 0.991, 0.01), 2)
-FLOORS = {"no_reason": 0.92, "empty_claim": 0.95, "blames": 0.90, "desperate": 0.85}
+FLOORS = {"no_reason": 0.92, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.85}
 DOUBT_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15)
 DOUBT_GAIN = 3
 # Pressure is never doubted: the short pinned cases of tests/ ("The demo ovens are half price

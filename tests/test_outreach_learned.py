@@ -108,15 +108,15 @@ class _Fake:
 
 def test_the_check_quotes_the_sentence_the_model_found_and_drops_what_it_doubts(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Hi Ron, Rita from Acme. I can save you money. I was hoping you'd call. 555 010 2030."
+    text = "Hi Ron, Rita from Acme. I can save you money. You must be swamped. 555 010 2030."
     assert [f.code for f in check_message(text, learned=False)] == ["no_reason", "empty_claim"]
-    fake = _Fake({"blames": "I was hoping you'd call."}, frozenset({"empty_claim"}))
+    fake = _Fake({"blames": "You must be swamped."}, frozenset({"empty_claim"}))
     monkeypatch.setattr(checks, "learned_model", lambda: fake)
     flags = check_message(text)
     assert fake.seen == [{"no_reason", "empty_claim"}]
     assert [f.code for f in flags] == ["no_reason", "blames"]  # in the order of CODES
     blame = flags[1]
-    assert blame.excerpt == "I was hoping you'd call."
+    assert blame.excerpt == "You must be swamped."
     assert blame.message.startswith("This sentence may come across as a reproach")
     assert blame.suggestion
     # The rules alone never ask the model.

@@ -59,6 +59,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from referrals.outreach.asks import beyond_the_request
+from referrals.outreach.claims import CLAIM as _CLAIM
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALL_BACK,
@@ -75,7 +76,6 @@ from referrals.outreach.formulas import (
 from referrals.outreach.hunches import hunch
 from referrals.outreach.learned import model as learned_model
 from referrals.outreach.phrases import BLAME as _BLAME
-from referrals.outreach.phrases import CLAIM as _CLAIM
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.readings import COURTESY as _COURTESY
 from referrals.outreach.readings import DAY as _DAY
@@ -393,6 +393,12 @@ def _pressure(rest: str, sentence: str) -> str | None:
 _THEIR_PERIOD = re.compile(r"\b(?:your|their|through)(?: the)?(?: fiscal| financial"
                            r"| tax)?\s*$", re.I)
 _SIGNING = re.compile(r"\bsign(?:ed)?\b|\border(?:ed)? by\b", re.I)
+# An order-by date that a lead time explains is the listener's schedule, not the rep's push:
+# "delivery in six weeks, so an order by 10 February is commissioned inside the year",
+# "which puts commissioning before your 20 October light-up if ordered by 1 August".
+_LEAD_TIME = re.compile(
+    r"\b(?:delivery|lead[- ]time|commissioning|installation|turnaround)\b[^.?!;]{0,20}?"
+    r"\b(?:\d+|[a-z]+) (?:weeks?|days|months)\b|\bbefore your\b", re.I)
 
 
 def _not_the_reps(desperate: str, rest: str) -> bool:
@@ -400,6 +406,8 @@ def _not_the_reps(desperate: str, rest: str) -> bool:
     before it: "the landlord has agreed to two months free if the lease is signed by the
     30th") or the listener's own period."""
     before = rest[:rest.find(desperate)]
+    if _SIGNING.search(desperate) and _LEAD_TIME.search(rest):
+        return True
     if _THEIR_PERIOD.search(before) and re.search(r"\b(?:year|quarter|month)\b", desperate):
         return True
     third = _THEIR_DEADLINE.search(before if _SIGNING.search(desperate) else rest)

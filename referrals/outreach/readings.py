@@ -17,7 +17,7 @@ import re
 __all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "OFFER", "PEER",
            "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE"]
 
-# Every phrase starts a word (see referrals.outreach.phrases._families).
+# Every phrase starts a word (see referrals.outreach.phrases.families).
 _AT_WORD = r"(?<![\w'-])(?=[\w#])"
 
 DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
