@@ -30,15 +30,17 @@ from referrals.outreach import learned
 from referrals.outreach.checks import read_sentences
 
 # From 0.80, but never where a known-good text scores: the builder's own drafts (all 9,048
-# of tests/test_builder_combinations.py) and the short pinned cases of tests/ reach 0.907 for
-# no_reason ("An article on what keeps industrial buyers loyal…"), 0.945 for blames (round 22:
-# "I've e-mailed you the details – just reply with a good time" in an e-mail), 0.825 for
-# desperate and 0.933 for empty_claim ("Friday is the best day for a call"), so those flaws
-# start above them. Out of fold on the 8,010 tune messages (26 sets) the lower floors
-# add 1-4 points of recall for a few false alarms of 3,212 good; the budget never binds
-# above them. The blind o… and z… sets had 1.2 % false alarms at 0.95, against 5 % allowed.
+# of tests/test_builder_combinations.py) and the short pinned cases of tests/ reach 0.986 for
+# no_reason (round 23: the builder's issue-only line "I have a way to take some of the sting
+# out of rising costs", which is thin), 0.945 for blames (round 22: "I've e-mailed you the
+# details – just reply with a good time" in an e-mail), 0.854 for desperate (round 23: "August
+# is our busiest month, so booking before June saves you fifteen percent") and 0.933 for
+# empty_claim ("Friday is the best day for a call"), so those flaws start above them. Out of
+# fold on the 8,010 tune messages (26 sets) the lower floors added 1-4 points of recall for a
+# few false alarms of 3,212 good; the budget never binds above them. The blind o… and z…
+# sets had 1.2 % false alarms at 0.95, against 5 % allowed.
 GRID = np.round(np.arange(0.80, 0.991, 0.01), 2)
-FLOORS = {"no_reason": 0.92, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.85}
+FLOORS = {"no_reason": 0.99, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.87}
 DOUBT_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15)
 DOUBT_GAIN = 3
 # Pressure is never doubted: the short pinned cases of tests/ ("The demo ovens are half price
@@ -152,7 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(examples)} tune messages, {args.folds} folds by set, C={args.c}, "
           f"min_df={args.min_df}")
     whole, best, least = out_of_fold(examples, labels, read, args.folds, args.c, args.min_df)
-    room = learned.allowed(learned.FLAWS, rules, [[s.about for s in read] for read in reads])
+    abouts = [[s.about for s in read] for read in reads]
+    named = [learned.names_someone([s.reasons for s in r], a)
+             for r, a in zip(reads, abouts, strict=True)]
+    room = learned.allowed(learned.FLAWS, rules, abouts, named)
     score = learned.effective(learned.FLAWS, whole, best, least, room)
     cut, doubt = choose(examples, labels, rules, whole, score, args.budget, args.cost)
     good = [i for i, ex in enumerate(examples) if not ex.flaws]

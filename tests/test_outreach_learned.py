@@ -101,7 +101,7 @@ class _Fake:
         self.verdict = added, doubted
         self.seen: list[set[str]] = []
 
-    def judge(self, text, channel, sentences, abouts, ruled):
+    def judge(self, text, channel, sentences, abouts, ruled, named=False):
         self.seen.append(set(ruled))
         return self.verdict
 

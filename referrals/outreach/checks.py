@@ -75,6 +75,7 @@ from referrals.outreach.formulas import (
 )
 from referrals.outreach.hunches import hunch
 from referrals.outreach.learned import model as learned_model
+from referrals.outreach.learned import names_someone
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
 from referrals.outreach.readings import COURTESY as _COURTESY
@@ -352,6 +353,7 @@ def _proof(text: str, known: frozenset[str]) -> bool:
 _PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
 _THEIR_DEADLINE = re.compile(
     r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
+    r"|renewal"
     r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
     r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate"
     r"|warranty|deadline|filing|plan|rate|term)s?)\b", re.I)
@@ -428,7 +430,11 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
     first = _FIRST_WORD.match(claimless)
     return bool(_SPEAKER.search(_CALL_BACK.sub(" ", _LEAD_IN.sub("", claimless)))
                 or _ABOUT_US.search(claimless) or _FOUNDED.search(claimless)
-                or (first and first.group(1) in company))
+                or (first and first.group(1) in company) or _THE_COMPANY.match(claimless))
+
+
+# The rep's firm in the third person, as a profile tells it: "The company employs 130 people".
+_THE_COMPANY = re.compile(r"\W*the (?:company|firm|group|branch)(?:'s)? (?!you\b|your\b)", re.I)
 
 
 # The listener as the subject of a past deed: "You closed four transactions with us".
@@ -574,6 +580,10 @@ def read_sentences(text: str) -> list[Sentence]:
     return _read_all(_normalise(text))
 
 
+_PARTICLES = frozenset("van der den de da del della di du le la von bin binti al el ter ten"
+                       .split())
+
+
 def _read_all(text: str) -> list[Sentence]:
     parts = _split(text)
     # Names in the greeting and the formulas are the rep's and the prospect's own, not a peer.
@@ -585,7 +595,9 @@ def _read_all(text: str) -> list[Sentence]:
     company = frozenset(re.findall(r"\b(?:with|from|at)\s+([A-Z][\w&-]+)", parts[0])
                         if parts else ())
     signed = company
-    if len(parts) > 1 and len(_said(parts[-1])) <= MAX_FORMULA_WORDS:
+    # (A surname's particles are no words of substance: "Marike van der Berg".)
+    if len(parts) > 1 and len([w for w in _said(parts[-1]) if w not in _PARTICLES]) \
+            <= MAX_FORMULA_WORDS:
         signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
     return [_read(part, known, signed if i < len(parts) - 1 else company)
             for i, part in enumerate(parts)]
@@ -873,8 +885,10 @@ def _with_hunches(flags: list[Flag], text: str, channel: str,
     # What the rules missed and the learned reading found, quoting the sentence that carries
     # it so the rep sees what to rewrite; and a rule's flag the model all but rules out is
     # dropped: out of fold, those were mostly false alarms.
-    added, doubted = learned_model().judge(text, channel, [s.text for s in read],
-                                           [s.about for s in read], {f.code for f in flags})
+    abouts = [s.about for s in read]
+    added, doubted = learned_model().judge(
+        text, channel, [s.text for s in read], abouts, {f.code for f in flags},
+        names_someone([s.reasons for s in read], abouts))
     flags = [flag for flag in flags if flag.code not in doubted]
     for code, excerpt in added.items():
         message, suggestion = hunch(code)

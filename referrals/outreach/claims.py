@@ -300,5 +300,23 @@ CLAIM = families(
     r"|the rest)\b)"
     r"|\b(?:well|highly|widely|very well) (?:respected|regarded|reputed)\b|\bthe perfect"
     r" (?:solution|fit|partner|choice|system|platform)\b|\bmake your (?:life|lives|job|day)"
-    r" (?:(?:so|a lot|much|far) )*easier\b",
+    r" (?:(?:so|a lot|much|far) )*easier\b|\b(?:we|that) deliver(?:s)? (?:real |great |proven"
+    r" |measurable |outstanding )?results\b|\b(?:we'd|we would|we'll|we will|we're|we are)"
+    r" (?:be )?(?:a |the )?(?:great|perfect|natural|ideal) fit\b",
+    # Promises any firm makes, in the words reps use: "look after you from start to finish",
+    # "the job done right the first time", "the best result possible", "change the game",
+    # "focus on what matters most", "you'll see the difference", "without the headaches",
+    # "bulletproof", "different from anyone you've worked with", "first-class support", "go
+    # the extra mile", "a comprehensive suite", "the people you want in your corner", "pay for
+    # themselves", "the best way to keep your trucks safe".
+    r"\bfrom start to finish\b|(?<!\bdo it )\bright the first time\b"
+    r"|\bthe best (?:possible )?(?:result|outcome|deal)s?(?: possible)?\b|\bchange the game\b"
+    r"|\bgame[- ]chang\w+|\bwhat matters most\b"
+    r"|\b(?:you'll|you will) see (?:the|a real) difference\b|\bwithout (?:any of )?the"
+    r" (?:headaches?|hassle|stress)\b|\bbulletproof\b|\bdifferent from (?:anyone|any other|every"
+    r" other|the rest)\b|\bfirst-class\b(?! (?:post|mail|stamp|postage))"
+    r"|\b(?:go|going|goes) the extra mile\b|\bcomprehensive (?:suite|range|solution)\b"
+    r"|\bin your corner\b"
+    r"|\bpays? for (?:themselves|itself)\b(?! (?:in|within|inside|over) )"
+    r"|\b(?:is|are|'s) the best way to\b",
 )

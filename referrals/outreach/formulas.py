@@ -72,6 +72,8 @@ _PHONE = re.compile(
     r"\barea code,? \(?\d{3}\)?(?!\w)"
     r"|(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
     r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
+    # (Not the start of a longer number in groups: "021 448 902" in New Zealand.)
+    r"(?![ .-]\d{3,4}\b)"
     # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
     # four oh" – seven digits or more.
     rf"|(?<![\w'-])(?=[zoeftsn])(?:{_SPOKEN_DIGIT}[\s,.-]+){{6,}}{_SPOKEN_DIGIT}\b"
@@ -196,7 +198,9 @@ def _split(text: str) -> list[str]:
 _HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
 _TIME = re.compile(
     # (Not a price: "$0.38 a mile" is no time.)
-    _AT_WORD + r"(?:(?<![$\u00a3\u20ac])\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?"
+    _AT_WORD + r"(?:\bbetween \d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)? (?:and|to|-) \d{1,2}"
+    r"(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?![\w%])"
+    r"|(?<![$\u00a3\u20ac])\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"

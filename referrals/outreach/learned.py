@@ -109,12 +109,13 @@ class Model:
         return each.max(axis=0), least, [said[k][0] for k in each.argmax(axis=0)]
 
     def judge(self, text: str, channel: str, sentences: Sequence[str],
-              abouts: Sequence[str], ruled: Collection[str]) -> tuple[dict[str, str | None],
-                                                                        frozenset[str]]:
+              abouts: Sequence[str], ruled: Collection[str],
+              named: bool = False) -> tuple[dict[str, str | None], frozenset[str]]:
         """What the model adds to the rules' flags ``ruled``, and which of them it doubts.
 
         ``sentences`` are the message's sentences and ``abouts`` how the rules read each
-        (:class:`referrals.outreach.checks.Sentence`). Returns the added flaws, each with the
+        (:class:`referrals.outreach.checks.Sentence`); ``named`` says the rules read a
+        referral or a named peer's result in it. Returns the added flaws, each with the
         sentence that carries it for a :data:`QUOTED` flaw, and the rules' flaws to drop.
         """
         whole = self.scores([text], [channel])
@@ -123,7 +124,7 @@ class Model:
         top: list[str] = []
         if (whole[0] >= self.thresholds).any():  # else no sentence can lift a flaw over it
             best[0], least[0], top = self.sentences(text, channel, sentences, abouts)
-        room = allowed(self.flaws, [ruled], [abouts])
+        room = allowed(self.flaws, [ruled], [abouts], [named])
         score = effective(self.flaws, whole, best, least, room)[0]
         added = {f: top[at[f]] if f in QUOTED else None for f in self.flaws
                  if f not in ruled and score[at[f]] >= self.thresholds[at[f]]}
@@ -138,23 +139,35 @@ class Model:
 QUOTED = ("empty_claim", "blames", "desperate", "about_me")
 
 
+def names_someone(reasons: Sequence[Sequence[str]], abouts: Sequence[str]) -> bool:
+    """Whether the rules read a referral or a named peer's result in a sentence not about the
+    rep: the reasons no reading of the words should overrule."""
+    return any({"referral", "peer"} & set(kinds)
+               for kinds, about in zip(reasons, abouts, strict=True) if about != "me")
+
+
 def allowed(flaws: Sequence[str], ruled: Sequence[Collection[str]],
-            abouts: Sequence[Sequence[str]]) -> np.ndarray:
+            abouts: Sequence[Sequence[str]], named: Sequence[bool] = ()) -> np.ndarray:
     """Where the rules' reading leaves room for the model to add a flaw (messages × flaws).
 
     A message the rules found a concrete reason or a claim in is no mere name and number,
     and a message is no monologue unless at least two of its sentences are about the rep and
-    their wishes, and more of them than about the listener – whatever its words suggest.
+    their wishes, and more of them than about the listener – whatever its words suggest. A
+    message the rules read a referral or a named peer's result in (``named``) has a reason.
 
     >>> allowed(("only_name_number", "about_me"), [{"no_reason"}, set(), set()],
     ...         [["formula", "me"], ["me", "wish", "them"], ["me", "me", "them", "them"]]
     ...         ).tolist()
     [[True, False], [False, True], [False, False]]
+    >>> allowed(("no_reason",), [set(), set()], [["them"], ["them"]], [True, False]).tolist()
+    [[False], [True]]
     """
     room = np.ones((len(ruled), len(flaws)), dtype=bool)
     for i, (codes, read) in enumerate(zip(ruled, abouts, strict=True)):
         for j, flaw in enumerate(flaws):
-            if flaw == "only_name_number":
+            if flaw == "no_reason" and named:
+                room[i, j] = not named[i]
+            elif flaw == "only_name_number":
                 room[i, j] = "no_reason" in codes and "empty_claim" not in codes
             elif flaw == "about_me":
                 mine = sum(about in ("me", "wish") for about in read)

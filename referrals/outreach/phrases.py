@@ -418,7 +418,9 @@ DESPERATE = families(
     r"|\b(?:just )?touch(?:ing)? base\b",
     r"\bcircl(?:e|ing) (?:back|around)\b|\bbump(?:ing)? (?:this|it|my|up)\b|\bnudge\b"
     r"|\btop of your inbox\b|\b(?:resurfac|float|nudg|pop)\w* (?:this|it|my|the thread)\b"
-    r"|\b(?:off|back on|onto) your radar\b|\b(?:gentle|friendly|quick|little|just a) reminder\b"
+    r"(?! (?:in|into|over|round|across|through|by)\b)"
+    r"|\b(?:off|back on|onto) your radar\b"
+    r"|\b(?:gentle|friendly|quick|little|just a) reminder\b(?! to (?:the|your|all|every)\b)"
     # (not of someone else's fact: "just a reminder that Fresh Farms lost nothing")
     r"(?!(?: that|:) (?!(?:I|I'm|I've|we|we're|we've|my|our)\b))"
     r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
@@ -449,7 +451,7 @@ DESPERATE = families(
     r"\bI (?:really |desperately |just )?need (?:this|your (?:answer|help|decision|signature"
     r"|business|yes|reply|response|support|order|call|time)|the (?:signed|order|deal|business"
     r"|meeting|sale|signature|win|numbers)|to close|to make|you|a win|a yes)\b"
-    r"|\bcould (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
+    r"|\b(?:I|we) could (?:really )?use (?:your|the|a|this)\b|\bmean (?:a lot|the world)\b",
     r"\b(?:my|the) (?:sales )?(?:manager|boss|director)(?:'s| is| has)?(?: been)? (?:asking|on me"
     r"|pushing|keeps)",
     r"\b(?:make|making|be|being) sure (?:that )?(?:my|the|this) (?:last |previous |earlier )?"
@@ -464,8 +466,11 @@ DESPERATE = families(
     r"|\b(?:throw|send|put|give|steer) (?:some |a little |any |a bit of )?(?:business|work"
     r"|orders?) (?:our|my) way\b|\bhate (?:for you |to see you )?(?:to )?miss (?:it|out|this"
     r"|the (?:offer|deal|price|rate|discount|promotion|savings))\b",
-    r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b|\bunder (?:a lot of )?"
-    r"pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b|\bany business (?:at all|you can)\b",
+    r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b"
+    # (Theirs, or a tyre's, is no plea: "I know you're under pressure", "15% under pressure".)
+    r"|(?<!you're )(?<!you are )(?<!they're )(?<!they are )(?<!% )(?<!running )\bunder"
+    r" (?:a lot of )?pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b"
+    r"|\bany business (?:at all|you can)\b",
     # The rep's need said as where they stand ("I'm at ninety percent of my number", "a demo
     # target I'm falling a little short on", "close out my quarter strong", "I need just one
     # meeting this week to stay on track", "winning your lanes would make the difference for

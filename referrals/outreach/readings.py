@@ -118,6 +118,9 @@ REFERRAL = re.compile(
     r"|\b(?:we|you and I) (?:met|were both|both)\b|\bmet you at\b|\bmy colleague\b"
     # Someone who knows them: "He said he knows you from the Freight Association".
     r"|\b(?:he|she|they|who) (?:knows|know|knew) you (?:from|through|at|well)\b"
+    # "I believe you know Raj Nakamura", "I'd be glad to ask Raj to take your call".
+    r"|\bI (?:believe|understand|hear|gather) you know\b|\bknows my work\b"
+    r"|\bask (?-i:[A-Z])[\w'-]+ to (?:take your call|call you|ring you|vouch)\b"
     r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b|\byour (?:question|post|talk)\b"
     r"|(?:(?<='s )|(?<= is )|(?<= are )|(?<='d be )|(?<= would be )|(?<= will be )|(?<='ll be ))"
     r"(?<!\bI'd be )(?<!\bwe'd be )(?<!\bwe are )(?<!\bI would be )(?<!\bwe would be )"

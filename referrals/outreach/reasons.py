@@ -96,7 +96,8 @@ _BOSS = re.compile(r"\bmy (?:manager|boss|company|director|team|office) (?:has )
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w&'-]+)(?:\s+[A-Z][\w&'-]+)*")
 _SCHEDULING = re.compile(
     r"\b(?:call|talk|chat|meet|speak|available|free|convenient|a good time|work for you"
-    r"|minutes?|hour|moment|connect|suit|suits|works?|schedule|calendar|availability|demo"
+    r"|minutes?|hour|moment|connect(?! (?:back|up|to|into|the|your|its?|them|via|through)\b)"
+    r"|suit|suits|works?|schedule|calendar|availability|demo"
     # Asking for their time, however it is put: "Would you have some time next week ...?",
     # "Surely you can spare that?"
     r"|(?:some|any|a little|a bit of) time|spare|(?:have|got|find|make) (?:the )?time"
@@ -205,7 +206,11 @@ _SENT_PITCH = re.compile(
     r"|pricing|price list)\b(?=[^.?!;]*\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|left"
     r"|dropped|forwarded|shared)\b)"
     r"|(?<=e-mail with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
-    r"|(?<=email with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b",
+    r"|(?<=email with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
+    # "I sent you a quote three weeks ago", "we e-mailed you our proposal".
+    r"|\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|dropped|forwarded) you (?:a|an|the"
+    r"|our|my) (?:[\w-]+ )?(?:quote|proposal|estimate|bid|brochure|catalog(?:ue)?|price list"
+    r"|pricing)\b(?:[^.?!;]{0,12}? ago\b)?",
     re.I)
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".

@@ -145,8 +145,12 @@ def stated_numbers(text: str) -> frozenset[float]:
     """The quantities a text states, in digits or in words, as numbers.
 
     "Twenty-six pallets", "26 pallets" and "$26" are one fact; so are "nineteen seventy-two",
-    "1972" and "'72" (a year is also known by its last two digits). One and two are left out:
-    "one of our customers", "a couple", "both" are no facts.
+    "1972" and "'72" (a year is also known by its last two digits). One and two said in words
+    are left out ("one of our customers", "a couple", "both" are no facts); written in digits
+    they are kept ("just under 2%", "from 1 April").
+
+    Long because the spoken forms (tens, hundreds, years, ordinals) are read in one pass,
+    word by word, each depending on the number read so far.
 
     Examples
     --------
@@ -159,6 +163,8 @@ def stated_numbers(text: str) -> frozenset[float]:
     """
     values: list[float] = []
     current: float | None = None
+    # Written in digits, even 1 and 2 are stated: "just under 2%", "from 1 April".
+    written: set[float] = set()
     text = _IN_TEN.sub(_tenths, _IN_HUNDRED.sub(" percent", _CENTS.sub(r"\1 cents", text)))
     text = _TRY_ORDINAL.sub(" ", _SPOKEN_DECIMAL.sub(_digits, text))
     text = _FRACTION.sub(lambda m: f"{m.group(0)}, {_FRACTIONS[m.group(1).lower()]} percent",
@@ -169,7 +175,7 @@ def stated_numbers(text: str) -> frozenset[float]:
             if current is not None:
                 values.append(current)
                 current = None
-            values.append(float(token.replace(",", "")))
+            written.add(float(token.replace(",", "")))
         elif word in _UNITS:
             if current is not None and (current % 100 == 0 and current >= 100
                                         or current % 10 == 0 and _UNITS[word] < 10):
@@ -204,7 +210,7 @@ def stated_numbers(text: str) -> frozenset[float]:
             current = None
     if current is not None:
         values.append(current)
-    facts = {float(v) for v in values if v > 2}
+    facts = {float(v) for v in values if v > 2} | written
     return frozenset(facts | {v % 100 for v in facts if 1900 <= v < 2100})
 
 
@@ -343,5 +349,12 @@ def new_facts(text: str, earlier: str) -> bool:
     _, old_numbers, old_names = _content(earlier, who)
     # A number rounded is no new one: "nine seconds" after "9.4 seconds".
     rounded = {float(f(v)) for v in old_numbers if v != int(v) for f in (round, int)}
-    return bool(new_numbers - old_numbers - rounded
+    # Nor a 1 or a 2 the earlier message said in words: "2\"" after "two inches", "August 1"
+    # after "August first".
+    said = {v for v, words in _SMALL_SAID.items() if words.search(earlier)}
+    return bool(new_numbers - old_numbers - rounded - said
                 or new_names - old_names - _capitals(earlier))
+
+
+_SMALL_SAID = {1.0: re.compile(r"\b(?:one|first|1st|single)\b", re.I),
+               2.0: re.compile(r"\b(?:two|second|2nd|both|couple|pair)\b", re.I)}
