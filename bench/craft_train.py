@@ -33,14 +33,14 @@ from referrals.outreach.checks import read_sentences
 # of tests/test_builder_combinations.py) and the short pinned cases of tests/ reach 0.986 for
 # no_reason (round 23: the builder's issue-only line "I have a way to take some of the sting
 # out of rising costs", which is thin), 0.945 for blames (round 22: "I've e-mailed you the
-# details – just reply with a good time" in an e-mail), 0.854 for desperate (round 23: "August
+# details – just reply with a good time" in an e-mail), 0.874 for desperate (round 24: "August
 # is our busiest month, so booking before June saves you fifteen percent") and 0.933 for
 # empty_claim ("Friday is the best day for a call"), so those flaws start above them. Out of
 # fold on the 8,010 tune messages (26 sets) the lower floors added 1-4 points of recall for a
 # few false alarms of 3,212 good; the budget never binds above them. The blind o… and z…
 # sets had 1.2 % false alarms at 0.95, against 5 % allowed.
 GRID = np.round(np.arange(0.80, 0.991, 0.01), 2)
-FLOORS = {"no_reason": 0.99, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.87}
+FLOORS = {"no_reason": 0.99, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.89}
 DOUBT_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15)
 DOUBT_GAIN = 3
 # Pressure is never doubted: the short pinned cases of tests/ ("The demo ovens are half price

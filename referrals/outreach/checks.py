@@ -83,9 +83,12 @@ from referrals.outreach.readings import DAY as _DAY
 from referrals.outreach.readings import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.readings import FOUNDED as _FOUNDED
 from referrals.outreach.readings import HISTORY as _HISTORY
+from referrals.outreach.readings import MILESTONE as _MILESTONE
+from referrals.outreach.readings import OUTCOME as _OUTCOME
 from referrals.outreach.readings import REFERRAL as _REFERRAL
 from referrals.outreach.readings import RESULT as _RESULT
 from referrals.outreach.readings import SELF_TALK as _SELF_TALK
+from referrals.outreach.readings import TO_YOU as _TO_YOU
 from referrals.outreach.reasons import (
     _CALL_LENGTH,
     _JOB,
@@ -619,30 +622,6 @@ _EMPTY_PURPOSE = re.compile(
 )
 
 
-# In a message that is the rep's story, the story's own names and numbers give no reason
-# ("founded in Tromsø in 1979 by Arne and Kari Nilsen", "today we employ 1,350 people in nine
-# countries", "we recently published our fourth book"), though a sentence that turns to the
-# listener, or tells what happened for a customer, still may.
-_MILESTONE = re.compile(
-    r"\b(?:founded|started|began|established|set up|opened|moved|expanded|grown|grew"
-    r"|headquartered|employ(?:s|ing)?|staff|team of|branches|offices|depots|locations"
-    r"|published|hired|acquired|merged|celebrat\w*|anniversary|award\w*|voted|ranked"
-    r"|installed|invested|launched|raised|generations?|family (?:firm|business|company)"
-    r"|since (?:19|20)\d\d|since (?:nineteen|two thousand)|people|employees|engineers|agents"
-    r"|technicians|workshops?|subsidiar\w+|registered|founding|tradition|in business|been around"
-    r"|been with|grand(?:father|dad|pa|mother)|my (?:dad|father|mother|family)|took over"
-    r"|story|goal|aim|team|led by|years in|here's to|invest(?:ing|ed)?|warehouse|academy|tenure"
-    r"|brokers|profitable|debt-free|privately held)\b", re.I)
-_OUTCOME = re.compile(
-    r"\b(?:cut|cuts|saved?|saving|reduced?|lowered|dropped|fell|halved|doubled|tripled"
-    r"|increased|improved|fixed|shortened|avoided|passed|won (?:them|back))\b", re.I)
-_TO_YOU = re.compile(r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little |a bit )?"
-                     r"(?:about|what (?:we|I))\b|\blet you know\b|\byour (?:time|convenience)\b"
-                     # where the rep's office is, not the listener's business
-                     r"|\b(?:not far from|close to|near) you\b|\b(?:right )?in your (?:part of"
-                     r"|neck of|backyard|area|region|corner)\b", re.I)
-
-
 def _milestone(s: Sentence) -> bool:
     """A sentence of the rep's story: a milestone, a size or an award of the rep's, told
     without a word to the listener and without anyone's result."""
@@ -889,8 +868,15 @@ def _with_hunches(flags: list[Flag], text: str, channel: str,
     added, doubted = learned_model().judge(
         text, channel, [s.text for s in read], abouts, {f.code for f in flags},
         names_someone([s.reasons for s in read], abouts))
+    ruled = {flag.code for flag in flags}
     flags = [flag for flag in flags if flag.code not in doubted]
     for code, excerpt in added.items():
         message, suggestion = hunch(code)
         flags.append(Flag(code, message, suggestion, excerpt))
+    if "about_me" in added and "no_reason" not in ruled:
+        # A message the reading finds is the rep's story is read as one: its milestones,
+        # sizes and awards give the listener no reason, as when the rules find the story.
+        story = _no_reason(text, list(read), story=True)
+        if story is not None:
+            flags.append(story)
     return sorted(flags, key=lambda flag: CODES.index(flag.code))

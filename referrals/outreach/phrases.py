@@ -410,7 +410,12 @@ BLAME = families(
     r"|\byou cancell?ed (?:our|the|my) [\w -]{0,20}?(?:meeting|call|appointment|visit|demo)s?"
     r" (?:twice|again|\w+ times)\b|\bleft waiting\b|\btake (?:it|this) personally\b"
     r"|\b(?:guess|suppose|assume) you(?:'re| are| must be| were) (?:\w+ )?busy\b"
-    r"|\bunder the impression (?:that )?you(?:'d| would| were going to)\b",
+    r"|\bunder the impression (?:that )?you(?:'d| would| were going to)\b"
+    # "That was two weeks ago now.", "your secretary took my number twice", "I'm running out
+    # of ideas".
+    r"|(?:^|(?<=[.!?]\s))that was (?:\w+ ){1,2}(?:days|weeks|months) ago\b"
+    r"|\btook (?:my|down my) (?:number|message|details|name) (?:twice|again|\w+ times)\b"
+    r"|\brunning out of (?:ideas|ways|options)\b",
 )
 DESPERATE = families(
     # Contentless follow-ups: the rep's turn to call, not a reason.

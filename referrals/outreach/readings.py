@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "OFFER", "PEER",
-           "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE"]
+__all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "MILESTONE", "OFFER",
+           "OUTCOME", "PEER", "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE", "TO_YOU"]
 
 # Every phrase starts a word (see referrals.outreach.phrases.families).
 _AT_WORD = r"(?<![\w'-])(?=[\w#])"
@@ -129,8 +129,9 @@ REFERRAL = re.compile(
     r"(?:happy|glad|willing|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer"
     r"|take)\b"
     r"|\bthank(?:s| you) for\b(?! (?:taking|your (?:time|attention|consideration|patience)"
-    r"|the time|reading|listening|considering))|\bas you asked\b|\b(?:neighbou?r|sister|brother)"
-    r"(?:-in-law)?\b",
+    r"|the time|reading|listening|considering))|\bas you asked\b|\bneighbou?r\b"
+    # (A nun or a friar by title is no sibling: "Hi Sister Jacinta".)
+    r"|\b(?:sister|brother)(?:-in-law)?\b(?! (?-i:[A-Z]))",
     re.I,
 )
 OFFER = re.compile(
@@ -349,6 +350,43 @@ EMPTY_FOLLOW_UP = re.compile(
     r"|keeping|coming along)\b|\b(?:calling|ringing|writing|reaching out|just) to reconnect\b"
     r"|\bany (?:more |further |other )?thoughts\b|\b(?:wanted|want) to try (?:you )?again\b"
     r"|\bsorry to keep (?:bother|bugg|pester|chas|hassl|troubl)ing you\b"
-    r"|\bmak(?:e|ing) sure you (?:got|received|saw|had a chance)\b",
+    r"|\bmak(?:e|ing) sure you (?:got|received|saw|had a chance)\b"
+    # "just poking my head in again", "swinging back around", "seeing where things stand",
+    # "ringing back about my earlier message", "calling about that e-mail I sent over", "sorry
+    # to disturb you again" (not "calling again" or "trying you once more": the authors
+    # don't hear a plea in those).
+    r"|\b(?:swing|swinging|poking|popping) (?:my head )?(?:back )?(?:around|in)\b"
+    r"|\b(?:see|seeing|check|checking) where (?:things|we|it|this) (?:are|stand|stands|is"
+    r"|sit|sits)\b|\b(?:ringing|calling|phoning) back about my\b|\babout (?:that|my|the)"
+    r" (?:e-?mail|message|voicemail|note) I (?:sent|left)\b|\bsorry to (?:disturb|trouble"
+    r"|bother) you again\b",
     re.I,
 )
+
+
+# In a message that is the rep's story, the story's own names and numbers give no reason
+# ("founded in Tromsø in 1979 by Arne and Kari Nilsen", "today we employ 1,350 people in nine
+# countries", "we recently published our fourth book"), though a sentence that turns to the
+# listener, or tells what happened for a customer, still may.
+MILESTONE = re.compile(
+    r"\b(?:founded|started|began|established|set up|opened|moved|expanded|grown|grew"
+    r"|headquartered|employ(?:s|ing)?|staff|team of|branches|offices|depots|locations"
+    r"|published|hired|acquired|merged|celebrat\w*|anniversary|award\w*|voted|ranked"
+    r"|installed|invested|launched|raised|generations?|family (?:firm|business|company)"
+    r"|since (?:19|20)\d\d|since (?:nineteen|two thousand)|people|employees|engineers|agents"
+    r"|technicians|workshops?|subsidiar\w+|registered|founding|tradition|in business|been around"
+    r"|been with|grand(?:father|dad|pa|mother)|my (?:dad|father|mother|family)|took over"
+    r"|story|goal|aim|team|led by|years in|here's to|invest(?:ing|ed)?|warehouse|academy|tenure"
+    r"|brokers|profitable|debt-free|privately held"
+    # "three plants", "a licence", "certified", "partners of", "grew up in", "joined Jua in
+    # 2018", "crossed into Nigeria", "the company's 37-year history".
+    r"|plants|factories|mills|licen[cs]e|certified|certification|partners? of|history|grew up"
+    r"|studied|joined|crossed into|opening (?:in|our|a)|open house)\b", re.I)
+OUTCOME = re.compile(
+    r"\b(?:cut|cuts|saved?|saving|reduced?|lowered|dropped|fell|halved|doubled|tripled"
+    r"|increased|improved|fixed|shortened|avoided|passed|won (?:them|back))\b", re.I)
+TO_YOU = re.compile(r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a little |a bit )?"
+                     r"(?:about|what (?:we|I))\b|\blet you know\b|\byour (?:time|convenience)\b"
+                     # where the rep's office is, not the listener's business
+                     r"|\b(?:not far from|close to|near) you\b|\b(?:right )?in your (?:part of"
+                     r"|neck of|backyard|area|region|corner)\b", re.I)
