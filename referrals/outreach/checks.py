@@ -358,7 +358,7 @@ _THEIR_DEADLINE = re.compile(
     r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
     r"|renewal"
     r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
-    r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|renewal|permit|licen[cs]e|certificate"
+    r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|permit|licen[cs]e|certificate"
     r"|warranty|deadline|filing|plan|rate|term)s?)\b", re.I)
 
 
@@ -411,12 +411,13 @@ def _not_the_reps(desperate: str, rest: str) -> bool:
     before it: "the landlord has agreed to two months free if the lease is signed by the
     30th") or the listener's own period."""
     before = rest[:rest.find(desperate)]
-    if _SIGNING.search(desperate) and _LEAD_TIME.search(rest):
+    signing = _SIGNING.search(desperate)
+    if signing and _LEAD_TIME.search(rest):
         return True
     if _THEIR_PERIOD.search(before) and re.search(r"\b(?:year|quarter|month)\b", desperate):
         return True
-    third = _THEIR_DEADLINE.search(before if _SIGNING.search(desperate) else rest)
-    return bool(third and (_PERIOD_END.fullmatch(desperate) or _SIGNING.search(desperate)))
+    third = _THEIR_DEADLINE.search(before if signing else rest)
+    return bool(third and (_PERIOD_END.fullmatch(desperate) or signing))
 
 
 def _claims(text: str) -> tuple[str, str | None]:
@@ -865,10 +866,10 @@ def _with_hunches(flags: list[Flag], text: str, channel: str,
     # it so the rep sees what to rewrite; and a rule's flag the model all but rules out is
     # dropped: out of fold, those were mostly false alarms.
     abouts = [s.about for s in read]
-    added, doubted = learned_model().judge(
-        text, channel, [s.text for s in read], abouts, {f.code for f in flags},
-        names_someone([s.reasons for s in read], abouts))
     ruled = {flag.code for flag in flags}
+    added, doubted = learned_model().judge(
+        text, channel, [s.text for s in read], abouts, ruled,
+        names_someone([s.reasons for s in read], abouts))
     flags = [flag for flag in flags if flag.code not in doubted]
     for code, excerpt in added.items():
         message, suggestion = hunch(code)

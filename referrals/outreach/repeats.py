@@ -342,6 +342,11 @@ def content_repeat(text: str, earlier: str) -> tuple[bool, float]:
     return score >= REPEAT_MIN_CONTENT, score
 
 
+# A 1 or a 2 said in words, as an earlier message may have said what this one writes in digits.
+_SMALL_SAID = {1.0: re.compile(r"\b(?:one|first|1st|single)\b", re.I),
+               2.0: re.compile(r"\b(?:two|second|2nd|both|couple|pair)\b", re.I)}
+
+
 def new_facts(text: str, earlier: str) -> bool:
     """Whether a message states a number or a name the earlier one didn't."""
     who = _who(text) | _who(earlier)
@@ -354,7 +359,3 @@ def new_facts(text: str, earlier: str) -> bool:
     said = {v for v, words in _SMALL_SAID.items() if words.search(earlier)}
     return bool(new_numbers - old_numbers - rounded - said
                 or new_names - old_names - _capitals(earlier))
-
-
-_SMALL_SAID = {1.0: re.compile(r"\b(?:one|first|1st|single)\b", re.I),
-               2.0: re.compile(r"\b(?:two|second|2nd|both|couple|pair)\b", re.I)}
