@@ -60,6 +60,7 @@ from dataclasses import dataclass
 
 from referrals.outreach.asks import beyond_the_request
 from referrals.outreach.claims import CLAIM as _CLAIM
+from referrals.outreach.deadlines import not_the_reps
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALL_BACK,
@@ -353,13 +354,6 @@ def _proof(text: str, known: frozenset[str]) -> bool:
                 or (_names(plain, known) and _RESULT.search(_REP_DOES.sub(" ", plain))))
 
 
-_PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
-_THEIR_DEADLINE = re.compile(
-    r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
-    r"|renewal"
-    r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
-    r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|permit|licen[cs]e|certificate"
-    r"|warranty|deadline|filing|plan|rate|term)s?)\b", re.I)
 
 
 _FRESH_NEWS = re.compile(
@@ -386,38 +380,11 @@ def _pressure(rest: str, sentence: str) -> str | None:
     """
     desperate = _strip(_DESPERATE, rest)[1]
     for _ in range(3):  # a sentence rarely holds more than one deadline that is not the rep's
-        if not desperate or not _not_the_reps(desperate, rest):
+        if not desperate or not not_the_reps(desperate, rest):
             return desperate
         rest = rest.replace(desperate, " ")
         desperate = _strip(_DESPERATE, rest)[1]
     return desperate
-
-
-# A period that is the listener's own ("your fiscal year closes in six weeks"), or a span a
-# service runs ("slots from Koper through the end of the year").
-_THEIR_PERIOD = re.compile(r"\b(?:your|their|through)(?: the)?(?: fiscal| financial"
-                           r"| tax)?\s*$", re.I)
-_SIGNING = re.compile(r"\bsign(?:ed)?\b|\border(?:ed)? by\b", re.I)
-# An order-by date that a lead time explains is the listener's schedule, not the rep's push:
-# "delivery in six weeks, so an order by 10 February is commissioned inside the year",
-# "which puts commissioning before your 20 October light-up if ordered by 1 August".
-_LEAD_TIME = re.compile(
-    r"\b(?:delivery|lead[- ]time|commissioning|installation|turnaround)\b[^.?!;]{0,20}?"
-    r"\b(?:\d+|[a-z]+) (?:weeks?|days|months)\b|\bbefore your\b", re.I)
-
-
-def _not_the_reps(desperate: str, rest: str) -> bool:
-    """Whether a deadline found is someone else's: the law's, a maker's, a landlord's (named
-    before it: "the landlord has agreed to two months free if the lease is signed by the
-    30th") or the listener's own period."""
-    before = rest[:rest.find(desperate)]
-    signing = _SIGNING.search(desperate)
-    if signing and _LEAD_TIME.search(rest):
-        return True
-    if _THEIR_PERIOD.search(before) and re.search(r"\b(?:year|quarter|month)\b", desperate):
-        return True
-    third = _THEIR_DEADLINE.search(before if signing else rest)
-    return bool(third and (_PERIOD_END.fullmatch(desperate) or signing))
 
 
 def _claims(text: str) -> tuple[str, str | None]:
@@ -542,6 +509,11 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     return Sentence(sentence, about, reasons, blame, desperate, claim)
 
 
+_AGAINST_ALL = re.compile(r"\b(?:nobody|no one|anywhere|anything|anyone|anybody|everything"
+                          r"|second to none|guarantee[sd]?|the best [\w ]*in|ultimate"
+                          r"|(?:[a-z]+est|most [a-z]+) (?:way|choice|option|solution))\b", re.I)
+
+
 def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple[str, ...],
                  known: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
     """The claim left standing and the reasons left beside it.
@@ -560,6 +532,12 @@ def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple
     for ranked in _RANKED_IN.finditer(claimed):
         unproven = unproven.replace(ranked.group(0)[len(ranked.group(1)):], " ")
     if _proof(unproven, known):
+        beside = _AGAINST_ALL.search(claim) and not any(
+            _proof(part, known) for part in _CLAUSE_END.split(claimed) if claim in part)
+        if beside:
+            # A rank against everyone is not proved by a price told beside it: "€36 a
+            # fortnight, and nobody in Dublin will look after you better".
+            return claim, reasons
         return None, reasons  # "save you $4,000 a year, like Hale Tool did": claim and proof
     # An empty claim is no reason ("the best talent pool in the state"), but a fact about them
     # told beside it still is: "Your Limerick depot's lease ends in October, and we're the
@@ -691,7 +669,14 @@ _RESTATED = re.compile(
     r"|\bsame (?:offer|thing|price|deal) as (?:before|last time)\b", re.I)
 
 
-def _desperate(text: str, read: list[Sentence]) -> Flag | None:
+# A chase said in passing: with nothing new in the message it is the whole of its news.
+_CHASE = re.compile(r"\b(?:just )?follow(?:ing)?[ -]up\b|\bcheck(?:ing)? back\b|\blooping back\b"
+                    r"|\breaching out (?:once more|again)\b|\bon your radar\b|\bchasing (?:up"
+                    r"|this)\b"
+                    r"|\bsending (?:it|this) again\b", re.I)
+
+
+def _desperate(text: str, read: list[Sentence], repeated: bool = False) -> Flag | None:
     found = next((s.desperate for s in read if s.desperate), None)
     follow_up = None if found else _FOLLOW_UP.search(text)
     if follow_up:
@@ -703,6 +688,11 @@ def _desperate(text: str, read: list[Sentence]) -> Flag | None:
         # "Following up on my last message" with nothing new is only the rep's need.
         follow_up = _EMPTY_FOLLOW_UP.search(text)
         found = follow_up.group(0).strip() if follow_up else None
+    if not found and repeated:
+        # "Just following up on my message about the twenty actuators, €690 each": a repeat
+        # that says it is chasing brings the listener nothing but the chase.
+        chase = _CHASE.search(text)
+        found = chase.group(0).strip() if chase else None
     if not found:
         return None
     return Flag(
@@ -852,10 +842,11 @@ def check_message(text: str, *, channel: str = "voicemail", earlier: Sequence[st
         raise ValueError("empty message")
     read = _read_all(clean)
     about_me = _about_me(read)
+    repeated = _repeated(clean, [_normalise(e) for e in earlier], read)
     found = [_only_name_number(clean, read, channel),
              _no_reason(clean, read, story=about_me is not None), _empty_claim(read),
-             _blames(read), _desperate(clean, read), about_me,
-             _repeated(clean, [_normalise(e) for e in earlier], read), _too_long(clean, channel)]
+             _blames(read), _desperate(clean, read, repeated is not None), about_me,
+             repeated, _too_long(clean, channel)]
     flags = [flag for flag in found if flag is not None]
     return _with_hunches(flags, clean, channel, read) if learned else flags
 

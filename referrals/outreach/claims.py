@@ -21,7 +21,9 @@ _BENEFIT = (r"(?:business|efficiency|productivity|results|revenue|sales|profits?
             r"|customer experience|output|success)")
 CLAIM = families(
     # A benefit verb on a generic object: money, costs, "your business".
-    r"\b(?:save|saves|saving) (?:you |your \w+ |businesses |companies |firms |clients |customers )?"
+    # (Not a trial's terms: "if it doesn't save your clerks time, you walk away".)
+    r"(?<!doesn't )(?<!does not )(?<!didn't )\b(?:save|saves|saving) (?:you |your \w+ "
+    r"|businesses |companies |firms |clients |customers )?"
     r"(?:money|time|a lot|a bundle|big|a ton|a fortune)\b",
     # ("lower your heating and cooling costs", but not "cut her ice bill 20%": a peer's.)
     r"\b(?:lower|cut|reduce|slash|trim)(?:s|ting|ing)? (?:your |their )?(?!(?:her|his|its)\b)"
@@ -69,7 +71,7 @@ CLAIM = families(
     r"\bmak(?:e|es|ing) (?:your )?life easier\b|\btake(?:s)? the (?:hassle|headache|stress|pain"
     r"|worry|guesswork) out\b|\bpeace of mind\b|\b(?:hassle|worry|stress)[- ]free\b",
     r"\b(?:better|more) (?:coverage|service|results|value|quality|protection) for less\b"
-    r"|\bfor less\b",
+    r"|\bfor less\b(?! than\b)",
     # The rep's own superlatives.
     r"\b(?:the|a|an|region's|industry's|area's) leading\b(?! (?:cause|indicator|edge|role"
     r"|question|reason))|\bone[- ]stop\b|\btop (?:provider|supplier|company|firm|choice)\b"
@@ -119,7 +121,9 @@ CLAIM = families(
     r"|\bchange (?:how|the way) (?:firms|businesses|companies|teams|you|practices) (?:work|run"
     r"|do)\b"
     r"|\b(?:true|real) partner\b|\bgoes? the extra mile\b",
-    r"\bnumber one\b|#1|\bbest (?:rates|prices?|service|quality|value|in (?:the )?(?:business"
+    r"(?<!\bmy )\bnumber one\b(?! (?:more|thing|question|complaint|reason|cause|issue|problem"
+    r"|concern|request|mistake|finding|risk)\b)|#1|\bbest (?:rates|prices?|service|quality|value"
+    r"|in (?:the )?(?:business"
     r"|industry|state|region|town|area|market))\b|\blowest prices?\b|\bcompetitive (?:prices"
     r"|rates|pricing)\b",
     r"\bunmatched\b|\bunbeatable\b|\bcan't be beat(?:en)?\b|\b(?:nobody|no one) (?:\w+ )?"
@@ -179,7 +183,8 @@ CLAIM = families(
     r"\bthan(?<!\bother than)(?<!\brather than)(?<!\bmore than)(?<!\bfewer than) (?:anyone|anybody"
     r"|any other|everyone|everybody|the rest|the competition|new|ever|most|the big (?:guys"
     r"|boys|names|players|chains))\b|\b(?:nobody|no one|no other [\w-]+"
-    r"|ain't nobody)\b[^.?!;]{0,40}?\b(?:beats?|outperforms?|match(?:es)?|comes? close"
+    r"|ain't nobody)\b[^.?!;]{0,40}?\b(?:beats?|outperforms?|match(?:es)?(?= (?:us|our|that|this"
+    r"|it|what|them|those|these)\b)|comes? close"
     r"|touch(?:es)?|than (?:us|we|our|me|I)\b)|\b(?:won't|will not|can't|cannot|couldn't"
     r"|never) (?:find|get|see) (?:a |any(?:one|thing|body)? )?(?:better|cheaper|faster"
     r"|safer|stronger|more reliable)\b(?! than (?-i:[A-Z]))|\boutperform(?:s|ed"
@@ -250,7 +255,7 @@ CLAIM = families(
     r"|quicker|faster)\b[^.?!;]{0,40}?\b(?:than (?:ours|us|we|mine)|way to)\b"
     r"|\b(?:our|ours|we(?:'ve| have)? (?:got|built|offer|make|sell|run))\b[^.?!;]{0,30}?"
     r"\b(?:most|best)\b[^.?!;]{0,60}?\b(?:out there|around)(?= *(?:[.!;,]|$))"
-    r"|\b(?:run|runs|running|work|works|working|look|looks|looking) like new\b"
+    r"|(?<!\bthey )\b(?:run|runs|running|work|works|working|look|looks|looking) like new\b"
     r"|\bwhen it matters (?:the )?most\b",
     # Better than anything, the most of anything: "simply better than anything else out
     # there", "a whole lot better for your harvesting than whoever you've got now", "the most
@@ -319,4 +324,32 @@ CLAIM = families(
     r"|\bin your corner\b"
     r"|\bpays? for (?:themselves|itself)\b(?! (?:in|within|inside|over) )"
     r"|\b(?:is|are|'s) the best way to\b",
+    # Rank and promise in the trade's own words: "nobody in Dublin will look after you
+    # better", "a level of service you won't get anywhere else", "simply run longer than
+    # anything else out there", "the ultimate solution", "we're the simplest way to pull it
+    # together", "total control of spend", "super powerful and really easy to use", "your
+    # valve worries are over", "trouble-free operation", "top Italian quality", "the most
+    # dependable choice", "we really have great valves", "take a lot of pain out of".
+    r"\b(?:nobody|no one)\b[^.?!;]{0,60}?\b(?:better|like (?:we|us) do|like we do|more than (?:we"
+    r"|us))\b|\b(?:nobody|no one) in [^.?!;]{0,60}?\bthan (?:we|us|our)\b"
+    r"|\b(?:won't|will not|can't|cannot|never|wouldn't) (?:find|get|see)\b[^.?!;]{0,40}?"
+    r"\banywhere(?: else)?\b|\bthan anything (?:else|you)\b"
+    r"|\bthe ultimate (?:solution|platform|tool|answer|choice|partner|way)\b"
+    r"|\b(?:we're|we are|is|are|'s) (?:really |truly |simply |by far |hands down )?the"
+    r" (?:simplest|easiest|smartest|quickest|fastest|safest|most \w+) (?:way|move|choice"
+    r"|option|solution)\b|\b(?:total|complete|full) control (?:of|over) (?:your |their )?"
+    r"(?:spend|payables|costs?|finances|cash)\b|\b(?:super|really|so|incredibly|extremely"
+    r"|seriously) (?:powerful|easy to use|simple to (?:use|roll out|set up)|awesome|intuitive"
+    r"|user-friendly)\b|\b(?:worries|headaches|problems|troubles) (?:are|will be) over\b"
+    r"|\btrouble[- ]free\b|\btop (?:(?-i:[A-Z])[\w-]+ )?quality\b|\bthe (?:most [a-z]+|best"
+    r"|smartest|safest) choice\b|\bwe (?:really |truly )?(?:have|make|sell|offer|build)"
+    r" (?:really |truly |some )?(?:great|excellent|fantastic|amazing|superb|brilliant) [\w-]+"
+    r"|\btake(?:s)? (?:a lot of |most of |much of |all of )?"
+    r"(?:the )?(?:pain|hassle|headaches?|stress|worry|guesswork) out\b"
+    r"|\bchang(?:es|ing) the game\b|\b(?:totally|completely) change (?:how|the way)\b"
+    r"|\bhigher[- ]value work\b|\ba non-event\b|\bcrush(?:es|ing)? (?:it|month-end|the"
+    r" competition)\b|\bthe highest (?:[\w-]+ )?(?:standards?|quality)\b|\bguarantee(?:s)? (?:you"
+    r" )?the (?:highest|lowest|best)\b|\bbetter,? (?:and )?more (?:efficient|reliable|flexible)"
+    r" service\b|\bthe best (?:price|prices|rates?) in\b"
+    r"|\bbeats? (?:everything|anything|all)(?: else)? (?:on the market|out there|around)\b",
 )

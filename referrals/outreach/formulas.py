@@ -90,6 +90,8 @@ _PHONE = re.compile(
     # "+91 98200 55873", "9833 2016", "07700 900461" (not two years: "2019 2020").
     r"|(?=[+\d])(?<![\w$£€.,])(?!(?:19|20)\d\d[ .-](?:19|20)\d\d\b)(?:\+\d{1,3}[\s.-]?)?"
     r"\d{4,5}[ .-]\d{4,6}(?![\w-])"
+    # A country code said as a word, groups apart: "Plus 39, 030, 555, 4412".
+    r"|\bplus \d{1,3}(?:,? \d{2,5}){2,4}(?![\w-])"
     # With its country code, groups of any size: "+46 8 555 012 34", "+20 2 5555
     # 0147", "+44 (0)20 7946 0199".
     r"|(?<![\w$£€.,])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){3,6}(?![\w-])"
@@ -200,6 +202,11 @@ _TIME = re.compile(
     # (Not a price: "$0.38 a mile" is no time.)
     _AT_WORD + r"(?:\bbetween \d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)? (?:and|to|-) \d{1,2}"
     r"(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?![\w%])"
+    # Office hours: "8.30 to 5", "9am-5", "Monday to Friday", "till half five".
+    r"|(?<![$\u00a3\u20ac])\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?) ?(?:to|till"
+    r"|until|-|\u2013) ?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?![\w%])"
+    r"|\b(?:Monday|Mon) (?:to|through|-) (?:Friday|Fri|Saturday|Sat)\b"
+    rf"|\b(?:until|till|to|before|after|at|by) half {_HOUR}\b"
     r"|(?<![$\u00a3\u20ac])\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".

@@ -416,6 +416,24 @@ BLAME = families(
     r"|(?:^|(?<=[.!?]\s))that was (?:\w+ ){1,2}(?:days|weeks|months) ago\b"
     r"|\btook (?:my|down my) (?:number|message|details|name) (?:twice|again|\w+ times)\b"
     r"|\brunning out of (?:ideas|ways|options)\b",
+    # A word they gave, held up after its date: "you said you'd bring in your CFO by April",
+    # "you'd promised to get me the vendor count", "as you kindly said you would"; the
+    # silence noted: "I've heard nothing since", "nobody ever picks up", "I'm surprised it
+    # hasn't been a priority", "it would have been kind to let me know", "I know you're
+    # there", "you never do", "not received any confirmation".
+    r"\byou(?:'d| had)? (?:said|mentioned|promised|told me)(?: that)? you(?:'d| would)"
+    r" (?!(?:like|love|want|need|prefer|be (?:interested|keen|glad|happy))\b)[^.?!;]{0,50}?\bby"
+    r" (?:the end of )?" + _MONTH + r"\b"
+    r"|\byou(?:'d| had)? (?:kindly )?promised (?:to|me)\b|\bkind enough to promise\b"
+    r"|\bas you (?:kindly |had )?(?:said|promised) you would\b"
+    r"|\b(?:I've|I have) heard nothing\b|\b(?:nobody|no one) ever (?:picks up|answers)\b"
+    r"|\bsurprised (?:it|this|that) (?:hasn't|has not|wasn't|was not|isn't)\b"
+    r"|\bwould have been (?:kind|nice|polite|courteous|good) to\b|\bI know you(?:'re| are)"
+    r" there\b|\byou never do\b|\bnot (?:yet )?received any (?:confirmation"
+    r"|acknowledge?ment|reply|answer|response)\b|\bstill hoping to hear\b"
+    r"|\bnot (?:yet )?been honou?red with\b|\bnot sure why (?:I|we) (?:can't|cannot|couldn't"
+    r"|haven't)\b|\byou didn't (?:come back|get back|ring back|call back) to me\b"
+    r"|\b(?:assumed|thought) I(?:'d| would) (?:hear|have heard) (?:from you|back)\b",
 )
 DESPERATE = families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -430,8 +448,13 @@ DESPERATE = families(
     r"(?!(?: that|:) (?!(?:I|I'm|I've|we|we're|we've|my|our)\b))"
     r"|\bany (?:news|word)\b|\bover the line\b|\bkeen to (?:close|get this|sign|wrap)\b"
     r"|\bin case (?:it|this|my \w+) (?:got|was|slipped|went)\b"
-    r"|\bslip(?:s|ped)? (?:by|through)\b|\bfall(?:s|en)? through the cracks\b"
-    r"|\bany updates?\b",
+    # (Only the rep's own message slipping: "duplicate payments slip through" is their risk.)
+    r"|\b(?:it|this|that|my [\w-]+|(?:e-?mail|message|note|voicemail|letter)s?)"
+    r" (?:(?:might|may|could|must) (?:have )?|has |had |just |didn't |did not )?slip(?:s|ped)?"
+    r" (?:by|through)\b|\bslip(?:s|ped)? through the cracks\b"
+    r"|\bfall(?:s|en)? through the cracks\b"
+    r"|\bany updates?\b|\b(?:just )?chas(?:e|ing) up my (?:e-?mail|message|voicemail|note|letter"
+    r"|call)\b",
     # The rep's need: quota, targets, a bad month, counting on them.
     r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales "
     r"|monthly |quarterly )?(?:target"
@@ -473,7 +496,9 @@ DESPERATE = families(
     r"|the (?:offer|deal|price|rate|discount|promotion|savings))\b",
     r"\bhelp me (?:out|hit|make|reach|close)\b|\bdo me a favou?r\b"
     # (Theirs, or a tyre's, is no plea: "I know you're under pressure", "15% under pressure".)
-    r"|(?<!you're )(?<!you are )(?<!they're )(?<!they are )(?<!% )(?<!running )\bunder"
+    r"|(?<!you're )(?<!you are )(?<!they're )(?<!they are )(?<!% )(?<!running )(?<!repaired )"
+    r"(?<!replaced )(?<!serviced )(?<!tested )(?<!maintained )(?<!changed )(?<!isolated )"
+    r"(?<!working )(?<!operated )\bunder"
     r" (?:a lot of )?pressure\b|\b(?:one|a) more (?:sale|deal|signature)\b"
     r"|\bany business (?:at all|you can)\b",
     # The rep's need said as where they stand ("I'm at ninety percent of my number", "a demo
@@ -533,7 +558,8 @@ DESPERATE = families(
     r"\bplease (?:just )?(?:help|consider|respond|reply|answer)\b(?! (?:to|by) (?:this|my|e-?mail"
     r"|phone|text))|\breally, really\b"
     # The rep's own slots, numbers or book to fill: "I really need to fill them".
-    r"|\b(?:I|we) (?:really |just |still )?(?:need|have) to (?:fill|hit|make|meet|close|book)"
+    r"|\b(?:I|we) (?:really |just |still )?(?:need|have) to (?:fill|hit|make|meet|close"
+    r"|book(?! the slots?\b))"
     r" (?:them|it|my|our|those|these|the (?:slots?|spots?|quota|target|number|calendar))\b"
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",

@@ -147,7 +147,10 @@ OFFER = re.compile(
     r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
-    r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b|\bexplain\b"
+    r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b"
+    # (Not the rep's own workings: "explain how LedgerLoop works before we talk".)
+    r"|\bexplain\b(?= *\w)(?! (?:how|what) (?:we|our|I|my|(?-i:[A-Z])[\w-]+ (?:works?|does|is"
+    r"|do))\b)"
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
     r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
@@ -175,11 +178,19 @@ OFFER = re.compile(
     # percent lower than Maersk".
     r"|\b(?:is|are|runs?|comes? in) (?:[\w-]+ ){0,3}?(?:lower|less|cheaper|below|under) than"
     r" (?:(?-i:[A-Z])|your\b)"
+    # A price per unit, in any currency: "a daily lift for race week, €95 for the seven days",
+    # "repacking on site, about €60 per valve", "twenty valves a month at €320 each".
+    r"|(?<=[$\u00a3\u20ac])\d[\d,.]*(?: ?k)? (?:a|an|per|each|apiece|for (?:the |all |both |each"
+    r" |every |a |one )?(?:two|three|four|five|six|seven|eight|ten|twelve|\d+|week|month|year|lot"
+    r"|job|season|days?|set|pair))\b"
+    # A price cut on their quote: "now $2,100 cheaper than quoted".
+    r"|\b(?:cheaper|lower|less) than (?:(?:I|we) )?(?:quoted|before|last time)\b"
     r"|\b(?:pays?|paying|yields?|yielding|earns?|earning|priced at|charges?|charging|costs?"
     r"|costing) (?:about "
     r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
     r"|\d[\d.,]*(?: ?%| percent| cents?| dollars?) (?:under|below|less than|cheaper than)\b"
-    r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad|pleased) to (?:share"
+    r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad"
+    r"|pleased) to (?:share(?! that\b)"
     r"|send|show|bring|drop|walk|run|review|lend|go over|check|look at|compare)\b"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"

@@ -143,14 +143,24 @@ _THEIR_FACT = re.compile(
 # note: "I noticed you opened my last e-mail five times").
 _HEARD_NEWS = re.compile(
     r"\bI (?:saw|heard|read|noticed|understand|see|hear|gather)\b(?: that)?[^.?!;]{0,20}?"
-    r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded"
+    r"\b(?:your|you)\b[^.?!;]{0,40}?\b(?:added|got|won|lost|hired|bought|opened|expanded|opens"
+    r"|adds|launches|expands|moves"
     r"|launched|acquired|ends|ended|landed|passed|received)\b"
     r"(?!\s*(?:[.?!,;]|$)|\s+(?:my|our|me|us)\b|\s+(?:[\w-]+\s+)?(?:e-?mail|message|note"
     r"|voicemail|brochure|letter|call|quote|proposal)s?\b)"
     # ... or of a company by its name, the listener's or a peer's, doing something now: "I read
     # that Hartwell Foods is adding a Reno warehouse".
     r"|\bI (?:saw|heard|read|noticed|learned|understand|gather)(?: that)? (?-i:(?:[A-Z][\w&'-]*"
-    r" ){1,3})(?:is|are|has|have)(?: just| now| also| been)? (?-i:[a-z]+(?:ing|ed))\b", re.I)
+    r" ){1,3})(?:is|are|has|have)(?: just| now| also| been)? (?-i:[a-z]+(?:ing|ed))\b"
+    # ... or a named place's event or size, past the words that name it: "I saw Midwest Ag
+    # Equipment bought the two dealerships", "I know Heartland Ag Supply has about fifteen
+    # people touching invoices", "I read that the Kavala fertiliser plant is restarting".
+    r"|\bI (?:saw|heard|read|noticed|learned|understand|gather|know|see|hear)(?: that)? (?:the )?"
+    r"(?-i:(?:[A-Z][\w&'-]*\s){1,4})(?:[\w'-]+\s){0,4}?(?:bought|sold|acquired|opened|closed"
+    r"|added|won|lost|hired|took over|merged|(?:is|are|was|were) (?:restarting|adding|switching"
+    r"|moving|expanding|opening|closing|building|replacing|rebuilding|upgrading|relocating"
+    r"|renovating|bidding|hiring|planning|tendering)|(?:has|have) (?:about|over|around|nearly"
+    r"|almost|more than|\d))\b", re.I)
 # A job the rep offers to do on the listener's things: "I can quote it in a day", "I'll
 # clear it this week", "I'll mail you one" (not "I'll call you", "I'll keep it short").
 _JOB = re.compile(
@@ -167,7 +177,8 @@ _YOUR_OWN = re.compile(
 
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
-    r"\bthe most out of\b|\b(?:happy|satisfied) with your\b|\bwhat if (?:I|we) (?:told|said"
+    r"\bthe most out of\b|\b(?:happy|satisfied) with (?:how )?your\b|\bwhat if (?:I|we) (?:told"
+    r"|said"
     r"|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
     r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
@@ -187,11 +198,14 @@ _EMPTY_QUESTION = re.compile(
     # Where things stand with the rep's own ask: "let me know either way", "tell me when a good
     # time would be", "are my e-mails reaching you?", "you got the catalogue I sent?"
     r"|\blet me know (?:either way|where (?:things|we|it) stands?|your thoughts|what you think)\b"
-    r"|\btell me when\b|\breaching you\b|\b(?:got|received|seen) (?:the|my) [\w -]{1,25}?"
+    r"|\btell me when\b|\breach(?:ing|ed) you\b|\bgive me a (?:quick )?(?:ring|call|bell|buzz)\b"
+    r"|\b(?:got|received|seen) (?:the|my) [\w -]{1,25}?"
     r"(?:I|we) (?:sent|mailed|left|dropped)\b"
     # Whom else to ask, whether to hear more: "Is there someone else I should be speaking to?",
     # "Would you like to learn more?", "Did you go with someone else?"
-    r"|\bsomeone else\b|\blearn more\?|\bpoint me (?:in the right direction|to)\b"
+    r"|\bsomeone else\b|\blearn more\?|\bmake it to you\b|\bchas(?:e|ing) up my\b"
+    r"|\bwould you ever\b|\blooking for a (?:new )?(?:[\w-]+ )?"
+    r"(?:supplier|vendor|provider|partner)\b|\bpoint me (?:in the right direction|to)\b"
     r"|\bopen to (?:a|an) (?:quick |short |brief )?(?:conversation|call|chat|meeting|intro)\b",
     re.I)
 # Their silence observed is no news about them: "they show as opened", "I noticed you opened
@@ -299,7 +313,8 @@ def _their_fact(text: str) -> bool:
 # Free to talk is no giveaway: "I'm free Tuesday", "fifteen minutes free", "free for a call".
 _AVAILABLE = re.compile(
     r"\b(?:I'm|I am|we're|we are|I'll be|I will be|are you|you're|you are|be|minutes?|hours?"
-    r"|time|anytime|am)\s+free\b"
+    r"|time|anytime|am|he's|she's|he is|she is|they're|they are)\s+(?:next |most |usually )?free\b"
+    r"|\b(?:a|some|any) free (?:moment|minute|minutes|half hour|hour|slot)s?\b"
     r"|\bfree (?:on|at|for a (?:call|chat|coffee|quick|short|brief|conversation)|next|this"
     r"|tomorrow|today|any|most|all|between|from|after|before|if|whenever|later|(?:Mon|Tues|Wednes"
     r"|Thurs|Fri|Satur|Sun)day)\b", re.I)
@@ -312,6 +327,23 @@ def _unfree(found: re.Match[str]) -> str:
 
 # Stock at a price, in digits or words: "at $112 a square", "at nineteen hundred euros a
 # container".
+# The rep's own visit put as a meeting: "I'll be in Cork on the 14th if you'd like to meet",
+# "visiting customers in the Ostrava region from 14 to 16 October, to present our actuators".
+# Its dates say when the rep is about, nothing of the listener's business.
+_VISIT = re.compile(r"\b(?:I|we)(?:'ll| will) be (?:in|visiting|around|at)\b"
+                    r"|\bwhen I(?:'m| am) (?:next )?in\b", re.I)
+_MEET = re.compile(r"\b(?:meet|coffee|catch up|get to know|stop by|drop in|call in|say hello"
+                   r"|present)\b", re.I)
+_DATE = re.compile(
+    r"\b(?:on |from )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: ?(?:to|and|-|\u2013) ?\d{1,2}"
+    r"(?:st|nd|rd|th)?)?(?: of)?(?: (?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December))?\b(?![,.]\d)", re.I)
+
+
+# A quarter's name is a date, not a figure: "Q3 pricing".
+_QUARTER = re.compile(r"\b[QH][1-4]\b")
+
+
 _PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
                      r"(?:dollars|euros|pounds|bucks)) (?:a|an|per|each) ?\w*")
 
@@ -342,7 +374,10 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", plain) if " times" in plain else plain)):
+    counted = _DATE.sub(" ", plain) if _VISIT.search(plain) and _MEET.search(plain) else plain
+    counted = _QUARTER.sub(" ", counted)
+    if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", counted) if " times" in counted
+                                    else counted)):
         kinds.append("number")
     if _RESOURCE.search(plain):
         kinds.append("resource")
@@ -373,6 +408,7 @@ _ATTEMPTS = re.compile(
     rf"(?: or (?:\d+|{_NUMBER_WORD}))? (?:more |other |separate |different |previous |earlier )?"
     r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|texts|follow-ups"
     r"|occasions)\b"
+    rf"|\bthe previous (?:\d+|{_NUMBER_WORD})\b"
     r"|\b(?:the|a|my|this|our) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))"
     r" (?:time|call|message|attempt|try|e-?mail|voicemail|note|follow-up)\b"
     rf"|\b(?:for|since|in|over) (?:the )?(?:last|past) (?:\d+|{_NUMBER_WORD}|few|couple of)"
