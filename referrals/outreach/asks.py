@@ -36,7 +36,7 @@ simply quite pretty rather bit little lot lots well oh ah um uh yeah okay ok any
 something anything everything nothing someone somebody anybody everyone way ways thing things
 stuff see seeing look looking case around without never least instead directly totally
 fine tell currently using use new completely everyone's nobody anything's
-here's time's head's between somewhere unless otherwise straight across u subject
+here's time's head's between somewhere unless otherwise straight across u subject that'd
 """
 # Reaching someone, by any channel, and what the attempt left behind.
 _CONTACT = """
@@ -119,6 +119,11 @@ summer winter spring autumn introductory personal corporate reference obliged di
 waste gotta ahold sort stage allow helpful covering cover fall land wall shoot regarding
 discussion throughout peep amiss insist patient invite notice remove list handle handles
 direction growth mention region po always anytime office offices premises
+enough pleasant outside tick sincere caught filters filter break hectic dramas drama though
+accommodate arrangements arrangement flick ace worries front rest decisions decision precious
+consideration confirmed valuable far shot full running happen happened happening refer none
+acknowledged address reachable enjoy passed nuisance apologise apologize forgive disturb junk
+gonna crazy window gap blessed mail agreed along away
 """
 # Courtesies in the rep's own language, and the small words inside names ("Van der Merwe",
 # "bin Rashid"): no topic in any of them.
@@ -126,7 +131,8 @@ _ABROAD = """
 gracias saludos atentamente cordialmente obrigado obrigada grazie buona giornata cordiali
 saluti distinti merci cordialement bonne journee journée danke mit freundlichen grüßen grussen
 grüssen vriendelijke groet groeten hälsningar hälsning vänliga ngā mihi kia ora shukran
-namaste salaam habari asante ciao hola bonjour hallo
+namaste salaam habari asante ciao hola bonjour hallo et semaine s'il vous plaît c'est tardes
+días buenos buenas
 van der den de da di von bin al el la le du dos das ter ten des ventes commerciale
 """
 # Who is calling, by job title: "business development manager at Zentrix".
@@ -168,7 +174,7 @@ def beyond_the_request(words: list[str]) -> list[str]:
 # "twice", "ninety-one", "twelfth", "15-minute", "5555". Prices and percentages are offers,
 # found before this is asked.
 _COUNT = re.compile(
-    r"(?:\d[\d.,:/-]*|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"(?:\d[\d.,:/-]*(?:st|nd|rd|th)?|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fifth"
     r"|eighth|ninth|twelfth|(?:four|six|seven|ten|eleven|thirteen|fourteen|fifteen|sixteen"

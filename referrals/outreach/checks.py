@@ -505,13 +505,26 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "other"
     if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
         reasons = tuple(r for r in reasons if r != "question")
+    reasons = _pushed_count(reasons, desperate, claimless)
     claim, reasons = _weigh_claim(claim, claimed, claimless, reasons, known)
     return Sentence(sentence, about, reasons, blame, desperate, claim)
 
 
 _AGAINST_ALL = re.compile(r"\b(?:nobody|no one|anywhere|anything|anyone|anybody|everything"
-                          r"|second to none|guarantee[sd]?|the best [\w ]*in|ultimate"
+                          r"|second to none|guarantee[sd]?|the best [\w ]*in|ultimate|hands[- ]down"
                           r"|(?:[a-z]+est|most [a-z]+) (?:way|choice|option|solution))\b", re.I)
+
+
+def _pushed_count(reasons: tuple[str, ...], desperate: str | None,
+                  claimless: str) -> tuple[str, ...]:
+    """A sentence's number beside its push: the rep's own count or date ("only two install
+    slots left", "a target of ten new laboratories by December", "the promotion ends on the
+    30th") is no reason; a price is, and so is a chase's fact ("just touching base: three of
+    your job codes fall under the new minimum wage")."""
+    if not desperate or reasons != ("number",) or _PRICE_SAID.search(claimless) \
+            or _CHASED.search(desperate):
+        return reasons
+    return ()
 
 
 def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple[str, ...],
@@ -562,6 +575,11 @@ def read_sentences(text: str) -> list[Sentence]:
     return _read_all(_normalise(text))
 
 
+_CHASED = re.compile(r"check|touch|follow|circl|bump|nudge|radar|remind|chas|any (?:news|word"
+                     r"|update)", re.I)
+_PRICE_SAID = re.compile(r"[$\u00a3\u20ac%]|\bper ?cent\b|\b(?:dollars|euros|pounds|rand)\b", re.I)
+_SIGN_OFF = re.compile(r"\b(?:regards|sincerely|cheers|best|thanks|respectfully|cordialement"
+                       r"|warmly|faithfully)\b", re.I)
 _PARTICLES = frozenset("van der den de da del della di du le la von bin binti al el ter ten"
                        .split())
 
@@ -581,6 +599,12 @@ def _read_all(text: str) -> list[Sentence]:
     if len(parts) > 1 and len([w for w in _said(parts[-1]) if w not in _PARTICLES]) \
             <= MAX_FORMULA_WORDS:
         signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
+    elif len(parts) > 1 and (_PHONE.search(parts[-1]) or _EMAIL.search(parts[-1])):
+        # A long signature after its sign-off still names the firm: "Yours sincerely, Graham
+        # Pettigrew Commercial Sales Manager Saltbush Energy (08) 8362 4410".
+        off = _SIGN_OFF.search(parts[-1])
+        if off:
+            signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1][off.end():]))
     return [_read(part, known, signed if i < len(parts) - 1 else company)
             for i, part in enumerate(parts)]
 

@@ -351,5 +351,19 @@ CLAIM = families(
     r" competition)\b|\bthe highest (?:[\w-]+ )?(?:standards?|quality)\b|\bguarantee(?:s)? (?:you"
     r" )?the (?:highest|lowest|best)\b|\bbetter,? (?:and )?more (?:efficient|reliable|flexible)"
     r" service\b|\bthe best (?:price|prices|rates?) in\b"
-    r"|\bbeats? (?:everything|anything|all)(?: else)? (?:on the market|out there|around)\b",
+    r"|\bbeats? (?:everything|anything|all)(?: else)? (?:on the market|out there|around)\b"
+    # "take a big chunk off your power bills", "pay for themselves in no time", "make
+    # payroll so much easier", "our best rate of the year", "built for companies like yours",
+    # "take the payroll stress off your plate", "we're different", "we take care of our
+    # clients", "we do it right", "the best-kept secret", "total confidence", "we're simply
+    # better at this", "we'd do it better", "maximises uptime".
+    r"|\bmak(?:e|es|ing) the whole (?:[\w-]+ )?(?:simple|effortless|painless|easy)\b"
+    r"|\btake a (?:big |huge )?(?:chunk|bite) (?:off|out of) your\b|\bpays? for (?:themselves"
+    r"|itself) in no time\b|\bmak(?:e|es|ing) [\w-]+ (?:so much|much|a lot|far) easier\b"
+    r"|\bour best (?:rate|price|deal|offer)s? of the year\b|\bbuilt for (?:companies|businesses"
+    r"|firms|teams|practices|labs) like yours\b|\b(?:take|takes|taking) (?:the )?(?:[\w-]+ )?"
+    r"(?:stress|hassle|headache|burden) off your plate\b|\bwe(?:'re| are) different\b"
+    r"|\btake (?:good |great |real )?care of (?:our|their) (?:clients|customers)\b"
+    r"|\bwe do it right\b|\bbest[- ]kept secret\b|\btotal confidence\b|\bwe(?:'re| are)"
+    r" (?:simply |just )?better at\b|\bdo it better\b|\bmaximi[sz](?:es|ing)\b",
 )

@@ -71,7 +71,7 @@ _PHONE = re.compile(
     # "Area code 503, 555-0166": the area code said apart is part of the number.
     r"\barea code,? \(?\d{3}\)?(?!\w)"
     r"|(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
-    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d+)?(?!\w)"
+    r"(?:,?\s*(?:ext\.?|extension|x|poste)\s*\d+)?(?!\w)"
     # (Not the start of a longer number in groups: "021 448 902" in New Zealand.)
     r"(?![ .-]\d{3,4}\b)"
     # Read out digit by digit, as a voicemail script spells it: "five five five, oh one
@@ -90,6 +90,8 @@ _PHONE = re.compile(
     # "+91 98200 55873", "9833 2016", "07700 900461" (not two years: "2019 2020").
     r"|(?=[+\d])(?<![\w$£€.,])(?!(?:19|20)\d\d[ .-](?:19|20)\d\d\b)(?:\+\d{1,3}[\s.-]?)?"
     r"\d{4,5}[ .-]\d{4,6}(?![\w-])"
+    # An area code in brackets before two groups, as Australia writes it: "(08) 8362 4410".
+    r"|(?<![\w$£€.,])\(0\d\) ?\d{4}[ .-]?\d{4}(?![\w-])"
     # A country code said as a word, groups apart: "Plus 39, 030, 555, 4412".
     r"|\bplus \d{1,3}(?:,? \d{2,5}){2,4}(?![\w-])"
     # With its country code, groups of any size: "+46 8 555 012 34", "+20 2 5555

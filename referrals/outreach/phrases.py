@@ -172,11 +172,14 @@ BLAME = families(
     r"|answer|call|write|get back|return)\w*",
     # Counting the rep's attempts.
     rf"\b(?:this is )?(?:my|our|the|a) {_ORDINAL} (?:message|call|voicemail|attempt|try|e-?mail"
-    r"|note|time|go|shot)\b(?! in a row| running)|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b"
+    # (Not a count of their outages: "the third time this harvest".)
+    r"|note|time|go|shot)\b(?! in a row| running| (?:this|that|last) (?:harvest|season|summer"
+    r"|winter|spring|autumn|fall))|\b" + _ORDINAL + r" time(?:'s| is| lucky)\b"
     + rf"|\b{_ORDINAL} (?:go|shot|try|attempt) at (?:reaching|catching|getting|calling|you)\b",
     rf"\bthe (?:{_ORDINAL}|last) time I(?:'ve| have)\b",
     rf"\b(?:left|sent|written|wrote)(?: to)? (?:you )?{_SEVERAL} (?:messages|voicemails|e-?mails"
-    rf"|notes|letters|texts|times|(?:of )?(?:these|them)\b)|\b\w+ed you {_SEVERAL} times\b"
+    rf"|notes|letters|texts|times|(?:of )?(?:these|them)\b(?! (?:[a-z]+ )?[a-z]{{4,}}s\b))"
+    rf"|\b\w+ed you {_SEVERAL} times\b"
     rf"|\b{_SEVERAL} times now\b"
     r"|\b(?:several|multiple|numerous|countless|so many) (?:messages|voicemails|e-?mails|calls"
     r"|attempts|notes)\b"
@@ -433,7 +436,27 @@ BLAME = families(
     r"|acknowledge?ment|reply|answer|response)\b|\bstill hoping to hear\b"
     r"|\bnot (?:yet )?been honou?red with\b|\bnot sure why (?:I|we) (?:can't|cannot|couldn't"
     r"|haven't)\b|\byou didn't (?:come back|get back|ring back|call back) to me\b"
-    r"|\b(?:assumed|thought) I(?:'d| would) (?:hear|have heard) (?:from you|back)\b",
+    r"|\b(?:assumed|thought) I(?:'d| would) (?:hear|have heard) (?:from you|back)\b"
+    # ... and more of it: "well, it's fall", "we're now well into April", "I've been trying
+    # ever since", "I had rather hoped you might have found a moment", "I'll take it you're not
+    # interested", "the bottom of the pile", "I'd have expected a call back", "if you'd taken
+    # my call", "nobody over there seems to want to call me back", "save us both some time",
+    # "should have called us years ago", "more than I've gotten so far", "talking to myself",
+    # "straight to voicemail no matter when I call", "been meaning to get back to me", "even
+    # if the answer is no", "none of which have been acknowledged", "I did ask you to".
+    r"|\bwell, it's (?:fall|autumn|spring|summer|winter|" + _MONTH + r")\b"
+    r"|\band we're now (?:well )?into\b|\btrying ever since\b|\bhoped you (?:might|would|'d)"
+    r" have\b|\b(?:take it|assume) (?:that )?you(?:'re| are) not interested\b"
+    r"|\bbottom of the pile\b|\bI(?:'d| would) have expected\b|\bif you(?:'d| had) (?:taken"
+    r"|returned|answered|listened)\b|\b(?:nobody|no one)\b[^.?!;]{0,30}\b(?:wants?|seems to want)"
+    r" to (?:call|get back|talk)\b|\bsave us both (?:some )?time\b|\bshould have (?:called"
+    r"|contacted|come to|talked to) us\b|\bmore than I've (?:gotten|got|had) so far\b"
+    r"|\btalking to myself\b|\bno matter when I call\b|\bbeen meaning to (?:get back|call|reply"
+    r"|respond)\b|\beven if the answer is no\b|\bnone of which (?:have|has) been"
+    r" (?:acknowledged|answered|returned)\b|\bI did ask you to\b|\bI did think we(?:'d| had)"
+    r" agreed\b|\bdon't think you've had a chance\b|\byou did say you(?:'d| would)\b"
+    r"|\bsurprised (?:that )?(?:a|your) [^.?!;]{0,30}?\b(?:hasn't|haven't|isn't)\b"
+    r"|\byou(?:'d)? (?:said|told me)\b[^.?!;]{0,40}?\byou(?:'d| would) think about it\b",
 )
 DESPERATE = families(
     # Contentless follow-ups: the rep's turn to call, not a reason.
@@ -456,7 +479,8 @@ DESPERATE = families(
     r"|\bany updates?\b|\b(?:just )?chas(?:e|ing) up my (?:e-?mail|message|voicemail|note|letter"
     r"|call)\b",
     # The rep's need: quota, targets, a bad month, counting on them.
-    r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?:my|our|sales|quarterly|monthly) (?:sales "
+    r"\bquota\b|\b(?<!\bthe )(?<!\btheir )(?<!\byour )(?<!\bsend you )(?<!\bsent you )"
+    r"(?<!\bshare )(?<!\bshow you )(?:my|our|sales|quarterly|monthly) (?:sales "
     r"|monthly |quarterly )?(?:target"
     r"|targets|goal|goals|numbers)\b|\b(?:hit|make|reach|close to|short of|over) (?:my|our)"
     r" (?:sales |monthly )?numbers?\b|\bput me over\b|\bmake my (?:year|month|quarter|day|week)\b"
@@ -474,7 +498,8 @@ DESPERATE = families(
     r"|\b(?:don't|do not) (?:mean|want) to be a (?:nuisance|pest|bother|pain)\b"
     r"|\bapologi[sz]e for (?:calling|ringing|bothering|writing|chasing|pestering) (?:you )?again\b",
     r"\b(?:one|a|two|\d+) (?:deal|sale|machines?|units?|accounts?) (?:short|away)\b",
-    r"\b(?:tough|slow|rough|bad|hard|lean|quiet) (?:quarter|month|year|week|season)\b",
+    r"\b(?:tough|slow|rough|bad|hard|lean|quiet) (?:quarter|month|year|week|season)\b"
+    r"(?! on\b| for (?:your|them|the|their)\b)",
     r"\bcounting on (?:you|this|your|it)\b|\bmake a (?:big |real )?difference (?:for|to) me\b",
     r"\bI (?:really |desperately |just )?need (?:this|your (?:answer|help|decision|signature"
     r"|business|yes|reply|response|support|order|call|time)|the (?:signed|order|deal|business"
@@ -606,6 +631,9 @@ DESPERATE = families(
     r"|ends|runs out|finishes)\b (?:on |this |next |at )?(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|today|tonight|tomorrow|soon|midnight|the end|end of))"
     r"|\block in before\b"
+    r"|\b(?:we|I)(?:'ve| have)?(?: got)? (?:only|just) (?:got |have )?(?:a few|a handful of|\w+"
+    r"|\d+) (?:[\w-]+ )?(?:spots|slots"
+    r"|places|openings|seats|spaces) (?:left|remaining)\b"
     r"|\b(?:a )?limited number of (?:new )?(?:clients|customers|spots|slots|places|openings"
     r"|accounts|seats|spaces)\b|\bonly (?:a few|a handful of|\w+|\d+) (?:spots|slots|places"
     r"|openings|seats|spaces) (?:left|remaining)\b"

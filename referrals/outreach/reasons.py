@@ -204,7 +204,8 @@ _EMPTY_QUESTION = re.compile(
     # Whom else to ask, whether to hear more: "Is there someone else I should be speaking to?",
     # "Would you like to learn more?", "Did you go with someone else?"
     r"|\bsomeone else\b|\blearn more\?|\bmake it to you\b|\bchas(?:e|ing) up my\b"
-    r"|\bwould you ever\b|\blooking for a (?:new )?(?:[\w-]+ )?"
+    r"|\bwould you ever\b|\bwhen you(?:'ve)? (?:get|got) a\b|\bno rush\b"
+    r"|\blooking for a (?:new )?(?:[\w-]+ )?"
     r"(?:supplier|vendor|provider|partner)\b|\bpoint me (?:in the right direction|to)\b"
     r"|\bopen to (?:a|an) (?:quick |short |brief )?(?:conversation|call|chat|meeting|intro)\b",
     re.I)
@@ -332,8 +333,8 @@ def _unfree(found: re.Match[str]) -> str:
 # Its dates say when the rep is about, nothing of the listener's business.
 _VISIT = re.compile(r"\b(?:I|we)(?:'ll| will) be (?:in|visiting|around|at)\b"
                     r"|\bwhen I(?:'m| am) (?:next )?in\b", re.I)
-_MEET = re.compile(r"\b(?:meet|coffee|catch up|get to know|stop by|drop in|call in|say hello"
-                   r"|present)\b", re.I)
+_MEET = re.compile(r"\b(?:meet(?:ing)?|coffee|catch up|get to know|stop by|drop in|call in"
+                   r"|say hello|present)\b", re.I)
 _DATE = re.compile(
     r"\b(?:on |from )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: ?(?:to|and|-|\u2013) ?\d{1,2}"
     r"(?:st|nd|rd|th)?)?(?: of)?(?: (?:January|February|March|April|May|June|July|August"
@@ -342,6 +343,9 @@ _DATE = re.compile(
 
 # A quarter's name is a date, not a figure: "Q3 pricing".
 _QUARTER = re.compile(r"\b[QH][1-4]\b")
+# A form's or a model's code is a name, not a figure: "your T4s", "the RL-1 slips", "a DN200".
+# (Not rand: "R340", "R2 million".)
+_CODE = re.compile(r"\b(?!R\d)[A-Z]{1,4}-?\d+[a-z]?s?\b")
 
 
 _PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
@@ -374,8 +378,9 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    counted = _DATE.sub(" ", plain) if _VISIT.search(plain) and _MEET.search(plain) else plain
-    counted = _QUARTER.sub(" ", counted)
+    met = _MEET.search(plain) and (_VISIT.search(plain) or "?" in plain)
+    counted = _DATE.sub(" ", plain) if met else plain
+    counted = _CODE.sub(" ", _QUARTER.sub(" ", counted))
     if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", counted) if " times" in counted
                                     else counted)):
         kinds.append("number")
@@ -409,6 +414,8 @@ _ATTEMPTS = re.compile(
     r"(?:messages|voicemails|e-?mails|calls|notes|letters|attempts|tries|texts|follow-ups"
     r"|occasions)\b"
     rf"|\bthe previous (?:\d+|{_NUMBER_WORD})\b"
+    rf"|\b(?:\d+|{_NUMBER_WORD}|a few|several) (?:days|weeks|months) since (?:my|our|the) (?:last"
+    r"|previous|first)\b"
     r"|\b(?:the|a|my|this|our) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))"
     r" (?:time|call|message|attempt|try|e-?mail|voicemail|note|follow-up)\b"
     rf"|\b(?:for|since|in|over) (?:the )?(?:last|past) (?:\d+|{_NUMBER_WORD}|few|couple of)"
