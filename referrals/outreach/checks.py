@@ -354,8 +354,6 @@ def _proof(text: str, known: frozenset[str]) -> bool:
                 or (_names(plain, known) and _RESULT.search(_REP_DOES.sub(" ", plain))))
 
 
-
-
 _FRESH_NEWS = re.compile(
     r"\W*(?:(?:just|recently|also|and) )+(?:put in|installed|added|bought|hired|opened|launched"
     r"|acquired|upgraded|expanded|moved|won)\b", re.I)
@@ -695,9 +693,8 @@ _RESTATED = re.compile(
 
 # A chase said in passing: with nothing new in the message it is the whole of its news.
 _CHASE = re.compile(r"\b(?:just )?follow(?:ing)?[ -]up\b|\bcheck(?:ing)? back\b|\blooping back\b"
-                    r"|\breaching out (?:once more|again)\b|\bon your radar\b|\bchasing (?:up"
-                    r"|this)\b"
-                    r"|\bsending (?:it|this) again\b", re.I)
+                    r"|\breaching out (?:once more|again)\b|\bon your radar\b"
+                    r"|\bchasing (?:up|this)\b|\bsending (?:it|this) again\b", re.I)
 
 
 def _desperate(text: str, read: list[Sentence], repeated: bool = False) -> Flag | None:

@@ -149,8 +149,8 @@ OFFER = re.compile(
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b"
     # (Not the rep's own workings: "explain how LedgerLoop works before we talk".)
-    r"|\bexplain\b(?= *\w)(?! (?:how|what) (?:we|our|I|my|(?-i:[A-Z])[\w-]+ (?:works?|does|is"
-    r"|do))\b)"
+    r"|\bexplain\b(?= *\w)"
+    r"(?! (?:how|what) (?:we|our|I|my|(?-i:[A-Z])[\w-]+ (?:works?|does|is|do))\b)"
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
     r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"

@@ -177,9 +177,8 @@ _YOUR_OWN = re.compile(
 
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
-    r"\bthe most out of\b|\b(?:happy|satisfied) with (?:how )?your\b|\bwhat if (?:I|we) (?:told"
-    r"|said"
-    r"|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
+    r"\bthe most out of\b|\b(?:happy|satisfied) with (?:how )?your\b"
+    r"|\bwhat if (?:I|we) (?:told|said|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
     r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
     r"|\b(?:would|are|will) you be (?:open|interested|willing|around|in)\b"
