@@ -576,6 +576,7 @@ def read_sentences(text: str) -> list[Sentence]:
 _CHASED = re.compile(r"check|touch|follow|circl|bump|nudge|radar|remind|chas|any (?:news|word"
                      r"|update)", re.I)
 _PRICE_SAID = re.compile(r"[$\u00a3\u20ac%]|\bper ?cent\b|\b(?:dollars|euros|pounds|rand)\b", re.I)
+_SIGNED_NAME = re.compile(r"\b[A-Z][\w&-]+")
 _SIGN_OFF = re.compile(r"\b(?:regards|sincerely|cheers|best|thanks|respectfully|cordialement"
                        r"|warmly|faithfully)\b", re.I)
 _PARTICLES = frozenset("van der den de da del della di du le la von bin binti al el ter ten"
@@ -596,13 +597,13 @@ def _read_all(text: str) -> list[Sentence]:
     # (A surname's particles are no words of substance: "Marike van der Berg".)
     if len(parts) > 1 and len([w for w in _said(parts[-1]) if w not in _PARTICLES]) \
             <= MAX_FORMULA_WORDS:
-        signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1]))
+        signed |= frozenset(_SIGNED_NAME.findall(parts[-1]))
     elif len(parts) > 1 and (_PHONE.search(parts[-1]) or _EMAIL.search(parts[-1])):
         # A long signature after its sign-off still names the firm: "Yours sincerely, Graham
         # Pettigrew Commercial Sales Manager Saltbush Energy (08) 8362 4410".
         off = _SIGN_OFF.search(parts[-1])
         if off:
-            signed |= frozenset(re.findall(r"\b[A-Z][\w&-]+", parts[-1][off.end():]))
+            signed |= frozenset(_SIGNED_NAME.findall(parts[-1], off.end()))
     return [_read(part, known, signed if i < len(parts) - 1 else company)
             for i, part in enumerate(parts)]
 

@@ -340,10 +340,8 @@ _DATE = re.compile(
     r"|September|October|November|December))?\b(?![,.]\d)", re.I)
 
 
-# A quarter's name is a date, not a figure: "Q3 pricing".
-_QUARTER = re.compile(r"\b[QH][1-4]\b")
-# A form's or a model's code is a name, not a figure: "your T4s", "the RL-1 slips", "a DN200".
-# (Not rand: "R340", "R2 million".)
+# A quarter's name is a date and a form's or a model's code is a name, not a figure: "Q3
+# pricing", "your T4s", "the RL-1 slips", "a DN200" (not rand: "R340", "R2 million").
 _CODE = re.compile(r"\b(?!R\d)[A-Z]{1,4}-?\d+[a-z]?s?\b")
 
 
@@ -379,7 +377,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         return tuple(kinds)
     met = _MEET.search(plain) and (_VISIT.search(plain) or "?" in plain)
     counted = _DATE.sub(" ", plain) if met else plain
-    counted = _CODE.sub(" ", _QUARTER.sub(" ", counted))
+    counted = _CODE.sub(" ", counted)
     if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", counted) if " times" in counted
                                     else counted)):
         kinds.append("number")
