@@ -34,8 +34,8 @@ The corpus has two splits in ``tests/data/``:
   split is reported as not measured.
 
 ``--by-set`` prints recall per flaw and false alarms for each set of the tune split (the ids
-sharing a letter), so a round that tunes on one set can check that the older ones did not
-regress.
+sharing their letters: ``t…``, ``X…``, and, once all 52 single letters were taken, ``AA…``),
+so a round that tunes on one set can check that the older ones did not regress.
 
 ``--errors`` prints the tune split's wrong verdicts and refuses the held-out's. Each line is
 one message: ``id``,
@@ -51,6 +51,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import time
 from collections.abc import Sequence
@@ -65,6 +66,8 @@ SPLITS = {"tune": DATA / "craft_tune.jsonl", "held-out": DATA / "craft_heldout.j
 HELD_OUT = ("held-out",)
 MAX_FALSE_ALARMS = 0.05
 MIN_RECALL = 0.9
+#: A set's name: the letters its ids start with (``t…``, ``X…``, ``AA…``).
+_SET = re.compile(r"[A-Za-z]*")
 
 
 @dataclass(frozen=True)
@@ -165,10 +168,15 @@ def verdict(result: Result) -> list[str]:
 
 
 def by_set(result: Result) -> list[Result]:
-    """One result per set of the split, a set being the messages whose ids share a letter."""
+    """One result per set of the split, a set being the messages whose ids share their letters.
+
+    >>> ex = [Example(i, "email", "", frozenset()) for i in ("t001", "AA002", "t003", "A004")]
+    >>> [r.split for r in by_set(Result("tune", ex, [frozenset()] * 4, [0.0] * 4, [0.0] * 4))]
+    ['tune A…', 'tune AA…', 'tune t…']
+    """
     sets: dict[str, Result] = {}
     for i, ex in enumerate(result.examples):
-        letter = ex.id[:1]
+        letter = _SET.match(ex.id).group()
         part = sets.setdefault(letter, Result(f"{result.split} {letter}…", [], [], [], []))
         part.examples.append(ex)
         part.predicted.append(result.predicted[i])

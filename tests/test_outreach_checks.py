@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.craft import Example, by_set, load, run, set_table, table, verdict
+from bench.craft import Example, Result, by_set, load, run, set_table, table, verdict
 from referrals.outreach.checks import (
     CHANNELS,
     CODES,
@@ -561,7 +561,9 @@ def test_desperate(text: str, excerpt: str) -> None:
 @pytest.mark.parametrize("text", [
     "Cedar prices jump eight percent on the first; I held a truckload at the old price.",
     "Your boat club's policy renews in May, and I can lock in last year's rate through March.",
-    "August is our busiest month, so booking before June saves you fifteen percent.",
+    # (Not the rep's own season: "August is our busiest month, so booking before June saves
+    # you fifteen percent" is a discount for booking by a date, a push by the labelling rules.)
+    "The mill raises its prices in June, so ordering before June saves you fifteen percent.",
 ])
 def test_a_deadline_that_is_theirs_is_not_desperate(text: str) -> None:
     assert "desperate" not in codes(text)
@@ -1004,9 +1006,9 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 14910
+    assert len(tune) >= 15810
     # Every earlier set, blind ones included once they were scored, is tuning data now.
-    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQRKMPSVWAEBGNCDFHLTIOU")
+    assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQRKMPSVWAEBGNCDFHLTIOUXYZ")
     _check_labels(tune)
 
 
@@ -1755,3 +1757,13 @@ def test_round21_two_years_side_by_side_are_not_a_phone_number() -> None:
     # A fact about their business still counts: the years are no phone number.
     text = "Hi Sam, Rita at Acme. Your claims rose 30% between 2019 2020 and now. 555 010 2030."
     assert "only_name_number" not in rule_codes(text)
+
+
+def test_a_set_is_named_by_all_the_letters_its_ids_start_with() -> None:
+    # Every single letter names a set already, so newer blind sets take two ("AA001"); those
+    # must not be counted with the "A…" set in the by-set table.
+    ids = ("t001", "AA002", "t003", "A004", "AA005")
+    examples = [Example(i, "email", "", frozenset()) for i in ids]
+    parts = by_set(Result("tune", examples, [frozenset()] * 5, [0.0] * 5, [0.0] * 5))
+    assert {r.split: [e.id for e in r.examples] for r in parts} == {
+        "tune A…": ["A004"], "tune AA…": ["AA002", "AA005"], "tune t…": ["t001", "t003"]}

@@ -123,7 +123,7 @@ enough pleasant outside tick sincere caught filters filter break hectic dramas d
 accommodate arrangements arrangement flick ace worries front rest decisions decision precious
 consideration confirmed valuable far shot full running happen happened happening refer none
 acknowledged address reachable enjoy passed nuisance apologise apologize forgive disturb junk
-gonna crazy window gap blessed mail agreed along away
+gonna crazy window gap blessed mail agreed along away convenience mobile's cell's number's today's
 """
 # Courtesies in the rep's own language, and the small words inside names ("Van der Merwe",
 # "bin Rashid"): no topic in any of them.
@@ -132,7 +132,8 @@ gracias saludos atentamente cordialmente obrigado obrigada grazie buona giornata
 saluti distinti merci cordialement bonne journee journée danke mit freundlichen grüßen grussen
 grüssen vriendelijke groet groeten hälsningar hälsning vänliga ngā mihi kia ora shukran
 namaste salaam habari asante ciao hola bonjour hallo et semaine s'il vous plaît c'est tardes
-días buenos buenas
+días buenos buenas le habla para señor señora señorita cuando tenga momentito momento llámeme
+llame llamada llamadita me da una un que vaya buen bien día dia muchas hablamos
 van der den de da di von bin al el la le du dos das ter ten des ventes commerciale
 """
 # Who is calling, by job title: "business development manager at Zentrix".

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 from referrals.outreach.asks import beyond_the_request
 from referrals.outreach.claims import CLAIM as _CLAIM
-from referrals.outreach.deadlines import not_the_reps
+from referrals.outreach.deadlines import not_the_reps, pushed_count
 from referrals.outreach.formulas import (
     _AT_WORD,
     _CALL_BACK,
@@ -452,6 +452,12 @@ def _third_person_history(claimless: str, reasons: tuple[str, ...]) -> bool:
             and bool(_HISTORY.search(claimless) or _FOUNDED.search(claimless)))
 
 
+# Beside a reproach, the rep's own past with the listener is no one who sent the rep: "When
+# we met in January you said the partners would decide by March", "since we met at the fair".
+_OUR_OWN = re.compile(r"\b(?:we|you and I) met\b|\bmet you at\b"
+                      r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b", re.I)
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -502,8 +508,9 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
     else:
         about = "other"
     if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
-        reasons = tuple(r for r in reasons if r != "question")
-    reasons = _pushed_count(reasons, desperate, claimless)
+        reasons = tuple(r for r in reasons if r != "question"
+                        and (r != "referral" or _REFERRAL.search(_OUR_OWN.sub(" ", claimless))))
+    reasons = pushed_count(reasons, desperate, claimless, blame)
     claim, reasons = _weigh_claim(claim, claimed, claimless, reasons, known)
     return Sentence(sentence, about, reasons, blame, desperate, claim)
 
@@ -511,18 +518,6 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
 _AGAINST_ALL = re.compile(r"\b(?:nobody|no one|anywhere|anything|anyone|anybody|everything"
                           r"|second to none|guarantee[sd]?|the best [\w ]*in|ultimate|hands[- ]down"
                           r"|(?:[a-z]+est|most [a-z]+) (?:way|choice|option|solution))\b", re.I)
-
-
-def _pushed_count(reasons: tuple[str, ...], desperate: str | None,
-                  claimless: str) -> tuple[str, ...]:
-    """A sentence's number beside its push: the rep's own count or date ("only two install
-    slots left", "a target of ten new laboratories by December", "the promotion ends on the
-    30th") is no reason; a price is, and so is a chase's fact ("just touching base: three of
-    your job codes fall under the new minimum wage")."""
-    if not desperate or reasons != ("number",) or _PRICE_SAID.search(claimless) \
-            or _CHASED.search(desperate):
-        return reasons
-    return ()
 
 
 def _weigh_claim(claim: str | None, claimed: str, claimless: str, reasons: tuple[str, ...],
@@ -573,9 +568,6 @@ def read_sentences(text: str) -> list[Sentence]:
     return _read_all(_normalise(text))
 
 
-_CHASED = re.compile(r"check|touch|follow|circl|bump|nudge|radar|remind|chas|any (?:news|word"
-                     r"|update)", re.I)
-_PRICE_SAID = re.compile(r"[$\u00a3\u20ac%]|\bper ?cent\b|\b(?:dollars|euros|pounds|rand)\b", re.I)
 _SIGNED_NAME = re.compile(r"\b[A-Z][\w&-]+")
 _SIGN_OFF = re.compile(r"\b(?:regards|sincerely|cheers|best|thanks|respectfully|cordialement"
                        r"|warmly|faithfully)\b", re.I)

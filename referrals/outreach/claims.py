@@ -365,5 +365,20 @@ CLAIM = families(
     r"(?:stress|hassle|headache|burden) off your plate\b|\bwe(?:'re| are) different\b"
     r"|\btake (?:good |great |real )?care of (?:our|their) (?:clients|customers)\b"
     r"|\bwe do it right\b|\bbest[- ]kept secret\b|\btotal confidence\b|\bwe(?:'re| are)"
-    r" (?:simply |just )?better at\b|\bdo it better\b|\bmaximi[sz](?:es|ing)\b",
+    r" (?:simply |just )?better at\b|\bdo it better\b|\bmaximi[sz](?:es|ing)\b"
+    # "complete peace of mind", "puts your mind at rest", "the trusted choice", "miles ahead
+    # of anyone", "we just do it properly, unlike most", "you'll wonder why you didn't
+    # switch", "a really compelling offer", "I'll put our service up against anybody's", "just
+    # better, period", "outlast anything", "the perfect venue for every event", "take away all
+    # your worries", "zero stress", "never overpay", "better and cheaper", "unforgettable".
+    r"|\bpeace of mind\b|\b(?:puts?|set) your mind at (?:rest|ease)\b|\btrusted choice\b"
+    r"|\bmiles ahead\b|\bunlike (?:most|many|other|the rest)\b|\bwonder why you didn't\b"
+    r"|\b(?:really |very |truly )?compelling (?:offer|package|proposition)\b"
+    r"|\bup against anybody's\b|\bbetter,? (?:period|full stop)\b|\boutlasts? anything\b"
+    r"|\bthe perfect (?:[\w-]+ )?for every\b|\btake away all your\b|\bzero (?:stress|hassle)\b"
+    r"|\bnever overpay\b|\bbetter and cheaper\b|\bunforgettable\b|\bnever says no\b"
+    r"|\bthe most (?:responsive|inspiring|reliable|trusted)\b|\bevery event is unique\b"
+    r"|\b(?:truly |really )?comprehensive (?:protection|cover|service|solution)\b"
+    r"|\b(?:stay|keep you|keeps? firms like yours) (?:safe|secure)[\w ,]*(?:and|from)"
+    r" (?:compliant|every)\b|\bperfect for (?:practices|businesses|companies|firms|shops)\b",
 )

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["not_the_reps"]
+from referrals.outreach.reasons import _NUMBER
+
+__all__ = ["not_the_reps", "pushed_count"]
 
 _PERIOD_END = re.compile(r"end of (?:the|this) (?:quarter|month|year)", re.I)
 _THEIR_DEADLINE = re.compile(
     r"\b(?:manufacturer|maker|state|city|county|council|utility|program(?:me)?|rebate|grant"
-    r"|renewal"
+    r"|renewal|hotels?|venues?|suppliers?|option|tax|festival|told (?:all|its|their) (?:agencies"
+    r"|customers|clients)"
     r"|law|rules?|regulations?|agency|IRS|government|recall|warranty|insurer|carrier|landlord"
     r"|your (?:[\w'-]+ ){0,3}?(?:lease|contract|policy|permit|licen[cs]e|certificate"
     r"|warranty|deadline|filing|plan|rate|term)s?)\b", re.I)
@@ -60,3 +63,42 @@ def not_the_reps(desperate: str, rest: str) -> bool:
         return True
     third = _THEIR_DEADLINE.search(before if signing else rest)
     return bool(third and (_PERIOD_END.fullmatch(desperate) or signing))
+
+
+_CHASED = re.compile(r"check|touch|follow|circl|bump|nudge|radar|remind|chas|any (?:news|word"
+                     r"|update)", re.I)
+# A price said with its currency ("49 euro a day"), or as a cut ("at 115 instead of 139").
+_PRICE_SAID = re.compile(r"[$\u00a3\u20ac%]|\bper ?cent\b|\b(?:dollars|euros?|eur|pounds|rand)\b"
+                         r"|\d instead of \d", re.I)
+
+
+_ATTEMPTED = re.compile(
+    r"\b(?:\d+|[a-z]+|a few|a couple of) (?:days?|weeks?|months?) ago\b|\btwice\b"
+    r"|\b(?:on |since )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?:(?:, | and )\d{1,2}(?:st|nd|rd|th)?)*"
+    r"(?: (?:of )?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December))\b(?![,.]?\d)|\bthe \d{1,2}(?:st|nd|rd|th)\b"
+    r"|\b(?:\d+|[a-z]+) times\b|\b\d{1,2} ?[ap]\.?m\.?", re.I)
+
+
+def pushed_count(reasons: tuple[str, ...], desperate: str | None,
+                  claimless: str, blame: str | None = None) -> tuple[str, ...]:
+    """A sentence's number beside its push: the rep's own count or date ("only two install
+    slots left", "a target of ten new laboratories by December", "the promotion ends on the
+    30th") is no reason; a price is, and so is a chase's fact ("just touching base: three of
+    your job codes fall under the new minimum wage"). Beside a reproach, the dates and spans
+    of the rep's own attempts are none either ("I sent you our proposal three weeks ago",
+    "I called on 3, 10 and 17 March").
+
+    >>> pushed_count(("number",), "ends on", "the promotion ends on the 30th")
+    ()
+    >>> pushed_count(("number",), "ends on", "$40 off the install, but it ends on the 30th")
+    ('number',)
+    >>> pushed_count(("offer", "number"), None, "I sent you our quote three weeks ago", "haven't")
+    ('offer',)
+    """
+    if blame and "number" in reasons and not _NUMBER.search(_ATTEMPTED.sub(" ", claimless)):
+        return tuple(r for r in reasons if r != "number")
+    if not desperate or reasons != ("number",) or _PRICE_SAID.search(claimless) \
+            or _CHASED.search(desperate):
+        return reasons
+    return ()

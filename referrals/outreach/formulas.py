@@ -90,6 +90,12 @@ _PHONE = re.compile(
     # "+91 98200 55873", "9833 2016", "07700 900461" (not two years: "2019 2020").
     r"|(?=[+\d])(?<![\w$£€.,])(?!(?:19|20)\d\d[ .-](?:19|20)\d\d\b)(?:\+\d{1,3}[\s.-]?)?"
     r"\d{4,5}[ .-]\d{4,6}(?![\w-])"
+    # Behind the trunk 0, in pairs or small groups, as the Netherlands and Belgium write
+    # them: "06 28 44 19 03", "0476 55 21 09", "03 555 27 19", "06-41228730"; or behind the
+    # international 00: "0031 6 1234 8890".
+    r"|(?<![\w$£€.,])0\d{1,4}(?:[ .-]\d{2,4}){3,5}(?![\w-])"
+    r"|(?<![\w$£€.,])0\d[ -]\d{8}(?![\w-])"
+    r"|(?<![\w$£€.,])00\d{1,3}(?:[ .-]\d{1,5}){2,5}(?![\w-])"
     # An area code in brackets before two groups, as Australia writes it: "(08) 8362 4410".
     r"|(?<![\w$£€.,])\(0\d\) ?\d{4}[ .-]?\d{4}(?![\w-])"
     # A country code said as a word, groups apart: "Plus 39, 030, 555, 4412".
@@ -110,7 +116,8 @@ _PHONE = re.compile(
 _EMAIL = re.compile(
     r"\S+@\S+\.\w+"
     r"|\b[\w-]+(?: dot [\w-]+)* at [\w-]+(?: dot [\w-]+)*? dot (?:com|net|org|io|co|uk|de|ca|au"
-    r"|in|biz|us|info|me|ly|app|ai|eu|nz|ie|fr|es|it|nl|se|jp|sg|ae)\b"
+    r"|in|biz|us|info|me|ly|app|ai|eu|nz|ie|fr|es|it|nl|se|jp|sg|ae)"
+    r"(?: dot (?:uk|au|nz|za|in|sg))?\b"  # "kestrel-it dot co dot uk"
     r"|\b(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|uk|de|ca|au|in|biz"
     r"|us|info|me|ly|app|ai|eu|nz|ie|fr|es|it|nl|se|jp|sg|ae)\b(?:/[\w./%#?=&-]*[\w/])?", re.I)
 _CALL_BACK = re.compile(
@@ -215,7 +222,11 @@ _TIME = re.compile(
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"
     r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b|if\b"
-    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|" + _DAY + "))"
+    r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|every\b|most days\b"
+    r"|" + _DAY + "))"
+    # Bare hours as a reach: "Monday through Friday, 7 to 4", "any time before 6".
+    r"|(?<=day, )\d{1,2} (?:to|till|until|-) \d{1,2}\b"
+    r"|\b(?:before|after|until|till) \d{1,2}(?=\s*(?:[,.;!?]|$))"
     rf"|\b{_HOUR} o'clock\b"
     # An hour after a day: "Tuesday at 10 or Wednesday at 2".
     r"|(?<=day )at \d{1,2}(?::\d\d)?\b(?!\s*(?:%|percent|per))"

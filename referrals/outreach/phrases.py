@@ -589,7 +589,11 @@ DESPERATE = families(
     r"|\bbeg(?:ging)?\b|\bgive (?:me|us) (?:a|another|one more) (?:chance|shot|try)\b"
     r"|\breconsider\b|\bany chance (?:at all|you(?:'d| could| would| might| can))",
     # The rep's feelings about the meeting: thankful, hopeful, not giving up.
-    r"\bI(?:'d| would) be (?:\w+ )?(?:thankful|grateful)\b|\bmatters? (?:a lot |so much |a great"
+    # (A plain "I'd be grateful for a call back" is a polite request, not a plea.)
+    r"\bI(?:'d| would) be (?:so|really|real|very|most|extremely|truly|incredibly|eternally"
+    r"|ever so|super|enormously|hugely|deeply) (?:thankful|grateful)\b"
+    r"|\b(?:thankful|grateful) (?:for (?:the|your) business|for any chance|if you(?:'d| would)"
+    r" (?:at least|give it))\b|\bmatters? (?:a lot |so much |a great"
     r" deal )?to (?:me|us)\b|\b(?:won't|will not|never) give up\b|\b(?:really|truly|so) hope"
     r" (?:we|you) (?:can|could|will)\b",
     r"\bso (?:grateful|thankful)\b|\b(?:really|truly) appreciate (?:any|it|a|your)\b"

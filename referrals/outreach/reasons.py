@@ -206,7 +206,18 @@ _EMPTY_QUESTION = re.compile(
     r"|\bwould you ever\b|\bwhen you(?:'ve)? (?:get|got) a\b|\bno rush\b"
     r"|\blooking for a (?:new )?(?:[\w-]+ )?"
     r"(?:supplier|vendor|provider|partner)\b|\bpoint me (?:in the right direction|to)\b"
-    r"|\bopen to (?:a|an) (?:quick |short |brief )?(?:conversation|call|chat|meeting|intro)\b",
+    r"|\bopen to (?:a|an) (?:quick |short |brief )?(?:conversation|call|chat|meeting|intro)\b"
+    # Whether they are content, asked of anyone: "How satisfied are you with your current mat
+    # service?", "Are you getting the service you deserve?", "Is your firm ready for the next
+    # wave of cyber threats?"; whether they would take the rep on: "Your new IT partner?"
+    r"|\b(?:satisfied|happy) (?:are you )?with (?:the way |how )?(?:your|the way)\b"
+    r"|\b(?:getting|get|giving you|give you) the [\w ,]{0,40}?you deserve\b|\bmeeting your needs\b"
+    r"|\b(?:are you|is your [\w-]+) (?:really )?(?:ready|prepared) for\b"
+    r"|\bconsider us\b|\b(?:a|your) (?:new|next) (?:[\w-]+ )?(?:partner|supplier|provider|vendor)\b"
+    # The rep's own ask again: "buy you a coffee", "a yes or a no", "close out your file", "when
+    # I can reach you", "in your junk?"
+    r"|\bbuy you (?:a )?(?:cup of )?(?:coffee|lunch)\b|\ba (?:yes|no) or a (?:yes|no)\b"
+    r"|\bclose (?:out )?(?:your|the) file\b|\breach you\b|\b(?:spam|junk)\b",
     re.I)
 # Their silence observed is no news about them: "they show as opened", "I noticed you opened
 # my last three emails but didn't reply".
@@ -345,13 +356,22 @@ _DATE = re.compile(
 _CODE = re.compile(r"\b(?!R\d)[A-Z]{1,4}-?\d+[a-z]?s?\b")
 
 
-_PRICED = re.compile(r"\bat (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
-                     r"(?:dollars|euros|pounds|bucks)) (?:a|an|per|each) ?\w*")
+# The year of their event, or "24/7", counts nothing for them: "your congress in 2025", "your
+# 2025 meetings", "a 24/7 service desk" (but a model year does: "the 1998 Trane on the roof").
+_YEAR = re.compile(r"\b(?:in|for|during) (?:early |late |mid-)?(?:19|20)\d\d\b(?![,.]\d|\s*%)"
+                   r"|\byour (?:19|20)\d\d\b|\b24/7\b", re.I)
+
+
+_PRICED = re.compile(r"\b(?:at|for) (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?:[\w-]+ ){1,3}"
+                     r"(?:dollars|euros?|pounds|bucks)) (?:a|an|per|each) ?\w*"
+                     # In euro, or as a cut: "the Plaza at 149 euro", "at 115 instead of 139".
+                     r"|\b(?:at|for) (?:\u20ac ?\d|\d[\d,.]* ?(?:euros?|eur)\b"
+                     r"|\d[\d,.]* instead of \d)")
 
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The kinds of concrete reason in a sentence (blame and pressure already taken out)."""
-    timed = _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text)))
+    timed = _YEAR.sub(" ", _TIME.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text))))
     # "Free" that means available goes first: "half an hour free" is asked-for time.
     plain = _CALL_LENGTH.sub(" ", _AVAILABLE.sub(_unfree, timed))
     boss = _BOSS.search(plain)
