@@ -458,6 +458,13 @@ _OUR_OWN = re.compile(r"\b(?:we|you and I) met\b|\bmet you at\b"
                       r"|\byou (?:asked|mentioned|said|told me|were (?:in|at))\b", re.I)
 
 
+def _beside_blame(reasons: tuple[str, ...], claimless: str) -> tuple[str, ...]:
+    """A sentence's reasons beside a reproach: "Is there a reason you're avoiding me?" asks
+    nothing about their business, and "when we met you said …" is no one who sent the rep."""
+    return tuple(r for r in reasons if r != "question"
+                 and (r != "referral" or _REFERRAL.search(_OUR_OWN.sub(" ", claimless))))
+
+
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is
@@ -507,9 +514,8 @@ def _read(sentence: str, known: frozenset[str] = frozenset(),
         about = "them"
     else:
         about = "other"
-    if blame:  # "Is there a reason you're avoiding me?" asks nothing about their business
-        reasons = tuple(r for r in reasons if r != "question"
-                        and (r != "referral" or _REFERRAL.search(_OUR_OWN.sub(" ", claimless))))
+    if blame:
+        reasons = _beside_blame(reasons, claimless)
     reasons = pushed_count(reasons, desperate, claimless, blame)
     claim, reasons = _weigh_claim(claim, claimed, claimless, reasons, known)
     return Sentence(sentence, about, reasons, blame, desperate, claim)
