@@ -90,6 +90,8 @@ _PHONE = re.compile(
     # "+91 98200 55873", "9833 2016", "07700 900461" (not two years: "2019 2020").
     r"|(?=[+\d])(?<![\w$£€.,])(?!(?:19|20)\d\d[ .-](?:19|20)\d\d\b)(?:\+\d{1,3}[\s.-]?)?"
     r"\d{4,5}[ .-]\d{4,6}(?![\w-])"
+    # Two digits, three, then two pairs, as Poland writes a landline: "32 256 70 81".
+    r"|(?<![\w$£€.,])\d{2,3} \d{3} \d{2} \d{2}(?![\w-])"
     # Behind the trunk 0, in pairs or small groups, as the Netherlands and Belgium write
     # them: "06 28 44 19 03", "0476 55 21 09", "03 555 27 19", "06-41228730"; or behind the
     # international 00: "0031 6 1234 8890".

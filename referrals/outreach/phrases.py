@@ -456,7 +456,15 @@ BLAME = families(
     r" (?:acknowledged|answered|returned)\b|\bI did ask you to\b|\bI did think we(?:'d| had)"
     r" agreed\b|\bdon't think you've had a chance\b|\byou did say you(?:'d| would)\b"
     r"|\bsurprised (?:that )?(?:a|your) [^.?!;]{0,30}?\b(?:hasn't|haven't|isn't)\b"
-    r"|\byou(?:'d)? (?:said|told me)\b[^.?!;]{0,40}?\byou(?:'d| would) think about it\b",
+    r"|\byou(?:'d)? (?:said|told me)\b[^.?!;]{0,40}?\byou(?:'d| would) think about it\b"
+    # "nobody answers my calls", "I was promised a call back … and it never came", "an answer
+    # would only be polite", "you promised to call me and you didn't", "which I think you
+    # ignored", "I was expecting at least a confirmation", "I expected a reply from you".
+    r"|\b(?:nobody|no one) (?:answers|returns|picks up) my\b|\bI was promised a (?:call|reply"
+    r"|response|answer)\b|\bwould (?:only|just) be (?:polite|courteous|fair)\b|\band you"
+    r" (?:didn't|did not|never did)\b|\byou (?:ignored|have ignored|'ve ignored)\b"
+    r"|\bI (?:was )?expect(?:ed|ing) (?:at least )?(?:a|an|some) (?:reply|answer|response"
+    r"|confirmation|call)\b(?! from (?!you\b))",  # (not "a call from the county inspector")
 )
 DESPERATE = families(
     # Contentless follow-ups: the rep's turn to call, not a reason.

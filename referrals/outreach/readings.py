@@ -152,7 +152,10 @@ OFFER = re.compile(
     r"|\bexplain\b(?= *\w)"
     r"(?! (?:how|what) (?:we|our|I|my|(?-i:[A-Z])[\w-]+ (?:works?|does|is|do))\b)"
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
-    r" they|what it)\b|\bwaive\b|\bdiscount|\bextra \w+ (?:percent|%)"
+    r" they|what it)\b|\bwaive\b|\bextra \w+ (?:percent|%)"
+    # A discount with its size only: "a really good discount" offers nothing they can weigh.
+    r"|\bdiscount(?=[^.?!;]*?(?:\d|%|\bper ?cent|\bhalf\b|\ba third\b|\ba quarter\b))"
+    r"|(?:\d|%|\bper ?cent|\bhalf) (?:[\w-]+ )?discount"
     r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
     r"(?:who|that) "
     r"(?:could|can|will|would)\b"
@@ -392,7 +395,11 @@ MILESTONE = re.compile(
     # "three plants", "a licence", "certified", "partners of", "grew up in", "joined Jua in
     # 2018", "crossed into Nigeria", "the company's 37-year history".
     r"|plants|factories|mills|licen[cs]e|certified|certification|partners? of|history|grew up"
-    r"|studied|joined|crossed into|opening (?:in|our|a)|open house)\b", re.I)
+    r"|studied|joined|crossed into|opening (?:in|our|a)|open house"
+    # "completes 19 years", "promoted to branch manager", "until Rivermark bought it", "room
+    # for fourteen service vans", "18 chartered accountants and six labour law advisors".
+    r"|completes|years|promoted|bought|vans|trucks|accountants|advis[eo]rs|inspectors"
+    r"|consultants|lawyers)\b", re.I)
 OUTCOME = re.compile(
     r"\b(?:cut|cuts|saved?|saving|reduced?|lowered|dropped|fell|halved|doubled|tripled"
     r"|increased|improved|fixed|shortened|avoided|passed|won (?:them|back))\b", re.I)

@@ -217,7 +217,17 @@ _EMPTY_QUESTION = re.compile(
     # The rep's own ask again: "buy you a coffee", "a yes or a no", "close out your file", "when
     # I can reach you", "in your junk?"
     r"|\bbuy you (?:a )?(?:cup of )?(?:coffee|lunch)\b|\ba (?:yes|no) or a (?:yes|no)\b"
-    r"|\bclose (?:out )?(?:your|the) file\b|\breach you\b|\b(?:spam|junk)\b",
+    r"|\bclose (?:out )?(?:your|the) file\b|\breach you\b|\b(?:spam|junk)\b"
+    # "Would your district be interested in talking about …?", "something you'd be open to
+    # discussing?", "let me know by Friday either way?", "forward this to whoever handles …?",
+    # "Who is responsible for racking safety?", "could you book it with me now?", "would you
+    # have [any time] next week?", "[did you get] my e-mail about outsourcing your payroll?"
+    r"|\bwould your [\w ]{1,30}? be (?:open|interested|willing)\b|\bopen to discussing\b"
+    r"|\beither way\?|\bforward (?:this|it|my [\w-]+) to\b|\bwhoever (?:handles|looks after)\b"
+    r"|\bwho(?:'s| is) (?:responsible|in charge)\b|\bbook (?:it|that|one|this) with (?:me|us)\b"
+    r"|\b(?:would|do|will) you have\s+(?:(?:this|next) (?:week|month)|\w+day)\b"
+    r"|\bmy (?:last |earlier |previous )?(?:e-?mail|message|voicemail|letter|note)s? (?:about"
+    r"|regarding|on)\b|^\W*(?:about|regarding) [^:;,]*\?\s*$",
     re.I)
 # Their silence observed is no news about them: "they show as opened", "I noticed you opened
 # my last three emails but didn't reply".
@@ -228,14 +238,14 @@ _SEEN = re.compile(r"\bshow(?:s|ed)? (?:as|up as) (?:opened|read|delivered)\b"
 # and articles sent are).
 _SENT_PITCH = re.compile(
     r"\b(?:quotes?|proposals?|estimates?|bids?|catalog(?:ue)?s?|brochures?|contracts?|decks?"
-    r"|pricing|price list)\b(?=[^.?!;]*\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|left"
-    r"|dropped|forwarded|shared)\b)"
+    r"|pricing|price list|offers?)\b(?=[^.?!;]*\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed"
+    r"|left|dropped|forwarded|shared)\b)"
     r"|(?<=e-mail with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
     r"|(?<=email with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
     # "I sent you a quote three weeks ago", "we e-mailed you our proposal".
     r"|\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|dropped|forwarded) you (?:a|an|the"
     r"|our|my) (?:[\w-]+ )?(?:quote|proposal|estimate|bid|brochure|catalog(?:ue)?|price list"
-    r"|pricing)\b(?:[^.?!;]{0,12}? ago\b)?",
+    r"|pricing|offer)\b(?:[^.?!;]{0,12}? ago\b)?",
     re.I)
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".
@@ -376,7 +386,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     plain = _CALL_LENGTH.sub(" ", _AVAILABLE.sub(_unfree, timed))
     boss = _BOSS.search(plain)
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
-    plain = _OWNED.sub(" ", plain)
+    plain = _OWNED.sub(" ", _SENT_PITCH.sub(" ", plain))
     kinds = []
     plain = _SENT_PITCH.sub(" ", _SEEN.sub(" ", _THEIR_PROMISE.sub(" ", plain)))
     if _REFERRAL.search(plain) and not boss:
