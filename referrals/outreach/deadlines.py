@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from referrals.outreach.reasons import _NUMBER
+from referrals.outreach.reasons import _NUMBER, MONTHS
 
 __all__ = ["not_the_reps", "pushed_count"]
 
@@ -75,8 +75,7 @@ _PRICE_SAID = re.compile(r"[$\u00a3\u20ac%]|\bper ?cent\b|\b(?:dollars|euros?|eu
 _ATTEMPTED = re.compile(
     r"\b(?:\d+|[a-z]+|a few|a couple of) (?:days?|weeks?|months?) ago\b|\btwice\b"
     r"|\b(?:on |since )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?:(?:, | and )\d{1,2}(?:st|nd|rd|th)?)*"
-    r"(?: (?:of )?(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December))\b(?![,.]?\d)|\bthe \d{1,2}(?:st|nd|rd|th)\b"
+    r"(?: (?:of )?" + MONTHS + r")\b(?![,.]?\d)|\bthe \d{1,2}(?:st|nd|rd|th)\b"
     r"|\b(?:\d+|[a-z]+) times\b|\b\d{1,2} ?[ap]\.?m\.?", re.I)
 
 

@@ -355,10 +355,11 @@ _VISIT = re.compile(r"\b(?:I|we)(?:'ll| will) be (?:in|visiting|around|at)\b"
                     r"|\bwhen I(?:'m| am) (?:next )?in\b", re.I)
 _MEET = re.compile(r"\b(?:meet(?:ing)?|coffee|catch up|get to know|stop by|drop in|call in"
                    r"|say hello|present)\b", re.I)
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October"
+          r"|November|December)")
 _DATE = re.compile(
     r"\b(?:on |from )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: ?(?:to|and|-|\u2013) ?\d{1,2}"
-    r"(?:st|nd|rd|th)?)?(?: of)?(?: (?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December))?\b(?![,.]\d)", re.I)
+    r"(?:st|nd|rd|th)?)?(?: of)?(?: " + MONTHS + r")?\b(?![,.]\d)", re.I)
 
 
 # A quarter's name is a date and a form's or a model's code is a name, not a figure: "Q3
@@ -388,7 +389,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     # "our new warehouse", "my list", "a quote": the rep's own things are not the listener's.
     plain = _OWNED.sub(" ", _SENT_PITCH.sub(" ", plain))
     kinds = []
-    plain = _SENT_PITCH.sub(" ", _SEEN.sub(" ", _THEIR_PROMISE.sub(" ", plain)))
+    plain = _SEEN.sub(" ", _THEIR_PROMISE.sub(" ", plain))
     if _REFERRAL.search(plain) and not boss:
         kinds.append("referral")
     # The listener's own practice or plant is not a peer: "to discuss your practice's supply
