@@ -77,9 +77,11 @@ def test_near_misses_keep_their_verdict(text: str, code: str) -> None:
 def test_the_readings_story_is_read_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
     # Where the learned reading finds the rep's story and the rules did not, the story's
     # sizes give no reason either.
-    text = ("Hi Kim, Gen from Nordpak. I grew up in Rimouski, my father ran a fish-packing plant "
-            "there, so I've been around boxes my whole life. Nordpak is a family company, three "
-            "plants, about a hundred and forty people. 514-555-0182.")
+    # (Since round 29 the rules know "my father" as the rep's own people, so the family
+    # here is named: the rules still take it for a peer.)
+    text = ("Hi Kim, Gen from Nordpak. I grew up in Rimouski, where the Gagnons ran a "
+            "fish-packing plant, so I've been around boxes my whole life. Nordpak is a family "
+            "company, three plants, about a hundred and forty people. 514-555-0182.")
 
     class _Reading:
         def judge(self, text, channel, sentences, abouts, ruled, named=False):

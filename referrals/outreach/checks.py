@@ -85,10 +85,12 @@ from referrals.outreach.readings import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
 from referrals.outreach.readings import FOUNDED as _FOUNDED
 from referrals.outreach.readings import HISTORY as _HISTORY
 from referrals.outreach.readings import MILESTONE as _MILESTONE
+from referrals.outreach.readings import NAMED_SUBJECT as _NAMED_SUBJECT
 from referrals.outreach.readings import OUTCOME as _OUTCOME
 from referrals.outreach.readings import REFERRAL as _REFERRAL
 from referrals.outreach.readings import RESULT as _RESULT
 from referrals.outreach.readings import SELF_TALK as _SELF_TALK
+from referrals.outreach.readings import THE_COMPANY as _THE_COMPANY
 from referrals.outreach.readings import TO_YOU as _TO_YOU
 from referrals.outreach.reasons import (
     _CALL_LENGTH,
@@ -399,11 +401,10 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
     first = _FIRST_WORD.match(claimless)
     return bool(_SPEAKER.search(_CALL_BACK.sub(" ", _LEAD_IN.sub("", claimless)))
                 or _ABOUT_US.search(claimless) or _FOUNDED.search(claimless)
-                or (first and first.group(1) in company) or _THE_COMPANY.match(claimless))
+                or (first and first.group(1) in company) or _THE_COMPANY.match(claimless)
+                or any(m.group(1) in company for m in _NAMED_SUBJECT.finditer(claimless)))
 
 
-# The rep's firm in the third person, as a profile tells it: "The company employs 130 people".
-_THE_COMPANY = re.compile(r"\W*the (?:company|firm|group|branch)(?:'s)? (?!you\b|your\b)", re.I)
 
 
 # The listener as the subject of a past deed: "You closed four transactions with us".
@@ -589,7 +590,7 @@ def _read_all(text: str) -> list[Sentence]:
                       for word in re.findall(r"\b[A-Z][\w&'-]+", part))
     # The rep's company, named after "with", "from" or "at" in the greeting, or in the
     # signature ("Luca Bianchi Sunvale Foodservice 555-0106").
-    company = frozenset(re.findall(r"\b(?:with|from|at)\s+([A-Z][\w&-]+)", parts[0])
+    company = frozenset(re.findall(r"\b(?:with|from|at|of)\s+([A-Z][\w&-]+)", parts[0])
                         if parts else ())
     signed = company
     # (A surname's particles are no words of substance: "Marike van der Berg".)

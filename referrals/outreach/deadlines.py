@@ -76,7 +76,11 @@ _ATTEMPTED = re.compile(
     r"\b(?:\d+|[a-z]+|a few|a couple of) (?:days?|weeks?|months?) ago\b|\btwice\b"
     r"|\b(?:on |since )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?:(?:, | and )\d{1,2}(?:st|nd|rd|th)?)*"
     r"(?: (?:of )?" + MONTHS + r")\b(?![,.]?\d)|\bthe \d{1,2}(?:st|nd|rd|th)\b"
-    r"|\b(?:\d+|[a-z]+) times\b|\b\d{1,2} ?[ap]\.?m\.?", re.I)
+    r"|\b(?:\d+|[a-z]+) times\b|\b\d{1,2} ?[ap]\.?m\.?"
+    # Dates written in figures, day first or month first: "on 02-09", "on 04.03", "3/31".
+    r"|\b\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{4}|\d{2}))?\b(?![,.]?\d)"
+    r"|\b(?:it's|it has|it is|that's) (?:now |already )?been (?:\w+ ){0,2}(?:days?|weeks?"
+    r"|months?)\b", re.I)
 
 
 def pushed_count(reasons: tuple[str, ...], desperate: str | None,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
+import phonenumbers
+
 from referrals.outreach.readings import COURTESY as _COURTESY
 from referrals.outreach.readings import DAY as _DAY
 from referrals.outreach.readings import TITLE_ALONE as _TITLE_ALONE
@@ -67,7 +69,7 @@ _SPOKEN_GROUP = (r"(?:plus|double|triple|zero|oh|o|one|two|three|four|five|six|s
                  r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                  r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)")
 _TENS = r"(?:ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_PHONE = re.compile(
+_PHONE_PATTERN = re.compile(
     # "Area code 503, 555-0166": the area code said apart is part of the number.
     r"\barea code,? \(?\d{3}\)?(?!\w)"
     r"|(?<!\w)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3,4}(?:[\s.-]?\d{4})?"
@@ -113,8 +115,103 @@ _PHONE = re.compile(
     rf"{_SPOKEN_DIGIT}(?:[\s,.-]+(?:{_SPOKEN_DIGIT}|{_TENS}(?:-{_SPOKEN_DIGIT})?|hundred))*\b",
     re.I,
 )
+
+
+# A run of digits written in groups, as any country writes a phone number: "(44) 99812-3076",
+# "082 555 1234", "0917 123 4567". Not inside a word, a price or a decimal.
+_DIGIT_RUN = re.compile(r"(?<![\w$\u00a3\u20ac\u00a5\u20b9\u20b1.,/+-])\+?[\d(][\d() .\-\u00a0]*\d"
+                        r"(?![\w-]|[.,]\d)")
+# What makes a run of digits no number to call: a currency before it ("R$ 1 250 000",
+# "ZAR 12 500 000"), a unit or share after it ("1 250 000 litres"), the shape of a date
+# ("12.03.2025") or of two years ("2019 2020").
+_MONEY_BEFORE = re.compile(r"(?:(?:R\$?|Rs\.?|USD|EUR|ZAR|PHP|MXN|BRL|INR|CHF|GBP|PLN|TRY"
+                           r"|CLP|ARS|JPY|yen|euros?|rand|pesos?|reais)|[$\u00a3\u20ac\u00a5"
+                           r"\u20b9\u20b1\u20ba])\s*$", re.I)
+_UNIT_AFTER = re.compile(r"^\s*(?:%|percent|per\b|x\b|[a-z]{1,3}\b(?<!ext)(?<!or)|hectares?"
+                         r"|litres?|liters?|tonnes?|tons?|units|pieces|bottles|kilos?|metres?"
+                         r"|meters?|euros?|rand|pesos?|dollars|reais|yen)", re.I)
+_DATE_OR_YEARS = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d[ .-](?:19|20)\d\d"
+                            r"|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}")
+# The regions whose plans admit the most numbers first, so a valid run is found early.
+_FIRST_REGIONS = ("DE", "AT", "BR", "IN", "GB", "US", "ZA", "PH", "IT", "MX", "TR", "JP")
+_REGIONS = _FIRST_REGIONS + tuple(sorted(phonenumbers.SUPPORTED_REGIONS - set(_FIRST_REGIONS)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid_somewhere(run: str) -> bool:
+    """Whether a run of digits is a valid number in some region's numbering plan.
+
+    >>> _valid_somewhere("(44) 99812-3076"), _valid_somewhere("1234 5678 9012 3456")
+    (True, False)
+    """
+    for region in (None,) if run.startswith("+") else _REGIONS:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(run, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
+def _is_number(text: str, run: re.Match[str]) -> bool:
+    digits = sum(c.isdigit() for c in run.group())
+    return (8 <= digits <= 15 and not run.group().isdigit()
+            and not _DATE_OR_YEARS.fullmatch(run.group())
+            and not _MONEY_BEFORE.search(text, 0, run.start())
+            and not _UNIT_AFTER.match(text, run.end())
+            and _valid_somewhere(run.group()))
+
+
+_EXTENSION = re.compile(r",? ?(?:ext|extension|x|loc|local|poste|ramal|durchwahl|dw|int)\.? ?"
+                        r"\d{1,5}\b", re.I)
+
+
+class _Phones:
+    """The phone numbers in a text: the written patterns, and any run of digits in groups
+    that some country's numbering plan holds (read by ``phonenumbers``, so a country the
+    patterns never met is read all the same).
+
+    A run replaces the pattern matches it wholly holds (the pattern took only part of the
+    number); where a pattern match reaches beyond a run, the pattern's longer match stands.
+
+    >>> _PHONE.sub(" ", "Call me on (44) 99812-3076 today.")
+    'Call me on   today.'
+    >>> _PHONE.sub(" ", "Sprayed on 12.03.2025, as in the 2019 2020 season.")
+    'Sprayed on 12.03.2025, as in the 2019 2020 season.'
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found = [m.span() for m in self.pattern.finditer(text)]
+        for run in _DIGIT_RUN.finditer(text):
+            start, end = run.span()
+            if (start, end) in found or not _is_number(text, run):
+                continue
+            inside = [s for s in found if start <= s[0] and s[1] <= end]
+            if any(s[0] < end and start < s[1] for s in found if s not in inside):
+                continue
+            found = sorted([s for s in found if s not in inside] + [(start, end)])
+        # An extension belongs to its number: "(02) 8634-2210 loc. 114".
+        return [(start, ext.end() if (ext := _EXTENSION.match(text, end)) else end)
+                for start, end in found]
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        spans = self.spans(text)
+        return spans[0] if spans else None
+
+    def sub(self, repl: str, text: str) -> str:
+        out, last = [], 0
+        for start, end in self.spans(text):
+            out += [text[last:start], repl]
+            last = end
+        return "".join(out) + text[last:]
+
+
 # An address written, read out ("dave dot kim at brightwater dot co") or a link to book a
 # time ("calendly.com/adam-fisher"): ways to reach the rep, like a number.
+_PHONE = _Phones(_PHONE_PATTERN)
 _EMAIL = re.compile(
     r"\S+@\S+\.\w+"
     r"|\b[\w-]+(?: dot [\w-]+)* at [\w-]+(?: dot [\w-]+)*? dot (?:com|net|org|io|co|uk|de|ca|au"
@@ -220,6 +317,8 @@ _TIME = re.compile(
     rf"|\b(?:until|till|to|before|after|at|by) half {_HOUR}\b"
     r"|(?<![$\u00a3\u20ac])\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    # On a 24-hour clock, as much of the world writes it: "Tuesday 14h", "at 9h30".
+    r"|\b(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
     rf"|\b(?:between|from) {_HOUR}(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}\b"
     rf"|\b(?:at|after|before|until|till|past) (?:about |around )?{_HOUR}(?: o'clock| thirty"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "MILESTONE", "OFFER",
-           "OUTCOME", "PEER", "REFERRAL", "RESULT", "SELF_TALK", "TITLE_ALONE", "TO_YOU"]
+__all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "MILESTONE", "NAMED_SUBJECT",
+           "OFFER", "OUTCOME", "PEER", "REFERRAL", "RESULT", "SELF_TALK", "THE_COMPANY",
+           "TITLE_ALONE", "TO_YOU"]
 
 # Every phrase starts a word (see referrals.outreach.phrases.families).
 _AT_WORD = r"(?<![\w'-])(?=[\w#])"
@@ -129,7 +130,12 @@ REFERRAL = re.compile(
     r"(?:happy|glad|willing|pleased) to (?:tell|talk|show|share|walk|speak|chat|explain|answer"
     r"|take)\b"
     r"|\bthank(?:s| you) for\b(?! (?:taking|your (?:time|attention|consideration|patience)"
-    r"|the time|reading|listening|considering))|\bas you asked\b|\bneighbou?r\b"
+    r"|the time|reading|listening|considering"
+    # (A courtesy, however warm: "Thank you for your continued support", "for your hard
+    # work", "for being part of our region".)
+    r"|your (?:continued |constant |kind |hard |long |ongoing )?(?:support|work|business"
+    r"|cooperation|co-operation|efforts?|patronage|trust|interest)|being\b|all (?:you|that)\b))"
+    r"|\bas you asked\b|\bneighbou?r\b"
     # (A nun or a friar by title is no sibling: "Hi Sister Jacinta".)
     r"|\b(?:sister|brother)(?:-in-law)?\b(?! (?-i:[A-Z]))",
     re.I,
@@ -151,6 +157,9 @@ OFFER = re.compile(
     # (Not the rep's own workings: "explain how LedgerLoop works before we talk".)
     r"|\bexplain\b(?= *\w)"
     r"(?! (?:how|what) (?:we|our|I|my|(?-i:[A-Z])[\w-]+ (?:works?|does|is|do))\b)"
+    # (Nor the rep's pitch told in person: "explain our services", "explain it in more
+    # detail", "visit you to explain more".)
+    r"(?! (?:our|my|more|it|the (?:details|benefits|advantages))\b)"
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bextra \w+ (?:percent|%)"
     # A discount with its size only: "a really good discount" offers nothing they can weigh.
@@ -194,9 +203,14 @@ OFFER = re.compile(
     r"|\d[\d.,]*(?: ?%| percent| cents?| dollars?) (?:under|below|less than|cheaper than)\b"
     r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad"
     r"|pleased) to (?:share(?! that\b)"
-    r"|send|show|bring|drop|walk|run|review|lend|go over|check|look at|compare)\b"
+    # (Not a showing in general: "show you how in a short call", "show you around".)
+    r"|send|show(?! you (?:how (?:in|on|over|we|it works|you (?:can|could) benefit)|(?:in|on|over"
+    r"|during) (?:a|an|person)|around|more)\b)|bring|drop|walk|run|review|lend|go over|check"
+    r"|look at|compare)\b"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
+    r"|\b(?:offer(?:ing)?|giv(?:e|ing)) (?:you |them )?(?:an? )?(?:extra |additional |further"
+    r" |special )?(?:\d[\d,.]*|[a-z]+)(?: ?%| percent| per cent)(?: discount)? (?:on|off)\b"
     r"|\bpercent off\b|\b\d+(?:\.\d+)? ?% off\b|\b(?:is|are|'s) on (?:me|us|the house)\b"
     + ")",
     re.I,
@@ -309,7 +323,7 @@ FOUNDED = re.compile(
 # fiftieth year", "we raised our Series C"): a founding, a growth or a milestone, dated.
 HISTORY = re.compile(
     r"\b(?:began|begun|started|founded|established|launched|set up|took over|spun out|was born"
-    r"|celebrat\w+|anniversary|merged|grew|has grown|have grown|expanded|moved (?:us|our)"
+    r"|celebrat\w+|anniversary|turns|merged|grew|has grown|have grown|expanded|moved (?:us|our)"
     r"|raised (?:our|a) (?:series|seed|funding)|employs|has (?:served|supplied|been (?:serving"
     r"|supplying|providing))|have (?:served|supplied)"
     r"|been going|built (?:the|this|our|his|her) (?:company|business|firm)|grown to|grew to"
@@ -408,3 +422,16 @@ TO_YOU = re.compile(r"\bthank(?:s| you)\b|\b(?:tell|show|give) you (?:more |a li
                      # where the rep's office is, not the listener's business
                      r"|\b(?:not far from|close to|near) you\b|\b(?:right )?in your (?:part of"
                      r"|neck of|backyard|area|region|corner)\b", re.I)
+
+
+# A named firm doing something, after a time or a clause: "In June, Meiwa Techno Service was
+# certified", "Last week Rotanet was named", "Subject: AeroSafra turns 5!".
+NAMED_SUBJECT = re.compile(
+    r"(?:^\W*|[,:;] |\bthat |\b(?i:in|on|last|this|since) [\w/.]+(?: [\w/.]+)?,? )([A-Z][\w&-]+)"
+    r"(?: [A-Z][\w&.-]*){0,3} (?:has|have|had|was|is|will|turns|just|now|already|opened|opens"
+    r"|bought|signed|launched|won|celebrates|moved|got)\b")
+
+
+# The rep's firm in the third person, as a profile tells it: "The company employs 130 people".
+THE_COMPANY = re.compile(r"\W*the (?:whole |entire )?(?:(?-i:[A-Z])[\w&-]+ )?(?:company|firm"
+                         r"|group|branch)(?:'s)? (?!you\b|your\b)", re.I)

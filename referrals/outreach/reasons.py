@@ -65,16 +65,22 @@ _NUMBER = re.compile(
     re.I,
 )
 _RESOURCE = re.compile(
-    r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|reports?|white ?papers?"
-    r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data|results|savings"
+    r"\b(?:ideas?|tips?|articles?|research|stud(?:y|ies)|surveys?|(?<!to )reports?|white ?papers?"
+    r"|checklists?|guides?|benchmarks?|findings|numbers|figures|data"
+    # (Not results promised in general: "we guarantee results", "better results", "real
+    # energy savings for every customer".)
+    r"|(?<!guarantee )(?<!better )(?<!reliable )(?<!same )(?<!real )(?<!great )(?<!excellent )"
+    r"(?<!with the )(?:results|savings)(?! for (?:every|all|our)\b)"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
     r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|maps"
     # Not the verb: "a chance to quote your fleet", "anything I could quote on".
     r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )(?<!\bcould )(?<!\bwould )(?<!\bwe'll )quotes?"
     r"(?! (?:on|you|it|them|your)\b)"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate"
     r"|grants?(?! (?:me|us|you|them)\b)"
-    r"|forecast|index|page|one-pager|(?<!to )(?<!your )schedule|terms|log|sheet|piece|trials?"
+    r"|forecast|index|page|one-pager|(?<!to )(?<!your )(?<!can )(?<!the )(?<!our )schedule|terms"
+    r"|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
     r"|credit|references?"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
@@ -178,6 +184,11 @@ _YOUR_OWN = re.compile(
 # Questions that ask for the rep's sake, not about the listener's business.
 _EMPTY_QUESTION = re.compile(
     r"\bthe most out of\b|\b(?:happy|satisfied) with (?:how )?your\b"
+    # Anyone could be asked how they do it now: "Do you currently monitor your cold rooms?",
+    # "How satisfied are you with the results?", "Is your cold chain ready for 2026?"
+    r"|\b(?:do|how do|are|what do) you currently\b|\bhow (?:satisfied|happy) are you\b"
+    r"|\bare you (?:happy|satisfied)(?: with (?:it|them|that|this))?\?"
+    r"|\bis your (?:[\w-]+ ){1,3}ready for\b"
     r"|\bwhat if (?:I|we) (?:told|said|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
     r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
     r"|\bhad a chance\b|\bany (?:updates?|thoughts|news)\b|\bwhat do you think\b"
@@ -236,6 +247,8 @@ _SEEN = re.compile(r"\bshow(?:s|ed)? (?:as|up as) (?:opened|read|delivered)\b"
 # The rep's own pitch, sent before and asked about, is no resource for them: "had a look at the
 # quote I sent for the brochures", "my email with the three cyber quotes" (samples, test kits
 # and articles sent are).
+_PITCH_PAPER = (r"(?:company (?:profile|presentation)|presentation|brochure|catalog(?:ue)?|flyer"
+                r"|leaflet|newsletter|product (?:sheet|overview))s?\b")
 _SENT_PITCH = re.compile(
     r"\b(?:quotes?|proposals?|estimates?|bids?|catalog(?:ue)?s?|brochures?|contracts?|decks?"
     r"|pricing|price list|offers?)\b(?=[^.?!;]*\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed"
@@ -244,8 +257,12 @@ _SENT_PITCH = re.compile(
     r"|(?<=email with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
     # "I sent you a quote three weeks ago", "we e-mailed you our proposal".
     r"|\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|dropped|forwarded) you (?:a|an|the"
-    r"|our|my) (?:[\w-]+ )?(?:quote|proposal|estimate|bid|brochure|catalog(?:ue)?|price list"
-    r"|pricing|offer)\b(?:[^.?!;]{0,12}? ago\b)?",
+    r"|our|my) (?:[\w-]+ ){0,3}?(?:quote|proposal|estimate|bid|brochure|catalog(?:ue)?|price list"
+    r"|pricing|offer|presentation|profile|flyer|newsletter)\b(?:[^.?!;]{0,12}? ago\b)?"
+    # The company's own papers attached: "Please find attached our company presentation",
+    # "Our company brochure is attached", "our new brochure is out, and I've attached it".
+    r"|\b(?:attached|enclosed)\b[^.?!;]*?\b" + _PITCH_PAPER
+    + r"|\b" + _PITCH_PAPER + r"[^.?!;]*?\b(?:attached|enclosed)\b",
     re.I)
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".
@@ -377,7 +394,31 @@ _PRICED = re.compile(r"\b(?:at|for) (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?
                      r"(?:dollars|euros?|pounds|bucks)) (?:a|an|per|each) ?\w*"
                      # In euro, or as a cut: "the Plaza at 149 euro", "at 115 instead of 139".
                      r"|\b(?:at|for) (?:\u20ac ?\d|\d[\d,.]* ?(?:euros?|eur)\b"
-                     r"|\d[\d,.]* instead of \d)")
+                     r"|\d[\d,.]* ?\u20ac|\d[\d,.]* instead of \d)")
+
+
+_OUR_PEOPLE = re.compile(r"\b(?:our|my) (?:old |new |late )?(?:founders?|manager|director|ceo"
+                         r"|boss|owners?|president|chairman|colleagues?|co-founders?|wife|husband"
+                         r"|dad|father|mother|team leader|head of [\w ]+?)\b", re.I)
+# Peers no one could call: "Many pharmacies in Monterrey have cut their losses with our
+# system", "a lot of wineries in the valley already work with us".
+_MANY = re.compile(r"\b(?:many|most|a lot|lots|plenty|dozens|numerous|countless|several)(?: of)?"
+                   r"(?: (?:the|our|your))? (?:[\w-]+ ){0,2}?[a-z]+s\b(?:,? (?:in|across|around"
+                   r"|from|throughout|like) (?:the )?(?:(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)*"
+                   r"|yours|[a-z]+))?",
+                   re.I)
+
+
+def _vague_peers(named: str, known: frozenset[str]) -> bool:
+    """Whether a sentence's only peers are a crowd with no name and no figure.
+
+    >>> _vague_peers("Many factories in Aichi have reduced their air costs a lot", frozenset())
+    True
+    >>> _vague_peers("Many factories in Aichi cut their air bill 18 percent", frozenset())
+    False
+    """
+    return bool(_MANY.search(named)) and not _NUMBER.search(_MANY.sub(" ", named)) \
+        and not _names(_MANY.sub(" ", named), known, caller_out=True)
 
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -395,9 +436,13 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     # The listener's own practice or plant is not a peer: "to discuss your practice's supply
     # needs" (but "your competitors" are).
     named = _YOUR_OWN.sub(" ", _CALLER.sub(" ", plain))
+    # The rep's own people are no peers: "Our manager, Andrés Castro, used to run O&M for a
+    # big utility", "our founder built the first sensor in his garage".
+    if _OUR_PEOPLE.search(text):
+        named = ""
     # A peer's result, not the rep's: "a bakery in Eugene uses it", not "we use green products".
     if (_PEER.search(named) or _names(named, known, caller_out=True)) \
-            and _RESULT.search(_REP_DOES.sub(" ", named)):
+            and _RESULT.search(_REP_DOES.sub(" ", named)) and not _vague_peers(named, known):
         kinds.append("peer")
     plain = _VAGUE_RESOURCE.sub(" ", plain)
     # Stock on hand at a price ("300 squares in our yard today, at $112 a square") is an offer
