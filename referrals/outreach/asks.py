@@ -134,6 +134,9 @@ grüssen vriendelijke groet groeten hälsningar hälsning vänliga ngā mihi kia
 namaste salaam habari asante ciao hola bonjour hallo et semaine s'il vous plaît c'est tardes
 días buenos buenas le habla para señor señora señorita cuando tenga momentito momento llámeme
 llame llamada llamadita me da una un que vaya buen bien día dia muchas hablamos
+po opo naman salamat maraming kaayo daghang maayong buntag hapon gabii mille davvero grazie
+buongiorno buonasera gentile egregio prego bom boa tarde tudo certo abraço abraços servus
+grüß gott
 van der den de da di von bin al el la le du dos das ter ten des ventes commerciale
 """
 # Who is calling, by job title: "business development manager at Zentrix".

@@ -54,6 +54,7 @@ out. How often the check is right is measured on a labelled corpus
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ from referrals.outreach.formulas import (
     _said,
     _split,
     _substance,
+    signature_span,
     word_count,
 )
 from referrals.outreach.hunches import hunch
@@ -79,6 +81,7 @@ from referrals.outreach.learned import model as learned_model
 from referrals.outreach.learned import names_someone
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
+from referrals.outreach.readings import ABOUT_US as _ABOUT_US
 from referrals.outreach.readings import COURTESY as _COURTESY
 from referrals.outreach.readings import DAY as _DAY
 from referrals.outreach.readings import EMPTY_FOLLOW_UP as _EMPTY_FOLLOW_UP
@@ -270,10 +273,6 @@ _WISH = re.compile(
     r"|show you what))\b",
     re.I,
 )
-_ABOUT_US = re.compile(
-    r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:our|us|my)\b"
-    r"|\bbackground (?:on|about) (?:me|us|myself|ourselves|our|my)\b"
-    r"|\bmore about (?:what we|(?-i:[A-Z]))", re.I)
 
 
 # A claim word inside a company's name is the name: "Premier Clinical Supply", "Summit Best
@@ -582,8 +581,9 @@ _PARTICLES = frozenset("van der den de da del della di du le la von bin binti al
                        .split())
 
 
-def _read_all(text: str) -> list[Sentence]:
+def _read_all(text: str, signature: tuple[int, int] = (0, 0)) -> list[Sentence]:
     parts = _split(text)
+    starts = list(itertools.accumulate(parts, lambda at, part: text.find(part, at), initial=0))
     # Names in the greeting and the formulas are the rep's and the prospect's own, not a peer.
     known = frozenset(word for i, part in enumerate(parts)
                       if i == 0 or len(_substance(part)) <= MAX_FORMULA_WORDS
@@ -603,8 +603,11 @@ def _read_all(text: str) -> list[Sentence]:
         off = _SIGN_OFF.search(parts[-1])
         if off:
             signed |= frozenset(_SIGNED_NAME.findall(parts[-1], off.end()))
-    return [_read(part, known, signed if i < len(parts) - 1 else company)
-            for i, part in enumerate(parts)]
+    # The signature block after a sign-off line gives no reason ("Unit 1203, Tektite Tower").
+    return [Sentence(part, "formula", (), None, None, None)
+            if signature[0] <= at < signature[1]
+            else _read(part, known, signed if i < len(parts) - 1 else company)
+            for i, (part, at) in enumerate(zip(parts, starts[1:], strict=True))]
 
 
 # --- the flags ----------------------------------------------------------------------------------
@@ -861,7 +864,7 @@ def check_message(text: str, *, channel: str = "voicemail", earlier: Sequence[st
     clean = _normalise(text)
     if not clean:
         raise ValueError("empty message")
-    read = _read_all(clean)
+    read = _read_all(clean, signature_span(text))
     about_me = _about_me(read)
     repeated = _repeated(clean, [_normalise(e) for e in earlier], read)
     found = [_only_name_number(clean, read, channel),

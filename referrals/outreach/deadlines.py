@@ -73,7 +73,8 @@ _PRICE_SAID = re.compile(r"[$\u00a3\u20ac%]|\bper ?cent\b|\b(?:dollars|euros?|eu
 
 
 _ATTEMPTED = re.compile(
-    r"\b(?:\d+|[a-z]+|a few|a couple of) (?:days?|weeks?|months?) ago\b|\btwice\b"
+    r"\b(?:\d+|[a-z]+|a few|a couple of) (?:days?|weeks?|months?|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)days?) ago\b|\btwice\b"
     r"|\b(?:on |since )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?:(?:, | and )\d{1,2}(?:st|nd|rd|th)?)*"
     r"(?: (?:of )?" + MONTHS + r")\b(?![,.]?\d)|\bthe \d{1,2}(?:st|nd|rd|th)\b"
     r"|\b(?:\d+|[a-z]+) times\b|\b\d{1,2} ?[ap]\.?m\.?"

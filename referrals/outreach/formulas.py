@@ -253,6 +253,41 @@ _FILLER = frozenset(
 
 
 
+# A sign-off alone on its line: what follows it is the signature block (names, titles,
+# addresses, legal notices), who is writing and nothing more.
+_SIGN_OFF_LINE = re.compile(
+    r"^[ \t]*(?:(?:kind|best|warm|warmest|kindest|many|with (?:best|kind|warm))[ \t]+)?"
+    r"(?:regards|sincerely|cheers|best|thanks|thank you|respectfully(?: yours)?|yours (?:truly"
+    r"|sincerely|faithfully)|warmly|faithfully|cordiali saluti|distinti saluti|saluti|un saludo"
+    r"|saludos|atenciosamente|abraços?|beste grüße|mit freundlichen grüßen|viele grüße)"
+    r"[ \t]*[,.!]?[ \t]*$", re.I | re.M)
+#: A postscript after the signature is the message again: "P.S. The report is attached."
+_POSTSCRIPT = re.compile(r"^[ \t]*p\.? ?s\b", re.I | re.M)
+
+
+def signature_span(text: str) -> tuple[int, int]:
+    r"""Where the signature block starts and ends in the normalised text: from the last
+    sign-off alone on its line to a postscript or the end; empty when there is none.
+
+    >>> t = "Hi Ana,\n\nThe pump report is attached.\n\nRegards,\nJo Reyes\nUnit 1203, Tektite"
+    >>> start, end = signature_span(t)
+    >>> _normalise(t)[start:end]
+    'Regards, Jo Reyes Unit 1203, Tektite'
+    >>> signature_span("Thanks. Call me at 555-0142.")
+    (28, 28)
+    """
+    found = None
+    for found in _SIGN_OFF_LINE.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    end = len(_normalise(text))
+    if found is None or not text[:found.start()].strip():
+        return end, end
+    after = _POSTSCRIPT.search(text, found.end())
+    if after:
+        end = len(_normalise(text[:after.start()]))
+    return len(_normalise(text[:found.start()])) + 1, end
+
+
 #: An e-mail's heading label is no word of the message: "Subject: Re: Connecting".
 _HEADING = re.compile(r"^(?:(?:subject|re|fwd?)\s*:\s*)+", re.I)
 
@@ -283,7 +318,8 @@ def _said(text: str) -> list[str]:
 # --- sentences --------------------------------------------------------------------------------
 # A full stop after these is not the end of a sentence ("Mr. Lee", "Acme Co. in Dayton").
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr co inc ltd corp vs etc e.g i.e a.m p.m no approx dept ave mt ft"
+    "mr mrs ms dr st jr sr co inc ltd corp vs etc e.g i.e a.m p.m no approx dept ave mt ft tel mob"
+    " loc ext fax"
     .split())
 _SENTENCE_END = re.compile(r"[.!?;]+[\"')]*\s+|[.!?]+[\"')]*$")
 
@@ -327,6 +363,11 @@ _TIME = re.compile(
     r"|" + _DAY + "))"
     # Bare hours as a reach: "Monday through Friday, 7 to 4", "any time before 6".
     r"|(?<=day, )\d{1,2} (?:to|till|until|-) \d{1,2}\b"
+    # Spelled out or after "from", as a reach: "Monday to Friday, eight to five", "from 8 to
+    # 5", "eight thirty to six".
+    rf"|(?<=, ){_HOUR}(?: thirty)? (?:to|till|until|-) {_HOUR}\b(?=\s*[,.;]|\s+(?:and|or|on|at)\b)"
+    rf"|\bfrom (?:1[0-2]|[1-9]|{_HOUR})(?: thirty)? (?:to|till|until|-) (?:1[0-2]|[1-9]|{_HOUR})\b"
+    r"(?=\s*(?:[,.;!?)]|$|at\b|on\b|or\b|and\b|every\b|daily\b|weekdays\b))"
     r"|\b(?:before|after|until|till) \d{1,2}(?=\s*(?:[,.;!?]|$))"
     rf"|\b{_HOUR} o'clock\b"
     # An hour after a day: "Tuesday at 10 or Wednesday at 2".

@@ -465,6 +465,24 @@ BLAME = families(
     r" (?:didn't|did not|never did)\b|\byou (?:ignored|have ignored|'ve ignored)\b"
     r"|\bI (?:was )?expect(?:ed|ing) (?:at least )?(?:a|an|some) (?:reply|answer|response"
     r"|confirmation|call)\b(?! from (?!you\b))",  # (not "a call from the county inspector")
+    # "I have called your office on four occasions", "not been fortunate enough to receive a
+    # reply", "I did warn you in March", "I was expecting that last note to get at least a
+    # reply", "which is a shame", "it's a pity nobody came", "I still have not received",
+    # "I thought we had an understanding", "they tell me you're in a meeting", "nobody has
+    # even confirmed", "nobody ever got back to me", "once more I haven't received a call".
+    r"\b(?:called|rung|rang|phoned|tried|e-?mailed|written|wrote|contacted)\b[^.?!;]{0,40}?\bon"
+    r" (?:\w+|\d+) (?:separate )?occasions\b|\bfortunate enough to (?:receive|get|have)\b"
+    r"|\bI did (?:warn|say|explain|tell you|mention|point out)\b(?! (?:[\w ]{0,15}?)I(?:'d| would))"
+    r"|\b(?:expect(?:ed|ing)|hoping"
+    r" for|hoped for)\b[^.?!;]{0,40}?\bat least (?:a|an|some|one)\b|\b(?:which|that) (?:is|was)"
+    r" a (?:shame|pity)\b|\bit's a (?:shame|pity) (?:that )?(?:nobody|no one|you)\b|\bI still"
+    r" (?:have not|haven't) (?:received|had|got|heard)\b|\bwe had an understanding\b"
+    r"|\b(?:tell|tells|told) me you(?:'re| are| were) (?:always |still )?(?:in a meeting|busy"
+    r"|out|away|not (?:in|available))\b|\b(?:nobody|no one) (?:has |had )?(?:even )?(?:confirmed"
+    r"|acknowledged) (?:receiv|(?:my|our) (?:[\w-]+ )?(?:e-?mail|message|letter|offer|proposal"
+    r"|quot)|it\b)|\b(?:nobody|no one)\b[^.?!;]{0,30}\b(?:ever )?(?:got|gets|came|comes)"
+    r" back to me\b|\bsorry that (?:nobody|no one|you (?:didn't|haven't|never))\b|\bonce"
+    r" (?:more|again),? I (?:haven't|have not|didn't|did not)\b|\bwhen you finally\b",
 )
 DESPERATE = families(
     # Contentless follow-ups: the rep's turn to call, not a reason.

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "MILESTONE", "NAMED_SUBJECT",
-           "OFFER", "OUTCOME", "PEER", "REFERRAL", "RESULT", "SELF_TALK", "THE_COMPANY",
-           "TITLE_ALONE", "TO_YOU"]
+__all__ = ["ABOUT_US", "COURTESY", "DAY", "EMPTY_FOLLOW_UP", "FOUNDED", "HISTORY", "MILESTONE",
+           "NAMED_SUBJECT", "OFFER", "OUTCOME", "PEER", "REFERRAL", "RESULT", "SELF_TALK",
+           "THE_COMPANY", "TITLE_ALONE", "TO_YOU"]
 
 # Every phrase starts a word (see referrals.outreach.phrases.families).
 _AT_WORD = r"(?<![\w'-])(?=[\w#])"
@@ -152,6 +152,9 @@ OFFER = re.compile(
     r"|\b(?:a|free|\w+-day|\w+-week|\w+-month) trial\b|\btrial (?:run|period|order|batch|basis"
     r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
+    # (Not the rep's range in general: "walk you through our options".)
+    r"(?! (?:(?:our|my) (?:options|services|solutions|offer|packages|company|range)\b"
+    r"|\s*[.!?]?\s*$))"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b"
     # (Not the rep's own workings: "explain how LedgerLoop works before we talk".)
@@ -163,7 +166,9 @@ OFFER = re.compile(
     r"|\bshow you (?:how (?:they|she|he|it|the|to|your|\w+'s)|their|the|what"
     r" they|what it)\b|\bwaive\b|\bextra \w+ (?:percent|%)"
     # A discount with its size only: "a really good discount" offers nothing they can weigh.
-    r"|\bdiscount(?=[^.?!;]*?(?:\d|%|\bper ?cent|\bhalf\b|\ba third\b|\ba quarter\b))"
+    # (A date is no size: "discounted rates when you sign up before June 30".)
+    r"|\bdiscount(?=[^.?!;]*?(?:\d[\d,.]* ?(?:%|per ?cent|off\b|euros?|pesos?|rand|dollars"
+    r"|reais)|[$\u00a3\u20ac\u20b1] ?\d|\bR ?\d|%|\bper ?cent|\bhalf\b|\ba third\b|\ba quarter\b))"
     r"|(?:\d|%|\bper ?cent|\bhalf) (?:[\w-]+ )?discount"
     r"|\b(?:I|we)(?:'ve| have)(?: got)? (?:a|an|one|two|three|four|five|six|\d+) [\w -]{0,30}?"
     r"(?:who|that) "
@@ -175,6 +180,8 @@ OFFER = re.compile(
     r"|next week|tomorrow|today|" + DAY + r")\b)"
     r"|\b(?:e-?mail|mail|send|sent|mailed|fax|text|texted|drop)"
     r"(?: it| them)? (?:you|to you|over|with your|at your|in the mail)\b"
+    r"(?!\s*(?:my )?\s*(?:(?:best|kind|kindest|warm|warmest) )?\s*(?:regards|greetings|wishes"
+    r"|thanks)\b)"
     # (Not "I left you a message": the article is looked past before the noun is judged.)
     r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?!(?:(?:a|an|the|some|two"
     r"|three|\d+) )?(?:(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again"
@@ -204,8 +211,10 @@ OFFER = re.compile(
     r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad"
     r"|pleased) to (?:share(?! that\b)"
     # (Not a showing in general: "show you how in a short call", "show you around".)
-    r"|send|show(?! you (?:how (?:in|on|over|we|it works|you (?:can|could) benefit)|(?:in|on|over"
-    r"|during) (?:a|an|person)|around|more)\b)|bring|drop|walk|run|review|lend|go over|check"
+    r"|send|walk(?! you through (?:(?:our|my) (?:options|services|solutions|offer|packages"
+    r"|company|range)\b|\s*[.!?]?\s*$))"
+    r"|show(?! you (?:how (?:in|on|over|we|it works|you (?:can|could) benefit)|(?:in|on|over"
+    r"|during) (?:a|an|person)|around|more)\b)|bring|drop|run|review|lend|go over|check"
     r"|look at|compare)\b"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
@@ -435,3 +444,12 @@ NAMED_SUBJECT = re.compile(
 # The rep's firm in the third person, as a profile tells it: "The company employs 130 people".
 THE_COMPANY = re.compile(r"\W*the (?:whole |entire )?(?:(?-i:[A-Z])[\w&-]+ )?(?:company|firm"
                          r"|group|branch)(?:'s)? (?!you\b|your\b)", re.I)
+
+
+# The rep's introduction of themselves: "a little about us", "introducing our team", "our
+# mission is …".
+ABOUT_US = re.compile(
+    r"\babout (?:us|our|me|my|myself)\b|\bintroduc(?:e|ing) (?:our|us|my)\b"
+    r"|\bbackground (?:on|about) (?:me|us|myself|ourselves|our|my)\b"
+    r"|\bmore about (?:what we|(?-i:[A-Z]))|\bour (?:mission|vision|motto|values) (?:is|are)\b",
+    re.I)

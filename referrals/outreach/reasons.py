@@ -79,10 +79,11 @@ _RESOURCE = re.compile(
     r"(?! (?:on|you|it|them|your)\b)"
     r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate"
     r"|grants?(?! (?:me|us|you|them)\b)"
-    r"|forecast|index|page|one-pager|(?<!to )(?<!your )(?<!can )(?<!the )(?<!our )schedule|terms"
+    r"|forecast|index|page|one-pager|(?<!to )(?<!your )(?<!can )(?<!the )(?<!our )(?<!available )"
+    r"schedule|terms"
     r"|log|sheet|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
-    r"|credit|references?"
+    r"|credit|(?<!your )references?"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
     r"|\b(?:a|one|two|three|new|simple|practical) ways? to (?:cut|save|take|keep|reduce|lower"
     r"|protect|avoid|stop|get|fix|hold|win)\b",
@@ -267,7 +268,8 @@ _SENT_PITCH = re.compile(
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".
 _THEIR_PROMISE = re.compile(
-    r"\byou (?:said|told me|mentioned|promised|indicated|agreed|assured me)\b[^.?!;]{0,80}?"
+    r"\byou (?:did )?(?:said|say|told me|tell me|mentioned|promised|indicated|agreed|assured me)\b"
+    r"[^.?!;]{0,80}?"
     r"\b(?:you(?:'d| would| will|'ll)|to (?:call|get back|decide|revert|come back))\b[^.?!;]*",
     re.I)
 
@@ -402,7 +404,8 @@ _OUR_PEOPLE = re.compile(r"\b(?:our|my) (?:old |new |late )?(?:founders?|manager
                          r"|dad|father|mother|team leader|head of [\w ]+?)\b", re.I)
 # Peers no one could call: "Many pharmacies in Monterrey have cut their losses with our
 # system", "a lot of wineries in the valley already work with us".
-_MANY = re.compile(r"\b(?:many|most|a lot|lots|plenty|dozens|numerous|countless|several)(?: of)?"
+_MANY = re.compile(r"\b(?:many|most|a lot|lots|plenty|dozens|numerous|countless|several"
+                   r"|(?<=\bwe )help|(?<=\bI )help)(?: of)?"
                    r"(?: (?:the|our|your))? (?:[\w-]+ ){0,2}?[a-z]+s\b(?:,? (?:in|across|around"
                    r"|from|throughout|like) (?:the )?(?:(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)*"
                    r"|yours|[a-z]+))?",
