@@ -864,10 +864,12 @@ def check_message(text: str, *, channel: str = "voicemail", earlier: Sequence[st
     clean = _normalise(text)
     if not clean:
         raise ValueError("empty message")
-    read = _read_all(clean, signature_span(text))
+    signature = signature_span(text)
+    read = _read_all(clean, signature)
     about_me = _about_me(read)
     repeated = _repeated(clean, [_normalise(e) for e in earlier], read)
-    found = [_only_name_number(clean, read, channel),
+    # (Names, titles and legal notices below a sign-off are no substance either.)
+    found = [_only_name_number(clean[:signature[0]] + clean[signature[1]:] or clean, read, channel),
              _no_reason(clean, read, story=about_me is not None), _empty_claim(read),
              _blames(read), _desperate(clean, read, repeated is not None), about_me,
              repeated, _too_long(clean, channel)]

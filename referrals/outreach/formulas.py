@@ -166,6 +166,9 @@ _EXTENSION = re.compile(r",? ?(?:ext|extension|x|loc|local|poste|ramal|durchwahl
                         r"\d{1,5}\b", re.I)
 
 
+_SPOKEN_CODE = re.compile(rf"\bplus(?:[ ,-]+{_SPOKEN_GROUP}){{1,3}}[ ,]*$", re.I)
+
+
 class _Phones:
     """The phone numbers in a text: the written patterns, and any run of digits in groups
     that some country's numbering plan holds (read by ``phonenumbers``, so a country the
@@ -193,8 +196,10 @@ class _Phones:
             if any(s[0] < end and start < s[1] for s in found if s not in inside):
                 continue
             found = sorted([s for s in found if s not in inside] + [(start, end)])
-        # An extension belongs to its number: "(02) 8634-2210 loc. 114".
-        return [(start, ext.end() if (ext := _EXTENSION.match(text, end)) else end)
+        # An extension belongs to its number ("(02) 8634-2210 loc. 114"), and so does a
+        # country code said before it ("plus six five, 9176 2281").
+        return [(code.start() if (code := _SPOKEN_CODE.search(text, 0, start)) else start,
+                 ext.end() if (ext := _EXTENSION.match(text, end)) else end)
                 for start, end in found]
 
     def search(self, text: str) -> tuple[int, int] | None:
@@ -365,11 +370,13 @@ _TIME = re.compile(
     r"|(?<=day, )\d{1,2} (?:to|till|until|-) \d{1,2}\b"
     # Spelled out or after "from", as a reach: "Monday to Friday, eight to five", "from 8 to
     # 5", "eight thirty to six".
-    rf"|(?<=, ){_HOUR}(?: thirty)? (?:to|till|until|-) {_HOUR}\b(?=\s*[,.;]|\s+(?:and|or|on|at)\b)"
+    rf"|(?:(?<=, )|(?<=ys )){_HOUR}(?: thirty)? (?:to|till|until|-) {_HOUR}\b"
+    r"(?=\s*[,.;]|\s+(?:and|or|on|at)\b)"
     rf"|\bfrom (?:1[0-2]|[1-9]|{_HOUR})(?: thirty)? (?:to|till|until|-) (?:1[0-2]|[1-9]|{_HOUR})\b"
     r"(?=\s*(?:[,.;!?)]|$|at\b|on\b|or\b|and\b|every\b|daily\b|weekdays\b))"
     r"|\b(?:before|after|until|till) \d{1,2}(?=\s*(?:[,.;!?]|$))"
-    rf"|\b{_HOUR} o'clock\b"
+    rf"|\b{_HOUR} o'clock\b|\b(?:next|a|the) (?:day|week|month|fortnight) or two\b"
+    r"(?! (?:later|after|before|ago)\b)"
     # An hour after a day: "Tuesday at 10 or Wednesday at 2".
     r"|(?<=day )at \d{1,2}(?::\d\d)?\b(?!\s*(?:%|percent|per))"
     # A range of hours after a day: "Tuesday 10-12 or Thursday 2-4 (ET)".

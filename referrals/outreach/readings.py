@@ -40,6 +40,8 @@ _TITLE = (
 COURTESY = re.compile(
     _AT_WORD + r"(?:\b(?:I )?hope (?:this|my|the)(?: (?:e-?mail|note|message|letter|voicemail))?"
     r" (?:finds|reaches) you(?: well| in good (?:health|spirits))?"
+    r"|\b(?:I )?hope (?:that )?you and (?:your|the) (?:team|family|colleagues|staff)"
+    r" (?:are|have been) (?:keeping |doing |staying )?(?:well|good|safe|fine)\b"
     r"|\b(?:I )?hope (?:that )?(?:you(?:'re| are|'ve been| have been) (?:well|doing well"
     r"|keeping well|having (?:a|an) \w+ " + _SEASON + r"|enjoying (?:the|your|this) \w+)"
     r"|all(?:'s| is) well|things are (?:going )?well)"
@@ -184,8 +186,8 @@ OFFER = re.compile(
     r"|thanks)\b)"
     # (Not "I left you a message": the article is looked past before the noun is judged.)
     r"|\bleft (?:it |them )?(?:with|at|for) (?:you|your)\b|\bleft you (?!(?:(?:a|an|the|some|two"
-    r"|three|\d+) )?(?:(?:message|voicemail|note|call|e-?mail)s?\b|(?:this|that|last|again"
-    r"|several|a few|a couple|many|\w+ times)\b))[a-z]"
+    r"|three|\d+) )?(?:(?:message|voicemail|note|call|e-?mail)s?\b|(?:now|today|twice|this|that"
+    r"|last|again|several|a few|a couple|many|\w+ times)\b))[a-z]"
     # The rep doing a concrete job on the listener's things: "I can test and re-certify it".
     r"|\bI(?:'ll| will| can| could|'d be happy to| am happy to|'m happy to) (?:\w+ and )?(?:test"
     r"|check|fix|inspect|service|repair|replace|(?:re-?)?certify|measure|install|fit|bring|send"
@@ -209,14 +211,17 @@ OFFER = re.compile(
     r"|around |roughly |just |only |a flat )?[$\u00a3\u20ac]?\d"
     r"|\d[\d.,]*(?: ?%| percent| cents?| dollars?) (?:under|below|less than|cheaper than)\b"
     r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad"
-    r"|pleased) to (?:share(?! that\b)"
+    r"|pleased) to (?:share(?! that\b| more\b)"
     # (Not a showing in general: "show you how in a short call", "show you around".)
     r"|send|walk(?! you through (?:(?:our|my) (?:options|services|solutions|offer|packages"
     r"|company|range)\b|\s*[.!?]?\s*$))"
     r"|show(?! you (?:how (?:in|on|over|we|it works|you (?:can|could) benefit)|(?:in|on|over"
-    r"|during) (?:a|an|person)|around|more)\b)|bring|drop|run|review|lend|go over|check"
-    r"|look at|compare)\b"
+    r"|during) (?:a|an|person)|around|more)\b)|bring|drop(?! in\b| by\b)|run|review|lend|go over"
+    r"|check|look at|compare)\b"
     r"|\bin the mail\b|\battached\b|\benclosed\b|\bI'll (?:e-?mail|mail|send|bring|drop)\b"
+    # (Not the meeting's own invitation: "I'll send through an invite".)
+    r"(?! (?:(?:you|it) )?(?:through |over |out )?(?:an? |the )?(?:calendar |meeting |teams"
+    r" |zoom )?(?:invite|invitation)\b)"
     r"|\bon (?:its|it's) way\b|\bavailable in your\b|\boff (?:the|your|any|a|our)\b"
     r"|\b(?:offer(?:ing)?|giv(?:e|ing)) (?:you |them )?(?:an? )?(?:extra |additional |further"
     r" |special )?(?:\d[\d,.]*|[a-z]+)(?: ?%| percent| per cent)(?: discount)? (?:on|off)\b"

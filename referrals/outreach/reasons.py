@@ -34,11 +34,15 @@ _NUMBER_WORD = (
 _LENGTH = rf"(?:\d+|a few|{_NUMBER_WORD})(?:(?: or | to |-)(?:\d+|{_NUMBER_WORD}))?"
 _CALL_LENGTH = re.compile(
     _AT_WORD + "(?:"
+    # Minutes said the Australian way: "when you've got five", "if you can spare ten".
+    r"\b(?:you've got|you have|you've|got|spare) (?:five|ten|two|a few)(?=\s*(?:[,.;!?]|$))|"
     rf"\b{_LENGTH}[ -](?:minutes?|mins?)\b(?=[^.?!]*\b(?:call|chat|talk|"
     r"meet|meeting|phone|appointment|conversation|time|demo|visit)\b)"
     rf"|\b{_LENGTH}[ -](?:minutes?|mins?) (?:of your time|on the phone)"
     # Also as an e-mail's subject: "Subject: 15 minutes?"
-    rf"|^(?:subject: )?(?:just |only |even )?{_LENGTH}[ -](?:minutes?|mins?)"
+    rf"|^(?:subject: )?(?:just |only |even |any chance of |have you got |could I (?:get|grab"
+    rf"|have) )?"
+    rf"{_LENGTH}[ -](?:minutes?|mins?)"
     r"\b(?:(?: (?:next|this) (?:week|month|\w+day))?)(?=[,.!?])"
     rf"|\b(?:have|spare|give me|grab|find|get|take) {_LENGTH}[ -]"
     r"(?:minutes?|mins?)\b"
@@ -71,7 +75,8 @@ _RESOURCE = re.compile(
     # energy savings for every customer".)
     r"|(?<!guarantee )(?<!better )(?<!reliable )(?<!same )(?<!real )(?<!great )(?<!excellent )"
     r"(?<!with the )(?:results|savings)(?! for (?:every|all|our)\b)"
-    r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?|videos?"
+    r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?"
+    r"|videos?(?! (?:call|conference|meeting|chat))"
     r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
     r"|maps"
     # Not the verb: "a chance to quote your fleet", "anything I could quote on".
@@ -268,7 +273,8 @@ _SENT_PITCH = re.compile(
 # Their own word held up to them is a reproach, not someone who sent the rep: "You said at
 # the trade show you'd call after the hail season", "You mentioned you would decide in March".
 _THEIR_PROMISE = re.compile(
-    r"\byou (?:did )?(?:said|say|told me|tell me|mentioned|promised|indicated|agreed|assured me)\b"
+    r"\b(?:you|your (?:office|assistant|secretary|receptionist|PA|colleague)) (?:did )?(?:said|say"
+    r"|told me|tell me|mentioned|promised|indicated|agreed|assured me)\b"
     r"[^.?!;]{0,80}?"
     r"\b(?:you(?:'d| would| will|'ll)|to (?:call|get back|decide|revert|come back))\b[^.?!;]*",
     re.I)
@@ -293,7 +299,8 @@ _THEIR_CLAUSE = re.compile(
     r"\W*(?:(?:I |we )?(?:just )?(?:saw|see|noticed|notice|read|heard|hear|understand|gather"
     r"|know|learned|spotted)(?: that)? )?"
     r"(?:(?:your (?:[\w'-]+ ){0,6}?|you(?:'ve| have| had)? "
-    r"|the (?:[\w'-]+ ){0,4}?(?:on|at|of|for|in|to) your (?:[\w'-]+ ){0,3}?)" + _FINITE
+    r"|(?:the|that|this) (?:[\w'-]+ ){0,6}?(?:on|at|of|for|in|to|over|under|above|behind|outside"
+    r"|along) your (?:[\w'-]+ ){0,3}?)" + _FINITE
     # What they do, in their own verb: "You ship chemicals out of Baytown".
     + r"|you (?!(?:know|need|want|like|love|think|feel|get|see|have|hear|mean|say|said|told"
     r"|asked|called|do|did|are|were|deserve|probably|might|may|can|could|will|would|should"
@@ -331,7 +338,7 @@ _GUESSED = re.compile(
 # it is true of every business: a truism, no fact.
 _PARTICULAR = re.compile(
     rf"\d|\b(?:{_NUMBER_WORD}|one-\w+)\b|\s(?-i:[A-Z])|\b(?:same|than|as|that|which|who|whose"
-    r"|where|when|according|since|until|from|to|at|in|on|into|out|every|each|per|last|next|new"
+    r"|where|when|according|since|until|from|to|at|in|on|into|out|against|below|above|along|every|each|per|last|next|new"
     r"|now|just|recently|already|soon|due|our|asked|returning|answering|won|lost|got|ran|went"
     r"|left|grew|sold|bought|says|said|heard|shows|lists|asks|asking|keeps?|own|has been"
     r"|have been|once|twice|a lot|lots|most|about|nearly|almost|this|like|similar|[a-z]{2,}ed)\b"
@@ -402,6 +409,17 @@ _PRICED = re.compile(r"\b(?:at|for) (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?
 _OUR_PEOPLE = re.compile(r"\b(?:our|my) (?:old |new |late )?(?:founders?|manager|director|ceo"
                          r"|boss|owners?|president|chairman|colleagues?|co-founders?|wife|husband"
                          r"|dad|father|mother|team leader|head of [\w ]+?)\b", re.I)
+# A job's price, in figures or words: "fit a new section over one weekend for about $7,400",
+# "swap it out for about fourteen hundred dollars" – not what the rep paid for their own kit
+# ("we bought a new fogging truck for $90,000").
+_JOB_PRICE = re.compile(
+    r"\b(?:for|at|under|from) (?:about |around |roughly |just |only |under |less than )?"
+    r"(?:[$\u00a3\u20ac\u20b1\u20a6] ?\d|(?:RM|S\$|R|Rs\.?|PHP|NZ\$|A\$|C\$) ?\d"
+    r"|(?:a |one |two |three |four |five |six |seven |eight |nine |ten |twelve |fifteen |fourteen"
+    r" |twenty |fifty )?(?:hundred|thousand) (?:[\w-]+ )?(?:dollars|euros?|pounds|rand|pesos"
+    r"|naira|ringgit)\b)", re.I)
+_REP_BOUGHT = re.compile(r"\b(?:we|I)(?:'ve| have)? (?:just )?(?:bought|paid|spent|invested"
+                         r"|purchased|acquired|raised)\b", re.I)
 # Peers no one could call: "Many pharmacies in Monterrey have cut their losses with our
 # system", "a lot of wineries in the valley already work with us".
 _MANY = re.compile(r"\b(?:many|most|a lot|lots|plenty|dozens|numerous|countless|several"
@@ -450,7 +468,8 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     plain = _VAGUE_RESOURCE.sub(" ", plain)
     # Stock on hand at a price ("300 squares in our yard today, at $112 a square") is an offer
     # they can take, even in the rep's own words.
-    if (_OFFER.search(plain) or _JOB.search(plain) or _PRICED.search(plain)) and not self_talk:
+    if (_OFFER.search(plain) or _JOB.search(plain) or _PRICED.search(plain)
+            or _JOB_PRICE.search(plain) and not _REP_BOUGHT.search(plain)) and not self_talk:
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
