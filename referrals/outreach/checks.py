@@ -404,8 +404,6 @@ def _rep_speaks(claimless: str, company: frozenset[str]) -> bool:
                 or any(m.group(1) in company for m in _NAMED_SUBJECT.finditer(claimless)))
 
 
-
-
 # The listener as the subject of a past deed: "You closed four transactions with us".
 _THEY_DID = re.compile(r"\W*you (?:[a-z]+ed|bought|ran|sent|won|spent|paid|sold|took|made|built)\b",
                        re.I)
@@ -588,7 +586,7 @@ def _read_all(text: str, signature: tuple[int, int] = (0, 0)) -> list[Sentence]:
     known = frozenset(word for i, part in enumerate(parts)
                       if i == 0 or len(_substance(part)) <= MAX_FORMULA_WORDS
                       for word in re.findall(r"\b[A-Z][\w&'-]+", part))
-    # The rep's company, named after "with", "from" or "at" in the greeting, or in the
+    # The rep's company, named after "with", "from", "at" or "of" in the greeting, or in the
     # signature ("Luca Bianchi Sunvale Foodservice 555-0106").
     company = frozenset(re.findall(r"\b(?:with|from|at|of)\s+([A-Z][\w&-]+)", parts[0])
                         if parts else ())
