@@ -243,7 +243,9 @@ _YOU_FORMULAS = re.compile(
     r"|\bearn your business\b|\b(?:talk|speak|chat) (?:to|with) you\b"
     r"|\bhear(?:ing)? (?:back )?from you\b|\byour (?:time|convenience|business)\b"
     r"|\bwhen you (?:get|have) (?:a|the|this) \w+\b|\bgive you a\b"
-    r"|\bcall you\b|\byou have a moment\b|\bwhat (?:we|I) (?:can do|do|offer)\b",
+    r"|\bcall you\b|\byou have a moment\b|\bwhat (?:we|I) (?:can do|do|offer)\b"
+    # "Just so you know who we are", "not sure if you've heard of us".
+    r"|\bso you know\b|\byou(?:'ve| have)? (?:ever )?heard of us\b",
     re.I,
 )
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|we'd|we'll|our"

@@ -482,7 +482,9 @@ BLAME = families(
     r"|acknowledged) (?:receiv|(?:my|our) (?:[\w-]+ )?(?:e-?mail|message|letter|offer|proposal"
     r"|quot)|it\b)|\b(?:nobody|no one)\b[^.?!;]{0,30}\b(?:ever )?(?:got|gets|came|comes)"
     r" back to me\b|\bsorry that (?:nobody|no one|you (?:didn't|haven't|never))\b|\bonce"
-    r" (?:more|again),? I (?:haven't|have not|didn't|did not)\b|\bwhen you finally\b",
+    r" (?:more|again),? I (?:haven't|have not|didn't|did not)\b|\bwhen you finally\b"
+    r"|\bhard (?:person |man |woman |one )?to (?:get hold of|reach|pin down|catch"
+    r"|get through to)\b",
 )
 DESPERATE = families(
     # Contentless follow-ups: the rep's turn to call, not a reason.

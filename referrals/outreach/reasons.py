@@ -276,7 +276,8 @@ _THEIR_PROMISE = re.compile(
     r"\b(?:you|your (?:office|assistant|secretary|receptionist|PA|colleague)) (?:did )?(?:said|say"
     r"|told me|tell me|mentioned|promised|indicated|agreed|assured me)\b"
     r"[^.?!;]{0,80}?"
-    r"\b(?:you(?:'d| would| will|'ll)|to (?:call|get back|decide|revert|come back))\b[^.?!;]*",
+    r"\b(?:you(?:'d| would| will|'ll)|to (?:call|ring|phone|get back|decide|revert|come back"
+    r"|follow up|be in touch|get in touch))\b[^.?!;]*",
     re.I)
 
 
@@ -482,7 +483,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
     if _RESOURCE.search(plain):
         kinds.append("resource")
     if ((_THEIR_FACT.search(plain) or _HEARD_NEWS.search(timed)) and not _SUPPOSING.search(plain)
-            or _their_fact(timed)):
+            or _their_fact(_THEIR_PROMISE.sub(" ", timed))):
         kinds.append("fact")
     # "Do you have 15 minutes next week?" asks for a meeting: the call length counts here.
     if "?" in text and _YOU.search(plain) and not _SCHEDULING.search(timed) \
