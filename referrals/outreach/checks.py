@@ -571,7 +571,7 @@ def read_sentences(text: str) -> list[Sentence]:
     ...                                  "of our team. Call me at 555-0142.")]
     ['me', 'me', 'formula']
     """
-    return _read_all(_normalise(text))
+    return _read_all(_normalise(text), signature_span(text))
 
 
 _SIGNED_NAME = re.compile(r"\b[A-Z][\w&-]+")

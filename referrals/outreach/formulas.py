@@ -186,21 +186,9 @@ class _Phones:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        found = [m.span() for m in self.pattern.finditer(text)]
-        for run in _DIGIT_RUN.finditer(text):
-            start, end = run.span()
-            if (start, end) in found or not _is_number(text, run):
-                continue
-            inside = [s for s in found if start <= s[0] and s[1] <= end]
-            if any(s[0] < end and start < s[1] for s in found if s not in inside):
-                continue
-            found = sorted([s for s in found if s not in inside] + [(start, end)])
-        # An extension belongs to its number ("(02) 8634-2210 loc. 114"), and so does a
-        # country code said before it ("plus six five, 9176 2281").
-        return [(code.start() if (code := _SPOKEN_CODE.search(text, 0, start)) else start,
-                 ext.end() if (ext := _EXTENSION.match(text, end)) else end)
-                for start, end in found]
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        # Each sentence is asked about several times (formulas, reasons, proof, the number).
+        return _phone_spans(self.pattern, text)
 
     def search(self, text: str) -> tuple[int, int] | None:
         spans = self.spans(text)
@@ -214,9 +202,29 @@ class _Phones:
         return "".join(out) + text[last:]
 
 
+@functools.lru_cache(maxsize=4096)
+def _phone_spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of :class:`_Phones`: the pattern's matches, and the runs of digits that some
+    plan holds in place of the matches they wholly hold."""
+    found = [m.span() for m in pattern.finditer(text)]
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        if (start, end) in found or not _is_number(text, run):
+            continue
+        inside = [s for s in found if start <= s[0] and s[1] <= end]
+        if any(s[0] < end and start < s[1] for s in found if s not in inside):
+            continue
+        found = sorted([s for s in found if s not in inside] + [(start, end)])
+    # An extension belongs to its number ("(02) 8634-2210 loc. 114"), and so does a country
+    # code said before it ("plus six five, 9176 2281").
+    return tuple((code.start() if (code := _SPOKEN_CODE.search(text, 0, start)) else start,
+                  ext.end() if (ext := _EXTENSION.match(text, end)) else end)
+                 for start, end in found)
+
+
+_PHONE = _Phones(_PHONE_PATTERN)
 # An address written, read out ("dave dot kim at brightwater dot co") or a link to book a
 # time ("calendly.com/adam-fisher"): ways to reach the rep, like a number.
-_PHONE = _Phones(_PHONE_PATTERN)
 _EMAIL = re.compile(
     r"\S+@\S+\.\w+"
     r"|\b[\w-]+(?: dot [\w-]+)* at [\w-]+(?: dot [\w-]+)*? dot (?:com|net|org|io|co|uk|de|ca|au"

@@ -142,6 +142,10 @@ REFERRAL = re.compile(
     r"|\b(?:sister|brother)(?:-in-law)?\b(?! (?-i:[A-Z]))",
     re.I,
 )
+# What follows "walk you through" when the rep means their range in general ("our options"),
+# or nothing at all once the rep's own things are taken out.
+_REPS_RANGE = (r"(?:(?:our|my) (?:options|services|solutions|offer|packages|company|range)\b"
+               r"|\s*[.!?]?\s*$)")
 OFFER = re.compile(
     _AT_WORD + "(?:"
     # (Nor the rep's own time: "I'm free most afternoons", "fifteen minutes free next week".)
@@ -155,8 +159,7 @@ OFFER = re.compile(
     r"|week|month|kit|pack)\b|\blend you\b|\btest (?:yours|it"
     r"|your)\b|\bcheck (?:them|yours|it|your)\b|\binspect\b|\bwalk (?:your|you through)\b"
     # (Not the rep's range in general: "walk you through our options".)
-    r"(?! (?:(?:our|my) (?:options|services|solutions|offer|packages|company|range)\b"
-    r"|\s*[.!?]?\s*$))"
+    r"(?! " + _REPS_RANGE + ")"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
     r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b"
     # (Not the rep's own workings: "explain how LedgerLoop works before we talk".)
@@ -213,8 +216,7 @@ OFFER = re.compile(
     r"|\b(?:I|we)(?:'m|'re| am| are|'d be| would be|'ll be) (?:happy|glad"
     r"|pleased) to (?:share(?! that\b| more\b)"
     # (Not a showing in general: "show you how in a short call", "show you around".)
-    r"|send|walk(?! you through (?:(?:our|my) (?:options|services|solutions|offer|packages"
-    r"|company|range)\b|\s*[.!?]?\s*$))"
+    r"|send|walk(?! you through " + _REPS_RANGE + ")"
     r"|show(?! you (?:how (?:in|on|over|we|it works|you (?:can|could) benefit)|(?:in|on|over"
     r"|during) (?:a|an|person)|around|more)\b)|bring|drop(?! in\b| by\b)|run|review|lend|go over"
     r"|check|look at|compare)\b"

@@ -339,7 +339,8 @@ _GUESSED = re.compile(
 # it is true of every business: a truism, no fact.
 _PARTICULAR = re.compile(
     rf"\d|\b(?:{_NUMBER_WORD}|one-\w+)\b|\s(?-i:[A-Z])|\b(?:same|than|as|that|which|who|whose"
-    r"|where|when|according|since|until|from|to|at|in|on|into|out|against|below|above|along|every|each|per|last|next|new"
+    r"|where|when|according|since|until|from|to|at|in|on|into|out|against|below|above|along"
+    r"|every|each|per|last|next|new"
     r"|now|just|recently|already|soon|due|our|asked|returning|answering|won|lost|got|ran|went"
     r"|left|grew|sold|bought|says|said|heard|shows|lists|asks|asking|keeps?|own|has been"
     r"|have been|once|twice|a lot|lots|most|about|nearly|almost|this|like|similar|[a-z]{2,}ed)\b"
@@ -439,8 +440,10 @@ def _vague_peers(named: str, known: frozenset[str]) -> bool:
     >>> _vague_peers("Many factories in Aichi cut their air bill 18 percent", frozenset())
     False
     """
-    return bool(_MANY.search(named)) and not _NUMBER.search(_MANY.sub(" ", named)) \
-        and not _names(_MANY.sub(" ", named), known, caller_out=True)
+    if not _MANY.search(named):
+        return False
+    rest = _MANY.sub(" ", named)
+    return not _NUMBER.search(rest) and not _names(rest, known, caller_out=True)
 
 
 def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
