@@ -30,9 +30,12 @@ from referrals.outreach import learned
 from referrals.outreach.checks import read_sentences
 
 # From 0.80, but never where a known-good text scores: the builder's own drafts (all 9,048
-# of tests/test_builder_combinations.py) and the short pinned cases of tests/ reach 0.986 for
-# no_reason (round 23: the builder's issue-only line "I have a way to take some of the sting
-# out of rising costs", which is thin), 0.945 for blames (round 22: "I've e-mailed you the
+# of tests/test_builder_combinations.py) and the short pinned cases of tests/ reach 0.93 for
+# no_reason (round 33: the demo's item "An article on what keeps industrial buyers loyal when
+# a cheaper offer comes along" said alone; the issue line "I have a way to take some of the
+# sting out of rising costs", which scored 0.986 in round 23 and 0.948 in round 33, was thin
+# and has been reworded; out of fold, 0.94 instead of 0.99 gave no_reason 0.907 instead of
+# 0.900 for no false alarm), 0.945 for blames (round 22: "I've e-mailed you the
 # details – just reply with a good time" in an e-mail), 0.874 for desperate (round 24: "August
 # is our busiest month, so booking before June saves you fifteen percent") and 0.933 for
 # empty_claim ("Friday is the best day for a call"), so those flaws start above them. Out of
@@ -40,7 +43,7 @@ from referrals.outreach.checks import read_sentences
 # few false alarms of 3,212 good; the budget never binds above them. The blind o… and z…
 # sets had 1.2 % false alarms at 0.95, against 5 % allowed.
 GRID = np.round(np.arange(0.80, 0.991, 0.01), 2)
-FLOORS = {"no_reason": 0.99, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.89}
+FLOORS = {"no_reason": 0.94, "empty_claim": 0.95, "blames": 0.96, "desperate": 0.89}
 DOUBT_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15)
 DOUBT_GAIN = 3
 # Pressure is never doubted: the short pinned cases of tests/ ("The demo ovens are half price

@@ -1006,11 +1006,12 @@ def _check_labels(rows: list[dict]) -> None:
 
 def test_the_tune_split_is_labelled_with_known_flaws() -> None:
     tune = _corpus("craft_tune.jsonl")
-    assert len(tune) >= 21210
+    assert len(tune) >= 22110
     # Every earlier set, blind ones included once they were scored, is tuning data now.
     assert {r["id"][0] for r in tune} >= set("thfxbcdegkmnpqrsuwjyvialozJQRKMPSVWAEBGNCDFHLTIOUXYZ")
     assert {r["id"][:2] for r in tune} >= {"AA", "BB", "CC", "DD", "EE", "FF", "GG", "HH", "II",
-                                           "JJ", "KK", "LL", "MM", "NN", "OO", "PP", "QQ", "RR"}
+                                           "JJ", "KK", "LL", "MM", "NN", "OO", "PP", "QQ", "RR",
+                                           "SS", "TT", "UU"}
     _check_labels(tune)
 
 
@@ -1056,10 +1057,7 @@ def test_the_tune_split_meets_the_targets() -> None:
     assert sum(bool(g) for g in good) <= 0.05 * len(good)
     for code in CODES:
         positives = [code in g for r, g in zip(rows, got, strict=True) if code in r["flaws"]]
-        # The learned reading adds "no reason" only from 0.99 (bench/craft_train.py FLOORS:
-        # the builder's issue-only lines score up to 0.986), so here it stands on the rules.
-        target = 0.885 if code == "no_reason" else 0.9
-        assert sum(positives) >= target * len(positives), code
+        assert sum(positives) >= 0.9 * len(positives), code
 
 
 # --- round 6: classes the c… set found ----------------------------------------------------------

@@ -369,10 +369,11 @@ _TIME = re.compile(
     # On a 24-hour clock, as much of the world writes it: "Tuesday 14h", "at 9h30".
     r"|\b(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b"
     # Spelled out: "calling at about ten on Tuesday", "between eight and five".
-    rf"|\b(?:between|from) (?:about |around )?{_HOUR}(?: thirty| fifteen| forty-five)?"
-    rf"(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}(?: thirty| fifteen| forty-five)?\b"
-    rf"|\b(?:at|after|before|until|till|past|up to) (?:about |around )?{_HOUR}(?: o'clock| thirty"
-    r"| fifteen| forty-five)?(?: ?[ap]\.?m\.?)?(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b|if\b"
+    rf"|\b(?:between|from) (?:about |around )?{_HOUR}(?:[ -](?:thirty|fifteen|forty-five))?"
+    rf"(?: ?[ap]\.?m\.?)? (?:and|to|until|till) {_HOUR}(?:[ -](?:thirty|fifteen|forty-five))?\b"
+    rf"|\b(?:at|after|before|until|till|past|up to) (?:about |around )?{_HOUR}"
+    r"(?: o'clock|[ -]thirty|[ -]fifteen|[ -]forty-five)?(?: ?[ap]\.?m\.?)?"
+    r"(?=\s*(?:[,.;!?]|$|on\b|this\b|tomorrow\b|if\b"
     r"|today\b|tonight\b|in the (?:morning|afternoon|evening)|your time|every\b|most days\b"
     r"|" + _DAY + "))"
     # Bare hours as a reach: "Monday through Friday, 7 to 4", "any time before 6".

@@ -161,7 +161,7 @@ OFFER = re.compile(
     # (Not the rep's range in general: "walk you through our options".)
     r"(?! " + _REPS_RANGE + ")"
     r"|\bbring (?:sizes|photos|samples?|the|our|him)\b|\bdrop(?:ped)? off\b(?= ?[\w$])|\bfix it\b"
-    r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b|\brun your numbers\b"
+    r"|\bheld\b|\bhold (?:it|one|a|the|them)\b|\block in\b(?=[^.?!;]*\d)|\brun your numbers\b"
     # (Not the rep's own workings: "explain how LedgerLoop works before we talk".)
     r"|\bexplain\b(?= *\w)"
     r"(?! (?:how|what) (?:we|our|I|my|(?-i:[A-Z])[\w-]+ (?:works?|does|is|do))\b)"
@@ -350,6 +350,7 @@ HISTORY = re.compile(
     r"|\b(?:has|have|'ve) been [a-z]+ing\b(?![^.?!;]*\b(?:our|us)\b)"
     r"(?=[^.?!;]*?\b(?:(?:19|20)\d\d|nineteen|two thousand)\b)"
     r"|\b(?:what|it all) (?:began|started) as\b"
+    r"|\b(?:started|began) (?:out )?with (?:one|a single|just one|only one|two) (?!of\b)"
     # The rep's own career: "I've been with Lakeshore for twelve years", "I'm an ex-pipefitter",
     # "before that I ran a shop", "I'm new to sales", "spent twenty years on boilers".
     r"|\bI(?:'ve| have) been (?:with|at) (?-i:[A-Z])[\w&'-]*(?: [\w&'-]+){0,2}? (?:for|since)\b"

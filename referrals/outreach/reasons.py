@@ -74,15 +74,17 @@ _RESOURCE = re.compile(
     # (Not results promised in general: "we guarantee results", "better results", "real
     # energy savings for every customer".)
     r"|(?<!guarantee )(?<!better )(?<!reliable )(?<!same )(?<!real )(?<!great )(?<!excellent )"
+    r"(?<!exclusive )(?<!special )(?<!huge )(?<!massive )(?<!extra )(?<!incredible )"
     r"(?<!with the )(?:results|savings)(?! for (?:every|all|our)\b)"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?"
     r"|videos?(?! (?:call|conference|meeting|chat))"
-    r"|calculator|chart|(?<!on the )table|photos?|pictures?|templates?|forms?|lists?|comparison"
+    r"|calculator|chart|(?<!on the )table(?! (?:linen|cloths?|napkins?|ware|service)\b)"
+    r"|photos?|pictures?|templates?|forms?|lists?|comparison"
     r"|maps"
     # Not the verb: "a chance to quote your fleet", "anything I could quote on".
     r"|(?<!\bto )(?<!\bcan )(?<!\bI'll )(?<!\bcould )(?<!\bwould )(?<!\bwe'll )quotes?"
     r"(?! (?:on|you|it|them|your)\b)"
-    r"|estimates?|profiles|candidates|layout|notes?|spec sheet|application|rebate"
+    r"|estimates?|profiles|candidates|layout|(?<!this )notes?|spec sheet|application|rebate"
     r"|grants?(?! (?:me|us|you|them)\b)"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )(?<!can )(?<!the )(?<!our )(?<!available )"
     r"schedule|terms"
@@ -114,7 +116,7 @@ _SCHEDULING = re.compile(
     # "Surely you can spare that?"
     r"|(?:some|any|a little|a bit of) time|spare|(?:have|got|find|make) (?:the )?time"
     r"|time (?:next|this|on|for a)"
-    r"|walk-?through|presentation)\b"
+    r"|walk-?through|presentation|visit)\b"
     r"|\bhow are you\b"
     r"|\bhow(?:'s| is) (?:it|business)",
     re.I,
@@ -194,6 +196,8 @@ _EMPTY_QUESTION = re.compile(
     # "How satisfied are you with the results?", "Is your cold chain ready for 2026?"
     r"|\b(?:do|how do|are|what do) you currently\b|\bhow (?:satisfied|happy) are you\b"
     r"|\bare you (?:happy|satisfied)(?: with (?:it|them|that|this))?\?"
+    r"|\b(?:happy|satisfied|content) with (?:who|whoever|what) you(?:'re| are)?"
+    r" (?:using|use|have)\b"
     r"|\bis your (?:[\w-]+ ){1,3}ready for\b"
     r"|\bwhat if (?:I|we) (?:told|said|could)\b|\bare you (?:looking|tired|ready) (?:to|of|for)\b"
     r"|\bany chance\b|\breconsider\b|\bstill interested\b|\bdid you (?:get|receive|see)\b"
@@ -256,7 +260,11 @@ _SEEN = re.compile(r"\bshow(?:s|ed)? (?:as|up as) (?:opened|read|delivered)\b"
 _PITCH_PAPER = (r"(?:company (?:profile|presentation)|presentation|brochure|catalog(?:ue)?|flyer"
                 r"|leaflet|newsletter|product (?:sheet|overview))s?\b")
 _SENT_PITCH = re.compile(
-    r"\b(?:quotes?|proposals?|estimates?|bids?|catalog(?:ue)?s?|brochures?|contracts?|decks?"
+    # The verb goes with it: "the proposal I sent over on Tuesday" sends nothing new.
+    r"\b(?:quotes?|proposals?|estimates?|bids?|brochures?|pricing|price list|offers?)"
+    r"(?: (?:that|which))? (?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed|forwarded|dropped)"
+    r"(?: it| them)?(?: over| across| through| out| off)?\b"
+    r"|\b(?:quotes?|proposals?|estimates?|bids?|catalog(?:ue)?s?|brochures?|contracts?|decks?"
     r"|pricing|price list|offers?)\b(?=[^.?!;]*\b(?:I|we)(?:'ve| have)? (?:sent|e-?mailed|mailed"
     r"|left|dropped|forwarded|shared)\b)"
     r"|(?<=e-mail with )(?:[\w-]+ ){0,3}(?:quotes?|proposals?|estimates?|bids?|brochures?)\b"
@@ -328,6 +336,9 @@ _GUESSED = re.compile(
     # Their time, their silence, their end of things: nothing about their business.
     r"|\byour (?:[\w-]+ )?(?:time|silence|end|schedule|calendar|plate|inbox|convenience"
     r"|thoughts|region|name|attention|radar)\b"
+    # A courtesy or a push put as their news: "finds you and your esteemed family in good
+    # health", "you are missing out on a great opportunity".
+    r"|\b(?:esteemed|in good health|high spirits|miss(?:ing)? out)\b"
     r"|\b(?:my|our) (?:[\w-]+ )?(?:e-?mail|message|note|voicemail|letter|call|brochure|flyer"
     r"|catalog(?:ue)?|proposal|quote|info\w*|pack(?:et)?)s?\b"
     r"|\bcall (?:you|me) back\b", re.I)
@@ -385,6 +396,13 @@ _MEET = re.compile(r"\b(?:meet(?:ing)?|coffee|catch up|get to know|stop by|drop 
                    r"|say hello|present)\b", re.I)
 MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October"
           r"|November|December)")
+# A cut-off date counts nothing for them: "before 31st March", "offer closes on the 30th",
+# "anyone who signs before the 20th" (a size said with it still counts; an outside one given
+# "until 30 November" is news).
+_CUT_OFF = re.compile(
+    r"\b(?:before|by|closes? on|ends? on|expires? on)"
+    r" (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: " + MONTHS + r")?|" + MONTHS
+    + r" \d{1,2}(?:st|nd|rd|th)?)\b(?![,.]?\d)", re.I)
 _DATE = re.compile(
     r"\b(?:on |from )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: ?(?:to|and|-|\u2013) ?\d{1,2}"
     r"(?:st|nd|rd|th)?)?(?: of)?(?: " + MONTHS + r")?\b(?![,.]\d)", re.I)
@@ -397,7 +415,8 @@ _CODE = re.compile(r"\b(?!R\d)[A-Z]{1,4}-?\d+[a-z]?s?\b")
 
 # The year of their event, or "24/7", counts nothing for them: "your congress in 2025", "your
 # 2025 meetings", "a 24/7 service desk" (but a model year does: "the 1998 Trane on the roof").
-_YEAR = re.compile(r"\b(?:in|for|during) (?:early |late |mid-)?(?:19|20)\d\d\b(?![,.]\d|\s*%)"
+_YEAR = re.compile(r"\b(?:in|for|during|since|back to) (?:early |late |mid-)?(?:19|20)\d\d\b"
+                   r"(?![,.]\d|\s*%)"
                    r"|\byour (?:19|20)\d\d\b|\b24/7\b", re.I)
 
 
@@ -405,7 +424,9 @@ _PRICED = re.compile(r"\b(?:at|for) (?:\$[\d,.]+|(?:a fixed rate of |a flat )?(?
                      r"(?:dollars|euros?|pounds|bucks)) (?:a|an|per|each) ?\w*"
                      # In euro, or as a cut: "the Plaza at 149 euro", "at 115 instead of 139".
                      r"|\b(?:at|for) (?:\u20ac ?\d|\d[\d,.]* ?(?:euros?|eur)\b"
-                     r"|\d[\d,.]* ?\u20ac|\d[\d,.]* instead of \d)")
+                     r"|\d[\d,.]* ?\u20ac|\d[\d,.]* instead of \d)"
+                     # In pence: "priced at 28p a napkin".
+                     r"|\b(?:at|for) \d[\d.]*p (?:a|an|per|each)\b")
 
 
 _OUR_PEOPLE = re.compile(r"\b(?:our|my) (?:old |new |late )?(?:founders?|manager|director|ceo"
@@ -424,11 +445,31 @@ _REP_BOUGHT = re.compile(r"\b(?:we|I)(?:'ve| have)? (?:just )?(?:bought|paid|spe
                          r"|purchased|acquired|raised)\b", re.I)
 # Peers no one could call: "Many pharmacies in Monterrey have cut their losses with our
 # system", "a lot of wineries in the valley already work with us".
+# The rep's own size, counted, is the rep's story and no number about the listener: "four
+# depots", "three hundred-plus staff", "fifty-five years in business", "one of four we run".
+_OUR_SIZE = re.compile(
+    rf"(?<!\byour )(?<!\bof )\b(?:\d[\d,.]*\+?|(?:{_NUMBER_WORD}|one)(?:-[a-z]+)?"
+    r"(?:[- ](?:hundred|thousand))?(?:[- ]?plus)?)(?: [\w-]+)?[ -]"
+    r"(?:staff|employees|people on (?:our|the) (?:team|books)"
+    r"|depots|branch(?:es)?|offices|technicians|engineers|fitters|service vans|vans|trucks"
+    r"|years in (?:business|the (?:business|trade|industry))|years of experience)\b"
+    r"(?![^.?!;]*\byours?\b)", re.I)
+_ONE_OF_OURS = re.compile(r"\bone of (?:\w+|\d+) (?:we|I) (?:run|own|operate|have)\b", re.I)
+
+
+def _without_our_size(text: str) -> str:
+    """The text without the rep's own size, counted – unless the listener came first: "You've
+    just passed 50 employees" counts theirs."""
+    text = _ONE_OF_OURS.sub(" ", text)
+    return _OUR_SIZE.sub(lambda m: m.group() if _YOU.search(text, 0, m.start()) else " ", text)
 _MANY = re.compile(r"\b(?:many|most|a lot|lots|plenty|dozens|numerous|countless|several"
                    r"|(?<=\bwe )help|(?<=\bI )help)(?: of)?"
                    r"(?: (?:the|our|your))? (?:[\w-]+ ){0,2}?[a-z]+s\b(?:,? (?:in|across|around"
                    r"|from|throughout|like) (?:the )?(?:(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)*"
-                   r"|yours|[a-z]+))?",
+                   r"|yours|[a-z]+))?"
+                   # Or a whole region's: "building owners across Texas trust us".
+                   r"|\b(?:[\w-]+ )?[a-z]+s (?:across|throughout|all over|right across) (?:the )?"
+                   r"(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)*",
                    re.I)
 
 
@@ -479,7 +520,7 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         return tuple(kinds)
     met = _MEET.search(plain) and (_VISIT.search(plain) or "?" in plain)
     counted = _DATE.sub(" ", plain) if met else plain
-    counted = _CODE.sub(" ", counted)
+    counted = _without_our_size(_CODE.sub(" ", _CUT_OFF.sub(" ", counted)))
     if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", counted) if " times" in counted
                                     else counted)):
         kinds.append("number")

@@ -76,7 +76,7 @@ ISSUE_LINES: dict[str, str] = {
     "profit": "I have a practical idea for protecting your margins.",
     "productivity": "I have a tip that saves plants like yours a few hours a week.",
     "staffing": "I have an idea that has helped others hold on to good people.",
-    "costs": "I have a way to take some of the sting out of rising costs.",
+    "costs": "I have an idea for trimming the costs that have risen most at plants like yours.",
 }
 
 #: Each issue line said briefly, for a voicemail with more to fit in.
