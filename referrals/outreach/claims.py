@@ -381,4 +381,20 @@ CLAIM = families(
     r"|\b(?:truly |really )?comprehensive (?:protection|cover|service|solution)\b"
     r"|\b(?:stay|keep you|keeps? firms like yours) (?:safe|secure)[\w ,]*(?:and|from)"
     r" (?:compliant|every)\b|\bperfect for (?:practices|businesses|companies|firms|shops)\b",
+    # Promises of "never again", standing and results with nothing behind them: "you'll never
+    # have to worry about your printers again", "built to last a lifetime", "known all over
+    # Flanders for our quality", "the best-known name", "full control, total flexibility and maximum
+    # efficiency", "you'll see a real difference", "we've helped plenty of districts".
+    r"\b(?:you(?:'ll| will)?|you'd) never (?:have to |need to )?[a-z]+\b[^.?!;]{0,40}?\bagain\b"
+    r"|\bmake sure (?:that|it|this) never happens\b"
+    r"|\bbuilt to last\b|\bknown (?:right )?(?:all over|across|throughout|everywhere"
+    r"|far and wide)\b"
+    r"[^.?!;]{0,30}?\bfor (?:our|its|their) (?:quality|service|reliability|expertise)\b"
+    r"|\bknown for (?:our|its) (?:quality|service|reliability|expertise)\b"
+    r"|\bbest[- ]known (?:name|company|firm|brand|supplier)\b"
+    r"|\b(?:full|total|complete) (?:control|flexibility|visibility) and\b"
+    r"|\bmaximum (?:efficiency|flexibility|uptime|performance|productivity|reliability)\b"
+    r"|\b(?:see|notice|feel) (?:a |the )?(?:real|big|huge|noticeable|tangible|massive)"
+    r" difference\b(?![^.?!;]*\d)"
+    r"|\bhelped (?:plenty|lots|loads|countless|so many) of\b",
 )

@@ -378,6 +378,8 @@ _TIME = re.compile(
     r"|" + _DAY + "))"
     # Bare hours as a reach: "Monday through Friday, 7 to 4", "any time before 6".
     r"|(?<=day, )\d{1,2} (?:to|till|until|-) \d{1,2}\b"
+    # A bare hour as a bound: "any time after 9 works", "call me before 10."
+    r"|\b(?:after|before) \d{1,2}(?=\s*(?:works|suits|is (?:fine|good|best)|[,.;!?]|$))"
     # Spelled out or after "from", as a reach: "Monday to Friday, eight to five", "from 8 to
     # 5", "eight thirty to six".
     rf"|(?:(?<=, )|(?<=ys )){_HOUR}(?: thirty)? (?:to|till|until|-) {_HOUR}\b"

@@ -75,6 +75,7 @@ _RESOURCE = re.compile(
     # energy savings for every customer".)
     r"|(?<!guarantee )(?<!better )(?<!reliable )(?<!same )(?<!real )(?<!great )(?<!excellent )"
     r"(?<!exclusive )(?<!special )(?<!huge )(?<!massive )(?<!extra )(?<!incredible )"
+    r"(?<!significant )"
     r"(?<!with the )(?:results|savings)(?! for (?:every|all|our)\b)"
     r"|techniques?|summary|summaries|insights?|case stud(?:y|ies)|samples?|links?"
     r"|videos?(?! (?:call|conference|meeting|chat))"
@@ -88,7 +89,7 @@ _RESOURCE = re.compile(
     r"|grants?(?! (?:me|us|you|them)\b)"
     r"|forecast|index|page|one-pager|(?<!to )(?<!your )(?<!can )(?<!the )(?<!our )(?<!available )"
     r"schedule|terms"
-    r"|log|sheet|piece|trials?"
+    r"|log|sheet(?! metal)|piece|trials?"
     r"|rules?|law(?! (?:practice|firm|office|school|degree|student|enforcement|partner)\b)"
     r"|credit|(?<!your )references?"
     r"|deadline|recall(?:ed)?|inspector)\b"  # lower case: "Ms. Grant" is not a grant
@@ -196,6 +197,13 @@ _EMPTY_QUESTION = re.compile(
     # "How satisfied are you with the results?", "Is your cold chain ready for 2026?"
     r"|\b(?:do|how do|are|what do) you currently\b|\bhow (?:satisfied|happy) are you\b"
     r"|\bare you (?:happy|satisfied)(?: with (?:it|them|that|this))?\?"
+    # "Would you like to see it in action?", "when you are available?", "to get to know you",
+    # "Curious what we can do for you?", "What if your labelling just worked?", "Is water
+    # something you're thinking about?", "Are there any projects you're planning?"
+    r"|\bsee (?:it|this|them|us|that) in action\b|\bwhen you(?:'re| are) (?:available|free)\b"
+    r"|\bget to know (?:you|each other)\b|\bwhat (?:we|I) (?:can|could) do for you\b"
+    r"|\bwhat if your\b|\bsomething you(?:'re| are| have been) (?:thinking|looking)"
+    r"|\bany (?:projects|plans) (?:you|coming)\b|\blet me know\s*\?"
     r"|\b(?:happy|satisfied|content) with (?:who|whoever|what) you(?:'re| are)?"
     r" (?:using|use|have)\b"
     r"|\bis your (?:[\w-]+ ){1,3}ready for\b"
@@ -445,6 +453,10 @@ _REP_BOUGHT = re.compile(r"\b(?:we|I)(?:'ve| have)? (?:just )?(?:bought|paid|spe
                          r"|purchased|acquired|raised)\b", re.I)
 # Peers no one could call: "Many pharmacies in Monterrey have cut their losses with our
 # system", "a lot of wineries in the valley already work with us".
+# A number word that starts a name counts nothing: "Craig Wahl with Two Rivers Heating".
+_NAMED_NUMBER = re.compile(
+    r"(?<=\w )(?-i:(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Hundred|Thousand)"
+    r" [A-Z][a-z])")
 # The rep's own size, counted, is the rep's story and no number about the listener: "four
 # depots", "three hundred-plus staff", "fifty-five years in business", "one of four we run".
 _OUR_SIZE = re.compile(
@@ -518,9 +530,10 @@ def _reasons(text: str, self_talk: bool, known: frozenset[str] = frozenset()) ->
         kinds.append("offer")
     if self_talk:  # the rep's own years, staff and awards are not the listener's reasons
         return tuple(kinds)
-    met = _MEET.search(plain) and (_VISIT.search(plain) or "?" in plain)
+    met = (_MEET.search(plain) or _SCHEDULING.search(plain)) and (_VISIT.search(plain)
+                                                                  or "?" in plain)
     counted = _DATE.sub(" ", plain) if met else plain
-    counted = _without_our_size(_CODE.sub(" ", _CUT_OFF.sub(" ", counted)))
+    counted = _without_our_size(_CODE.sub(" ", _CUT_OFF.sub(" ", _NAMED_NUMBER.sub(" ", counted))))
     if _NUMBER.search(_ATTEMPTS.sub(" ", _TIMES.sub(" ", counted) if " times" in counted
                                     else counted)):
         kinds.append("number")
