@@ -4,6 +4,7 @@ connection, hop count and state of the ask, claims only what the data holds."""
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -20,7 +21,7 @@ from referrals.outreach.openers import (
     openers_for,
     path_context,
 )
-from referrals.outreach.scripts import callback_script
+from referrals.outreach.scripts import ISSUE_LINES, ISSUE_SHORT_LINES, callback_script
 from referrals.truth import CLAIMS, unsupported_claims
 from referrals.vocab import CONNECTION_KINDS
 
@@ -322,3 +323,12 @@ def test_a_stale_path_is_not_good_enough_to_name():
     assert c.stage == "known" and not c.good
     warm = graph([(REP, GUS, "friend", 5, None), (GUS, DANA, "friend", 4, None)])
     assert classify(warm, make_path(warm, [REP, GUS, DANA])).good
+
+
+@pytest.mark.parametrize("line", [*ISSUE_LINES.values(), *ISSUE_SHORT_LINES.values()])
+def test_an_issue_line_offers_what_the_rep_brings_and_claims_no_result(line: str) -> None:
+    # Said when no library item fits, so nothing in the data says what the idea did for
+    # anyone: no saving, no one it helped, no "plants like yours", no figure.
+    assert line.startswith(("I have ", "I've seen "))
+    assert not re.search(r"\b(?:saves?|saved|help(?:s|ed)|others|like yours|most)\b|\d", line,
+                         re.I), line

@@ -74,9 +74,9 @@ ISSUE_LINES: dict[str, str] = {
     "competitors": "I've seen what some of your competitors are changing this year.",
     "loyalty": "I have an idea for keeping your best customers coming back.",
     "profit": "I have a practical idea for protecting your margins.",
-    "productivity": "I have a tip that saves plants like yours a few hours a week.",
-    "staffing": "I have an idea that has helped others hold on to good people.",
-    "costs": "I have an idea for trimming the costs that have risen most at plants like yours.",
+    "productivity": "I have a tip for getting more out of the hours your crew already works.",
+    "staffing": "I have an idea for holding on to your best people.",
+    "costs": "I have an idea for keeping your rising costs in check.",
 }
 
 #: Each issue line said briefly, for a voicemail with more to fit in.
@@ -85,7 +85,7 @@ ISSUE_SHORT_LINES: dict[str, str] = {
     "competitors": "I've seen what your competitors are changing.",
     "loyalty": "I have an idea for keeping your best customers.",
     "profit": "I have an idea for protecting your margins.",
-    "productivity": "I have a tip that saves plants hours a week.",
+    "productivity": "I have a tip for getting more done in a shift.",
     "staffing": "I have an idea for keeping good people.",
     "costs": "I have an idea for easing your rising costs.",
 }
