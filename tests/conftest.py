@@ -214,3 +214,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).name.startswith("test_graph_"):
             item.add_marker(pytest.mark.graph)
+    # The tests of a minute or more start first: the processes then take the short ones in
+    # turns behind them and finish together, instead of one of them starting a long test
+    # when the other has nothing left to do. A stable sort keeps every process's order the
+    # same, which pytest-xdist requires.
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
