@@ -58,6 +58,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from referrals.outreach.asks import beyond_the_request
 from referrals.outreach.claims import CLAIM as _CLAIM
@@ -81,6 +82,7 @@ from referrals.outreach.learned import model as learned_model
 from referrals.outreach.learned import names_someone
 from referrals.outreach.phrases import BLAME as _BLAME
 from referrals.outreach.phrases import DESPERATE as _DESPERATE
+from referrals.outreach.phrases import strip_first as _strip
 from referrals.outreach.readings import ABOUT_US as _ABOUT_US
 from referrals.outreach.readings import COURTESY as _COURTESY
 from referrals.outreach.readings import DAY as _DAY
@@ -287,19 +289,6 @@ _NAMED_CLAIM = re.compile(
     r"(?:costs?|spend|expenses|money)\b", re.I)
 
 
-def _strip(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
-    """The text with the pattern's matches blanked out, and the first match.
-
-    Most sentences match none of the phrase families, so the (slow) search runs once and the
-    text after the first match is the only text searched again.
-    """
-    found = pattern.search(text)
-    if not found:
-        return text, None
-    rest = text[:found.start()] + " " + pattern.sub(" ", text[found.end():])
-    return rest, found.group(0).strip()
-
-
 # A follow-up on the rep's own pitch is not a reason: "circling back on the quote", "checking
 # in about the lease proposal I sent over last month".
 _FOLLOWED_UP = re.compile(
@@ -465,6 +454,9 @@ def _beside_blame(reasons: tuple[str, ...], claimless: str) -> tuple[str, ...]:
                  and (r != "referral" or _REFERRAL.search(_OUR_OWN.sub(" ", claimless))))
 
 
+# A sentence reads the same in every message with the same names around it, and the builder
+# checks many drafts that share most of their sentences: the reading is kept, not redone.
+@lru_cache(maxsize=8192)
 def _read(sentence: str, known: frozenset[str] = frozenset(),
           company: frozenset[str] = frozenset()) -> Sentence:
     # Courtesies and a job title say nothing: "I'm the new account manager for your area" is

@@ -721,3 +721,21 @@ DESPERATE = families(
     r" (?:year|quarter|month|season) (?:strong|on a high)\b|\b(?:really |truly )?(?:like|love)"
     r" to (?:move|clear|shift) (?:it|them|this|the \w+) (?:this|by)\b|\bonly on for\b",
 )
+
+
+def strip_first(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
+    """The text with the pattern's matches blanked out, and the first match.
+
+    Most sentences match none of the phrase families, so the (slow) search runs once and the
+    text after the first match is the only text searched again.
+
+    >>> strip_first(re.compile(r"\\bjust \\w+ing\\b", re.I), "Just checking in, just circling back")
+    ('  in,   back', 'Just checking')
+    >>> strip_first(re.compile(r"\\bjust \\w+ing\\b"), "Your dock plate is cracked.")
+    ('Your dock plate is cracked.', None)
+    """
+    found = pattern.search(text)
+    if not found:
+        return text, None
+    rest = text[:found.start()] + " " + pattern.sub(" ", text[found.end():])
+    return rest, found.group(0).strip()
