@@ -35,8 +35,9 @@ serve: migrate
 
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 # Two processes (pytest-xdist), each with a database of its own, that take work from each
-# other when one runs out (--dist worksteal); the PostgreSQL pass skips
-# what touches no database there (pure graph code, doctests, the browser's own SQLite).
+# other when one runs out (--dist worksteal); the PostgreSQL pass skips what touches no
+# database there (pure graph code, doctests, the browser's own SQLite) and
+# what checks only the words the app writes (the builder's every combination).
 # The import contract (pyproject.toml, [tool.importlinter]) first: it takes seconds and a
 # wrong-way import is cheaper to see before the suite than after.
 test: install
@@ -44,8 +45,8 @@ test: install
 	$(BIN)/pytest -q -n $${TEST_PROCESSES:-2} --dist worksteal
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL: $$TEST_DATABASE_URL =="; \
-		$(BIN)/pytest -q -n $${TEST_PROCESSES:-2} --dist worksteal -m "not graph" --ignore=referrals \
-			--ignore=tests/test_browser.py; \
+		$(BIN)/pytest -q -n $${TEST_PROCESSES:-2} --dist worksteal -m "not graph and not words" \
+			--ignore=referrals --ignore=tests/test_browser.py; \
 	fi
 
 lint: install
