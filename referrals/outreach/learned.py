@@ -32,7 +32,9 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn import config_context
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 __all__ = ["FLAWS", "META", "QUOTED", "WEIGHTS", "Model", "allowed", "digest", "effective",
            "features", "load", "model", "save"]
@@ -51,6 +53,18 @@ N_FEATURES = 2**20
 _WORDS = HashingVectorizer(ngram_range=(1, 3), n_features=N_FEATURES, alternate_sign=False)
 _CHARS = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), n_features=N_FEATURES,
                            alternate_sign=False)
+# What their `transform` does, with the analyzers and the hasher made once instead of on
+# every call, and each row scaled to unit length without checking the matrix again: the
+# same matrix (compared exactly on the corpus), for about two thirds of the time.
+_ANALYZERS = (_WORDS.build_analyzer(), _CHARS.build_analyzer())
+_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
+
+
+def _hashed(analyze: Any, texts: Sequence[str]) -> sp.csr_matrix:
+    with config_context(skip_parameter_validation=True):
+        x = _HASHER.transform(analyze(text) for text in texts)
+    inplace_csr_row_normalize_l2(x)
+    return x
 
 
 def features(texts: Sequence[str], channels: Sequence[str]) -> sp.csr_matrix:
@@ -65,10 +79,7 @@ def features(texts: Sequence[str], channels: Sequence[str]) -> sp.csr_matrix:
     (True, 0.0, 1.0)
     """
     email = sp.csr_matrix(np.array([[c == "email"] for c in channels], dtype=np.float64))
-    # The vectorizers' parameters are fixed above; checking them again on every call was
-    # a large share of the reading's cost, paid on every message checked.
-    with config_context(skip_parameter_validation=True):
-        words, chars = _WORDS.transform(texts), _CHARS.transform(texts)
+    words, chars = (_hashed(analyze, texts) for analyze in _ANALYZERS)
     return sp.hstack([words, chars, email], format="csr")
 
 
