@@ -70,8 +70,8 @@ PROMISED_ACTIONS: dict[str, tuple[str, str]] = {
 
 #: A reason built from a pressing issue alone, when no piece of the value library fits.
 ISSUE_LINES: dict[str, str] = {
-    "economy": "I have a few numbers on how the local economy is moving in your market.",
-    "competitors": "I've seen what some of your competitors are changing this year.",
+    "economy": "I have an idea for planning around the changes in your local economy.",
+    "competitors": "I have an idea for staying a step ahead of your competitors this year.",
     "loyalty": "I have an idea for keeping your best customers coming back.",
     "profit": "I have a practical idea for protecting your margins.",
     "productivity": "I have a tip for getting more out of the hours your crew already works.",
@@ -81,8 +81,8 @@ ISSUE_LINES: dict[str, str] = {
 
 #: Each issue line said briefly, for a voicemail with more to fit in.
 ISSUE_SHORT_LINES: dict[str, str] = {
-    "economy": "I have fresh numbers on your local market.",
-    "competitors": "I've seen what your competitors are changing.",
+    "economy": "I have an idea for a changing local market.",
+    "competitors": "I have an idea for staying ahead of competitors.",
     "loyalty": "I have an idea for keeping your best customers.",
     "profit": "I have an idea for protecting your margins.",
     "productivity": "I have a tip for getting more done in a shift.",
