@@ -324,7 +324,10 @@ def run_client(number: int, client: Client, ctx: dict, shared: Shared, stop: thr
         started = time.perf_counter()
         try:
             w = ctx["write_share"]
-            if roll < 0.30 * (1 - w) / 0.8:
+            if ctx["ceiling"]:
+                kind = "signed-in floor (/me)"
+                status = client.api("GET", "/api/v1/me")
+            elif roll < 0.30 * (1 - w) / 0.8:
                 kind = "person page"
                 status = client.request("GET", f"/people/{rng.choice(people)}")[0]
                 if status == 302:  # the session was lost (e.g. a worker restarted): sign in
@@ -536,6 +539,9 @@ def main() -> None:
     parser.add_argument("--instances", type=int, default=2,
                         help="app instances on their own ports sharing the database (default 2)")
     parser.add_argument("--no-faults", action="store_true")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="every request is GET /api/v1/me, the cheapest signed-in "
+                             "request: the throughput no mix of real requests can pass")
     parser.add_argument("--keep-db", action="store_true")
     versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
     parser.add_argument("--pg-version", default=(versions or ["15"])[-1])
@@ -586,7 +592,7 @@ def main() -> None:
         ctx = {"people": people, "prospects": prospects,
                "advocates": rng.sample([p for p in people if p not in set(prospects)], 200),
                "advocates_api": probe == 200, "write_share": args.write_share,
-               "think": args.think_ms}
+               "think": args.think_ms, "ceiling": args.ceiling}
         print(f"  writes: {'advocate calls' if ctx['advocates_api'] else 'relationships'}; "
               "warming every worker's graph and every rep's search layers…")
         # A server that has been up for a while has each worker's graph and index built and
